@@ -1,0 +1,33 @@
+'use strict';
+// Generates the parser from grammar/partnership.peggy into server/generated/ (git-ignored),
+// with a .d.ts whose start rules return the AST types of server/src/core/syntax/ast.ts.
+// The generated parser is a build product: edit the grammar, never the output.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const outDir = path.join(root, 'server', 'generated');
+fs.mkdirSync(outDir, { recursive: true });
+
+const ast = 'import("../src/core/syntax/ast")';
+const probe = 'unknown';
+const returnTypes = {
+  File: `${ast}.FileNode`,
+  FileProbe: probe,
+  PartnershipProbe: probe,
+  ScopeProbe: probe,
+  NormProbe: probe,
+  KpiProbe: probe,
+  BodyProbe: probe,
+};
+
+execFileSync(process.execPath, [
+  require.resolve('peggy/bin/peggy.js'),
+  '--format', 'commonjs',
+  '--allowed-start-rules', Object.keys(returnTypes).join(','),
+  '--dts',
+  '--return-types', JSON.stringify(returnTypes),
+  '-o', path.join(outDir, 'parser.js'),
+  path.join(root, 'grammar', 'partnership.peggy'),
+], { stdio: 'inherit' });

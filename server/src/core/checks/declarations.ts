@@ -1,0 +1,66 @@
+// P104 unknown party roles, P106 declarations nothing uses, P107 a partnership without a term.
+
+import { closest } from '../binding/suggest';
+import { ancestorsAndSelf, type ScopeSymbol } from '../binding/symbols';
+import { report } from '../diagnostics/catalog';
+import type { FileModel } from '../model/semantic';
+import type { Party } from '../syntax/ast';
+import { type CheckContext, spanOf } from './context';
+
+export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'] as const;
+
+export function checkDeclarations(ctx: CheckContext, model: FileModel): void {
+  checkRoles(ctx, model);
+  checkTerm(ctx, model);
+  checkUnused(ctx, model);
+}
+
+function checkRoles(ctx: CheckContext, model: FileModel): void {
+  {
+    for (const item of model.partnership.block?.items ?? []) {
+      if (item.kind !== 'Party' || !item.role || (ROLES as readonly string[]).includes(item.role.text)) continue;
+      const role = (item as Party).role!;
+      const best = closest(role.text, ROLES.map((r) => ({ text: r })));
+      const at = spanOf(model.file, role);
+      ctx.emit(report('P104', at, { role: role.text, roles: ROLES, suggestion: best?.text }, {
+        fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
+      }));
+    }
+  }
+}
+
+function checkTerm(ctx: CheckContext, model: FileModel): void {
+  {
+    if (model.termNode) return;
+    const p = model.partnership;
+    const source = ctx.program.files.get(model.file)!;
+    const dates = [...source.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).sort();
+    const year = new Date().getUTCFullYear();
+    const from = dates[0] ?? `${year}-01-01`;
+    const to = dates.length > 1 ? dates[dates.length - 1] : `${Number(from.slice(0, 4)) + 10}-12-31`;
+    const fixes = p.block
+      ? [{ title: `Add \`term ${from} to ${to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${from} to ${to}` }] }]
+      : [];
+    ctx.emit(report('P107', spanOf(model.file, p.name), { name: p.name.text }, { fixes }));
+  }
+}
+
+/**
+ * A scope counts as used when it, a scope inside it or a scope containing it is referenced:
+ * granting `ICT.Core` uses the sub-scopes that document what the grant covers, and the tree
+ * above it. A scope in a branch nobody names is reported.
+ */
+function checkUnused(ctx: CheckContext, model: FileModel): void {
+  const used = ctx.referenced();
+  const descendantUsed = (s: ScopeSymbol): boolean => [...s.children.values()].some((c) => used.has(c) || descendantUsed(c));
+  {
+    const source = ctx.program.files.get(model.file)!;
+    for (const symbol of source.declarations.all) {
+      if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
+      const isUsed = symbol.kind === 'scope' ? ancestorsAndSelf(symbol).some((a) => used.has(a)) || descendantUsed(symbol) : used.has(symbol);
+      if (isUsed) continue;
+      const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;
+      ctx.emit(report('P106', spanOf(model.file, symbol.nameNode), { kind, name: symbol.kind === 'scope' ? symbol.path : symbol.name }));
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// P201 overlapping grants, P202 work given against a grant, P203 open scopes inside a grant,
+// P205 carve-outs outside the granted scope. Grants, opens and norms come from every file
+// checked together; each diagnostic lands in the file of the statement it points at.
+
+import { report } from '../diagnostics/catalog';
+import type { RelatedInformation } from '../diagnostics/diagnostic';
+import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
+import type { FileModel, Grant } from '../model/semantic';
+import { qnameText } from '../syntax/ast';
+import { firstSharedDay, formatDay, overlaps } from '../values/dates';
+import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
+
+export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
+  checkCarveOuts(ctx, model);
+  checkOverlappingGrants(ctx, model);
+  checkWorkAgainstGrants(ctx, model);
+  checkOpenScopes(ctx, model);
+}
+
+function grantRelated(g: Grant): RelatedInformation {
+  return related(g.file, g.node, `${describeGrant(g)}`);
+}
+
+function checkCarveOuts(ctx: CheckContext, model: FileModel): void {
+  {
+    for (const g of model.grants) {
+      const stray = g.strayCarveOuts[0];
+      if (!stray) continue;
+      ctx.emit(report('P205', spanOf(g.file, g.node), { carveOut: qnameText(stray.node), scope: qnameText(g.node.scope) }, {
+        related: g.strayCarveOuts.map((s) => related(s.scope.file, s.scope.nameNode, `\`${s.scope.path}\` is declared here`)),
+      }));
+    }
+  }
+}
+
+function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
+  {
+    for (const g of model.grants) {
+      const others = ctx.grants.filter((o) => o !== g && grantsConflict(g, o));
+      if (others.length === 0) continue;
+      ctx.emit(report('P201', spanOf(g.file, g.node), {
+        grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
+        others: others.map((o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
+      }, { related: others.map(grantRelated) }));
+    }
+  }
+}
+
+function checkWorkAgainstGrants(ctx: CheckContext, model: FileModel): void {
+  {
+    for (const norm of model.norms) {
+      if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) continue;
+      if (norm.modal !== 'must' && norm.modal !== 'may') continue;
+      const work = norm.objectScope;
+      const period = norm.period;
+      const against = ctx.grants.filter(
+        (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
+      );
+      if (against.length === 0) continue;
+      const first = against[0];
+      const when = norm.every
+        ? `from ${formatDay(firstSharedDay(first.period!, period))}`
+        : norm.due
+          ? `on ${norm.due.text}`
+          : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
+      ctx.emit(report('P202', spanOf(norm.file, norm.line), {
+        grant: describeGrant(first),
+        normKind: norm.node.keyword,
+        work: qnameText(norm.line.object as import('../syntax/ast').QName),
+        subject: qnameText(norm.line.subject),
+        when,
+        more: against.length - 1,
+      }, { related: against.map(grantRelated) }));
+    }
+  }
+}
+
+function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
+  {
+    for (const open of model.opens) {
+      const grants = grantsOverlappingOpen(open, ctx.grants);
+      if (grants.length === 0) continue;
+      ctx.emit(report('P203', spanOf(open.file, open.node), {
+        scope: qnameText(open.node.scope),
+        grants: grants.map((g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
+      }, { related: grants.map(grantRelated) }));
+    }
+  }
+}

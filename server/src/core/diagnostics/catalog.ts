@@ -1,0 +1,212 @@
+// Every diagnostic the product reports, declared once: code, severity, a short title (used by
+// SARIF rules and the reference manual) and the message, built from the document's own names,
+// dates and amounts. Checks create diagnostics only through `report` below.
+
+import type { Diagnostic, Fix, RelatedInformation, Severity } from './diagnostic';
+
+interface Entry<P> {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly message: (params: P) => string;
+}
+
+function entry<P>(severity: Severity, title: string, message: (params: P) => string): Entry<P> {
+  return { severity, title, message };
+}
+
+const code = (s: string): string => '`' + s + '`';
+
+export const catalog = {
+  P001: entry<{ text: string }>('error', 'Syntax error', (p) => p.text),
+  P101: entry<{ name: string; expected: string; inside?: string; suggestion?: string }>(
+    'error',
+    'Unknown name',
+    (p) =>
+      (p.inside
+        ? `There is no ${p.expected} ${code(p.name)} inside ${code(p.inside)}.`
+        : `There is no ${p.expected} named ${code(p.name)}.`) +
+      (p.suggestion ? ` Did you mean ${p.suggestion}?` : ''),
+  ),
+  P102: entry<{ name: string; kind: string; firstLine: number; namespace: string }>(
+    'error',
+    'Name declared twice',
+    (p) =>
+      `${code(p.name)} is already declared on line ${p.firstLine} (as a ${p.kind}); each name may be declared only once ${p.namespace}.`,
+  ),
+  P103: entry<{ name: string; actual: string; expected: string }>(
+    'error',
+    'Name of the wrong kind',
+    (p) => `${code(p.name)} is ${article(p.actual)} ${p.actual}, but ${article(p.expected)} ${p.expected} is expected here.`,
+  ),
+  P104: entry<{ role: string; roles: readonly string[]; suggestion?: string }>(
+    'error',
+    'Unknown party role',
+    (p) =>
+      `${code(p.role)} is not a party role.` +
+      (p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : '') +
+      ` The roles are ${listOf(p.roles.map(code), 'and')}.`,
+  ),
+  P105: entry<{ path: string; cycle?: readonly string[]; reason?: string }>(
+    'error',
+    'Import not found or import cycle',
+    (p) =>
+      p.cycle
+        ? `This import is part of a cycle: ${p.cycle.join(' → ')}. Files may not import each other in a loop.`
+        : `Cannot import ${code(p.path)}: ${p.reason ?? 'no such file'}.`,
+  ),
+  P106: entry<{ kind: string; name: string }>(
+    'hint',
+    'Unused declaration',
+    (p) => `The ${p.kind} ${code(p.name)} is not used anywhere.`,
+  ),
+  P107: entry<{ name: string }>(
+    'error',
+    'Partnership without a term',
+    (p) => `The partnership ${code(p.name)} has no term: add \`term <start date> to <end date>\`.`,
+  ),
+  P201: entry<{ grant: string; others: readonly string[] }>(
+    'error',
+    'Overlapping exclusive grants',
+    (p) =>
+      `${p.grant} overlaps ${p.others.length === 1 ? 'another exclusive grant' : `${p.others.length} other exclusive grants`}: ` +
+      `${listOf(p.others, 'and')}. The same work cannot be exclusive to two parties on the same day.`,
+  ),
+  P202: entry<{ grant: string; normKind: string; work: string; subject: string; when: string; more: number }>(
+    'error',
+    'Work given against an exclusive grant',
+    (p) =>
+      `${p.grant}; this ${p.normKind} gives that work (${p.work}) to ${p.subject} ${p.when}.` +
+      (p.more > 0 ? ` It also conflicts with ${p.more} more grant${p.more > 1 ? 's' : ''} (see related locations).` : ''),
+  ),
+  P203: entry<{ scope: string; grants: readonly string[] }>(
+    'error',
+    'Open scope inside an exclusive grant',
+    (p) =>
+      `${code(p.scope)} is declared open to the market, but it overlaps ${listOf(p.grants, 'and')}. ` +
+      `An open scope must lie outside every exclusive grant.`,
+  ),
+  P204: entry<{ subject: string; work: string; open: string; exclusive: string; holder: string; when: string }>(
+    'warning',
+    'Open work that plugs into exclusive work',
+    (p) =>
+      `${p.subject} is given ${code(p.work)} (open to the market under ${code(p.open)}), which interfaces with ${code(p.exclusive)}, ` +
+      `held exclusively by ${p.holder} ${p.when}; no norm of ${p.holder} covers ${code(p.open)}. ` +
+      `Add an obligation of ${p.holder} for that work (for example to integrate it), or review the interface.`,
+  ),
+  P205: entry<{ carveOut: string; scope: string }>(
+    'error',
+    'Carve-out outside the granted scope',
+    (p) => `The carve-out ${code(p.carveOut)} is not inside the granted scope ${code(p.scope)}, so it removes nothing from the grant.`,
+  ),
+  P301: entry<{ date: string; reason: string }>(
+    'error',
+    'Impossible date',
+    (p) => `${code(p.date)} is not a calendar date: ${p.reason}.`,
+  ),
+  P302: entry<{ from: string; to: string; what: string }>(
+    'error',
+    'End date before start date',
+    (p) => `The ${p.what} ends on ${p.to}, before it starts on ${p.from}.`,
+  ),
+  P303: entry<{ date: string; from: string; to: string }>(
+    'warning',
+    'Date outside the term',
+    (p) => `${p.date} is outside the partnership's term (${p.from} to ${p.to}).`,
+  ),
+  P401: entry<{ value: string }>(
+    'error',
+    'Percentage out of range',
+    (p) => `${p.value} is not a percentage between 0% and 100%.`,
+  ),
+  P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string }>(
+    'error',
+    'Threshold inconsistent with the target',
+    (p) =>
+      p.reason === 'unit'
+        ? `The threshold ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
+        : `The threshold ${code(p.threshold)} would be triggered by values that meet the target ${code(p.target)}` +
+          (p.example ? ` (for example ${p.example})` : '') +
+          `: every value that triggers the consequence must fail the target.`,
+  ),
+  P403: entry<{ name: string }>(
+    'warning',
+    'KPI without an owner',
+    (p) => `The KPI ${code(p.name)} has no owner: add \`owner <party>\` so someone answers for it.`,
+  ),
+  P404: entry<{ name: string }>(
+    'hint',
+    'KPI not used by any norm',
+    (p) => `No norm is measured by the KPI ${code(p.name)}.`,
+  ),
+  P501: entry<{ band: string; others: readonly string[] }>(
+    'error',
+    'Overlapping approval bands',
+    (p) => `${p.band} overlaps ${listOf(p.others, 'and')}: one amount would need two bodies' approval.`,
+  ),
+  P502: entry<{ scope: string; gap: string }>(
+    'warning',
+    'Gap between approval bands',
+    (p) => `No body approves ${code(p.scope)} for amounts ${p.gap}.`,
+  ),
+  P601: entry<{ keyword: string; modal: string; expected: string; suggestedKeyword: string }>(
+    'error',
+    'Modal does not match the block',
+    (p) =>
+      `${article(p.keyword, true)} ${p.keyword} takes ${code(p.expected)}, but this line says ${code(p.modal)}: ` +
+      `write ${code(p.expected)}, or make it a ${p.suggestedKeyword}.`,
+  ),
+  P602: entry<{ party: string; verb: string; object: string; other: string }>(
+    'error',
+    'Contradictory norms',
+    (p) => `${p.party} both must and must not ${p.verb} ${p.object} (see ${p.other}).`,
+  ),
+  P603: entry<{ name: string }>(
+    'information',
+    'Obligation without a date',
+    (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies for the whole term.`,
+  ),
+  P900: entry<{ detail: string }>(
+    'error',
+    'Internal error',
+    (p) => `This file could not be fully checked because of an internal error (${p.detail}). Please report it.`,
+  ),
+} as const;
+
+export type Code = keyof typeof catalog;
+type Params<C extends Code> = Parameters<(typeof catalog)[C]['message']>[0];
+
+export interface ReportOptions {
+  readonly related?: readonly RelatedInformation[];
+  readonly fixes?: readonly Fix[];
+}
+
+/** The one way to create a diagnostic: the catalog decides its severity and wording. */
+export function report<C extends Code>(
+  code: C,
+  at: { readonly file: string; readonly start: number; readonly end: number },
+  params: Params<C>,
+  options: ReportOptions = {},
+): Diagnostic {
+  const e = catalog[code] as unknown as Entry<Params<C>>;
+  if (!e) throw new Error(`undeclared diagnostic ${String(code)}`);
+  return {
+    code,
+    severity: e.severity,
+    message: e.message(params),
+    file: at.file,
+    start: at.start,
+    end: at.end,
+    related: options.related ?? [],
+    fixes: options.fixes ?? [],
+  };
+}
+
+export function listOf(items: readonly string[], conjunction: 'and' | 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+function article(word: string, capital = false): string {
+  const a = /^[aeiou]/i.test(word) && !/^(one|uni)/i.test(word) ? 'an' : 'a';
+  return capital ? a[0].toUpperCase() + a.slice(1) : a;
+}

@@ -1,0 +1,312 @@
+// The meaning of one file, with every reference resolved to its declaration and every period
+// worked out as the brief defines it. Checks, the matrix and the export read this, not the
+// syntax tree. Statements whose references do not resolve are left out (their P101 says why).
+
+import type { Reference } from '../binding/resolve';
+import type { BodySymbol, KpiSymbol, NormSymbol, PartySymbol, PartnershipSymbol, ScopeSymbol, SymbolKind } from '../binding/symbols';
+import { isWithin } from '../binding/symbols';
+import type {
+  Approves, DateLit, Every, Exclusive, Interface, Kpi, Measured, ModalValue, Norm, NormLine, Open, Partnership, QName, Target,
+  Term, Threshold,
+} from '../syntax/ast';
+import { ALL_TIME, dayNumber, type Period } from '../values/dates';
+
+export interface Grant {
+  readonly file: string;
+  readonly node: Exclusive;
+  readonly holder: PartySymbol;
+  readonly scope: ScopeSymbol;
+  /** Carve-outs that lie strictly inside the granted scope (others are P205 and remove nothing). */
+  readonly carveOuts: readonly ScopeSymbol[];
+  /** Carve-outs written outside the granted scope. */
+  readonly strayCarveOuts: readonly { readonly scope: ScopeSymbol; readonly node: QName }[];
+  /** Null when a written date is impossible or the period ends before it starts. */
+  readonly period: Period | null;
+}
+
+export interface OpenScope {
+  readonly file: string;
+  readonly node: Open;
+  readonly scope: ScopeSymbol;
+}
+
+export interface InterfaceLink {
+  readonly file: string;
+  readonly node: Interface;
+  readonly a: ScopeSymbol;
+  readonly b: ScopeSymbol;
+}
+
+export interface NormModel {
+  readonly file: string;
+  readonly symbol: NormSymbol;
+  readonly node: Norm;
+  readonly line: NormLine | null;
+  readonly subject: PartySymbol | null;
+  readonly modal: ModalValue | null;
+  readonly verb: string | null;
+  /** The work itself, when the object is a scope reference. */
+  readonly objectScope: ScopeSymbol | null;
+  /** The description, when the object is quoted. */
+  readonly objectText: string | null;
+  readonly beneficiary: PartySymbol | null;
+  readonly scopeLine: ScopeSymbol | null;
+  readonly accountable: PartySymbol | null;
+  readonly consulted: readonly PartySymbol[];
+  readonly informed: readonly PartySymbol[];
+  readonly kpis: readonly KpiSymbol[];
+  readonly due: DateLit | null;
+  readonly every: Every | null;
+  readonly otherwise: string | null;
+  readonly clause: string | null;
+  /** The days the norm applies; null when one of its dates is impossible. */
+  readonly period: Period | null;
+}
+
+export interface KpiModel {
+  readonly file: string;
+  readonly symbol: KpiSymbol;
+  readonly node: Kpi;
+  readonly owner: PartySymbol | null;
+  readonly hasOwnerLine: boolean;
+  readonly scope: ScopeSymbol | null;
+  readonly target: Target | null;
+  readonly threshold: Threshold | null;
+  readonly measured: Measured | null;
+}
+
+export interface Approval {
+  readonly node: Approves;
+  readonly scope: ScopeSymbol;
+}
+
+export interface BodyModel {
+  readonly file: string;
+  readonly symbol: BodySymbol;
+  readonly chair: PartySymbol | null;
+  readonly members: readonly PartySymbol[];
+  readonly approvals: readonly Approval[];
+}
+
+export interface FileModel {
+  readonly file: string;
+  readonly partnership: Partnership;
+  readonly termNode: Term | null;
+  /** The term, when written and valid; checks that need it skip files without one. */
+  readonly term: Period | null;
+  readonly grants: readonly Grant[];
+  readonly opens: readonly OpenScope[];
+  readonly interfaces: readonly InterfaceLink[];
+  readonly norms: readonly NormModel[];
+  readonly kpis: readonly KpiModel[];
+  readonly bodies: readonly BodyModel[];
+}
+
+export function validDay(date: DateLit | null): number | null {
+  return date ? dayNumber(date.text) : null;
+}
+
+/** The term when both dates are valid and in order (P301 and P302 report the others). */
+export function termPeriod(term: Term | null): Period | null {
+  if (!term) return null;
+  const from = validDay(term.from);
+  const to = validDay(term.to);
+  if (from === null || to === null || to < from) return null;
+  return { from, to };
+}
+
+export function buildFileModel(file: string, partnership: Partnership, references: ReadonlyMap<QName, Reference>, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
+  const target = <K extends SymbolKind>(q: QName | null, kind: K): Extract<PartnershipSymbol, { kind: K }> | null => {
+    if (!q) return null;
+    const t = references.get(q)?.target;
+    return t && t.kind === kind ? (t as Extract<PartnershipSymbol, { kind: K }>) : null;
+  };
+  const targets = <K extends SymbolKind>(qs: readonly QName[], kind: K): Extract<PartnershipSymbol, { kind: K }>[] =>
+    qs.map((q) => target(q, kind)).filter((t): t is Extract<PartnershipSymbol, { kind: K }> => t !== null);
+
+  const items = partnership.block?.items ?? [];
+  const termNode = (items.find((i) => i.kind === 'Term') as Term | undefined) ?? null;
+  const term = termPeriod(termNode);
+  const bounds = term ?? ALL_TIME;
+  const grants: Grant[] = [];
+  const opens: OpenScope[] = [];
+  const interfaces: InterfaceLink[] = [];
+  const norms: NormModel[] = [];
+  const kpis: KpiModel[] = [];
+  const bodies: BodyModel[] = [];
+
+  for (const item of items) {
+    switch (item.kind) {
+      case 'Exclusive': {
+        const holder = target(item.holder, 'party');
+        const scope = target(item.scope, 'scope');
+        if (!holder || !scope) break;
+        const carveOuts: ScopeSymbol[] = [];
+        const strayCarveOuts: { scope: ScopeSymbol; node: QName }[] = [];
+        for (const q of item.except) {
+          const s = target(q, 'scope');
+          if (!s) continue;
+          if (s !== scope && isWithin(s, scope)) carveOuts.push(s);
+          else strayCarveOuts.push({ scope: s, node: q });
+        }
+        grants.push({ file, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds) });
+        break;
+      }
+      case 'Open': {
+        const scope = target(item.scope, 'scope');
+        if (scope) opens.push({ file, node: item, scope });
+        break;
+      }
+      case 'Interface': {
+        const a = target(item.a, 'scope');
+        const b = target(item.b, 'scope');
+        if (a && b) interfaces.push({ file, node: item, a, b });
+        break;
+      }
+      case 'Norm': {
+        const symbol = symbols.get(item);
+        if (symbol?.kind === 'norm') norms.push(normModel(file, symbol, item, bounds, target, targets));
+        break;
+      }
+      case 'Kpi': {
+        const symbol = symbols.get(item);
+        if (symbol?.kind !== 'kpi') break;
+        const lines = item.block?.items ?? [];
+        const find = <T extends { kind: string }>(kind: string): T | null => (lines.find((l) => l.kind === kind) as T | undefined) ?? null;
+        const ownerLine = find<{ kind: 'Owner'; party: QName }>('Owner');
+        kpis.push({
+          file,
+          symbol,
+          node: item,
+          owner: target(ownerLine?.party ?? null, 'party'),
+          hasOwnerLine: ownerLine !== null,
+          scope: target(find<{ kind: 'ScopeLine'; scope: QName }>('ScopeLine')?.scope ?? null, 'scope'),
+          target: find<Target>('Target'),
+          threshold: find<Threshold>('Threshold'),
+          measured: find<Measured>('Measured'),
+        });
+        break;
+      }
+      case 'Body': {
+        const symbol = symbols.get(item);
+        if (symbol?.kind !== 'body') break;
+        const lines = item.block?.items ?? [];
+        const approvals: Approval[] = [];
+        let chair: PartySymbol | null = null;
+        const members: PartySymbol[] = [];
+        for (const line of lines) {
+          if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
+          if (line.kind === 'Members') members.push(...targets(line.parties, 'party'));
+          if (line.kind === 'Approves') {
+            const scope = target(line.scope, 'scope');
+            if (scope) approvals.push({ node: line, scope });
+          }
+        }
+        bodies.push({ file, symbol, chair, members, approvals });
+        break;
+      }
+    }
+  }
+  return { file, partnership, termNode, term, grants, opens, interfaces, norms, kpis, bodies };
+}
+
+function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
+  const from = grant.from ? validDay(grant.from) : bounds.from;
+  const to = grant.to ? validDay(grant.to) : bounds.to;
+  if (from === null || to === null) return null;
+  if (grant.from && grant.to && to < from) return null;
+  return { from, to };
+}
+
+function normModel(
+  file: string,
+  symbol: NormSymbol,
+  node: Norm,
+  bounds: Period,
+  target: <K extends SymbolKind>(q: QName | null, kind: K) => Extract<PartnershipSymbol, { kind: K }> | null,
+  targets: <K extends SymbolKind>(qs: readonly QName[], kind: K) => Extract<PartnershipSymbol, { kind: K }>[],
+): NormModel {
+  const lines = node.block?.items ?? [];
+  let line: NormLine | null = null;
+  let due: DateLit | null = null;
+  let every: Every | null = null;
+  let accountable: PartySymbol | null = null;
+  let scopeLine: ScopeSymbol | null = null;
+  let otherwise: string | null = null;
+  let clause: string | null = null;
+  const consulted: PartySymbol[] = [];
+  const informed: PartySymbol[] = [];
+  const kpis: KpiSymbol[] = [];
+  for (const l of lines) {
+    switch (l.kind) {
+      case 'NormLine':
+        line ??= l;
+        break;
+      case 'Due':
+        due ??= l.date;
+        break;
+      case 'Every':
+        every ??= l;
+        break;
+      case 'Accountable':
+        accountable ??= target(l.party, 'party');
+        break;
+      case 'Consulted':
+        consulted.push(...targets(l.parties, 'party'));
+        break;
+      case 'Informed':
+        informed.push(...targets(l.parties, 'party'));
+        break;
+      case 'ScopeLine':
+        scopeLine ??= target(l.scope, 'scope');
+        break;
+      case 'MeasuredBy':
+        kpis.push(...targets(l.kpis, 'kpi'));
+        break;
+      case 'Otherwise':
+        otherwise ??= l.text.value;
+        break;
+      case 'Clause':
+        clause ??= l.text.value;
+        break;
+    }
+  }
+  return {
+    file,
+    symbol,
+    node,
+    line,
+    subject: line ? target(line.subject, 'party') : null,
+    modal: line?.modal.value ?? null,
+    verb: line?.verb.text ?? null,
+    objectScope: line && line.object.kind === 'QName' ? target(line.object, 'scope') : null,
+    objectText: line && line.object.kind === 'String' ? line.object.value : null,
+    beneficiary: line ? target(line.beneficiary, 'party') : null,
+    scopeLine,
+    accountable,
+    consulted,
+    informed,
+    kpis,
+    due,
+    every,
+    otherwise,
+    clause,
+    period: normPeriod(due, every, bounds),
+  };
+}
+
+/**
+ * With `every`: from its `from` date (else the due date, else the term's start) to the end of
+ * the term. Without: the due date alone. With neither: the whole term.
+ */
+function normPeriod(due: DateLit | null, every: Every | null, bounds: Period): Period | null {
+  const dueDay = due ? validDay(due) : undefined;
+  if (dueDay === null) return null;
+  if (every) {
+    const fromDay = every.from ? validDay(every.from) : undefined;
+    if (fromDay === null) return null;
+    return { from: fromDay ?? dueDay ?? bounds.from, to: bounds.to };
+  }
+  if (dueDay !== undefined) return { from: dueDay, to: dueDay };
+  return bounds;
+}

@@ -1,0 +1,7 @@
+// How the core reads files it was not given: the imports of the files being checked.
+// The command line reads the disk; the editor prefers its open documents.
+
+export interface Host {
+  /** The file's text, or undefined when it does not exist or cannot be read. */
+  readFile(file: string): string | undefined;
+}

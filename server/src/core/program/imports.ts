@@ -1,0 +1,78 @@
+// Import cycles: an import is part of a cycle when the importing and the imported file lie in
+// the same strongly connected component of the import graph (Tarjan's algorithm, iterative so
+// that a long chain of imports cannot exhaust the stack).
+
+export function stronglyConnected(nodes: readonly string[], edges: (node: string) => readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const component = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  let components = 0;
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const out = edges(frame.node);
+      if (frame.next < out.length) {
+        const to = out[frame.next++];
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(to)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== frame.node);
+        components++;
+      }
+    }
+  }
+  return component;
+}
+
+/** The shortest chain of imports `importer → imported → … → importer`, for the message. */
+export function cyclePath(importer: string, imported: string, edges: (node: string) => readonly string[]): string[] {
+  const previous = new Map<string, string>();
+  const queue = [imported];
+  const seen = new Set([imported]);
+  while (queue.length > 0) {
+    const node = queue.shift()!;
+    if (node === importer) break;
+    for (const next of edges(node)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      previous.set(next, node);
+      queue.push(next);
+    }
+  }
+  const backwards = [importer];
+  for (let node = importer; node !== imported; ) {
+    const p = previous.get(node);
+    if (p === undefined) break;
+    backwards.push(p);
+    node = p;
+  }
+  return [importer, ...backwards.reverse()];
+}

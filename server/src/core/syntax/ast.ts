@@ -1,0 +1,307 @@
+// The syntax tree produced by grammar/partnership.peggy. Every node has a literal `kind` and
+// half-open `start`/`end` offsets into the document text (UTF-16 code units).
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Ident extends Span {
+  readonly kind: 'Ident';
+  readonly text: string;
+}
+
+/** A dotted reference such as `ICT.Core.Telephony`; a plain name has one part. */
+export interface QName extends Span {
+  readonly kind: 'QName';
+  readonly parts: readonly Ident[];
+}
+
+export interface StringLit extends Span {
+  readonly kind: 'String';
+  readonly value: string;
+  readonly unterminated?: boolean;
+}
+
+export interface DateLit extends Span {
+  readonly kind: 'Date';
+  readonly text: string;
+}
+
+export type DurationUnit = 'day' | 'week' | 'month' | 'year';
+
+export interface Duration extends Span {
+  readonly kind: 'Duration';
+  readonly count: number;
+  readonly unit: DurationUnit;
+}
+
+export type QuantityUnit = 'percent' | 'number' | 'money';
+
+export interface Quantity extends Span {
+  readonly kind: 'Quantity';
+  readonly unit: QuantityUnit;
+  /** ISO currency code for money (`£` is GBP), otherwise null. */
+  readonly currency: string | null;
+  /** The written amount without thousands separators, e.g. `1.5`. */
+  readonly digits: string;
+  readonly scale: 'k' | 'm' | 'bn' | null;
+}
+
+export interface Comparator extends Span {
+  readonly kind: 'Comparator';
+  readonly op: '>=' | '<=' | '>' | '<' | '=';
+}
+
+export interface Junk extends Span {
+  readonly kind: 'Junk';
+  readonly context: 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body';
+}
+
+export interface Block<Item> extends Span {
+  readonly kind: 'Block';
+  readonly items: readonly (Item | Junk)[];
+  readonly closed: boolean;
+}
+
+export interface LexicalError extends Span {
+  readonly kind: 'string' | 'comment';
+}
+
+export interface FileNode extends Span {
+  readonly kind: 'File';
+  readonly items: readonly (Import | Partnership | Junk)[];
+  readonly lexicalErrors: readonly LexicalError[];
+}
+
+export interface Import extends Span {
+  readonly kind: 'Import';
+  readonly path: StringLit;
+}
+
+export interface Partnership extends Span {
+  readonly kind: 'Partnership';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<PartnershipItem> | null;
+}
+
+export type PartnershipItem =
+  | Term | Source | Party | ScopeDecl | Exclusive | Open | Interface | Norm | Kpi | Body;
+
+export interface Term extends Span {
+  readonly kind: 'Term';
+  readonly from: DateLit;
+  readonly to: DateLit;
+}
+
+export interface Source extends Span {
+  readonly kind: 'Source';
+  readonly text: StringLit;
+}
+
+export interface Party extends Span {
+  readonly kind: 'Party';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly role: Ident | null;
+  readonly parents: readonly QName[];
+}
+
+export interface ScopeDecl extends Span {
+  readonly kind: 'Scope';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<ScopeItem> | null;
+}
+
+export type ScopeItem = Covers | ScopeDecl;
+
+export interface Covers extends Span {
+  readonly kind: 'Covers';
+  readonly text: StringLit;
+}
+
+export interface Exclusive extends Span {
+  readonly kind: 'Exclusive';
+  readonly holder: QName;
+  readonly scope: QName;
+  readonly except: readonly QName[];
+  readonly from: DateLit | null;
+  readonly to: DateLit | null;
+  readonly clause: StringLit | null;
+}
+
+export interface Open extends Span {
+  readonly kind: 'Open';
+  readonly scope: QName;
+  readonly clause: StringLit | null;
+}
+
+export interface Interface extends Span {
+  readonly kind: 'Interface';
+  readonly a: QName;
+  readonly b: QName;
+  readonly note: StringLit | null;
+}
+
+export type NormKeyword = 'obligation' | 'permission' | 'prohibition';
+
+export interface Norm extends Span {
+  readonly kind: 'Norm';
+  readonly keyword: NormKeyword;
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<NormItem> | null;
+}
+
+export type NormItem =
+  | NormLine | Due | Every | Accountable | Consulted | Informed | ScopeLine | MeasuredBy
+  | Otherwise | Clause;
+
+export type ModalValue = 'must' | 'may' | 'must not';
+
+export interface Modal extends Span {
+  readonly kind: 'Modal';
+  readonly value: ModalValue;
+}
+
+export interface Verb extends Span {
+  readonly kind: 'Verb';
+  readonly text: string;
+}
+
+export interface NormLine extends Span {
+  readonly kind: 'NormLine';
+  readonly subject: QName;
+  readonly modal: Modal;
+  readonly verb: Verb;
+  readonly object: QName | StringLit;
+  readonly beneficiary: QName | null;
+}
+
+export interface Due extends Span {
+  readonly kind: 'Due';
+  readonly date: DateLit;
+}
+
+export interface Every extends Span {
+  readonly kind: 'Every';
+  readonly duration: Duration;
+  readonly from: DateLit | null;
+}
+
+export interface Accountable extends Span {
+  readonly kind: 'Accountable';
+  readonly party: QName;
+}
+
+export interface Consulted extends Span {
+  readonly kind: 'Consulted';
+  readonly parties: readonly QName[];
+}
+
+export interface Informed extends Span {
+  readonly kind: 'Informed';
+  readonly parties: readonly QName[];
+}
+
+/** `scope <ref>` inside a norm or a KPI. */
+export interface ScopeLine extends Span {
+  readonly kind: 'ScopeLine';
+  readonly scope: QName;
+}
+
+export interface MeasuredBy extends Span {
+  readonly kind: 'MeasuredBy';
+  readonly kpis: readonly QName[];
+}
+
+export interface Otherwise extends Span {
+  readonly kind: 'Otherwise';
+  readonly text: StringLit;
+}
+
+export interface Clause extends Span {
+  readonly kind: 'Clause';
+  readonly text: StringLit;
+}
+
+export interface Kpi extends Span {
+  readonly kind: 'Kpi';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<KpiItem> | null;
+}
+
+export type KpiItem = Owner | ScopeLine | Target | Threshold | Measured;
+
+export interface Owner extends Span {
+  readonly kind: 'Owner';
+  readonly party: QName;
+}
+
+export interface Target extends Span {
+  readonly kind: 'Target';
+  readonly comparator: Comparator;
+  readonly value: Quantity;
+}
+
+export interface Threshold extends Span {
+  readonly kind: 'Threshold';
+  readonly comparator: Comparator;
+  readonly value: Quantity;
+  readonly consequence: StringLit | null;
+}
+
+export interface Frequency extends Span {
+  readonly kind: 'Frequency';
+  readonly text: 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly';
+}
+
+export interface Measured extends Span {
+  readonly kind: 'Measured';
+  readonly frequency: Frequency | Duration;
+}
+
+export interface Body extends Span {
+  readonly kind: 'Body';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<BodyItem> | null;
+}
+
+export type BodyItem = Chair | Members | Approves;
+
+export interface Chair extends Span {
+  readonly kind: 'Chair';
+  readonly party: QName;
+}
+
+export interface Members extends Span {
+  readonly kind: 'Members';
+  readonly parties: readonly QName[];
+}
+
+export interface Band extends Span {
+  readonly kind: 'Band';
+  readonly form: 'above' | 'up-to' | 'range' | 'any';
+  readonly low: Quantity | null;
+  readonly high: Quantity | null;
+}
+
+export interface Approves extends Span {
+  readonly kind: 'Approves';
+  readonly scope: QName;
+  readonly band: Band;
+}
+
+/** Declarations that own a name in the partnership's namespace. */
+export type Declaration = Party | ScopeDecl | Norm | Kpi | Body;
+
+export function qnameText(q: QName): string {
+  return q.parts.map((p) => p.text).join('.');
+}
+
+/** Any statement of any block. */
+export type Statement = PartnershipItem | ScopeItem | NormItem | KpiItem | BodyItem;

@@ -1,0 +1,194 @@
+// The parse driver: runs the generated parser and turns every broken statement into exactly
+// one P001 with a message a person can act on. The grammar recovers at statement keywords
+// (junk nodes); here each junk stretch is re-parsed with its context's probe rule to find the
+// furthest point the parser understood and what it expected there.
+
+import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '../../../generated/parser';
+import type { Expectation, StartRuleNames } from '../../../generated/parser';
+import { report } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Block, FileNode, Junk, Span } from './ast';
+import { missingParts } from './missing-parts';
+import { quoteToken, tokenAt, tokenBefore } from './tokens';
+
+export interface ParsedDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly ast: FileNode;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const probeRule: Record<Junk['context'], StartRuleNames> = {
+  file: 'FileProbe',
+  partnership: 'PartnershipProbe',
+  scope: 'ScopeProbe',
+  norm: 'NormProbe',
+  kpi: 'KpiProbe',
+  body: 'BodyProbe',
+};
+
+/** What may start a statement in each context, for "found X here" messages. */
+const contextLines: Record<Junk['context'], string> = {
+  file: '`import` or `partnership`',
+  partnership:
+    'a declaration or statement (`term`, `source`, `party`, `scope`, `exclusive`, `open`, `interface`, `obligation`, `permission`, `prohibition`, `kpi`, `body`) or `}`',
+  scope: '`covers`, a nested `scope` or `}`',
+  norm: 'a line of the norm (`<party> must …`, `due`, `every`, `accountable`, `consulted`, `informed`, `scope`, `measured-by`, `otherwise`, `clause`) or `}`',
+  kpi: 'a line of the KPI (`owner`, `scope`, `target`, `threshold`, `measured`) or `}`',
+  body: 'a line of the body (`chair`, `members`, `approves`) or `}`',
+};
+
+export function parseDocument(file: string, text: string): ParsedDocument {
+  let ast: FileNode;
+  try {
+    ast = generatedParse(text, { startRule: 'File' });
+  } catch (error) {
+    return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  const lexicalStarts = ast.lexicalErrors.map((e) => e.start);
+  const hasLexicalError = (span: Span): boolean => lexicalStarts.some((s) => s >= span.start && s < span.end);
+
+  for (const e of ast.lexicalErrors) {
+    const message =
+      e.kind === 'string'
+        ? 'This string is not closed: a string ends with `"` on the same line.'
+        : 'This comment is not closed: a block comment ends with `*/`.';
+    diagnostics.push(report('P001', { file, start: e.start, end: e.kind === 'string' ? e.end : e.start + 2 }, { text: message }));
+  }
+
+  const junkFollows = new Set<Span>();
+  forEachList(ast, (items) => {
+    items.forEach((item, i) => {
+      if (item.kind !== 'Junk') return;
+      const previous = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
+      if (previous) junkFollows.add(previous);
+      const diagnostic = junkDiagnostic(file, text, item as Junk, previous);
+      // An unterminated string on the same line already explains this stretch.
+      if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) return;
+      diagnostics.push(diagnostic);
+    });
+  });
+
+  for (const missing of missingParts(ast, text)) {
+    const header = { start: missing.node.start, end: missing.headerEnd };
+    if (missing.trailing && junkFollows.has(missing.node)) continue;
+    if (hasLexicalError(header)) continue;
+    diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
+  }
+  return { file, text, ast, diagnostics: onePerPosition(diagnostics) };
+}
+
+/**
+ * Several missing `}` at the end of a file, or a missing part next to a broken statement, can
+ * point at the same token: one message there is enough, the innermost (reported last).
+ */
+function onePerPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const byStart = new Map<number, Diagnostic>();
+  for (const d of diagnostics) byStart.set(d.start, d);
+  return [...byStart.values()].sort((a, b) => a.start - b.start);
+}
+
+/** Calls `visit` with every list of statements in the file, the file's own included. */
+type Item = Span & { readonly kind: string };
+
+function forEachList(ast: FileNode, visit: (items: readonly Item[]) => void): void {
+  const walkBlock = (block: Block<Item> | null): void => {
+    if (!block) return;
+    visit(block.items);
+    for (const item of block.items) {
+      const nested = (item as { block?: Block<Item> | null }).block;
+      if (nested) walkBlock(nested);
+    }
+  };
+  visit(ast.items);
+  for (const item of ast.items) if (item.kind === 'Partnership') walkBlock(item.block);
+}
+
+function junkDiagnostic(file: string, text: string, junk: Junk, previous: Span | null): Diagnostic {
+  const from = previous ? previous.start : junk.start;
+  let failure: { offset: number; expected: readonly Expectation[] } | null = null;
+  try {
+    generatedParse(text.slice(from, junk.end), { startRule: probeRule[junk.context] });
+  } catch (error) {
+    if (error instanceof GeneratedSyntaxError) {
+      failure = { offset: from + error.location.start.offset, expected: error.expected ?? [] };
+    } else if (!(error instanceof RangeError)) {
+      throw error;
+    }
+  }
+  const atStart = !failure || failure.offset <= junk.start;
+  const offset = atStart ? junk.start : failure!.offset;
+  const found = tokenAt(text, offset);
+  const at = found ? { start: found.start, end: found.end } : { start: text.length, end: text.length };
+  let message: string;
+  if (atStart) {
+    message = `Expected ${contextLines[junk.context]}, found ${quoteToken(found)}.`;
+  } else {
+    const after = tokenBefore(text, at.start, from);
+    message =
+      `Expected ${describeExpected(failure!.expected, junk.context)}` +
+      (after ? ` after ${quoteToken(after)}` : '') +
+      `, found ${quoteToken(found)}.`;
+  }
+  return report('P001', { file, ...at }, { text: message });
+}
+
+function describeExpected(expected: readonly Expectation[], context: Junk['context']): string {
+  const seen = new Set<string>();
+  const parts: string[] = [];
+  let end = false;
+  for (const e of expected) {
+    let text: string;
+    switch (e.type) {
+      case 'literal':
+        text = '`' + e.text + '`';
+        break;
+      case 'other':
+        text = e.description;
+        break;
+      case 'end':
+        end = true;
+        continue;
+      case 'any':
+        text = 'more text';
+        break;
+      default:
+        text = 'a ' + ((e as { type: string }).type === 'class' ? 'character' : 'token');
+    }
+    if (!seen.has(text)) {
+      seen.add(text);
+      parts.push(text);
+    }
+  }
+  if (end) parts.push(context === 'file' ? 'the end of the file' : '`}`');
+  if (parts.length === 0) return 'something else';
+  if (parts.length > 6) return `one of ${parts.slice(0, 5).join(', ')}, … or ${parts[parts.length - 1]}`;
+  if (parts.length === 1) return parts[0];
+  return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+function sameLine(text: string, a: number, b: number): boolean {
+  const [from, to] = a < b ? [a, b] : [b, a];
+  return !/[\r\n]/.test(text.slice(from, to));
+}
+
+function emptyFile(text: string): FileNode {
+  return { kind: 'File', items: [], lexicalErrors: [], start: 0, end: text.length };
+}
+
+/** The whole file could not be parsed (only nesting deep enough to exhaust the stack does this). */
+function unparsable(file: string, text: string, error: unknown): Diagnostic {
+  if (error instanceof GeneratedSyntaxError) {
+    const offset = error.location.start.offset;
+    const found = tokenAt(text, offset);
+    const at = found ? { start: found.start, end: found.end } : { start: text.length, end: text.length };
+    return report('P001', { file, ...at }, { text: `Unexpected ${quoteToken(found)}.` });
+  }
+  if (error instanceof RangeError) {
+    return report('P001', { file, start: 0, end: Math.min(text.length, 1) }, {
+      text: 'This file is nested too deeply to be analysed: check for a run of unclosed `{`.',
+    });
+  }
+  throw error;
+}

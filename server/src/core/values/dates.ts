@@ -1,0 +1,49 @@
+// Calendar dates as day numbers, so periods compare and overlap with plain integers.
+// Periods include both end dates.
+
+export interface Period {
+  readonly from: number;
+  readonly to: number;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Why `YYYY-MM-DD` is not a calendar date, or null when it is one. */
+export function dateProblem(text: string): string | null {
+  const [year, month, day] = text.split('-').map(Number);
+  if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')}`;
+  if (day < 1) return 'days start at 01';
+  const last = daysInMonth(year, month);
+  if (day > last) return `${MONTHS[month - 1]} ${year} has ${last} days`;
+  return null;
+}
+
+/** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or null for an impossible date. */
+export function dayNumber(text: string): number | null {
+  if (dateProblem(text) !== null) return null;
+  const [year, month, day] = text.split('-').map(Number);
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+export function formatDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function overlaps(a: Period, b: Period): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+/** The first day both periods share (they must overlap). */
+export function firstSharedDay(a: Period, b: Period): number {
+  return Math.max(a.from, b.from);
+}
+
+export const ALL_TIME: Period = { from: -1e9, to: 1e9 };

@@ -1,0 +1,67 @@
+// Exact decimal amounts (money, percentages, plain numbers) as a scaled bigint, so that
+// `£1.5m` equals `£1,500,000` exactly and no comparison suffers from binary rounding.
+
+import type { Quantity } from '../syntax/ast';
+
+export interface Decimal {
+  /** The value times 10^scale. */
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+const SUFFIX_DIGITS = { k: 3, m: 6, bn: 9 } as const;
+
+export function parseDecimal(digits: string, suffix: 'k' | 'm' | 'bn' | null = null): Decimal {
+  const negative = digits.startsWith('-');
+  const clean = negative ? digits.slice(1) : digits;
+  const [whole, fraction = ''] = clean.split('.');
+  let units = BigInt(whole + fraction || '0');
+  let scale = fraction.length;
+  if (suffix) {
+    const shift = SUFFIX_DIGITS[suffix];
+    if (scale >= shift) scale -= shift;
+    else {
+      units *= 10n ** BigInt(shift - scale);
+      scale = 0;
+    }
+  }
+  return { units: negative ? -units : units, scale };
+}
+
+export function quantityValue(q: Quantity): Decimal {
+  return parseDecimal(q.digits, q.scale);
+}
+
+export function compareDecimal(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = a.units * 10n ** BigInt(scale - a.scale);
+  const y = b.units * 10n ** BigInt(scale - b.scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function decimalFromInteger(n: number): Decimal {
+  return { units: BigInt(n), scale: 0 };
+}
+
+/** Plain decimal notation, without trailing zeros: `1500000`, `99.5`. */
+export function formatDecimal(d: Decimal): string {
+  const negative = d.units < 0n;
+  const digits = (negative ? -d.units : d.units).toString().padStart(d.scale + 1, '0');
+  let whole = digits.slice(0, digits.length - d.scale);
+  let fraction = digits.slice(digits.length - d.scale).replace(/0+$/, '');
+  if (whole === '') whole = '0';
+  return (negative ? '-' : '') + whole + (fraction ? '.' + fraction : '');
+}
+
+/** The quantity as written by a person: `£200k`, `99.5%`, `EUR 5k`. */
+export function formatQuantity(q: Quantity): string {
+  const amount = q.digits + (q.scale ?? '');
+  if (q.unit === 'percent') return amount + '%';
+  if (q.unit === 'money') return q.currency === 'GBP' ? '£' + amount : `${q.currency} ${amount}`;
+  return amount;
+}
+
+/** The unit a value is measured in, for "same unit" comparisons: percent, number, or money of one currency. */
+export function unitKey(q: Quantity): string {
+  return q.unit === 'money' ? `money:${q.currency}` : q.unit;
+}
