@@ -39,6 +39,12 @@ const contextLines: Record<Junk['context'], string> = {
 };
 
 export function parseDocument(file: string, text: string): ParsedDocument {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    // Binary data: one clear message rather than one per stretch of noise.
+    const message = 'This file contains binary data (a NUL byte), so it is not a `.partnership` text file.';
+    return { file, text, ast: emptyFile(text), diagnostics: [report('P001', { file, start: nul, end: nul + 1 }, { text: message })] };
+  }
   let ast: FileNode;
   try {
     ast = generatedParse(text, { startRule: 'File' });

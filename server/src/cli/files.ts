@@ -1,0 +1,89 @@
+// Finds and reads the files the command line is asked about. Problems with the request itself
+// (a missing path, a folder without contracts, an unreadable file) are usage errors: exit 2.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Host } from '../core/program/host';
+
+export class UsageError extends Error {}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'out']);
+
+/** The `.partnership` files named or found under the given folders, sorted, each once. */
+export function collectFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      throw new UsageError(`cannot read ${given}: ${reason(error)}`);
+    }
+    if (stat.isDirectory()) {
+      const before = found.size;
+      walk(absolute, found);
+      if (found.size === before) throw new UsageError(`no .partnership files found in ${given}`);
+    } else {
+      found.add(absolute);
+    }
+  }
+  return [...found].sort();
+}
+
+function walk(folder: string, into: Set<string>): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch (error) {
+    throw new UsageError(`cannot read the folder ${folder}: ${reason(error)}`);
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, into);
+    } else if (entry.isFile() && entry.name.endsWith('.partnership')) {
+      into.add(full);
+    }
+  }
+}
+
+/** Reads a file as UTF-8 text (a byte order mark is dropped, invalid bytes become U+FFFD). */
+export function readText(file: string): string {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read ${relative(file)}: ${reason(error)}`);
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Imports are read from disk; one that cannot be read is reported as P105 by the core. */
+export const diskHost: Host = {
+  readFile(file: string): string | undefined {
+    try {
+      if (!fs.statSync(file).isFile()) return undefined;
+      return new TextDecoder('utf-8').decode(fs.readFileSync(file));
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Paths in output are relative to the working folder, with forward slashes, for stable reports. */
+export function relative(file: string): string {
+  const rel = path.relative(process.cwd(), file) || path.basename(file);
+  return rel.split(path.sep).join('/');
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}

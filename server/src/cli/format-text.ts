@@ -1,0 +1,38 @@
+// Human-readable output: `path:line:col severity code message`, with a code frame and colour
+// only when writing to a terminal.
+
+import type { CheckReport } from '../core/report/check-report';
+import { countBySeverity } from '../core/report/check-report';
+
+const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' } as const;
+const RESET = '\x1b[0m';
+const DIM = '\x1b[2m';
+
+export function formatText(report: CheckReport, textOf: (path: string) => string | undefined, tty: boolean): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    const lines = tty ? (textOf(file.path) ?? '').split(/\r\n|\r|\n/) : [];
+    for (const d of file.diagnostics) {
+      const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const severity = tty ? `${COLOURS[d.severity]}${d.severity}${RESET}` : d.severity;
+      out.push(`${where} ${severity} ${d.code} ${d.message}`);
+      for (const r of d.related) out.push(`    ${tty ? DIM : ''}related: ${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}${tty ? RESET : ''}`);
+      if (tty) out.push(...codeFrame(lines, d.range.start.line, d.range.start.character, d.range.end.line === d.range.start.line ? d.range.end.character : undefined));
+    }
+  }
+  const c = countBySeverity(report);
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  out.push(`${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${c.information} information, ${plural(c.hint, 'hint')} in ${plural(report.files.length, 'file')}.`);
+  return out.join('\n') + '\n';
+}
+
+function codeFrame(lines: readonly string[], line: number, start: number, end: number | undefined): string[] {
+  const text = lines[line];
+  if (text === undefined) return [];
+  const number = String(line + 1);
+  const width = Math.max(1, (end ?? text.length) - start);
+  return [
+    `  ${DIM}${number} |${RESET} ${text}`,
+    `  ${' '.repeat(number.length)} ${DIM}|${RESET} ${' '.repeat(start)}${COLOURS.error}${'^'.repeat(Math.min(width, Math.max(1, text.length - start)))}${RESET}`,
+  ];
+}

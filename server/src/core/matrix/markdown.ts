@@ -1,0 +1,41 @@
+// The matrix as Markdown tables. Document text is escaped so that it renders as the same
+// characters: no stray emphasis, links, HTML or broken table cells.
+
+import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
+import type { Matrix } from './model';
+
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}\[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+export function renderMarkdown(matrix: Matrix): string {
+  const m = escapeMarkdown;
+  const p = matrix.partnership;
+  const out: string[] = [`# ${m(p.title || p.name)}`, ''];
+  out.push(`Partnership \`${p.name.replace(/`/g, '')}\`${p.term ? `, term ${m(p.term)}` : ''}${p.source ? `. Source: ${m(p.source)}` : ''}`, '');
+  if (p.doc) out.push(m(p.doc), '');
+  out.push('## Obligation matrix', '', `*${m(LEGEND)}*`, '');
+  const header = ['Norm', ...matrix.parties.map((x) => m(x.id)), ...FIXED_HEADERS];
+  out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+  for (const group of matrix.groups) {
+    out.push(`| **${m(groupTitle(group))}** |${' |'.repeat(header.length - 1)}`);
+    for (const row of group.rows) {
+      const cells = [`**${m(row.norm)}** ${m(row.title)}`, ...matrix.parties.map((x) => m(cellText(row, x.id))), m(row.when), m(kpiText(row)), m(row.consequence), m(row.clause)];
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+  }
+  out.push('', '## Exclusivity', '', '| Scope | Exclusive holder and period | Open | Interfaces | Conflicts |', '| --- | --- | --- | --- | --- |');
+  for (const r of matrix.exclusivity) {
+    const indent = '&nbsp;&nbsp;'.repeat(r.depth);
+    const holders = r.holders.map((h) => m(`${h.party}${h.period ? `, ${h.period}` : ''}${h.clause ? ` (clause ${h.clause})` : ''}${h.except.length ? `, except ${h.except.join(', ')}` : ''}${h.partnership ? ` in ${h.partnership}` : ''}`)).join('<br>');
+    const interfaces = r.interfaces.map((i) => m(`${i.with}${i.note ? ` (${i.note})` : ''}`)).join('<br>');
+    out.push(`| ${indent}${m(r.path)} | ${holders} | ${r.open ? 'open' : ''} | ${interfaces} | ${r.conflicts.map(m).join('<br>')} |`);
+  }
+  if (matrix.conflicts.length > 0) {
+    out.push('', '## Conflicts found', '');
+    for (const c of matrix.conflicts) out.push(`- Line ${c.line}, ${c.code}: ${m(c.message)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,266 @@
+// The obligation matrix of one partnership: one row per norm (grouped by the top-level scope
+// its object or `scope` line falls in, ungrouped rows last), one column per party, and cells
+// that say each party's part. A second table shows exclusivity over the scope tree. Every
+// renderer (HTML, Markdown, CSV, JSON, the editor preview) reads this model only.
+
+import type { PartySymbol, ScopeSymbol } from '../binding/symbols';
+import { rootOf } from '../binding/symbols';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { FileModel, Grant, NormModel } from '../model/semantic';
+import type { Program } from '../program/program';
+import { qnameText } from '../syntax/ast';
+import { docCommentBefore } from '../syntax/doc-comments';
+import { LineIndex } from '../text/line-index';
+import { formatDay, type Period } from '../values/dates';
+import { formatQuantity } from '../values/decimal';
+
+export interface MatrixParty {
+  /** The name as the document writes it: `BCC`, or `Catalogue.Council` for an imported party. */
+  readonly id: string;
+  readonly title: string;
+  readonly role: string;
+}
+
+export interface MatrixKpi {
+  readonly name: string;
+  readonly title: string;
+  /** `>= 99.5%`, or empty when the KPI has no target. */
+  readonly target: string;
+}
+
+export interface MatrixRow {
+  readonly norm: string;
+  readonly title: string;
+  readonly kind: 'obligation' | 'permission' | 'prohibition';
+  /** The norm line as written: `BCC must provide "..." to SB`. */
+  readonly statement: string;
+  /** One-based line of the declaration, for "reveal in the editor". */
+  readonly line: number;
+  /** Party id to its parts: `R (must)`, `A`, `C`, `I`, `B`. */
+  readonly cells: Readonly<Record<string, readonly string[]>>;
+  readonly when: string;
+  readonly kpis: readonly MatrixKpi[];
+  readonly consequence: string;
+  readonly clause: string;
+}
+
+export interface MatrixGroup {
+  /** The top-level scope's path and title, or null for the rows that fall in no scope. */
+  readonly scope: { readonly path: string; readonly title: string } | null;
+  readonly rows: readonly MatrixRow[];
+}
+
+export interface ExclusivityHolder {
+  readonly party: string;
+  readonly period: string;
+  readonly clause: string;
+  readonly except: readonly string[];
+  /** The partnership that holds the grant, when it is another file's. */
+  readonly partnership: string | null;
+  readonly line: number | null;
+}
+
+export interface ExclusivityRow {
+  readonly path: string;
+  readonly title: string;
+  readonly depth: number;
+  readonly holders: readonly ExclusivityHolder[];
+  readonly open: boolean;
+  readonly interfaces: readonly { readonly with: string; readonly note: string }[];
+  readonly conflicts: readonly string[];
+  readonly line: number | null;
+}
+
+export interface MatrixConflict {
+  readonly code: string;
+  readonly severity: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface Matrix {
+  readonly partnership: {
+    readonly name: string;
+    readonly title: string;
+    readonly doc: string;
+    readonly term: string;
+    readonly source: string;
+  };
+  readonly parties: readonly MatrixParty[];
+  readonly groups: readonly MatrixGroup[];
+  readonly exclusivity: readonly ExclusivityRow[];
+  readonly conflicts: readonly MatrixConflict[];
+}
+
+const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
+
+export function buildMatrix(program: Program, file: string): Matrix | null {
+  const source = program.files.get(file);
+  const model = source?.model;
+  if (!source || !model) return null;
+  const lines = new LineIndex(source.text);
+  const lineOf = (offset: number): number => lines.position(offset).line + 1;
+  const partyId = (p: PartySymbol): string => (p.file === file ? p.name : `${program.files.get(p.file)?.partnership?.name.text ?? '?'}.${p.name}`);
+  const scopeName = (s: ScopeSymbol): string => (s.file === file ? s.path : `${program.files.get(s.file)?.partnership?.name.text ?? '?'}.${s.path}`);
+
+  // Columns: the partnership's own parties, then imported parties that take part in a norm.
+  const parties: MatrixParty[] = [];
+  const seen = new Set<PartySymbol>();
+  const addParty = (p: PartySymbol | null): void => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
+  };
+  for (const s of source.declarations.all) if (s.kind === 'party' && source.declarations.topLevel.get(s.name) === s) addParty(s);
+  for (const n of model.norms) [n.subject, n.accountable, n.beneficiary, ...n.consulted, ...n.informed].forEach(addParty);
+
+  const groups = new Map<ScopeSymbol | null, MatrixRow[]>();
+  for (const norm of model.norms) {
+    const anchor = norm.objectScope ?? norm.scopeLine;
+    const key = anchor ? rootOf(anchor) : null;
+    const list = groups.get(key) ?? [];
+    list.push(row(norm, partyId, lineOf, model));
+    groups.set(key, list);
+  }
+  const grouped: MatrixGroup[] = [...groups.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
+    .map(([scope, rows]) => ({ scope: scope ? { path: scopeName(scope), title: scope.title ?? '' } : null, rows }));
+
+  const diagnostics = program.diagnostics(file);
+  const conflicts = diagnostics
+    .filter((d) => EXCLUSIVITY_CODES.has(d.code))
+    .map((d) => ({ code: d.code, severity: d.severity, line: lineOf(d.start), message: d.message }));
+
+  const term = model.term;
+  return {
+    partnership: {
+      name: model.partnership.name.text,
+      title: model.partnership.title?.value ?? '',
+      doc: docCommentBefore(source.text, model.partnership.start) ?? '',
+      term: term ? `${formatDay(term.from)} to ${formatDay(term.to)}` : '',
+      source: (model.partnership.block?.items.find((i) => i.kind === 'Source') as { text: { value: string } } | undefined)?.text.value ?? '',
+    },
+    parties,
+    groups: grouped,
+    exclusivity: exclusivityRows(program, model, diagnostics, lineOf, partyId, scopeName),
+    conflicts,
+  };
+}
+
+
+function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, model: FileModel): MatrixRow {
+  const cells: Record<string, string[]> = {};
+  const mark = (p: PartySymbol | null, part: string): void => {
+    if (!p) return;
+    (cells[partyId(p)] ??= []).includes(part) || cells[partyId(p)].push(part);
+  };
+  mark(norm.subject, `R (${norm.modal})`);
+  mark(norm.accountable, 'A');
+  norm.consulted.forEach((p) => mark(p, 'C'));
+  norm.informed.forEach((p) => mark(p, 'I'));
+  mark(norm.beneficiary, 'B');
+  const line = norm.line;
+  const statement = line
+    ? `${qnameText(line.subject)} ${line.modal.value} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiary ? ` to ${qnameText(line.beneficiary)}` : ''}`
+    : '';
+  const kpis = norm.kpis.map((k) => {
+    const kpi = model.kpis.find((m) => m.symbol === k);
+    const target = kpi?.target ?? (k.decl.block?.items.find((i) => i.kind === 'Target') as import('../syntax/ast').Target | undefined) ?? null;
+    return { name: k.name, title: k.title ?? '', target: target ? `${target.comparator.op} ${formatQuantity(target.value)}` : '' };
+  });
+  return {
+    norm: norm.symbol.name,
+    title: norm.symbol.title ?? '',
+    kind: norm.node.keyword,
+    statement,
+    line: lineOf(norm.node.start),
+    cells,
+    when: whenOf(norm),
+    kpis,
+    consequence: norm.otherwise ?? '',
+    clause: norm.clause ?? '',
+  };
+}
+
+function whenOf(norm: NormModel): string {
+  if (norm.every) {
+    const d = norm.every.duration;
+    const unit = d.count === 1 ? d.unit : `${d.unit}s`;
+    const from = norm.every.from?.text ?? norm.due?.text;
+    return `every ${d.count} ${unit}${from ? ` from ${from}` : ''}`;
+  }
+  if (norm.due) return `by ${norm.due.text}`;
+  return norm.node.keyword === 'obligation' ? 'throughout the term' : '';
+}
+
+function periodText(p: Period | null): string {
+  if (!p) return '';
+  const from = p.from <= -1e9 ? '' : formatDay(p.from);
+  const to = p.to >= 1e9 ? '' : formatDay(p.to);
+  return from && to ? `${from} to ${to}` : from ? `from ${from}` : to ? `until ${to}` : 'at all times';
+}
+
+function exclusivityRows(
+  program: Program,
+  model: FileModel,
+  diagnostics: readonly Diagnostic[],
+  lineOf: (o: number) => number,
+  partyId: (p: PartySymbol) => string,
+  scopeName: (s: ScopeSymbol) => string,
+): ExclusivityRow[] {
+  const file = model.file;
+  const allGrants: Grant[] = program.models().flatMap((m) => m.grants);
+  const opens = program.models().flatMap((m) => m.opens);
+  const interfaces = program.models().flatMap((m) => m.interfaces);
+
+  // Scopes to show: this partnership's own, plus imported scopes its statements name, with their ancestors.
+  const shown = new Set<ScopeSymbol>();
+  const source = program.files.get(file)!;
+  for (const s of source.declarations.all) if (s.kind === 'scope') shown.add(s);
+  const named: ScopeSymbol[] = [
+    ...model.grants.map((g) => g.scope),
+    ...model.opens.map((o) => o.scope),
+    ...model.interfaces.flatMap((i) => [i.a, i.b]),
+    ...model.norms.flatMap((n) => [n.objectScope, n.scopeLine]).filter((s): s is ScopeSymbol => s !== null),
+  ];
+  for (const s of named) for (let a: ScopeSymbol | null = s; a; a = a.parent) shown.add(a);
+
+  const conflictsOf = (start: number, end: number): string[] =>
+    diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code) && d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}`);
+
+  const rows: ExclusivityRow[] = [];
+  const visit = (scope: ScopeSymbol): void => {
+    if (!shown.has(scope)) return;
+    const grants = allGrants.filter((g) => g.scope === scope);
+    const own = scope.file === file;
+    rows.push({
+      path: scopeName(scope),
+      title: scope.title ?? '',
+      depth: scope.depth,
+      holders: grants.map((g) => ({
+        party: g.file === file ? qnameText(g.node.holder) : partyId(g.holder),
+        period: periodText(g.period),
+        clause: g.node.clause?.value ?? '',
+        except: g.node.except.map(qnameText),
+        partnership: g.file === file ? null : program.files.get(g.file)?.partnership?.name.text ?? null,
+        line: g.file === file ? lineOf(g.node.start) : null,
+      })),
+      open: opens.some((o) => o.scope === scope),
+      interfaces: interfaces
+        .filter((i) => i.a === scope || i.b === scope)
+        .map((i) => ({ with: scopeName(i.a === scope ? i.b : i.a), note: i.node.note?.value ?? '' })),
+      conflicts: [
+        ...model.grants.filter((g) => g.scope === scope).flatMap((g) => conflictsOf(g.node.start, g.node.end)),
+        ...model.opens.filter((o) => o.scope === scope).flatMap((o) => conflictsOf(o.node.start, o.node.end)),
+        ...model.norms.filter((n) => n.objectScope === scope && n.line).flatMap((n) => conflictsOf(n.line!.start, n.line!.end)),
+      ],
+      line: own ? lineOf(scope.nameNode.start) : null,
+    });
+    for (const child of scope.children.values()) visit(child);
+  };
+  const roots: ScopeSymbol[] = [];
+  for (const s of shown) if (!s.parent && !roots.includes(s)) roots.push(s);
+  roots.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.nameNode.start - b.nameNode.start));
+  for (const root of roots) visit(root);
+  return rows;
+}
