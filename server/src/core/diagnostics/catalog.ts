@@ -71,11 +71,11 @@ export const catalog = {
       `${p.grant} overlaps ${p.others.length === 1 ? 'another exclusive grant' : `${p.others.length} other exclusive grants`}: ` +
       `${listOf(p.others, 'and')}. The same work cannot be exclusive to two parties on the same day.`,
   ),
-  P202: entry<{ grant: string; normKind: string; work: string; subject: string; when: string; more: number }>(
+  P202: entry<{ grant: string; normKind: string; work: string; contains: boolean; subject: string; when: string; more: number }>(
     'error',
     'Work given against an exclusive grant',
     (p) =>
-      `${p.grant}; this ${p.normKind} gives that work (${p.work}) to ${p.subject} ${p.when}.` +
+      `${p.grant}; this ${p.normKind} gives ${p.contains ? 'work that includes it' : 'that work'} (${p.work}) to ${p.subject} ${p.when}.` +
       (p.more > 0 ? ` It also conflicts with ${p.more} more grant${p.more > 1 ? 's' : ''} (see related locations).` : ''),
   ),
   P203: entry<{ scope: string; grants: readonly string[] }>(

@@ -1,0 +1,180 @@
+// `partnership`: the command line for CI and for people without VS Code. Exit codes: 0 when
+// no error was found, 1 when any was, 2 for bad usage or unreadable input (one line on stderr,
+// never a stack trace).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Program } from '../core/program/program';
+import { checkReport, countBySeverity } from '../core/report/check-report';
+import { exportModel } from '../core/model/export';
+import { buildMatrix } from '../core/matrix/model';
+import { renderHtml } from '../core/matrix/html';
+import { renderMarkdown } from '../core/matrix/markdown';
+import { renderCsv } from '../core/matrix/csv';
+import { collectFiles, diskHost, readText, relative, UsageError } from './files';
+import { formatSarif } from './format-sarif';
+import { formatText } from './format-text';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTty: boolean;
+}
+
+const HELP = `Usage: partnership <command> [options]
+
+Commands:
+  check <files or folders...>  Check .partnership files together (folders are searched
+                               recursively). Exit 0 with no errors, 1 with errors, 2 on
+                               bad usage or unreadable input.
+      --format text|json|sarif   Output format (default: text)
+  matrix <file>                Write the obligation matrix of one partnership, checked
+                               together with the other contracts in its folder.
+      --format html|md|csv|json  Output format (default: html)
+      -o, --output <file>        Write to a file instead of standard output
+  export <file>                Print the partnership's semantic model as JSON
+                               (schemas/partnership-model.schema.json).
+      -o, --output <file>        Write to a file instead of standard output
+
+Options:
+  -h, --help                   Show this help
+  -v, --version                Show the version
+`;
+
+export function version(): string {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function main(argv: readonly string[], io: Io): number {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(HELP);
+        return command === undefined ? 2 : 0;
+      case '-v':
+      case '--version':
+        io.stdout(version() + '\n');
+        return 0;
+      case 'check':
+        return check(rest, io);
+      case 'matrix':
+        return matrix(rest, io);
+      case 'export':
+        return exportCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command '${command}' (expected check, matrix or export)`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`partnership: ${error.message}. Run 'partnership --help' for usage.\n`);
+    } else {
+      io.stderr(`partnership: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (process.env.PARTNERSHIP_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    }
+    return 2;
+  }
+}
+
+interface Parsed {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly positionals: readonly string[];
+}
+
+function parse(args: readonly string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): Parsed {
+  try {
+    return parseArgs({ args: [...args], options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message.split('\n')[0].replace(/\.$/, '') : String(error));
+  }
+}
+
+function choice(value: string | undefined, allowed: readonly string[], fallback: string): string {
+  const v = value ?? fallback;
+  if (!allowed.includes(v)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (got '${v}')`);
+  return v;
+}
+
+function check(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  if (values.help) return help(io);
+  const format = choice(values.format as string | undefined, ['text', 'json', 'sarif'], 'text');
+  if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
+  const files = collectFiles(positionals);
+  const texts = new Map(files.map((f) => [f, readText(f)]));
+  const program = new Program(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
+  const report = checkReport(program, files, relative);
+  const textOf = (p: string): string | undefined => program.files.get(path.resolve(p))?.text;
+  if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'sarif') io.stdout(formatSarif(report, version(), (p, line) => (textOf(p) ?? '').split(/\r\n|\r|\n/)[line] ?? ''));
+  else io.stdout(formatText(report, textOf, io.isTty));
+  return countBySeverity(report).error > 0 ? 1 : 0;
+}
+
+/** A single file, checked together with the other contracts of its folder. */
+function programFor(file: string): { program: Program; file: string } {
+  const absolute = collectFiles([file])[0];
+  const text = readText(absolute);
+  const folder = path.dirname(absolute);
+  let siblings: string[] = [];
+  try {
+    siblings = fs.readdirSync(folder).filter((n) => n.endsWith('.partnership')).map((n) => path.join(folder, n)).filter((f) => f !== absolute).sort();
+  } catch {
+    siblings = [];
+  }
+  const program = new Program([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);
+  if (!program.files.get(absolute)?.model) throw new UsageError(`${relative(absolute)} declares no partnership`);
+  return { program, file: absolute };
+}
+
+function write(output: string | undefined, content: string, io: Io): void {
+  if (!output) {
+    io.stdout(content);
+    return;
+  }
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    fs.writeFileSync(output, content);
+  } catch (error) {
+    throw new UsageError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  io.stderr(`Wrote ${output}\n`);
+}
+
+function single(positionals: readonly string[], command: string): string {
+  if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file`);
+  return positionals[0];
+}
+
+function matrix(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  if (values.help) return help(io);
+  const format = choice(values.format as string | undefined, ['html', 'md', 'csv', 'json'], 'html');
+  const { program, file } = programFor(single(positionals, 'matrix'));
+  const model = buildMatrix(program, file)!;
+  const render = { html: renderHtml, md: renderMarkdown, csv: renderCsv, json: (m: typeof model) => JSON.stringify(m, null, 2) + '\n' }[format as 'html'];
+  write(values.output as string | undefined, render(model), io);
+  return 0;
+}
+
+function exportCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } });
+  if (values.help) return help(io);
+  const { program, file } = programFor(single(positionals, 'export'));
+  write(values.output as string | undefined, JSON.stringify(exportModel(program, file, relative), null, 2) + '\n', io);
+  return 0;
+}
+
+function help(io: Io): number {
+  io.stdout(HELP);
+  return 0;
+}
