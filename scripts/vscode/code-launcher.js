@@ -2,14 +2,16 @@
 // A "VS Code executable" for @vscode/test-electron's runTests({ vscodeExecutablePath }) and
 // @vscode/test-cli (useInstallation.fromPath): it takes VS Code-style arguments, starts
 // code-server, opens the workbench in headless chromium (playwright-core) with the extension
-// under development and its test suite, forwards the extension host's console to stdout and
-// exits with the suite's exit code. Started through the shell wrapper scripts/vscode/code.
+// under development and its test suite, forwards the extension host's console (errors to
+// stderr, the rest to stdout) and exits with the suite's exit code. Started through the shell
+// wrapper scripts/vscode/code.
 //
 // Environment: VSCODE_E2E_TIMEOUT_MS (default 300000) bounds the whole run;
 // VSCODE_E2E_VERBOSE=1 also forwards the workbench's own start-up chatter (see WORKBENCH_NOISE).
 // On timeout or error a screenshot goes to <repo>/test-results/ and the exit code is 1.
 
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { setup } = require('./setup');
 const { startCodeServer } = require('./code-server');
@@ -78,11 +80,14 @@ async function main() {
 
   let server, browser, page;
   let finishing = false;
+  // chromium writes "Crash Reports" under XDG_CONFIG_HOME: keep that out of the home folder.
+  const chromiumHome = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
   const finish = async (code) => {
     if (finishing) return;
     finishing = true;
     if (browser) await browser.close().catch(() => {});
     if (server) await server.stop();
+    fs.rmSync(chromiumHome, { recursive: true, force: true, maxRetries: 3 });
     log(`exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.exit(code);
   };
@@ -96,6 +101,7 @@ async function main() {
     log(`code-server on port ${server.port}`);
     browser = await chromium.launch({
       executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS,
+      env: { ...process.env, XDG_CONFIG_HOME: chromiumHome, XDG_CACHE_HOME: chromiumHome },
       handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // finish() closes it
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

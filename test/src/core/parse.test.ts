@@ -1,0 +1,152 @@
+// Syntax: recovery gives one P001 per broken statement, at the unexpected token, in words a
+// person can act on; declarations whose keyword and name parsed stay declared.
+import * as assert from 'node:assert/strict';
+import { parseDocument } from '../../../server/out/core/syntax/parse';
+import { docCommentBefore } from '../../../server/out/core/syntax/doc-comments';
+import { check, checkBody, covered } from '../helpers/program';
+
+function p001(text: string): { message: string; text: string; line: number }[] {
+  return parseDocument('/t.partnership', text).diagnostics.map((d) => ({
+    message: d.message,
+    text: covered(text, d),
+    line: text.slice(0, d.start).split('\n').length,
+  }));
+}
+
+describe('parsing and recovery', () => {
+  it('accepts every form of the brief without errors', () => {
+    const text = `import "other.partnership"
+/// Docs.
+partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
+  party A "A" as client party J "J" as joint-venture of A, B party B "B" as supplier
+  scope S "S" { covers "all" scope T "T" }
+  exclusive J over S except S.T from 2010-01-01 to 2012-12-31 clause "2.3.1"
+  open S.T clause "1"
+  interface S.T with S "plug in and play"
+  obligation O "o" { A must provide "x" to J due 2011-01-01 every 6 months from 2010-02-01 accountable A consulted J, B informed B scope S measured-by K otherwise "late" clause "4" }
+  permission P "p" { A may procure S.T }
+  prohibition N "n" { J must not sell "data" }
+  kpi K "k" { owner J scope S target >= 99.5% threshold < 98% otherwise "credit" measured every 2 weeks }
+  kpi M "m" { target <= £1.5m threshold > GBP 2,000,000 measured quarterly }
+  body Bd "b" { chair A members A, B approves S above £200k approves S up to £200,000 approves S.T from EUR 5k to EUR 1bn approves S.T any }
+}`;
+    assert.deepEqual(p001(text), []);
+  });
+
+  it('reports a bad date after `due` at the word, naming what was expected', () => {
+    const text = 'partnership X "X" {\n  obligation O "o" {\n    A must do "x"\n    due tomorrow\n  }\n}\n';
+    assert.deepEqual(p001(text), [{ message: 'Expected a date (YYYY-MM-DD) after `due`, found `tomorrow`.', text: 'tomorrow', line: 4 }]);
+  });
+
+  it('gives one P001 per broken statement, in every kind of block, and none for the rest', () => {
+    const text = [
+      'partnership X "X" {',
+      '  term 2010-01-01 to 2020-12-31',
+      '  party A "A" as client',
+      '  party A2 "A" as',
+      '  scope S "S" { covers 12 scope T "T" }',
+      '  obligation O "o" { A must do "x" due 2011-13 }',
+      '  kpi K "k" { owner A target >= }',
+      '  body Bd "b" { chair A approves S between £1 }',
+      '  exclusive A over S from x',
+      '}',
+    ].join('\n');
+    // The missing role of line 4 is reported at the token that stands in its place: `scope` on line 5.
+    assert.deepEqual(p001(text).map((d) => [d.line, d.text]), [[5, 'scope'], [5, '12'], [6, '2011-13'], [7, '}'], [8, 'between'], [9, 'x']]);
+  });
+
+  it('reports a missing role where the next statement starts', () => {
+    const text = 'partnership X "X" {\n  party C "Gamma" as\n  scope S "s"\n}\n';
+    assert.deepEqual(p001(text), [{ message: 'Expected a name after `as`, found `scope`.', text: 'scope', line: 3 }]);
+  });
+
+  it('reports an unterminated string once, on its own line', () => {
+    const text = 'partnership X "X" {\n  party A "Alpha as client\n  party B "B" as supplier\n}\n';
+    const found = p001(text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, 2);
+    assert.match(found[0].message, /not closed/);
+    assert.equal(found[0].text, '"Alpha as client');
+  });
+
+  it('reports a missing `}` once, for the innermost block, at the end of the file', () => {
+    const text = 'partnership X "X" {\n  obligation P "p" {\n    A must do "x"\n';
+    assert.deepEqual(p001(text), [{ message: 'Expected `}` to close obligation `P`, found the end of the file.', text: '', line: 4 }]);
+  });
+
+  it('reports a missing `}` before the next declaration and keeps parsing it', () => {
+    const c = checkBody('  obligation O "o" {\n    A must do "x"\n    due 2011-01-01\n  kpi K "k" { owner A measured monthly }');
+    assert.deepEqual(c.codes('test.partnership', ['error']), ['8:3 P001']);
+    assert.ok(c.program.files.get(c.path('test.partnership'))!.declarations.topLevel.has('K'));
+  });
+
+  it('keeps a declaration declared when its block is broken, so references resolve', () => {
+    const c = checkBody('  kpi K { owner B }\n  obligation O "o" { B must do "x" measured-by K due 2011-01-01 }');
+    assert.deepEqual(c.codes('test.partnership', ['error']), ['5:9 P001']);
+  });
+
+  it('reports a missing title, a missing norm line, a repeated line, a second partnership and a late import', () => {
+    const text = 'partnership X "X" {\n  term 2010-01-01 to 2020-12-31\n  obligation O { due 2011-01-01 }\n  obligation Q "q" { A must do "x" due 2011-01-01 due 2012-01-01 }\n}\nimport "y.partnership"\npartnership Y "Y" { }\n';
+    const messages = p001(text).map((d) => `${d.line} ${d.message}`);
+    assert.deepEqual(messages, [
+      '3 Obligation `O` has no norm line: its first line says who must do what, e.g. `Supplier must deliver Services to Council`.',
+      '3 Expected the title of obligation `O` (a quoted string), found `{`.',
+      '4 Obligation `Q` already has a `due` line (line 4); give it once.',
+      '6 Imports come before the partnership: move this `import` to the top of the file.',
+      '7 A file holds one partnership; `Y` is a second one. Put it in a file of its own and import it.',
+    ]);
+  });
+
+  it('rejects a zero duration and a stray `}` after the partnership', () => {
+    const text = 'partnership X "X" {\n  kpi K "k" { measured every 0 months }\n}\n}\n';
+    assert.deepEqual(p001(text).map((d) => [d.line, d.text]), [[2, '0'], [4, '}']]);
+  });
+
+  it('handles CRLF and CR line ends and a byte order mark', () => {
+    for (const eol of ['\r\n', '\r']) {
+      const text = '\uFEFFpartnership X "X" {' + eol + '  due x' + eol + '}' + eol;
+      const found = p001(text);
+      assert.equal(found.length, 1);
+      assert.equal(found[0].text, 'due');
+    }
+  });
+
+  it('turns binary data into one clear P001', () => {
+    const found = p001('partnership \u0000\u0001\u0002 X');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /binary data/);
+  });
+
+  it('survives deep nesting with a diagnostic instead of a crash', () => {
+    const text = 'partnership X "X" {\n' + 'scope S "s" {'.repeat(20000) + '\n}\n';
+    const result = parseDocument('/deep.partnership', text);
+    assert.ok(result.diagnostics.length >= 1);
+  });
+
+  it('never crashes on random text and keeps every range inside the document', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const alphabet = 'partnership party scope obligation must may not due every { } " \\ 2010-01-01 £5k 9% >= , . \n\t/ * x A-b_c';
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      const n = Math.floor(random() * 200);
+      for (let j = 0; j < n; j++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const c = check({ 'r.partnership': text });
+      for (const d of c.diagnostics('r.partnership')) {
+        assert.ok(d.start >= 0 && d.end <= text.length && d.start <= d.end, `range ${d.start}-${d.end} outside ${text.length}`);
+      }
+    }
+  });
+});
+
+describe('doc comments', () => {
+  it('documents the declaration right below, over several lines', () => {
+    const text = 'x\n/// First line.\n///  Second line.\nparty A "A" as client\n';
+    assert.equal(docCommentBefore(text, text.indexOf('party')), 'First line.\n Second line.');
+  });
+
+  it('does not document a declaration separated by a plain comment or code', () => {
+    const text = '/// Doc.\n// plain\nparty A "A" as client\n';
+    assert.equal(docCommentBefore(text, text.indexOf('party')), undefined);
+  });
+});
