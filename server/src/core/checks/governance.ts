@@ -96,14 +96,14 @@ function checkGaps(ctx: CheckContext, file: string, scope: ScopeSymbol, ranges: 
       .sort((a, b) => compareDecimal(a.low, b.low) || (a.lowIncluded === b.lowIncluded ? 0 : a.lowIncluded ? -1 : 1));
     const first = sorted[0];
     if (compareDecimal(first.low, ZERO) > 0) {
-      gap(first, `below ${first.lowText}${first.lowIncluded ? '' : ' (inclusive)'}`);
+      gap(first, `${first.lowIncluded ? 'below' : 'up to'} ${first.lowText}`);
     }
     let reach: Range = first;
     for (const next of sorted.slice(1)) {
       if (reach.high === null) break;
       const c = compareDecimal(next.low, reach.high);
       // Touching ends leave no gap unless the next band excludes the shared amount (`above X` after `from W to X` is fine).
-      if (c > 0) gap(reach, `above ${reach.highText} and below ${next.lowText}${next.lowIncluded ? '' : ' (inclusive)'}`);
+      if (c > 0) gap(reach, `above ${reach.highText} and ${next.lowIncluded ? 'below' : 'up to'} ${next.lowText}`);
       if (next.high === null || compareDecimal(next.high, reach.high) > 0) reach = next;
     }
   }

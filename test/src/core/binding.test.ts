@@ -1,0 +1,59 @@
+// Names: one namespace per partnership, scope children, qualified names through imports,
+// suggestions and quick fixes for unknown names, cycles and missing imports.
+import * as assert from 'node:assert/strict';
+import { check, checkBody, covered } from '../helpers/program';
+
+describe('names and references', () => {
+  it('suggests the party whose title holds the unknown word, with a fix that replaces the reference', () => {
+    const c = checkBody('  scope W "Work"\n  obligation O "o" { B must deliver W to Council due 2011-01-01 }');
+    const [d] = c.diagnostics('test.partnership').filter((x) => x.code === 'P101');
+    assert.equal(d.message, 'There is no party named `Council`. Did you mean `A` (A Council)?');
+    assert.equal(covered(c.text, d), 'Council');
+    assert.deepEqual(d.fixes[0].edits.map((e) => [covered(c.text, e), e.newText]), [['Council', 'A']]);
+  });
+
+  it('suggests a sibling for a misspelt child scope', () => {
+    const c = checkBody('  scope Work "Work" { scope Build "Build" }\n  obligation O "o" { B must deliver Work.Bild to A due 2011-01-01 }');
+    const [d] = c.diagnostics('test.partnership').filter((x) => x.code === 'P101');
+    assert.equal(d.message, 'There is no scope `Bild` inside `Work`. Did you mean `Work.Build` (Build)?');
+    assert.equal(covered(c.text, d), 'Work.Bild');
+  });
+
+  it('reports a name of the wrong kind', () => {
+    const c = checkBody('  scope W "Work"\n  kpi K "k" { owner A }\n  exclusive B over K');
+    const d = c.diagnostics('test.partnership').find((x) => x.code === 'P103')!;
+    assert.equal(d.message, '`K` is a KPI, but a scope is expected here.');
+  });
+
+  it('keeps one namespace for every kind, and one per scope for its children', () => {
+    const c = checkBody('  scope A "clash with the party"\n  scope S "S" { scope X "x" scope X "again" }\n  scope T "T" { scope X "fine" }');
+    assert.deepEqual(c.codes('test.partnership', ['error']), ['5:9 P102', '6:35 P102']);
+    const [first] = c.diagnostics('test.partnership');
+    assert.equal(first.message, '`A` is already declared on line 3 (as a party); each name may be declared only once in a partnership.');
+    assert.equal(first.related.length, 1);
+  });
+
+  it('resolves names through direct imports only, under the imported partnership\'s name', () => {
+    const files = {
+      'c.partnership': 'partnership C "C" { term 2010-01-01 to 2020-12-31 scope Deep "d" }',
+      'b.partnership': 'import "c.partnership"\npartnership B "B" { term 2010-01-01 to 2020-12-31 party P "P" as client scope S "s" { scope T "t" } }',
+      'a.partnership': 'import "b.partnership"\npartnership A "A" { term 2010-01-01 to 2020-12-31\n  exclusive B.P over B.S.T\n  open C.Deep\n  open B.S.Nope\n}',
+    };
+    const c = check(files, ['a.partnership']);
+    assert.deepEqual(c.codes('a.partnership'), ['4:8 P101', '5:8 P101']);
+    assert.match(c.diagnostics('a.partnership')[1].message, /no scope `Nope` inside `B\.S`/);
+  });
+
+  it('reports a missing import and every import in a cycle, including a self-import', () => {
+    const c = check({
+      'a.partnership': 'import "b.partnership"\nimport "gone.partnership"\npartnership A "A" { term 2010-01-01 to 2020-12-31 }',
+      'b.partnership': 'import "c.partnership"\npartnership B "B" { term 2010-01-01 to 2020-12-31 }',
+      'c.partnership': 'import "a.partnership"\nimport "c.partnership"\npartnership C "C" { term 2010-01-01 to 2020-12-31 }',
+    });
+    assert.deepEqual(c.codes('a.partnership'), ['1:8 P105', '2:8 P105']);
+    assert.deepEqual(c.codes('c.partnership'), ['1:8 P105', '2:8 P105']);
+    assert.match(c.diagnostics('a.partnership')[0].message, /a\.partnership → b\.partnership → c\.partnership → a\.partnership/);
+    assert.match(c.diagnostics('c.partnership')[1].message, /c\.partnership → c\.partnership/);
+    assert.match(c.diagnostics('a.partnership')[1].message, /Cannot import `gone\.partnership`/);
+  });
+});

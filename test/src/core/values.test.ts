@@ -1,0 +1,55 @@
+// Dates are calendar-checked and compared as day numbers; amounts are exact decimals.
+import * as assert from 'node:assert/strict';
+import { dateProblem, dayNumber, overlaps } from '../../../server/out/core/values/dates';
+import { compareDecimal, formatDecimal, parseDecimal } from '../../../server/out/core/values/decimal';
+import { LineIndex } from '../../../server/out/core/text/line-index';
+
+describe('dates', () => {
+  it('knows leap years and month lengths', () => {
+    assert.equal(dateProblem('2016-02-29'), null);
+    assert.equal(dateProblem('2015-02-29'), 'February 2015 has 28 days');
+    assert.equal(dateProblem('2100-02-29'), 'February 2100 has 28 days');
+    assert.equal(dateProblem('2000-02-29'), null);
+    assert.equal(dateProblem('2015-13-01'), 'there is no month 13');
+    assert.equal(dateProblem('2015-04-31'), 'April 2015 has 30 days');
+    assert.equal(dateProblem('2015-04-00'), 'days start at 01');
+  });
+
+  it('counts days so that periods include both ends', () => {
+    const a = { from: dayNumber('2010-01-01')!, to: dayNumber('2013-12-31')! };
+    const b = { from: dayNumber('2014-01-01')!, to: dayNumber('2020-12-31')! };
+    assert.equal(b.from - a.to, 1);
+    assert.equal(overlaps(a, b), false);
+    assert.equal(overlaps(a, { from: a.to, to: a.to }), true);
+  });
+});
+
+describe('decimals', () => {
+  it('reads suffixes and separators exactly', () => {
+    assert.equal(formatDecimal(parseDecimal('1.5', 'm')), '1500000');
+    assert.equal(formatDecimal(parseDecimal('200000')), '200000');
+    assert.equal(formatDecimal(parseDecimal('0.25', 'k')), '250');
+    assert.equal(formatDecimal(parseDecimal('1.23456789', 'k')), '1234.56789');
+    assert.equal(formatDecimal(parseDecimal('1', 'bn')), '1000000000');
+    assert.equal(formatDecimal(parseDecimal('-2.50')), '-2.5');
+  });
+
+  it('compares without binary rounding', () => {
+    assert.equal(compareDecimal(parseDecimal('0.3'), parseDecimal('0.30')), 0);
+    assert.equal(compareDecimal(parseDecimal('0.1'), parseDecimal('0.09999999999999999999')), 1);
+    assert.equal(compareDecimal(parseDecimal('200', 'k'), parseDecimal('200000')), 0);
+  });
+});
+
+describe('line index', () => {
+  it('maps offsets for \\n, \\r\\n and lone \\r line ends', () => {
+    const li = new LineIndex('a\nbc\r\nd\re');
+    assert.deepEqual(li.position(0), { line: 0, character: 0 });
+    assert.deepEqual(li.position(3), { line: 1, character: 1 });
+    assert.deepEqual(li.position(6), { line: 2, character: 0 });
+    assert.deepEqual(li.position(8), { line: 3, character: 0 });
+    assert.equal(li.lineText(1), 'bc');
+    assert.equal(li.offset({ line: 1, character: 99 }), 4);
+    assert.equal(li.offset({ line: 9, character: 0 }), 9);
+  });
+});
