@@ -55,7 +55,8 @@ describe('partnership matrix', () => {
     const r = run(['matrix', hostileContract(), '--format', 'html']);
     assert.equal(r.status, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /<img|<script|<b>/i);
-    assert.ok(r.stdout.includes('&#60;img src=x onerror=alert(1)&#62;'));
+    // The party's full name is shown (in the parties table), as the characters written.
+    assert.ok(r.stdout.includes('<td>&#60;img src=x onerror=alert(1)&#62;</td>'));
     assert.ok(r.stdout.includes('&#60;b&#62;Hostile&#60;/b&#62; &#38; co'));
     assert.match(r.stdout, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
     assert.equal(escapeHtml('<a href="x">\'`&'), '&#60;a href=&#34;x&#34;&#62;&#39;&#96;&#38;');

@@ -35,6 +35,11 @@ export function renderHtml(matrix: Matrix): string {
   out.push(`<p class="meta">Partnership <code>${e(p.name)}</code>${p.term ? `, term ${e(p.term)}` : ''}${p.source ? `. Source: ${e(p.source)}` : ''}</p>`);
   if (p.doc) out.push(`<p class="doc">${e(p.doc)}</p>`);
 
+  out.push('<h2>Parties</h2>', '<table class="parties">', '<thead><tr><th>Party</th><th>Name</th><th>Role</th></tr></thead>', '<tbody>');
+  for (const party of matrix.parties) out.push(`<tr><td><code>${e(party.id)}</code></td><td>${e(party.title)}</td><td>${e(party.role)}</td></tr>`);
+  if (matrix.parties.length === 0) out.push('<tr><td colspan="3">This partnership declares no parties.</td></tr>');
+  out.push('</tbody></table>');
+
   out.push('<h2>Obligation matrix</h2>', `<p class="legend">${e(LEGEND)}</p>`, '<table class="matrix">', '<thead><tr><th>Norm</th>');
   for (const party of matrix.parties) out.push(`<th class="party" title="${e(party.title)}${party.role ? ` (${e(party.role)})` : ''}">${e(party.id)}</th>`);
   out.push(...FIXED_HEADERS.map((h) => `<th>${h}</th>`), '</tr></thead>', '<tbody>');
@@ -60,6 +65,7 @@ export function renderHtml(matrix: Matrix): string {
       `<td>${r.interfaces.map((i) => `${e(i.with)}${i.note ? ` (${e(i.note)})` : ''}`).join('<br>')}</td>`,
       `<td>${r.conflicts.map(e).join('<br>')}</td>`, '</tr>');
   }
+  if (matrix.exclusivity.length === 0) out.push('<tr><td colspan="5">This partnership declares no scopes.</td></tr>');
   out.push('</tbody></table>');
   if (matrix.conflicts.length > 0) {
     out.push('<h2>Conflicts found</h2>', '<ul>');

@@ -6,8 +6,12 @@ import type { Matrix } from './model';
 
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}\[\]()#+\-.!|<>~&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/\r?\n|\r/g, ' ');
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/[\\`*_\[\]()|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    // Markers that only mean something at the start of a line (headings, lists, quotes).
+    .replace(/^(\s*)([#+\-=])/, (_, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(/^(\s*\d+)([.)])/, (_, digits: string, marker: string) => `${digits}\\${marker}`);
 }
 
 export function renderMarkdown(matrix: Matrix): string {
@@ -16,6 +20,9 @@ export function renderMarkdown(matrix: Matrix): string {
   const out: string[] = [`# ${m(p.title || p.name)}`, ''];
   out.push(`Partnership \`${p.name.replace(/`/g, '')}\`${p.term ? `, term ${m(p.term)}` : ''}${p.source ? `. Source: ${m(p.source)}` : ''}`, '');
   if (p.doc) out.push(m(p.doc), '');
+  out.push('## Parties', '', '| Party | Name | Role |', '| --- | --- | --- |');
+  for (const party of matrix.parties) out.push(`| ${m(party.id)} | ${m(party.title)} | ${m(party.role)} |`);
+  out.push('');
   out.push('## Obligation matrix', '', `*${m(LEGEND)}*`, '');
   const header = ['Norm', ...matrix.parties.map((x) => m(x.id)), ...FIXED_HEADERS];
   out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);

@@ -185,9 +185,9 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: n
 function whenOf(norm: NormModel): string {
   if (norm.every) {
     const d = norm.every.duration;
-    const unit = d.count === 1 ? d.unit : `${d.unit}s`;
+    const every = d.count === 1 ? `every ${d.unit}` : `every ${d.count} ${d.unit}s`;
     const from = norm.every.from?.text ?? norm.due?.text;
-    return `every ${d.count} ${unit}${from ? ` from ${from}` : ''}`;
+    return `${every}${from ? ` from ${from}` : ''}`;
   }
   if (norm.due) return `by ${norm.due.text}`;
   return norm.node.keyword === 'obligation' ? 'throughout the term' : '';

@@ -1,0 +1,33 @@
+'use strict';
+// `npm start`: checks every example portfolio and writes each contract's obligation matrix as
+// standalone HTML into matrices/, then says where to find them.
+const fs = require('node:fs');
+const path = require('node:path');
+const { main } = require('../server/out/cli/main.js');
+
+const root = path.resolve(__dirname, '..');
+const examples = path.join(root, 'examples');
+const outDir = path.join(root, 'matrices');
+process.chdir(root);
+
+const io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+};
+const quiet = { ...io, stderr: () => {} };
+
+fs.mkdirSync(outDir, { recursive: true });
+const written = [];
+for (const name of fs.readdirSync(examples).sort()) {
+  const folder = path.join(examples, name);
+  if (!fs.statSync(folder).isDirectory()) continue;
+  process.stdout.write(`\n== Checking examples/${name}\n`);
+  main(['check', path.relative(root, folder)], io);
+  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.partnership')).sort()) {
+    const target = path.join(outDir, `${name}--${file.replace(/\.partnership$/, '')}.html`);
+    if (main(['matrix', path.join('examples', name, file), '--format', 'html', '-o', target], quiet) === 0) written.push(target);
+  }
+}
+process.stdout.write(`\nObligation matrices (HTML) written to ${outDir}:\n${written.map((f) => `  ${path.basename(f)}`).join('\n')}\n`);
+process.stdout.write(`Open one in a browser, e.g. file://${written.find((f) => f.includes('service-birmingham')) ?? written[0]}\n`);
