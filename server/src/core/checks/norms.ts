@@ -48,19 +48,40 @@ function objectKey(norm: NormModel): unknown {
   return undefined;
 }
 
+/** Norms by party, verb and object, built once per run so each lookup is direct. */
+const duties = new WeakMap<CheckContext, Map<unknown, Map<string, Map<unknown, NormModel[]>>>>();
+
+function normsWithDuty(ctx: CheckContext, subject: unknown, verb: string, key: unknown): readonly NormModel[] {
+  let index = duties.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const n of ctx.norms()) {
+      const k = objectKey(n);
+      if (!n.subject || !n.verb || k === undefined) continue;
+      const byVerb = index.get(n.subject) ?? new Map<string, Map<unknown, NormModel[]>>();
+      index.set(n.subject, byVerb);
+      const byObject = byVerb.get(n.verb) ?? new Map<unknown, NormModel[]>();
+      byVerb.set(n.verb, byObject);
+      const list = byObject.get(k) ?? [];
+      list.push(n);
+      byObject.set(k, list);
+    }
+    duties.set(ctx, index);
+  }
+  return index.get(subject)?.get(verb)?.get(key) ?? [];
+}
+
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {
-  if (!norm.line || !norm.subject || norm.modal === 'may' || !norm.modal) return;
+  if (!norm.line || !norm.subject || !norm.verb || norm.modal === 'may' || !norm.modal) return;
   const key = objectKey(norm);
   if (key === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const others = ctx.norms().filter(
-    (n) => n.modal === opposite && n.subject === norm.subject && n.verb === norm.verb && objectKey(n) === key,
-  );
+  const others = normsWithDuty(ctx, norm.subject, norm.verb, key).filter((n) => n.modal === opposite);
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm.file, norm.line), {
     party: qnameText(norm.line.subject),
-    verb: norm.verb!,
+    verb: norm.verb,
     object,
     other: others.map((o) => `${o.node.keyword} \`${o.symbol.name}\``).join(', '),
   }, { related: others.map((o) => related(o.file, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${object}`)) }));
