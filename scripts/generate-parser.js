@@ -20,6 +20,7 @@ const returnTypes = {
   NormProbe: probe,
   KpiProbe: probe,
   BodyProbe: probe,
+  StartsStatement: probe,
 };
 
 execFileSync(process.execPath, [

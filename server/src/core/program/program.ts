@@ -141,7 +141,19 @@ export class Program {
     const visible = (s: SourceFile): VisiblePartnership | null =>
       s.partnership ? { name: s.partnership.name.text, file: s.file, declarations: s.declarations } : null;
     const own = visible(source);
-    const imported = source.imports.map((l) => (l.source && l.source !== source ? visible(l.source) : null)).filter((v): v is VisiblePartnership => v !== null);
+    // Imports are transitive: what an imported file imports is visible too, nearest first.
+    const imported: VisiblePartnership[] = [];
+    const seen = new Set<SourceFile>([source]);
+    const queue = [source];
+    while (queue.length > 0) {
+      for (const link of queue.shift()!.imports) {
+        if (!link.source || seen.has(link.source)) continue;
+        seen.add(link.source);
+        queue.push(link.source);
+        const v = visible(link.source);
+        if (v) imported.push(v);
+      }
+    }
     source.references = resolveReferences(source.file, source.partnership, own, imported, source.diagnostics);
   }
 }

@@ -69,6 +69,11 @@ export function parseDocument(file: string, text: string): ParsedDocument {
       if (item.kind !== 'Junk') return;
       const previous = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
       if (previous) junkFollows.add(previous);
+      if (previous && !DECLARATIONS.has(previous.kind) && !startsStatement(text, item as Junk)) {
+        // The junk is the broken tail of the statement before it (`… to` with no party):
+        // that statement is broken too and takes part in no other check.
+        (items as Item[])[i - 1] = { kind: 'Junk', context: (item as Junk).context, start: previous.start, end: previous.end } as Junk;
+      }
       const diagnostic = junkDiagnostic(file, text, item as Junk, previous);
       // An unterminated string on the same line already explains this stretch.
       if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) return;
@@ -83,6 +88,20 @@ export function parseDocument(file: string, text: string): ParsedDocument {
     diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
   }
   return { file, text, ast, diagnostics: onePerPosition(diagnostics) };
+}
+
+/** Declarations stay declared when something after their name is broken. */
+const DECLARATIONS = new Set(['Partnership', 'Party', 'Scope', 'Norm', 'Kpi', 'Body']);
+
+/** Whether one of its context's statements begins where the junk begins. */
+function startsStatement(text: string, junk: Junk): boolean {
+  try {
+    generatedParse(text.slice(junk.start, junk.end), { startRule: 'StartsStatement', context: junk.context });
+    return true;
+  } catch (error) {
+    if (error instanceof GeneratedSyntaxError) return false;
+    throw error;
+  }
 }
 
 /**
