@@ -139,7 +139,29 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
   });
 });
 
+describe('recovery refinements', () => {
+  it('reports an empty file as declaring no partnership', () => {
+    assert.deepEqual(p001('// only a comment\n').map((d) => d.message), ['This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.']);
+  });
+
+  it('keeps a `{` that ends the line of an unterminated title, so the block still parses', () => {
+    const c = checkBody('  kpi K "Cuts on schedule {\n    owner B\n  }\n  obligation O "o" { B must do "x" measured-by K due 2011-01-01 }');
+    assert.deepEqual(c.codes('test.partnership', ['error', 'warning']), ['5:9 P001']);
+  });
+
+  it('points at a stray word after a complete norm line, and drops the broken line from other checks', () => {
+    const c = checkBody('  scope S "s"\n  exclusive A over S\n  obligation O "o" {\n    B must cut S to A fortnightly\n    due 2012-01-01\n  }');
+    const errors = c.diagnostics('test.partnership').filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.code, covered(c.text, d)]), [['P001', 'fortnightly']]);
+  });
+});
+
 describe('doc comments', () => {
+  it('document the declaration below across blank lines', () => {
+    const text = '/// Doc.\n\n\nparty A "A" as client\n';
+    assert.equal(docCommentBefore(text, text.indexOf('party')), 'Doc.');
+  });
+
   it('documents the declaration right below, over several lines', () => {
     const text = 'x\n/// First line.\n///  Second line.\nparty A "A" as client\n';
     assert.equal(docCommentBefore(text, text.indexOf('party')), 'First line.\n Second line.');

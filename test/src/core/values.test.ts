@@ -21,6 +21,7 @@ describe('dates', () => {
     assert.equal(b.from - a.to, 1);
     assert.equal(overlaps(a, b), false);
     assert.equal(overlaps(a, { from: a.to, to: a.to }), true);
+    assert.equal(overlaps(a, { from: a.to, to: a.from }), false, 'a period that ends before it starts has no day');
   });
 });
 

@@ -29,7 +29,7 @@ function checkModal(ctx: CheckContext, norm: NormModel): void {
   const suggestedKeyword = KEYWORD_OF[norm.modal];
   const fixes: Fix[] = [
     {
-      title: `Make it a ${suggestedKeyword}`,
+      title: `Make it ${suggestedKeyword === 'obligation' ? 'an' : 'a'} ${suggestedKeyword}`,
       edits: [{ file: norm.file, start: norm.node.start, end: norm.node.start + keyword.length, newText: suggestedKeyword }],
       preferred: true,
     },
@@ -84,5 +84,5 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
     verb: norm.verb,
     object,
     other: others.map((o) => `${o.node.keyword} \`${o.symbol.name}\``).join(', '),
-  }, { related: others.map((o) => related(o.file, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${object}`)) }));
+  }, { related: others.map((o) => related(o.file, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
 }

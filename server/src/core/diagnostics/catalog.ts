@@ -153,7 +153,7 @@ export const catalog = {
     'Modal does not match the block',
     (p) =>
       `${article(p.keyword, true)} ${p.keyword} takes ${code(p.expected)}, but this line says ${code(p.modal)}: ` +
-      `write ${code(p.expected)}, or make it a ${p.suggestedKeyword}.`,
+      `write ${code(p.expected)}, or make it ${article(p.suggestedKeyword)} ${p.suggestedKeyword}.`,
   ),
   P602: entry<{ party: string; verb: string; object: string; other: string }>(
     'error',

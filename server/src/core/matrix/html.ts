@@ -60,7 +60,7 @@ export function renderHtml(matrix: Matrix): string {
   for (const r of matrix.exclusivity) {
     const holders = r.holders.map((h) => `${e(h.party)}${h.period ? `, ${e(h.period)}` : ''}${h.clause ? ` (clause ${e(h.clause)})` : ''}${h.except.length ? `, except ${e(h.except.join(', '))}` : ''}${h.partnership ? ` <em>in ${e(h.partnership)}</em>` : ''}`);
     out.push(`<tr${r.conflicts.length ? ' class="conflict"' : ''}>`,
-      `<td style="padding-left:${0.45 + r.depth * 1.25}rem"><code>${e(r.path)}</code>${r.title ? ` ${e(r.title)}` : ''}</td>`,
+      `<td style="padding-left:${0.45 + r.depth * 1.25}rem"><code>${e(r.path)}</code>${r.title ? ` ${e(r.title)}` : ''}${r.covers.map((c) => `<br><span class="statement">covers ${e(c)}</span>`).join('')}</td>`,
       `<td>${holders.join('<br>')}</td>`, `<td>${r.open ? 'open' : ''}</td>`,
       `<td>${r.interfaces.map((i) => `${e(i.with)}${i.note ? ` (${e(i.note)})` : ''}`).join('<br>')}</td>`,
       `<td>${r.conflicts.map(e).join('<br>')}</td>`, '</tr>');

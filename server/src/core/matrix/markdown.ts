@@ -38,7 +38,8 @@ export function renderMarkdown(matrix: Matrix): string {
     const indent = '&nbsp;&nbsp;'.repeat(r.depth);
     const holders = r.holders.map((h) => m(`${h.party}${h.period ? `, ${h.period}` : ''}${h.clause ? ` (clause ${h.clause})` : ''}${h.except.length ? `, except ${h.except.join(', ')}` : ''}${h.partnership ? ` in ${h.partnership}` : ''}`)).join('<br>');
     const interfaces = r.interfaces.map((i) => m(`${i.with}${i.note ? ` (${i.note})` : ''}`)).join('<br>');
-    out.push(`| ${indent}${m(r.path)} | ${holders} | ${r.open ? 'open' : ''} | ${interfaces} | ${r.conflicts.map(m).join('<br>')} |`);
+    const covers = r.covers.map((c) => `<br>covers ${m(c)}`).join('');
+    out.push(`| ${indent}${m(r.path)}${r.title ? ` ${m(r.title)}` : ''}${covers} | ${holders} | ${r.open ? 'open' : ''} | ${interfaces} | ${r.conflicts.map(m).join('<br>')} |`);
   }
   if (matrix.conflicts.length > 0) {
     out.push('', '## Conflicts found', '');

@@ -63,6 +63,8 @@ export interface ExclusivityHolder {
 export interface ExclusivityRow {
   readonly path: string;
   readonly title: string;
+  /** The scope's `covers` lines: what it includes. */
+  readonly covers: readonly string[];
   readonly depth: number;
   readonly holders: readonly ExclusivityHolder[];
   readonly open: boolean;
@@ -236,6 +238,7 @@ function exclusivityRows(
     rows.push({
       path: scopeName(scope),
       title: scope.title ?? '',
+      covers: (scope.decl.block?.items ?? []).flatMap((i) => (i.kind === 'Covers' ? [i.text.value] : [])),
       depth: scope.depth,
       holders: grants.map((g) => ({
         party: g.file === file ? qnameText(g.node.holder) : partyId(g.holder),

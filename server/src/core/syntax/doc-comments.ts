@@ -1,5 +1,5 @@
-// Doc comments: the `///` lines directly above a declaration (only white space between them)
-// document it. Read from the text on demand, so the grammar and the tree stay small.
+// Doc comments: the `///` lines above a declaration, with nothing but white space (blank
+// lines included) between them and it, document it. Read from the text on demand, so the grammar and the tree stay small.
 
 export function docCommentBefore(text: string, declarationStart: number): string | undefined {
   const lines: string[] = [];
@@ -10,6 +10,10 @@ export function docCommentBefore(text: string, declarationStart: number): string
     const prevEnd = lineEnd - (text[lineEnd - 1] === '\n' && text[lineEnd - 2] === '\r' ? 2 : 1);
     const prevStart = lineStartOf(text, prevEnd);
     const line = text.slice(prevStart, prevEnd).trim();
+    if (line === '' && lines.length === 0) {
+      lineEnd = prevStart;
+      continue;
+    }
     if (!line.startsWith('///') || line.startsWith('////')) break;
     lines.push(line.slice(3).replace(/^ /, ''));
     lineEnd = prevStart;

@@ -80,7 +80,7 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
       if (!keyword) continue;
       const first = firstOf.get(item.kind);
       if (first) {
-        out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has a \`${keyword}\` line (line ${lineOf(first.start)}); give it once.` });
+        out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineOf(first.start)}); give it once.` });
       } else {
         firstOf.set(item.kind, item);
       }
@@ -123,6 +123,10 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
     }
   };
 
+  if (!ast.items.some((i) => i.kind === 'Partnership' || i.kind === 'Junk')) {
+    const end = text.length;
+    out.push({ node: ast, headerEnd: end, trailing: false, at: { start: end, end }, message: 'This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.' });
+  }
   let partnerships = 0;
   for (const item of ast.items) {
     if (item.kind === 'Partnership') {

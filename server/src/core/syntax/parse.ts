@@ -69,12 +69,13 @@ export function parseDocument(file: string, text: string): ParsedDocument {
       if (item.kind !== 'Junk') return;
       const previous = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
       if (previous) junkFollows.add(previous);
-      if (previous && !DECLARATIONS.has(previous.kind) && !startsStatement(text, item as Junk)) {
+      const ownStatement = startsStatement(text, item as Junk);
+      if (previous && !DECLARATIONS.has(previous.kind) && !ownStatement) {
         // The junk is the broken tail of the statement before it (`… to` with no party):
         // that statement is broken too and takes part in no other check.
         (items as Item[])[i - 1] = { kind: 'Junk', context: (item as Junk).context, start: previous.start, end: previous.end } as Junk;
       }
-      const diagnostic = junkDiagnostic(file, text, item as Junk, previous);
+      const diagnostic = junkDiagnostic(file, text, item as Junk, previous, ownStatement);
       // An unterminated string on the same line already explains this stretch.
       if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) return;
       diagnostics.push(diagnostic);
@@ -130,19 +131,25 @@ function forEachList(ast: FileNode, visit: (items: readonly Item[]) => void): vo
   for (const item of ast.items) if (item.kind === 'Partnership') walkBlock(item.block);
 }
 
-function junkDiagnostic(file: string, text: string, junk: Junk, previous: Span | null): Diagnostic {
-  const from = previous ? previous.start : junk.start;
-  let failure: { offset: number; expected: readonly Expectation[] } | null = null;
+function probe(text: string, from: number, to: number, context: Junk['context']): { offset: number; expected: readonly Expectation[] } | null {
   try {
-    generatedParse(text.slice(from, junk.end), { startRule: probeRule[junk.context] });
+    generatedParse(text.slice(from, to), { startRule: probeRule[context] });
+    return null;
   } catch (error) {
-    if (error instanceof GeneratedSyntaxError) {
-      failure = { offset: from + error.location.start.offset, expected: error.expected ?? [] };
-    } else if (!(error instanceof RangeError)) {
-      throw error;
-    }
+    if (error instanceof GeneratedSyntaxError) return { offset: from + error.location.start.offset, expected: error.expected ?? [] };
+    if (error instanceof RangeError) return null;
+    throw error;
   }
-  const atStart = !failure || failure.offset <= junk.start;
+}
+
+function junkDiagnostic(file: string, text: string, junk: Junk, previous: Span | null, ownStatement: boolean): Diagnostic {
+  const from = previous ? previous.start : junk.start;
+  const failure = probe(text, from, junk.end, junk.context);
+  // When the junk starts no statement, the parser may still have read it as the start of one
+  // (a name taken for a norm's party); then the junk's first word is the unexpected one.
+  const alone = !ownStatement && previous !== null && failure !== null ? probe(text, junk.start, junk.end, junk.context) : null;
+  const readAsFreshStart = alone !== null && alone.offset === failure!.offset && sameExpectations(alone.expected, failure!.expected);
+  const atStart = !failure || failure.offset <= junk.start || readAsFreshStart;
   const offset = atStart ? junk.start : failure!.offset;
   const found = tokenAt(text, offset);
   const at = found ? { start: found.start, end: found.end } : { start: text.length, end: text.length };
@@ -157,6 +164,11 @@ function junkDiagnostic(file: string, text: string, junk: Junk, previous: Span |
       `, found ${quoteToken(found)}.`;
   }
   return report('P001', { file, ...at }, { text: message });
+}
+
+function sameExpectations(a: readonly Expectation[], b: readonly Expectation[]): boolean {
+  const key = (list: readonly Expectation[]): string => [...new Set(list.map((e) => JSON.stringify(e)))].sort().join('|');
+  return key(a) === key(b);
 }
 
 function describeExpected(expected: readonly Expectation[], context: Junk['context']): string {

@@ -37,8 +37,9 @@ export function formatDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Periods overlap when they share a day; a period that ends before it starts has none. */
 export function overlaps(a: Period, b: Period): boolean {
-  return a.from <= b.to && b.from <= a.to;
+  return a.from <= a.to && b.from <= b.to && a.from <= b.to && b.from <= a.to;
 }
 
 /** The first day both periods share (they must overlap). */
