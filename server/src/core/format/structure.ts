@@ -1,0 +1,53 @@
+// What the formatter needs from the syntax tree: where each statement begins and at which
+// depth, where each block's braces are, and which spans are one token (amounts of money, which
+// may hold a space: `GBP 5`, `£ 5`). Everything else comes from the text itself.
+
+import type { Block, FileNode, Quantity, Span } from '../syntax/ast';
+
+export interface StatementStart {
+  /** Block depth: 0 for imports and the partnership, 1 for its declarations, and so on. */
+  readonly depth: number;
+  readonly isImport: boolean;
+  /** The statement's block, when it has one. */
+  readonly block: Span | null;
+}
+
+export interface Structure {
+  /** Offset of a statement's first token → where it sits. */
+  readonly starts: Map<number, StatementStart>;
+  /** Offset of a block's `{` → offset of its `}`. */
+  readonly opens: Map<number, number>;
+  /** Offset of a block's `}` → depth of the statement that owns the block. */
+  readonly closes: Map<number, number>;
+  /** Start → end of spans printed as one token. */
+  readonly atoms: Map<number, number>;
+}
+
+type Node = Span & {
+  readonly kind: string;
+  readonly block?: Block<Node> | null;
+  readonly value?: Quantity;
+  readonly band?: { readonly low: Quantity | null; readonly high: Quantity | null };
+};
+
+/** The structure of a file, or null when the tree holds a broken statement or an open block. */
+export function structureOf(ast: FileNode): Structure | null {
+  const s: Structure = { starts: new Map(), opens: new Map(), closes: new Map(), atoms: new Map() };
+  const atom = (q: Quantity | null | undefined): void => {
+    if (q && typeof q === 'object' && q.kind === 'Quantity') s.atoms.set(q.start, q.end);
+  };
+  const visit = (item: Node, depth: number): boolean => {
+    if (item.kind === 'Junk') return false;
+    const block = item.block ?? null;
+    s.starts.set(item.start, { depth, isImport: item.kind === 'Import', block });
+    atom(item.value);
+    atom(item.band?.low);
+    atom(item.band?.high);
+    if (!block) return true;
+    if (!block.closed) return false;
+    s.opens.set(block.start, block.end - 1);
+    s.closes.set(block.end - 1, depth);
+    return block.items.every((child) => visit(child, depth + 1));
+  };
+  return (ast.items as readonly Node[]).every((item) => visit(item, 0)) ? s : null;
+}
