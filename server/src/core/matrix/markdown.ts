@@ -4,11 +4,17 @@
 import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
 import type { Matrix } from './model';
 
-export function escapeMarkdown(text: string): string {
+/** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
+export function escapeMarkdownInline(text: string): string {
   return text
     .replace(/\r?\n|\r/g, ' ')
     .replace(/[\\`*_\[\]()|~]/g, (c) => `\\${c}`)
-    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'))
+    .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
+}
+
+/** Escapes text that may start a line (a cell, a paragraph). */
+export function escapeMarkdown(text: string): string {
+  return escapeMarkdownInline(text)
     // Markers that only mean something at the start of a line (headings, lists, quotes).
     .replace(/^(\s*)([#+\-=])/, (_, space: string, marker: string) => `${space}\\${marker}`)
     .replace(/^(\s*\d+)([.)])/, (_, digits: string, marker: string) => `${digits}\\${marker}`);

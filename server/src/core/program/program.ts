@@ -137,11 +137,10 @@ export class Program {
     }
   }
 
-  private resolve(source: SourceFile): void {
+  /** The file's own partnership, then every partnership it imports, transitively, nearest first. */
+  visiblePartnerships(source: SourceFile): { own: VisiblePartnership | null; imported: VisiblePartnership[] } {
     const visible = (s: SourceFile): VisiblePartnership | null =>
       s.partnership ? { name: s.partnership.name.text, file: s.file, declarations: s.declarations } : null;
-    const own = visible(source);
-    // Imports are transitive: what an imported file imports is visible too, nearest first.
     const imported: VisiblePartnership[] = [];
     const seen = new Set<SourceFile>([source]);
     const queue = [source];
@@ -154,6 +153,11 @@ export class Program {
         if (v) imported.push(v);
       }
     }
+    return { own: visible(source), imported };
+  }
+
+  private resolve(source: SourceFile): void {
+    const { own, imported } = this.visiblePartnerships(source);
     source.references = resolveReferences(source.file, source.partnership, own, imported, source.diagnostics);
   }
 }

@@ -1,0 +1,26 @@
+// Document identity at the edge: LSP speaks URIs, the core speaks file paths. File URIs map to
+// their path; other schemes (an untitled buffer) map to a stable path of their own.
+
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const OTHER_SCHEMES = path.resolve('/', '.partnership-documents');
+
+export class DocumentIds {
+  private readonly uriByFile = new Map<string, string>();
+
+  fileOf(uri: string): string {
+    let file: string;
+    if (uri.startsWith('file:')) {
+      file = path.resolve(fileURLToPath(uri));
+    } else {
+      file = path.join(OTHER_SCHEMES, encodeURIComponent(uri));
+    }
+    this.uriByFile.set(file, uri);
+    return file;
+  }
+
+  uriOf(file: string): string {
+    return this.uriByFile.get(file) ?? pathToFileURL(file).toString();
+  }
+}

@@ -1,0 +1,50 @@
+// Edits the server proposes: formatting (one whole-document edit, none for a broken document),
+// quick fixes carried by their diagnostics, and the code lens above each norm.
+
+import {
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CodeLensParams,
+  type DocumentFormattingParams,
+  type TextEdit,
+} from 'vscode-languageserver';
+import { formatDocument } from '../../core/format/format';
+import { fixesAsActions } from '../convert';
+import { type FeatureContext, sourceOf } from './context';
+
+export function handleFormatting(ctx: FeatureContext, params: DocumentFormattingParams): TextEdit[] {
+  const source = sourceOf(ctx, params.textDocument.uri);
+  if (!source) return [];
+  let formatted: string | null;
+  try {
+    formatted = formatDocument(source.text);
+  } catch {
+    // The formatter refuses to return anything that differs from the text in more than white space.
+    return [];
+  }
+  if (formatted === null || formatted === source.text) return [];
+  return [{ range: ctx.positions.range(source.file, 0, source.text.length), newText: formatted }];
+}
+
+export function handleCodeActions(_ctx: FeatureContext, params: CodeActionParams): CodeAction[] {
+  return params.context.diagnostics.flatMap(fixesAsActions);
+}
+
+export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): CodeLens[] {
+  const source = sourceOf(ctx, params.textDocument.uri);
+  const model = source?.model;
+  if (!source || !model) return [];
+  return model.norms.flatMap((norm) => {
+    if (!norm.line) return [];
+    const who = `${norm.line.subject.parts.map((p) => p.text).join('.')} ${norm.line.modal.value}`;
+    const when = norm.every
+      ? `every ${norm.every.duration.count} ${norm.every.duration.unit}${norm.every.duration.count > 1 ? 's' : ''}${norm.every.from ? ` from ${norm.every.from.text}` : ''}`
+      : norm.due
+        ? `due ${norm.due.text}`
+        : 'throughout the term';
+    const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
+    const range = ctx.positions.range(source.file, norm.node.start, norm.node.start);
+    return [{ range, command: { title: `${who} · ${when} · ${kpis}`, command: '' } }];
+  });
+}

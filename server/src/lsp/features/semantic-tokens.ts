@@ -1,0 +1,43 @@
+// Semantic tokens: what each name is (party, scope, norm, KPI, body, partnership), marked as a
+// declaration where it is declared, plus party roles. Colouring of keywords and literals is
+// left to the TextMate grammar.
+
+import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from 'vscode-languageserver';
+import type { PartnershipSymbol } from '../../core/binding/symbols';
+import { type FeatureContext, sourceOf } from './context';
+
+export const tokenLegend: SemanticTokensLegend = {
+  tokenTypes: ['namespace', 'class', 'type', 'function', 'property', 'struct', 'enumMember'],
+  tokenModifiers: ['declaration', 'readonly'],
+};
+
+const TYPE: Record<PartnershipSymbol['kind'] | 'partnership' | 'role', number> = {
+  partnership: 0, party: 1, scope: 2, norm: 3, kpi: 4, body: 5, role: 6,
+};
+const DECLARATION = 1;
+
+export function handleSemanticTokens(ctx: FeatureContext, params: SemanticTokensParams): SemanticTokens {
+  const builder = new SemanticTokensBuilder();
+  const source = sourceOf(ctx, params.textDocument.uri);
+  if (!source) return builder.build();
+  const tokens: { start: number; end: number; type: number; modifiers: number }[] = [];
+  if (source.partnership) tokens.push({ ...source.partnership.name, type: TYPE.partnership, modifiers: DECLARATION });
+  for (const s of source.declarations.all) {
+    tokens.push({ start: s.nameNode.start, end: s.nameNode.end, type: TYPE[s.kind], modifiers: DECLARATION });
+    if (s.kind === 'party' && s.decl.role) tokens.push({ start: s.decl.role.start, end: s.decl.role.end, type: TYPE.role, modifiers: 0 });
+  }
+  for (const [node, reference] of source.references) {
+    reference.parts.forEach((part, i) => {
+      if (!part) return;
+      const span = node.parts[i];
+      tokens.push({ start: span.start, end: span.end, type: 'kind' in part ? TYPE[part.kind] : TYPE.partnership, modifiers: 0 });
+    });
+  }
+  tokens.sort((a, b) => a.start - b.start);
+  const index = ctx.positions.index(source.file);
+  for (const t of tokens) {
+    const p = index.position(t.start);
+    builder.push(p.line, p.character, t.end - t.start, t.type, t.modifiers);
+  }
+  return builder.build();
+}

@@ -1,0 +1,75 @@
+// The outline of a document (partnership, then its declarations, scopes nested) and the
+// workspace symbol search across every contract.
+
+import {
+  SymbolKind,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type SymbolInformation,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { PartnershipSymbol, ScopeSymbol } from '../../core/binding/symbols';
+import type { SourceFile } from '../../core/program/program';
+import { type FeatureContext, sourceOf } from './context';
+
+const KIND: Record<PartnershipSymbol['kind'], SymbolKind> = {
+  party: SymbolKind.Class,
+  scope: SymbolKind.Namespace,
+  norm: SymbolKind.Function,
+  kpi: SymbolKind.Property,
+  body: SymbolKind.Struct,
+};
+
+function detail(s: PartnershipSymbol): string {
+  if (s.kind === 'party') return [s.title, s.decl.role?.text].filter(Boolean).join(' · ');
+  if (s.kind === 'norm') return [s.decl.keyword, s.title].filter(Boolean).join(' · ');
+  return s.title ?? '';
+}
+
+export function handleDocumentSymbols(ctx: FeatureContext, params: DocumentSymbolParams): DocumentSymbol[] {
+  const source = sourceOf(ctx, params.textDocument.uri);
+  const p = source?.partnership;
+  if (!source || !p) return [];
+  const range = (node: { start: number; end: number }) => ctx.positions.range(source.file, node.start, node.end);
+  const symbol = (s: PartnershipSymbol): DocumentSymbol => ({
+    name: s.name,
+    detail: detail(s),
+    kind: KIND[s.kind],
+    range: range(s.decl),
+    selectionRange: range(s.nameNode),
+    children: s.kind === 'scope' ? childScopes(source, s).map(symbol) : [],
+  });
+  const top = source.declarations.all.filter((s) => s.kind !== 'scope' || !s.parent);
+  return [{
+    name: p.name.text,
+    detail: p.title?.value ?? '',
+    kind: SymbolKind.Module,
+    range: range(p),
+    selectionRange: range(p.name),
+    children: top.map(symbol),
+  }];
+}
+
+function childScopes(source: SourceFile, scope: ScopeSymbol): ScopeSymbol[] {
+  return source.declarations.all.filter((s): s is ScopeSymbol => s.kind === 'scope' && s.parent === scope);
+}
+
+export function handleWorkspaceSymbols(ctx: FeatureContext, params: WorkspaceSymbolParams): SymbolInformation[] {
+  const query = params.query.toLowerCase();
+  const matches = (text: string): boolean => text.toLowerCase().includes(query);
+  const out: SymbolInformation[] = [];
+  for (const source of ctx.program.files.values()) {
+    const partnership = source.partnership?.name.text;
+    for (const s of source.declarations.all) {
+      const name = s.kind === 'scope' ? s.path : s.name;
+      if (!matches(name) && !matches(s.title ?? '')) continue;
+      out.push({
+        name,
+        kind: KIND[s.kind],
+        containerName: partnership,
+        location: { uri: ctx.ids.uriOf(source.file), range: ctx.positions.range(source.file, s.nameNode.start, s.nameNode.end) },
+      });
+    }
+  }
+  return out.slice(0, 500);
+}

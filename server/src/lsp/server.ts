@@ -1,0 +1,159 @@
+// The language server: a thin adapter from LSP to the language core. VS Code talks to it over
+// IPC; other editors start `partnership-language-server --stdio`. Every handler runs on the
+// latest analysis and is guarded, so nothing a user types can take the server down.
+
+import {
+  type CancellationToken,
+  type Connection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type InitializeParams,
+  type InitializeResult,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  CodeActionKind,
+  createConnection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { buildMatrix } from '../core/matrix/model';
+import { renderCsv } from '../core/matrix/csv';
+import { renderHtml } from '../core/matrix/html';
+import { renderMarkdown } from '../core/matrix/markdown';
+import type { Program } from '../core/program/program';
+import { Positions, toLspDiagnostic } from './convert';
+import { DocumentIds } from './documents';
+import type { FeatureContext } from './features/context';
+import { handleCompletion } from './features/completion';
+import { handleCodeActions, handleCodeLens, handleFormatting } from './features/editing';
+import { handleFoldingRanges } from './features/folding';
+import { handleHover } from './features/hover';
+import { handleDefinition, handleDocumentHighlight, handleReferences } from './features/navigation';
+import { handlePrepareRename, handleRename } from './features/rename';
+import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
+import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbols';
+import { Workspace } from './workspace';
+
+export const MATRIX_REQUEST = 'partnership/matrix';
+export const EXPORT_REQUEST = 'partnership/exportMatrix';
+
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+  const documents = new TextDocuments(TextDocument);
+  const ids = new DocumentIds();
+  const published = new Map<string, string>();
+  let workspace: Workspace;
+  let positions: Positions;
+  let canWatch = false;
+
+  const publish = (program: Program): void => {
+    const files = workspace.files();
+    const current = new Set(files.map((f) => ids.uriOf(f)));
+    for (const file of files) {
+      const uri = ids.uriOf(file);
+      const diagnostics = program.diagnostics(file).map((d) => toLspDiagnostic(d, positions, ids));
+      const version = workspace.version(file);
+      const key = JSON.stringify([version, diagnostics]);
+      if (published.get(uri) === key) continue;
+      published.set(uri, key);
+      void connection.sendDiagnostics({ uri, version, diagnostics });
+    }
+    // Files that closed (outside the workspace) or were deleted lose their diagnostics.
+    for (const uri of [...published.keys()]) {
+      if (current.has(uri)) continue;
+      published.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  };
+
+  const context = (): FeatureContext => ({ program: workspace.current(), positions, ids });
+
+  /** Runs a handler on the latest analysis; a failure is logged and answered with `fallback`. */
+  function guarded<P, R>(name: string, fallback: R, handler: (ctx: FeatureContext, params: P) => R) {
+    return (params: P, token?: CancellationToken): R => {
+      if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'Cancelled');
+      try {
+        return handler(context(), params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        connection.console.error(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    workspace = new Workspace((program) => publish(program));
+    positions = new Positions((file) => workspace.text(file));
+    const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
+    initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        completionProvider: { triggerCharacters: ['.', ' ', ','] },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: tokenLegend, full: true },
+        foldingRangeProvider: true,
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'partnership-language-server' },
+    };
+  });
+  let initialFolders: string[] = [];
+
+  connection.onInitialized(() => {
+    if (canWatch) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.partnership' }] });
+    }
+    const count = workspace.index(initialFolders);
+    connection.console.info(`Indexed ${count} .partnership file${count === 1 ? '' : 's'}.`);
+  });
+
+  documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
+  documents.onDidChangeContent((e) => workspace.didChange(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
+  documents.onDidClose((e) => workspace.didClose(ids.fileOf(e.document.uri)));
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      if (!change.uri.startsWith('file:')) continue;
+      workspace.diskChanged(ids.fileOf(change.uri), change.type === FileChangeType.Deleted);
+    }
+  });
+
+  connection.onHover(guarded('hover', null, handleHover));
+  connection.onDefinition(guarded('definition', null, handleDefinition));
+  connection.onReferences(guarded('references', [], handleReferences));
+  connection.onDocumentHighlight(guarded('highlights', [], handleDocumentHighlight));
+  connection.onPrepareRename(guarded('prepareRename', null, handlePrepareRename));
+  connection.onRenameRequest(guarded('rename', null, handleRename));
+  connection.onCompletion(guarded('completion', [], handleCompletion));
+  connection.onDocumentSymbol(guarded('symbols', [], handleDocumentSymbols));
+  connection.onWorkspaceSymbol(guarded('workspaceSymbols', [], handleWorkspaceSymbols));
+  connection.languages.semanticTokens.on(guarded('semanticTokens', { data: [] }, handleSemanticTokens));
+  connection.onFoldingRanges(guarded('folding', [], handleFoldingRanges));
+  connection.onDocumentFormatting(guarded('formatting', [], handleFormatting));
+  connection.onCodeAction(guarded('codeActions', [], handleCodeActions));
+  connection.onCodeLens(guarded('codeLens', [], handleCodeLens));
+
+  connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
+  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
+    const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
+    if (!matrix) return null;
+    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);
+  }));
+
+  connection.onShutdown(() => workspace?.dispose());
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}

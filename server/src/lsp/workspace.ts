@@ -1,0 +1,131 @@
+// The server's view of the workspace: every `.partnership` file under the workspace folders
+// (read at start, kept current by file events) with open documents' text taking precedence.
+// Analysis is debounced; an edit that arrives before a scheduled run supersedes it, and a
+// request that needs fresh results runs the pending analysis at once.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Program } from '../core/program/program';
+
+export interface OpenDocument {
+  readonly text: string;
+  readonly version: number;
+}
+
+const SKIPPED = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+
+export class Workspace {
+  private readonly disk = new Map<string, string>();
+  private readonly open = new Map<string, OpenDocument>();
+  private program: Program | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private generation = 0;
+
+  constructor(
+    private readonly onAnalysed: (program: Program, generation: number) => void,
+    private readonly debounceMs = 20,
+  ) {}
+
+  /** Reads every `.partnership` file under the folders. */
+  index(folders: readonly string[]): number {
+    for (const folder of folders) this.walk(folder);
+    this.schedule(0);
+    return this.disk.size;
+  }
+
+  private walk(folder: string): void {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory() && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) this.walk(full);
+      else if (entry.isFile() && entry.name.endsWith('.partnership')) this.readFromDisk(full);
+    }
+  }
+
+  private readFromDisk(file: string): void {
+    try {
+      this.disk.set(file, new TextDecoder('utf-8').decode(fs.readFileSync(file)));
+    } catch {
+      this.disk.delete(file);
+    }
+  }
+
+  didOpen(file: string, text: string, version: number): void {
+    this.open.set(file, { text, version });
+    this.schedule();
+  }
+
+  didChange(file: string, text: string, version: number): void {
+    this.open.set(file, { text, version });
+    this.schedule();
+  }
+
+  didClose(file: string): void {
+    this.open.delete(file);
+    this.schedule();
+  }
+
+  /** A file changed, appeared or disappeared on disk. */
+  diskChanged(file: string, deleted: boolean): void {
+    if (deleted) this.disk.delete(file);
+    else if (file.endsWith('.partnership')) this.readFromDisk(file);
+    this.schedule();
+  }
+
+  isOpen(file: string): boolean {
+    return this.open.has(file);
+  }
+
+  version(file: string): number | undefined {
+    return this.open.get(file)?.version;
+  }
+
+  text(file: string): string | undefined {
+    return this.open.get(file)?.text ?? this.disk.get(file);
+  }
+
+  /** The files whose diagnostics are published: workspace files and open documents. */
+  files(): string[] {
+    return [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
+  }
+
+  /** The current analysis, running a scheduled one first so answers match the latest text. */
+  current(): Program {
+    if (this.timer || !this.program) this.analyse();
+    return this.program!;
+  }
+
+  private schedule(delay = this.debounceMs): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.analyse(), delay);
+  }
+
+  private analyse(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const generation = ++this.generation;
+    const roots = this.files().map((file) => ({ file, text: this.text(file) }));
+    this.program = new Program(roots, {
+      readFile: (file) => {
+        const known = this.text(file);
+        if (known !== undefined) return known;
+        try {
+          return fs.statSync(file).isFile() ? new TextDecoder('utf-8').decode(fs.readFileSync(file)) : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    });
+    this.onAnalysed(this.program, generation);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

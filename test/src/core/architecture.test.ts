@@ -1,0 +1,26 @@
+// The language core stays editor-agnostic: the command line, the server and the tests share it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../helpers/paths';
+
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? sources(full) : e.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+describe('architecture', () => {
+  it('the core imports nothing from VS Code or the LSP libraries', () => {
+    const core = path.join(repoRoot, 'server', 'src', 'core');
+    for (const file of sources(core)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const spec of imports) {
+        assert.ok(spec.startsWith('.') || spec.startsWith('node:'), `${path.relative(repoRoot, file)} imports ${spec}`);
+        if (spec.startsWith('.')) assert.ok(!path.resolve(path.dirname(file), spec).includes(`${path.sep}lsp${path.sep}`), `${file} reaches into the server`);
+      }
+    }
+  });
+});
