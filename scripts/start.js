@@ -1,6 +1,8 @@
 'use strict';
-// `npm start`: checks every example portfolio and writes each contract's obligation matrix as
-// standalone HTML into matrices/, then says where to find them.
+// `npm start`: checks every example and writes each contract's obligation matrix as standalone
+// HTML into matrices/, then starts a real VS Code (code-server) on 127.0.0.1 with the extension
+// in development mode and examples/ open, and prints its address. `--no-editor` stops after
+// the matrices.
 const fs = require('node:fs');
 const path = require('node:path');
 const { main } = require('../server/out/cli/main.js');
@@ -31,3 +33,8 @@ for (const name of fs.readdirSync(examples).sort()) {
 }
 process.stdout.write(`\nObligation matrices (HTML) written to ${outDir}:\n${written.map((f) => `  ${path.basename(f)}`).join('\n')}\n`);
 process.stdout.write(`Open one in a browser, e.g. file://${written.find((f) => f.includes('service-birmingham')) ?? written[0]}\n`);
+
+if (!process.argv.includes('--no-editor')) {
+  process.stdout.write('\nStarting VS Code (code-server) with the extension and the examples; the first start installs it (a few minutes)…\n');
+  require('./vscode/start-product.js');
+}

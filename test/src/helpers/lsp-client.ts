@@ -17,6 +17,8 @@ export class LspClient {
   private readonly process: ChildProcess;
   /** The latest diagnostics published for each URI. */
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** Every publication, in order. */
+  readonly history: PublishDiagnosticsParams[] = [];
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   readonly stderr: string[] = [];
 
@@ -26,6 +28,7 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.history.push(p);
       this.check();
     });
     this.connection.onNotification('window/logMessage', () => undefined);

@@ -1,0 +1,41 @@
+// The VS Code extension: starts the language server over IPC, and adds the obligation matrix
+// preview and its exports. Everything about the language itself lives in the server.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { MatrixPreview } from './preview/matrix-preview';
+import { exportMatrix } from './export-matrix';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'partnership' }],
+    diagnosticCollectionName: 'partnership',
+    // After repeated crashes the client stops restarting the server and tells the user.
+    connectionOptions: { maxRestartCount: 4 },
+  };
+  client = new LanguageClient('partnership', 'Partnership Language Server', serverOptions, clientOptions);
+  const preview = new MatrixPreview(context, client);
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand('partnership.openMatrixToSide', (uri?: vscode.Uri) => preview.open(uri)),
+    vscode.commands.registerCommand('partnership.exportMatrix', (uri?: vscode.Uri) => exportMatrix(client!, uri)),
+    vscode.commands.registerCommand('partnership.restartServer', async () => {
+      await client?.restart();
+      void vscode.window.showInformationMessage('Partnership language server restarted.');
+    }),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

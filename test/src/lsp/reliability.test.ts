@@ -1,0 +1,57 @@
+// The server under pressure: cancelled requests, bursts of edits, hostile document text.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { LspClient, uri } from '../helpers/lsp-client';
+
+describe('language server reliability', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  let root: string;
+
+  before(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-rel-'));
+    client = new LspClient();
+    await client.initialize(root);
+  });
+  after(async () => client?.stop());
+
+  it('answers a cancelled request with RequestCancelled', async () => {
+    const file = path.join(root, 'a.partnership');
+    await client.open(file, 'partnership A "a" { term 2010-01-01 to 2020-12-31 }');
+    const { CancellationTokenSource } = await import('vscode-languageserver-protocol');
+    const source = new CancellationTokenSource();
+    const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line: 0, character: 1 } }, source.token);
+    source.cancel();
+    await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
+  });
+
+  it('publishes only the final version after 50 rapid edits', async () => {
+    const file = path.join(root, 'burst.partnership');
+    const text = (n: number) => `partnership B "b" {\n  term 2010-01-01 to 2020-12-31\n  party P${n} "P" as supplier\n}\n`;
+    await client.open(file, text(0), 1);
+    await client.until(() => client.diagnostics.get(uri(file))?.version === 1, 'first diagnostics');
+    const before = client.history.length;
+    for (let v = 2; v <= 51; v++) void client.change(file, text(v), v);
+    await client.until(() => client.diagnostics.get(uri(file))?.version === 51, 'final diagnostics');
+    const versions = client.history.slice(before).filter((p) => p.uri === uri(file)).map((p) => p.version);
+    assert.deepEqual(versions, [51]);
+    assert.match(JSON.stringify(client.diagnostics.get(uri(file))!.diagnostics), /P51/);
+  });
+
+  it('escapes hostile names in hovers, so they cannot become markup, links or commands', async () => {
+    const file = path.join(root, 'hostile.partnership');
+    const names = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '[x](command:workbench.action.terminal.new)'];
+    const text = `partnership H "H" {\n  term 2010-01-01 to 2020-12-31\n${names.map((n, i) => `  party P${i} ${JSON.stringify(n)} as supplier`).join('\n')}\n}\n`;
+    await client.open(file, text);
+    for (let i = 0; i < names.length; i++) {
+      const line = 2 + i;
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line, character: 9 } })) as Hover;
+      const value = (hover.contents as { value: string }).value;
+      assert.doesNotMatch(value, /<img|<script|\]\(command:/, value);
+      assert.match(value, i === 0 ? /&lt;img src=x onerror=alert\\\(1\\\)&gt;/ : i === 1 ? /"&gt;&lt;script&gt;/ : /\\\[x\\\]\\\(command:/);
+    }
+  });
+});
