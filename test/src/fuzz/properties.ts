@@ -1,0 +1,74 @@
+// Properties that must hold for any input: parsing, checking, formatting and the editor
+// features never throw, and every diagnostic's range lies inside its document. Used by
+// `npm test` (fixed seed, a sample) and `npm run fuzz` (long runs).
+import * as fs from 'node:fs';
+import * as fc from 'fast-check';
+import { formatDocument } from '../../../server/out/core/format/format';
+import { buildMatrix } from '../../../server/out/core/matrix/model';
+import { exportModel } from '../../../server/out/core/model/export';
+import { Program } from '../../../server/out/core/program/program';
+import { locate } from '../../../server/out/core/services/locate';
+import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+
+export const seedTexts: readonly string[] = [...partnershipFilesUnder(sharedCorpus), ...partnershipFilesUnder(examples), ...partnershipFilesUnder(ownCorpus)]
+  .map((f) => fs.readFileSync(f, 'utf8'));
+
+/** Checks one text the way the editor and the command line use it; throws on any violation. */
+export function checkText(text: string): void {
+  const file = '/fuzz/case.partnership';
+  const program = new Program([{ file, text }], { readFile: () => undefined });
+  for (const d of program.diagnostics(file)) {
+    if (!(d.start >= 0 && d.start <= d.end && d.end <= text.length)) throw new Error(`diagnostic ${d.code} at ${d.start}-${d.end} outside 0-${text.length}`);
+    for (const r of d.related) if (r.file === file && !(r.start >= 0 && r.end <= text.length)) throw new Error(`related range outside the document`);
+  }
+  const source = program.files.get(file)!;
+  for (const offset of [0, Math.floor(text.length / 2), text.length]) locate(source, offset);
+  buildMatrix(program, file);
+  exportModel(program, file, (f) => f);
+  const formatted = formatDocument(text);
+  if (formatted !== null && formatDocument(formatted) !== formatted) throw new Error('formatting is not idempotent');
+}
+
+const tokenPattern = /"(?:[^"\\\r\n]|\\.)*"?|[A-Za-z0-9_£.,%-]+|\S/g;
+
+/** A text mutated the way editing goes wrong: tokens deleted, duplicated or swapped, or cut short. */
+export const mutatedText: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...seedTexts), fc.constantFrom('delete', 'duplicate', 'swap', 'truncate'), fc.nat(), fc.nat())
+  .map(([text, how, a, b]) => {
+    const tokens = [...text.matchAll(tokenPattern)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+    if (tokens.length < 2) return text;
+    const x = tokens[a % tokens.length];
+    const y = tokens[b % tokens.length];
+    switch (how) {
+      case 'delete': return text.slice(0, x.start) + text.slice(x.end);
+      case 'duplicate': return text.slice(0, x.end) + ' ' + text.slice(x.start, x.end) + text.slice(x.end);
+      case 'truncate': return text.slice(0, x.start);
+      default: {
+        const [p, q] = x.start < y.start ? [x, y] : [y, x];
+        if (p.end > q.start) return text;
+        return text.slice(0, p.start) + text.slice(q.start, q.end) + text.slice(p.end, q.start) + text.slice(p.start, p.end) + text.slice(q.end);
+      }
+    }
+  });
+
+const hostile = fc.constantFrom('\u0000', '\uFEFF', '\r', '\r\n', '\n', '\uD800', '\uDC00', '"', '\\', '{', '}', '/*', '//', '///', ' ', '£', '%', '.', ',', 'must not ', 'partnership ', 'scope ', '2015-02-30', '0 months');
+
+/** Random Unicode, with lone surrogates, NUL, BOM and every kind of line end mixed in. */
+export const randomText: fc.Arbitrary<string> = fc
+  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), hostile), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
+/** Random text spliced into a real contract. */
+export const splicedText: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom(...seedTexts), fc.nat(), randomText)
+  .map(([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1)));
+
+export function runProperties(numRuns: number, seed: number | undefined): { cases: number; failures: string[] } {
+  const failures: string[] = [];
+  let cases = 0;
+  for (const [name, arbitrary] of [['random text', randomText], ['mutated contracts', mutatedText], ['spliced contracts', splicedText]] as const) {
+    const result = fc.check(fc.property(arbitrary, (text) => { cases++; checkText(text); }), { numRuns, seed });
+    if (result.failed) failures.push(`${name}: ${fc.defaultReportMessage(result)}`);
+  }
+  return { cases, failures };
+}
