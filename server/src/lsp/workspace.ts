@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Program } from '../core/program/program';
+import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import { reparseDocument } from '../core/syntax/reparse';
 
 export interface OpenDocument {
   readonly text: string;
@@ -18,6 +20,8 @@ export class Workspace {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, OpenDocument>();
   private program: Program | null = null;
+  /** The last parse of each file, reused while its text is the same. */
+  private readonly parses = new Map<string, ParsedDocument>();
   private timer: NodeJS.Timeout | null = null;
   private generation = 0;
 
@@ -72,7 +76,10 @@ export class Workspace {
 
   /** A file changed, appeared or disappeared on disk. */
   diskChanged(file: string, deleted: boolean): void {
-    if (deleted) this.disk.delete(file);
+    if (deleted) {
+      this.disk.delete(file);
+      this.parses.delete(file);
+    }
     else if (file.endsWith('.partnership')) this.readFromDisk(file);
     this.schedule();
   }
@@ -111,6 +118,13 @@ export class Workspace {
     const generation = ++this.generation;
     const roots = this.files().map((file) => ({ file, text: this.text(file) }));
     this.program = new Program(roots, {
+      parse: (file, text) => {
+        const cached = this.parses.get(file);
+        if (cached && cached.text === text) return cached;
+        const parsed = cached ? reparseDocument(cached, text) : parseDocument(file, text);
+        this.parses.set(file, parsed);
+        return parsed;
+      },
       readFile: (file) => {
         const known = this.text(file);
         if (known !== undefined) return known;

@@ -1,7 +1,11 @@
 // How the core reads files it was not given: the imports of the files being checked.
 // The command line reads the disk; the editor prefers its open documents.
 
+import type { ParsedDocument } from '../syntax/parse';
+
 export interface Host {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(file: string): string | undefined;
+  /** Parses a file; the editor keeps the parse of files whose text did not change. */
+  parse?(file: string, text: string): ParsedDocument;
 }

@@ -49,7 +49,10 @@ export class Program {
   readonly files = new Map<string, SourceFile>();
   readonly roots: readonly string[];
 
+  private readonly parse: (file: string, text: string) => ParsedDocument;
+
   constructor(roots: readonly RootDocument[], host: Host) {
+    this.parse = host.parse ? (file, text) => host.parse!(file, text) : parseDocument;
     this.roots = roots.map((r) => path.resolve(r.file));
     const queue: SourceFile[] = [];
     for (const root of roots) {
@@ -96,7 +99,7 @@ export class Program {
   }
 
   private add(file: string, text: string): SourceFile {
-    const parsed = parseDocument(file, text);
+    const parsed = this.parse(file, text);
     const partnership = (parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const declarations = declare(file, text, partnership, diagnostics);

@@ -51,6 +51,11 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   } catch (error) {
     return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
   }
+  return finishParse(file, text, ast);
+}
+
+/** Turns a tree's junk, lexical errors and missing parts into P001s (also after a partial re-parse). */
+export function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   const lexicalStarts = ast.lexicalErrors.map((e) => e.start);
   const hasLexicalError = (span: Span): boolean => lexicalStarts.some((s) => s >= span.start && s < span.end);

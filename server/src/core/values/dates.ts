@@ -16,8 +16,20 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-/** Why `YYYY-MM-DD` is not a calendar date, or null when it is one. */
+const problems = new Map<string, string | null>();
+
+/** Why `YYYY-MM-DD` is not a calendar date, or null when it is one (memoised: contracts repeat dates). */
 export function dateProblem(text: string): string | null {
+  let problem = problems.get(text);
+  if (problem === undefined) {
+    problem = computeDateProblem(text);
+    if (problems.size > 100_000) problems.clear();
+    problems.set(text, problem);
+  }
+  return problem;
+}
+
+function computeDateProblem(text: string): string | null {
   const [year, month, day] = text.split('-').map(Number);
   if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')}`;
   if (day < 1) return 'days start at 01';

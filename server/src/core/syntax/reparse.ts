@@ -1,0 +1,69 @@
+// Incremental parsing: when an edit lies inside one top-level declaration of a document that
+// parsed cleanly, only that declaration is parsed again and the nodes after it move by the
+// edit's length. The result is kept only if it is clean too: a broken declaration (an unclosed
+// block, say) can reach past its old end in a full parse. Anything else (an error anywhere, an
+// edit across declarations or at their edges) is a full parse, so both paths give the same
+// tree. The previous document's tree is reused in place: do not use it afterwards.
+
+import { parse as generatedParse } from '../../../generated/parser';
+import type { PartnershipItem } from './ast';
+import { finishParse, parseDocument, type ParsedDocument } from './parse';
+
+export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
+  return incrementally(previous, text) ?? parseDocument(previous.file, text);
+}
+
+function incrementally(previous: ParsedDocument, text: string): ParsedDocument | null {
+  const old = previous.text;
+  if (previous.diagnostics.length > 0 || previous.ast.lexicalErrors.length > 0) return null;
+  const partnership = previous.ast.items.find((i) => i.kind === 'Partnership');
+  const items = partnership?.kind === 'Partnership' ? (partnership.block?.items as PartnershipItem[] | undefined) : undefined;
+  if (!partnership || !items) return null;
+
+  // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
+  let from = 0;
+  const shortest = Math.min(old.length, text.length);
+  while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  let suffix = 0;
+  while (suffix < shortest - from && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const oldTo = old.length - suffix;
+  const delta = text.length - old.length;
+
+  const index = items.findIndex((item) => item.start < from && oldTo < item.end);
+  if (index < 0) return null;
+  const item = items[index];
+  let result: { item: PartnershipItem; lexicalErrors: unknown[] };
+  try {
+    result = generatedParse(text.slice(item.start, item.end + delta), { startRule: 'PartnershipItemOnly' });
+  } catch {
+    return null;
+  }
+  if (result.lexicalErrors.length > 0 || result.item.kind !== item.kind) return null;
+
+  shift(result.item, item.start);
+  for (let i = index + 1; i < items.length; i++) shift(items[i], delta);
+  items[index] = result.item;
+  (partnership as { end: number }).end += delta;
+  (partnership.block as { end: number }).end += delta;
+  (previous.ast as { end: number }).end = text.length;
+  for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) shift(previous.ast.items[i], delta);
+
+  const reparsed = finishParse(previous.file, text, previous.ast);
+  return reparsed.diagnostics.length === 0 ? reparsed : null;
+}
+
+/** Moves every node of a subtree by `delta`. */
+function shift(node: unknown, delta: number): void {
+  if (delta === 0 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) shift(child, delta);
+    return;
+  }
+  const record = node as Record<string, unknown> & { start?: number; end?: number };
+  if (typeof record.start === 'number') record.start += delta;
+  if (typeof record.end === 'number') record.end += delta;
+  for (const key in record) {
+    const value = record[key];
+    if (value !== null && typeof value === 'object') shift(value, delta);
+  }
+}

@@ -1,0 +1,53 @@
+// Incremental parsing gives exactly what a full parse gives, over random edit sequences.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
+import { examples, sharedCorpus } from '../helpers/paths';
+
+function generated(norms: number): string {
+  const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-gen-')), 'c');
+  execFileSync(process.execPath, [path.resolve(sharedCorpus, '..', 'bench', 'gen-partnership.mjs'), String(norms), prefix]);
+  return fs.readFileSync(`${prefix}.partnership`, 'utf8');
+}
+
+const plain = (doc: ParsedDocument): unknown => JSON.parse(JSON.stringify({ ast: doc.ast, diagnostics: doc.diagnostics }));
+
+describe('incremental parsing', function () {
+  this.timeout(60000);
+  const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'must ', 'due 2015-01-01 ', 'scope ', '//', '£5k'];
+
+  for (const [name, text] of [['a generated contract', () => generated(60)], ['Service Birmingham', () => fs.readFileSync(path.join(examples, 'service-birmingham', 'service-birmingham.partnership'), 'utf8')]] as const) {
+    it(`matches a full parse after each of 300 random edits to ${name}`, () => {
+      let seed = 12345;
+      const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      let base = text();
+      let incremental = parseDocument('/c.partnership', base);
+      let usedIncremental = 0;
+      const step = (next: string, label: string): ParsedDocument => {
+        const cleanBefore = incremental.diagnostics.length === 0;
+        incremental = reparseDocument(incremental, next);
+        const full = parseDocument('/c.partnership', next);
+        assert.deepEqual(plain(incremental), plain(full), label);
+        if (cleanBefore && full.diagnostics.length === 0) usedIncremental++;
+        return full;
+      };
+      for (let i = 0; i < 300; i++) {
+        const at = random(base.length);
+        const kind = random(3);
+        let next: string;
+        if (kind === 0) next = base.slice(0, at) + alphabet[random(alphabet.length)] + base.slice(at);
+        else if (kind === 1) next = base.slice(0, at) + base.slice(at + 1 + random(3));
+        else next = base.slice(0, at) + alphabet[random(alphabet.length)] + base.slice(at + 1);
+        const full = step(next, `edit ${i}`);
+        // Keep a clean edit now and then, so the document drifts; otherwise undo it, as typing does.
+        if (full.diagnostics.length === 0 && i % 3 === 0) base = next;
+        else step(base, `undo ${i}`);
+      }
+      assert.ok(usedIncremental > 50, `the incremental path ran ${usedIncremental} times`);
+    });
+  }
+});
