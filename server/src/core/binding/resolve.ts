@@ -97,6 +97,14 @@ export function resolveReferences(
   for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
 
   forEachReference(partnership, (node, expected) => {
+    // The common case, a plain name of the right kind declared here, without any allocation but the result.
+    if (node.parts.length === 1) {
+      const found = own.declarations.topLevel.get(node.parts[0].text);
+      if (found && found.kind === expected) {
+        references.set(node, { file, node, expected, target: found, parts: [found] });
+        return;
+      }
+    }
     const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
     const fail = (diagnostic: Diagnostic): void => {
       diagnostics.push(diagnostic);

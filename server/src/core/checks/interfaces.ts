@@ -72,8 +72,29 @@ function findUncoveredInterface(
   return undefined;
 }
 
+/** The scopes each party's norms name (object or `scope` line), built once per run. */
+const scopesByParty = new WeakMap<readonly NormModel[], Map<PartySymbol, Set<ScopeSymbol>>>();
+
 /** The holder has a norm on the open scope, the work, or a scope between them. */
 function holderCoversWork(holder: PartySymbol, work: ScopeSymbol, open: ScopeSymbol, norms: readonly NormModel[]): boolean {
-  const between = (s: ScopeSymbol | null): boolean => s !== null && isWithin(s, open) && isWithin(work, s);
-  return norms.some((n) => n.subject === holder && (between(n.objectScope) || between(n.scopeLine)));
+  let index = scopesByParty.get(norms);
+  if (!index) {
+    index = new Map();
+    for (const n of norms) {
+      if (!n.subject) continue;
+      const set = index.get(n.subject) ?? new Set<ScopeSymbol>();
+      if (n.objectScope) set.add(n.objectScope);
+      if (n.scopeLine) set.add(n.scopeLine);
+      index.set(n.subject, set);
+    }
+    scopesByParty.set(norms, index);
+  }
+  const named = index.get(holder);
+  if (!named) return false;
+  // Walk from the work up to the open scope: few steps, each a set lookup.
+  for (let s: ScopeSymbol | null = work; s; s = s.parent) {
+    if (named.has(s)) return true;
+    if (s === open) break;
+  }
+  return false;
 }

@@ -38,11 +38,21 @@ function computeDateProblem(text: string): string | null {
   return null;
 }
 
-/** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or null for an impossible date. */
+const days = new Map<string, number | null>();
+
+/** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or null for an impossible date (memoised). */
 export function dayNumber(text: string): number | null {
-  if (dateProblem(text) !== null) return null;
-  const [year, month, day] = text.split('-').map(Number);
-  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+  let day = days.get(text);
+  if (day === undefined) {
+    if (dateProblem(text) !== null) day = null;
+    else {
+      const [year, month, d] = text.split('-').map(Number);
+      day = Math.round(Date.UTC(year, month - 1, d) / 86_400_000);
+    }
+    if (days.size > 100_000) days.clear();
+    days.set(text, day);
+  }
+  return day;
 }
 
 export function formatDay(day: number): string {
