@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver-protocol';
+import { execFileSync } from 'node:child_process';
 import { LspClient, uri } from '../helpers/lsp-client';
+import { sharedCorpus } from '../helpers/paths';
 
 describe('language server reliability', function () {
   this.timeout(30000);
@@ -19,13 +21,18 @@ describe('language server reliability', function () {
   after(async () => client?.stop());
 
   it('answers a cancelled request with RequestCancelled', async () => {
-    const file = path.join(root, 'a.partnership');
-    await client.open(file, 'partnership A "a" { term 2010-01-01 to 2020-12-31 }');
+    // A large contract keeps the server busy analysing while the hover and its cancellation queue up.
+    const big = path.join(root, 'big.partnership');
+    const prefix = path.join(root, 'gen');
+    execFileSync(process.execPath, [path.resolve(sharedCorpus, '..', 'bench', 'gen-partnership.mjs'), '3000', prefix]);
+    await client.open(big, fs.readFileSync(`${prefix}.partnership`, 'utf8'));
     const { CancellationTokenSource } = await import('vscode-languageserver-protocol');
+    const busy = client.connection.sendRequest('workspace/symbol', { query: 'N000001' });
     const source = new CancellationTokenSource();
-    const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(file) }, position: { line: 0, character: 1 } }, source.token);
+    const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(big) }, position: { line: 0, character: 1 } }, source.token);
     source.cancel();
     await assert.rejects(request, (error: { code?: number }) => error.code === -32800);
+    await busy;
   });
 
   it('publishes only the final version after 50 rapid edits', async () => {

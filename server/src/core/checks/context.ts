@@ -2,7 +2,7 @@
 // describe things in the document's own words, and the sink for its diagnostics.
 
 import type { Diagnostic, FileSpan, RelatedInformation } from '../diagnostics/diagnostic';
-import type { KpiSymbol, PartnershipSymbol } from '../binding/symbols';
+import type { KpiSymbol, PartnershipSymbol, ScopeSymbol } from '../binding/symbols';
 import type { FileModel, Grant, NormModel, OpenScope } from '../model/semantic';
 import type { Program } from '../program/program';
 import { qnameText } from '../syntax/ast';
@@ -13,6 +13,8 @@ export interface CheckContext {
   readonly models: readonly FileModel[];
   /** Every grant whose period is valid, from every file checked together. */
   readonly grants: readonly Grant[];
+  /** The grants whose scope lies in the same scope tree as `scope`: the only ones that can touch it. */
+  grantsNear(scope: ScopeSymbol): readonly Grant[];
   /** Every norm of every file checked together. */
   norms(): readonly NormModel[];
   /** `open` statements that are not themselves in error (P203). */

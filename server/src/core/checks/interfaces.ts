@@ -15,8 +15,8 @@ import { type CheckContext, describeGrant, describePeriod, related, spanOf } fro
 
 export function checkInterfaces(ctx: CheckContext, model: FileModel): void {
   const opens = ctx.validOpens();
-  const interfaces = ctx.models.flatMap((m) => m.interfaces);
-  if (opens.length === 0 || interfaces.length === 0) return;
+  const interfaces = interfacesByScope(ctx);
+  if (opens.length === 0 || interfaces.size === 0) return;
   const norms = ctx.norms();
 
   for (const norm of model.norms) {
@@ -50,18 +50,40 @@ function innermostOpen(work: ScopeSymbol, opens: readonly OpenScope[]): OpenScop
   return best;
 }
 
+/** Interfaces by each of their two scopes, built once per run. */
+const interfaceIndex = new WeakMap<CheckContext, Map<ScopeSymbol, InterfaceLink[]>>();
+
+function interfacesByScope(ctx: CheckContext): Map<ScopeSymbol, InterfaceLink[]> {
+  let index = interfaceIndex.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const link of ctx.models.flatMap((m) => m.interfaces)) {
+      for (const side of new Set([link.a, link.b])) {
+        const list = index.get(side) ?? [];
+        list.push(link);
+        index.set(side, list);
+      }
+    }
+    interfaceIndex.set(ctx, index);
+  }
+  return index;
+}
+
 function findUncoveredInterface(
   ctx: CheckContext,
   norm: NormModel,
   work: ScopeSymbol,
   open: ScopeSymbol,
-  interfaces: readonly InterfaceLink[],
+  interfaces: ReadonlyMap<ScopeSymbol, readonly InterfaceLink[]>,
   norms: readonly NormModel[],
 ) {
-  for (const link of interfaces) {
+  // The interfaces of the work or of a scope containing it.
+  const links = new Set<InterfaceLink>();
+  for (let s: ScopeSymbol | null = work; s; s = s.parent) for (const link of interfaces.get(s) ?? []) links.add(link);
+  for (const link of links) {
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;
-      for (const grant of ctx.grants) {
+      for (const grant of ctx.grantsNear(far)) {
         if (grant.holder === norm.subject || !grant.period || !overlaps(grant.period, norm.period!)) continue;
         if (!isCovered(far, grant)) continue;
         if (holderCoversWork(grant.holder, work, open, norms)) continue;

@@ -1,11 +1,11 @@
 // Runs every check family on every file. A family that throws on a file becomes one internal
 // error diagnostic for that file; the other families and files are still checked.
 
-import type { KpiSymbol, PartnershipSymbol } from '../binding/symbols';
+import { rootOf, type KpiSymbol, type PartnershipSymbol, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { grantsOverlappingOpen } from '../model/coverage';
-import type { NormModel, OpenScope } from '../model/semantic';
+import type { Grant, NormModel, OpenScope } from '../model/semantic';
 import type { Program } from '../program/program';
 import type { Check, CheckContext } from './context';
 import { checkDates } from './dates';
@@ -33,12 +33,23 @@ export function runChecks(program: Program, emit: (d: Diagnostic) => void, famil
     let value: T | undefined;
     return () => (value ??= compute());
   };
+  const byRoot = once(() => {
+    const map = new Map<ScopeSymbol, Grant[]>();
+    for (const g of grants) {
+      const root = rootOf(g.scope);
+      const list = map.get(root) ?? [];
+      list.push(g);
+      map.set(root, list);
+    }
+    return map;
+  });
   const ctx: CheckContext = {
     program,
     models,
     grants,
+    grantsNear: (scope) => byRoot().get(rootOf(scope)) ?? [],
     norms: once((): NormModel[] => models.flatMap((m) => m.norms)),
-    validOpens: once((): OpenScope[] => models.flatMap((m) => m.opens).filter((o) => grantsOverlappingOpen(o, grants).length === 0)),
+    validOpens: once((): OpenScope[] => models.flatMap((m) => m.opens).filter((o) => grantsOverlappingOpen(o, ctx.grantsNear(o.scope)).length === 0)),
     referenced: once(() => {
       const used = new Set<PartnershipSymbol>();
       for (const source of program.files.values()) for (const ref of source.references.values()) if (ref.target) used.add(ref.target);

@@ -1,0 +1,159 @@
+'use strict';
+// `npm run bench`: prints the performance figures (median, min, max over several runs) and
+// writes them to reports/bench.json. Figures, not assertions: shared machines vary.
+//   - full parse throughput of a 5,000-norm contract, against JSON.parse of the same records
+//   - `partnership check` on it as a whole process
+//   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
+//   - indexing a workspace of 1,000 contracts of 100 norms, and an edit's cross-file update
+// BENCH_QUICK=1 runs fewer rounds.
+
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+
+const root = path.resolve(__dirname, '..');
+const shared = path.resolve(root, '..', 'shared', 'bench');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-bench-'));
+const quick = process.env.BENCH_QUICK === '1';
+const report = { machine: { cpus: os.cpus().length, node: process.version }, figures: {} };
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: sorted.length };
+}
+const round = (n) => Math.round(n * 10) / 10;
+
+function record(name, unit, samples, target) {
+  const s = stats(samples);
+  report.figures[name] = { unit, ...s, target };
+  console.log(`${name.padEnd(46)} median ${String(s.median).padStart(8)} ${unit.padEnd(5)} (min ${s.min}, max ${s.max}, ${s.runs} runs)${target ? `  target ${target}` : ''}`);
+}
+
+function generate(norms) {
+  const prefix = path.join(work, `c${norms}`);
+  execFileSync(process.execPath, [path.join(shared, 'gen-partnership.mjs'), String(norms), prefix], { stdio: 'ignore' });
+  return prefix;
+}
+
+function parseThroughput(prefix) {
+  const { parseDocument } = require('../server/out/core/syntax/parse.js');
+  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
+  const json = fs.readFileSync(`${prefix}.json`, 'utf8');
+  const mb = Buffer.byteLength(text) / 1e6;
+  const runs = quick ? 3 : 7;
+  parseDocument('/bench.partnership', text);
+  const parse = [];
+  const jsonParse = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    parseDocument('/bench.partnership', text);
+    parse.push(performance.now() - t);
+    t = performance.now();
+    JSON.parse(json);
+    jsonParse.push(performance.now() - t);
+  }
+  record('full parse, 5,000 norms', 'ms', parse);
+  record('full parse throughput', 'MB/s', parse.map((ms) => mb / (ms / 1000)), '>= 10 MB/s');
+  record('JSON.parse of the same records', 'ms', jsonParse);
+  report.figures['parse / JSON.parse ratio'] = { unit: 'x', median: round(stats(parse).median / stats(jsonParse).median) };
+  console.log(`${'parse / JSON.parse ratio'.padEnd(46)} ${report.figures['parse / JSON.parse ratio'].median} x`);
+}
+
+function cliCheck(prefix) {
+  const samples = [];
+  for (let i = 0; i < (quick ? 3 : 5); i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [path.join(root, 'bin', 'partnership.js'), 'check', `${prefix}.partnership`], { stdio: 'ignore' });
+    samples.push(performance.now() - t);
+  }
+  record('partnership check, 5,000 norms, whole process', 'ms', samples, '<= 1000 ms');
+}
+
+function lspBench(prefix, label, args, targets) {
+  const out = path.join(work, `${label}.json`);
+  execFileSync(process.execPath, [
+    path.join(shared, 'lsp-bench.mjs'), '--doc', `${prefix}.partnership`, '--lang', 'partnership', '--quiet', '--json', out,
+    '--edit-find', 'clause "', '--hover-find', 'accountable ', '--hover-offset', '12', ...args,
+    '--', process.execPath, path.join(root, 'bin', 'partnership-language-server.js'), '--stdio',
+  ], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900000 });
+  const result = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const samples = {};
+  for (const run of result.runs) for (const [key, value] of Object.entries(run)) if (typeof value === 'number' || Array.isArray(value)) (samples[key] ??= []).push(...[value].flat().filter((v) => typeof v === 'number'));
+  for (const [key, name] of Object.entries({ coldOpenMs: 'open to first diagnostics', changeMs: 'edit to diagnostics', burstLastKeyToDiagMs: '10 keystrokes: last key to diagnostics', hoverMs: 'hover', peakRssMB: 'peak RSS' })) {
+    const values = samples[key];
+    if (Array.isArray(values) && values.length) record(`${label}: ${name}`, key === 'peakRssMB' ? 'MB' : 'ms', values, targets[key]);
+  }
+}
+
+/** A workspace of 1,000 contracts: time to index (diagnostics for all) and for an edit to reach another file. */
+async function workspaceBench() {
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const dir = path.join(work, 'workspace');
+  fs.mkdirSync(dir);
+  const base = fs.readFileSync(`${generate(100)}.partnership`, 'utf8');
+  // Contract 0 holds an exclusive grant over a catalogue scope; an edit to it reaches contract 1.
+  fs.writeFileSync(path.join(dir, 'catalogue.partnership'), 'partnership Catalogue "Catalogue" {\n  term 2010-01-01 to 2030-12-31\n  scope Shared "Shared work"\n}\n');
+  for (let i = 0; i < 1000; i++) {
+    const extra = i < 2 ? `  party Holder${i} "Holder ${i}" as supplier\n  exclusive Holder${i} over Catalogue.Shared\n` : '';
+    fs.writeFileSync(path.join(dir, `contract-${i}.partnership`), `import "catalogue.partnership"\n` + base.replace('partnership Generated', `partnership Contract${i}`).replace(/\n}\n$/, `\n${extra}}\n`));
+  }
+  const server = spawn(process.execPath, [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const published = new Map();
+  let onPublish = () => {};
+  connection.onNotification('textDocument/publishDiagnostics', (p) => { published.set(p.uri, p); onPublish(); });
+  connection.onNotification('window/logMessage', () => {});
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const until = (test) => new Promise((resolve) => { onPublish = () => test() && resolve(); onPublish(); });
+  const uri = (f) => pathToFileURL(path.join(dir, f)).toString();
+  const t0 = performance.now();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }], capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await until(() => published.size >= 1001);
+  record('1,000-file workspace: indexing to all diagnostics', 'ms', [performance.now() - t0], '<= 5000 ms');
+  const has201 = () => (published.get(uri('contract-1.partnership'))?.diagnostics ?? []).some((d) => d.code === 'P201');
+  const text = fs.readFileSync(path.join(dir, 'contract-0.partnership'), 'utf8');
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('contract-0.partnership'), languageId: 'partnership', version: 1, text } });
+  await until(has201);
+  const samples = [];
+  for (let v = 2; v < (quick ? 4 : 8); v += 2) {
+    let t = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('contract-0.partnership'), version: v }, contentChanges: [{ text: text.replace(/  exclusive Holder0 over Catalogue.Shared\n/, '') }] });
+    await until(() => !has201());
+    samples.push(performance.now() - t);
+    t = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('contract-0.partnership'), version: v + 1 }, contentChanges: [{ text }] });
+    await until(has201);
+    samples.push(performance.now() - t);
+  }
+  record('1,000-file workspace: edit to cross-file update', 'ms', samples, '<= 150 ms');
+  server.kill();
+}
+
+async function main() {
+  console.log(`Benchmarks on ${report.machine.cpus} cores, Node ${report.machine.node}${quick ? ' (quick)' : ''}\n`);
+  const c5k = generate(5000);
+  parseThroughput(c5k);
+  cliCheck(c5k);
+  lspBench(c5k, '5,000 norms', ['--spawns', quick ? '1' : '3', '--changes', '7', '--hovers', '7', '--burst', '10'],
+    { coldOpenMs: '<= 250 ms', changeMs: '<= 50 ms', burstLastKeyToDiagMs: '<= 100 ms', hoverMs: '<= 5 ms', peakRssMB: '<= 300 MB' });
+  if (!quick) {
+    const c50k = generate(50000);
+    lspBench(c50k, '50,000 norms', ['--spawns', '1', '--changes', '5', '--hovers', '3', '--no-warm-open', '--timeout', '600000'],
+      { coldOpenMs: '<= 1500 ms', changeMs: '<= 100 ms', peakRssMB: '<= 1500 MB' });
+  }
+  await workspaceBench();
+  fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nWrote reports/bench.json`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  process.exit(1);
+});
