@@ -81,6 +81,17 @@ describe('partnership matrix', () => {
   });
 });
 
+describe('matrix model', () => {
+  it('handles parties named like object properties (`constructor`, `toString`)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-proto-'));
+    const file = path.join(dir, 'proto.partnership');
+    fs.writeFileSync(file, 'partnership C "c" {\n  term 2010-01-01 to 2020-12-31\n  party constructor "Odd" as supplier\n  party toString "Odder" as client\n  obligation O "o" { constructor must do "x" to toString due 2011-01-01 }\n}\n');
+    const r = run(['matrix', file, '--format', 'csv']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout.split('\r\n')[1], 'Not tied to a scope,O,obligation,o,"constructor must do ""x"" to toString",R (must),B,by 2011-01-01,,,');
+  });
+});
+
 describe('partnership export', () => {
   it('exports a model that conforms to the published schema, for every example and corpus file', () => {
     for (const file of [...partnershipFilesUnder(examples), ...partnershipFilesUnder(sharedCorpus)]) {

@@ -5,7 +5,7 @@ import type { Matrix, MatrixRow } from './model';
 export const FIXED_HEADERS = ['When', 'KPIs', 'Consequence', 'Clause'] as const;
 
 export function cellText(row: MatrixRow, partyId: string): string {
-  return (row.cells[partyId] ?? []).join(', ');
+  return Object.prototype.hasOwnProperty.call(row.cells, partyId) ? row.cells[partyId].join(', ') : '';
 }
 
 export function kpiText(row: MatrixRow): string {

@@ -151,10 +151,13 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
 
 
 function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, model: FileModel): MatrixRow {
-  const cells: Record<string, string[]> = {};
+  // No prototype: a party may be named `constructor` or `toString`.
+  const cells: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const mark = (p: PartySymbol | null, part: string): void => {
     if (!p) return;
-    (cells[partyId(p)] ??= []).includes(part) || cells[partyId(p)].push(part);
+    const id = partyId(p);
+    const list = Object.prototype.hasOwnProperty.call(cells, id) ? cells[id] : (cells[id] = []);
+    if (!list.includes(part)) list.push(part);
   };
   mark(norm.subject, `R (${norm.modal})`);
   mark(norm.accountable, 'A');

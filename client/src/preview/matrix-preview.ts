@@ -1,0 +1,217 @@
+// "Partnership: Open Obligation Matrix to the Side": one webview panel beside the editor, like
+// the Markdown preview, that follows the active .partnership editor and updates as the user types.
+
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type LanguageClient, State } from 'vscode-languageclient/node';
+import { exportMatrix } from '../export-matrix';
+import { previewHtml } from './html';
+import { isMessageFromPage, isMessageToPage, type MessageToPage } from './protocol';
+
+const MATRIX_REQUEST = 'partnership/matrix';
+const VIEW_TYPE = 'partnership.matrixPreview';
+const DEBOUNCE_MS = 100;
+
+const isPartnership = (document: vscode.TextDocument): boolean => document.languageId === 'partnership';
+
+export class MatrixPreview implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[];
+  /** The document shown, and the editor column it was last seen in (for "reveal"). */
+  private source: vscode.Uri | undefined;
+  private sourceColumn: vscode.ViewColumn | undefined;
+  /** The page has said `ready` since it was last (re)loaded, so it can take messages. */
+  private pageReady = false;
+  /** The latest answer, resent when a hidden page comes back; `stale` if changes came since. */
+  private latest: MessageToPage | undefined;
+  private stale = true;
+  /** JSON of the last message the current page received, so identical answers are not re-rendered. */
+  private posted: string | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private request: vscode.CancellationTokenSource | undefined;
+  /** Bumped by every request; an answer is applied only if no newer request has started. */
+  private generation = 0;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    this.subscriptions = [
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && isPartnership(editor.document)) this.follow(editor.document.uri, editor.viewColumn);
+      }),
+      // Any contract may change this one's matrix (imports, cross-contract conflicts).
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && isPartnership(e.document)) this.schedule();
+      }),
+      // Diagnostics change when other contracts change on disk, which can change conflicts here.
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((uri) => uri.path.endsWith('.partnership'))) this.schedule();
+      }),
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.schedule();
+      }),
+    ];
+  }
+
+  async open(uri?: vscode.Uri): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const target = uri ?? (editor && isPartnership(editor.document) ? editor.document.uri : undefined);
+    if (!target) {
+      void vscode.window.showWarningMessage('Open a .partnership file to see its obligation matrix.');
+      return;
+    }
+    const column = editor?.document.uri.toString() === target.toString() ? editor.viewColumn : undefined;
+    if (this.panel) this.panel.reveal(this.panel.viewColumn, true);
+    else this.createPanel();
+    await this.follow(target, column, true);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.stopRequests();
+    for (const d of this.subscriptions) d.dispose();
+  }
+
+  private createPanel(): void {
+    const media = vscode.Uri.joinPath(this.context.extensionUri, 'media');
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Matrix', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      enableFindWidget: true,
+      localResourceRoots: [media],
+      // The page keeps its filter and scroll position in its own state and asks again when shown.
+      retainContextWhenHidden: false,
+    });
+    panel.iconPath = vscode.Uri.joinPath(media, 'icon.png');
+    this.panel = panel;
+    this.panelSubscriptions = [
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(panel, message)),
+      panel.onDidChangeViewState(() => {
+        // A hidden page is unloaded; when shown again it reloads and says `ready` once more.
+        if (!panel.visible) this.pageReady = false;
+      }),
+      panel.onDidDispose(() => this.closed(panel)),
+    ];
+    const webview = panel.webview;
+    this.pageReady = false;
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString('base64'),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+    });
+  }
+
+  private closed(panel: vscode.WebviewPanel): void {
+    if (panel !== this.panel) return;
+    this.panel = undefined;
+    for (const d of this.panelSubscriptions) d.dispose();
+    this.panelSubscriptions = [];
+    this.stopRequests();
+    this.source = undefined;
+    this.latest = undefined;
+    this.posted = undefined;
+    this.pageReady = false;
+  }
+
+  /** Shows `uri`'s matrix, if it is not the one already shown (or `force`). */
+  private async follow(uri: vscode.Uri, column: vscode.ViewColumn | undefined, force = false): Promise<void> {
+    if (!this.panel) return;
+    if (column !== undefined) this.sourceColumn = column;
+    if (!force && this.source?.toString() === uri.toString()) return;
+    this.source = uri;
+    this.latest = undefined;
+    this.panel.title = `Matrix: ${path.posix.basename(uri.path)}`;
+    await this.refresh();
+  }
+
+  private receive(panel: vscode.WebviewPanel, message: unknown): void {
+    if (panel !== this.panel || !isMessageFromPage(message)) return;
+    switch (message.type) {
+      case 'ready':
+        this.pageReady = true;
+        this.posted = undefined;
+        if (this.latest) this.post(this.latest);
+        if (this.stale || (!this.latest && !this.request)) void this.refresh();
+        return;
+      case 'reveal':
+        void this.reveal(message.line);
+        return;
+      case 'export':
+        if (this.source) void exportMatrix(this.client, this.source, message.format);
+        return;
+    }
+  }
+
+  private schedule(): void {
+    if (!this.panel || !this.source) return;
+    this.stale = true;
+    if (!this.panel.visible) return; // asked again when the page comes back
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+  }
+
+  private stopRequests(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.request?.cancel();
+    this.request?.dispose();
+    this.request = undefined;
+    this.generation++;
+  }
+
+  private async refresh(): Promise<void> {
+    const panel = this.panel;
+    const uri = this.source;
+    if (!panel || !uri) return;
+    this.stopRequests();
+    const request = new vscode.CancellationTokenSource();
+    this.request = request;
+    const generation = this.generation;
+    this.stale = false;
+    const message = await this.ask(uri, request.token);
+    if (generation !== this.generation || panel !== this.panel) return; // a newer request supersedes this one
+    request.dispose();
+    this.request = undefined;
+    this.latest = message;
+    this.post(message);
+  }
+
+  private async ask(uri: vscode.Uri, token: vscode.CancellationToken): Promise<MessageToPage> {
+    try {
+      const matrix = await this.client.sendRequest<unknown>(MATRIX_REQUEST, { uri: uri.toString() }, token);
+      if (matrix === null) return { type: 'empty', reason: 'This file declares no partnership, so it has no obligation matrix.' };
+      const message: unknown = { type: 'matrix', matrix, fileName: vscode.workspace.asRelativePath(uri) };
+      if (isMessageToPage(message)) return message;
+      return { type: 'empty', reason: 'The language server answered with a matrix this preview cannot read. Reload the window after updating the extension.' };
+    } catch (error) {
+      return { type: 'empty', reason: `The obligation matrix could not be built: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private post(message: MessageToPage): void {
+    if (!this.panel || !this.pageReady) return;
+    const json = JSON.stringify(message);
+    if (json === this.posted) return;
+    this.posted = json;
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Opens the source at a one-based line (clamped to the document) in the editor's column. */
+  private async reveal(line: number): Promise<void> {
+    const uri = this.source;
+    if (!uri) return;
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const index = Math.min(Math.max(line - 1, 0), document.lineCount - 1);
+      const start = new vscode.Position(index, document.lineAt(index).firstNonWhitespaceCharacterIndex);
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      const column = shown?.viewColumn ?? this.sourceColumn ?? (this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Range(start, start) });
+      editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (error) {
+      void vscode.window.showWarningMessage(`Could not open ${vscode.workspace.asRelativePath(uri)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

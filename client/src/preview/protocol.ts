@@ -1,0 +1,129 @@
+// The messages between the extension and the matrix preview's page, and their runtime checks.
+// Both sides import this module; whatever either side receives is checked here before use.
+// Every message and every object inside it is a closed shape: a plain object with exactly the
+// listed keys, each of the listed type. Anything else (an extra key such as `__proto__`, an
+// inherited field, a number given as text) is rejected whole and ignored by the receiver.
+
+import type { Matrix } from '../../../server/out/core/matrix/model';
+import type { ExportFormat } from '../export-matrix';
+
+export type { ExportFormat, Matrix };
+
+/** From the extension to the page. */
+export type MessageToPage =
+  | { readonly type: 'matrix'; readonly matrix: Matrix; readonly fileName: string }
+  | { readonly type: 'empty'; readonly reason: string };
+
+/** From the page to the extension. */
+export type MessageFromPage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'reveal'; readonly line: number }
+  | { readonly type: 'export'; readonly format: ExportFormat };
+
+type Check = (value: unknown) => boolean;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const isString: Check = (v) => typeof v === 'string';
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const isLine: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+const isDepth: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const literal = (expected: string): Check => (v) => v === expected;
+const nullable = (check: Check): Check => (v) => v === null || check(v);
+const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
+const oneOf = (choices: Readonly<Record<string, true>>): Check => (v) => typeof v === 'string' && Object.hasOwn(choices, v);
+
+/** A plain object whose own keys are exactly the keys of `T`, each passing its check. */
+function shape<T>(fields: { readonly [K in keyof T]-?: Check }): Check {
+  const keys = Object.keys(fields);
+  const checks = fields as Readonly<Record<string, Check>>;
+  return (value) => {
+    if (!isPlainObject(value)) return false;
+    const own = Object.keys(value);
+    return own.length === keys.length && own.every((k) => Object.hasOwn(checks, k) && checks[k](value[k]));
+  };
+}
+
+/** Any number of own keys (party ids), each with a value passing `check`; never `__proto__`. */
+const recordOf = (check: Check): Check => (v) => isPlainObject(v) && Object.keys(v).every((k) => k !== '__proto__' && check(v[k]));
+
+type Row = Matrix['groups'][number]['rows'][number];
+type Exclusivity = Matrix['exclusivity'][number];
+
+// `Record<X, true>` makes the compiler insist that every member of the union is listed.
+const EXPORT_FORMATS: Readonly<Record<ExportFormat, true>> = { html: true, md: true, csv: true };
+const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true };
+
+const isRow = shape<Row>({
+  norm: isString,
+  title: isString,
+  kind: oneOf(NORM_KINDS),
+  statement: isString,
+  line: isLine,
+  cells: recordOf(arrayOf(isString)),
+  when: isString,
+  kpis: arrayOf(shape<Row['kpis'][number]>({ name: isString, title: isString, target: isString })),
+  consequence: isString,
+  clause: isString,
+});
+
+const isExclusivityRow = shape<Exclusivity>({
+  path: isString,
+  title: isString,
+  covers: arrayOf(isString),
+  depth: isDepth,
+  holders: arrayOf(shape<Exclusivity['holders'][number]>({
+    party: isString,
+    period: isString,
+    clause: isString,
+    except: arrayOf(isString),
+    partnership: nullable(isString),
+    line: nullable(isLine),
+  })),
+  open: isBoolean,
+  interfaces: arrayOf(shape<Exclusivity['interfaces'][number]>({ with: isString, note: isString })),
+  conflicts: arrayOf(isString),
+  line: nullable(isLine),
+});
+
+export const isMatrix = shape<Matrix>({
+  partnership: shape<Matrix['partnership']>({ name: isString, title: isString, doc: isString, term: isString, source: isString }),
+  parties: arrayOf(shape<Matrix['parties'][number]>({ id: isString, title: isString, role: isString })),
+  groups: arrayOf(shape<Matrix['groups'][number]>({
+    scope: nullable(shape<NonNullable<Matrix['groups'][number]['scope']>>({ path: isString, title: isString })),
+    rows: arrayOf(isRow),
+  })),
+  exclusivity: arrayOf(isExclusivityRow),
+  conflicts: arrayOf(shape<Matrix['conflicts'][number]>({ code: isString, severity: isString, line: isLine, message: isString })),
+}) as (value: unknown) => value is Matrix;
+
+type Checks<M extends { type: string }> = { readonly [T in M['type']]: Check };
+
+const TO_PAGE: Checks<MessageToPage> = {
+  matrix: shape<Extract<MessageToPage, { type: 'matrix' }>>({ type: literal('matrix'), matrix: isMatrix, fileName: isString }),
+  empty: shape<Extract<MessageToPage, { type: 'empty' }>>({ type: literal('empty'), reason: isString }),
+};
+
+const FROM_PAGE: Checks<MessageFromPage> = {
+  ready: shape<Extract<MessageFromPage, { type: 'ready' }>>({ type: literal('ready') }),
+  reveal: shape<Extract<MessageFromPage, { type: 'reveal' }>>({ type: literal('reveal'), line: isLine }),
+  export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS) }),
+};
+
+function dispatch(checks: Readonly<Record<string, Check>>, value: unknown): boolean {
+  if (!isPlainObject(value) || !Object.hasOwn(value, 'type')) return false;
+  const type = value.type;
+  return typeof type === 'string' && Object.hasOwn(checks, type) && checks[type](value);
+}
+
+export function isMessageToPage(value: unknown): value is MessageToPage {
+  return dispatch(TO_PAGE, value);
+}
+
+export function isMessageFromPage(value: unknown): value is MessageFromPage {
+  return dispatch(FROM_PAGE, value);
+}
