@@ -13,6 +13,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const util = require('util');
 const { setup } = require('./setup');
 const { startCodeServer } = require('./code-server');
 
@@ -109,7 +110,10 @@ async function main() {
     let reportExit;
     const exitCode = new Promise((resolve) => { reportExit = resolve; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = [].concat(args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      // The console's arguments as given, so printf-style calls (`console.log('%s%s', a, b)`,
+      // as mocha's reporters make them) are formatted the way Node's console would.
+      const parts = [].concat(args ?? []).map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
+      const line = parts.length > 1 ? util.format(...parts) : (parts[0] ?? '');
       if (!VERBOSE && WORKBENCH_NOISE.test(line)) return;
       (type === 'error' ? console.error : console.log)(line);
     });

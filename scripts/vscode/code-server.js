@@ -168,4 +168,4 @@ async function startCodeServer({ port, userDataDir, extensionsDir, timeoutMs = 3
   };
 }
 
-module.exports = { startCodeServer, workbenchUrl, remoteUri };
+module.exports = { startCodeServer, workbenchUrl, remoteUri, QUIET_SETTINGS };
