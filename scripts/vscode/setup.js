@@ -80,8 +80,11 @@ function ensureCodeServer(log) {
   fs.mkdirSync(codeServerDir, { recursive: true });
   // npm (and code-server's postinstall, and node-gyp) must all run under Node 24, with Node 24's
   // headers: ~/.npmrc may point nodedir at another Node's headers.
+  // When this runs under `npm test`, the outer npm's variables (npm_node_execpath, NODE,
+  // npm_config_*) point at the machine's Node 20; code-server's postinstall would find it.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|NODE$)/i.test(key)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(node24)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: node24Dir,
   };

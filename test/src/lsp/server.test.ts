@@ -120,6 +120,13 @@ describe('language server over stdio', function () {
     const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(sb) }, position: at, newName: 'ClientTeam' })) as WorkspaceEdit;
     const edits = edit.changes![uri(sb)];
     assert.equal(edits.length, sbText.match(/\bICF\b/g)!.length);
+    // Applied, the edits give exactly the document with every name ICF, and nothing else, renamed.
+    const lines = sbText.split('\n');
+    for (const e of [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character)) {
+      const line = lines[e.range.start.line];
+      lines[e.range.start.line] = line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.end.character);
+    }
+    assert.equal(lines.join('\n'), sbText.replace(/(?<![\w-])ICF(?![\w-])/g, 'ClientTeam'));
     await assert.rejects(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(sb) }, position: at, newName: '2bad' }), /not a valid name/);
     await assert.rejects(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(sb) }, position: at, newName: 'SB' }), /already declared/);
     await assert.rejects(client.connection.sendRequest('textDocument/rename', { textDocument: { uri: uri(sb) }, position: at, newName: 'due' }), /keyword/);
