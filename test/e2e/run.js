@@ -114,8 +114,9 @@ async function main() {
     console.log('0 passed, 1 failed');
     return 1;
   }
+  let paths;
   try {
-    require(path.join(repo, 'scripts', 'vscode', 'setup')).setup({ quiet: true });
+    paths = require(path.join(repo, 'scripts', 'vscode', 'setup')).setup({ quiet: true });
   } catch (error) {
     console.error(`[e2e] could not set up code-server and chromium: ${error.message}`);
     console.log('0 passed, 1 failed');
@@ -132,6 +133,10 @@ async function main() {
     if (ui) {
       log('UI tests (workbench in chromium)');
       results.push(['UI', await runUi()]);
+    }
+    if (!args.includes('--in-host-only') && !args.includes('--ui-only')) {
+      log('the VSIX (vsce, then installed into code-server)');
+      results.push(['VSIX', require('./package').runPackage(tmp, paths)]);
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
