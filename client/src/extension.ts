@@ -28,7 +28,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partnership.openMatrixToSide', (uri?: vscode.Uri) => preview.open(uri)),
     vscode.commands.registerCommand('partnership.exportMatrix', (uri?: vscode.Uri) => exportMatrix(client!, uri)),
     vscode.commands.registerCommand('partnership.restartServer', async () => {
-      await client?.restart();
+      if (!client) return;
+      // After repeated crashes the client gives up; the user's restart must still bring it back.
+      if (client.isRunning()) await client.restart();
+      else await client.start();
       void vscode.window.showInformationMessage('Partnership language server restarted.');
     }),
   );

@@ -88,4 +88,37 @@ describe('crash recovery', function () {
     assert.strictEqual(symbols && symbols[0] && symbols[0].name, 'ServiceBirmingham');
     await waitFor(() => diagnosticsOf(document.uri).length > 0, 'diagnostics from the restarted server');
   });
+
+  it('stops restarting after repeated crashes, and tells the user', async () => {
+    const { document } = await open(FILES.serviceBirmingham);
+    const messages = [];
+    const original = vscode.window.showErrorMessage;
+    vscode.window.showErrorMessage = (message, ...rest) => {
+      messages.push(String(message));
+      return original.call(vscode.window, message, ...rest);
+    };
+    try {
+      const killed = [];
+      // The client restarts a crashed server a few times within three minutes, then gives up.
+      for (let round = 0; round < 8 && !messages.some((m) => /will not be restarted/.test(m)); round++) {
+        const pid = await waitFor(() => serverPids().find((p) => !killed.includes(p)) ?? (messages.length ? -1 : undefined),
+          'a running language server to crash', { timeoutMs: 30000 });
+        if (pid === -1) break;
+        killed.push(pid);
+        process.kill(pid, 'SIGKILL');
+        await waitFor(() => !alive(pid) || undefined, `server ${pid} to die`);
+        await waitFor(() => serverPids().some((p) => !killed.includes(p)) || messages.some((m) => /will not be restarted/.test(m)) || undefined,
+          'a new server, or the message that there will be none',
+          { timeoutMs: 30000, describe: () => JSON.stringify({ messages, running: serverPids(), killed }) });
+      }
+      assert.ok(messages.some((m) => /Partnership Language Server.*crashed.*will not be restarted/s.test(m)), `messages: ${JSON.stringify(messages)}`);
+      assert.deepStrictEqual(serverPids(), [], 'no server was started after the client gave up');
+    } finally {
+      vscode.window.showErrorMessage = original;
+      // The user can bring it back.
+      await vscode.commands.executeCommand('partnership.restartServer');
+      await waitFor(() => serverPids().length === 1 || undefined, 'the server to start again on request', { timeoutMs: 30000 });
+      await waitFor(() => diagnosticsOf(document.uri).length > 0 || undefined, 'diagnostics from the revived server');
+    }
+  });
 });
