@@ -98,7 +98,7 @@ async function main() {
   }
 
   try {
-    server = await startCodeServer({ userDataDir: options.userDataDir, extensionsDir: options.extensionsDir });
+    server = await startCodeServer({ userDataDir: options.userDataDir, extensionsDir: options.extensionsDir, workspaceTrust: process.env.VSCODE_E2E_WORKSPACE_TRUST === '1' });
     log(`code-server on port ${server.port}`);
     browser = await chromium.launch({
       executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS,

@@ -83,7 +83,7 @@ function workbenchUrl(port, folder, { extensionDevelopmentPath, extensionTestsPa
  * Starts code-server. Options: port (default: a free one), userDataDir and extensionsDir
  * (default: inside a temporary folder that stop() removes), timeoutMs for /healthz.
  */
-async function startCodeServer({ port, userDataDir, extensionsDir, timeoutMs = 30000 } = {}) {
+async function startCodeServer({ port, userDataDir, extensionsDir, timeoutMs = 30000, workspaceTrust = false } = {}) {
   const { node24, codeServerBin } = paths();
   if (!fs.existsSync(node24) || !fs.existsSync(codeServerBin)) {
     throw new Error('code-server is not installed; run `node scripts/vscode/setup.js` first');
@@ -107,7 +107,8 @@ async function startCodeServer({ port, userDataDir, extensionsDir, timeoutMs = 3
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // With Workspace Trust on, a folder opens in Restricted Mode until the user trusts it.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
     '--config', config,

@@ -44,9 +44,9 @@ function lastSummary(text) {
   return { passed: Number(passed), failed: Number(failed) };
 }
 
-async function runInHost(tmp) {
+async function runInHost(tmp, name = 'in-host', env = {}) {
   const { runTests } = require('@vscode/test-electron');
-  const workspace = path.join(tmp, 'in-host-workspace');
+  const workspace = path.join(tmp, `${name}-workspace`);
   fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
   const stdout = tee(process.stdout);
   const stderr = tee(process.stderr);
@@ -56,8 +56,8 @@ async function runInHost(tmp) {
       vscodeExecutablePath: path.join(repo, 'scripts', 'vscode', 'code'),
       extensionDevelopmentPath: repo,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      launchArgs: [workspace, `--user-data-dir=${path.join(tmp, 'user-data')}`, `--extensions-dir=${path.join(tmp, 'extensions')}`],
-      extensionTestsEnv: { VSCODE_E2E_TIMEOUT_MS: process.env.VSCODE_E2E_TIMEOUT_MS || '180000' },
+      launchArgs: [workspace, `--user-data-dir=${path.join(tmp, `${name}-user-data`)}`, `--extensions-dir=${path.join(tmp, `${name}-extensions`)}`],
+      extensionTestsEnv: { VSCODE_E2E_TIMEOUT_MS: process.env.VSCODE_E2E_TIMEOUT_MS || '180000', ...env },
       stdout,
       stderr,
     });
@@ -129,6 +129,10 @@ async function main() {
     if (inHost) {
       log('in-host tests (extension host of code-server)');
       results.push(['in-host', await runInHost(tmp)]);
+      if (!process.env.PARTNERSHIP_E2E_GREP) {
+        log('in-host tests in Restricted Mode (Workspace Trust on, folder not trusted)');
+        results.push(['Restricted Mode', await runInHost(tmp, 'restricted', { VSCODE_E2E_WORKSPACE_TRUST: '1', PARTNERSHIP_E2E_GREP: 'Restricted Mode' })]);
+      }
     }
     if (ui) {
       log('UI tests (workbench in chromium)');
