@@ -10,6 +10,8 @@ describe('names and references', () => {
     assert.equal(d.message, 'There is no party named `Council`. Did you mean `A` (A Council)?');
     assert.equal(covered(c.text, d), 'Council');
     assert.deepEqual(d.fixes[0].edits.map((e) => [covered(c.text, e), e.newText]), [['Council', 'A']]);
+    const [e] = d.fixes[0].edits;
+    assert.equal(c.text.slice(0, e.start) + e.newText + c.text.slice(e.end), c.text.replace('to Council due', 'to A due'));
   });
 
   it('suggests a sibling for a misspelt child scope', () => {

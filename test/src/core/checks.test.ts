@@ -104,8 +104,8 @@ describe('KPI, governance and norm checks', () => {
     const c = checkBody('  obligation O "o" { B may publish "reports" due 2011-01-01 }');
     const d = c.diagnostics('test.partnership').find((x) => x.code === 'P601')!;
     assert.deepEqual(d.fixes.map((f) => f.title), ['Make it a permission', 'Write `must`']);
-    assert.match(applyEdits(c.text, d.fixes[0].edits), /permission O "o" \{ B may publish/);
-    assert.match(applyEdits(c.text, d.fixes[1].edits), /obligation O "o" \{ B must publish/);
+    assert.equal(applyEdits(c.text, d.fixes[0].edits), c.text.replace('obligation O "o" { B may', 'permission O "o" { B may'));
+    assert.equal(applyEdits(c.text, d.fixes[1].edits), c.text.replace('{ B may publish', '{ B must publish'));
   });
 
   it('P602 compares quoted objects ignoring case and runs of white space, and not across verbs', () => {
@@ -119,9 +119,9 @@ describe('KPI, governance and norm checks', () => {
     const text = 'partnership X "X" {\n  party A "A" as client\n  kpi K "k" { target >= 5 }\n  obligation O "o" { A must do "x" measured-by K due 2012-05-01 every 1 year from 2011-01-01 }\n}\n';
     const c = check({ 'x.partnership': text });
     const p107 = c.diagnostics('x.partnership').find((d) => d.code === 'P107')!;
-    assert.equal(applyEdits(text, p107.fixes[0].edits).split('\n')[1], '  term 2011-01-01 to 2012-05-01');
+    assert.equal(applyEdits(text, p107.fixes[0].edits), text.replace('partnership X "X" {\n', 'partnership X "X" {\n  term 2011-01-01 to 2012-05-01\n'));
     const p403 = c.diagnostics('x.partnership').find((d) => d.code === 'P403')!;
-    assert.match(applyEdits(text, p403.fixes[0].edits), /kpi K "k" \{ owner A target >= 5 \}/);
+    assert.equal(applyEdits(text, p403.fixes[0].edits), text.replace('kpi K "k" { target', 'kpi K "k" { owner A target'));
   });
 
   it('P106 reports a branch of scopes and a party nobody names, P404 a KPI no norm uses', () => {
