@@ -47,6 +47,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let workspace: Workspace;
   let positions: Positions;
   let canWatch = false;
+  let initialFolders: string[] = [];
 
   const publish = (program: Program): void => {
     const files = workspace.files();
@@ -110,7 +111,6 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       serverInfo: { name: 'partnership-language-server' },
     };
   });
-  let initialFolders: string[] = [];
 
   connection.onInitialized(() => {
     if (canWatch) {

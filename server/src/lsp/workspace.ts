@@ -71,6 +71,7 @@ export class Workspace {
 
   didClose(file: string): void {
     this.open.delete(file);
+    if (!this.disk.has(file)) this.parses.delete(file);
     this.schedule();
   }
 

@@ -89,12 +89,17 @@ function blockTable(className: string): { wrap: HTMLElement; head: HTMLTableElem
 
 let matrixColumns: string[] = [];
 const matrix = blockTable('matrix');
-const matrixRows = new KeyedBlocks(matrix.rows, (): BlockParts => {
-  const table = el('table', 'matrix');
-  const body = el('tbody');
-  append(table, colgroup(matrixColumns), body);
-  return { root: append(el('div', 'matrix-block'), table), body };
-});
+/** A block of rows: its own table, sharing the header table's columns (read when the block is made). */
+function rowBlock(kind: 'matrix' | 'exclusivity', columns: () => string[]): () => BlockParts {
+  return () => {
+    const table = el('table', kind);
+    const body = el('tbody');
+    append(table, colgroup(columns()), body);
+    return { root: append(el('div', `${kind}-block`), table), body };
+  };
+}
+
+const matrixRows = new KeyedBlocks(matrix.rows, rowBlock('matrix', () => matrixColumns));
 const noNorms = el('p', 'none', 'This partnership declares no norms.');
 
 const SCOPE_COLUMNS = ['scope', 'holders', 'open', 'interfaces', 'conflicts'];
@@ -102,12 +107,7 @@ const scopes = blockTable('exclusivity');
 const scopeHead = el('tr');
 for (const h of ['Scope', 'Exclusive holder and period', 'Open', 'Interfaces', 'Conflicts']) append(scopeHead, el('th', '', h));
 append(scopes.head, colgroup(SCOPE_COLUMNS), append(el('thead'), scopeHead));
-const scopeRows = new KeyedBlocks(scopes.rows, (): BlockParts => {
-  const table = el('table', 'exclusivity');
-  const body = el('tbody');
-  append(table, colgroup(SCOPE_COLUMNS), body);
-  return { root: append(el('div', 'exclusivity-block'), table), body };
-});
+const scopeRows = new KeyedBlocks(scopes.rows, rowBlock('exclusivity', () => SCOPE_COLUMNS));
 const noScopes = el('p', 'none', 'This partnership declares no scopes.');
 
 const conflictsHeading = el('h2', '', 'Conflicts');

@@ -6,6 +6,7 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Partnership, ScopeDecl } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
+import { lineNumberAt } from '../text/line-index';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
 import { kindNames } from './symbols';
 
@@ -20,11 +21,6 @@ export function declare(file: string, text: string, partnership: Partnership | n
   const all: PartnershipSymbol[] = [];
   if (!partnership?.block) return { topLevel, all };
 
-  const lineOf = (offset: number): number => {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  };
   const add = (namespace: Map<string, PartnershipSymbol>, symbol: PartnershipSymbol, where: string): void => {
     all.push(symbol);
     const first = namespace.get(symbol.name);
@@ -36,7 +32,7 @@ export function declare(file: string, text: string, partnership: Partnership | n
       report(
         'P102',
         { file, start: symbol.nameNode.start, end: symbol.nameNode.end },
-        { name: symbol.name, kind: kindNames[first.kind], firstLine: lineOf(first.nameNode.start), namespace: where },
+        { name: symbol.name, kind: kindNames[first.kind], firstLine: lineNumberAt(text, first.nameNode.start), namespace: where },
         { related: [{ file, start: first.nameNode.start, end: first.nameNode.end, message: `First declaration of \`${symbol.name}\`` }] },
       ),
     );

@@ -102,16 +102,15 @@ function sharedValue(a: Interval, b: Interval, like: Quantity): string | undefin
 }
 
 function pick(low: Decimal | null, lowIn: boolean, high: Decimal | null, highIn: boolean): string {
-  const fmt = formatDecimal;
-  if (low !== null && lowIn) return fmt(low);
-  if (high !== null && highIn) return fmt(high);
+  if (low !== null && lowIn) return formatDecimal(low);
+  if (high !== null && highIn) return formatDecimal(high);
   if (low !== null && high !== null) {
     const scale = Math.max(low.scale, high.scale) + 1;
     const a = low.units * 10n ** BigInt(scale - low.scale);
     const b = high.units * 10n ** BigInt(scale - high.scale);
-    return fmt({ units: (a + b) / 2n, scale });
+    return formatDecimal({ units: (a + b) / 2n, scale });
   }
-  if (low !== null) return fmt({ units: low.units + 10n ** BigInt(low.scale), scale: low.scale });
-  if (high !== null) return fmt({ units: high.units - 10n ** BigInt(high.scale), scale: high.scale });
+  if (low !== null) return formatDecimal({ units: low.units + 10n ** BigInt(low.scale), scale: low.scale });
+  if (high !== null) return formatDecimal({ units: high.units - 10n ** BigInt(high.scale), scale: high.scale });
   return '0';
 }

@@ -187,7 +187,8 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: n
   };
 }
 
-function whenOf(norm: NormModel): string {
+/** When a norm applies, in words: `every 6 months from 2006-10-01`, `by 2015-11-30`. */
+export function whenOf(norm: NormModel): string {
   if (norm.every) {
     const d = norm.every.duration;
     const every = d.count === 1 ? `every ${d.unit}` : `every ${d.count} ${d.unit}s`;

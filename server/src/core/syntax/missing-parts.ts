@@ -3,6 +3,7 @@
 // given twice, a second partnership, an import after the partnership.
 
 import type { Block, FileNode, Ident, Span } from './ast';
+import { lineNumberAt } from '../text/line-index';
 import { quoteToken, tokenAt } from './tokens';
 
 export interface MissingPart {
@@ -40,11 +41,6 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
     const token = tokenAt(text, offset);
     return { at: token ? { start: token.start, end: token.end } : { start: text.length, end: text.length }, found: quoteToken(token) };
   };
-  const lineOf = (offset: number): number => {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-    return line;
-  };
 
   const named = (node: Named, what: string, block: Block<Span & { kind: string }> | null, blockRequired: boolean): void => {
     const headerEnd = block ? block.start : node.end;
@@ -80,7 +76,7 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
       if (!keyword) continue;
       const first = firstOf.get(item.kind);
       if (first) {
-        out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineOf(first.start)}); give it once.` });
+        out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineNumberAt(text, first.start)}); give it once.` });
       } else {
         firstOf.set(item.kind, item);
       }

@@ -6,6 +6,11 @@ export interface Position {
   readonly character: number;
 }
 
+/** The one-based line of an offset, for messages ("declared on line 4"); counts \n, \r\n and \r. */
+export function lineNumberAt(text: string, offset: number): number {
+  return new LineIndex(text.slice(0, offset)).lineCount;
+}
+
 export class LineIndex {
   private readonly starts: number[];
 

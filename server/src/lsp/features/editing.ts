@@ -10,6 +10,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { formatDocument } from '../../core/format/format';
+import { whenOf } from '../../core/matrix/model';
 import { fixesAsActions } from '../convert';
 import { type FeatureContext, sourceOf } from './context';
 
@@ -38,11 +39,7 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
     const who = `${norm.line.subject.parts.map((p) => p.text).join('.')} ${norm.line.modal.value}`;
-    const when = norm.every
-      ? `every ${norm.every.duration.count} ${norm.every.duration.unit}${norm.every.duration.count > 1 ? 's' : ''}${norm.every.from ? ` from ${norm.every.from.text}` : ''}`
-      : norm.due
-        ? `due ${norm.due.text}`
-        : 'throughout the term';
+    const when = whenOf(norm) || 'at any time in the term';
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
     const range = ctx.positions.range(source.file, norm.node.start, norm.node.start);
     return [{ range, command: { title: `${who} · ${when} · ${kpis}`, command: '' } }];
