@@ -23,6 +23,7 @@ import { buildMatrix } from '../core/matrix/model';
 import { renderCsv } from '../core/matrix/csv';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
+import type { Diagnostic as CoreDiagnostic } from '../core/diagnostics/diagnostic';
 import type { Program } from '../core/program/program';
 import { Positions, toLspDiagnostic } from './convert';
 import { DocumentIds } from './documents';
@@ -37,13 +38,19 @@ import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
 import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbols';
 import { Workspace } from './workspace';
 
+/** Equal diagnostics in the same order: a new analysis that found the same problems. */
+function sameContent(a: readonly CoreDiagnostic[], b: readonly CoreDiagnostic[]): boolean {
+  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+}
+
 export const MATRIX_REQUEST = 'partnership/matrix';
 export const EXPORT_REQUEST = 'partnership/exportMatrix';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
   const ids = new DocumentIds();
-  const published = new Map<string, string>();
+  /** What each document's last published diagnostics were made from. */
+  const published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   let workspace: Workspace;
   let positions: Positions;
   let canWatch = false;
@@ -54,12 +61,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const current = new Set(files.map((f) => ids.uriOf(f)));
     for (const file of files) {
       const uri = ids.uriOf(file);
-      const diagnostics = program.diagnostics(file).map((d) => toLspDiagnostic(d, positions, ids));
+      // An unchanged file's analysis hands back the very same list, so most files cost one lookup.
+      const core = program.diagnostics(file);
       const version = workspace.version(file);
-      const key = JSON.stringify([version, diagnostics]);
-      if (published.get(uri) === key) continue;
-      published.set(uri, key);
-      void connection.sendDiagnostics({ uri, version, diagnostics });
+      const text = workspace.text(file);
+      const before = published.get(uri);
+      // Offsets alone are not enough: the same offset is another line once a line break moves.
+      const same = before && before.version === version && before.text === text && (before.diagnostics === core || sameContent(before.diagnostics, core));
+      if (same) continue;
+      published.set(uri, { version, text, diagnostics: core });
+      void connection.sendDiagnostics({ uri, version, diagnostics: core.map((d) => toLspDiagnostic(d, positions, ids)) });
     }
     // Files that closed (outside the workspace) or were deleted lose their diagnostics.
     for (const uri of [...published.keys()]) {

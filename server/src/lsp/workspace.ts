@@ -14,6 +14,9 @@ export interface OpenDocument {
   readonly version: number;
 }
 
+/** How long the first edit after a quiet spell waits for the rest of its burst. */
+const QUIET_DELAY_MS = 4;
+
 const SKIPPED = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
 
 export class Workspace {
@@ -108,9 +111,15 @@ export class Workspace {
     return this.program!;
   }
 
-  private schedule(delay = this.debounceMs): void {
+  /**
+   * The first edit after a quiet spell is analysed almost at once (the short wait lets the rest
+   * of a burst already in the pipe arrive); an edit that finds a run still pending is part of a
+   * burst and pushes it back by the full debounce, so only the last text is analysed.
+   */
+  private schedule(delay?: number): void {
+    const pending = this.timer !== null;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.analyse(), delay);
+    this.timer = setTimeout(() => this.analyse(), delay ?? (pending ? this.debounceMs : Math.min(QUIET_DELAY_MS, this.debounceMs)));
   }
 
   private analyse(): void {
@@ -118,6 +127,7 @@ export class Workspace {
     this.timer = null;
     const generation = ++this.generation;
     const roots = this.files().map((file) => ({ file, text: this.text(file) }));
+    // The previous analysis lends every file that did not change, and its checks' results.
     this.program = new Program(roots, {
       parse: (file, text) => {
         const cached = this.parses.get(file);
@@ -135,7 +145,7 @@ export class Workspace {
           return undefined;
         }
       },
-    });
+    }, this.program ?? undefined);
     this.onAnalysed(this.program, generation);
   }
 

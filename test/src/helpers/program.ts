@@ -11,7 +11,7 @@ export interface Checked {
   readonly path: (name: string) => string;
   /** Diagnostics of one file as `line:col CODE` (one-based), the readable form for assertions. */
   readonly codes: (name: string, severities?: readonly Diagnostic['severity'][]) => string[];
-  readonly diagnostics: (name: string) => Diagnostic[];
+  readonly diagnostics: (name: string) => readonly Diagnostic[];
 }
 
 export function check(files: Record<string, string>, roots: readonly string[] = Object.keys(files)): Checked {

@@ -137,9 +137,9 @@ export function resolveReferences(
     parts.push(current);
     for (; index < node.parts.length; index++) {
       const part = node.parts[index];
-      const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
       const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
       if (!child) {
+        const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
         const siblings = current.kind === 'scope' ? [...current.children.values()] : [];
         fail(unknown(at, node, expected, part.text, parentText, siblings.map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }))));
         return;

@@ -1,32 +1,23 @@
-// What every check family receives: the meaning of every file checked together, helpers to
-// describe things in the document's own words, and the sink for its diagnostics.
+// What every check family receives: the file it checks, lookups into every file checked
+// together, helpers to describe things in the document's own words, and the sink for its
+// diagnostics.
 
 import type { Diagnostic, FileSpan, RelatedInformation } from '../diagnostics/diagnostic';
-import type { KpiSymbol, PartnershipSymbol, ScopeSymbol } from '../binding/symbols';
-import type { FileModel, Grant, NormModel, OpenScope } from '../model/semantic';
-import type { Program } from '../program/program';
+import type { FileModel, Grant } from '../model/semantic';
+import type { SourceFile } from '../program/program';
+import type { ProgramQueries } from './queries';
 import { qnameText } from '../syntax/ast';
 import { formatDay, type Period } from '../values/dates';
 
 export interface CheckContext {
-  readonly program: Program;
-  readonly models: readonly FileModel[];
-  /** Every grant whose period is valid, from every file checked together. */
-  readonly grants: readonly Grant[];
-  /** The grants whose scope lies in the same scope tree as `scope`: the only ones that can touch it. */
-  grantsNear(scope: ScopeSymbol): readonly Grant[];
-  /** Every norm of every file checked together. */
-  norms(): readonly NormModel[];
-  /** `open` statements that are not themselves in error (P203). */
-  validOpens(): readonly OpenScope[];
-  /** Declarations some reference names (as its target). */
-  referenced(): ReadonlySet<PartnershipSymbol>;
-  /** KPIs some norm is `measured-by`. */
-  measuredKpis(): ReadonlySet<KpiSymbol>;
+  /** The file being checked. A check reads other files only through `queries`. */
+  readonly source: SourceFile;
+  /** Facts from every file checked together, looked up by the declaration they concern. */
+  readonly queries: ProgramQueries;
   emit(diagnostic: Diagnostic): void;
 }
 
-/** A check family: runs on one file, reading the whole program as it needs. */
+/** A check family: runs on one file, reading the rest of the program through its queries. */
 export type Check = (ctx: CheckContext, model: FileModel) => void;
 
 export function spanOf(file: string, node: { start: number; end: number }): FileSpan {

@@ -33,7 +33,7 @@ function checkTerm(ctx: CheckContext, model: FileModel): void {
   {
     if (model.termNode) return;
     const p = model.partnership;
-    const source = ctx.program.files.get(model.file)!;
+    const source = ctx.source;
     const dates = [...source.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).sort();
     const year = new Date().getUTCFullYear();
     const from = dates[0] ?? `${year}-01-01`;
@@ -51,10 +51,10 @@ function checkTerm(ctx: CheckContext, model: FileModel): void {
  * above it. A scope in a branch nobody names is reported.
  */
 function checkUnused(ctx: CheckContext, model: FileModel): void {
-  const used = ctx.referenced();
+  const used = ctx.queries.referenced(model.file);
   const descendantUsed = (s: ScopeSymbol): boolean => [...s.children.values()].some((c) => used.has(c) || descendantUsed(c));
   {
-    const source = ctx.program.files.get(model.file)!;
+    const source = ctx.source;
     for (const symbol of source.declarations.all) {
       if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
       const isUsed = symbol.kind === 'scope' ? ancestorsAndSelf(symbol).some((a) => used.has(a)) || descendantUsed(symbol) : used.has(symbol);

@@ -37,7 +37,7 @@ function checkCarveOuts(ctx: CheckContext, model: FileModel): void {
 function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
   {
     for (const g of model.grants) {
-      const others = ctx.grantsNear(g.scope).filter((o) => o !== g && grantsConflict(g, o));
+      const others = ctx.queries.grantsNear(g.scope).filter((o) => o !== g && grantsConflict(g, o));
       if (others.length === 0) continue;
       ctx.emit(report('P201', spanOf(g.file, g.node), {
         grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
@@ -54,7 +54,7 @@ function checkWorkAgainstGrants(ctx: CheckContext, model: FileModel): void {
       if (norm.modal !== 'must' && norm.modal !== 'may') continue;
       const work = norm.objectScope;
       const period = norm.period;
-      const against = ctx.grantsNear(work).filter(
+      const against = ctx.queries.grantsNear(work).filter(
         (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
       );
       if (against.length === 0) continue;
@@ -80,7 +80,7 @@ function checkWorkAgainstGrants(ctx: CheckContext, model: FileModel): void {
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
   {
     for (const open of model.opens) {
-      const grants = grantsOverlappingOpen(open, ctx.grantsNear(open.scope));
+      const grants = grantsOverlappingOpen(open, ctx.queries.grantsNear(open.scope));
       if (grants.length === 0) continue;
       ctx.emit(report('P203', spanOf(open.file, open.node), {
         scope: qnameText(open.node.scope),

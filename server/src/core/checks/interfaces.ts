@@ -4,7 +4,7 @@
 // (any modal) whose object or `scope` is O, W or a scope between them. Then nobody is bound
 // to make the two sides fit, and the lawyer is warned.
 
-import { isWithin, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { isWithin, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { isCovered } from '../model/coverage';
@@ -14,18 +14,13 @@ import { overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
 export function checkInterfaces(ctx: CheckContext, model: FileModel): void {
-  const opens = ctx.validOpens();
-  const interfaces = interfacesByScope(ctx);
-  if (opens.length === 0 || interfaces.size === 0) return;
-  const norms = ctx.norms();
-
   for (const norm of model.norms) {
     if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) continue;
     if (norm.modal !== 'must' && norm.modal !== 'may') continue;
     const work = norm.objectScope;
-    const open = innermostOpen(work, opens);
+    const open = innermostOpen(work, ctx.queries.opensNear(work));
     if (!open) continue;
-    const finding = findUncoveredInterface(ctx, norm, work, open.scope, interfaces, norms);
+    const finding = findUncoveredInterface(ctx, norm, work, open.scope);
     if (!finding) continue;
     const { link, exclusive, grant } = finding;
     const relatedInfo: RelatedInformation[] = [
@@ -50,43 +45,17 @@ function innermostOpen(work: ScopeSymbol, opens: readonly OpenScope[]): OpenScop
   return best;
 }
 
-/** Interfaces by each of their two scopes, built once per run. */
-const interfaceIndex = new WeakMap<CheckContext, Map<ScopeSymbol, InterfaceLink[]>>();
-
-function interfacesByScope(ctx: CheckContext): Map<ScopeSymbol, InterfaceLink[]> {
-  let index = interfaceIndex.get(ctx);
-  if (!index) {
-    index = new Map();
-    for (const link of ctx.models.flatMap((m) => m.interfaces)) {
-      for (const side of new Set([link.a, link.b])) {
-        const list = index.get(side) ?? [];
-        list.push(link);
-        index.set(side, list);
-      }
-    }
-    interfaceIndex.set(ctx, index);
-  }
-  return index;
-}
-
-function findUncoveredInterface(
-  ctx: CheckContext,
-  norm: NormModel,
-  work: ScopeSymbol,
-  open: ScopeSymbol,
-  interfaces: ReadonlyMap<ScopeSymbol, readonly InterfaceLink[]>,
-  norms: readonly NormModel[],
-) {
+function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeSymbol, open: ScopeSymbol) {
   // The interfaces of the work or of a scope containing it.
   const links = new Set<InterfaceLink>();
-  for (let s: ScopeSymbol | null = work; s; s = s.parent) for (const link of interfaces.get(s) ?? []) links.add(link);
+  for (let s: ScopeSymbol | null = work; s; s = s.parent) for (const link of ctx.queries.interfacesOf(s)) links.add(link);
   for (const link of links) {
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;
-      for (const grant of ctx.grantsNear(far)) {
+      for (const grant of ctx.queries.grantsNear(far)) {
         if (grant.holder === norm.subject || !grant.period || !overlaps(grant.period, norm.period!)) continue;
         if (!isCovered(far, grant)) continue;
-        if (holderCoversWork(grant.holder, work, open, norms)) continue;
+        if (holderCoversWork(work, open, ctx.queries.normsOf(grant.holder))) continue;
         return { link, exclusive: far, grant };
       }
     }
@@ -94,25 +63,21 @@ function findUncoveredInterface(
   return undefined;
 }
 
-/** The scopes each party's norms name (object or `scope` line), built once per run. */
-const scopesByParty = new WeakMap<readonly NormModel[], Map<PartySymbol, Set<ScopeSymbol>>>();
+/** The scopes a party's norms name (object or `scope` line), built once per list. */
+const scopesNamed = new WeakMap<readonly NormModel[], Set<ScopeSymbol>>();
 
 /** The holder has a norm on the open scope, the work, or a scope between them. */
-function holderCoversWork(holder: PartySymbol, work: ScopeSymbol, open: ScopeSymbol, norms: readonly NormModel[]): boolean {
-  let index = scopesByParty.get(norms);
-  if (!index) {
-    index = new Map();
-    for (const n of norms) {
-      if (!n.subject) continue;
-      const set = index.get(n.subject) ?? new Set<ScopeSymbol>();
-      if (n.objectScope) set.add(n.objectScope);
-      if (n.scopeLine) set.add(n.scopeLine);
-      index.set(n.subject, set);
+function holderCoversWork(work: ScopeSymbol, open: ScopeSymbol, holderNorms: readonly NormModel[]): boolean {
+  if (holderNorms.length === 0) return false;
+  let named = scopesNamed.get(holderNorms);
+  if (!named) {
+    named = new Set();
+    for (const n of holderNorms) {
+      if (n.objectScope) named.add(n.objectScope);
+      if (n.scopeLine) named.add(n.scopeLine);
     }
-    scopesByParty.set(norms, index);
+    scopesNamed.set(holderNorms, named);
   }
-  const named = index.get(holder);
-  if (!named) return false;
   // Walk from the work up to the open scope: few steps, each a set lookup.
   for (let s: ScopeSymbol | null = work; s; s = s.parent) {
     if (named.has(s)) return true;

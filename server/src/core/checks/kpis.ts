@@ -11,7 +11,7 @@ const HUNDRED = parseDecimal('100');
 const ZERO = parseDecimal('0');
 
 export function checkKpis(ctx: CheckContext, model: FileModel): void {
-  const measured = ctx.measuredKpis();
+  const measured = ctx.queries.measured(model.file);
   {
     for (const kpi of model.kpis) {
       const outOfRange = new Set<Quantity>();

@@ -3,6 +3,7 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Fix } from '../diagnostics/diagnostic';
+import type { PartySymbol } from '../binding/symbols';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
@@ -48,27 +49,26 @@ function objectKey(norm: NormModel): unknown {
   return undefined;
 }
 
-/** Norms by party, verb and object, built once per run so each lookup is direct. */
-const duties = new WeakMap<CheckContext, Map<unknown, Map<string, Map<unknown, NormModel[]>>>>();
+/** A party's norms by verb and object, built once per list so each lookup is direct. */
+const duties = new WeakMap<readonly NormModel[], Map<string, Map<unknown, NormModel[]>>>();
 
-function normsWithDuty(ctx: CheckContext, subject: unknown, verb: string, key: unknown): readonly NormModel[] {
-  let index = duties.get(ctx);
+function normsWithDuty(ctx: CheckContext, subject: PartySymbol, verb: string, key: unknown): readonly NormModel[] {
+  const norms = ctx.queries.normsOf(subject);
+  let index = duties.get(norms);
   if (!index) {
     index = new Map();
-    for (const n of ctx.norms()) {
+    for (const n of norms) {
       const k = objectKey(n);
-      if (!n.subject || !n.verb || k === undefined) continue;
-      const byVerb = index.get(n.subject) ?? new Map<string, Map<unknown, NormModel[]>>();
-      index.set(n.subject, byVerb);
-      const byObject = byVerb.get(n.verb) ?? new Map<unknown, NormModel[]>();
-      byVerb.set(n.verb, byObject);
+      if (!n.verb || k === undefined) continue;
+      const byObject = index.get(n.verb) ?? new Map<unknown, NormModel[]>();
+      index.set(n.verb, byObject);
       const list = byObject.get(k) ?? [];
       list.push(n);
       byObject.set(k, list);
     }
-    duties.set(ctx, index);
+    duties.set(norms, index);
   }
-  return index.get(subject)?.get(verb)?.get(key) ?? [];
+  return index.get(verb)?.get(key) ?? [];
 }
 
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {

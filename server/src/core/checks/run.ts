@@ -1,12 +1,14 @@
 // Runs every check family on every file. A family that throws on a file becomes one internal
 // error diagnostic for that file; the other families and files are still checked.
+//
+// Given the results of an earlier analysis, a file is checked again only when its model is new
+// or something its checks looked up in other files has changed; otherwise its earlier result
+// stands. A test compares this with checking everything afresh over random edit sequences.
 
-import { rootOf, type KpiSymbol, type PartnershipSymbol, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { grantsOverlappingOpen } from '../model/coverage';
-import type { Grant, NormModel, OpenScope } from '../model/semantic';
-import type { Program } from '../program/program';
+import type { FileModel } from '../model/semantic';
+import type { Program, SourceFile } from '../program/program';
 import type { Check, CheckContext } from './context';
 import { checkDates } from './dates';
 import { checkDeclarations } from './declarations';
@@ -15,6 +17,7 @@ import { checkGovernance } from './governance';
 import { checkInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorms } from './norms';
+import { ProgramQueries, type Read } from './queries';
 
 export const checkFamilies: readonly (readonly [string, Check])[] = [
   ['declarations', checkDeclarations],
@@ -26,46 +29,45 @@ export const checkFamilies: readonly (readonly [string, Check])[] = [
   ['norms', checkNorms],
 ];
 
+/** The outcome of checking one file: its diagnostics and what the checks looked up elsewhere. */
+export interface FileCheckResult {
+  readonly model: FileModel;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly reads: readonly Read[];
+}
+
+/** Check results by file. */
+export type CheckResults = ReadonlyMap<string, FileCheckResult>;
+
+export function checkProgram(program: Program, previous?: CheckResults, families = checkFamilies): Map<string, FileCheckResult> {
+  const queries = new ProgramQueries(program);
+  const results = new Map<string, FileCheckResult>();
+  for (const source of program.files.values()) {
+    const model = source.model;
+    if (!model) continue;
+    const earlier = previous?.get(source.file);
+    const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(earlier.reads);
+    results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families));
+  }
+  return results;
+}
+
+/** Checks every file afresh and hands each diagnostic to `emit`. */
 export function runChecks(program: Program, emit: (d: Diagnostic) => void, families = checkFamilies): void {
-  const models = program.models();
-  const grants = models.flatMap((m) => m.grants).filter((g) => g.period !== null);
-  const once = <T>(compute: () => T): (() => T) => {
-    let value: T | undefined;
-    return () => (value ??= compute());
-  };
-  const byRoot = once(() => {
-    const map = new Map<ScopeSymbol, Grant[]>();
-    for (const g of grants) {
-      const root = rootOf(g.scope);
-      const list = map.get(root) ?? [];
-      list.push(g);
-      map.set(root, list);
-    }
-    return map;
-  });
-  const ctx: CheckContext = {
-    program,
-    models,
-    grants,
-    grantsNear: (scope) => byRoot().get(rootOf(scope)) ?? [],
-    norms: once((): NormModel[] => models.flatMap((m) => m.norms)),
-    validOpens: once((): OpenScope[] => models.flatMap((m) => m.opens).filter((o) => grantsOverlappingOpen(o, ctx.grantsNear(o.scope)).length === 0)),
-    referenced: once(() => {
-      const used = new Set<PartnershipSymbol>();
-      for (const source of program.files.values()) for (const ref of source.references.values()) if (ref.target) used.add(ref.target);
-      return used;
-    }),
-    measuredKpis: once(() => new Set<KpiSymbol>(models.flatMap((m) => m.norms.flatMap((n) => n.kpis)))),
-    emit,
-  };
-  for (const model of models) {
-    for (const [name, check] of families) {
-      try {
-        check(ctx, model);
-      } catch (error) {
-        const detail = `${name} check: ${error instanceof Error ? error.message : String(error)}`;
-        emit(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
-      }
+  for (const result of checkProgram(program, undefined, families).values()) result.diagnostics.forEach(emit);
+}
+
+function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel, families: readonly (readonly [string, Check])[]): FileCheckResult {
+  const diagnostics: Diagnostic[] = [];
+  const reads: Read[] = [];
+  const ctx: CheckContext = { source, queries: queries.recording(reads), emit: (d) => diagnostics.push(d) };
+  for (const [name, check] of families) {
+    try {
+      check(ctx, model);
+    } catch (error) {
+      const detail = `${name} check: ${error instanceof Error ? error.message : String(error)}`;
+      diagnostics.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
     }
   }
+  return { model, diagnostics, reads };
 }

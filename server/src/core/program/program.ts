@@ -8,7 +8,7 @@ import { declare } from '../binding/declare';
 import type { Reference, VisiblePartnership } from '../binding/resolve';
 import { resolveReferences } from '../binding/resolve';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { runChecks } from '../checks/run';
+import { checkProgram, type CheckResults } from '../checks/run';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
@@ -33,10 +33,11 @@ export interface SourceFile {
   readonly partnership: Partnership | null;
   readonly declarations: Declarations;
   readonly symbolOf: Map<unknown, PartnershipSymbol>;
-  imports: ImportLink[];
-  references: Map<QName, Reference>;
-  model: FileModel | null;
-  readonly diagnostics: Diagnostic[];
+  readonly imports: readonly ImportLink[];
+  readonly references: Map<QName, Reference>;
+  readonly model: FileModel | null;
+  /** What the file and the files it imports tell of it alone: syntax, declarations, references. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface RootDocument {
@@ -45,50 +46,81 @@ export interface RootDocument {
   readonly text?: string;
 }
 
+/** A file while this analysis builds it; shared as a `SourceFile` once complete. */
+type Building = { -readonly [K in keyof SourceFile]: SourceFile[K] } & { diagnostics: Diagnostic[] };
+
+/** A file read for this analysis, before its names are declared. */
+interface Loaded {
+  readonly file: string;
+  readonly text: string;
+  readonly parsed: ParsedDocument;
+  readonly imports: readonly { node: Import; target: string }[];
+}
+
 export class Program {
   readonly files = new Map<string, SourceFile>();
   readonly roots: readonly string[];
+  /** The checks' results by file, kept for the next analysis to reuse. */
+  readonly checks: CheckResults;
 
   private readonly parse: (file: string, text: string) => ParsedDocument;
+  private readonly importProblems = new Map<string, Diagnostic[]>();
+  private readonly sorted = new Map<string, readonly Diagnostic[]>();
+  private readonly previous: Program | undefined;
 
-  constructor(roots: readonly RootDocument[], host: Host) {
+  /**
+   * Analyses the roots and what they import. With the previous analysis of the same workspace,
+   * a file whose parse and imported files are unchanged keeps its declarations, references and
+   * model, and its checks run again only when something they looked up has changed.
+   */
+  constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.parse = host.parse ? (file, text) => host.parse!(file, text) : parseDocument;
+    this.previous = previous;
     this.roots = roots.map((r) => path.resolve(r.file));
-    const queue: SourceFile[] = [];
-    for (const root of roots) {
-      const file = path.resolve(root.file);
-      if (this.files.has(file)) continue;
-      const text = root.text ?? host.readFile(file) ?? '';
-      queue.push(this.add(file, text));
+    const loaded = this.load(roots, host);
+    const kept = previous ? this.unchanged(loaded, previous) : new Set<string>();
+    const fresh: Building[] = [];
+    for (const l of loaded.values()) {
+      if (kept.has(l.file)) this.files.set(l.file, previous!.files.get(l.file)!);
+      else {
+        const source = this.declare(l);
+        this.files.set(l.file, source);
+        fresh.push(source);
+      }
     }
-    // Load imports breadth-first; every file is read and parsed once.
-    for (let i = 0; i < queue.length; i++) {
-      const source = queue[i];
-      source.imports = this.importsOf(source).map((link) => {
-        let imported = this.files.get(link.target) ?? null;
-        if (!imported) {
-          const text = host.readFile(link.target);
-          if (text !== undefined) {
-            imported = this.add(link.target, text);
-            queue.push(imported);
-          }
-        }
-        return { ...link, source: imported };
-      });
+    for (const source of fresh) {
+      const links = loaded.get(source.file)!.imports.map((link) => ({ ...link, source: this.files.get(link.target) ?? null }));
+      source.imports = links;
     }
-    this.reportImports();
-    for (const source of this.files.values()) this.resolve(source);
-    for (const source of this.files.values()) {
+    for (const source of fresh) this.resolve(source);
+    for (const source of fresh) {
       if (source.partnership) source.model = buildFileModel(source.file, source.partnership, source.references, source.symbolOf);
     }
-    runChecks(this, (d) => this.files.get(d.file)?.diagnostics.push(d));
+    this.reportImports();
+    this.checks = checkProgram(this, previous?.checks);
   }
 
   /** The diagnostics of one file, sorted by position then code. */
-  diagnostics(file: string): Diagnostic[] {
-    const source = this.files.get(path.resolve(file));
+  diagnostics(file: string): readonly Diagnostic[] {
+    const key = path.resolve(file);
+    const known = this.sorted.get(key);
+    if (known) return known;
+    const source = this.files.get(key);
     if (!source) return [];
-    return [...source.diagnostics].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+    const imports = this.importProblems.get(key) ?? [];
+    const checks = this.checks.get(key);
+    // Unchanged parts give the very same list as before, so a caller can tell nothing changed.
+    const before = this.previous?.files.get(key) === source ? this.previous : undefined;
+    if (before && before.checks.get(key) === checks && sameDiagnostics(before.importProblems.get(key) ?? [], imports)) {
+      const list = before.diagnostics(key);
+      this.sorted.set(key, list);
+      return list;
+    }
+    const list = [...source.diagnostics, ...imports, ...(checks?.diagnostics ?? [])].sort(
+      (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+    );
+    this.sorted.set(key, list);
+    return list;
   }
 
   /** Every file of the program that declares a partnership, with its meaning. */
@@ -98,27 +130,64 @@ export class Program {
     return out;
   }
 
-  private add(file: string, text: string): SourceFile {
-    const parsed = this.parse(file, text);
+  /** Reads and parses the roots, then what they import, breadth-first; each file once. */
+  private load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
+    const loaded = new Map<string, Loaded>();
+    const queue: Loaded[] = [];
+    const add = (file: string, text: string): void => {
+      const parsed = this.parse(file, text);
+      const l: Loaded = { file, text, parsed, imports: importsOf(file, parsed) };
+      loaded.set(file, l);
+      queue.push(l);
+    };
+    for (const root of roots) {
+      const file = path.resolve(root.file);
+      if (!loaded.has(file)) add(file, root.text ?? host.readFile(file) ?? '');
+    }
+    for (let i = 0; i < queue.length; i++) {
+      for (const { target } of queue[i].imports) {
+        if (loaded.has(target)) continue;
+        const text = host.readFile(target);
+        if (text !== undefined) add(target, text);
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * The files whose earlier analysis still holds: same parse, the same imports reaching the
+   * same files, and every imported file unchanged too.
+   */
+  private unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program): Set<string> {
+    const kept = new Set<string>();
+    for (const l of loaded.values()) {
+      const before = previous.files.get(l.file);
+      if (!before || before.parsed !== l.parsed || before.text !== l.text || before.imports.length !== l.imports.length) continue;
+      const sameLinks = before.imports.every((link, i) => link.target === l.imports[i].target && (link.source !== null) === loaded.has(link.target));
+      if (sameLinks) kept.add(l.file);
+    }
+    // A file that imports a changed file changes too (its references may now mean other things).
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const file of kept) {
+        if (loaded.get(file)!.imports.some(({ target }) => loaded.has(target) && !kept.has(target))) {
+          kept.delete(file);
+          changed = true;
+        }
+      }
+    }
+    return kept;
+  }
+
+  private declare(l: Loaded): Building {
+    const { file, text, parsed } = l;
     const partnership = (parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const declarations = declare(file, text, partnership, diagnostics);
     const symbolOf = new Map<unknown, PartnershipSymbol>();
     for (const s of declarations.all) symbolOf.set(s.decl, s);
-    const source: SourceFile = {
-      file, text, parsed, partnership, declarations, symbolOf, imports: [], references: new Map(), model: null, diagnostics,
-    };
-    this.files.set(file, source);
-    return source;
-  }
-
-  private importsOf(source: SourceFile): { node: Import; target: string }[] {
-    const out: { node: Import; target: string }[] = [];
-    for (const item of source.parsed.ast.items) {
-      if (item.kind !== 'Import' || item.path.unterminated) continue;
-      out.push({ node: item, target: path.resolve(path.dirname(source.file), item.path.value) });
-    }
-    return out;
+    return { file, text, parsed, partnership, declarations, symbolOf, imports: [], references: new Map(), model: null, diagnostics };
   }
 
   /** P105: imports that cannot be read, and every import that is part of a cycle. */
@@ -129,13 +198,18 @@ export class Program {
     for (const source of this.files.values()) {
       for (const link of source.imports) {
         const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
+        let problem: Diagnostic | undefined;
         if (!link.source) {
           const reason = link.node.path.value.trim() === '' ? 'the path is empty' : 'there is no readable file at that path (relative to this file\'s folder)';
-          source.diagnostics.push(report('P105', at, { path: link.node.path.value, reason }));
+          problem = report('P105', at, { path: link.node.path.value, reason });
         } else if (component.get(link.target) === component.get(source.file)) {
           const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));
-          source.diagnostics.push(report('P105', at, { path: link.node.path.value, cycle }));
+          problem = report('P105', at, { path: link.node.path.value, cycle });
         }
+        if (!problem) continue;
+        const list = this.importProblems.get(source.file) ?? [];
+        list.push(problem);
+        this.importProblems.set(source.file, list);
       }
     }
   }
@@ -159,8 +233,21 @@ export class Program {
     return { own: visible(source), imported };
   }
 
-  private resolve(source: SourceFile): void {
+  private resolve(source: Building): void {
     const { own, imported } = this.visiblePartnerships(source);
     source.references = resolveReferences(source.file, source.partnership, own, imported, source.diagnostics);
   }
+}
+
+function importsOf(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {
+  const out: { node: Import; target: string }[] = [];
+  for (const item of parsed.ast.items) {
+    if (item.kind !== 'Import' || item.path.unterminated) continue;
+    out.push({ node: item, target: path.resolve(path.dirname(file), item.path.value) });
+  }
+  return out;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return a.length === b.length && (a.length === 0 || JSON.stringify(a) === JSON.stringify(b));
 }

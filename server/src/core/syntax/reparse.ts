@@ -6,6 +6,7 @@
 // tree. The previous document's tree is reused in place: do not use it afterwards.
 
 import { parse as generatedParse } from '../../../generated/parser';
+import { changedRange } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
 import { finishParse, parseDocument, type ParsedDocument } from './parse';
 
@@ -21,12 +22,7 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   if (!partnership || !items) return null;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
-  let from = 0;
-  const shortest = Math.min(old.length, text.length);
-  while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-  let suffix = 0;
-  while (suffix < shortest - from && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  const oldTo = old.length - suffix;
+  const { from, oldTo } = changedRange(old, text);
   const delta = text.length - old.length;
 
   const index = items.findIndex((item) => item.start < from && oldTo < item.end);

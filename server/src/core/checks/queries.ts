@@ -1,0 +1,220 @@
+// What a check may read beyond the file it checks: facts gathered from every file checked
+// together, each looked up by the declaration it concerns (a scope tree, a scope, a party, the
+// declarations of one file). A fact about a declaration can only come from files that see it,
+// so each file's contributions are grouped once, by the file that declares the key, and a
+// lookup visits only the files that contributed to that file's keys.
+//
+// Every lookup a check makes is recorded with the value it saw. When the same file model is
+// checked again in a later analysis and every recorded lookup still gives an equal value, the
+// earlier result is reused (see run.ts): nothing the check read has changed.
+
+import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { grantsOverlappingOpen } from '../model/coverage';
+import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { Program, SourceFile } from '../program/program';
+
+export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'referenced' | 'measured';
+
+/** One lookup a check made: which fact, about what, and the value it saw. */
+export interface Read {
+  readonly kind: QueryKind;
+  readonly key: object | string;
+  readonly value: readonly unknown[] | ReadonlySet<unknown>;
+}
+
+/** What one file adds to each kind of fact, by key. Computed once per file version. */
+interface Contributions {
+  readonly grants: Map<ScopeSymbol, Grant[]>;
+  readonly opens: Map<ScopeSymbol, OpenScope[]>;
+  readonly interfaces: Map<ScopeSymbol, InterfaceLink[]>;
+  readonly norms: Map<PartySymbol, NormModel[]>;
+  readonly referenced: Map<string, Set<PartnershipSymbol>>;
+  readonly measured: Map<string, Set<KpiSymbol>>;
+}
+
+const contributionsOf = new WeakMap<SourceFile, Contributions>();
+
+const EMPTY: readonly never[] = [];
+const NONE: ReadonlySet<never> = new Set();
+
+export class ProgramQueries {
+  /** For each declaring file, the files that contributed a fact about its declarations, in program order. */
+  private readonly contributors = new Map<string, SourceFile[]>();
+  private readonly memo = new Map<QueryKind, Map<object | string, Read['value']>>();
+
+  constructor(program: Program) {
+    for (const source of program.files.values()) {
+      const files = new Set<string>();
+      const c = contributions(source);
+      for (const key of c.grants.keys()) files.add(key.file);
+      for (const key of c.opens.keys()) files.add(key.file);
+      for (const key of c.interfaces.keys()) files.add(key.file);
+      for (const key of c.norms.keys()) files.add(key.file);
+      for (const key of c.referenced.keys()) files.add(key);
+      for (const key of c.measured.keys()) files.add(key);
+      for (const file of files) {
+        const list = this.contributors.get(file) ?? [];
+        list.push(source);
+        this.contributors.set(file, list);
+      }
+    }
+  }
+
+  /** Every grant with a valid period whose scope lies in the same scope tree as `scope`. */
+  grantsNear(scope: ScopeSymbol): readonly Grant[] {
+    const root = rootOf(scope);
+    return this.lookup('grantsNear', root, () => this.gather(root.file, (c) => c.grants.get(root)));
+  }
+
+  /** `open` statements in the same scope tree as `scope` that are not themselves in error (P203). */
+  opensNear(scope: ScopeSymbol): readonly OpenScope[] {
+    const root = rootOf(scope);
+    return this.lookup('opensNear', root, () =>
+      this.gather(root.file, (c) => c.opens.get(root)).filter((o) => grantsOverlappingOpen(o, this.grantsNear(root)).length === 0),
+    );
+  }
+
+  /** Interfaces with `scope` on either side. */
+  interfacesOf(scope: ScopeSymbol): readonly InterfaceLink[] {
+    return this.lookup('interfacesOf', scope, () => this.gather(scope.file, (c) => c.interfaces.get(scope)));
+  }
+
+  /** Every norm whose subject is `party`. */
+  normsOf(party: PartySymbol): readonly NormModel[] {
+    return this.lookup('normsOf', party, () => this.gather(party.file, (c) => c.norms.get(party)));
+  }
+
+  /** The declarations of `file` that some reference names. */
+  referenced(file: string): ReadonlySet<PartnershipSymbol> {
+    return this.lookup('referenced', file, () => this.union(file, (c) => c.referenced.get(file)));
+  }
+
+  /** The KPIs of `file` that some norm is measured by. */
+  measured(file: string): ReadonlySet<KpiSymbol> {
+    return this.lookup('measured', file, () => this.union(file, (c) => c.measured.get(file)));
+  }
+
+  /** True when every lookup still gives a value equal to the one recorded. */
+  stillHold(reads: readonly Read[]): boolean {
+    for (const read of reads) if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
+    return true;
+  }
+
+  /** A view whose lookups are recorded into `reads`, each key once. */
+  recording(reads: Read[]): ProgramQueries {
+    const seen = new Map<QueryKind, Set<object | string>>();
+    const record = <V extends Read['value']>(kind: QueryKind, key: object | string, value: V): V => {
+      const keys = seen.get(kind) ?? new Set<object | string>();
+      seen.set(kind, keys);
+      if (!keys.has(key)) {
+        keys.add(key);
+        reads.push({ kind, key, value });
+      }
+      return value;
+    };
+    const view = Object.create(this) as ProgramQueries;
+    view.grantsNear = (scope) => record('grantsNear', rootOf(scope), this.grantsNear(scope));
+    view.opensNear = (scope) => record('opensNear', rootOf(scope), this.opensNear(scope));
+    view.interfacesOf = (scope) => record('interfacesOf', scope, this.interfacesOf(scope));
+    view.normsOf = (party) => record('normsOf', party, this.normsOf(party));
+    view.referenced = (file) => record('referenced', file, this.referenced(file));
+    view.measured = (file) => record('measured', file, this.measured(file));
+    return view;
+  }
+
+  private value(kind: QueryKind, key: object | string): Read['value'] {
+    switch (kind) {
+      case 'grantsNear':
+        return this.grantsNear(key as ScopeSymbol);
+      case 'opensNear':
+        return this.opensNear(key as ScopeSymbol);
+      case 'interfacesOf':
+        return this.interfacesOf(key as ScopeSymbol);
+      case 'normsOf':
+        return this.normsOf(key as PartySymbol);
+      case 'referenced':
+        return this.referenced(key as string);
+      case 'measured':
+        return this.measured(key as string);
+    }
+  }
+
+  private lookup<V extends Read['value']>(kind: QueryKind, key: object | string, compute: () => V): V {
+    let byKey = this.memo.get(kind);
+    if (!byKey) {
+      byKey = new Map();
+      this.memo.set(kind, byKey);
+    }
+    let value = byKey.get(key) as V | undefined;
+    if (value === undefined) {
+      value = compute();
+      byKey.set(key, value);
+    }
+    return value;
+  }
+
+  private gather<T>(declaringFile: string, pick: (c: Contributions) => readonly T[] | undefined): readonly T[] {
+    let out: T[] | undefined;
+    for (const source of this.contributors.get(declaringFile) ?? EMPTY) {
+      const part = pick(contributions(source));
+      if (part) (out ??= []).push(...part);
+    }
+    return out ?? EMPTY;
+  }
+
+  private union<T>(declaringFile: string, pick: (c: Contributions) => ReadonlySet<T> | undefined): ReadonlySet<T> {
+    let out: Set<T> | undefined;
+    for (const source of this.contributors.get(declaringFile) ?? EMPTY) {
+      const part = pick(contributions(source));
+      if (part) for (const item of part) (out ??= new Set()).add(item);
+    }
+    return out ?? NONE;
+  }
+}
+
+function contributions(source: SourceFile): Contributions {
+  let c = contributionsOf.get(source);
+  if (c) return c;
+  c = { grants: new Map(), opens: new Map(), interfaces: new Map(), norms: new Map(), referenced: new Map(), measured: new Map() };
+  const model = source.model;
+  if (model) {
+    for (const g of model.grants) if (g.period !== null) push(c.grants, rootOf(g.scope), g);
+    for (const o of model.opens) push(c.opens, rootOf(o.scope), o);
+    for (const link of model.interfaces) for (const side of new Set([link.a, link.b])) push(c.interfaces, side, link);
+    for (const n of model.norms) {
+      if (n.subject) push(c.norms, n.subject, n);
+      for (const kpi of n.kpis) add(c.measured, kpi.file, kpi);
+    }
+  }
+  for (const ref of source.references.values()) if (ref.target) add(c.referenced, ref.target.file, ref.target);
+  contributionsOf.set(source, c);
+  return c;
+}
+
+function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+function add<K, T>(map: Map<K, Set<T>>, key: K, item: T): void {
+  const set = map.get(key);
+  if (set) set.add(item);
+  else map.set(key, new Set([item]));
+}
+
+/** Lists are equal when they hold the same things in the same order; sets when they hold the same things. */
+function sameValue(a: Read['value'], b: Read['value']): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  if (a instanceof Set && b instanceof Set) {
+    if (a.size !== b.size) return false;
+    for (const item of a) if (!b.has(item)) return false;
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,176 @@
+// Incremental analysis gives exactly what a full analysis gives. An analysis built on the
+// previous one keeps unchanged files and reuses checks whose lookups still hold; after each of
+// many random edits across several files, every file's diagnostics must equal those of an
+// analysis made from nothing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Program } from '../../../server/out/core/program/program';
+import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
+import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+
+/** A workspace the way the editor holds it: texts by file, and the last parse of each. */
+class Editor {
+  private readonly parses = new Map<string, ParsedDocument>();
+  program: Program | undefined;
+
+  constructor(readonly texts: Map<string, string>) {}
+
+  analyse(): Program {
+    const host = {
+      readFile: (file: string) => this.texts.get(file),
+      parse: (file: string, text: string) => {
+        const cached = this.parses.get(file);
+        if (cached && cached.text === text) return cached;
+        const parsed = cached ? reparseDocument(cached, text) : parseDocument(file, text);
+        this.parses.set(file, parsed);
+        return parsed;
+      },
+    };
+    this.program = new Program(this.roots(), host, this.program);
+    return this.program;
+  }
+
+  fresh(): Program {
+    return new Program(this.roots(), { readFile: (file) => this.texts.get(file) });
+  }
+
+  private roots() {
+    return [...this.texts.keys()].sort().map((file) => ({ file, text: this.texts.get(file) }));
+  }
+}
+
+const plain = (program: Program, file: string): string => JSON.stringify(program.diagnostics(file));
+
+/** A catalogue and contracts that grant, give and open its work, so edits ripple across files. */
+function sharedWorkspace(): Map<string, string> {
+  const dir = '/virtual/shared';
+  const files = new Map<string, string>();
+  files.set(`${dir}/catalogue.partnership`, [
+    'partnership Catalogue "Catalogue" {',
+    '  term 2010-01-01 to 2030-12-31',
+    '  party Anyone "Anyone" as partner',
+    '  scope Shared "Shared work" {',
+    '    scope Desk "Service desk"',
+    '    scope Kit "Equipment"',
+    '  }',
+    '  scope Market "Open market"',
+    '  interface Shared.Desk <-> Market',
+    '}',
+    '',
+  ].join('\n'));
+  for (let i = 0; i < 4; i++) {
+    files.set(`${dir}/contract-${i}.partnership`, [
+      'import "catalogue.partnership"',
+      `partnership Contract${i} "Contract ${i}" {`,
+      '  term 2012-01-01 to 2024-12-31',
+      `  party Holder "Holder ${i}" as supplier`,
+      '  party Council "Council" as client',
+      '  scope Local "Local work"',
+      i % 2 === 0 ? '  exclusive Holder over Catalogue.Shared from 2013-01-01' : '  open Catalogue.Market',
+      '  obligation Run "Run the desk" {',
+      `    ${i === 3 ? 'Council' : 'Holder'} must operate Catalogue.Shared.Desk`,
+      '    every month',
+      '  }',
+      '  obligation Build "Build the market" {',
+      '    Council must deliver Catalogue.Market',
+      '    due 2015-06-30',
+      '  }',
+      '  prohibition Stop "Do not run the desk" {',
+      '    Holder must not operate Catalogue.Shared.Desk',
+      '  }',
+      '  kpi K "Uptime" {',
+      '    owner Holder',
+      '    target >= 99%',
+      '    threshold < 95%',
+      '    measured monthly',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+  }
+  return files;
+}
+
+function folder(dir: string): Map<string, string> {
+  return new Map(partnershipFilesUnder(dir).map((file) => [file, fs.readFileSync(file, 'utf8')]));
+}
+
+describe('incremental analysis', function () {
+  this.timeout(120000);
+  const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'Holder ', 'Council ', 'must ', 'must not ', 'Catalogue.', 'Shared', 'due 2016-01-01 ', 'scope ', '//', 'import "catalogue.partnership"\n'];
+  const workspaces: [string, () => Map<string, string>][] = [
+    ['a catalogue shared by four contracts', sharedWorkspace],
+    ['the portfolio example', () => folder(path.join(examples, 'portfolio'))],
+    ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract'))],
+    ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three'))],
+    ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface'))],
+  ];
+
+  for (const [name, make] of workspaces) {
+    it(`matches a full analysis after each of 250 random edits to ${name}`, () => {
+      let seed = 4242;
+      const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+      const original = make();
+      const editor = new Editor(new Map(original));
+      const files = [...original.keys()];
+      let keptFiles = 0;
+      let keptChecks = 0;
+      editor.analyse();
+      for (let i = 0; i < 250; i++) {
+        const file = files[random(files.length)];
+        const previous = editor.program!;
+        const action = random(20);
+        if (action === 0) editor.texts.delete(file);
+        else if (action === 1) editor.texts.set(file, original.get(file)!);
+        else {
+          const base = editor.texts.get(file) ?? original.get(file)!;
+          const at = random(base.length + 1);
+          const kind = random(3);
+          const piece = alphabet[random(alphabet.length)];
+          editor.texts.set(file,
+            kind === 0 ? base.slice(0, at) + piece + base.slice(at)
+              : kind === 1 ? base.slice(0, at) + base.slice(at + 1 + random(4))
+                : base.slice(0, at) + piece + base.slice(at + 1));
+        }
+        const incremental = editor.analyse();
+        const full = editor.fresh();
+        assert.deepEqual([...incremental.files.keys()], [...full.files.keys()], `files after edit ${i}`);
+        for (const f of full.files.keys()) {
+          assert.equal(plain(incremental, f), plain(full, f), `${path.basename(f)} after edit ${i} to ${path.basename(file)}`);
+          if (incremental.files.get(f) === previous.files.get(f)) keptFiles++;
+          if (incremental.checks.get(f) && incremental.checks.get(f) === previous.checks.get(f)) keptChecks++;
+        }
+        // Drift back towards the original now and then, so edits keep landing on valid text.
+        if (random(4) === 0) editor.texts.set(file, original.get(file)!);
+      }
+      // Both reuse paths ran, so the comparisons above tested them.
+      assert.ok(keptFiles > 0 && keptChecks > 0, `unchanged files were kept ${keptFiles} times, checks ${keptChecks} times`);
+    });
+  }
+
+  it('reuses the checks of files an edit cannot affect, and re-checks those it can', () => {
+    const editor = new Editor(sharedWorkspace());
+    const first = editor.analyse();
+    const file = (i: number) => `/virtual/shared/contract-${i}.partnership`;
+    // Contract 0 loses its grant: contract 2's grant no longer overlaps it, so contract 2 is checked again.
+    editor.texts.set(file(0), editor.texts.get(file(0))!.replace('  exclusive Holder over Catalogue.Shared from 2013-01-01\n', ''));
+    const second = editor.analyse();
+    assert.notEqual(second.files.get(file(0)), first.files.get(file(0)));
+    assert.equal(second.files.get(file(2)), first.files.get(file(2)), 'contract 2 keeps its declarations and model');
+    assert.notEqual(second.checks.get(file(2)), first.checks.get(file(2)), 'contract 2 is checked again');
+    assert.ok(first.diagnostics(file(2)).some((d) => d.code === 'P201'));
+    assert.ok(!second.diagnostics(file(2)).some((d) => d.code === 'P201'));
+    // A comment in contract 1 changes none of its facts, but it is a new version of the file, so
+    // its own checks run again. The catalogue looked up only which of its declarations are
+    // used, which is still the same: it keeps its checks and the very same diagnostics list.
+    editor.texts.set(file(1), `// reviewed\n${editor.texts.get(file(1))}`);
+    const third = editor.analyse();
+    const catalogue = '/virtual/shared/catalogue.partnership';
+    assert.equal(third.files.get(catalogue), second.files.get(catalogue));
+    assert.equal(third.checks.get(catalogue), second.checks.get(catalogue));
+    assert.equal(third.diagnostics(catalogue), second.diagnostics(catalogue));
+    assert.notEqual(third.checks.get(file(1)), second.checks.get(file(1)));
+  });
+});
