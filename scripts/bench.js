@@ -5,6 +5,7 @@
 //   - `partnership check` on it as a whole process
 //   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
 //   - indexing a workspace of 1,000 contracts of 100 norms, and an edit's cross-file update
+//   - the matrix preview in chromium: from an edit to the page showing it
 // BENCH_QUICK=1 runs fewer rounds.
 
 const { execFileSync, spawn } = require('node:child_process');
@@ -134,19 +135,138 @@ async function workspaceBench() {
   server.kill();
 }
 
+/** A language server over stdio with one document open in `dir`. */
+async function openInServer(dir, uri, text) {
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const server = spawn(process.execPath, [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'], { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.onNotification('textDocument/publishDiagnostics', () => {});
+  connection.onNotification('window/logMessage', () => {});
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'partnership', version: 1, text } });
+  return { server, connection };
+}
+
+/** Completion in the 5,000-norm contract: parties after `accountable `, in the middle of the file. */
+async function completionBench(prefix) {
+  const dir = path.join(work, 'completion');
+  fs.mkdirSync(dir);
+  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
+  const file = path.join(dir, 'contract.partnership');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
+  const { server, connection } = await openInServer(dir, uri, text);
+  const at = text.indexOf('accountable ', text.length / 2) + 'accountable '.length;
+  const before = text.slice(0, at);
+  const position = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
+  const ask = () => connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+  const first = await ask(); // waits for the first analysis
+  if (!first || (Array.isArray(first) ? first : first.items).length === 0) throw new Error('completion returned nothing');
+  const samples = [];
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    const t = performance.now();
+    await ask();
+    samples.push(performance.now() - t);
+  }
+  record('5,000 norms: completion', 'ms', samples, '<= 20 ms');
+  server.kill();
+}
+
+/**
+ * The matrix preview in the 5,000-norm contract: from an edit to the page showing it. As the
+ * extension does: wait its debounce, ask the server for the matrix, post it to the page (the
+ * real page script and shell in Debian's chromium), and wait until the edited row shows the
+ * change. Also the longest task the page ran meanwhile, which tells whether it froze.
+ */
+async function previewBench(prefix) {
+  const { chromium } = require('playwright-core');
+  const { previewHtml } = require('../client/out/preview/html.js');
+  const CLIENT_DEBOUNCE_MS = 30; // client/src/preview/matrix-preview.ts
+  const dir = path.join(work, 'preview');
+  fs.mkdirSync(dir);
+  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
+  const file = path.join(dir, 'contract.partnership');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
+
+  const { server, connection } = await openInServer(dir, uri, text);
+
+  const origin = 'https://webview.bench';
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    globalThis.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: () => {} });
+    globalThis.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) globalThis.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
+  });
+  await page.route(`${origin}/**`, (route) => {
+    const files = {
+      '/': ['text/html', previewHtml({ cspSource: origin, nonce: 'YmVuY2gtbm9uY2U', scriptUri: `${origin}/preview.js`, styleUri: `${origin}/preview.css` })],
+      '/preview.js': ['text/javascript', fs.readFileSync(path.join(root, 'media', 'preview.js'), 'utf8')],
+      '/preview.css': ['text/css', fs.readFileSync(path.join(root, 'media', 'preview.css'), 'utf8')],
+    };
+    const found = files[new URL(route.request().url()).pathname];
+    return found ? route.fulfill({ contentType: found[0], body: found[1] }) : route.fulfill({ status: 404 });
+  });
+  await page.goto(`${origin}/`);
+  // The matrix crosses into the page as JSON text, as a webview message does.
+  const show = (matrix) => page.evaluate((json) => window.postMessage({ type: 'matrix', matrix: JSON.parse(json), fileName: 'contract.partnership' }, '*'), JSON.stringify(matrix));
+  const first = await connection.sendRequest('partnership/matrix', { uri });
+  await show(first);
+  const rows = first.groups.reduce((n, g) => n + g.rows.length, 0);
+  await page.waitForFunction((n) => document.querySelectorAll('tr.norm').length === n, rows, { timeout: 120000 });
+
+  // Edit the clause of the norm nearest the middle, as a lawyer types into it.
+  const at = text.indexOf('clause "', text.length / 2) + 'clause "'.length;
+  const norm = [...text.slice(0, at).matchAll(/(?:obligation|permission|prohibition) (\w+)/g)].pop()[1];
+  const samples = [];
+  const longest = [];
+  let current = text;
+  for (let v = 2; v < (quick ? 6 : 12); v++) {
+    const mark = `E${v}`;
+    current = current.slice(0, at) + mark + current.slice(at).replace(/^E\d+/, '');
+    await page.evaluate(() => (globalThis.__longTasks = []));
+    const t = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: current }] });
+    await new Promise((resolve) => setTimeout(resolve, CLIENT_DEBOUNCE_MS));
+    await show(await connection.sendRequest('partnership/matrix', { uri }));
+    await page.waitForFunction(([n, m]) => document.querySelector(`tr[data-norm="${n}"]`)?.textContent.includes(m), [norm, mark], { timeout: 60000 });
+    samples.push(performance.now() - t);
+    longest.push(Math.max(0, ...(await page.evaluate(() => globalThis.__longTasks))));
+  }
+  record('5,000 norms: edit to matrix preview updated', 'ms', samples, '<= 150 ms');
+  record('5,000 norms: longest page task during an update', 'ms', longest);
+  await browser.close();
+  server.kill();
+}
+
+// BENCH_ONLY=parse,cli,5k,completion,50k,workspace,preview runs only the groups named.
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((g) => g.trim())) : null;
+const wanted = (group) => !only || only.has(group);
+
 async function main() {
   console.log(`Benchmarks on ${report.machine.cpus} cores, Node ${report.machine.node}${quick ? ' (quick)' : ''}\n`);
   const c5k = generate(5000);
-  parseThroughput(c5k);
-  cliCheck(c5k);
-  lspBench(c5k, '5,000 norms', ['--spawns', quick ? '1' : '3', '--changes', '7', '--hovers', '7', '--burst', '10'],
-    { coldOpenMs: '<= 250 ms', changeMs: '<= 50 ms', burstLastKeyToDiagMs: '<= 100 ms', hoverMs: '<= 5 ms', peakRssMB: '<= 300 MB' });
-  if (!quick) {
+  if (wanted('parse')) parseThroughput(c5k);
+  if (wanted('cli')) cliCheck(c5k);
+  if (wanted('5k')) {
+    lspBench(c5k, '5,000 norms', ['--spawns', quick ? '1' : '3', '--changes', '7', '--hovers', '7', '--burst', '10'],
+      { coldOpenMs: '<= 250 ms', changeMs: '<= 50 ms', burstLastKeyToDiagMs: '<= 100 ms', hoverMs: '<= 5 ms', peakRssMB: '<= 300 MB' });
+  }
+  if (wanted('completion')) await completionBench(c5k);
+  if (!quick && wanted('50k')) {
     const c50k = generate(50000);
     lspBench(c50k, '50,000 norms', ['--spawns', '1', '--changes', '5', '--hovers', '3', '--no-warm-open', '--timeout', '600000'],
       { coldOpenMs: '<= 1500 ms', changeMs: '<= 100 ms', peakRssMB: '<= 1500 MB' });
   }
-  await workspaceBench();
+  if (wanted('workspace')) await workspaceBench();
+  if (wanted('preview')) {
+    if (fs.existsSync('/usr/bin/chromium')) await previewBench(c5k);
+    else console.log('matrix preview: skipped (needs /usr/bin/chromium: apt-get install chromium)');
+  }
   fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
   fs.writeFileSync(path.join(root, 'reports', 'bench.json'), JSON.stringify(report, null, 2) + '\n');
   console.log(`\nWrote reports/bench.json`);

@@ -11,7 +11,8 @@ import { isMessageFromPage, isMessageToPage, type MessageToPage } from './protoc
 
 const MATRIX_REQUEST = 'partnership/matrix';
 const VIEW_TYPE = 'partnership.matrixPreview';
-const DEBOUNCE_MS = 100;
+// The server already coalesces bursts of edits; this only spares it a request per keystroke.
+const DEBOUNCE_MS = 30;
 
 const isPartnership = (document: vscode.TextDocument): boolean => document.languageId === 'partnership';
 

@@ -140,7 +140,7 @@ describe('incremental analysis', function () {
         for (const f of full.files.keys()) {
           assert.equal(plain(incremental, f), plain(full, f), `${path.basename(f)} after edit ${i} to ${path.basename(file)}`);
           if (incremental.files.get(f) === previous.files.get(f)) keptFiles++;
-          if (incremental.checks.get(f) && incremental.checks.get(f) === previous.checks.get(f)) keptChecks++;
+          if (incremental.checks.byFile.get(f) && incremental.checks.byFile.get(f) === previous.checks.byFile.get(f)) keptChecks++;
         }
         // Drift back towards the original now and then, so edits keep landing on valid text.
         if (random(4) === 0) editor.texts.set(file, original.get(file)!);
@@ -159,7 +159,7 @@ describe('incremental analysis', function () {
     const second = editor.analyse();
     assert.notEqual(second.files.get(file(0)), first.files.get(file(0)));
     assert.equal(second.files.get(file(2)), first.files.get(file(2)), 'contract 2 keeps its declarations and model');
-    assert.notEqual(second.checks.get(file(2)), first.checks.get(file(2)), 'contract 2 is checked again');
+    assert.notEqual(second.checks.byFile.get(file(2)), first.checks.byFile.get(file(2)), 'contract 2 is checked again');
     assert.ok(first.diagnostics(file(2)).some((d) => d.code === 'P201'));
     assert.ok(!second.diagnostics(file(2)).some((d) => d.code === 'P201'));
     // A comment in contract 1 changes none of its facts, but it is a new version of the file, so
@@ -169,8 +169,8 @@ describe('incremental analysis', function () {
     const third = editor.analyse();
     const catalogue = '/virtual/shared/catalogue.partnership';
     assert.equal(third.files.get(catalogue), second.files.get(catalogue));
-    assert.equal(third.checks.get(catalogue), second.checks.get(catalogue));
+    assert.equal(third.checks.byFile.get(catalogue), second.checks.byFile.get(catalogue));
     assert.equal(third.diagnostics(catalogue), second.diagnostics(catalogue));
-    assert.notEqual(third.checks.get(file(1)), second.checks.get(file(1)));
+    assert.notEqual(third.checks.byFile.get(file(1)), second.checks.byFile.get(file(1)));
   });
 });

@@ -41,8 +41,14 @@ export class ProgramQueries {
   /** For each declaring file, the files that contributed a fact about its declarations, in program order. */
   private readonly contributors = new Map<string, SourceFile[]>();
   private readonly memo = new Map<QueryKind, Map<object | string, Read['value']>>();
+  /** Declaring files whose contributors are the very files of the previous analysis. */
+  private readonly stable = new Set<string>();
 
-  constructor(program: Program) {
+  /**
+   * With the previous analysis's queries, a lookup about a file whose contributors are all
+   * unchanged hands back the earlier value itself, so comparing it costs nothing.
+   */
+  constructor(program: Program, private readonly previous?: ProgramQueries) {
     for (const source of program.files.values()) {
       const files = new Set<string>();
       const c = contributions(source);
@@ -56,6 +62,12 @@ export class ProgramQueries {
         const list = this.contributors.get(file) ?? [];
         list.push(source);
         this.contributors.set(file, list);
+      }
+    }
+    if (previous) {
+      for (const [file, list] of this.contributors) {
+        const before = previous.contributors.get(file);
+        if (before && before.length === list.length && before.every((s, i) => s === list[i])) this.stable.add(file);
       }
     }
   }
@@ -96,7 +108,11 @@ export class ProgramQueries {
 
   /** True when every lookup still gives a value equal to the one recorded. */
   stillHold(reads: readonly Read[]): boolean {
-    for (const read of reads) if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
+    for (const read of reads) {
+      // A lookup about a file whose contributors are all unchanged gives what it gave before.
+      if (this.stable.has(declaringFileOf(read.key))) continue;
+      if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
+    }
     return true;
   }
 
@@ -147,7 +163,8 @@ export class ProgramQueries {
     }
     let value = byKey.get(key) as V | undefined;
     if (value === undefined) {
-      value = compute();
+      const earlier = this.stable.has(declaringFileOf(key)) ? (this.previous?.memo.get(kind)?.get(key) as V | undefined) : undefined;
+      value = earlier ?? compute();
       byKey.set(key, value);
     }
     return value;
@@ -170,6 +187,11 @@ export class ProgramQueries {
     }
     return out ?? NONE;
   }
+}
+
+/** Keys are declarations, or a file's path for facts about all of that file's declarations. */
+function declaringFileOf(key: object | string): string {
+  return typeof key === 'string' ? key : (key as { file: string }).file;
 }
 
 function contributions(source: SourceFile): Contributions {

@@ -36,25 +36,28 @@ export interface FileCheckResult {
   readonly reads: readonly Read[];
 }
 
-/** Check results by file. */
-export type CheckResults = ReadonlyMap<string, FileCheckResult>;
+/** Check results by file, and the lookups they were made with. */
+export interface CheckResults {
+  readonly byFile: ReadonlyMap<string, FileCheckResult>;
+  readonly queries: ProgramQueries;
+}
 
-export function checkProgram(program: Program, previous?: CheckResults, families = checkFamilies): Map<string, FileCheckResult> {
-  const queries = new ProgramQueries(program);
+export function checkProgram(program: Program, previous?: CheckResults, families = checkFamilies): CheckResults {
+  const queries = new ProgramQueries(program, previous?.queries);
   const results = new Map<string, FileCheckResult>();
   for (const source of program.files.values()) {
     const model = source.model;
     if (!model) continue;
-    const earlier = previous?.get(source.file);
+    const earlier = previous?.byFile.get(source.file);
     const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(earlier.reads);
     results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families));
   }
-  return results;
+  return { byFile: results, queries };
 }
 
 /** Checks every file afresh and hands each diagnostic to `emit`. */
 export function runChecks(program: Program, emit: (d: Diagnostic) => void, families = checkFamilies): void {
-  for (const result of checkProgram(program, undefined, families).values()) result.diagnostics.forEach(emit);
+  for (const result of checkProgram(program, undefined, families).byFile.values()) result.diagnostics.forEach(emit);
 }
 
 function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel, families: readonly (readonly [string, Check])[]): FileCheckResult {

@@ -3,10 +3,10 @@
 // that say each party's part. A second table shows exclusivity over the scope tree. Every
 // renderer (HTML, Markdown, CSV, JSON, the editor preview) reads this model only.
 
-import type { PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { FileModel, Grant, NormModel } from '../model/semantic';
+import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Program } from '../program/program';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
@@ -117,11 +117,12 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
   for (const n of model.norms) [n.subject, n.accountable, n.beneficiary, ...n.consulted, ...n.informed].forEach(addParty);
 
   const groups = new Map<ScopeSymbol | null, MatrixRow[]>();
+  const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
   for (const norm of model.norms) {
     const anchor = norm.objectScope ?? norm.scopeLine;
     const key = anchor ? rootOf(anchor) : null;
     const list = groups.get(key) ?? [];
-    list.push(row(norm, partyId, lineOf, model));
+    list.push(row(norm, partyId, lineOf, kpiModels));
     groups.set(key, list);
   }
   const grouped: MatrixGroup[] = [...groups.entries()]
@@ -150,7 +151,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
 }
 
 
-function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, model: FileModel): MatrixRow {
+function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
   // No prototype: a party may be named `constructor` or `toString`.
   const cells: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const mark = (p: PartySymbol | null, part: string): void => {
@@ -169,7 +170,7 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: n
     ? `${qnameText(line.subject)} ${line.modal.value} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiary ? ` to ${qnameText(line.beneficiary)}` : ''}`
     : '';
   const kpis = norm.kpis.map((k) => {
-    const kpi = model.kpis.find((m) => m.symbol === k);
+    const kpi = kpiModels.get(k);
     const target = kpi?.target ?? (k.decl.block?.items.find((i) => i.kind === 'Target') as import('../syntax/ast').Target | undefined) ?? null;
     return { name: k.name, title: k.title ?? '', target: target ? `${target.comparator.op} ${formatQuantity(target.value)}` : '' };
   });
@@ -215,9 +216,20 @@ function exclusivityRows(
   scopeName: (s: ScopeSymbol) => string,
 ): ExclusivityRow[] {
   const file = model.file;
-  const allGrants: Grant[] = program.models().flatMap((m) => m.grants);
-  const opens = program.models().flatMap((m) => m.opens);
-  const interfaces = program.models().flatMap((m) => m.interfaces);
+  // Each statement by the scope it names, so every row is a lookup rather than a scan.
+  const grantsOn = new Map<ScopeSymbol, Grant[]>();
+  const openScopes = new Set<ScopeSymbol>();
+  const interfacesOn = new Map<ScopeSymbol, InterfaceLink[]>();
+  for (const m of program.models()) {
+    for (const g of m.grants) listOf(grantsOn, g.scope).push(g);
+    for (const o of m.opens) openScopes.add(o.scope);
+    for (const i of m.interfaces) for (const side of new Set([i.a, i.b])) listOf(interfacesOn, side).push(i);
+  }
+  const ownStatements = new Map<ScopeSymbol, { start: number; end: number }[]>();
+  for (const g of model.grants) listOf(ownStatements, g.scope).push(g.node);
+  for (const o of model.opens) listOf(ownStatements, o.scope).push(o.node);
+  for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(n.line);
+  const exclusivityProblems = diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code));
 
   // Scopes to show: this partnership's own, plus imported scopes its statements name, with their ancestors.
   const shown = new Set<ScopeSymbol>();
@@ -232,12 +244,12 @@ function exclusivityRows(
   for (const s of named) for (let a: ScopeSymbol | null = s; a; a = a.parent) shown.add(a);
 
   const conflictsOf = (start: number, end: number): string[] =>
-    diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code) && d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}`);
+    exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}`);
 
   const rows: ExclusivityRow[] = [];
   const visit = (scope: ScopeSymbol): void => {
     if (!shown.has(scope)) return;
-    const grants = allGrants.filter((g) => g.scope === scope);
+    const grants = grantsOn.get(scope) ?? [];
     const own = scope.file === file;
     rows.push({
       path: scopeName(scope),
@@ -252,15 +264,9 @@ function exclusivityRows(
         partnership: g.file === file ? null : program.files.get(g.file)?.partnership?.name.text ?? null,
         line: g.file === file ? lineOf(g.node.start) : null,
       })),
-      open: opens.some((o) => o.scope === scope),
-      interfaces: interfaces
-        .filter((i) => i.a === scope || i.b === scope)
-        .map((i) => ({ with: scopeName(i.a === scope ? i.b : i.a), note: i.node.note?.value ?? '' })),
-      conflicts: [
-        ...model.grants.filter((g) => g.scope === scope).flatMap((g) => conflictsOf(g.node.start, g.node.end)),
-        ...model.opens.filter((o) => o.scope === scope).flatMap((o) => conflictsOf(o.node.start, o.node.end)),
-        ...model.norms.filter((n) => n.objectScope === scope && n.line).flatMap((n) => conflictsOf(n.line!.start, n.line!.end)),
-      ],
+      open: openScopes.has(scope),
+      interfaces: (interfacesOn.get(scope) ?? []).map((i) => ({ with: scopeName(i.a === scope ? i.b : i.a), note: i.node.note?.value ?? '' })),
+      conflicts: exclusivityProblems.length === 0 ? [] : (ownStatements.get(scope) ?? []).flatMap((node) => conflictsOf(node.start, node.end)),
       line: own ? lineOf(scope.nameNode.start) : null,
     });
     for (const child of scope.children.values()) visit(child);
@@ -270,4 +276,10 @@ function exclusivityRows(
   roots.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.nameNode.start - b.nameNode.start));
   for (const root of roots) visit(root);
   return rows;
+}
+
+function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
 }

@@ -108,10 +108,10 @@ export class Program {
     const source = this.files.get(key);
     if (!source) return [];
     const imports = this.importProblems.get(key) ?? [];
-    const checks = this.checks.get(key);
+    const checks = this.checks.byFile.get(key);
     // Unchanged parts give the very same list as before, so a caller can tell nothing changed.
     const before = this.previous?.files.get(key) === source ? this.previous : undefined;
-    if (before && before.checks.get(key) === checks && sameDiagnostics(before.importProblems.get(key) ?? [], imports)) {
+    if (before && before.checks.byFile.get(key) === checks && sameDiagnostics(before.importProblems.get(key) ?? [], imports)) {
       const list = before.diagnostics(key);
       this.sorted.set(key, list);
       return list;
