@@ -3,7 +3,9 @@
 // many random edits across several files, every file's diagnostics must equal those of an
 // analysis made from nothing.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Program } from '../../../server/out/core/program/program';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
@@ -56,7 +58,7 @@ function sharedWorkspace(): Map<string, string> {
     '    scope Kit "Equipment"',
     '  }',
     '  scope Market "Open market"',
-    '  interface Shared.Desk <-> Market',
+    '  interface Shared.Desk with Market',
     '}',
     '',
   ].join('\n'));
@@ -71,7 +73,7 @@ function sharedWorkspace(): Map<string, string> {
       i % 2 === 0 ? '  exclusive Holder over Catalogue.Shared from 2013-01-01' : '  open Catalogue.Market',
       '  obligation Run "Run the desk" {',
       `    ${i === 3 ? 'Council' : 'Holder'} must operate Catalogue.Shared.Desk`,
-      '    every month',
+      '    every 1 month',
       '  }',
       '  obligation Build "Build the market" {',
       '    Council must deliver Catalogue.Market',
@@ -93,6 +95,12 @@ function sharedWorkspace(): Map<string, string> {
   return files;
 }
 
+function generatedWorkspace(norms: number): Map<string, string> {
+  const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-gen-')), 'c');
+  execFileSync(process.execPath, [path.resolve(sharedCorpus, '..', 'bench', 'gen-partnership.mjs'), String(norms), prefix]);
+  return new Map([['/virtual/generated/contract.partnership', fs.readFileSync(`${prefix}.partnership`, 'utf8')]]);
+}
+
 function folder(dir: string): Map<string, string> {
   return new Map(partnershipFilesUnder(dir).map((file) => [file, fs.readFileSync(file, 'utf8')]));
 }
@@ -100,15 +108,17 @@ function folder(dir: string): Map<string, string> {
 describe('incremental analysis', function () {
   this.timeout(120000);
   const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'Holder ', 'Council ', 'must ', 'must not ', 'Catalogue.', 'Shared', 'due 2016-01-01 ', 'scope ', '//', 'import "catalogue.partnership"\n'];
-  const workspaces: [string, () => Map<string, string>][] = [
-    ['a catalogue shared by four contracts', sharedWorkspace],
-    ['the portfolio example', () => folder(path.join(examples, 'portfolio'))],
-    ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract'))],
-    ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three'))],
-    ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface'))],
+  // Each with the least number of analyses in which a norm edit must have been patched.
+  const workspaces: [string, () => Map<string, string>, number][] = [
+    ['a catalogue shared by four contracts', sharedWorkspace, 1],
+    ['the portfolio example', () => folder(path.join(examples, 'portfolio')), 1],
+    ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract')), 1],
+    ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three')), 0],
+    ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface')), 0],
+    ['a generated contract of 80 norms', () => generatedWorkspace(80), 30],
   ];
 
-  for (const [name, make] of workspaces) {
+  for (const [name, make, minimumPatched] of workspaces) {
     it(`matches a full analysis after each of 250 random edits to ${name}`, () => {
       let seed = 4242;
       const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
@@ -117,38 +127,83 @@ describe('incremental analysis', function () {
       const files = [...original.keys()];
       let keptFiles = 0;
       let keptChecks = 0;
+      let patched = 0;
       editor.analyse();
+      /** Analyses incrementally and afresh, compares every file, and counts what was reused. */
+      const step = (label: string): void => {
+        const previous = editor.program!;
+        const incremental = editor.analyse();
+        const full = editor.fresh();
+        assert.deepEqual([...incremental.files.keys()], [...full.files.keys()], `files after ${label}`);
+        for (const f of full.files.keys()) {
+          assert.equal(plain(incremental, f), plain(full, f), `${path.basename(f)} after ${label}`);
+          if (incremental.files.get(f) === previous.files.get(f)) keptFiles++;
+          else if (incremental.files.get(f)?.declarations === previous.files.get(f)?.declarations) patched++;
+          if (incremental.checks.byFile.get(f) && incremental.checks.byFile.get(f) === previous.checks.byFile.get(f)) keptChecks++;
+        }
+      };
       for (let i = 0; i < 250; i++) {
         const file = files[random(files.length)];
-        const previous = editor.program!;
+        const base = editor.texts.get(file) ?? original.get(file)!;
         const action = random(20);
         if (action === 0) editor.texts.delete(file);
         else if (action === 1) editor.texts.set(file, original.get(file)!);
-        else {
-          const base = editor.texts.get(file) ?? original.get(file)!;
-          const at = random(base.length + 1);
+        else if (action < 12) {
+          // Typing inside a norm: a word of a quoted clause or consequence, or a misspelt subject.
+          const spots = [...base.matchAll(/(?:clause|otherwise) "[^"\n]*|\n {4}[A-Z][\w-]*(?= must| may)/g)];
+          if (spots.length > 0) {
+            const spot = spots[random(spots.length)];
+            const at = spot.index! + spot[0].length - random(Math.min(4, spot[0].length - 1));
+            const piece = ['a', 'Z', '7', 'x', '-'][random(5)];
+            editor.texts.set(file, random(3) === 0 ? base.slice(0, at - 1) + base.slice(at) : base.slice(0, at) + piece + base.slice(at));
+          }
+        } else {
+          // Half the edits land on a line inside a block, mostly inside norms.
+          const lines = [...base.matchAll(/\n {4}\S/g)];
+          const at = lines.length > 0 && random(2) === 0 ? lines[random(lines.length)].index! + 5 + random(30) : random(base.length + 1);
           const kind = random(3);
           const piece = alphabet[random(alphabet.length)];
           editor.texts.set(file,
             kind === 0 ? base.slice(0, at) + piece + base.slice(at)
               : kind === 1 ? base.slice(0, at) + base.slice(at + 1 + random(4))
                 : base.slice(0, at) + piece + base.slice(at + 1));
+          step(`edit ${i} to ${path.basename(file)}`);
+          // Mostly undone, as typing is, so later edits land on text that parses.
+          if (random(4) !== 0) editor.texts.set(file, base);
         }
-        const incremental = editor.analyse();
-        const full = editor.fresh();
-        assert.deepEqual([...incremental.files.keys()], [...full.files.keys()], `files after edit ${i}`);
-        for (const f of full.files.keys()) {
-          assert.equal(plain(incremental, f), plain(full, f), `${path.basename(f)} after edit ${i} to ${path.basename(file)}`);
-          if (incremental.files.get(f) === previous.files.get(f)) keptFiles++;
-          if (incremental.checks.byFile.get(f) && incremental.checks.byFile.get(f) === previous.checks.byFile.get(f)) keptChecks++;
+        step(`edit ${i} to ${path.basename(file)}`);
+        // Drift back towards the original now and then.
+        if (random(8) === 0) {
+          editor.texts.set(file, original.get(file)!);
+          step(`restoring ${path.basename(file)}`);
         }
-        // Drift back towards the original now and then, so edits keep landing on valid text.
-        if (random(4) === 0) editor.texts.set(file, original.get(file)!);
       }
       // Both reuse paths ran, so the comparisons above tested them.
-      assert.ok(keptFiles > 0 && keptChecks > 0, `unchanged files were kept ${keptFiles} times, checks ${keptChecks} times`);
+      assert.ok(keptFiles + patched > 0 && (keptChecks > 0 || files.length === 1), `files were kept ${keptFiles} times, patched ${patched} times; checks kept ${keptChecks} times`);
+      assert.ok(patched >= minimumPatched, `a norm edit was patched in ${patched} analyses`);
     });
   }
+
+  it('patches a norm edit, moving the diagnostics after it, and matches a full analysis', () => {
+    const original = generatedWorkspace(40);
+    const [file, text] = [...original][0];
+    const editor = new Editor(new Map(original));
+    editor.analyse();
+    // A misspelt subject near the end: an unresolved reference after the norm edited next.
+    const last = text.lastIndexOf('    Supplier must');
+    editor.texts.set(file, `${text.slice(0, last)}    Supplierx must${text.slice(last + '    Supplier must'.length)}`);
+    editor.analyse();
+    for (const piece of ['abc', '', 'a b']) {
+      const before = editor.program!;
+      const current = editor.texts.get(file)!;
+      const at = current.indexOf('clause "', current.indexOf('obligation ')) + 'clause "'.length;
+      editor.texts.set(file, current.slice(0, at) + piece + current.slice(at + (piece === '' ? 3 : 0)));
+      const after = editor.analyse();
+      assert.equal(after.files.get(file)!.declarations, before.files.get(file)!.declarations, 'the file was patched');
+      assert.equal(JSON.stringify(after.diagnostics(file)), JSON.stringify(editor.fresh().diagnostics(file)));
+      assert.ok(after.diagnostics(file).some((d) => d.code === 'P101' && d.start > at));
+    }
+  });
 
   it('reuses the checks of files an edit cannot affect, and re-checks those it can', () => {
     const editor = new Editor(sharedWorkspace());

@@ -4,10 +4,10 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Partnership, ScopeDecl } from '../syntax/ast';
+import type { Norm, Partnership, ScopeDecl } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { lineNumberAt } from '../text/line-index';
-import type { PartnershipSymbol, ScopeSymbol } from './symbols';
+import type { NormSymbol, PartnershipSymbol, ScopeSymbol } from './symbols';
 import { kindNames } from './symbols';
 
 export interface Declarations {
@@ -37,12 +37,7 @@ export function declare(file: string, text: string, partnership: Partnership | n
       ),
     );
   };
-  const base = (node: { name: { text: string }; start: number; title: { value: string } | null }) => ({
-    name: node.name.text,
-    file,
-    doc: docCommentBefore(text, node.start),
-    title: node.title?.value,
-  });
+  const base = (node: Titled) => baseOf(file, text, node);
 
   const declareScope = (decl: ScopeDecl, parent: ScopeSymbol | null, namespace: Map<string, PartnershipSymbol>): void => {
     const symbol: ScopeSymbol = {
@@ -71,7 +66,7 @@ export function declare(file: string, text: string, partnership: Partnership | n
         declareScope(item, null, topLevel);
         break;
       case 'Norm':
-        add(topLevel, { kind: 'norm', ...base(item), nameNode: item.name, decl: item }, 'in a partnership');
+        add(topLevel, normSymbol(file, text, item), 'in a partnership');
         break;
       case 'Kpi':
         add(topLevel, { kind: 'kpi', ...base(item), nameNode: item.name, decl: item }, 'in a partnership');
@@ -82,4 +77,15 @@ export function declare(file: string, text: string, partnership: Partnership | n
     }
   }
   return { topLevel, all };
+}
+
+type Titled = { name: { text: string }; start: number; title: { value: string } | null };
+
+function baseOf(file: string, text: string, node: Titled) {
+  return { name: node.name.text, file, doc: docCommentBefore(text, node.start), title: node.title?.value };
+}
+
+/** A norm's symbol (also for a norm re-declared after its declaration was re-parsed). */
+export function normSymbol(file: string, text: string, decl: Norm): NormSymbol {
+  return { kind: 'norm', ...baseOf(file, text, decl), nameNode: decl.name, decl };
 }

@@ -30,6 +30,11 @@ export interface Reference {
 }
 
 export function forEachReference(partnership: Partnership, visit: (q: QName, expected: SymbolKind) => void): void {
+  if (partnership.block) forEachReferenceIn(partnership.block.items, visit);
+}
+
+/** The references written in some statements of a partnership, and inside their blocks. */
+export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: SymbolKind) => void): void {
   const walk = (items: readonly (Statement | Junk)[]): void => {
     for (const item of items) {
       switch (item.kind) {
@@ -81,7 +86,7 @@ export function forEachReference(partnership: Partnership, visit: (q: QName, exp
       }
     }
   };
-  if (partnership.block) walk(partnership.block.items);
+  walk(statements);
 }
 
 export function resolveReferences(
@@ -90,13 +95,15 @@ export function resolveReferences(
   own: VisiblePartnership | null,
   imported: readonly VisiblePartnership[],
   diagnostics: Diagnostic[],
+  /** Resolves only these statements, into this map (after one declaration was re-parsed). */
+  only?: { readonly statements: readonly Statement[]; readonly into: Map<QName, Reference> },
 ): Map<QName, Reference> {
-  const references = new Map<QName, Reference>();
-  if (!partnership || !own) return references;
+  const references = only?.into ?? new Map<QName, Reference>();
+  if (!partnership?.block || !own) return references;
   const qualifiers = new Map<string, VisiblePartnership>();
   for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
 
-  forEachReference(partnership, (node, expected) => {
+  forEachReferenceIn(only?.statements ?? partnership.block.items, (node, expected) => {
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
     if (node.parts.length === 1) {
       const found = own.declarations.topLevel.get(node.parts[0].text);

@@ -115,14 +115,36 @@ export function termPeriod(term: Term | null): Period | null {
   return { from, to };
 }
 
-export function buildFileModel(file: string, partnership: Partnership, references: ReadonlyMap<QName, Reference>, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
-  const target = <K extends SymbolKind>(q: QName | null, kind: K): Extract<PartnershipSymbol, { kind: K }> | null => {
+type TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => Extract<PartnershipSymbol, { kind: K }> | null;
+type TargetsOf = <K extends SymbolKind>(qs: readonly QName[], kind: K) => Extract<PartnershipSymbol, { kind: K }>[];
+
+/** What a reference names, when it resolved to a declaration of the expected kind. */
+function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf; targets: TargetsOf } {
+  const target: TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => {
     if (!q) return null;
     const t = references.get(q)?.target;
     return t && t.kind === kind ? (t as Extract<PartnershipSymbol, { kind: K }>) : null;
   };
-  const targets = <K extends SymbolKind>(qs: readonly QName[], kind: K): Extract<PartnershipSymbol, { kind: K }>[] =>
+  const targets: TargetsOf = <K extends SymbolKind>(qs: readonly QName[], kind: K) =>
     qs.map((q) => target(q, kind)).filter((t): t is Extract<PartnershipSymbol, { kind: K }> => t !== null);
+  return { target, targets };
+}
+
+/**
+ * The model after one norm's declaration was re-parsed: the same model with that norm's
+ * meaning worked out again. The norm must be one of the model's.
+ */
+export function withNormReplaced(model: FileModel, before: Norm, after: Norm, symbol: NormSymbol, references: ReadonlyMap<QName, Reference>): FileModel {
+  const index = model.norms.findIndex((n) => n.node === before);
+  if (index < 0) throw new Error('withNormReplaced: the norm is not in the model');
+  const { target, targets } = lookups(references);
+  const norms = model.norms.slice();
+  norms[index] = normModel(model.file, symbol, after, model.term ?? ALL_TIME, target, targets);
+  return { ...model, norms };
+}
+
+export function buildFileModel(file: string, partnership: Partnership, references: ReadonlyMap<QName, Reference>, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
+  const { target, targets } = lookups(references);
 
   const items = partnership.block?.items ?? [];
   const termNode = (items.find((i) => i.kind === 'Term') as Term | undefined) ?? null;
@@ -223,8 +245,8 @@ function normModel(
   symbol: NormSymbol,
   node: Norm,
   bounds: Period,
-  target: <K extends SymbolKind>(q: QName | null, kind: K) => Extract<PartnershipSymbol, { kind: K }> | null,
-  targets: <K extends SymbolKind>(qs: readonly QName[], kind: K) => Extract<PartnershipSymbol, { kind: K }>[],
+  target: TargetOf,
+  targets: TargetsOf,
 ): NormModel {
   const lines = node.block?.items ?? [];
   let line: NormLine | null = null;

@@ -17,6 +17,7 @@ import type { Import, Partnership, QName } from '../syntax/ast';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import type { Host } from './host';
 import { cyclePath, stronglyConnected } from './imports';
+import { patchNormEdit } from './norm-patch';
 
 export interface ImportLink {
   readonly node: Import;
@@ -80,8 +81,23 @@ export class Program {
     const loaded = this.load(roots, host);
     const kept = previous ? this.unchanged(loaded, previous) : new Set<string>();
     const fresh: Building[] = [];
+    const patchable: Loaded[] = [];
     for (const l of loaded.values()) {
       if (kept.has(l.file)) this.files.set(l.file, previous!.files.get(l.file)!);
+      else if (previous && this.importsKept(l, previous, kept, loaded)) {
+        // Holds the file's place in the order; replaced below, patched or declared afresh.
+        this.files.set(l.file, previous.files.get(l.file)!);
+        patchable.push(l);
+      } else {
+        const source = this.declare(l);
+        this.files.set(l.file, source);
+        fresh.push(source);
+      }
+    }
+    for (const l of patchable) {
+      const before = previous!.files.get(l.file)!;
+      const patched = patchNormEdit(before, l.parsed, before.imports, (s) => this.visiblePartnerships(s));
+      if (patched) this.files.set(l.file, patched);
       else {
         const source = this.declare(l);
         this.files.set(l.file, source);
@@ -178,6 +194,17 @@ export class Program {
       }
     }
     return kept;
+  }
+
+  /** A changed file whose imports are the same and reach only unchanged files: it may be patched. */
+  private importsKept(l: Loaded, previous: Program, kept: ReadonlySet<string>, loaded: ReadonlyMap<string, Loaded>): boolean {
+    const before = previous.files.get(l.file);
+    if (!before || !l.parsed.change || before.imports.length !== l.imports.length) return false;
+    return before.imports.every((link, i) => {
+      const target = l.imports[i].target;
+      if (link.target !== target || link.node !== l.imports[i].node) return false;
+      return link.source === null ? !loaded.has(target) : kept.has(target) && link.source === previous.files.get(target);
+    });
   }
 
   private declare(l: Loaded): Building {

@@ -7,7 +7,7 @@ import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '..
 import type { Expectation, StartRuleNames } from '../../../generated/parser';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Block, FileNode, Junk, Span } from './ast';
+import type { Block, FileNode, Junk, PartnershipItem, Span } from './ast';
 import { missingParts } from './missing-parts';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
@@ -16,6 +16,19 @@ export interface ParsedDocument {
   readonly text: string;
   readonly ast: FileNode;
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when this parse re-parsed one declaration of `change.previous` (see reparse.ts). */
+  readonly change?: DeclarationChange;
+}
+
+/** One top-level declaration re-parsed in place; the rest of the tree moved by `delta`. */
+export interface DeclarationChange {
+  /** The parse this one was made from (its tree is this tree, changed in place); weak, so parses do not chain. */
+  readonly previous: WeakRef<ParsedDocument>;
+  /** The declaration that was replaced, with its old offsets. */
+  readonly before: PartnershipItem;
+  readonly after: PartnershipItem;
+  /** Old offsets at or after the old declaration's end moved by `delta`. */
+  readonly delta: number;
 }
 
 const probeRule: Record<Junk['context'], StartRuleNames> = {

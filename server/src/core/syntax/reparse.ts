@@ -45,7 +45,7 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) shift(previous.ast.items[i], delta);
 
   const reparsed = finishParse(previous.file, text, previous.ast);
-  return reparsed.diagnostics.length === 0 ? reparsed : null;
+  return reparsed.diagnostics.length === 0 ? { ...reparsed, change: { previous: new WeakRef(previous), before: item, after: result.item, delta } } : null;
 }
 
 /** Moves every node of a subtree by `delta`. */

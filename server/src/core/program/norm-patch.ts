@@ -1,0 +1,60 @@
+// Typing inside a norm is the most common edit to a large contract. When only one norm's
+// declaration was re-parsed (see reparse.ts), its name is unchanged and nothing refers to norms
+// by name, the file's analysis is patched instead of redone: the norm gets a new symbol, its
+// references are resolved again, its meaning is worked out again, and the file's other
+// diagnostics move with the text. Everything else is the previous analysis, reused in place
+// (like the parse tree, the previous analysis of this file must not be used afterwards).
+// The random-edit test of incremental analysis compares the result with a full analysis.
+
+import { normSymbol } from '../binding/declare';
+import { forEachReferenceIn, resolveReferences, type VisiblePartnership } from '../binding/resolve';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { withNormReplaced } from '../model/semantic';
+import type { ParsedDocument } from '../syntax/parse';
+import type { ImportLink, SourceFile } from './program';
+
+/** The previous analysis of the file, patched for `parsed`; null when it cannot be. */
+export function patchNormEdit(
+  before: SourceFile,
+  parsed: ParsedDocument,
+  imports: readonly ImportLink[],
+  visible: (source: SourceFile) => { own: VisiblePartnership | null; imported: VisiblePartnership[] },
+): SourceFile | null {
+  const change = parsed.change;
+  if (!change || change.previous.deref() !== before.parsed) return null;
+  const { before: old, after } = change;
+  if (old.kind !== 'Norm' || after.kind !== 'Norm' || old.name.text !== after.name.text) return null;
+  const partnership = before.partnership;
+  const oldSymbol = before.symbolOf.get(old);
+  if (!partnership || !before.model || oldSymbol?.kind !== 'norm') return null;
+  // A second declaration of the name (P102) quotes line numbers an edit may move: redo it all.
+  if (before.declarations.topLevel.get(oldSymbol.name) !== oldSymbol || before.diagnostics.some((d) => d.code === 'P102')) return null;
+  if (!before.model.norms.some((n) => n.node === old)) return null;
+
+  const { file, declarations, symbolOf, references } = before;
+  const symbol = normSymbol(file, parsed.text, after);
+  declarations.topLevel.set(symbol.name, symbol);
+  declarations.all[declarations.all.indexOf(oldSymbol)] = symbol;
+  symbolOf.delete(old);
+  symbolOf.set(after, symbol);
+
+  // The file's other diagnostics (unresolved references) stay, moved with the text.
+  const diagnostics: Diagnostic[] = [];
+  for (const d of before.diagnostics) {
+    if (d.file === file && d.start >= old.start && d.start < old.end) continue;
+    diagnostics.push(moved(d, file, old.end, change.delta));
+  }
+  forEachReferenceIn([old], (q) => references.delete(q));
+  const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
+  const { own, imported } = visible(source);
+  resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
+  return { ...source, model: withNormReplaced(before.model, old, after, symbol, references) };
+}
+
+/** A diagnostic whose offsets in `file` at or after `from` move by `delta`. */
+function moved(d: Diagnostic, file: string, from: number, delta: number): Diagnostic {
+  if (delta === 0) return d;
+  const at = <T extends { file: string; start: number; end: number }>(span: T): T =>
+    span.file === file && span.start >= from ? { ...span, start: span.start + delta, end: span.end + delta } : span;
+  return { ...at(d), related: d.related.map(at), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(at) })) };
+}
