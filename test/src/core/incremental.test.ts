@@ -220,12 +220,13 @@ describe('incremental analysis', function () {
     // A comment in contract 1 changes none of its facts, but it is a new version of the file, so
     // its own checks run again. The catalogue looked up only which of its declarations are
     // used, which is still the same: it keeps its checks and the very same diagnostics list.
+    const catalogue = '/virtual/shared/catalogue.partnership';
+    const published = second.diagnostics(catalogue); // as the server reads every file's list after an analysis
     editor.texts.set(file(1), `// reviewed\n${editor.texts.get(file(1))}`);
     const third = editor.analyse();
-    const catalogue = '/virtual/shared/catalogue.partnership';
     assert.equal(third.files.get(catalogue), second.files.get(catalogue));
     assert.equal(third.checks.byFile.get(catalogue), second.checks.byFile.get(catalogue));
-    assert.equal(third.diagnostics(catalogue), second.diagnostics(catalogue));
+    assert.equal(third.diagnostics(catalogue), published);
     assert.notEqual(third.checks.byFile.get(file(1)), second.checks.byFile.get(file(1)));
   });
 });

@@ -48,7 +48,7 @@ export class ProgramQueries {
    * With the previous analysis's queries, a lookup about a file whose contributors are all
    * unchanged hands back the earlier value itself, so comparing it costs nothing.
    */
-  constructor(program: Program, private readonly previous?: ProgramQueries) {
+  constructor(program: Program, private previous?: ProgramQueries) {
     for (const source of program.files.values()) {
       const files = new Set<string>();
       const c = contributions(source);
@@ -104,6 +104,11 @@ export class ProgramQueries {
   /** The KPIs of `file` that some norm is measured by. */
   measured(file: string): ReadonlySet<KpiSymbol> {
     return this.lookup('measured', file, () => this.union(file, (c) => c.measured.get(file)));
+  }
+
+  /** Called once the checks have run: later analyses must not keep every earlier one alive. */
+  forgetPrevious(): void {
+    this.previous = undefined;
   }
 
   /** True when every lookup still gives a value equal to the one recorded. */

@@ -52,6 +52,7 @@ export function checkProgram(program: Program, previous?: CheckResults, families
     const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(earlier.reads);
     results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families));
   }
+  queries.forgetPrevious();
   return { byFile: results, queries };
 }
 

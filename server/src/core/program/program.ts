@@ -67,7 +67,6 @@ export class Program {
   private readonly parse: (file: string, text: string) => ParsedDocument;
   private readonly importProblems = new Map<string, Diagnostic[]>();
   private readonly sorted = new Map<string, readonly Diagnostic[]>();
-  private readonly previous: Program | undefined;
 
   /**
    * Analyses the roots and what they import. With the previous analysis of the same workspace,
@@ -76,7 +75,6 @@ export class Program {
    */
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.parse = host.parse ? (file, text) => host.parse!(file, text) : parseDocument;
-    this.previous = previous;
     this.roots = roots.map((r) => path.resolve(r.file));
     const loaded = this.load(roots, host);
     const kept = previous ? this.unchanged(loaded, previous) : new Set<string>();
@@ -114,6 +112,20 @@ export class Program {
     }
     this.reportImports();
     this.checks = checkProgram(this, previous?.checks);
+    if (previous) this.keepUnchangedLists(previous);
+  }
+
+  /**
+   * A file whose parts are all unchanged keeps the very list of diagnostics it had, so a caller
+   * can tell that nothing changed by identity. Taken now, so no analysis holds on to the one
+   * before it.
+   */
+  private keepUnchangedLists(previous: Program): void {
+    for (const [file, source] of this.files) {
+      const list = previous.sorted.get(file);
+      if (!list || previous.files.get(file) !== source || previous.checks.byFile.get(file) !== this.checks.byFile.get(file)) continue;
+      if (sameDiagnostics(previous.importProblems.get(file) ?? [], this.importProblems.get(file) ?? [])) this.sorted.set(file, list);
+    }
   }
 
   /** The diagnostics of one file, sorted by position then code. */
@@ -125,13 +137,6 @@ export class Program {
     if (!source) return [];
     const imports = this.importProblems.get(key) ?? [];
     const checks = this.checks.byFile.get(key);
-    // Unchanged parts give the very same list as before, so a caller can tell nothing changed.
-    const before = this.previous?.files.get(key) === source ? this.previous : undefined;
-    if (before && before.checks.byFile.get(key) === checks && sameDiagnostics(before.importProblems.get(key) ?? [], imports)) {
-      const list = before.diagnostics(key);
-      this.sorted.set(key, list);
-      return list;
-    }
     const list = [...source.diagnostics, ...imports, ...(checks?.diagnostics ?? [])].sort(
       (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
     );
