@@ -135,8 +135,14 @@ async function workspaceBench() {
   server.kill();
 }
 
-/** A language server over stdio with one document open in `dir`. */
-async function openInServer(dir, uri, text) {
+/** A language server over stdio with the contract `${prefix}.partnership` open, alone in a folder named `name`. */
+async function openInServer(prefix, name) {
+  const dir = path.join(work, name);
+  fs.mkdirSync(dir);
+  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
+  const file = path.join(dir, 'contract.partnership');
+  fs.writeFileSync(file, text);
+  const uri = pathToFileURL(file).toString();
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
   const server = spawn(process.execPath, [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'], { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
@@ -147,18 +153,12 @@ async function openInServer(dir, uri, text) {
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'partnership', version: 1, text } });
-  return { server, connection };
+  return { server, connection, uri, text };
 }
 
 /** Completion in the 5,000-norm contract: parties after `accountable `, in the middle of the file. */
 async function completionBench(prefix) {
-  const dir = path.join(work, 'completion');
-  fs.mkdirSync(dir);
-  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
-  const file = path.join(dir, 'contract.partnership');
-  fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).toString();
-  const { server, connection } = await openInServer(dir, uri, text);
+  const { server, connection, uri, text } = await openInServer(prefix, 'completion');
   const at = text.indexOf('accountable ', text.length / 2) + 'accountable '.length;
   const before = text.slice(0, at);
   const position = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
@@ -185,14 +185,7 @@ async function previewBench(prefix) {
   const { chromium } = require('playwright-core');
   const { previewHtml } = require('../client/out/preview/html.js');
   const CLIENT_DEBOUNCE_MS = 30; // client/src/preview/matrix-preview.ts
-  const dir = path.join(work, 'preview');
-  fs.mkdirSync(dir);
-  const text = fs.readFileSync(`${prefix}.partnership`, 'utf8');
-  const file = path.join(dir, 'contract.partnership');
-  fs.writeFileSync(file, text);
-  const uri = pathToFileURL(file).toString();
-
-  const { server, connection } = await openInServer(dir, uri, text);
+  const { server, connection, uri, text } = await openInServer(prefix, 'preview');
 
   const origin = 'https://webview.bench';
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
