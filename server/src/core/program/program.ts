@@ -183,9 +183,7 @@ export class Program {
     const kept = new Set<string>();
     for (const l of loaded.values()) {
       const before = previous.files.get(l.file);
-      if (!before || before.parsed !== l.parsed || before.text !== l.text || before.imports.length !== l.imports.length) continue;
-      const sameLinks = before.imports.every((link, i) => link.target === l.imports[i].target && (link.source !== null) === loaded.has(link.target));
-      if (sameLinks) kept.add(l.file);
+      if (before && before.parsed === l.parsed && sameImportLinks(before, l, loaded)) kept.add(l.file);
     }
     // A file that imports a changed file changes too (its references may now mean other things).
     let changed = true;
@@ -203,13 +201,10 @@ export class Program {
 
   /** A changed file whose imports are the same and reach only unchanged files: it may be patched. */
   private importsKept(l: Loaded, previous: Program, kept: ReadonlySet<string>, loaded: ReadonlyMap<string, Loaded>): boolean {
+    // A re-parse of one declaration keeps the import nodes, so the links differ only if a target changed.
     const before = previous.files.get(l.file);
-    if (!before || !l.parsed.change || before.imports.length !== l.imports.length) return false;
-    return before.imports.every((link, i) => {
-      const target = l.imports[i].target;
-      if (link.target !== target || link.node !== l.imports[i].node) return false;
-      return link.source === null ? !loaded.has(target) : kept.has(target) && link.source === previous.files.get(target);
-    });
+    if (!before || !l.parsed.change || !sameImportLinks(before, l, loaded)) return false;
+    return before.imports.every((link) => link.source === null || kept.has(link.target));
   }
 
   private declare(l: Loaded): Building {
@@ -278,6 +273,12 @@ function importsOf(file: string, parsed: ParsedDocument): { node: Import; target
     out.push({ node: item, target: path.resolve(path.dirname(file), item.path.value) });
   }
   return out;
+}
+
+/** The same import targets as before, each readable now exactly when it was then. */
+function sameImportLinks(before: SourceFile, l: Loaded, loaded: ReadonlyMap<string, Loaded>): boolean {
+  return before.imports.length === l.imports.length &&
+    before.imports.every((link, i) => link.target === l.imports[i].target && (link.source !== null) === loaded.has(link.target));
 }
 
 function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
