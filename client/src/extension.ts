@@ -6,6 +6,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { MatrixPreview } from './preview/matrix-preview';
 import { exportMatrix } from './export-matrix';
+import { restartOnCrash } from './connection-errors';
+
+/** Crashes restarted within three minutes before the client gives up and tells the user. */
+const MAX_RESTARTS = 4;
 
 let client: LanguageClient | undefined;
 
@@ -19,9 +23,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: [{ language: 'partnership' }],
     diagnosticCollectionName: 'partnership',
     // After repeated crashes the client stops restarting the server and tells the user.
-    connectionOptions: { maxRestartCount: 4 },
+    errorHandler: restartOnCrash(() => restartPolicy),
   };
   client = new LanguageClient('partnership', 'Partnership Language Server', serverOptions, clientOptions);
+  // The library's policy needs the client it belongs to, for its message.
+  const restartPolicy = client.createDefaultErrorHandler(MAX_RESTARTS);
   const preview = new MatrixPreview(context, client);
   context.subscriptions.push(
     preview,

@@ -70,6 +70,56 @@ describe('crash recovery', function () {
     }
   });
 
+  it('restarts a server that dies while the user is typing', async () => {
+    const { document, editor } = await open(FILES.serviceBirmingham);
+    const original = document.getText();
+    try {
+      await waitFor(() => diagnosticsOf(document.uri).length > 0, 'diagnostics before the crash');
+      const [pid] = await waitFor(() => {
+        const pids = serverPids();
+        return pids.length === 1 ? pids : undefined;
+      }, 'one language server process');
+      // Edits and requests sent before the client notices the crash fail to write to the dead
+      // server. Those failures must not stop the client for good: the crash is restarted.
+      process.kill(pid, 'SIGKILL');
+      const at = document.positionAt(document.getText().indexOf('SB must deliver') + 'SB must deliver'.length);
+      const pending = [];
+      for (let key = 0; key < 8; key++) {
+        pending.push(Promise.resolve(editor.edit((builder) => builder.insert(at, ' '))).catch(() => undefined));
+        pending.push(Promise.resolve(vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, at)).catch(() => undefined));
+        await new Promise((resolve) => setTimeout(resolve, key));
+      }
+      const [restarted] = await waitFor(() => {
+        const pids = serverPids().filter((p) => p !== pid);
+        return pids.length > 0 ? pids : undefined;
+      }, 'the client to start a new language server', { timeoutMs: 30000 });
+      assert.notStrictEqual(restarted, pid);
+      // The new server answers: the client did not give up on it.
+      await waitFor(async () => {
+        const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
+        return symbols && symbols[0] && symbols[0].name === 'ServiceBirmingham';
+      }, 'the outline from the new server', { timeoutMs: 30000 });
+      await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, 5000))]);
+    } finally {
+      await restore(document, original);
+    }
+  });
+
+  it('never stops the client on failed writes to a dead server; the close decides on a restart', () => {
+    const { ErrorAction, CloseAction } = require('vscode-languageclient/node');
+    const { restartOnCrash } = require(path.join(repoRoot, 'client', 'out', 'connection-errors.js'));
+    const decisions = [{ action: CloseAction.Restart }, { action: CloseAction.DoNotRestart, message: 'given up' }];
+    const handler = restartOnCrash(() => ({ error: () => assert.fail('the policy is asked about closes only'), closed: () => decisions.shift() }));
+    for (let count = 1; count <= 10; count++) {
+      const result = handler.error(new Error('write EPIPE'), undefined, count);
+      assert.strictEqual(result.action, ErrorAction.Continue, `failure ${count}`);
+      assert.strictEqual(result.handled, true, 'a failed write does not pop up a notification');
+      assert.match(result.message, /write EPIPE/);
+    }
+    assert.deepStrictEqual(handler.closed(), { action: CloseAction.Restart });
+    assert.deepStrictEqual(handler.closed(), { action: CloseAction.DoNotRestart, message: 'given up' });
+  });
+
   it('restarts the language server on "Partnership: Restart Language Server"', async () => {
     const { document } = await open(FILES.serviceBirmingham);
     const [before] = await waitFor(() => {
