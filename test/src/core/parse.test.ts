@@ -33,6 +33,26 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
     assert.deepEqual(p001(text), []);
   });
 
+  it('reads every kind of white space and comment between tokens as a plain space', () => {
+    const text = `partnership X "X" { term 2010-01-01 to 2020-12-31
+  party A "A" as client party B "B" as supplier of A
+  scope S "S" { covers "all" scope T "T" }
+  exclusive B over S except S.T from 2010-01-01 clause "2.3.1"
+  obligation O "o" { A must not provide "x" to B due 2011-01-01 every 6 months accountable A consulted A, B }
+  kpi K "k" { owner B target >= 99.5% threshold < 98% otherwise "credit" measured every 2 weeks }
+  body Bd "b" { chair A members A, B approves S up to GBP 2,000,000 }
+}`;
+    const separators = [' ', '\t', '\u000B', '\u000C', '\u00A0', '\uFEFF', '\u2028', '\u2029', '\r\n', ' /* a * / comment */ ', '/**/', '\n// a line comment\n// and another\n', '\t/* one */ /* two */\n'];
+    let n = 0;
+    // Only the spaces between tokens: not inside strings, nor the one a currency code needs.
+    const spaced = text.split('"').map((part, i) => (i % 2 ? part : part.replace(/(?<!\b[A-Z]{3}) /g, () => separators[n++ % separators.length]))).join('"');
+    assert.ok(n > 100);
+    const shape = (source: string): string =>
+      JSON.stringify(parseDocument('/t.partnership', source).ast, (key, value) => (key === 'start' || key === 'end' ? undefined : value));
+    assert.deepEqual(p001(spaced), []);
+    assert.equal(shape(spaced), shape(text));
+  });
+
   it('reports a bad date after `due` at the word, naming what was expected', () => {
     const text = 'partnership X "X" {\n  obligation O "o" {\n    A must do "x"\n    due tomorrow\n  }\n}\n';
     assert.deepEqual(p001(text), [{ message: 'Expected a date (YYYY-MM-DD) after `due`, found `tomorrow`.', text: 'tomorrow', line: 4 }]);

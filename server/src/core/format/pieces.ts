@@ -17,7 +17,7 @@ export interface Piece {
   readonly breaksBefore: number;
 }
 
-/** White space as the grammar defines it (rule `WhiteSpace`). */
+/** White space as the grammar defines it (rule `_`). */
 export function isWhiteSpace(c: string): boolean {
   return (
     c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\u000B' || c === '\u000C' ||

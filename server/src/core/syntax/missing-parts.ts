@@ -61,7 +61,8 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
 
   const repeatedLines = (node: Named, what: string, block: Block<Span & { kind: string }>): void => {
     const singles = singleLines[node.kind] ?? {};
-    const firstOf = new Map<string, Span>();
+    // A block has a handful of lines: a list searched in place costs less than a map per block.
+    const firstOf: (Span & { kind: string })[] = [];
     let normLines = 0;
     let junk = false;
     for (const item of block.items) {
@@ -74,11 +75,12 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
       }
       const keyword = singles[item.kind];
       if (!keyword) continue;
-      const first = firstOf.get(item.kind);
+      let first: Span | undefined;
+      for (const line of firstOf) if (line.kind === item.kind) first = line;
       if (first) {
         out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineNumberAt(text, first.start)}); give it once.` });
       } else {
-        firstOf.set(item.kind, item);
+        firstOf.push(item);
       }
     }
     if (node.kind === 'Norm' && normLines === 0 && !junk) {

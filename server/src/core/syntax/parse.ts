@@ -83,8 +83,9 @@ export function finishParse(file: string, text: string, ast: FileNode): ParsedDo
 
   const junkFollows = new Set<Span>();
   forEachList(ast, (items) => {
-    items.forEach((item, i) => {
-      if (item.kind !== 'Junk') return;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== 'Junk') continue;
       const previous = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
       if (previous) junkFollows.add(previous);
       const ownStatement = startsStatement(text, item as Junk);
@@ -95,9 +96,9 @@ export function finishParse(file: string, text: string, ast: FileNode): ParsedDo
       }
       const diagnostic = junkDiagnostic(file, text, item as Junk, previous, ownStatement);
       // An unterminated string on the same line already explains this stretch.
-      if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) return;
+      if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) continue;
       diagnostics.push(diagnostic);
-    });
+    }
   });
 
   for (const missing of missingParts(ast, text)) {
