@@ -7,14 +7,20 @@ import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { exportMatrix } from '../export-matrix';
 import { previewHtml } from './html';
-import { isMessageFromPage, isMessageToPage, type MessageToPage } from './protocol';
+import { applyMatrixDelta } from '../../../server/out/core/matrix/delta';
+import { isMatrixUpdate, isMessageFromPage, type Matrix, type MatrixDelta, type MessageToPage } from './protocol';
 
-const MATRIX_REQUEST = 'partnership/matrix';
+const MATRIX_UPDATE_REQUEST = 'partnership/matrixUpdate';
 const VIEW_TYPE = 'partnership.matrixPreview';
 // The server already coalesces bursts of edits; this only spares it a request per keystroke.
 const DEBOUNCE_MS = 30;
 
 const isPartnership = (document: vscode.TextDocument): boolean => document.languageId === 'partnership';
+
+/** What the preview shows: a document's matrix (whole, and as the server's change), or why there is none. */
+type Shown =
+  | { readonly kind: 'matrix'; readonly uri: string; readonly id: string; readonly base: string | null; readonly delta: MatrixDelta; readonly matrix: Matrix; readonly fileName: string }
+  | { readonly kind: 'empty'; readonly reason: string };
 
 export class MatrixPreview implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -26,10 +32,10 @@ export class MatrixPreview implements vscode.Disposable {
   /** The page has said `ready` since it was last (re)loaded, so it can take messages. */
   private pageReady = false;
   /** The latest answer, resent when a hidden page comes back; `stale` if changes came since. */
-  private latest: MessageToPage | undefined;
+  private latest: Shown | undefined;
   private stale = true;
-  /** JSON of the last message the current page received, so identical answers are not re-rendered. */
-  private posted: string | undefined;
+  /** The matrix the current page holds (by the server's id), so it can be sent changes only. */
+  private pageHolds: string | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private request: vscode.CancellationTokenSource | undefined;
   /** Bumped by every request; an answer is applied only if no newer request has started. */
@@ -112,7 +118,7 @@ export class MatrixPreview implements vscode.Disposable {
     this.stopRequests();
     this.source = undefined;
     this.latest = undefined;
-    this.posted = undefined;
+    this.pageHolds = undefined;
     this.pageReady = false;
   }
 
@@ -132,7 +138,7 @@ export class MatrixPreview implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.pageReady = true;
-        this.posted = undefined;
+        this.pageHolds = undefined;
         if (this.latest) this.post(this.latest);
         if (this.stale || (!this.latest && !this.request)) void this.refresh();
         return;
@@ -171,31 +177,49 @@ export class MatrixPreview implements vscode.Disposable {
     this.request = request;
     const generation = this.generation;
     this.stale = false;
-    const message = await this.ask(uri, request.token);
+    const shown = await this.ask(uri, request.token);
     if (generation !== this.generation || panel !== this.panel) return; // a newer request supersedes this one
     request.dispose();
     this.request = undefined;
-    this.latest = message;
-    this.post(message);
+    this.latest = shown;
+    this.post(shown);
   }
 
-  private async ask(uri: vscode.Uri, token: vscode.CancellationToken): Promise<MessageToPage> {
+  /** The server's next matrix for `uri`, as a change to the one held when it is for the same document. */
+  private async ask(uri: vscode.Uri, token: vscode.CancellationToken): Promise<Shown> {
+    const held = this.latest?.kind === 'matrix' && this.latest.uri === uri.toString() ? this.latest : undefined;
     try {
-      const matrix = await this.client.sendRequest<unknown>(MATRIX_REQUEST, { uri: uri.toString() }, token);
-      if (matrix === null) return { type: 'empty', reason: 'This file declares no partnership, so it has no obligation matrix.' };
-      const message: unknown = { type: 'matrix', matrix, fileName: vscode.workspace.asRelativePath(uri) };
-      if (isMessageToPage(message)) return message;
-      return { type: 'empty', reason: 'The language server answered with a matrix this preview cannot read. Reload the window after updating the extension.' };
+      for (const since of held ? [held.id, null] : [null]) {
+        const update = await this.client.sendRequest<unknown>(MATRIX_UPDATE_REQUEST, { uri: uri.toString(), since }, token);
+        if (update === null) return { kind: 'empty', reason: 'This file declares no partnership, so it has no obligation matrix.' };
+        if (!isMatrixUpdate(update)) {
+          return { kind: 'empty', reason: 'The language server answered with a matrix this preview cannot read. Reload the window after updating the extension.' };
+        }
+        // A change to a matrix other than the one held (the server restarted, say): ask for it whole.
+        if (update.base !== null && update.base !== held?.id) continue;
+        const matrix = applyMatrixDelta(update.base === null ? null : held!.matrix, update.matrix);
+        if (!matrix) continue;
+        return { kind: 'matrix', uri: uri.toString(), id: update.id, base: update.base, delta: update.matrix, matrix, fileName: vscode.workspace.asRelativePath(uri) };
+      }
+      return { kind: 'empty', reason: 'The language server answered with a matrix this preview cannot read. Reload the window after updating the extension.' };
     } catch (error) {
-      return { type: 'empty', reason: `The obligation matrix could not be built: ${error instanceof Error ? error.message : String(error)}` };
+      return { kind: 'empty', reason: `The obligation matrix could not be built: ${error instanceof Error ? error.message : String(error)}` };
     }
   }
 
-  private post(message: MessageToPage): void {
+  /** Sends the page only what changed since the matrix it holds, or the matrix whole. */
+  private post(shown: Shown): void {
     if (!this.panel || !this.pageReady) return;
-    const json = JSON.stringify(message);
-    if (json === this.posted) return;
-    this.posted = json;
+    let message: MessageToPage;
+    if (shown.kind === 'empty') {
+      message = { type: 'empty', reason: shown.reason };
+      this.pageHolds = undefined;
+    } else {
+      if (this.pageHolds === shown.id) return;
+      const changes = shown.base !== null && shown.base === this.pageHolds;
+      message = { type: 'matrix', id: shown.id, base: changes ? shown.base : null, matrix: changes ? shown.delta : shown.matrix, fileName: shown.fileName };
+      this.pageHolds = shown.id;
+    }
     void this.panel.webview.postMessage(message);
   }
 

@@ -4,14 +4,19 @@
 // listed keys, each of the listed type. Anything else (an extra key such as `__proto__`, an
 // inherited field, a number given as text) is rejected whole and ignored by the receiver.
 
+import type { MatrixDelta, RowReference } from '../../../server/out/core/matrix/delta';
 import type { Matrix } from '../../../server/out/core/matrix/model';
+import type { MatrixUpdate } from '../../../server/out/lsp/matrix-updates';
 import type { ExportFormat } from '../export-matrix';
 
-export type { ExportFormat, Matrix };
+export type { ExportFormat, Matrix, MatrixDelta, MatrixUpdate };
 
-/** From the extension to the page. */
+/**
+ * From the extension to the page. A matrix is a change to the one the page was last sent
+ * (`base`, by `id`), or given whole when `base` is null.
+ */
 export type MessageToPage =
-  | { readonly type: 'matrix'; readonly matrix: Matrix; readonly fileName: string }
+  | { readonly type: 'matrix'; readonly id: string; readonly base: string | null; readonly matrix: MatrixDelta; readonly fileName: string }
   | { readonly type: 'empty'; readonly reason: string };
 
 /** From the page to the extension. */
@@ -29,6 +34,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const isString: Check = (v) => typeof v === 'string';
+const isIndex: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isBoolean: Check = (v) => typeof v === 'boolean';
 const isLine: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 const isDepth: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -90,21 +96,30 @@ const isExclusivityRow = shape<Exclusivity>({
   line: nullable(isLine),
 });
 
-export const isMatrix = shape<Matrix>({
+const isRowReference = shape<RowReference>({ same: isIndex, line: isLine });
+
+/** A matrix whose rows pass `rowCheck`: every row whole, or rows and references to earlier ones. */
+const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
   partnership: shape<Matrix['partnership']>({ name: isString, title: isString, doc: isString, term: isString, source: isString }),
   parties: arrayOf(shape<Matrix['parties'][number]>({ id: isString, title: isString, role: isString })),
   groups: arrayOf(shape<Matrix['groups'][number]>({
     scope: nullable(shape<NonNullable<Matrix['groups'][number]['scope']>>({ path: isString, title: isString })),
-    rows: arrayOf(isRow),
+    rows: arrayOf(rowCheck),
   })),
   exclusivity: arrayOf(isExclusivityRow),
   conflicts: arrayOf(shape<Matrix['conflicts'][number]>({ code: isString, severity: isString, line: isLine, message: isString })),
-}) as (value: unknown) => value is Matrix;
+});
+
+export const isMatrix = matrixOf(isRow) as (value: unknown) => value is Matrix;
+const isMatrixDelta = matrixOf((v) => isRow(v) || isRowReference(v));
+
+/** The language server's answer to `partnership/matrixUpdate` (null aside). */
+export const isMatrixUpdate = shape<MatrixUpdate>({ id: isString, base: nullable(isString), matrix: isMatrixDelta }) as (value: unknown) => value is MatrixUpdate;
 
 type Checks<M extends { type: string }> = { readonly [T in M['type']]: Check };
 
 const TO_PAGE: Checks<MessageToPage> = {
-  matrix: shape<Extract<MessageToPage, { type: 'matrix' }>>({ type: literal('matrix'), matrix: isMatrix, fileName: isString }),
+  matrix: shape<Extract<MessageToPage, { type: 'matrix' }>>({ type: literal('matrix'), id: isString, base: nullable(isString), matrix: isMatrixDelta, fileName: isString }),
   empty: shape<Extract<MessageToPage, { type: 'empty' }>>({ type: literal('empty'), reason: isString }),
 };
 

@@ -37,6 +37,7 @@ import { handlePrepareRename, handleRename } from './features/rename';
 import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
 import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbols';
 import { Workspace } from './workspace';
+import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
 
 /** Equal diagnostics in the same order: a new analysis that found the same problems. */
 function sameContent(a: readonly CoreDiagnostic[], b: readonly CoreDiagnostic[]): boolean {
@@ -49,6 +50,7 @@ export const EXPORT_REQUEST = 'partnership/exportMatrix';
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   const documents = new TextDocuments(TextDocument);
   const ids = new DocumentIds();
+  const matrixUpdates = new MatrixUpdates();
   /** What each document's last published diagnostics were made from. */
   const published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   let workspace: Workspace;
@@ -133,7 +135,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
   documents.onDidChangeContent((e) => workspace.didChange(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
-  documents.onDidClose((e) => workspace.didClose(ids.fileOf(e.document.uri)));
+  documents.onDidClose((e) => {
+    matrixUpdates.forget(e.document.uri);
+    workspace.didClose(ids.fileOf(e.document.uri));
+  });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       if (!change.uri.startsWith('file:')) continue;
@@ -157,6 +162,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeLens(guarded('codeLens', [], handleCodeLens));
 
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
+  connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams) =>
+    matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
     const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
     if (!matrix) return null;

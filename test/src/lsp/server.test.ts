@@ -67,6 +67,35 @@ describe('language server over stdio', function () {
     await client.until(() => client.codes(jv).some((c) => c.endsWith('P201')), 'P201 to return');
   });
 
+  it('answers the live preview with the change since the matrix it holds, or the matrix whole', async () => {
+    type Update = { id: string; base: string | null; matrix: { groups: { rows: ({ norm: string; title: string; line: number } | { same: number; line: number })[] }[] } };
+    const ask = (since: string | null) => client.connection.sendRequest('partnership/matrixUpdate', { uri: uri(sb), since }) as Promise<Update>;
+    const rows = (u: Update) => u.matrix.groups.flatMap((g) => g.rows);
+    const whole = (u: Update) => rows(u).filter((r) => !('same' in r)) as { norm: string; title: string; line: number }[];
+    await client.open(sb, sbText, 1);
+    const first = await ask(null);
+    assert.equal(first.base, null);
+    assert.equal(whole(first).length, rows(first).length);
+    assert.ok(rows(first).length > 5);
+    // A line typed above everything and one norm retitled: that norm is sent, the others are referred to, one line down.
+    const changed = sbText.replace(/^(\s*)(party )/m, '$1// a new line\n$1$2').replace('obligation R04 "', 'obligation R04 "Retitled: ');
+    await client.change(sb, changed, 2);
+    const second = await ask(first.id);
+    assert.equal(second.base, first.id);
+    assert.deepEqual(whole(second).map((r) => r.norm), ['R04']);
+    assert.match(whole(second)[0].title, /^Retitled: /);
+    for (const [i, row] of rows(second).entries()) {
+      if ('same' in row) assert.equal(row.line, (rows(first)[row.same] as { line: number }).line + 1, `row ${i}`);
+    }
+    // Asked against a matrix the server no longer has: the matrix whole.
+    const third = await ask(first.id);
+    assert.equal(third.base, null);
+    assert.equal(whole(third).length, rows(third).length);
+    // Closing the document forgets its matrix.
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: uri(sb) } });
+    assert.equal((await ask(third.id)).base, null);
+  });
+
   it('hovers a party reference with its full name and role, and a keyword with its documentation', async () => {
     await client.open(sb, sbText, 1);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(sb) }, position: position(sbText, 'accountable ICF', 12) })) as Hover;

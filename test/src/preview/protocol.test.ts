@@ -14,7 +14,11 @@ interface Protocol {
   isMessageFromPage(value: unknown): boolean;
   isMessageToPage(value: unknown): boolean;
   isMatrix(value: unknown): boolean;
+  isMatrixUpdate(value: unknown): boolean;
 }
+
+/** A message to the page carrying `matrix` whole. */
+const whole = (matrix: unknown, fileName = 'x') => ({ type: 'matrix', id: '1', base: null, matrix, fileName });
 
 /** The client's protocol module, bundled on its own (the test project cannot compile client/src). */
 function loadProtocol(): Protocol {
@@ -116,19 +120,23 @@ describe('preview protocol', () => {
 
   describe('messages to the page', () => {
     it('accepts a real matrix, a matrix without rows, and an empty message', () => {
-      assert.equal(protocol.isMessageToPage({ type: 'matrix', matrix, fileName: 'service-birmingham.partnership' }), true);
+      assert.equal(protocol.isMessageToPage(whole(matrix, 'service-birmingham.partnership')), true);
       const bare = edited(matrix, (m) => {
         m.groups = [];
         m.exclusivity = [];
         m.conflicts = [];
         m.parties = [];
       });
-      assert.equal(protocol.isMessageToPage({ type: 'matrix', matrix: bare, fileName: '' }), true);
+      assert.equal(protocol.isMessageToPage(whole(bare, '')), true);
       assert.equal(protocol.isMessageToPage({ type: 'empty', reason: 'This file declares no partnership.' }), true);
     });
 
     it('rejects messages of the other direction and malformed envelopes', () => {
-      for (const m of [{ type: 'ready' }, { type: 'empty' }, { type: 'empty', reason: 3 }, { type: 'matrix', matrix }, { type: 'matrix', matrix, fileName: 1 }, { type: 'matrix', matrix: null, fileName: 'x' }, { type: 'matrix', matrix, fileName: 'x', html: '<b>' }]) {
+      const malformed = [
+        { type: 'ready' }, { type: 'empty' }, { type: 'empty', reason: 3 }, { type: 'matrix', matrix }, { ...whole(matrix), fileName: 1 }, whole(null),
+        { ...whole(matrix), html: '<b>' }, { type: 'matrix', matrix, fileName: 'x' }, { ...whole(matrix), id: 1 }, { ...whole(matrix), base: 2 },
+      ];
+      for (const m of malformed) {
         assert.equal(protocol.isMessageToPage(m), false, JSON.stringify(m).slice(0, 80));
       }
     });
@@ -159,12 +167,27 @@ describe('preview protocol', () => {
         ['conflict line fractional', (m) => (m.conflicts = [{ code: 'P201', severity: 'error', line: 1.5, message: 'x' }])],
       ];
       for (const [name, edit] of edits) {
-        assert.equal(protocol.isMessageToPage({ type: 'matrix', matrix: edited(matrix, edit), fileName: 'x' }), false, name);
+        assert.equal(protocol.isMessageToPage(whole(edited(matrix, edit))), false, name);
       }
     });
 
+    it('accepts rows given as references to the earlier matrix, and nothing else in their place', () => {
+      const change = edited(matrix, (m) => (m.groups[0].rows[0] = { same: 0, line: 7 }));
+      assert.equal(protocol.isMessageToPage({ type: 'matrix', id: '2', base: '1', matrix: change, fileName: 'x' }), true);
+      assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: change }), true);
+      assert.equal(protocol.isMatrixUpdate({ id: '2', base: null, matrix }), true);
+      const badReferences = [{ same: -1, line: 7 }, { same: 1.5, line: 7 }, { same: '0', line: 7 }, { same: 0 }, { same: 0, line: 0 }, { same: 0, line: 7, title: 'x' }, { line: 7 }];
+      for (const reference of badReferences) {
+        const bad = edited(matrix, (m) => (m.groups[0].rows[0] = reference));
+        assert.equal(protocol.isMessageToPage({ type: 'matrix', id: '2', base: '1', matrix: bad, fileName: 'x' }), false, JSON.stringify(reference));
+        assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: bad }), false, JSON.stringify(reference));
+      }
+      assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix, extra: true }), false);
+      assert.equal(protocol.isMatrixUpdate({ id: 2, base: '1', matrix }), false);
+    });
+
     it('rejects prototype-pollution shapes inside a matrix', () => {
-      const text = JSON.stringify({ type: 'matrix', matrix, fileName: 'x' });
+      const text = JSON.stringify(whole(matrix));
       const polluted = [
         text.replace('"partnership":{', '"partnership":{"__proto__":{"polluted":true},'),
         text.replace('"cells":{', '"cells":{"__proto__":["R (must)"],'),

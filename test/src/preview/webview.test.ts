@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { matrixDelta, rowKeys } from '../../../server/out/core/matrix/delta';
 import { buildMatrix, type Matrix } from '../../../server/out/core/matrix/model';
 import { Program } from '../../../server/out/core/program/program';
 import { examples, repoRoot } from '../helpers/paths';
@@ -63,6 +64,10 @@ function matrixOf(file: string, text = fs.readFileSync(file, 'utf8')): Matrix {
 }
 
 const rowsOf = (m: Matrix) => m.groups.flatMap((g) => g.rows);
+
+let ids = 0;
+/** A matrix given whole, as the extension sends it to a page that holds none. */
+const whole = (matrix: unknown, fileName: string) => ({ type: 'matrix', id: `m${++ids}`, base: null, matrix, fileName });
 
 describe('the matrix preview page in a browser', function () {
   this.timeout(90000);
@@ -121,7 +126,7 @@ describe('the matrix preview page in a browser', function () {
     const posted = () => page.evaluate(() => window.__posted);
     const send = async (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
     const show = async (matrix: Matrix, fileName = 'contract.partnership') => {
-      await send({ type: 'matrix', matrix, fileName });
+      await send(whole(matrix, fileName));
       const rows = rowsOf(matrix).length;
       await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('tr.norm').length === n, rows);
     };
@@ -221,14 +226,41 @@ describe('the matrix preview page in a browser', function () {
     assert.equal(await page.locator('tr.norm', { hasText: 'A changed title' }).count(), 1);
     await page.reload();
     await page.waitForFunction(() => window.__posted.length > 0);
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'matrix', matrix: changed, fileName: 'sb.partnership' });
+    await page.evaluate((m) => window.postMessage(m, '*'), whole(changed, 'sb.partnership'));
     await page.waitForFunction(() => (globalThis as any).document.querySelectorAll('tr.norm').length > 0);
     assert.equal(await page.inputValue('#party-filter'), 'Scrutiny');
     await page.waitForFunction(() => window.scrollY > 0);
     assert.ok(Math.abs((await top()) - before) <= 2, `R04 back at ${before}px from the top, not ${await top()}px`);
     // Another file starts unfiltered.
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'matrix', matrix: changed, fileName: 'other.partnership' });
+    await page.evaluate((m) => window.postMessage(m, '*'), whole(changed, 'other.partnership'));
     await page.waitForFunction(() => (globalThis as any).document.querySelector('#party-filter').value === '');
+  });
+
+  it('applies a change to the matrix it holds, keeping the unchanged rows, and asks again when it holds another', async () => {
+    const { page, posted, send } = await openPreview();
+    const first = whole(sb, 'sb.partnership');
+    await send(first);
+    await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('tr.norm').length === n, rowsOf(sb).length);
+    await page.evaluate(() => (globalThis as any).document.querySelectorAll('tr.norm').forEach((tr: any) => (tr.__kept = true)));
+    // R04 gets a new title and every row moves down a line, as when a line is typed above them.
+    const next = JSON.parse(JSON.stringify(sb)) as Matrix;
+    for (const row of rowsOf(next)) (row as { line: number }).line += 1;
+    (rowsOf(next).find((r) => r.norm === 'R04') as { title: string }).title = 'A changed title';
+    const delta = matrixDelta({ matrix: sb, keys: rowKeys(sb) }, next, rowKeys(next));
+    const sent = JSON.stringify(delta).length;
+    assert.ok(sent < JSON.stringify(next).length / 2, `the change is small (${sent} characters)`);
+    await send({ type: 'matrix', id: 'm-next', base: first.id, matrix: delta, fileName: 'sb.partnership' });
+    await page.waitForSelector('tr[data-norm="R04"] >> text=A changed title');
+    const fresh = await page.$$eval('tr.norm', (trs) => trs.filter((tr) => !(tr as any).__kept).map((tr) => (tr as any).dataset.norm));
+    assert.deepEqual(fresh, ['R04']);
+    const last = rowsOf(next)[rowsOf(next).length - 1];
+    assert.equal(await page.getAttribute(`tr[data-norm="${last.norm}"]`, 'data-line'), String(last.line));
+    // A change to a matrix the page does not hold is not shown; the page asks to be sent it whole.
+    const before = (await posted()).length;
+    await send({ type: 'matrix', id: 'm-other', base: 'm-unknown', matrix: delta, fileName: 'sb.partnership' });
+    await page.waitForFunction((n) => window.__posted.length > n, before);
+    assert.deepEqual((await posted()).slice(before), [{ type: 'ready' }]);
+    assert.equal(await page.locator('tr.norm', { hasText: 'A changed title' }).count(), 1);
   });
 
   it('asks for each export', async () => {
@@ -251,7 +283,7 @@ describe('the matrix preview page in a browser', function () {
     await show(sb);
     const broken = JSON.parse(JSON.stringify(sb));
     broken.groups[0].rows[0].line = '1';
-    for (const bad of [{ type: 'matrix', matrix: broken, fileName: 'x' }, { type: 'empty' }, { type: 'ready' }, 'matrix', null, { type: 'matrix', matrix: sb }]) await send(bad);
+    for (const bad of [whole(broken, 'x'), { type: 'empty' }, { type: 'ready' }, 'matrix', null, { type: 'matrix', matrix: sb }]) await send(bad);
     await send({ type: 'empty', reason: 'marker' });
     await page.waitForSelector('p.status >> text=marker');
     assert.equal(await page.locator('tr.norm').count(), rowsOf(sb).length, 'the ignored messages changed nothing');
@@ -332,7 +364,7 @@ describe('the matrix preview page in a browser', function () {
     await page.evaluate(() => (globalThis as any).document.querySelectorAll('tr.norm').forEach((tr: any) => (tr.__kept = true)));
     big.groups[1].rows[10].title = 'Typed';
     for (const g of big.groups) for (const r of g.rows) r.line += 1;
-    await page.evaluate((m) => window.postMessage(m, '*'), { type: 'matrix', matrix: big, fileName: 'big.partnership' });
+    await page.evaluate((m) => window.postMessage(m, '*'), whole(big, 'big.partnership'));
     await page.waitForSelector('tr[data-norm="N2510"] >> text=Typed');
     const fresh = await page.$$eval('tr.norm', (trs) => trs.filter((tr) => !(tr as any).__kept).map((tr) => (tr as any).dataset.norm));
     assert.deepEqual(fresh, ['N2510']);

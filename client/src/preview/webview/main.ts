@@ -5,7 +5,8 @@
 import { FIXED_HEADERS, LEGEND } from '../../../../server/out/core/matrix/cells';
 import { type ExportFormat, isMessageToPage, type Matrix, type MessageFromPage, type MessageToPage } from '../protocol';
 import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
-import { append, colgroup, conflictItems, el, normItems, scopeItems } from './rows';
+import { applyMatrixDelta } from '../../../../server/out/core/matrix/delta';
+import { append, colgroup, conflictItems, el, keepRowKey, normItems, scopeItems } from './rows';
 
 interface VsCodeApi {
   postMessage(message: MessageFromPage): void;
@@ -290,9 +291,25 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (isMessageToPage(message)) handle(message);
 });
 
+/** The matrix shown and the extension's id for it, which the next change is made against. */
+let held: { readonly id: string; readonly matrix: Matrix } | null = null;
+
 function handle(message: MessageToPage): void {
-  if (message.type === 'matrix') renderMatrix(message.matrix, message.fileName);
-  else renderEmpty(message.reason);
+  if (message.type === 'empty') {
+    held = null;
+    renderEmpty(message.reason);
+    return;
+  }
+  // A change to a matrix this page does not hold cannot be shown: say `ready` to be sent it whole.
+  const base = message.base === null ? null : held?.id === message.base ? held.matrix : undefined;
+  const matrix = base === undefined ? null : applyMatrixDelta(base, message.matrix, keepRowKey);
+  if (!matrix) {
+    held = null;
+    post({ type: 'ready' });
+    return;
+  }
+  held = { id: message.id, matrix };
+  renderMatrix(matrix, message.fileName);
 }
 
 post({ type: 'ready' });

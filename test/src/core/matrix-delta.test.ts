@@ -1,0 +1,72 @@
+// The preview's matrix as a change to the one before: applying the change gives exactly the new
+// matrix, unchanged rows are referred to (and stay the same objects), and nothing else is.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyMatrixDelta, isRowReference, matrixDelta, rowKeys } from '../../../server/out/core/matrix/delta';
+import { buildMatrix, type Matrix, type MatrixRow } from '../../../server/out/core/matrix/model';
+import { Program } from '../../../server/out/core/program/program';
+import { examples } from '../helpers/paths';
+
+const file = path.join(examples, 'service-birmingham', 'service-birmingham.partnership');
+const original = fs.readFileSync(file, 'utf8');
+
+function matrixOf(text: string): Matrix {
+  const read = (f: string): string | undefined => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
+  const matrix = buildMatrix(new Program([{ file, text }], { readFile: read }), file);
+  assert.ok(matrix);
+  return matrix;
+}
+
+const rowsOf = (m: { groups: readonly { rows: readonly unknown[] }[] }) => m.groups.flatMap((g) => g.rows);
+const delta = (base: Matrix | null, next: Matrix) => matrixDelta(base && { matrix: base, keys: rowKeys(base) }, next, rowKeys(next));
+
+describe('matrix changes for the live preview', () => {
+  const base = matrixOf(original);
+
+  it('refers to every row of an unchanged matrix, and gives every row whole against none', () => {
+    assert.ok(rowsOf(delta(base, matrixOf(original))).every((r) => isRowReference(r as MatrixRow)));
+    const fromNothing = delta(null, base);
+    assert.ok(rowsOf(fromNothing).every((r) => !isRowReference(r as MatrixRow)));
+    assert.deepEqual(applyMatrixDelta(null, fromNothing), base);
+  });
+
+  const edits: [string, (text: string) => string, string[]][] = [
+    ['a line typed above every norm', (t) => t.replace(/^(\s*)(party )/m, '$1// note\n$1$2'), []],
+    ['one norm retitled', (t) => t.replace('obligation R04 "', 'obligation R04 "New: '), ['R04']],
+    ['a norm removed', (t) => t.replace(/\n  obligation R04 "[^]*?\n  }\n/, '\n'), []],
+    ['a party renamed, which every row naming it shows', (t) => t.replace(/\bICF\b/g, 'Client'), []],
+  ];
+  for (const [name, edit, expectWhole] of edits) {
+    it(`gives exactly the new matrix after ${name}, sending only the changed rows`, () => {
+      const next = matrixOf(edit(original));
+      assert.notDeepEqual(next, base);
+      const change = delta(base, next);
+      const moved: [MatrixRow, MatrixRow][] = [];
+      assert.deepEqual(applyMatrixDelta(base, change, (from, to) => moved.push([from, to])), next);
+      const sentWhole = rowsOf(change).filter((r) => !isRowReference(r as MatrixRow)) as MatrixRow[];
+      if (expectWhole.length) assert.deepEqual(sentWhole.map((r) => r.norm), expectWhole);
+      // A row is sent whole only when no row of the earlier matrix equals it.
+      const earlier = new Set(rowKeys(base));
+      for (const row of sentWhole) assert.ok(!earlier.has(rowKeys({ ...next, groups: [{ scope: null, rows: [row] }] })[0]), row.norm);
+      for (const [from, to] of moved) assert.notEqual(from.line, to.line);
+    });
+  }
+
+  it('keeps unchanged rows as the same objects, and refers to each earlier row once', () => {
+    const twice: Matrix = { ...base, groups: [{ scope: null, rows: [rowsOf(base)[0] as MatrixRow, rowsOf(base)[0] as MatrixRow] }] };
+    const once: Matrix = { ...base, groups: [{ scope: null, rows: [rowsOf(base)[0] as MatrixRow] }] };
+    const change = delta(once, twice);
+    assert.deepEqual(rowsOf(change).map((r) => isRowReference(r as MatrixRow)), [true, false]);
+    const applied = applyMatrixDelta(once, change)!;
+    assert.equal(rowsOf(applied)[0], rowsOf(once)[0]);
+    assert.deepEqual(applied, twice);
+  });
+
+  it('refuses a change that refers to a row the earlier matrix does not have', () => {
+    const change = delta(base, matrixOf(original));
+    const shorter: Matrix = { ...base, groups: base.groups.slice(0, 1).map((g) => ({ ...g, rows: g.rows.slice(0, 1) })) };
+    assert.equal(applyMatrixDelta(shorter, change), null);
+    assert.equal(applyMatrixDelta(null, change), null);
+  });
+});
