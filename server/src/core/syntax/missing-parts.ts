@@ -2,7 +2,7 @@
 // parses: a missing title, role, `{` or `}`, a norm without its `<party> must …` line, a line
 // given twice, a second partnership, an import after the partnership.
 
-import type { Block, FileNode, Ident, Span } from './ast';
+import type { Block, FileNode, Ident, PartnershipItem, Span } from './ast';
 import { lineNumberAt } from '../text/line-index';
 import { quoteToken, tokenAt } from './tokens';
 
@@ -36,6 +36,35 @@ const singleLines: Record<string, Record<string, string>> = {
 };
 
 export function missingParts(ast: FileNode, text: string): MissingPart[] {
+  const { out, named, walk } = collector(text);
+  if (!ast.items.some((i) => i.kind === 'Partnership' || i.kind === 'Junk')) {
+    const end = text.length;
+    out.push({ node: ast, headerEnd: end, trailing: false, at: { start: end, end }, message: 'This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.' });
+  }
+  let partnerships = 0;
+  for (const item of ast.items) {
+    if (item.kind === 'Partnership') {
+      partnerships++;
+      if (partnerships > 1) {
+        out.push({ node: item, headerEnd: item.name.end, trailing: false, at: { start: item.name.start, end: item.name.end }, message: `A file holds one partnership; \`${item.name.text}\` is a second one. Put it in a file of its own and import it.` });
+      }
+      named(item as unknown as Named, 'partnership', item.block, true);
+      if (item.block) walk(item.block.items);
+    } else if (item.kind === 'Import' && partnerships > 0) {
+      out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + 'import'.length }, message: 'Imports come before the partnership: move this `import` to the top of the file.' });
+    }
+  }
+  return out;
+}
+
+/** The missing parts of some declarations of a partnership block (one re-parsed declaration, say). */
+export function missingPartsIn(items: readonly PartnershipItem[], text: string): MissingPart[] {
+  const { out, walk } = collector(text);
+  walk(items);
+  return out;
+}
+
+function collector(text: string) {
   const out: MissingPart[] = [];
   const at = (offset: number): { at: Span; found: string } => {
     const token = tokenAt(text, offset);
@@ -121,24 +150,7 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
     }
   };
 
-  if (!ast.items.some((i) => i.kind === 'Partnership' || i.kind === 'Junk')) {
-    const end = text.length;
-    out.push({ node: ast, headerEnd: end, trailing: false, at: { start: end, end }, message: 'This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.' });
-  }
-  let partnerships = 0;
-  for (const item of ast.items) {
-    if (item.kind === 'Partnership') {
-      partnerships++;
-      if (partnerships > 1) {
-        out.push({ node: item, headerEnd: item.name.end, trailing: false, at: { start: item.name.start, end: item.name.end }, message: `A file holds one partnership; \`${item.name.text}\` is a second one. Put it in a file of its own and import it.` });
-      }
-      named(item as unknown as Named, 'partnership', item.block, true);
-      if (item.block) walk(item.block.items);
-    } else if (item.kind === 'Import' && partnerships > 0) {
-      out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + 'import'.length }, message: 'Imports come before the partnership: move this `import` to the top of the file.' });
-    }
-  }
-  return out;
+  return { out, named, walk };
 }
 
 function capitalise(s: string): string {

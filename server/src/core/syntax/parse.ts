@@ -8,7 +8,7 @@ import type { Expectation, StartRuleNames } from '../../../generated/parser';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Block, FileNode, Junk, PartnershipItem, Span } from './ast';
-import { missingParts } from './missing-parts';
+import { missingParts, missingPartsIn } from './missing-parts';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
 export interface ParsedDocument {
@@ -67,8 +67,8 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   return finishParse(file, text, ast);
 }
 
-/** Turns a tree's junk, lexical errors and missing parts into P001s (also after a partial re-parse). */
-export function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
+/** Turns a tree's junk, lexical errors and missing parts into P001s. */
+function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   const lexicalStarts = ast.lexicalErrors.map((e) => e.start);
   const hasLexicalError = (span: Span): boolean => lexicalStarts.some((s) => s >= span.start && s < span.end);
@@ -108,6 +108,17 @@ export function finishParse(file: string, text: string, ast: FileNode): ParsedDo
     diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
   }
   return { file, text, ast, diagnostics: onePerPosition(diagnostics) };
+}
+
+/**
+ * Whether a declaration re-parsed on its own, in a document that had no syntax error, leaves it
+ * without one: the declaration has no broken statement and no missing part. Nothing else can
+ * have changed, so this stands for the whole document's check.
+ */
+export function isCleanDeclaration(text: string, item: PartnershipItem): boolean {
+  const hasJunk = (block: Block<Item> | null | undefined): boolean =>
+    !!block && block.items.some((i) => i.kind === 'Junk' || hasJunk((i as { block?: Block<Item> | null }).block));
+  return !hasJunk((item as { block?: Block<Item> | null }).block) && missingPartsIn([item], text).length === 0;
 }
 
 /** Declarations stay declared when something after their name is broken. */

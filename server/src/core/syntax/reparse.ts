@@ -8,7 +8,7 @@
 import { parse as generatedParse } from '../../../generated/parser';
 import { changedRange } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
-import { finishParse, parseDocument, type ParsedDocument } from './parse';
+import { isCleanDeclaration, parseDocument, type ParsedDocument } from './parse';
 
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
   return incrementally(previous, text) ?? parseDocument(previous.file, text);
@@ -35,8 +35,10 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
     return null;
   }
   if (result.lexicalErrors.length > 0 || result.item.kind !== item.kind) return null;
-
+  // Checked before anything moves, on the new text with the declaration's own offsets shifted in.
   shift(result.item, item.start);
+  if (!isCleanDeclaration(text, result.item)) return null;
+
   for (let i = index + 1; i < items.length; i++) shift(items[i], delta);
   items[index] = result.item;
   (partnership as { end: number }).end += delta;
@@ -44,8 +46,7 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   (previous.ast as { end: number }).end = text.length;
   for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) shift(previous.ast.items[i], delta);
 
-  const reparsed = finishParse(previous.file, text, previous.ast);
-  return reparsed.diagnostics.length === 0 ? { ...reparsed, change: { previous: new WeakRef(previous), before: item, after: result.item, delta } } : null;
+  return { file: previous.file, text, ast: previous.ast, diagnostics: [], change: { previous: new WeakRef(previous), before: item, after: result.item, delta } };
 }
 
 /** Moves every node of a subtree by `delta`. */
