@@ -1,12 +1,13 @@
 // Incremental analysis gives exactly what a full analysis gives. An analysis built on the
 // previous one keeps unchanged files and reuses checks whose lookups still hold; after each of
-// many random edits across several files, every file's diagnostics must equal those of an
-// analysis made from nothing.
+// many random edits across several files, every file's diagnostics and matrix must equal those
+// of an analysis made from nothing.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildMatrix } from '../../../server/out/core/matrix/model';
 import { Program } from '../../../server/out/core/program/program';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
@@ -43,7 +44,8 @@ class Editor {
   }
 }
 
-const plain = (program: Program, file: string): string => JSON.stringify(program.diagnostics(file));
+/** A file's diagnostics and obligation matrix (whose rows are kept by norm between analyses). */
+const plain = (program: Program, file: string): string => JSON.stringify({ diagnostics: program.diagnostics(file), matrix: buildMatrix(program, file) });
 
 /** A catalogue and contracts that grant, give and open its work, so edits ripple across files. */
 function sharedWorkspace(): Map<string, string> {

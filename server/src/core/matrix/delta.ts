@@ -20,9 +20,16 @@ export interface MatrixDelta extends Omit<Matrix, 'groups'> {
 
 export const isRowReference = (row: MatrixRow | RowReference): row is RowReference => 'same' in row;
 
-/** Everything about a row except its line, as text: equal texts, equal rows. */
+const keys = new WeakMap<MatrixRow, string>();
+
+/** Everything about a row except its line, as text: equal texts, equal rows (rows are never changed in place). */
 export function rowKey(row: MatrixRow): string {
-  return JSON.stringify([row.norm, row.title, row.kind, row.statement, row.cells, row.when, row.kpis, row.consequence, row.clause]);
+  let key = keys.get(row);
+  if (key === undefined) {
+    key = JSON.stringify([row.norm, row.title, row.kind, row.statement, row.cells, row.when, row.kpis, row.consequence, row.clause]);
+    keys.set(row, key);
+  }
+  return key;
 }
 
 /** `next` as a change to `base` (null: no earlier matrix, every row sent whole). */

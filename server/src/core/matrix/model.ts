@@ -122,7 +122,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
     const anchor = norm.objectScope ?? norm.scopeLine;
     const key = anchor ? rootOf(anchor) : null;
     const list = groups.get(key) ?? [];
-    list.push(row(norm, partyId, lineOf, kpiModels));
+    list.push(rowOf(norm, partyId, lineOf, kpiModels));
     groups.set(key, list);
   }
   const grouped: MatrixGroup[] = [...groups.entries()]
@@ -150,8 +150,24 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
   };
 }
 
+/**
+ * Rows by norm. Everything a row says comes from its norm's model and the declarations it
+ * names; a model is made anew whenever any of those may have changed (an edit elsewhere in the
+ * norm's file or in a file it imports), so an unchanged norm's row is only re-lined. The same
+ * row object comes back while its line is the same, which lets the preview skip it cheaply.
+ */
+const rows = new WeakMap<NormModel, MatrixRow>();
 
-function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
+function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
+  const line = lineOf(norm.node.start);
+  let cached = rows.get(norm);
+  if (!cached) cached = row(norm, partyId, line, kpiModels);
+  else if (cached.line !== line) cached = { ...cached, line };
+  rows.set(norm, cached);
+  return cached;
+}
+
+function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
   // No prototype: a party may be named `constructor` or `toString`.
   const cells: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const mark = (p: PartySymbol | null, part: string): void => {
@@ -179,7 +195,7 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: n
     title: norm.symbol.title ?? '',
     kind: norm.node.keyword,
     statement,
-    line: lineOf(norm.node.start),
+    line: lineNumber,
     cells,
     when: whenOf(norm),
     kpis,
