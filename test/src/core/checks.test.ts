@@ -138,8 +138,8 @@ describe('robustness', () => {
     const c = checkBody('  kpi K "k" { target >= 120% }');
     const emitted: Diagnostic[] = [];
     runChecks(c.program, (d) => emitted.push(d), [
-      ['broken', () => { throw new Error('boom'); }],
-      ['kpis', (ctx, model) => { for (const k of model.kpis) ctx.emit({ ...emitted[0], file: model.file, message: k.symbol.name }); }],
+      { name: 'broken', file: () => { throw new Error('boom'); } },
+      { name: 'kpis', file: (ctx, model) => { for (const k of model.kpis) ctx.emit({ ...emitted[0], file: model.file, message: k.symbol.name }); } },
     ]);
     assert.equal(emitted[0].code, 'P900');
     assert.match(emitted[0].message, /broken check: boom/);

@@ -110,17 +110,18 @@ function folder(dir: string): Map<string, string> {
 describe('incremental analysis', function () {
   this.timeout(120000);
   const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'Holder ', 'Council ', 'must ', 'must not ', 'Catalogue.', 'Shared', 'due 2016-01-01 ', 'scope ', '//', 'import "catalogue.partnership"\n'];
-  // Each with the least number of analyses in which a norm edit must have been patched.
-  const workspaces: [string, () => Map<string, string>, number][] = [
-    ['a catalogue shared by four contracts', sharedWorkspace, 1],
-    ['the portfolio example', () => folder(path.join(examples, 'portfolio')), 1],
-    ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract')), 1],
-    ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three')), 0],
-    ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface')), 0],
-    ['a generated contract of 80 norms', () => generatedWorkspace(80), 30],
+  // Each with the least number of analyses in which a norm edit must have been patched, and of
+  // norms whose checks' results must have been kept in a patched file.
+  const workspaces: [string, () => Map<string, string>, number, number][] = [
+    ['a catalogue shared by four contracts', sharedWorkspace, 1, 100],
+    ['the portfolio example', () => folder(path.join(examples, 'portfolio')), 1, 100],
+    ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract')), 1, 0],
+    ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three')), 0, 0],
+    ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface')), 0, 0],
+    ['a generated contract of 80 norms', () => generatedWorkspace(80), 30, 5000],
   ];
 
-  for (const [name, make, minimumPatched] of workspaces) {
+  for (const [name, make, minimumPatched, minimumNormsKept] of workspaces) {
     it(`matches a full analysis after each of 250 random edits to ${name}`, () => {
       let seed = 4242;
       const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
@@ -129,6 +130,7 @@ describe('incremental analysis', function () {
       const files = [...original.keys()];
       let keptFiles = 0;
       let keptChecks = 0;
+      let keptNormChecks = 0;
       let patched = 0;
       editor.analyse();
       /** Analyses incrementally and afresh, compares every file, and counts what was reused. */
@@ -141,7 +143,10 @@ describe('incremental analysis', function () {
           assert.equal(plain(incremental, f), plain(full, f), `${path.basename(f)} after ${label}`);
           if (incremental.files.get(f) === previous.files.get(f)) keptFiles++;
           else if (incremental.files.get(f)?.declarations === previous.files.get(f)?.declarations) patched++;
-          if (incremental.checks.byFile.get(f) && incremental.checks.byFile.get(f) === previous.checks.byFile.get(f)) keptChecks++;
+          const checked = incremental.checks.byFile.get(f);
+          const before = previous.checks.byFile.get(f);
+          if (checked && checked === before) keptChecks++;
+          else if (checked && before) for (const [norm, result] of checked.norms) if (before.norms.get(norm)?.reads === result.reads) keptNormChecks++;
         }
       };
       for (let i = 0; i < 250; i++) {
@@ -183,6 +188,8 @@ describe('incremental analysis', function () {
       // Both reuse paths ran, so the comparisons above tested them.
       assert.ok(keptFiles + patched > 0 && (keptChecks > 0 || files.length === 1), `files were kept ${keptFiles} times, patched ${patched} times; checks kept ${keptChecks} times`);
       assert.ok(patched >= minimumPatched, `a norm edit was patched in ${patched} analyses`);
+      // In a patched file, the norms the edit did not touch keep their checks' results.
+      assert.ok(keptNormChecks >= minimumNormsKept, `norm checks were kept ${keptNormChecks} times`);
     });
   }
 

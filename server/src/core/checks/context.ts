@@ -3,7 +3,7 @@
 // diagnostics.
 
 import type { Diagnostic, FileSpan, RelatedInformation } from '../diagnostics/diagnostic';
-import type { FileModel, Grant } from '../model/semantic';
+import type { FileModel, Grant, NormModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
 import type { ProgramQueries } from './queries';
 import { qnameText } from '../syntax/ast';
@@ -17,8 +17,22 @@ export interface CheckContext {
   emit(diagnostic: Diagnostic): void;
 }
 
-/** A check family: runs on one file, reading the rest of the program through its queries. */
+/** A check of one file, reading the rest of the program through its queries. */
 export type Check = (ctx: CheckContext, model: FileModel) => void;
+
+/**
+ * A check of one norm of a file. It reads other statements only through its context's queries,
+ * and reports only in the norm's own file, so its result can be kept for a norm an edit did not
+ * touch while what it looked up is unchanged.
+ */
+export type NormCheck = (ctx: CheckContext, norm: NormModel, model: FileModel) => void;
+
+/** A family of checks: what it checks once per file, and what once per norm. */
+export interface CheckFamily {
+  readonly name: string;
+  readonly file?: Check;
+  readonly norm?: NormCheck;
+}
 
 export function spanOf(file: string, node: { start: number; end: number }): FileSpan {
   return { file, start: node.start, end: node.end };

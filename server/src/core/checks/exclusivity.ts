@@ -5,7 +5,7 @@
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
-import type { FileModel, Grant } from '../model/semantic';
+import type { FileModel, Grant, NormModel } from '../model/semantic';
 import { qnameText, type QName } from '../syntax/ast';
 import { isWithin } from '../binding/symbols';
 import { firstSharedDay, formatDay, overlaps } from '../values/dates';
@@ -14,7 +14,6 @@ import { type CheckContext, describeGrant, describePeriod, related, spanOf } fro
 export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
   checkCarveOuts(ctx, model);
   checkOverlappingGrants(ctx, model);
-  checkWorkAgainstGrants(ctx, model);
   checkOpenScopes(ctx, model);
 }
 
@@ -47,17 +46,18 @@ function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
   }
 }
 
-function checkWorkAgainstGrants(ctx: CheckContext, model: FileModel): void {
+/** P202 for one norm: the work it gives to a party against another's grant. */
+export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void {
   {
-    for (const norm of model.norms) {
-      if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) continue;
-      if (norm.modal !== 'must' && norm.modal !== 'may') continue;
+    {
+      if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) return;
+      if (norm.modal !== 'must' && norm.modal !== 'may') return;
       const work = norm.objectScope;
       const period = norm.period;
       const against = ctx.queries.grantsNear(work).filter(
         (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
       );
-      if (against.length === 0) continue;
+      if (against.length === 0) return;
       const first = against[0];
       const when = norm.every
         ? `from ${formatDay(firstSharedDay(first.period!, period))}`

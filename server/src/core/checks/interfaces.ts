@@ -8,20 +8,20 @@ import { isWithin, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { isCovered } from '../model/coverage';
-import type { FileModel, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import { qnameText } from '../syntax/ast';
 import { overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
-export function checkInterfaces(ctx: CheckContext, model: FileModel): void {
-  for (const norm of model.norms) {
-    if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) continue;
-    if (norm.modal !== 'must' && norm.modal !== 'may') continue;
+export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
+  {
+    if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) return;
+    if (norm.modal !== 'must' && norm.modal !== 'may') return;
     const work = norm.objectScope;
     const open = innermostOpen(work, ctx.queries.opensNear(work));
-    if (!open) continue;
+    if (!open) return;
     const finding = findUncoveredInterface(ctx, norm, work, open.scope);
-    if (!finding) continue;
+    if (!finding) return;
     const { link, exclusive, grant } = finding;
     const relatedInfo: RelatedInformation[] = [
       related(link.file, link.node, `The interface between ${qnameText(link.node.a)} and ${qnameText(link.node.b)}`),

@@ -3,22 +3,20 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Fix } from '../diagnostics/diagnostic';
-import type { PartySymbol } from '../binding/symbols';
-import type { FileModel, NormModel } from '../model/semantic';
+import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { type CheckContext, related, spanOf } from './context';
+import { dutyObject } from './queries';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition' };
 
-export function checkNorms(ctx: CheckContext, model: FileModel): void {
-  for (const norm of model.norms) {
-    checkModal(ctx, norm);
-    checkContradiction(ctx, norm);
-    if (norm.node.keyword === 'obligation' && !norm.due && !norm.every) {
-      ctx.emit(report('P603', spanOf(norm.file, norm.symbol.nameNode), { name: norm.symbol.name }));
-    }
+export function checkNorm(ctx: CheckContext, norm: NormModel): void {
+  checkModal(ctx, norm);
+  checkContradiction(ctx, norm);
+  if (norm.node.keyword === 'obligation' && !norm.due && !norm.every) {
+    ctx.emit(report('P603', spanOf(norm.file, norm.symbol.nameNode), { name: norm.symbol.name }));
   }
 }
 
@@ -42,41 +40,12 @@ function checkModal(ctx: CheckContext, norm: NormModel): void {
   ctx.emit(report('P601', spanOf(norm.file, norm.line), { keyword, modal: norm.modal, expected, suggestedKeyword }, { fixes }));
 }
 
-/** Quoted objects are equal ignoring case and runs of white space; scope objects by identity. */
-function objectKey(norm: NormModel): unknown {
-  if (norm.objectScope) return norm.objectScope;
-  if (norm.objectText !== null) return norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase();
-  return undefined;
-}
-
-/** A party's norms by verb and object, built once per list so each lookup is direct. */
-const duties = new WeakMap<readonly NormModel[], Map<string, Map<unknown, NormModel[]>>>();
-
-function normsWithDuty(ctx: CheckContext, subject: PartySymbol, verb: string, key: unknown): readonly NormModel[] {
-  const norms = ctx.queries.normsOf(subject);
-  let index = duties.get(norms);
-  if (!index) {
-    index = new Map();
-    for (const n of norms) {
-      const k = objectKey(n);
-      if (!n.verb || k === undefined) continue;
-      const byObject = index.get(n.verb) ?? new Map<unknown, NormModel[]>();
-      index.set(n.verb, byObject);
-      const list = byObject.get(k) ?? [];
-      list.push(n);
-      byObject.set(k, list);
-    }
-    duties.set(norms, index);
-  }
-  return index.get(verb)?.get(key) ?? [];
-}
-
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   if (!norm.line || !norm.subject || !norm.verb || norm.modal === 'may' || !norm.modal) return;
-  const key = objectKey(norm);
-  if (key === undefined) return;
+  const duty = dutyObject(norm);
+  if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const others = normsWithDuty(ctx, norm.subject, norm.verb, key).filter((n) => n.modal === opposite);
+  const others = ctx.queries.normsWithDuty(norm.subject, norm.verb, duty).filter((n) => n.modal === opposite);
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm.file, norm.line), {

@@ -13,7 +13,16 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 
-export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'referenced' | 'measured';
+export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'duty' | 'referenced' | 'measured';
+
+/** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
+export interface Duty {
+  /** The party's file: facts about a duty come from the files that see the party. */
+  readonly file: string;
+  readonly party: PartySymbol;
+  readonly verb: string;
+  readonly object: ScopeSymbol | string;
+}
 
 /** One lookup a check made: which fact, about what, and the value it saw. */
 export interface Read {
@@ -43,6 +52,10 @@ export class ProgramQueries {
   private readonly memo = new Map<QueryKind, Map<object | string, Read['value']>>();
   /** Declaring files whose contributors are the very files of the previous analysis. */
   private readonly stable = new Set<string>();
+  /** Duties by party, verb and object, so that equal duties are one key. */
+  private readonly duties = new Map<PartySymbol, Map<string, Map<ScopeSymbol | string, Duty>>>();
+  /** Whether a recorded value still holds, by kind, key and value: many norms record the same lookup. */
+  private readonly held = new Map<QueryKind, Map<object | string, Map<Read['value'], boolean>>>();
 
   /**
    * With the previous analysis's queries, a lookup about a file whose contributors are all
@@ -96,6 +109,26 @@ export class ProgramQueries {
     return this.lookup('normsOf', party, () => this.gather(party.file, (c) => c.norms.get(party)));
   }
 
+  /** The norms whose subject is `party` with this verb and object (see `objectKey` in norms.ts). */
+  normsWithDuty(party: PartySymbol, verb: string, object: ScopeSymbol | string): readonly NormModel[] {
+    return this.dutyNorms(this.duty(party, verb, object));
+  }
+
+  /** The key of a duty, the same object for equal duties within this analysis. */
+  duty(party: PartySymbol, verb: string, object: ScopeSymbol | string): Duty {
+    let byVerb = this.duties.get(party);
+    if (!byVerb) this.duties.set(party, (byVerb = new Map()));
+    let byObject = byVerb.get(verb);
+    if (!byObject) byVerb.set(verb, (byObject = new Map()));
+    let duty = byObject.get(object);
+    if (!duty) byObject.set(object, (duty = { file: party.file, party, verb, object }));
+    return duty;
+  }
+
+  protected dutyNorms(duty: Duty): readonly NormModel[] {
+    return this.lookup('duty', duty, () => dutyIndex(this.normsOf(duty.party)).get(duty.verb)?.get(duty.object) ?? EMPTY);
+  }
+
   /** The declarations of `file` that some reference names. */
   referenced(file: string): ReadonlySet<PartnershipSymbol> {
     return this.lookup('referenced', file, () => this.union(file, (c) => c.referenced.get(file)));
@@ -116,30 +149,45 @@ export class ProgramQueries {
     for (const read of reads) {
       // A lookup about a file whose contributors are all unchanged gives what it gave before.
       if (this.stable.has(declaringFileOf(read.key))) continue;
-      if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
+      let byKey = this.held.get(read.kind);
+      if (!byKey) this.held.set(read.kind, (byKey = new Map()));
+      let byValue = byKey.get(read.key);
+      if (!byValue) byKey.set(read.key, (byValue = new Map()));
+      let holds = byValue.get(read.value);
+      if (holds === undefined) byValue.set(read.value, (holds = sameValue(read.value, this.value(read.kind, read.key))));
+      if (!holds) return false;
     }
     return true;
   }
 
-  /** A view whose lookups are recorded into `reads`, each key once. */
-  recording(reads: Read[]): ProgramQueries {
-    const seen = new Map<QueryKind, Set<object | string>>();
+  /**
+   * A view whose lookups are recorded into `reads`, each key once; `collectInto` starts another
+   * list (one per norm, say) without making another view.
+   */
+  recording(reads: Read[]): RecordingQueries {
+    let sink = reads;
+    let seen = new Map<QueryKind, Set<object | string>>();
     const record = <V extends Read['value']>(kind: QueryKind, key: object | string, value: V): V => {
       const keys = seen.get(kind) ?? new Set<object | string>();
       seen.set(kind, keys);
       if (!keys.has(key)) {
         keys.add(key);
-        reads.push({ kind, key, value });
+        sink.push({ kind, key, value });
       }
       return value;
     };
-    const view = Object.create(this) as ProgramQueries;
+    const view = Object.create(this) as RecordingQueries;
     view.grantsNear = (scope) => record('grantsNear', rootOf(scope), this.grantsNear(scope));
     view.opensNear = (scope) => record('opensNear', rootOf(scope), this.opensNear(scope));
     view.interfacesOf = (scope) => record('interfacesOf', scope, this.interfacesOf(scope));
     view.normsOf = (party) => record('normsOf', party, this.normsOf(party));
+    view.dutyNorms = (duty) => record('duty', duty, this.dutyNorms(duty));
     view.referenced = (file) => record('referenced', file, this.referenced(file));
     view.measured = (file) => record('measured', file, this.measured(file));
+    view.collectInto = (next) => {
+      sink = next;
+      seen = new Map();
+    };
     return view;
   }
 
@@ -153,6 +201,10 @@ export class ProgramQueries {
         return this.interfacesOf(key as ScopeSymbol);
       case 'normsOf':
         return this.normsOf(key as PartySymbol);
+      case 'duty': {
+        const { party, verb, object } = key as Duty;
+        return this.normsWithDuty(party, verb, object);
+      }
       case 'referenced':
         return this.referenced(key as string);
       case 'measured':
@@ -192,6 +244,39 @@ export class ProgramQueries {
     }
     return out ?? NONE;
   }
+}
+
+export interface RecordingQueries extends ProgramQueries {
+  /** Records the lookups that follow into `reads` instead. */
+  collectInto(reads: Read[]): void;
+}
+
+/** A party's norms by verb and object, built once per list so each duty is a lookup. */
+const dutyIndexes = new WeakMap<readonly NormModel[], Map<string, Map<ScopeSymbol | string, NormModel[]>>>();
+
+function dutyIndex(norms: readonly NormModel[]): Map<string, Map<ScopeSymbol | string, NormModel[]>> {
+  let index = dutyIndexes.get(norms);
+  if (!index) {
+    index = new Map();
+    for (const n of norms) {
+      const object = dutyObject(n);
+      if (!n.verb || object === undefined) continue;
+      let byObject = index.get(n.verb);
+      if (!byObject) index.set(n.verb, (byObject = new Map()));
+      const list = byObject.get(object);
+      if (list) list.push(n);
+      else byObject.set(object, [n]);
+    }
+    dutyIndexes.set(norms, index);
+  }
+  return index;
+}
+
+/** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
+export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
+  if (norm.objectScope) return norm.objectScope;
+  if (norm.objectText !== null) return norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase();
+  return undefined;
 }
 
 /** Keys are declarations, or a file's path for facts about all of that file's declarations. */

@@ -3,37 +3,47 @@
 //
 // Given the results of an earlier analysis, a file is checked again only when its model is new
 // or something its checks looked up in other files has changed; otherwise its earlier result
-// stands. A test compares this with checking everything afresh over random edit sequences.
+// stands. When the model was patched for an edit inside one norm, each other norm keeps its
+// earlier result (moved with the text) while what its checks looked up is unchanged. A test
+// compares this with checking everything afresh over random edit sequences.
 
 import { report } from '../diagnostics/catalog';
-import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { FileModel } from '../model/semantic';
+import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
+import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
-import type { Check, CheckContext } from './context';
-import { checkDates } from './dates';
+import type { CheckContext, CheckFamily } from './context';
+import { checkDates, checkNormDates } from './dates';
 import { checkDeclarations } from './declarations';
-import { checkExclusivity } from './exclusivity';
+import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
 import { checkGovernance } from './governance';
-import { checkInterfaces } from './interfaces';
+import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
-import { checkNorms } from './norms';
+import { checkNorm } from './norms';
 import { ProgramQueries, type Read } from './queries';
 
-export const checkFamilies: readonly (readonly [string, Check])[] = [
-  ['declarations', checkDeclarations],
-  ['dates', checkDates],
-  ['exclusivity', checkExclusivity],
-  ['interfaces', checkInterfaces],
-  ['kpis', checkKpis],
-  ['governance', checkGovernance],
-  ['norms', checkNorms],
+export const checkFamilies: readonly CheckFamily[] = [
+  { name: 'declarations', file: checkDeclarations },
+  { name: 'dates', file: checkDates, norm: checkNormDates },
+  { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
+  { name: 'interfaces', norm: checkNormInterfaces },
+  { name: 'kpis', file: checkKpis },
+  { name: 'governance', file: checkGovernance },
+  { name: 'norms', norm: checkNorm },
 ];
+
+/** What the checks of one norm found, and what they looked up. */
+interface NormResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly reads: readonly Read[];
+}
 
 /** The outcome of checking one file: its diagnostics and what the checks looked up elsewhere. */
 export interface FileCheckResult {
   readonly model: FileModel;
   readonly diagnostics: readonly Diagnostic[];
   readonly reads: readonly Read[];
+  /** Each norm's part of the above; empty when a check failed on this file. */
+  readonly norms: ReadonlyMap<NormModel, NormResult>;
 }
 
 /** Check results by file, and the lookups they were made with. */
@@ -50,7 +60,7 @@ export function checkProgram(program: Program, previous?: CheckResults, families
     if (!model) continue;
     const earlier = previous?.byFile.get(source.file);
     const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(earlier.reads);
-    results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families));
+    results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families, earlier));
   }
   queries.forgetPrevious();
   return { byFile: results, queries };
@@ -61,17 +71,65 @@ export function runChecks(program: Program, emit: (d: Diagnostic) => void, famil
   for (const result of checkProgram(program, undefined, families).byFile.values()) result.diagnostics.forEach(emit);
 }
 
-function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel, families: readonly (readonly [string, Check])[]): FileCheckResult {
+function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined): FileCheckResult {
   const diagnostics: Diagnostic[] = [];
   const reads: Read[] = [];
-  const ctx: CheckContext = { source, queries: queries.recording(reads), emit: (d) => diagnostics.push(d) };
-  for (const [name, check] of families) {
+  const recording = queries.recording(reads);
+  const failed = new Set<string>();
+  const run = (name: string, check: () => void): void => {
     try {
-      check(ctx, model);
+      check();
     } catch (error) {
+      failed.add(name);
       const detail = `${name} check: ${error instanceof Error ? error.message : String(error)}`;
       diagnostics.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
     }
+  };
+  const ctx: CheckContext = { source, queries: recording, emit: (d) => diagnostics.push(d) };
+  for (const family of families) if (family.file) run(family.name, () => family.file!(ctx, model));
+  // The file's reads hold each lookup once: norms that looked up the same thing saw the same value.
+  const seen = new Map<string, Set<object | string>>();
+  for (const read of reads) listOf(seen, read.kind).add(read.key);
+  const addReads = (more: readonly Read[]): void => {
+    for (const read of more) {
+      const keys = listOf(seen, read.kind);
+      if (keys.has(read.key)) continue;
+      keys.add(read.key);
+      reads.push(read);
+    }
+  };
+
+  // The earlier result of a model this one patched: its norms' results move with the text.
+  const patch = source.patch;
+  const patched = patch && earlier && earlier.model === patch.previous.deref() && earlier.norms.size > 0 ? earlier : undefined;
+  const norms = new Map<NormModel, NormResult>();
+  const normFamilies = families.filter((f) => f.norm);
+  for (const norm of model.norms) {
+    const before = patched?.norms.get(norm);
+    if (before && queries.stillHold(before.reads)) {
+      const moved = before.diagnostics.map((d) => movedWithText(d, model.file, patch!.from, patch!.delta));
+      diagnostics.push(...moved);
+      addReads(before.reads);
+      norms.set(norm, { diagnostics: moved, reads: before.reads });
+      continue;
+    }
+    const own: Diagnostic[] = [];
+    const ownReads: Read[] = [];
+    recording.collectInto(ownReads);
+    const normCtx: CheckContext = { source, queries: recording, emit: (d) => own.push(d) };
+    for (const family of normFamilies) {
+      // A family that failed on this file is reported once, and not run on its other norms.
+      if (!failed.has(family.name)) run(family.name, () => family.norm!(normCtx, norm, model));
+    }
+    diagnostics.push(...own);
+    addReads(ownReads);
+    norms.set(norm, { diagnostics: own, reads: ownReads });
   }
-  return { model, diagnostics, reads };
+  return { model, diagnostics, reads, norms: failed.size > 0 ? new Map() : norms };
+}
+
+function listOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  return set;
 }

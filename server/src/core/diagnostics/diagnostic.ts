@@ -33,3 +33,14 @@ export interface Diagnostic extends FileSpan {
   readonly related: readonly RelatedInformation[];
   readonly fixes: readonly Fix[];
 }
+
+/**
+ * The diagnostic after an edit moved the text of `file` at or after `from` by `delta`: its own
+ * span, its related locations and its fixes' edits move with the text.
+ */
+export function movedWithText(d: Diagnostic, file: string, from: number, delta: number): Diagnostic {
+  if (delta === 0) return d;
+  const at = <T extends FileSpan>(span: T): T =>
+    span.file === file && span.start >= from ? { ...span, start: span.start + delta, end: span.end + delta } : span;
+  return { ...at(d), related: d.related.map(at), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(at) })) };
+}

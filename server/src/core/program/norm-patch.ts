@@ -8,7 +8,7 @@
 
 import { normSymbol } from '../binding/declare';
 import { forEachReferenceIn, resolveReferences, type VisiblePartnership } from '../binding/resolve';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import { withNormReplaced } from '../model/semantic';
 import type { ParsedDocument } from '../syntax/parse';
 import type { ImportLink, SourceFile } from './program';
@@ -42,19 +42,12 @@ export function patchNormEdit(
   const diagnostics: Diagnostic[] = [];
   for (const d of before.diagnostics) {
     if (d.file === file && d.start >= old.start && d.start < old.end) continue;
-    diagnostics.push(moved(d, file, old.end, change.delta));
+    diagnostics.push(movedWithText(d, file, old.end, change.delta));
   }
   forEachReferenceIn([old], (q) => references.delete(q));
   const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
   const { own, imported } = visible(source);
   resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
-  return { ...source, model: withNormReplaced(before.model, old, after, symbol, references) };
-}
-
-/** A diagnostic whose offsets in `file` at or after `from` move by `delta`. */
-function moved(d: Diagnostic, file: string, from: number, delta: number): Diagnostic {
-  if (delta === 0) return d;
-  const at = <T extends { file: string; start: number; end: number }>(span: T): T =>
-    span.file === file && span.start >= from ? { ...span, start: span.start + delta, end: span.end + delta } : span;
-  return { ...at(d), related: d.related.map(at), fixes: d.fixes.map((f) => ({ ...f, edits: f.edits.map(at) })) };
+  const patch = { previous: new WeakRef(before.model), from: old.end, delta: change.delta };
+  return { ...source, model: withNormReplaced(before.model, old, after, symbol, references), patch };
 }

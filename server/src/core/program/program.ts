@@ -39,6 +39,19 @@ export interface SourceFile {
   readonly model: FileModel | null;
   /** What the file and the files it imports tell of it alone: syntax, declarations, references. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Set when this analysis of the file patched the previous one for an edit inside one norm. */
+  readonly patch?: NormPatch;
+}
+
+/**
+ * One norm of `model` replaced: the rest of the model is the previous one, and offsets at or
+ * after `from` (the old norm's end) moved by `delta`.
+ */
+export interface NormPatch {
+  /** The previous model; weak, so that analyses do not chain. */
+  readonly previous: WeakRef<FileModel>;
+  readonly from: number;
+  readonly delta: number;
 }
 
 export interface RootDocument {
