@@ -147,8 +147,8 @@ export class ProgramQueries {
   /** True when every lookup still gives a value equal to the one recorded. */
   stillHold(reads: readonly Read[]): boolean {
     for (const read of reads) {
-      // A lookup about a file whose contributors are all unchanged gives what it gave before.
-      if (this.stable.has(declaringFileOf(read.key))) continue;
+      // A lookup whose contributions are all unchanged gives what it gave before.
+      if (this.unchanged(read.kind, read.key)) continue;
       let byKey = this.held.get(read.kind);
       if (!byKey) this.held.set(read.kind, (byKey = new Map()));
       let byValue = byKey.get(read.key);
@@ -191,6 +191,23 @@ export class ProgramQueries {
     return view;
   }
 
+  /**
+   * Whether a lookup must give what it gave in the previous analysis: each file that contributes
+   * to it is the same file, or gives the very same part for this key (a file patched for an edit
+   * inside one norm shares every part the edit did not change).
+   */
+  private unchanged(kind: QueryKind, key: object | string): boolean {
+    const file = declaringFileOf(key);
+    if (this.stable.has(file)) return true;
+    const before = this.previous?.contributors.get(file);
+    const now = this.contributors.get(file);
+    if (!before || !now || before.length !== now.length) return false;
+    for (let i = 0; i < now.length; i++) {
+      if (now[i] !== before[i] && !samePart(kind, key, contributions(now[i]), contributions(before[i]))) return false;
+    }
+    return true;
+  }
+
   private value(kind: QueryKind, key: object | string): Read['value'] {
     switch (kind) {
       case 'grantsNear':
@@ -220,7 +237,7 @@ export class ProgramQueries {
     }
     let value = byKey.get(key) as V | undefined;
     if (value === undefined) {
-      const earlier = this.stable.has(declaringFileOf(key)) ? (this.previous?.memo.get(kind)?.get(key) as V | undefined) : undefined;
+      const earlier = this.unchanged(kind, key) ? (this.previous?.memo.get(kind)?.get(key) as V | undefined) : undefined;
       value = earlier ?? compute();
       byKey.set(key, value);
     }
@@ -272,11 +289,16 @@ function dutyIndex(norms: readonly NormModel[]): Map<string, Map<ScopeSymbol | s
   return index;
 }
 
+/** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */
+const quotedObjects = new WeakMap<NormModel, string>();
+
 /** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
 export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
   if (norm.objectScope) return norm.objectScope;
-  if (norm.objectText !== null) return norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase();
-  return undefined;
+  if (norm.objectText === null) return undefined;
+  let key = quotedObjects.get(norm);
+  if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
+  return key;
 }
 
 /** Keys are declarations, or a file's path for facts about all of that file's declarations. */
@@ -284,23 +306,80 @@ function declaringFileOf(key: object | string): string {
   return typeof key === 'string' ? key : (key as { file: string }).file;
 }
 
+/** The part of a file's contributions a lookup reads. */
+function samePart(kind: QueryKind, key: object | string, a: Contributions, b: Contributions): boolean {
+  switch (kind) {
+    case 'grantsNear':
+      return a.grants.get(key as ScopeSymbol) === b.grants.get(key as ScopeSymbol);
+    case 'opensNear':
+      return a.opens.get(key as ScopeSymbol) === b.opens.get(key as ScopeSymbol) && a.grants.get(key as ScopeSymbol) === b.grants.get(key as ScopeSymbol);
+    case 'interfacesOf':
+      return a.interfaces.get(key as ScopeSymbol) === b.interfaces.get(key as ScopeSymbol);
+    case 'normsOf':
+      return a.norms.get(key as PartySymbol) === b.norms.get(key as PartySymbol);
+    case 'duty':
+      return a.norms.get((key as Duty).party) === b.norms.get((key as Duty).party);
+    case 'referenced':
+      return a.referenced.get(key as string) === b.referenced.get(key as string);
+    case 'measured':
+      return a.measured.get(key as string) === b.measured.get(key as string);
+  }
+}
+
 function contributions(source: SourceFile): Contributions {
   let c = contributionsOf.get(source);
   if (c) return c;
-  c = { grants: new Map(), opens: new Map(), interfaces: new Map(), norms: new Map(), referenced: new Map(), measured: new Map() };
+  c = patchedContributions(source) ?? gatheredContributions(source);
+  contributionsOf.set(source, c);
+  return c;
+}
+
+function gatheredContributions(source: SourceFile): Contributions {
+  const c: Contributions = {
+    grants: new Map(), opens: new Map(), interfaces: new Map(), norms: new Map(), referenced: referencedBy(source), measured: measuredBy(source),
+  };
   const model = source.model;
   if (model) {
     for (const g of model.grants) if (g.period !== null) push(c.grants, rootOf(g.scope), g);
     for (const o of model.opens) push(c.opens, rootOf(o.scope), o);
     for (const link of model.interfaces) for (const side of new Set([link.a, link.b])) push(c.interfaces, side, link);
-    for (const n of model.norms) {
-      if (n.subject) push(c.norms, n.subject, n);
-      for (const kpi of n.kpis) add(c.measured, kpi.file, kpi);
-    }
+    for (const n of model.norms) if (n.subject) push(c.norms, n.subject, n);
   }
-  for (const ref of source.references.values()) if (ref.target) add(c.referenced, ref.target.file, ref.target);
-  contributionsOf.set(source, c);
   return c;
+}
+
+/**
+ * A file patched for an edit inside one norm contributes what it did before, except the norms
+ * of the replaced norm's subjects (old and new), and the declarations and KPIs it names: those
+ * are gathered again. Every other part is the very same object, which tells lookups that
+ * nothing changed for them.
+ */
+function patchedContributions(source: SourceFile): Contributions | null {
+  const patch = source.patch;
+  const earlierSource = patch?.source.deref();
+  const earlierModel = patch?.previous.deref();
+  const earlier = earlierSource && contributionsOf.get(earlierSource);
+  if (!patch || !earlier || !earlierModel || !source.model) return null;
+  const norms = new Map(earlier.norms);
+  for (const party of new Set([earlierModel.norms[patch.index]?.subject, source.model.norms[patch.index]?.subject])) {
+    if (!party) continue;
+    const list = source.model.norms.filter((n) => n.subject === party);
+    if (list.length > 0) norms.set(party, list);
+    else norms.delete(party);
+  }
+  return { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces, norms, referenced: referencedBy(source), measured: measuredBy(source) };
+}
+
+function referencedBy(source: SourceFile): Map<string, Set<PartnershipSymbol>> {
+  const referenced = new Map<string, Set<PartnershipSymbol>>();
+  for (const ref of source.references.values()) if (ref.target) add(referenced, ref.target.file, ref.target);
+  return referenced;
+}
+
+function measuredBy(source: SourceFile): Map<string, Set<KpiSymbol>> {
+  const measured = new Map<string, Set<KpiSymbol>>();
+  for (const n of source.model?.norms ?? []) for (const kpi of n.kpis) add(measured, kpi.file, kpi);
+  return measured;
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {

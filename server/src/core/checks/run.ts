@@ -41,9 +41,31 @@ interface NormResult {
 export interface FileCheckResult {
   readonly model: FileModel;
   readonly diagnostics: readonly Diagnostic[];
-  readonly reads: readonly Read[];
-  /** Each norm's part of the above; empty when a check failed on this file. */
+  /** What the file's own checks looked up; each norm's lookups are in `norms`. */
+  readonly fileReads: readonly Read[];
+  /** Each norm's diagnostics and lookups; empty when a check failed on this file. */
   readonly norms: ReadonlyMap<NormModel, NormResult>;
+}
+
+/** Every lookup a file's checks made, each once: norms that looked up the same thing saw the same value. */
+const allReadsOf = new WeakMap<FileCheckResult, readonly Read[]>();
+
+function allReads(result: FileCheckResult): readonly Read[] {
+  let reads = allReadsOf.get(result);
+  if (!reads) {
+    const seen = new Map<string, Set<object | string>>();
+    const out: Read[] = [];
+    const add = (read: Read): void => {
+      const keys = listOf(seen, read.kind);
+      if (keys.has(read.key)) return;
+      keys.add(read.key);
+      out.push(read);
+    };
+    result.fileReads.forEach(add);
+    for (const norm of result.norms.values()) norm.reads.forEach(add);
+    allReadsOf.set(result, (reads = out));
+  }
+  return reads;
 }
 
 /** Check results by file, and the lookups they were made with. */
@@ -59,7 +81,7 @@ export function checkProgram(program: Program, previous?: CheckResults, families
     const model = source.model;
     if (!model) continue;
     const earlier = previous?.byFile.get(source.file);
-    const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(earlier.reads);
+    const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(allReads(earlier));
     results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families, earlier));
   }
   queries.forgetPrevious();
@@ -73,8 +95,8 @@ export function runChecks(program: Program, emit: (d: Diagnostic) => void, famil
 
 function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined): FileCheckResult {
   const diagnostics: Diagnostic[] = [];
-  const reads: Read[] = [];
-  const recording = queries.recording(reads);
+  const fileReads: Read[] = [];
+  const recording = queries.recording(fileReads);
   const failed = new Set<string>();
   const run = (name: string, check: () => void): void => {
     try {
@@ -87,45 +109,38 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
   };
   const ctx: CheckContext = { source, queries: recording, emit: (d) => diagnostics.push(d) };
   for (const family of families) if (family.file) run(family.name, () => family.file!(ctx, model));
-  // The file's reads hold each lookup once: norms that looked up the same thing saw the same value.
-  const seen = new Map<string, Set<object | string>>();
-  for (const read of reads) listOf(seen, read.kind).add(read.key);
-  const addReads = (more: readonly Read[]): void => {
-    for (const read of more) {
-      const keys = listOf(seen, read.kind);
-      if (keys.has(read.key)) continue;
-      keys.add(read.key);
-      reads.push(read);
-    }
-  };
 
   // The earlier result of a model this one patched: its norms' results move with the text.
   const patch = source.patch;
-  const patched = patch && earlier && earlier.model === patch.previous.deref() && earlier.norms.size > 0 ? earlier : undefined;
+  const patched = patch && earlier && earlier.model === patch.previous.deref() ? earlier : undefined;
   const norms = new Map<NormModel, NormResult>();
   const normFamilies = families.filter((f) => f.norm);
   for (const norm of model.norms) {
     const before = patched?.norms.get(norm);
     if (before && queries.stillHold(before.reads)) {
+      if (before.diagnostics.length === 0) {
+        norms.set(norm, before);
+        continue;
+      }
       const moved = before.diagnostics.map((d) => movedWithText(d, model.file, patch!.from, patch!.delta));
       diagnostics.push(...moved);
-      addReads(before.reads);
       norms.set(norm, { diagnostics: moved, reads: before.reads });
       continue;
     }
     const own: Diagnostic[] = [];
-    const ownReads: Read[] = [];
-    recording.collectInto(ownReads);
+    const reads: Read[] = [];
+    recording.collectInto(reads);
     const normCtx: CheckContext = { source, queries: recording, emit: (d) => own.push(d) };
     for (const family of normFamilies) {
       // A family that failed on this file is reported once, and not run on its other norms.
       if (!failed.has(family.name)) run(family.name, () => family.norm!(normCtx, norm, model));
     }
     diagnostics.push(...own);
-    addReads(ownReads);
-    norms.set(norm, { diagnostics: own, reads: ownReads });
+    norms.set(norm, { diagnostics: own, reads });
   }
-  return { model, diagnostics, reads, norms: failed.size > 0 ? new Map() : norms };
+  if (failed.size === 0) return { model, diagnostics, fileReads, norms };
+  // Results that a failed check left incomplete are not kept norm by norm.
+  return { model, diagnostics, fileReads: [...fileReads, ...[...norms.values()].flatMap((n) => n.reads)], norms: new Map() };
 }
 
 function listOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {

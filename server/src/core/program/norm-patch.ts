@@ -48,6 +48,8 @@ export function patchNormEdit(
   const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
   const { own, imported } = visible(source);
   resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
-  const patch = { previous: new WeakRef(before.model), from: old.end, delta: change.delta };
-  return { ...source, model: withNormReplaced(before.model, old, after, symbol, references), patch };
+  const model = withNormReplaced(before.model, old, after, symbol, references);
+  const index = model.norms.findIndex((n) => n.node === after);
+  const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta };
+  return { ...source, model, patch };
 }

@@ -48,8 +48,11 @@ export interface SourceFile {
  * after `from` (the old norm's end) moved by `delta`.
  */
 export interface NormPatch {
-  /** The previous model; weak, so that analyses do not chain. */
+  /** The previous model and file; weak, so that analyses do not chain. */
   readonly previous: WeakRef<FileModel>;
+  readonly source: WeakRef<SourceFile>;
+  /** The replaced norm's place in the models' `norms`. */
+  readonly index: number;
   readonly from: number;
   readonly delta: number;
 }
