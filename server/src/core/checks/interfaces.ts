@@ -55,7 +55,7 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
       for (const grant of ctx.queries.grantsNear(far)) {
         if (grant.holder === norm.subject || !grant.period || !overlaps(grant.period, norm.period!)) continue;
         if (!isCovered(far, grant)) continue;
-        if (holderCoversWork(work, open, ctx.queries.normsOf(grant.holder))) continue;
+        if (holderCoversWork(work, open, ctx.queries.scopesNamedBy(grant.holder))) continue;
         return { link, exclusive: far, grant };
       }
     }
@@ -63,21 +63,8 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
   return undefined;
 }
 
-/** The scopes a party's norms name (object or `scope` line), built once per list. */
-const scopesNamed = new WeakMap<readonly NormModel[], Set<ScopeSymbol>>();
-
 /** The holder has a norm on the open scope, the work, or a scope between them. */
-function holderCoversWork(work: ScopeSymbol, open: ScopeSymbol, holderNorms: readonly NormModel[]): boolean {
-  if (holderNorms.length === 0) return false;
-  let named = scopesNamed.get(holderNorms);
-  if (!named) {
-    named = new Set();
-    for (const n of holderNorms) {
-      if (n.objectScope) named.add(n.objectScope);
-      if (n.scopeLine) named.add(n.scopeLine);
-    }
-    scopesNamed.set(holderNorms, named);
-  }
+function holderCoversWork(work: ScopeSymbol, open: ScopeSymbol, named: ReadonlySet<ScopeSymbol>): boolean {
   // Walk from the work up to the open scope: few steps, each a set lookup.
   for (let s: ScopeSymbol | null = work; s; s = s.parent) {
     if (named.has(s)) return true;

@@ -13,7 +13,7 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 
-export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'duty' | 'referenced' | 'measured';
+export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'scopesNamedBy' | 'duty' | 'referenced' | 'measured';
 
 /** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
 export interface Duty {
@@ -109,7 +109,22 @@ export class ProgramQueries {
     return this.lookup('normsOf', party, () => this.gather(party.file, (c) => c.norms.get(party)));
   }
 
-  /** The norms whose subject is `party` with this verb and object (see `objectKey` in norms.ts). */
+  /**
+   * The scopes that norms whose subject is `party` name, as their object or `scope` line. An
+   * edit that leaves a norm's scopes as they were leaves this as it was, unlike `normsOf`.
+   */
+  scopesNamedBy(party: PartySymbol): ReadonlySet<ScopeSymbol> {
+    return this.lookup('scopesNamedBy', party, () => {
+      const named = new Set<ScopeSymbol>();
+      for (const n of this.normsOf(party)) {
+        if (n.objectScope) named.add(n.objectScope);
+        if (n.scopeLine) named.add(n.scopeLine);
+      }
+      return named;
+    });
+  }
+
+  /** The norms whose subject is `party` with this verb and object (see `dutyObject`). */
   normsWithDuty(party: PartySymbol, verb: string, object: ScopeSymbol | string): readonly NormModel[] {
     return this.dutyNorms(this.duty(party, verb, object));
   }
@@ -181,6 +196,7 @@ export class ProgramQueries {
     view.opensNear = (scope) => record('opensNear', rootOf(scope), this.opensNear(scope));
     view.interfacesOf = (scope) => record('interfacesOf', scope, this.interfacesOf(scope));
     view.normsOf = (party) => record('normsOf', party, this.normsOf(party));
+    view.scopesNamedBy = (party) => record('scopesNamedBy', party, this.scopesNamedBy(party));
     view.dutyNorms = (duty) => record('duty', duty, this.dutyNorms(duty));
     view.referenced = (file) => record('referenced', file, this.referenced(file));
     view.measured = (file) => record('measured', file, this.measured(file));
@@ -218,6 +234,8 @@ export class ProgramQueries {
         return this.interfacesOf(key as ScopeSymbol);
       case 'normsOf':
         return this.normsOf(key as PartySymbol);
+      case 'scopesNamedBy':
+        return this.scopesNamedBy(key as PartySymbol);
       case 'duty': {
         const { party, verb, object } = key as Duty;
         return this.normsWithDuty(party, verb, object);
@@ -316,6 +334,7 @@ function samePart(kind: QueryKind, key: object | string, a: Contributions, b: Co
     case 'interfacesOf':
       return a.interfaces.get(key as ScopeSymbol) === b.interfaces.get(key as ScopeSymbol);
     case 'normsOf':
+    case 'scopesNamedBy':
       return a.norms.get(key as PartySymbol) === b.norms.get(key as PartySymbol);
     case 'duty':
       return a.norms.get((key as Duty).party) === b.norms.get((key as Duty).party);
