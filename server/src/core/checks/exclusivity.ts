@@ -48,33 +48,29 @@ function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
 
 /** P202 for one norm: the work it gives to a party against another's grant. */
 export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void {
-  {
-    {
-      if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) return;
-      if (norm.modal !== 'must' && norm.modal !== 'may') return;
-      const work = norm.objectScope;
-      const period = norm.period;
-      const against = ctx.queries.grantsNear(work).filter(
-        (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
-      );
-      if (against.length === 0) return;
-      const first = against[0];
-      const when = norm.every
-        ? `from ${formatDay(firstSharedDay(first.period!, period))}`
-        : norm.due
-          ? `on ${norm.due.text}`
-          : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
-      ctx.emit(report('P202', spanOf(norm.file, norm.line), {
-        grant: describeGrant(first),
-        normKind: norm.node.keyword,
-        work: qnameText(norm.line.object as QName),
-        contains: work !== first.scope && isWithin(first.scope, work),
-        subject: qnameText(norm.line.subject),
-        when,
-        more: against.length - 1,
-      }, { related: against.map(grantRelated) }));
-    }
-  }
+  if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) return;
+  if (norm.modal !== 'must' && norm.modal !== 'may') return;
+  const work = norm.objectScope;
+  const period = norm.period;
+  const against = ctx.queries.grantsNear(work).filter(
+    (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
+  );
+  if (against.length === 0) return;
+  const first = against[0];
+  const when = norm.every
+    ? `from ${formatDay(firstSharedDay(first.period!, period))}`
+    : norm.due
+      ? `on ${norm.due.text}`
+      : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
+  ctx.emit(report('P202', spanOf(norm.file, norm.line), {
+    grant: describeGrant(first),
+    normKind: norm.node.keyword,
+    work: qnameText(norm.line.object as QName),
+    contains: work !== first.scope && isWithin(first.scope, work),
+    subject: qnameText(norm.line.subject),
+    when,
+    more: against.length - 1,
+  }, { related: against.map(grantRelated) }));
 }
 
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {

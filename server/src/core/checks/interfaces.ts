@@ -13,30 +13,29 @@ import { qnameText } from '../syntax/ast';
 import { overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
+/** P204 for one norm that gives open work. */
 export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
-  {
-    if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) return;
-    if (norm.modal !== 'must' && norm.modal !== 'may') return;
-    const work = norm.objectScope;
-    const open = innermostOpen(work, ctx.queries.opensNear(work));
-    if (!open) return;
-    const finding = findUncoveredInterface(ctx, norm, work, open.scope);
-    if (!finding) return;
-    const { link, exclusive, grant } = finding;
-    const relatedInfo: RelatedInformation[] = [
-      related(link.file, link.node, `The interface between ${qnameText(link.node.a)} and ${qnameText(link.node.b)}`),
-      related(grant.file, grant.node, describeGrant(grant)),
-      related(open.file, open.node, `${qnameText(open.node.scope)} is declared open here`),
-    ];
-    ctx.emit(report('P204', spanOf(norm.file, norm.line), {
-      subject: qnameText(norm.line.subject),
-      work: work.path,
-      open: open.scope.path,
-      exclusive: exclusive.path,
-      holder: qnameText(grant.node.holder),
-      when: describePeriod(grant.period),
-    }, { related: relatedInfo }));
-  }
+  if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) return;
+  if (norm.modal !== 'must' && norm.modal !== 'may') return;
+  const work = norm.objectScope;
+  const open = innermostOpen(work, ctx.queries.opensNear(work));
+  if (!open) return;
+  const finding = findUncoveredInterface(ctx, norm, work, open.scope);
+  if (!finding) return;
+  const { link, exclusive, grant } = finding;
+  const relatedInfo: RelatedInformation[] = [
+    related(link.file, link.node, `The interface between ${qnameText(link.node.a)} and ${qnameText(link.node.b)}`),
+    related(grant.file, grant.node, describeGrant(grant)),
+    related(open.file, open.node, `${qnameText(open.node.scope)} is declared open here`),
+  ];
+  ctx.emit(report('P204', spanOf(norm.file, norm.line), {
+    subject: qnameText(norm.line.subject),
+    work: work.path,
+    open: open.scope.path,
+    exclusive: exclusive.path,
+    holder: qnameText(grant.node.holder),
+    when: describePeriod(grant.period),
+  }, { related: relatedInfo }));
 }
 
 function innermostOpen(work: ScopeSymbol, opens: readonly OpenScope[]): OpenScope | undefined {

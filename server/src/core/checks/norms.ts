@@ -12,6 +12,7 @@ import { dutyObject } from './queries';
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition' };
 
+/** The checks of one norm: its modal against its keyword, contradictions, and a deadline for an obligation. */
 export function checkNorm(ctx: CheckContext, norm: NormModel): void {
   checkModal(ctx, norm);
   checkContradiction(ctx, norm);
