@@ -54,6 +54,8 @@ export class ProgramQueries {
   private readonly stable = new Set<string>();
   /** Duties by party, verb and object, so that equal duties are one key. */
   private readonly duties = new Map<PartySymbol, Map<string, Map<ScopeSymbol | string, Duty>>>();
+  /** Whether a lookup must give what it gave before, by kind and key (see `unchanged`). */
+  private readonly unchangedKeys = new Map<QueryKind, Map<object | string, boolean>>();
   /** Whether a recorded value still holds, by kind, key and value: many norms record the same lookup. */
   private readonly held = new Map<QueryKind, Map<object | string, Map<Read['value'], boolean>>>();
 
@@ -159,11 +161,23 @@ export class ProgramQueries {
     this.previous = undefined;
   }
 
+  /** `stillHold` for lookups grouped by the file that declares what they looked up. */
+  stillHoldByFile(groups: ReadonlyMap<string, readonly Read[]>): boolean {
+    for (const [file, reads] of groups) if (!this.stable.has(file) && !this.stillHold(reads)) return false;
+    return true;
+  }
+
   /** True when every lookup still gives a value equal to the one recorded. */
   stillHold(reads: readonly Read[]): boolean {
     for (const read of reads) {
       // A lookup whose contributions are all unchanged gives what it gave before.
       if (this.unchanged(read.kind, read.key)) continue;
+      // A short value is compared at once; a long one (a party's norms) once per analysis.
+      const size = Array.isArray(read.value) ? read.value.length : (read.value as ReadonlySet<unknown>).size;
+      if (size <= 16) {
+        if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
+        continue;
+      }
       let byKey = this.held.get(read.kind);
       if (!byKey) this.held.set(read.kind, (byKey = new Map()));
       let byValue = byKey.get(read.key);
@@ -215,13 +229,18 @@ export class ProgramQueries {
   private unchanged(kind: QueryKind, key: object | string): boolean {
     const file = declaringFileOf(key);
     if (this.stable.has(file)) return true;
-    const before = this.previous?.contributors.get(file);
-    const now = this.contributors.get(file);
-    if (!before || !now || before.length !== now.length) return false;
-    for (let i = 0; i < now.length; i++) {
-      if (now[i] !== before[i] && !samePart(kind, key, contributions(now[i]), contributions(before[i]))) return false;
+    // Remembered: a declaration of a shared catalogue may have a thousand contributors.
+    let byKey = this.unchangedKeys.get(kind);
+    if (!byKey) this.unchangedKeys.set(kind, (byKey = new Map()));
+    let answer = byKey.get(key);
+    if (answer === undefined) {
+      const before = this.previous?.contributors.get(file);
+      const now = this.contributors.get(file);
+      answer = !!before && !!now && before.length === now.length &&
+        now.every((source, i) => source === before[i] || samePart(kind, key, contributions(source), contributions(before[i])));
+      byKey.set(key, answer);
     }
-    return true;
+    return answer;
   }
 
   private value(kind: QueryKind, key: object | string): Read['value'] {
@@ -320,7 +339,7 @@ export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
 }
 
 /** Keys are declarations, or a file's path for facts about all of that file's declarations. */
-function declaringFileOf(key: object | string): string {
+export function declaringFileOf(key: object | string): string {
   return typeof key === 'string' ? key : (key as { file: string }).file;
 }
 

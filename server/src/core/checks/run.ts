@@ -19,7 +19,7 @@ import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
-import { ProgramQueries, type Read } from './queries';
+import { declaringFileOf, ProgramQueries, type Read } from './queries';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations },
@@ -47,25 +47,32 @@ export interface FileCheckResult {
   readonly norms: ReadonlyMap<NormModel, NormResult>;
 }
 
-/** Every lookup a file's checks made, each once: norms that looked up the same thing saw the same value. */
-const allReadsOf = new WeakMap<FileCheckResult, readonly Read[]>();
+/**
+ * Every lookup a file's checks made, each once (norms that looked up the same thing saw the
+ * same value), grouped by the file that declares what was looked up: a whole group is skipped
+ * when nothing that file's facts come from has changed.
+ */
+const allReadsOf = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Read[]>>();
 
-function allReads(result: FileCheckResult): readonly Read[] {
-  let reads = allReadsOf.get(result);
-  if (!reads) {
+function allReads(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
+  let groups = allReadsOf.get(result);
+  if (!groups) {
     const seen = new Map<string, Set<object | string>>();
-    const out: Read[] = [];
+    const byFile = new Map<string, Read[]>();
     const add = (read: Read): void => {
       const keys = listOf(seen, read.kind);
       if (keys.has(read.key)) return;
       keys.add(read.key);
-      out.push(read);
+      const file = declaringFileOf(read.key);
+      const list = byFile.get(file);
+      if (list) list.push(read);
+      else byFile.set(file, [read]);
     };
     result.fileReads.forEach(add);
     for (const norm of result.norms.values()) norm.reads.forEach(add);
-    allReadsOf.set(result, (reads = out));
+    allReadsOf.set(result, (groups = byFile));
   }
-  return reads;
+  return groups;
 }
 
 /** Check results by file, and the lookups they were made with. */
@@ -81,7 +88,7 @@ export function checkProgram(program: Program, previous?: CheckResults, families
     const model = source.model;
     if (!model) continue;
     const earlier = previous?.byFile.get(source.file);
-    const reusable = earlier !== undefined && earlier.model === model && queries.stillHold(allReads(earlier));
+    const reusable = earlier !== undefined && earlier.model === model && queries.stillHoldByFile(allReads(earlier));
     results.set(source.file, reusable ? earlier : checkFile(queries, source, model, families, earlier));
   }
   queries.forgetPrevious();
