@@ -8,9 +8,9 @@ import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { exportMatrix } from '../export-matrix';
 import { previewHtml } from './html';
 import { applyMatrixDelta } from '../../../server/out/core/matrix/delta';
+import { MATRIX_UPDATE_REQUEST } from '../../../server/out/lsp/matrix-updates';
 import { isMatrixUpdate, isMessageFromPage, type Matrix, type MatrixDelta, type MessageToPage } from './protocol';
 
-const MATRIX_UPDATE_REQUEST = 'partnership/matrixUpdate';
 const VIEW_TYPE = 'partnership.matrixPreview';
 // The server already coalesces bursts of edits; this only spares it a request per keystroke.
 const DEBOUNCE_MS = 30;

@@ -6,7 +6,7 @@ import { FIXED_HEADERS, LEGEND } from '../../../../server/out/core/matrix/cells'
 import { type ExportFormat, isMessageToPage, type Matrix, type MessageFromPage, type MessageToPage } from '../protocol';
 import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
 import { applyMatrixDelta } from '../../../../server/out/core/matrix/delta';
-import { append, colgroup, conflictItems, el, keepRowKey, normItems, scopeItems } from './rows';
+import { append, colgroup, conflictItems, el, normItems, scopeItems } from './rows';
 
 interface VsCodeApi {
   postMessage(message: MessageFromPage): void;
@@ -302,7 +302,7 @@ function handle(message: MessageToPage): void {
   }
   // A change to a matrix this page does not hold cannot be shown: say `ready` to be sent it whole.
   const base = message.base === null ? null : held?.id === message.base ? held.matrix : undefined;
-  const matrix = base === undefined ? null : applyMatrixDelta(base, message.matrix, keepRowKey);
+  const matrix = base === undefined ? null : applyMatrixDelta(base, message.matrix);
   if (!matrix) {
     held = null;
     post({ type: 'ready' });

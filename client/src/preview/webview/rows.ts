@@ -3,6 +3,7 @@
 
 import { groupTitle, kpiText } from '../../../../server/out/core/matrix/cells';
 import type { Matrix } from '../protocol';
+import { rowKey } from '../../../../server/out/core/matrix/delta';
 import { type Item, revealable } from './keyed-blocks';
 
 type Row = Matrix['groups'][number]['rows'][number];
@@ -36,23 +37,6 @@ const takesPart = (row: Row, party: string | null): boolean => party === null ||
 /** JSON of a value without its `line` fields: a moved but unchanged row keeps its element. */
 const keyOf = (value: unknown): string => JSON.stringify(value, (k, v: unknown) => (k === 'line' ? undefined : v));
 
-/**
- * Row keys by row: a row the extension said is unchanged is the same object as before (or a
- * copy on another line, see `keepRowKey`), so an update computes keys for changed rows only.
- */
-const rowKeys = new WeakMap<Row, string>();
-
-function rowKeyOf(row: Row): string {
-  let key = rowKeys.get(row);
-  if (key === undefined) rowKeys.set(row, (key = keyOf(row)));
-  return key;
-}
-
-/** A row moved to another line keeps its key. */
-export function keepRowKey(from: Row, to: Row): void {
-  const key = rowKeys.get(from);
-  if (key !== undefined) rowKeys.set(to, key);
-}
 
 /** The matrix rows, a group's heading first; `partiesKey` changes when the columns do. */
 export function normItems(m: Matrix, partiesKey: string, columns: number): Item[] {
@@ -72,7 +56,8 @@ export function normItems(m: Matrix, partiesKey: string, columns: number): Item[
       },
     });
     for (const row of group.rows) {
-      items.push({ key: `${partiesKey}\u0000${rowKeyOf(row)}`, line: row.line, visible: (party) => takesPart(row, party), make: () => normRow(row, m) });
+      // Remembered by row: an update keys only the rows the extension sent as changed.
+      items.push({ key: `${partiesKey}\u0000${rowKey(row)}`, line: row.line, visible: (party) => takesPart(row, party), make: () => normRow(row, m) });
     }
   }
   return items;

@@ -56,11 +56,11 @@ export function rowKeys(matrix: Matrix): string[] {
 
 /**
  * The matrix a delta describes, given the matrix it was made against (null for none). Rows
- * that did not change are the very objects of `base` when their line is the same too; `moved`
- * hears of every row that was copied to a new line. Null when the delta refers to a row `base`
- * does not have.
+ * that did not change are the very objects of `base` when their line is the same too, and a
+ * copy on its new line keeps the earlier row's key, so only changed rows are keyed again. Null
+ * when the delta refers to a row `base` does not have.
  */
-export function applyMatrixDelta(base: Matrix | null, delta: MatrixDelta, moved?: (from: MatrixRow, to: MatrixRow) => void): Matrix | null {
+export function applyMatrixDelta(base: Matrix | null, delta: MatrixDelta): Matrix | null {
   const earlier = base ? base.groups.flatMap((group) => group.rows) : [];
   const groups: MatrixGroup[] = [];
   for (const group of delta.groups) {
@@ -76,7 +76,8 @@ export function applyMatrixDelta(base: Matrix | null, delta: MatrixDelta, moved?
         rows.push(from);
       } else {
         const to = { ...from, line: row.line };
-        moved?.(from, to);
+        const key = keys.get(from);
+        if (key !== undefined) keys.set(to, key);
         rows.push(to);
       }
     }
