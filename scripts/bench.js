@@ -74,10 +74,18 @@ function cliCheck(prefix) {
   record('partnership check, 5,000 norms, whole process', 'ms', samples, '<= 1000 ms');
 }
 
+/**
+ * The LSP harness on one contract. The workspace folder holds only the contract, as when a
+ * lawyer opens it; the default root, the working directory, would add the repository's own
+ * example and test contracts to the first analysis.
+ */
 function lspBench(prefix, label, args, targets) {
   const out = path.join(work, `${label}.json`);
+  const folder = path.join(work, `${path.basename(prefix)}-workspace`);
+  fs.mkdirSync(folder);
   execFileSync(process.execPath, [
     path.join(shared, 'lsp-bench.mjs'), '--doc', `${prefix}.partnership`, '--lang', 'partnership', '--quiet', '--json', out,
+    '--root', folder, '--uri-dir', folder,
     '--edit-find', 'clause "', '--hover-find', 'accountable ', '--hover-offset', '12', ...args,
     '--', process.execPath, path.join(root, 'bin', 'partnership-language-server.js'), '--stdio',
   ], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900000 });

@@ -53,6 +53,34 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
     assert.equal(shape(spaced), shape(text));
   });
 
+  it('reads names, verbs, strings and dates exactly as far as their patterns go', () => {
+    const norm = (line: string): string => `partnership X "X" {\n  party Sub-contractor_2 "S" as supplier\n  obligation O "o" {\n    ${line}\n  }\n}\n`;
+    const normLine = (line: string) => {
+      const partnership = parseDocument('/t.partnership', norm(line)).ast.items[0] as unknown as { block: { items: { block: { items: unknown[] } }[] } };
+      return partnership.block.items[1].block.items[0] as { kind: string; subject: { parts: { text: string }[] }; verb: { text: string }; object: { kind: string; value?: string } };
+    };
+    // A name runs over letters, digits, `_` and `-`; a verb over lower-case letters only.
+    const line = normLine('Sub-contractor_2 must deliver "a \\"quoted\\" word, a \\\\ and 1 % / {}"');
+    assert.equal(line.subject.parts[0].text, 'Sub-contractor_2');
+    assert.equal(line.verb.text, 'deliver');
+    assert.deepEqual([line.object.kind, line.object.value], ['String', 'a "quoted" word, a \\ and 1 % / {}']);
+    assert.equal(normLine('Sub-contractor_2 must deliver ""').object.value, '');
+    assert.deepEqual(p001(norm('Sub-contractor_2 must deliver "x"\n    due 2011-01-01')), []);
+    // A verb with a capital or a digit in it, and dates that are too short or run on, are broken.
+    for (const [text, found] of [
+      ['Sub-contractor_2 must deliVer "x"', 'deliVer'],
+      ['Sub-contractor_2 must deliver2 "x"', 'deliver2'],
+      ['Sub-contractor_2 must deliver "x"\n    due 2011-1-01', '2011-1-01'],
+      ['Sub-contractor_2 must deliver "x"\n    due 2011-01-011', '2011-01-011'],
+      ['Sub-contractor_2 must deliver "x"\n    due 2011-01-0', '2011-01-0'],
+    ]) {
+      assert.deepEqual(p001(norm(text)).map((d) => d.text), [found], text);
+    }
+    // A string ends at the end of its line or of the file, with one message.
+    assert.deepEqual(p001(norm('Sub-contractor_2 must deliver "x')).map((d) => d.line), [4]);
+    assert.deepEqual(p001('partnership X "X').map((d) => d.message), ['This string is not closed: a string ends with `"` on the same line.']);
+  });
+
   it('reports a bad date after `due` at the word, naming what was expected', () => {
     const text = 'partnership X "X" {\n  obligation O "o" {\n    A must do "x"\n    due tomorrow\n  }\n}\n';
     assert.deepEqual(p001(text), [{ message: 'Expected a date (YYYY-MM-DD) after `due`, found `tomorrow`.', text: 'tomorrow', line: 4 }]);

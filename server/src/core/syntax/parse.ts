@@ -31,6 +31,13 @@ export interface DeclarationChange {
   readonly delta: number;
 }
 
+/**
+ * Parses for the tree alone. Peggy records what it expected at the furthest failure as it goes,
+ * for the message of a parse that fails; a parse that recovers never uses it. Starting with one
+ * silent context (`peg$silentFails`, an option of the generated parser) records nothing.
+ */
+export const TREE_ONLY = { peg$silentFails: 1 } as const;
+
 const probeRule: Record<Junk['context'], StartRuleNames> = {
   file: 'FileProbe',
   partnership: 'PartnershipProbe',
@@ -60,9 +67,14 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   }
   let ast: FileNode;
   try {
-    ast = generatedParse(text, { startRule: 'File' });
-  } catch (error) {
-    return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
+    ast = generatedParse(text, { startRule: 'File', ...TREE_ONLY });
+  } catch {
+    // Only a failed parse needs the furthest failure, so it is parsed again to record it.
+    try {
+      ast = generatedParse(text, { startRule: 'File' });
+    } catch (error) {
+      return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
+    }
   }
   return finishParse(file, text, ast);
 }

@@ -8,7 +8,7 @@
 import { parse as generatedParse } from '../../../generated/parser';
 import { changedRange } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
-import { isCleanDeclaration, parseDocument, type ParsedDocument } from './parse';
+import { isCleanDeclaration, parseDocument, type ParsedDocument, TREE_ONLY } from './parse';
 
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
   return incrementally(previous, text) ?? parseDocument(previous.file, text);
@@ -30,7 +30,7 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   const item = items[index];
   let result: { item: PartnershipItem; lexicalErrors: unknown[] };
   try {
-    result = generatedParse(text.slice(item.start, item.end + delta), { startRule: 'PartnershipItemOnly' });
+    result = generatedParse(text.slice(item.start, item.end + delta), { startRule: 'PartnershipItemOnly', ...TREE_ONLY });
   } catch {
     return null;
   }
