@@ -8,6 +8,7 @@
 import { parse as generatedParse } from '../../../generated/parser';
 import { changedRange } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
+import { moveNode } from './move-nodes';
 import { isCleanDeclaration, parseDocument, type ParsedDocument, TREE_ONLY } from './parse';
 
 export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
@@ -36,31 +37,15 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   }
   if (result.lexicalErrors.length > 0 || result.item.kind !== item.kind) return null;
   // Checked before anything moves, on the new text with the declaration's own offsets shifted in.
-  shift(result.item, item.start);
+  moveNode(result.item, item.start);
   if (!isCleanDeclaration(text, result.item)) return null;
 
-  for (let i = index + 1; i < items.length; i++) shift(items[i], delta);
+  for (let i = index + 1; i < items.length; i++) moveNode(items[i], delta);
   items[index] = result.item;
   (partnership as { end: number }).end += delta;
   (partnership.block as { end: number }).end += delta;
   (previous.ast as { end: number }).end = text.length;
-  for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) shift(previous.ast.items[i], delta);
+  for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) moveNode(previous.ast.items[i], delta);
 
   return { file: previous.file, text, ast: previous.ast, diagnostics: [], change: { previous: new WeakRef(previous), before: item, after: result.item, delta } };
-}
-
-/** Moves every node of a subtree by `delta`. */
-function shift(node: unknown, delta: number): void {
-  if (delta === 0 || node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const child of node) shift(child, delta);
-    return;
-  }
-  const record = node as Record<string, unknown> & { start?: number; end?: number };
-  if (typeof record.start === 'number') record.start += delta;
-  if (typeof record.end === 'number') record.end += delta;
-  for (const key in record) {
-    const value = record[key];
-    if (value !== null && typeof value === 'object') shift(value, delta);
-  }
 }
