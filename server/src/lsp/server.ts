@@ -36,6 +36,8 @@ import { handleDefinition, handleDocumentHighlight, handleReferences } from './f
 import { handlePrepareRename, handleRename } from './features/rename';
 import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
 import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbols';
+import type { ChangedRange } from '../core/text/changed-range';
+import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
 import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
 
@@ -48,7 +50,19 @@ export const MATRIX_REQUEST = 'partnership/matrix';
 export const EXPORT_REQUEST = 'partnership/exportMatrix';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
-  const documents = new TextDocuments(TextDocument);
+  /** Where the latest update of each document changed its text, for the next parse. */
+  const lastChange = new Map<string, ChangedRange | undefined>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => {
+      lastChange.delete(uri);
+      return TextDocument.create(uri, languageId, version, content);
+    },
+    update: (document, changes, version) => {
+      const applied = applyChanges(document, changes, version);
+      lastChange.set(document.uri, applied.change);
+      return applied.document;
+    },
+  });
   const ids = new DocumentIds();
   const matrixUpdates = new MatrixUpdates();
   /** What each document's last published diagnostics were made from. */
@@ -134,7 +148,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
-  documents.onDidChangeContent((e) => workspace.didChange(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
+  documents.onDidChangeContent((e) => {
+    const change = lastChange.get(e.document.uri);
+    lastChange.delete(e.document.uri);
+    workspace.didChange(ids.fileOf(e.document.uri), e.document.getText(), e.document.version, change);
+  });
   documents.onDidClose((e) => {
     matrixUpdates.forget(e.document.uri);
     workspace.didClose(ids.fileOf(e.document.uri));

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Program } from '../core/program/program';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
+import { type ChangedRange, composeChanges } from '../core/text/changed-range';
 
 export interface OpenDocument {
   readonly text: string;
@@ -25,6 +26,11 @@ export class Workspace {
   private program: Program | null = null;
   /** The last parse of each file, reused while its text is the same. */
   private readonly parses = new Map<string, ParsedDocument>();
+  /**
+   * For an open document edited since its last parse: the text of that parse and where the
+   * edits since changed it, as the editor reported them. Dropped when an edit's place is unknown.
+   */
+  private readonly edits = new Map<string, { readonly base: string; readonly change: ChangedRange }>();
   private timer: NodeJS.Timeout | null = null;
   private generation = 0;
 
@@ -63,16 +69,24 @@ export class Workspace {
   }
 
   didOpen(file: string, text: string, version: number): void {
+    this.edits.delete(file);
     this.open.set(file, { text, version });
     this.schedule();
   }
 
-  didChange(file: string, text: string, version: number): void {
+  /** `change`, when known, says where the text changed from the document's previous text. */
+  didChange(file: string, text: string, version: number, change?: ChangedRange): void {
+    const before = this.open.get(file)?.text;
+    const tracked = this.edits.get(file);
+    if (!change || before === undefined) this.edits.delete(file);
+    else if (tracked) this.edits.set(file, { base: tracked.base, change: composeChanges(tracked.change, change) });
+    else this.edits.set(file, { base: before, change });
     this.open.set(file, { text, version });
     this.schedule();
   }
 
   didClose(file: string): void {
+    this.edits.delete(file);
     this.open.delete(file);
     if (!this.disk.has(file)) this.parses.delete(file);
     this.schedule();
@@ -131,8 +145,12 @@ export class Workspace {
     this.program = new Program(roots, {
       parse: (file, text) => {
         const cached = this.parses.get(file);
+        const edits = this.edits.get(file);
+        this.edits.delete(file);
         if (cached && cached.text === text) return cached;
-        const parsed = cached ? reparseDocument(cached, text) : parseDocument(file, text);
+        // The editor's account of the edits holds only from the text that was parsed last.
+        const change = edits && cached && edits.base === cached.text ? edits.change : undefined;
+        const parsed = cached ? reparseDocument(cached, text, change) : parseDocument(file, text);
         this.parses.set(file, parsed);
         return parsed;
       },

@@ -1,7 +1,7 @@
 // The changed stretch between two texts: the longest common prefix, then the longest common
 // suffix of what is left, for edits anywhere in texts longer than the largest block compared.
 import * as assert from 'node:assert/strict';
-import { changedRange } from '../../../server/out/core/text/changed-range';
+import { changedRange, composeChanges, fitsTexts } from '../../../server/out/core/text/changed-range';
 
 function expected(old: string, text: string): { from: number; oldTo: number; newTo: number } {
   let from = 0;
@@ -31,5 +31,36 @@ describe('changed range', () => {
   it('gives an empty stretch for equal texts', () => {
     const text = 'x'.repeat(100000);
     assert.deepEqual(changedRange(text, text.slice()), { from: 100000, oldTo: 100000, newTo: 100000 });
+  });
+
+  it('composes the changes of several edits into one stretch that covers them all', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    for (let round = 0; round < 300; round++) {
+      const first = 'abcdefghij'.repeat(1 + random(20));
+      let text = first;
+      let change: { from: number; oldTo: number; newTo: number } | undefined;
+      for (let edits = 1 + random(6); edits > 0; edits--) {
+        const from = random(text.length + 1);
+        const oldTo = from + random(Math.min(8, text.length - from) + 1);
+        const inserted = 'XYZ\n'.slice(0, random(5));
+        const step = { from, oldTo, newTo: from + inserted.length };
+        text = text.slice(0, from) + inserted + text.slice(oldTo);
+        change = change ? composeChanges(change, step) : step;
+      }
+      const label = `round ${round}`;
+      assert.ok(fitsTexts(change!, first, text), label);
+      // Outside the stretch the texts agree, so re-parsing the stretch gives the new text.
+      assert.equal(first.slice(0, change!.from), text.slice(0, change!.from), label);
+      assert.equal(first.slice(change!.oldTo), text.slice(change!.newTo), label);
+      assert.equal(first.slice(0, change!.from) + text.slice(change!.from, change!.newTo) + first.slice(change!.oldTo), text, label);
+    }
+  });
+
+  it('rejects a change that cannot lead from one text to the other', () => {
+    assert.equal(fitsTexts({ from: 2, oldTo: 3, newTo: 4 }, 'abcd', 'abXYd'), true);
+    assert.equal(fitsTexts({ from: 2, oldTo: 3, newTo: 3 }, 'abcd', 'abXYd'), false);
+    assert.equal(fitsTexts({ from: 3, oldTo: 2, newTo: 3 }, 'abcd', 'abcd'), false);
+    assert.equal(fitsTexts({ from: 0, oldTo: 9, newTo: 10 }, 'abcd', 'abcde'), false);
   });
 });

@@ -6,16 +6,20 @@
 // tree. The previous document's tree is reused in place: do not use it afterwards.
 
 import { parse as generatedParse } from '../../../generated/parser';
-import { changedRange } from '../text/changed-range';
+import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
 import { moveNode } from './move-nodes';
 import { isCleanDeclaration, parseDocument, type ParsedDocument, TREE_ONLY } from './parse';
 
-export function reparseDocument(previous: ParsedDocument, text: string): ParsedDocument {
-  return incrementally(previous, text) ?? parseDocument(previous.file, text);
+/**
+ * `change`, when the editor said where the text changed, spares comparing the two texts; it must
+ * cover every changed character (a wider stretch is fine).
+ */
+export function reparseDocument(previous: ParsedDocument, text: string, change?: ChangedRange): ParsedDocument {
+  return incrementally(previous, text, change) ?? parseDocument(previous.file, text);
 }
 
-function incrementally(previous: ParsedDocument, text: string): ParsedDocument | null {
+function incrementally(previous: ParsedDocument, text: string, change: ChangedRange | undefined): ParsedDocument | null {
   const old = previous.text;
   if (previous.diagnostics.length > 0 || previous.ast.lexicalErrors.length > 0) return null;
   const partnership = previous.ast.items.find((i) => i.kind === 'Partnership');
@@ -23,7 +27,7 @@ function incrementally(previous: ParsedDocument, text: string): ParsedDocument |
   if (!partnership || !items) return null;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
-  const { from, oldTo } = changedRange(old, text);
+  const { from, oldTo } = change && fitsTexts(change, old, text) ? change : changedRange(old, text);
   const delta = text.length - old.length;
 
   const index = items.findIndex((item) => item.start < from && oldTo < item.end);

@@ -32,3 +32,29 @@ export function changedRange(old: string, text: string): ChangedRange {
   while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { from, oldTo: old.length - suffix, newTo: text.length - suffix };
 }
+
+/**
+ * The change from the first text to the third, given the change from the first to the second
+ * and from the second to the third: it covers both, so it may include unchanged text between
+ * them. An editor reports each edit, so the changes since the last parse need no comparison.
+ */
+export function composeChanges(first: ChangedRange, second: ChangedRange): ChangedRange {
+  // The end of the stretch both cover, in the middle text: past it, the first change moved
+  // text by its delta and the second by its own.
+  const end = Math.max(first.newTo, second.oldTo);
+  return {
+    from: Math.min(first.from, second.from),
+    oldTo: end - first.newTo + first.oldTo,
+    newTo: end - second.oldTo + second.newTo,
+  };
+}
+
+/** Whether `change` can describe an edit from `old` to `text`: in bounds and of the right length. */
+export function fitsTexts(change: ChangedRange, old: string, text: string): boolean {
+  return (
+    Number.isInteger(change.from) && Number.isInteger(change.oldTo) && Number.isInteger(change.newTo) &&
+    change.from >= 0 && change.from <= change.oldTo && change.from <= change.newTo &&
+    change.oldTo <= old.length && change.newTo <= text.length &&
+    old.length - change.oldTo === text.length - change.newTo
+  );
+}
