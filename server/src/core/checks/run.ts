@@ -9,7 +9,7 @@
 
 import { report } from '../diagnostics/catalog';
 import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
-import type { FileModel, NormModel } from '../model/semantic';
+import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
 import { checkDates, checkNormDates } from './dates';
@@ -43,8 +43,12 @@ export interface FileCheckResult {
   readonly diagnostics: readonly Diagnostic[];
   /** What the file's own checks looked up; each norm's lookups are in `norms`. */
   readonly fileReads: readonly Read[];
-  /** Each norm's diagnostics and lookups; empty when a check failed on this file. */
-  readonly norms: ReadonlyMap<NormModel, NormResult>;
+  /**
+   * Each norm's diagnostics and lookups, in the order of `model.norms` (an array, not a map by
+   * norm: a patched model keeps every other norm at its place, so an edit costs no lookups by
+   * norm); empty when a check failed on this file.
+   */
+  readonly norms: readonly NormResult[];
 }
 
 /**
@@ -69,7 +73,7 @@ function allReads(result: FileCheckResult): ReadonlyMap<string, readonly Read[]>
       else byFile.set(file, [read]);
     };
     result.fileReads.forEach(add);
-    for (const norm of result.norms.values()) norm.reads.forEach(add);
+    for (const norm of result.norms) norm.reads.forEach(add);
     allReadsOf.set(result, (groups = byFile));
   }
   return groups;
@@ -120,18 +124,20 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
   // The earlier result of a model this one patched: its norms' results move with the text.
   const patch = source.patch;
   const patched = patch && earlier && earlier.model === patch.previous.deref() ? earlier : undefined;
-  const norms = new Map<NormModel, NormResult>();
+  const earlierNorms = patched && patched.norms.length === model.norms.length ? patched.norms : undefined;
+  const norms: NormResult[] = new Array(model.norms.length);
   const normFamilies = families.filter((f) => f.norm);
-  for (const norm of model.norms) {
-    const before = patched?.norms.get(norm);
+  for (let i = 0; i < model.norms.length; i++) {
+    const norm = model.norms[i];
+    const before = earlierNorms && i !== patch!.index ? earlierNorms[i] : undefined;
     if (before && queries.stillHold(before.reads)) {
       if (before.diagnostics.length === 0) {
-        norms.set(norm, before);
+        norms[i] = before;
         continue;
       }
       const moved = before.diagnostics.map((d) => movedWithText(d, model.file, patch!.from, patch!.delta));
       diagnostics.push(...moved);
-      norms.set(norm, { diagnostics: moved, reads: before.reads });
+      norms[i] = { diagnostics: moved, reads: before.reads };
       continue;
     }
     const own: Diagnostic[] = [];
@@ -143,11 +149,11 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
       if (!failed.has(family.name)) run(family.name, () => family.norm!(normCtx, norm, model));
     }
     diagnostics.push(...own);
-    norms.set(norm, { diagnostics: own, reads });
+    norms[i] = { diagnostics: own, reads };
   }
   if (failed.size === 0) return { model, diagnostics, fileReads, norms };
   // Results that a failed check left incomplete are not kept norm by norm.
-  return { model, diagnostics, fileReads: [...fileReads, ...[...norms.values()].flatMap((n) => n.reads)], norms: new Map() };
+  return { model, diagnostics, fileReads: [...fileReads, ...norms.flatMap((n) => n.reads)], norms: [] };
 }
 
 function listOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
