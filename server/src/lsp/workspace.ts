@@ -76,7 +76,11 @@ export class Workspace {
 
   /** `change`, when known, says where the text changed from the document's previous text. */
   didChange(file: string, text: string, version: number, change?: ChangedRange): void {
-    const before = this.open.get(file)?.text;
+    const open = this.open.get(file);
+    // The document library reports an opened document as changed too: nothing to analyse again,
+    // and treating it as an edit would push the opening's analysis back by the debounce.
+    if (open && open.version === version && open.text === text) return;
+    const before = open?.text;
     const tracked = this.edits.get(file);
     if (!change || before === undefined) this.edits.delete(file);
     else if (tracked) this.edits.set(file, { base: tracked.base, change: composeChanges(tracked.change, change) });

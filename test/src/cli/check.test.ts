@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { run } from '../helpers/cli';
 import { repoRoot, sharedCorpus } from '../helpers/paths';
 import { schemaErrors, validateCheckReport } from '../helpers/schemas';
+import { seededRandom } from '../helpers/random';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-cli-'));
@@ -80,8 +81,8 @@ describe('partnership check', () => {
 
   it('checks a file of random bytes: diagnostics and exit 1', () => {
     const dir = tempDir();
-    let seed = 42;
-    const bytes = Buffer.alloc(4096).map(() => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) & 0xff);
+        const random = seededRandom(42);
+    const bytes = Buffer.alloc(4096).map(() => random(256));
     fs.writeFileSync(path.join(dir, 'noise.partnership'), bytes);
     const r = run(['check', '--format', 'json', dir]);
     assert.equal(r.status, 1);

@@ -2,6 +2,7 @@
 // suffix of what is left, for edits anywhere in texts longer than the largest block compared.
 import * as assert from 'node:assert/strict';
 import { changedRange, composeChanges, fitsTexts } from '../../../server/out/core/text/changed-range';
+import { seededRandom } from '../helpers/random';
 
 function expected(old: string, text: string): { from: number; oldTo: number; newTo: number } {
   let from = 0;
@@ -13,8 +14,7 @@ function expected(old: string, text: string): { from: number; oldTo: number; new
 
 describe('changed range', () => {
   it('finds exactly the stretch an edit changed, wherever it is and however long the text', () => {
-    let seed = 99;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+        const random = seededRandom(99);
     const pieces = ['a', 'ab', '\n', ' ', 'xyz', 'aaaa'];
     for (let round = 0; round < 60; round++) {
       const size = [0, 10, 3000, 70000, 140000][random(5)];
@@ -34,8 +34,7 @@ describe('changed range', () => {
   });
 
   it('composes the changes of several edits into one stretch that covers them all', () => {
-    let seed = 7;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+        const random = seededRandom(7);
     for (let round = 0; round < 300; round++) {
       const first = 'abcdefghij'.repeat(1 + random(20));
       let text = first;

@@ -12,6 +12,7 @@ import { Program } from '../../../server/out/core/program/program';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+import { seededRandom } from '../helpers/random';
 
 /** A workspace the way the editor holds it: texts by file, and the last parse of each. */
 class Editor {
@@ -123,8 +124,7 @@ describe('incremental analysis', function () {
 
   for (const [name, make, minimumPatched, minimumNormsKept] of workspaces) {
     it(`matches a full analysis after each of 250 random edits to ${name}`, () => {
-      let seed = 4242;
-      const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+            const random = seededRandom(4242);
       const original = make();
       const editor = new Editor(new Map(original));
       const files = [...original.keys()];

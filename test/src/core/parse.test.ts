@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
 import { docCommentBefore } from '../../../server/out/core/syntax/doc-comments';
 import { check, checkBody, covered } from '../helpers/program';
+import { seededRandom } from '../helpers/random';
 
 function p001(text: string): { message: string; text: string; line: number }[] {
   return parseDocument('/t.partnership', text).diagnostics.map((d) => ({
@@ -172,8 +173,8 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
   });
 
   it('never crashes on random text and keeps every range inside the document', () => {
-    let seed = 7;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+        const randomInt = seededRandom(7);
+    const random = (): number => randomInt(0x7fffffff) / 0x7fffffff;
     const alphabet = 'partnership party scope obligation must may not due every { } " \\ 2010-01-01 £5k 9% >= , . \n\t/ * x A-b_c';
     for (let i = 0; i < 300; i++) {
       let text = '';
@@ -218,5 +219,31 @@ describe('doc comments', () => {
   it('does not document a declaration separated by a plain comment or code', () => {
     const text = '/// Doc.\n// plain\nparty A "A" as client\n';
     assert.equal(docCommentBefore(text, text.indexOf('party')), undefined);
+  });
+
+  it('reads the same doc comment as the rule says, whatever the lines above hold', () => {
+    // The rule, line by line: the declaration begins its line; blank lines may separate it from
+    // the `///` lines right above it (not `////`), which are its documentation.
+    const byRule = (text: string, at: number): string | undefined => {
+      const lines = text.slice(0, at).split(/\r\n|\r|\n/);
+      if (lines.pop()!.trim() !== '') return undefined;
+      while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+      const doc: string[] = [];
+      for (let line = lines.pop(); line !== undefined; line = lines.pop()) {
+        const trimmed = line.trim();
+        if (!trimmed.startsWith('///') || trimmed.startsWith('////')) break;
+        doc.unshift(trimmed.slice(3).replace(/^ /, ''));
+      }
+      return doc.join('\n').trim() || undefined;
+    };
+    const pieces = ['/// Doc', '////', '// plain', '///', 'x', ' ', '\t', '\u00A0', '\n', '\r\n', '\r', '}', 'party A "A" as client'];
+        const random = seededRandom(11);
+    for (let round = 0; round < 3000; round++) {
+      let text = '';
+      for (let n = random(8); n > 0; n--) text += pieces[random(pieces.length)];
+      const at = text.length;
+      text += 'party B "B" as supplier\n';
+      assert.equal(docCommentBefore(text, at), byRule(text, at), JSON.stringify(text));
+    }
   });
 });

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { examples, sharedCorpus } from '../helpers/paths';
+import { seededRandom } from '../helpers/random';
 
 function generated(norms: number): string {
   const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-gen-')), 'c');
@@ -22,8 +23,7 @@ describe('incremental parsing', function () {
 
   for (const [name, text] of [['a generated contract', () => generated(60)], ['Service Birmingham', () => fs.readFileSync(path.join(examples, 'service-birmingham', 'service-birmingham.partnership'), 'utf8')]] as const) {
     it(`matches a full parse after each of 300 random edits to ${name}`, () => {
-      let seed = 12345;
-      const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+            const random = seededRandom(12345);
       let base = text();
       let incremental = parseDocument('/c.partnership', base);
       let usedIncremental = 0;

@@ -15,6 +15,7 @@ import { Positions, toLspDiagnostic } from '../../../server/out/lsp/convert';
 import { DocumentIds } from '../../../server/out/lsp/documents';
 import { LspClient, uri } from '../helpers/lsp-client';
 import { sharedCorpus } from '../helpers/paths';
+import { seededRandom } from '../helpers/random';
 
 /** What a fresh analysis of `text` alone publishes for `file`, and its obligation matrix. */
 function fresh(file: string, text: string): { diagnostics: unknown; matrix: unknown } {
@@ -46,8 +47,7 @@ describe('incremental text sync', function () {
     const file = path.join(folder, 'contract.partnership');
     let document = TextDocument.create(uri(file), 'partnership', 1, contract);
     await client.open(file, contract, 1);
-    let seed = 2024;
-    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+        const random = seededRandom(2024);
     // Mostly letters, which keep the contract valid, so that the next edit is parsed incrementally.
     const pieces = ['x', 'Zq', 'x', 'ab', 'x', '', ' ', '\n', '"', '}', '2', 'must ', 'due 2016-01-01 '];
     /**
