@@ -1,7 +1,7 @@
 // Applies an editor's incremental changes to an open document and says where the text changed,
 // so the next parse need not compare an 11 MB text with the one before to find the edit.
 
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
 
@@ -17,7 +17,8 @@ export function applyChanges(document: TextDocument, changes: readonly TextDocum
   let whole = false;
   // One at a time, as the library applies them: each change's range is in the text left by the one before.
   for (const event of changes) {
-    if ('range' in event) {
+    // The library's own test of a ranged change, so both read each change the same way.
+    if (TextDocumentContentChangeEvent.isIncremental(event)) {
       const a = current.offsetAt(event.range.start);
       const b = current.offsetAt(event.range.end);
       const from = Math.min(a, b);
