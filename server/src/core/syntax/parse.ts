@@ -68,12 +68,14 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   let ast: FileNode;
   try {
     ast = generatedParse(text, { startRule: 'File', ...TREE_ONLY });
-  } catch {
-    // Only a failed parse needs the furthest failure, so it is parsed again to record it.
+  } catch (error) {
+    // Only a parse that failed on the text needs the furthest failure: it is parsed again to
+    // record it. Anything else (nesting too deep) would fail the same way twice.
+    if (!(error instanceof GeneratedSyntaxError)) return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
     try {
       ast = generatedParse(text, { startRule: 'File' });
-    } catch (error) {
-      return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
+    } catch (again) {
+      return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, again)] };
     }
   }
   return finishParse(file, text, ast);
