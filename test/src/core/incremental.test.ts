@@ -214,6 +214,68 @@ describe('incremental analysis', function () {
     }
   });
 
+  it('patches edits that give a norm to another party or change what it names, as a full analysis would', () => {
+    const file = '/virtual/parties/contract.partnership';
+    const text = [
+      'partnership Parties "Parties" {',
+      '  term 2010-01-01 to 2030-12-31',
+      '  party Holder "Holder" as supplier',
+      '  party Council "Council" as client',
+      '  party Spare "Spare" as partner',
+      '  scope Desk "Service desk"',
+      '  kpi Uptime "Uptime" {',
+      '    owner Holder',
+      '    target >= 99%',
+      '    measured monthly',
+      '  }',
+      '  prohibition Early "Do not run the desk" {',
+      '    Holder must not operate Desk',
+      '  }',
+      '  obligation Run "Run the desk" {',
+      '    Holder must operate Desk',
+      '    every 1 month',
+      '  }',
+      '  prohibition Late "Do not run the desk either" {',
+      '    Council must not operate Desk',
+      '    measured-by Uptime',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const editor = new Editor(new Map([[file, text]]));
+    editor.analyse();
+    // Each edit stays inside the norm `Late`, so the file is patched rather than analysed again.
+    const edits: [string, string][] = [
+      // `Late` joins `Holder`'s norms after `Run`: `Run` contradicts `Early` and `Late`, in that order.
+      ['    Council must not operate Desk', '    Holder must not operate Desk'],
+      // `Late` no longer measures `Uptime`, which nothing else names (P106), then it does again.
+      ['    measured-by Uptime\n', ''],
+      ['    Holder must not operate Desk\n  }\n}', '    Holder must not operate Desk\n    measured-by Uptime\n  }\n}'],
+      // `Spare` is named only by `Late`: named, then not.
+      ['    measured-by Uptime\n  }\n}', '    measured-by Uptime\n    accountable Spare\n  }\n}'],
+      ['    accountable Spare\n', ''],
+      // Back to `Council`.
+      ['    Holder must not operate Desk\n    measured-by', '    Council must not operate Desk\n    measured-by'],
+    ];
+    const seen: string[] = [];
+    for (const [from, to] of edits) {
+      const current = editor.texts.get(file)!;
+      const at = current.lastIndexOf(from);
+      assert.ok(at > current.indexOf('prohibition Late'), `edit inside Late: ${from}`);
+      editor.texts.set(file, current.slice(0, at) + to + current.slice(at + from.length));
+      const before = editor.program!;
+      const after = editor.analyse();
+      assert.equal(after.files.get(file)!.declarations, before.files.get(file)!.declarations, 'the file was patched');
+      assert.equal(JSON.stringify(after.diagnostics(file)), JSON.stringify(editor.fresh().diagnostics(file)));
+      seen.push(after.diagnostics(file).map((d) => `${d.code} ${d.message}`).join('\n'));
+    }
+    assert.match(seen[0], /P602 .*\(see prohibition `Early`, prohibition `Late`\)/);
+    assert.match(seen[1], /P106 .*Uptime/);
+    assert.doesNotMatch(seen[2], /P106 .*Uptime/);
+    assert.doesNotMatch(seen[3], /P106 .*Spare/);
+    assert.match(seen[4], /P106 .*Spare/);
+  });
+
   it('reuses the checks of files an edit cannot affect, and re-checks those it can', () => {
     const editor = new Editor(sharedWorkspace());
     const first = editor.analyse();

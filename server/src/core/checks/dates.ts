@@ -21,6 +21,7 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
   };
 
   const dates: DateLit[] = [];
+  let normCount = 0;
   for (const item of model.partnership.block?.items ?? []) {
     if (item.kind === 'Term') {
       dates.push(item.from, item.to);
@@ -30,8 +31,16 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
       if (item.to) dates.push(item.to);
       period(item.from, item.to, 'exclusive grant');
       outsideTerm.push(...[item.from, item.to].filter((d): d is DateLit => d !== null));
-    } else if (item.kind === 'Norm' && ctx.source.symbolOf.get(item)?.kind !== 'norm') {
-      // A norm with no model of its own (a second declaration of a name): its dates here.
+    } else if (item.kind === 'Norm') {
+      normCount++;
+    }
+  }
+  // A norm with no model of its own (a second declaration of a name) has its dates checked
+  // here; the others norm by norm. Usually every norm has a model, which the count tells.
+  if (normCount > model.norms.length) {
+    const modelled = new Set<Norm>(model.norms.map((n) => n.node));
+    for (const item of model.partnership.block?.items ?? []) {
+      if (item.kind !== 'Norm' || modelled.has(item)) continue;
       for (const date of normDates(item)) {
         dates.push(date);
         outsideTerm.push(date);

@@ -10,7 +10,7 @@
 
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
-import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { FileModel, Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 
 export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'scopesNamedBy' | 'duty' | 'referenced' | 'measured';
@@ -37,8 +37,8 @@ interface Contributions {
   readonly opens: Map<ScopeSymbol, OpenScope[]>;
   readonly interfaces: Map<ScopeSymbol, InterfaceLink[]>;
   readonly norms: Map<PartySymbol, NormModel[]>;
-  readonly referenced: Map<string, Set<PartnershipSymbol>>;
-  readonly measured: Map<string, Set<KpiSymbol>>;
+  readonly referenced: Tally<PartnershipSymbol>;
+  readonly measured: Tally<KpiSymbol>;
 }
 
 const contributionsOf = new WeakMap<SourceFile, Contributions>();
@@ -71,8 +71,8 @@ export class ProgramQueries {
       for (const key of c.opens.keys()) files.add(key.file);
       for (const key of c.interfaces.keys()) files.add(key.file);
       for (const key of c.norms.keys()) files.add(key.file);
-      for (const key of c.referenced.keys()) files.add(key);
-      for (const key of c.measured.keys()) files.add(key);
+      for (const key of c.referenced.sets.keys()) files.add(key);
+      for (const key of c.measured.sets.keys()) files.add(key);
       for (const file of files) {
         const list = this.contributors.get(file) ?? [];
         list.push(source);
@@ -148,12 +148,12 @@ export class ProgramQueries {
 
   /** The declarations of `file` that some reference names. */
   referenced(file: string): ReadonlySet<PartnershipSymbol> {
-    return this.lookup('referenced', file, () => this.union(file, (c) => c.referenced.get(file)));
+    return this.lookup('referenced', file, () => this.union(file, (c) => c.referenced.sets.get(file)));
   }
 
   /** The KPIs of `file` that some norm is measured by. */
   measured(file: string): ReadonlySet<KpiSymbol> {
-    return this.lookup('measured', file, () => this.union(file, (c) => c.measured.get(file)));
+    return this.lookup('measured', file, () => this.union(file, (c) => c.measured.sets.get(file)));
   }
 
   /** Called once the checks have run: later analyses must not keep every earlier one alive. */
@@ -358,9 +358,9 @@ function samePart(kind: QueryKind, key: object | string, a: Contributions, b: Co
     case 'duty':
       return a.norms.get((key as Duty).party) === b.norms.get((key as Duty).party);
     case 'referenced':
-      return a.referenced.get(key as string) === b.referenced.get(key as string);
+      return a.referenced.sets.get(key as string) === b.referenced.sets.get(key as string);
     case 'measured':
-      return a.measured.get(key as string) === b.measured.get(key as string);
+      return a.measured.sets.get(key as string) === b.measured.sets.get(key as string);
   }
 }
 
@@ -374,23 +374,28 @@ function contributions(source: SourceFile): Contributions {
 
 function gatheredContributions(source: SourceFile): Contributions {
   const c: Contributions = {
-    grants: new Map(), opens: new Map(), interfaces: new Map(), norms: new Map(), referenced: referencedBy(source), measured: measuredBy(source),
+    grants: new Map(), opens: new Map(), interfaces: new Map(), norms: normsBySubject(source.model), referenced: referencedBy(source, false), measured: measuredBy(source, false),
   };
   const model = source.model;
   if (model) {
     for (const g of model.grants) if (g.period !== null) push(c.grants, rootOf(g.scope), g);
     for (const o of model.opens) push(c.opens, rootOf(o.scope), o);
     for (const link of model.interfaces) for (const side of new Set([link.a, link.b])) push(c.interfaces, side, link);
-    for (const n of model.norms) if (n.subject) push(c.norms, n.subject, n);
   }
   return c;
+}
+
+function normsBySubject(model: FileModel | null): Map<PartySymbol, NormModel[]> {
+  const norms = new Map<PartySymbol, NormModel[]>();
+  for (const n of model?.norms ?? EMPTY) if (n.subject) push(norms, n.subject, n);
+  return norms;
 }
 
 /**
  * A file patched for an edit inside one norm contributes what it did before, except the norms
  * of the replaced norm's subjects (old and new), and the declarations and KPIs it names: those
- * are gathered again. Every other part is the very same object, which tells lookups that
- * nothing changed for them.
+ * are adjusted for the one norm. Every other part is the very same object, which tells lookups
+ * that nothing changed for them.
  */
 function patchedContributions(source: SourceFile): Contributions | null {
   const patch = source.patch;
@@ -398,26 +403,125 @@ function patchedContributions(source: SourceFile): Contributions | null {
   const earlierModel = patch?.previous.deref();
   const earlier = earlierSource && contributionsOf.get(earlierSource);
   if (!patch || !earlier || !earlierModel || !source.model) return null;
-  const norms = new Map(earlier.norms);
-  for (const party of new Set([earlierModel.norms[patch.index]?.subject, source.model.norms[patch.index]?.subject])) {
-    if (!party) continue;
-    const list = source.model.norms.filter((n) => n.subject === party);
-    if (list.length > 0) norms.set(party, list);
-    else norms.delete(party);
+  const before = earlierModel.norms[patch.index];
+  const after = source.model.norms[patch.index];
+  return {
+    grants: earlier.grants,
+    opens: earlier.opens,
+    interfaces: earlier.interfaces,
+    norms: normsWithOneReplaced(earlier.norms, before, after) ?? normsBySubject(source.model),
+    referenced: retallied(earlier.referenced, patch.namedBefore, patch.namedAfter) ?? referencedBy(source, true),
+    measured: retallied(earlier.measured, before?.kpis ?? EMPTY, after?.kpis ?? EMPTY) ?? measuredBy(source, true),
+  };
+}
+
+/** Norms by subject, with `before` replaced by `after` (the same norm, edited) in its subject's list. */
+function normsWithOneReplaced(
+  earlier: ReadonlyMap<PartySymbol, NormModel[]>,
+  before: NormModel | undefined,
+  after: NormModel | undefined,
+): Map<PartySymbol, NormModel[]> | null {
+  const place = before?.subject ? (earlier.get(before.subject)?.indexOf(before) ?? -1) : -1;
+  if (before?.subject && place < 0) return null;
+  const norms = new Map(earlier);
+  if (before?.subject && after && before.subject === after.subject) {
+    const list = norms.get(before.subject)!.slice();
+    list[place] = after;
+    norms.set(before.subject, list);
+    return norms;
   }
-  return { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces, norms, referenced: referencedBy(source), measured: measuredBy(source) };
+  if (before?.subject) {
+    const list = norms.get(before.subject)!.filter((n) => n !== before);
+    if (list.length > 0) norms.set(before.subject, list);
+    else norms.delete(before.subject);
+  }
+  if (after?.subject) {
+    // A list keeps the order of the file: the edited norm goes where its text is.
+    const list = norms.get(after.subject)?.slice() ?? [];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (list[middle].node.start < after.node.start) low = middle + 1;
+      else high = middle;
+    }
+    list.splice(low, 0, after);
+    norms.set(after.subject, list);
+  }
+  return norms;
 }
 
-function referencedBy(source: SourceFile): Map<string, Set<PartnershipSymbol>> {
-  const referenced = new Map<string, Set<PartnershipSymbol>>();
-  for (const ref of source.references.values()) if (ref.target) add(referenced, ref.target.file, ref.target);
-  return referenced;
+/**
+ * Declarations grouped by their file, with how many times each was counted when `counts` is
+ * kept. An edit inside one norm uncounts what the norm named before and counts what it names
+ * now (see `retallied`); a file's set is copied only when something enters or leaves it, so
+ * every other set stays the same object.
+ */
+interface Tally<T extends { readonly file: string }> {
+  readonly sets: Map<string, Set<T>>;
+  /** Null when not counted (a file's first analysis), or once handed on to the tally made from this one. */
+  counts: Map<T, number> | null;
 }
 
-function measuredBy(source: SourceFile): Map<string, Set<KpiSymbol>> {
-  const measured = new Map<string, Set<KpiSymbol>>();
-  for (const n of source.model?.norms ?? []) for (const kpi of n.kpis) add(measured, kpi.file, kpi);
-  return measured;
+function referencedBy(source: SourceFile, counted: boolean): Tally<PartnershipSymbol> {
+  const targets: PartnershipSymbol[] = [];
+  for (const ref of source.references.values()) if (ref.target) targets.push(ref.target);
+  return tallyOf(targets, counted);
+}
+
+function measuredBy(source: SourceFile, counted: boolean): Tally<KpiSymbol> {
+  const kpis: KpiSymbol[] = [];
+  for (const n of source.model?.norms ?? EMPTY) kpis.push(...n.kpis);
+  return tallyOf(kpis, counted);
+}
+
+function tallyOf<T extends { readonly file: string }>(items: readonly T[], counted: boolean): Tally<T> {
+  const sets = new Map<string, Set<T>>();
+  if (!counted) {
+    for (const item of items) add(sets, item.file, item);
+    return { sets, counts: null };
+  }
+  const counts = new Map<T, number>();
+  for (const item of items) {
+    const was = counts.get(item);
+    counts.set(item, (was ?? 0) + 1);
+    if (was === undefined) add(sets, item.file, item);
+  }
+  return { sets, counts };
+}
+
+/**
+ * `earlier` with `removed` uncounted and `added` counted. Its counts are taken over and changed
+ * in place; null when it has none (not counted, or already taken over by another analysis made
+ * from the same one), and the whole file must be counted.
+ */
+function retallied<T extends { readonly file: string }>(earlier: Tally<T>, removed: readonly T[], added: readonly T[]): Tally<T> | null {
+  const counts = earlier.counts;
+  if (!counts) return null;
+  earlier.counts = null;
+  const sets = new Map(earlier.sets);
+  // Net changes: a declaration named before and after the edit stays where it is.
+  const changes = new Map<T, number>();
+  for (const item of removed) changes.set(item, (changes.get(item) ?? 0) - 1);
+  for (const item of added) changes.set(item, (changes.get(item) ?? 0) + 1);
+  // The first change to a file's set copies it; later ones change the copy.
+  const copied = new Set<string>();
+  for (const [item, by] of changes) {
+    const was = counts.get(item) ?? 0;
+    const now = was + by;
+    if (now > 0) counts.set(item, now);
+    else counts.delete(item);
+    if ((was > 0) === (now > 0)) continue;
+    let set = sets.get(item.file);
+    if (!copied.has(item.file)) {
+      copied.add(item.file);
+      sets.set(item.file, (set = new Set(set)));
+    }
+    if (now > 0) set!.add(item);
+    else set!.delete(item);
+  }
+  for (const file of copied) if (sets.get(file)!.size === 0) sets.delete(file);
+  return { sets, counts };
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {

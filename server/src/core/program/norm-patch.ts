@@ -7,6 +7,7 @@
 // The random-edit test of incremental analysis compares the result with a full analysis.
 
 import { normSymbol } from '../binding/declare';
+import type { PartnershipSymbol } from '../binding/symbols';
 import { forEachReferenceIn, resolveReferences, type VisiblePartnership } from '../binding/resolve';
 import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import { withNormReplaced } from '../model/semantic';
@@ -44,12 +45,22 @@ export function patchNormEdit(
     if (d.file === file && d.start >= old.start && d.start < old.end) continue;
     diagnostics.push(movedWithText(d, file, old.end, change.delta));
   }
-  forEachReferenceIn([old], (q) => references.delete(q));
+  const namedBefore: PartnershipSymbol[] = [];
+  forEachReferenceIn([old], (q) => {
+    const target = references.get(q)?.target;
+    if (target) namedBefore.push(target);
+    references.delete(q);
+  });
   const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
   const { own, imported } = visible(source);
   resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
+  const namedAfter: PartnershipSymbol[] = [];
+  forEachReferenceIn([after], (q) => {
+    const target = references.get(q)?.target;
+    if (target) namedAfter.push(target);
+  });
   const model = withNormReplaced(before.model, old, after, symbol, references);
   const index = model.norms.findIndex((n) => n.node === after);
-  const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta };
+  const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta, namedBefore, namedAfter };
   return { ...source, model, patch };
 }

@@ -55,6 +55,9 @@ export interface NormPatch {
   readonly index: number;
   readonly from: number;
   readonly delta: number;
+  /** The declarations the replaced norm's references named, before the edit and after it. */
+  readonly namedBefore: readonly PartnershipSymbol[];
+  readonly namedAfter: readonly PartnershipSymbol[];
 }
 
 export interface RootDocument {
