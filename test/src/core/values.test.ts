@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { dateProblem, dayNumber, overlaps } from '../../../server/out/core/values/dates';
 import { compareDecimal, formatDecimal, parseDecimal } from '../../../server/out/core/values/decimal';
 import { LineIndex } from '../../../server/out/core/text/line-index';
+import { seededRandom } from '../helpers/random';
 
 describe('dates', () => {
   it('knows leap years and month lengths', () => {
@@ -52,5 +53,20 @@ describe('line index', () => {
     assert.equal(li.lineText(1), 'bc');
     assert.equal(li.offset({ line: 1, character: 99 }), 4);
     assert.equal(li.offset({ line: 9, character: 0 }), 9);
+  });
+
+  it('maps every offset of texts with \\n line ends alone as it maps them with a \\r elsewhere', () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: random(40) }, () => ['a', 'b', ' ', '\n', '\n\n'][random(5)]).join('');
+      // A lone \r at the very end is a line end of its own, after every line of `text`.
+      const plain = new LineIndex(text);
+      const mixed = new LineIndex(`${text}\r`);
+      assert.equal(mixed.lineCount, plain.lineCount + 1, JSON.stringify(text));
+      for (let offset = 0; offset <= text.length; offset++) {
+        assert.deepEqual(plain.position(offset), mixed.position(offset), `${JSON.stringify(text)} at ${offset}`);
+        assert.equal(plain.offset(plain.position(offset)), offset);
+      }
+    }
   });
 });

@@ -1,10 +1,10 @@
 // What stands at an offset of a file: a declaration's name, one part of a reference, or a
 // keyword. Every editor feature (hover, definition, references, rename, highlights) starts here.
 
-import type { Reference, VisiblePartnership } from '../binding/resolve';
+import { forEachReferenceIn, type Reference, type VisiblePartnership } from '../binding/resolve';
 import type { PartnershipSymbol } from '../binding/symbols';
 import type { Program, SourceFile } from '../program/program';
-import type { Ident, QName, Span } from '../syntax/ast';
+import type { Ident, Junk, Partnership, PartnershipItem, QName, Span, Statement } from '../syntax/ast';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
 
@@ -24,20 +24,62 @@ export type Located =
 const inside = (offset: number, span: Span): boolean => offset >= span.start && offset <= span.end;
 
 export function locate(source: SourceFile, offset: number): Located | null {
-  for (const [node, reference] of source.references) {
-    if (!inside(offset, node)) continue;
+  // Only the declarations around the offset are searched: a large contract has hundreds of
+  // thousands of references, and hover answers as someone moves the mouse.
+  const statements = statementsAround(source.partnership, offset);
+  let found: Located | null = null;
+  forEachReferenceIn(statements, (node) => {
+    if (found || !inside(offset, node)) return;
+    const reference = source.references.get(node);
     const part = node.parts.findIndex((p) => inside(offset, p));
-    if (part < 0) continue;
-    return { kind: 'reference', reference, part, span: node.parts[part], target: reference.parts[part] ?? null };
-  }
-  for (const symbol of source.declarations.all) {
-    if (inside(offset, symbol.nameNode)) return { kind: 'declaration', symbol, span: symbol.nameNode };
+    if (!reference || part < 0) return;
+    found = { kind: 'reference', reference, part, span: node.parts[part], target: reference.parts[part] ?? null };
+  });
+  if (found) return found;
+  for (const decl of declarationsIn(statements)) {
+    const symbol = source.symbolOf.get(decl);
+    if (symbol && inside(offset, symbol.nameNode)) return { kind: 'declaration', symbol, span: symbol.nameNode };
   }
   const p = source.partnership;
   if (p && inside(offset, p.name)) return { kind: 'partnership', source, span: p.name };
   const word = wordAt(source.text, offset);
   if (word && KEYWORDS.has(word.text)) return { kind: 'keyword', word: word.text, span: word };
   return null;
+}
+
+/**
+ * The partnership's statements whose text reaches the offset (an offset at the end of one and
+ * the start of the next touches both), found by halving: they are in the order of the text.
+ */
+function statementsAround(partnership: Partnership | null, offset: number): (PartnershipItem | Junk)[] {
+  const items = partnership?.block?.items ?? [];
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (items[middle].start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  // items[low - 1] is the last statement starting at or before the offset.
+  const around: (PartnershipItem | Junk)[] = [];
+  for (let i = Math.max(0, low - 2); i < low; i++) if (inside(offset, items[i])) around.push(items[i]);
+  return around;
+}
+
+/** The declarations among some statements, with the scopes nested in them. */
+function declarationsIn(statements: readonly (Statement | Junk)[]): Statement[] {
+  const out: Statement[] = [];
+  const visit = (items: readonly (Statement | Junk)[]): void => {
+    for (const item of items) {
+      if (item.kind === 'Party' || item.kind === 'Norm' || item.kind === 'Kpi' || item.kind === 'Body') out.push(item);
+      else if (item.kind === 'Scope') {
+        out.push(item);
+        if (item.block) visit(item.block.items);
+      }
+    }
+  };
+  visit(statements);
+  return out;
 }
 
 /** The identifier-like word (letters, digits, `_`, `-`) around an offset. */
