@@ -62,12 +62,6 @@ export function isWithin(inner: ScopeSymbol, outer: ScopeSymbol): boolean {
   return s === outer;
 }
 
-export function ancestorsAndSelf(scope: ScopeSymbol): ScopeSymbol[] {
-  const out: ScopeSymbol[] = [];
-  for (let s: ScopeSymbol | null = scope; s; s = s.parent) out.push(s);
-  return out;
-}
-
 export function rootOf(scope: ScopeSymbol): ScopeSymbol {
   let s = scope;
   while (s.parent) s = s.parent;

@@ -1,7 +1,7 @@
 // P104 unknown party roles, P106 declarations nothing uses, P107 a partnership without a term.
 
 import { closest } from '../binding/suggest';
-import { ancestorsAndSelf, type ScopeSymbol } from '../binding/symbols';
+import type { ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { FileModel } from '../model/semantic';
 import type { Party } from '../syntax/ast';
@@ -52,12 +52,26 @@ function checkTerm(ctx: CheckContext, model: FileModel): void {
  */
 function checkUnused(ctx: CheckContext, model: FileModel): void {
   const used = ctx.queries.referenced(model.file);
-  const descendantUsed = (s: ScopeSymbol): boolean => [...s.children.values()].some((c) => used.has(c) || descendantUsed(c));
+  // Each scope's answer is kept: a scope tree is asked about once per scope in it.
+  const branchUsed = new Map<ScopeSymbol, boolean>();
+  const descendantUsed = (s: ScopeSymbol): boolean => {
+    let answer = branchUsed.get(s);
+    if (answer === undefined) {
+      answer = false;
+      for (const c of s.children.values()) if (used.has(c) || descendantUsed(c)) answer = true;
+      branchUsed.set(s, answer);
+    }
+    return answer;
+  };
+  const ancestorUsed = (s: ScopeSymbol): boolean => {
+    for (let a: ScopeSymbol | null = s; a; a = a.parent) if (used.has(a)) return true;
+    return false;
+  };
   {
     const source = ctx.source;
     for (const symbol of source.declarations.all) {
       if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
-      const isUsed = symbol.kind === 'scope' ? ancestorsAndSelf(symbol).some((a) => used.has(a)) || descendantUsed(symbol) : used.has(symbol);
+      const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol);
       if (isUsed) continue;
       const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;
       ctx.emit(report('P106', spanOf(model.file, symbol.nameNode), { kind, name: symbol.kind === 'scope' ? symbol.path : symbol.name }));

@@ -169,24 +169,24 @@ export class ProgramQueries {
 
   /** True when every lookup still gives a value equal to the one recorded. */
   stillHold(reads: readonly Read[]): boolean {
-    for (const read of reads) {
-      // A lookup whose contributions are all unchanged gives what it gave before.
-      if (this.unchanged(read.kind, read.key)) continue;
-      // A short value is compared at once; a long one (a party's norms) once per analysis.
-      const size = Array.isArray(read.value) ? read.value.length : (read.value as ReadonlySet<unknown>).size;
-      if (size <= 16) {
-        if (!sameValue(read.value, this.value(read.kind, read.key))) return false;
-        continue;
-      }
-      let byKey = this.held.get(read.kind);
-      if (!byKey) this.held.set(read.kind, (byKey = new Map()));
-      let byValue = byKey.get(read.key);
-      if (!byValue) byKey.set(read.key, (byValue = new Map()));
-      let holds = byValue.get(read.value);
-      if (holds === undefined) byValue.set(read.value, (holds = sameValue(read.value, this.value(read.kind, read.key))));
-      if (!holds) return false;
-    }
+    for (const read of reads) if (!this.stillHolds(read)) return false;
     return true;
+  }
+
+  /** True when the lookup still gives a value equal to the one recorded. */
+  stillHolds(read: Read): boolean {
+    // A lookup whose contributions are all unchanged gives what it gave before.
+    if (this.unchanged(read.kind, read.key)) return true;
+    // A short value is compared at once; a long one (a party's norms) once per analysis.
+    const size = Array.isArray(read.value) ? read.value.length : (read.value as ReadonlySet<unknown>).size;
+    if (size <= 16) return sameValue(read.value, this.value(read.kind, read.key));
+    let byKey = this.held.get(read.kind);
+    if (!byKey) this.held.set(read.kind, (byKey = new Map()));
+    let byValue = byKey.get(read.key);
+    if (!byValue) byKey.set(read.key, (byValue = new Map()));
+    let holds = byValue.get(read.value);
+    if (holds === undefined) byValue.set(read.value, (holds = sameValue(read.value, this.value(read.kind, read.key))));
+    return holds;
   }
 
   /**
@@ -226,7 +226,7 @@ export class ProgramQueries {
    * to it is the same file, or gives the very same part for this key (a file patched for an edit
    * inside one norm shares every part the edit did not change).
    */
-  private unchanged(kind: QueryKind, key: object | string): boolean {
+  unchanged(kind: QueryKind, key: object | string): boolean {
     const file = declaringFileOf(key);
     if (this.stable.has(file)) return true;
     // Remembered: a declaration of a shared catalogue may have a thousand contributors.
@@ -282,12 +282,18 @@ export class ProgramQueries {
   }
 
   private gather<T>(declaringFile: string, pick: (c: Contributions) => readonly T[] | undefined): readonly T[] {
+    // One file's part is handed back as it is, so what is built from it (a party's duties) is
+    // built once for that part and patched with it.
+    let only: readonly T[] | undefined;
     let out: T[] | undefined;
     for (const source of this.contributors.get(declaringFile) ?? EMPTY) {
       const part = pick(contributions(source));
-      if (part) (out ??= []).push(...part);
+      if (!part) continue;
+      if (out) out.push(...part);
+      else if (only) out = [...only, ...part];
+      else only = part;
     }
-    return out ?? EMPTY;
+    return out ?? only ?? EMPTY;
   }
 
   private union<T>(declaringFile: string, pick: (c: Contributions) => ReadonlySet<T> | undefined): ReadonlySet<T> {
@@ -356,7 +362,7 @@ function samePart(kind: QueryKind, key: object | string, a: Contributions, b: Co
     case 'scopesNamedBy':
       return a.norms.get(key as PartySymbol) === b.norms.get(key as PartySymbol);
     case 'duty':
-      return a.norms.get((key as Duty).party) === b.norms.get((key as Duty).party);
+      return dutyList(a, key as Duty) === dutyList(b, key as Duty);
     case 'referenced':
       return a.referenced.sets.get(key as string) === b.referenced.sets.get(key as string);
     case 'measured':
@@ -425,30 +431,78 @@ function normsWithOneReplaced(
   if (before?.subject && place < 0) return null;
   const norms = new Map(earlier);
   if (before?.subject && after && before.subject === after.subject) {
-    const list = norms.get(before.subject)!.slice();
+    const earlierList = norms.get(before.subject)!;
+    const list = earlierList.slice();
     list[place] = after;
     norms.set(before.subject, list);
+    patchDutyIndex(earlierList, list, before, after);
     return norms;
   }
   if (before?.subject) {
-    const list = norms.get(before.subject)!.filter((n) => n !== before);
+    const earlierList = norms.get(before.subject)!;
+    const list = earlierList.filter((n) => n !== before);
     if (list.length > 0) norms.set(before.subject, list);
     else norms.delete(before.subject);
+    patchDutyIndex(earlierList, list, before, undefined);
   }
   if (after?.subject) {
-    // A list keeps the order of the file: the edited norm goes where its text is.
-    const list = norms.get(after.subject)?.slice() ?? [];
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (list[middle].node.start < after.node.start) low = middle + 1;
-      else high = middle;
-    }
-    list.splice(low, 0, after);
+    const earlierList = norms.get(after.subject);
+    const list = earlierList?.slice() ?? [];
+    list.splice(placeInFile(list, after), 0, after);
     norms.set(after.subject, list);
+    if (earlierList) patchDutyIndex(earlierList, list, undefined, after);
   }
   return norms;
+}
+
+/** Where a norm goes in a list of norms in the order of the file. */
+function placeInFile(list: readonly NormModel[], norm: NormModel): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (list[middle].node.start < norm.node.start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The norms of a party's file part with one duty. */
+function dutyList(c: Contributions, duty: Duty): readonly NormModel[] | undefined {
+  const list = c.norms.get(duty.party);
+  return list && dutyIndex(list).get(duty.verb)?.get(duty.object);
+}
+
+/**
+ * Gives `list` (`earlierList` with `before` taken out and `after` put in) the duty index of
+ * `earlierList`, when it has one, with only the lists of the two norms' duties copied and
+ * changed: every other duty keeps its very list, which tells lookups it is unchanged.
+ */
+function patchDutyIndex(earlierList: readonly NormModel[], list: readonly NormModel[], before: NormModel | undefined, after: NormModel | undefined): void {
+  const earlier = dutyIndexes.get(earlierList);
+  if (!earlier) return;
+  const index = new Map(earlier);
+  const copiedVerbs = new Set<string>();
+  const change = (norm: NormModel, put: boolean): boolean => {
+    const object = dutyObject(norm);
+    if (!norm.verb || object === undefined) return true;
+    let byObject = index.get(norm.verb);
+    if (!byObject || !copiedVerbs.has(norm.verb)) {
+      copiedVerbs.add(norm.verb);
+      index.set(norm.verb, (byObject = new Map(byObject)));
+    }
+    const duties = byObject.get(object)?.slice() ?? [];
+    const place = put ? placeInFile(duties, norm) : duties.indexOf(norm);
+    if (place < 0) return false;
+    if (put) duties.splice(place, 0, norm);
+    else duties.splice(place, 1);
+    if (duties.length > 0) byObject.set(object, duties);
+    else byObject.delete(object);
+    if (byObject.size === 0) index.delete(norm.verb);
+    return true;
+  };
+  // An index that does not hold the norm it should is left to be built afresh.
+  if ((!before || change(before, false)) && (!after || change(after, true))) dutyIndexes.set(list, index);
 }
 
 /**

@@ -19,6 +19,7 @@ import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
+import { addReader, keepReaders, removeReader, staleReaders, takeReaders } from './norm-readers';
 import { declaringFileOf, ProgramQueries, type Read } from './queries';
 
 export const checkFamilies: readonly CheckFamily[] = [
@@ -125,12 +126,15 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
   const patch = source.patch;
   const patched = patch && earlier && earlier.model === patch.previous.deref() ? earlier : undefined;
   const earlierNorms = patched && patched.norms.length === model.norms.length ? patched.norms : undefined;
+  // Which norms looked up what, so that only the readers of lookups that changed are checked again.
+  const readers = earlierNorms ? takeReaders(patched!, earlierNorms) : undefined;
+  const stale = readers ? staleReaders(readers, earlierNorms!, queries) : undefined;
   const norms: NormResult[] = new Array(model.norms.length);
   const normFamilies = families.filter((f) => f.norm);
   for (let i = 0; i < model.norms.length; i++) {
     const norm = model.norms[i];
     const before = earlierNorms && i !== patch!.index ? earlierNorms[i] : undefined;
-    if (before && queries.stillHold(before.reads)) {
+    if (before && !stale![i]) {
       if (before.diagnostics.length === 0) {
         norms[i] = before;
         continue;
@@ -150,8 +154,16 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
     }
     diagnostics.push(...own);
     norms[i] = { diagnostics: own, reads };
+    if (readers) {
+      removeReader(readers, i, earlierNorms![i].reads);
+      addReader(readers, i, reads);
+    }
   }
-  if (failed.size === 0) return { model, diagnostics, fileReads, norms };
+  if (failed.size === 0) {
+    const result = { model, diagnostics, fileReads, norms };
+    if (readers) keepReaders(result, readers);
+    return result;
+  }
   // Results that a failed check left incomplete are not kept norm by norm.
   return { model, diagnostics, fileReads: [...fileReads, ...norms.flatMap((n) => n.reads)], norms: [] };
 }

@@ -131,12 +131,11 @@ function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf;
 }
 
 /**
- * The model after one norm's declaration was re-parsed: the same model with that norm's
- * meaning worked out again. The norm must be one of the model's.
+ * The model after one norm's declaration was re-parsed: the same model with the norm at
+ * `index` of its norms given its new declaration, its meaning worked out again.
  */
-export function withNormReplaced(model: FileModel, before: Norm, after: Norm, symbol: NormSymbol, references: ReadonlyMap<QName, Reference>): FileModel {
-  const index = model.norms.findIndex((n) => n.node === before);
-  if (index < 0) throw new Error('withNormReplaced: the norm is not in the model');
+export function withNormReplaced(model: FileModel, index: number, after: Norm, symbol: NormSymbol, references: ReadonlyMap<QName, Reference>): FileModel {
+  if (!(index >= 0 && index < model.norms.length)) throw new Error('withNormReplaced: no norm at this place of the model');
   const { target, targets } = lookups(references);
   const norms = model.norms.slice();
   norms[index] = normModel(model.file, symbol, after, model.term ?? ALL_TIME, target, targets);

@@ -30,12 +30,14 @@ export function patchNormEdit(
   if (!partnership || !before.model || oldSymbol?.kind !== 'norm') return null;
   // A second declaration of the name (P102) quotes line numbers an edit may move: redo it all.
   if (before.declarations.topLevel.get(oldSymbol.name) !== oldSymbol || before.diagnostics.some((d) => d.code === 'P102')) return null;
-  if (!before.model.norms.some((n) => n.node === old)) return null;
+  const index = placeOf(before.model.norms, (n) => n.node, old);
+  const declared = placeOf(before.declarations.all, (s) => s.decl, old);
+  if (index < 0 || declared < 0) return null;
 
   const { file, declarations, symbolOf, references } = before;
   const symbol = normSymbol(file, parsed.text, after);
   declarations.topLevel.set(symbol.name, symbol);
-  declarations.all[declarations.all.indexOf(oldSymbol)] = symbol;
+  declarations.all[declared] = symbol;
   symbolOf.delete(old);
   symbolOf.set(after, symbol);
 
@@ -59,8 +61,24 @@ export function patchNormEdit(
     const target = references.get(q)?.target;
     if (target) namedAfter.push(target);
   });
-  const model = withNormReplaced(before.model, old, after, symbol, references);
-  const index = model.norms.findIndex((n) => n.node === after);
+  const model = withNormReplaced(before.model, index, after, symbol, references);
   const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta, namedBefore, namedAfter };
   return { ...source, model, patch };
+}
+
+/**
+ * Where the declaration `decl` is in a list kept in the order of the text, or -1. The list is
+ * halved by offset first (a large contract has tens of thousands of norms); a list out of order
+ * around the edit is searched from end to end.
+ */
+function placeOf<T>(list: readonly T[], declOf: (item: T) => { readonly start: number }, decl: { readonly start: number }): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (declOf(list[middle]).start < decl.start) low = middle + 1;
+    else high = middle;
+  }
+  if (low < list.length && declOf(list[low]) === decl) return low;
+  return list.findIndex((item) => declOf(item) === decl);
 }
