@@ -12,6 +12,7 @@ import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type 
 import { grantsOverlappingOpen } from '../model/coverage';
 import type { FileModel, Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
+import { firstStartingFrom } from '../text/in-text-order';
 
 export type QueryKind = 'grantsNear' | 'opensNear' | 'interfacesOf' | 'normsOf' | 'scopesNamedBy' | 'duty' | 'referenced' | 'measured';
 
@@ -457,14 +458,7 @@ function normsWithOneReplaced(
 
 /** Where a norm goes in a list of norms in the order of the file. */
 function placeInFile(list: readonly NormModel[], norm: NormModel): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (list[middle].node.start < norm.node.start) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstStartingFrom(list, (n) => n.node.start, norm.node.start);
 }
 
 /** The norms of a party's file part with one duty. */

@@ -12,6 +12,7 @@ import { forEachReferenceIn, resolveReferences, type VisiblePartnership } from '
 import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import { withNormReplaced } from '../model/semantic';
 import type { ParsedDocument } from '../syntax/parse';
+import { firstStartingFrom } from '../text/in-text-order';
 import type { ImportLink, SourceFile } from './program';
 
 /** The previous analysis of the file, patched for `parsed`; null when it cannot be. */
@@ -72,13 +73,7 @@ export function patchNormEdit(
  * around the edit is searched from end to end.
  */
 function placeOf<T>(list: readonly T[], declOf: (item: T) => { readonly start: number }, decl: { readonly start: number }): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (declOf(list[middle]).start < decl.start) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstStartingFrom(list, (item) => declOf(item).start, decl.start);
   if (low < list.length && declOf(list[low]) === decl) return low;
   return list.findIndex((item) => declOf(item) === decl);
 }

@@ -5,6 +5,7 @@ import { forEachReferenceIn, type Reference, type VisiblePartnership } from '../
 import type { PartnershipSymbol } from '../binding/symbols';
 import type { Program, SourceFile } from '../program/program';
 import type { Ident, Junk, Partnership, PartnershipItem, QName, Span, Statement } from '../syntax/ast';
+import { firstStartingFrom } from '../text/in-text-order';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
 
@@ -53,14 +54,8 @@ export function locate(source: SourceFile, offset: number): Located | null {
  */
 function statementsAround(partnership: Partnership | null, offset: number): (PartnershipItem | Junk)[] {
   const items = partnership?.block?.items ?? [];
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (items[middle].start <= offset) low = middle + 1;
-    else high = middle;
-  }
   // items[low - 1] is the last statement starting at or before the offset.
+  const low = firstStartingFrom(items, (item) => item.start, offset + 1);
   const around: (PartnershipItem | Junk)[] = [];
   for (let i = Math.max(0, low - 2); i < low; i++) if (inside(offset, items[i])) around.push(items[i]);
   return around;
