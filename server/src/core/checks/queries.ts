@@ -512,29 +512,30 @@ interface Tally<T extends { readonly file: string }> {
 }
 
 function referencedBy(source: SourceFile, counted: boolean): Tally<PartnershipSymbol> {
-  const targets: PartnershipSymbol[] = [];
-  for (const ref of source.references.values()) if (ref.target) targets.push(ref.target);
-  return tallyOf(targets, counted);
+  return tallyOf((visit) => {
+    for (const ref of source.references.values()) if (ref.target) visit(ref.target);
+  }, counted);
 }
 
 function measuredBy(source: SourceFile, counted: boolean): Tally<KpiSymbol> {
-  const kpis: KpiSymbol[] = [];
-  for (const n of source.model?.norms ?? EMPTY) kpis.push(...n.kpis);
-  return tallyOf(kpis, counted);
+  return tallyOf((visit) => {
+    for (const n of source.model?.norms ?? EMPTY) n.kpis.forEach(visit);
+  }, counted);
 }
 
-function tallyOf<T extends { readonly file: string }>(items: readonly T[], counted: boolean): Tally<T> {
+/** The tally of what `each` visits; counted only when a patch will need the counts. */
+function tallyOf<T extends { readonly file: string }>(each: (visit: (item: T) => void) => void, counted: boolean): Tally<T> {
   const sets = new Map<string, Set<T>>();
   if (!counted) {
-    for (const item of items) add(sets, item.file, item);
+    each((item) => add(sets, item.file, item));
     return { sets, counts: null };
   }
   const counts = new Map<T, number>();
-  for (const item of items) {
+  each((item) => {
     const was = counts.get(item);
     counts.set(item, (was ?? 0) + 1);
     if (was === undefined) add(sets, item.file, item);
-  }
+  });
   return { sets, counts };
 }
 

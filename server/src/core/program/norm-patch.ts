@@ -8,9 +8,10 @@
 
 import { normSymbol } from '../binding/declare';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { forEachReferenceIn, resolveReferences, type VisiblePartnership } from '../binding/resolve';
+import { forEachReferenceIn, type Reference, resolveReferences, type VisiblePartnership } from '../binding/resolve';
 import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import { withNormReplaced } from '../model/semantic';
+import type { Norm, QName } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { firstStartingFrom } from '../text/in-text-order';
 import type { ImportLink, SourceFile } from './program';
@@ -48,23 +49,25 @@ export function patchNormEdit(
     if (d.file === file && d.start >= old.start && d.start < old.end) continue;
     diagnostics.push(movedWithText(d, file, old.end, change.delta));
   }
-  const namedBefore: PartnershipSymbol[] = [];
-  forEachReferenceIn([old], (q) => {
-    const target = references.get(q)?.target;
-    if (target) namedBefore.push(target);
-    references.delete(q);
-  });
+  const namedBefore = named(old, references);
+  forEachReferenceIn([old], (q) => references.delete(q));
   const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
   const { own, imported } = visible(source);
   resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
-  const namedAfter: PartnershipSymbol[] = [];
-  forEachReferenceIn([after], (q) => {
-    const target = references.get(q)?.target;
-    if (target) namedAfter.push(target);
-  });
+  const namedAfter = named(after, references);
   const model = withNormReplaced(before.model, index, after, symbol, references);
   const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta, namedBefore, namedAfter };
   return { ...source, model, patch };
+}
+
+/** The declarations a norm's references name. */
+function named(norm: Norm, references: ReadonlyMap<QName, Reference>): PartnershipSymbol[] {
+  const targets: PartnershipSymbol[] = [];
+  forEachReferenceIn([norm], (q) => {
+    const target = references.get(q)?.target;
+    if (target) targets.push(target);
+  });
+  return targets;
 }
 
 /**
