@@ -1,6 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=32 --min-semi-space-size=16 --initial-old-space-size=256
 'use strict';
 // The language server for editors other than VS Code: `partnership-language-server --stdio`.
+// The first line starts the engine with the settings of server/src/lsp/engine-flags.ts (run
+// this file itself, as `npx` does, rather than `node` with the file, for them to apply).
 try {
   require('../server/out/lsp/main.js');
 } catch (error) {

@@ -75,6 +75,12 @@ function cliCheck(prefix) {
 }
 
 /**
+ * The language server as editors start it: the server file itself, whose first line gives the
+ * engine the settings the VS Code client gives it too (server/src/lsp/engine-flags.ts).
+ */
+const serverCommand = [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'];
+
+/**
  * The LSP harness on one contract. The workspace folder holds only the contract, as when a
  * lawyer opens it; the default root, the working directory, would add the repository's own
  * example and test contracts to the first analysis.
@@ -87,7 +93,7 @@ function lspBench(prefix, label, args, targets) {
     path.join(shared, 'lsp-bench.mjs'), '--doc', `${prefix}.partnership`, '--lang', 'partnership', '--quiet', '--json', out,
     '--root', folder, '--uri-dir', folder,
     '--edit-find', 'clause "', '--hover-find', 'accountable ', '--hover-offset', '12', ...args,
-    '--', process.execPath, path.join(root, 'bin', 'partnership-language-server.js'), '--stdio',
+    '--', ...serverCommand,
   ], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 900000 });
   const result = JSON.parse(fs.readFileSync(out, 'utf8'));
   const samples = {};
@@ -110,7 +116,7 @@ async function workspaceBench() {
     const extra = i < 2 ? `  party Holder${i} "Holder ${i}" as supplier\n  exclusive Holder${i} over Catalogue.Shared\n` : '';
     fs.writeFileSync(path.join(dir, `contract-${i}.partnership`), `import "catalogue.partnership"\n` + base.replace('partnership Generated', `partnership Contract${i}`).replace(/\n}\n$/, `\n${extra}}\n`));
   }
-  const server = spawn(process.execPath, [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'], { stdio: 'pipe' });
+  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published = new Map();
   let onPublish = () => {};
@@ -153,7 +159,7 @@ async function openInServer(prefix, name) {
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();
   const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const server = spawn(process.execPath, [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'], { stdio: 'pipe' });
+  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   connection.onNotification('textDocument/publishDiagnostics', () => {});
   connection.onNotification('window/logMessage', () => {});

@@ -10,6 +10,7 @@ const { FILES, fileUri, diagnosticsOf, codeOf, describeDiagnostics, waitFor, wai
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const serverScript = path.join(repoRoot, 'dist', 'server.js');
+const { ENGINE_FLAGS } = require(path.join(repoRoot, 'server', 'out', 'lsp', 'engine-flags.js'));
 
 /**
  * Pids of this extension's language servers: children of this extension host (the client
@@ -20,6 +21,12 @@ function serverPids() {
   return out.split('\n').map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter(Boolean)
     .filter(([, , ppid, args]) => Number(ppid) === process.pid && args.includes(serverScript) && args.includes('--node-ipc'))
     .map(([, pid]) => Number(pid));
+}
+
+/** The engine settings on a server's command line, in order. */
+function engineFlagsOf(pid) {
+  const args = execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/);
+  return args.filter((arg) => ENGINE_FLAGS.some((flag) => arg.startsWith(flag.split('=')[0] + '=')));
 }
 
 function alive(pid) {
@@ -42,6 +49,8 @@ describe('crash recovery', function () {
         return pids.length > 0 ? pids : undefined;
       }, `a language server process (${serverScript} --node-ipc) under the extension host ${process.pid}`);
       assert.deepStrictEqual(others, [], 'more than one language server is running');
+      // The client starts the server with the engine settings that large contracts need.
+      assert.deepStrictEqual(engineFlagsOf(pid), [...ENGINE_FLAGS]);
 
       process.kill(pid, 'SIGKILL');
       await waitFor(() => !alive(pid), `server ${pid} to die`);
@@ -58,6 +67,7 @@ describe('crash recovery', function () {
         return pids.length > 0 ? pids : undefined;
       }, 'the client to start a new language server', { timeoutMs: 30000 });
       assert.notStrictEqual(restarted, pid);
+      assert.deepStrictEqual(engineFlagsOf(restarted), [...ENGINE_FLAGS]);
       await waitFor(() => diagnosticsOf(document.uri).some((d) => codeOf(d) === 'P101' && /BCX/.test(d.message)),
         'P101 for BCX from the new server', { timeoutMs: 30000, describe: () => describeDiagnostics(document.uri) });
       // The new server has read the workspace again, conflicts between contracts included.

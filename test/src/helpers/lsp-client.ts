@@ -22,8 +22,13 @@ export class LspClient {
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   readonly stderr: string[] = [];
 
-  constructor(args: readonly string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [path.join(repoRoot, 'bin', 'partnership-language-server.js'), ...args], { stdio: 'pipe' });
+  /**
+   * `asExecutable` runs the server file itself, as `npx partnership-language-server` does, so
+   * that its first line chooses the engine and its settings; otherwise `node` runs it.
+   */
+  constructor(args: readonly string[] = ['--stdio'], { asExecutable = false } = {}) {
+    const server = path.join(repoRoot, 'bin', 'partnership-language-server.js');
+    this.process = asExecutable ? spawn(server, args, { stdio: 'pipe' }) : spawn(process.execPath, [server, ...args], { stdio: 'pipe' });
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
@@ -71,6 +76,11 @@ export class LspClient {
 
   codes(file: string): string[] {
     return (this.diagnostics.get(uri(file))?.diagnostics ?? []).map((d) => `${d.range.start.line + 1} ${d.code}`);
+  }
+
+  /** The server's process id. */
+  get pid(): number {
+    return this.process.pid!;
   }
 
   get exited(): boolean {
