@@ -45,9 +45,13 @@ function innermostOpen(work: ScopeSymbol, opens: readonly OpenScope[]): OpenScop
 }
 
 function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeSymbol, open: ScopeSymbol) {
-  // The interfaces of the work or of a scope containing it.
-  const links = new Set<InterfaceLink>();
-  for (let s: ScopeSymbol | null = work; s; s = s.parent) for (const link of ctx.queries.interfacesOf(s)) links.add(link);
+  // The interfaces of the work or of a scope containing it (most work has none).
+  let links: Set<InterfaceLink> | undefined;
+  for (let s: ScopeSymbol | null = work; s; s = s.parent) {
+    const ofScope = ctx.queries.interfacesOf(s);
+    for (let i = 0; i < ofScope.length; i++) (links ??= new Set()).add(ofScope[i]);
+  }
+  if (!links) return undefined;
   for (const link of links) {
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;

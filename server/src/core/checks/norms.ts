@@ -46,8 +46,10 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const others = ctx.queries.normsWithDuty(norm.subject, norm.verb, duty).filter((n) => n.modal === opposite);
-  if (others.length === 0) return;
+  const sameDuty = ctx.queries.normsWithDuty(norm.subject, norm.verb, duty);
+  // Nearly every norm has no opposite: that is settled without making a list.
+  if (!sameDuty.some((n) => n.modal === opposite)) return;
+  const others = sameDuty.filter((n) => n.modal === opposite);
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm.file, norm.line), {
     party: qnameText(norm.line.subject),

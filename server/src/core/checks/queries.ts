@@ -196,10 +196,20 @@ export class ProgramQueries {
    */
   recording(reads: Read[]): RecordingQueries {
     let sink = reads;
-    let seen = new Map<QueryKind, Set<object | string>>();
+    // A norm's checks make a handful of lookups: a short list is searched in place, and only a
+    // long one (a whole file's checks) gets a set of what it holds.
+    let seen: Map<QueryKind, Set<object | string>> | undefined;
     const record = <V extends Read['value']>(kind: QueryKind, key: object | string, value: V): V => {
-      const keys = seen.get(kind) ?? new Set<object | string>();
-      seen.set(kind, keys);
+      if (!seen) {
+        for (let i = 0; i < sink.length; i++) if (sink[i].key === key && sink[i].kind === kind) return value;
+        sink.push({ kind, key, value });
+        if (sink.length > SEARCHED_IN_PLACE) {
+          seen = new Map();
+          for (const read of sink) keysOf(seen, read.kind).add(read.key);
+        }
+        return value;
+      }
+      const keys = keysOf(seen, kind);
       if (!keys.has(key)) {
         keys.add(key);
         sink.push({ kind, key, value });
@@ -217,7 +227,7 @@ export class ProgramQueries {
     view.measured = (file) => record('measured', file, this.measured(file));
     view.collectInto = (next) => {
       sink = next;
-      seen = new Map();
+      seen = undefined;
     };
     return view;
   }
@@ -305,6 +315,15 @@ export class ProgramQueries {
     }
     return out ?? NONE;
   }
+}
+
+/** How many recorded lookups are searched one by one before they get a set. */
+const SEARCHED_IN_PLACE = 16;
+
+function keysOf(seen: Map<QueryKind, Set<object | string>>, kind: QueryKind): Set<object | string> {
+  let keys = seen.get(kind);
+  if (!keys) seen.set(kind, (keys = new Set()));
+  return keys;
 }
 
 export interface RecordingQueries extends ProgramQueries {

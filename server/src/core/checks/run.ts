@@ -32,6 +32,8 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'norms', norm: checkNorm },
 ];
 
+const NOTHING: readonly Diagnostic[] = [];
+
 /** What the checks of one norm found, and what they looked up. */
 interface NormResult {
   readonly diagnostics: readonly Diagnostic[];
@@ -110,17 +112,20 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
   const fileReads: Read[] = [];
   const recording = queries.recording(fileReads);
   const failed = new Set<string>();
-  const run = (name: string, check: () => void): void => {
-    try {
-      check();
-    } catch (error) {
-      failed.add(name);
-      const detail = `${name} check: ${error instanceof Error ? error.message : String(error)}`;
-      diagnostics.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
-    }
+  const fail = (name: string, error: unknown): void => {
+    failed.add(name);
+    const detail = `${name} check: ${error instanceof Error ? error.message : String(error)}`;
+    diagnostics.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
   };
   const ctx: CheckContext = { source, queries: recording, emit: (d) => diagnostics.push(d) };
-  for (const family of families) if (family.file) run(family.name, () => family.file!(ctx, model));
+  for (const family of families) {
+    if (!family.file) continue;
+    try {
+      family.file(ctx, model);
+    } catch (error) {
+      fail(family.name, error);
+    }
+  }
 
   // The earlier result of a model this one patched: its norms' results move with the text.
   const patch = source.patch;
@@ -131,6 +136,10 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
   const stale = readers ? staleReaders(readers, earlierNorms!, queries) : undefined;
   const norms: NormResult[] = new Array(model.norms.length);
   const normFamilies = families.filter((f) => f.norm);
+  // One context for every norm; what a norm's checks report goes to its own list, made only
+  // when there is something to report (most norms have nothing).
+  let own: Diagnostic[] | undefined;
+  const normCtx: CheckContext = { source, queries: recording, emit: (d) => (own ??= []).push(d) };
   for (let i = 0; i < model.norms.length; i++) {
     const norm = model.norms[i];
     const before = earlierNorms && i !== patch!.index ? earlierNorms[i] : undefined;
@@ -144,16 +153,22 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
       norms[i] = { diagnostics: moved, reads: before.reads };
       continue;
     }
-    const own: Diagnostic[] = [];
+    own = undefined;
     const reads: Read[] = [];
     recording.collectInto(reads);
-    const normCtx: CheckContext = { source, queries: recording, emit: (d) => own.push(d) };
     for (const family of normFamilies) {
       // A family that failed on this file is reported once, and not run on its other norms.
-      if (!failed.has(family.name)) run(family.name, () => family.norm!(normCtx, norm, model));
+      if (failed.size > 0 && failed.has(family.name)) continue;
+      try {
+        family.norm!(normCtx, norm, model);
+      } catch (error) {
+        fail(family.name, error);
+      }
     }
-    diagnostics.push(...own);
-    norms[i] = { diagnostics: own, reads };
+    // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
+    const found = own as Diagnostic[] | undefined;
+    if (found) diagnostics.push(...found);
+    norms[i] = { diagnostics: found ?? NOTHING, reads };
     if (readers) {
       removeReader(readers, i, earlierNorms![i].reads);
       addReader(readers, i, reads);
