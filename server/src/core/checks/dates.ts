@@ -53,9 +53,16 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
 
 /** The dates of one norm: its `due` date and the start of its `every`. */
 export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileModel): void {
-  for (const date of normDates(norm.node)) {
-    impossible(ctx, model.file, date);
-    beyondTerm(ctx, model, date);
+  const lines = norm.node.block?.items;
+  if (!lines) return;
+  // Checked for every norm: each date is looked up once, and no list of dates is made.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const date = line.kind === 'Due' ? line.date : line.kind === 'Every' ? line.from : null;
+    if (!date) continue;
+    const day = dayNumber(date.text);
+    if (day === null) impossible(ctx, model.file, date);
+    else outsideTerm(ctx, model, date, day);
   }
 }
 
@@ -76,9 +83,13 @@ function impossible(ctx: CheckContext, file: string, d: DateLit): void {
 }
 
 function beyondTerm(ctx: CheckContext, model: FileModel, d: DateLit): void {
+  if (valid(d)) outsideTerm(ctx, model, d, dayNumber(d.text)!);
+}
+
+/** P303 when the valid date `d`, on `day`, lies outside the partnership's term. */
+function outsideTerm(ctx: CheckContext, model: FileModel, d: DateLit, day: number): void {
   const term = model.term;
-  if (!term || !model.termNode || !valid(d)) return;
-  const day = dayNumber(d.text)!;
+  if (!term || !model.termNode) return;
   if (day >= term.from && day <= term.to) return;
   ctx.emit(report('P303', spanOf(model.file, d), { date: d.text, from: formatDay(term.from), to: formatDay(term.to) }, {
     related: [related(model.file, model.termNode, 'The partnership\'s term')],

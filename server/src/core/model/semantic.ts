@@ -116,7 +116,17 @@ export function termPeriod(term: Term | null): Period | null {
 }
 
 type TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => Extract<PartnershipSymbol, { kind: K }> | null;
-type TargetsOf = <K extends SymbolKind>(qs: readonly QName[], kind: K) => Extract<PartnershipSymbol, { kind: K }>[];
+/**
+ * Adds what each of `qs` names, when of the expected kind, to `into`, which is made only when
+ * there is something to add: most norms consult, inform and are measured by few or none.
+ */
+type TargetsOf = <K extends SymbolKind>(
+  into: Extract<PartnershipSymbol, { kind: K }>[] | undefined,
+  qs: readonly QName[],
+  kind: K,
+) => Extract<PartnershipSymbol, { kind: K }>[] | undefined;
+
+const NONE: readonly never[] = [];
 
 /** What a reference names, when it resolved to a declaration of the expected kind. */
 function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf; targets: TargetsOf } {
@@ -125,8 +135,13 @@ function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf;
     const t = references.get(q)?.target;
     return t && t.kind === kind ? (t as Extract<PartnershipSymbol, { kind: K }>) : null;
   };
-  const targets: TargetsOf = <K extends SymbolKind>(qs: readonly QName[], kind: K) =>
-    qs.map((q) => target(q, kind)).filter((t): t is Extract<PartnershipSymbol, { kind: K }> => t !== null);
+  const targets: TargetsOf = <K extends SymbolKind>(into: Extract<PartnershipSymbol, { kind: K }>[] | undefined, qs: readonly QName[], kind: K) => {
+    for (let i = 0; i < qs.length; i++) {
+      const t = target(qs[i], kind);
+      if (t) (into ??= []).push(t);
+    }
+    return into;
+  };
   return { target, targets };
 }
 
@@ -214,16 +229,16 @@ export function buildFileModel(file: string, partnership: Partnership, reference
         const lines = item.block?.items ?? [];
         const approvals: Approval[] = [];
         let chair: PartySymbol | null = null;
-        const members: PartySymbol[] = [];
+        let members: PartySymbol[] | undefined;
         for (const line of lines) {
           if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
-          if (line.kind === 'Members') members.push(...targets(line.parties, 'party'));
+          if (line.kind === 'Members') members = targets(members, line.parties, 'party');
           if (line.kind === 'Approves') {
             const scope = target(line.scope, 'scope');
             if (scope) approvals.push({ node: line, scope });
           }
         }
-        bodies.push({ file, symbol, chair, members, approvals });
+        bodies.push({ file, symbol, chair, members: members ?? NONE, approvals });
         break;
       }
     }
@@ -255,9 +270,9 @@ function normModel(
   let scopeLine: ScopeSymbol | null = null;
   let otherwise: string | null = null;
   let clause: string | null = null;
-  const consulted: PartySymbol[] = [];
-  const informed: PartySymbol[] = [];
-  const kpis: KpiSymbol[] = [];
+  let consulted: PartySymbol[] | undefined;
+  let informed: PartySymbol[] | undefined;
+  let kpis: KpiSymbol[] | undefined;
   for (const l of lines) {
     switch (l.kind) {
       case 'NormLine':
@@ -273,16 +288,16 @@ function normModel(
         accountable ??= target(l.party, 'party');
         break;
       case 'Consulted':
-        consulted.push(...targets(l.parties, 'party'));
+        consulted = targets(consulted, l.parties, 'party');
         break;
       case 'Informed':
-        informed.push(...targets(l.parties, 'party'));
+        informed = targets(informed, l.parties, 'party');
         break;
       case 'ScopeLine':
         scopeLine ??= target(l.scope, 'scope');
         break;
       case 'MeasuredBy':
-        kpis.push(...targets(l.kpis, 'kpi'));
+        kpis = targets(kpis, l.kpis, 'kpi');
         break;
       case 'Otherwise':
         otherwise ??= l.text.value;
@@ -305,9 +320,9 @@ function normModel(
     beneficiary: line ? target(line.beneficiary, 'party') : null,
     scopeLine,
     accountable,
-    consulted,
-    informed,
-    kpis,
+    consulted: consulted ?? NONE,
+    informed: informed ?? NONE,
+    kpis: kpis ?? NONE,
     due,
     every,
     otherwise,
