@@ -17,8 +17,8 @@ describe('locating what stands at an offset', () => {
       const text = fs.readFileSync(file, 'utf8');
       const program = new Program([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
       const source = program.files.get(file)!;
-      for (const [node, reference] of source.references) {
-        node.parts.forEach((part, i) => {
+      for (const reference of source.references.all) {
+        reference.node.parts.forEach((part, i) => {
           for (const offset of [part.start, part.end]) {
             const located = locate(source, offset);
             assert.equal(located?.kind, 'reference', `${file} at ${offset}`);

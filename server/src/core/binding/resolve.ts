@@ -33,7 +33,7 @@ export function forEachReference(partnership: Partnership, visit: (q: QName, exp
   if (partnership.block) forEachReferenceIn(partnership.block.items, visit);
 }
 
-/** The references written in some statements of a partnership, and inside their blocks. */
+/** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
 export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: SymbolKind) => void): void {
   const walk = (items: readonly (Statement | Junk)[]): void => {
     for (const item of items) {
@@ -95,20 +95,21 @@ export function resolveReferences(
   own: VisiblePartnership | null,
   imported: readonly VisiblePartnership[],
   diagnostics: Diagnostic[],
-  /** Resolves only these statements, into this map (after one declaration was re-parsed). */
-  only?: { readonly statements: readonly Statement[]; readonly into: Map<QName, Reference> },
-): Map<QName, Reference> {
-  const references = only?.into ?? new Map<QName, Reference>();
+  /** Resolves only these statements (after one declaration was re-parsed). */
+  only?: readonly Statement[],
+): Reference[] {
+  // In the order of the text, as `ReferenceTable` needs: `forEachReferenceIn` visits them so.
+  const references: Reference[] = [];
   if (!partnership?.block || !own) return references;
   const qualifiers = new Map<string, VisiblePartnership>();
   for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
 
-  forEachReferenceIn(only?.statements ?? partnership.block.items, (node, expected) => {
+  forEachReferenceIn(only ?? partnership.block.items, (node, expected) => {
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
     if (node.parts.length === 1) {
       const found = own.declarations.topLevel.get(node.parts[0].text);
       if (found && found.kind === expected) {
-        references.set(node, { file, node, expected, target: found, parts: [found] });
+        references.push({ file, node, expected, target: found, parts: [found] });
         return;
       }
     }
@@ -116,7 +117,7 @@ export function resolveReferences(
     const fail = (diagnostic: Diagnostic): void => {
       diagnostics.push(diagnostic);
       while (parts.length < node.parts.length) parts.push(null);
-      references.set(node, { file, node, expected, target: null, parts });
+      references.push({ file, node, expected, target: null, parts });
     };
     const at = { file, start: node.start, end: node.end };
     const first = node.parts[0];
@@ -158,7 +159,7 @@ export function resolveReferences(
       fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: kindNames[expected] }));
       return;
     }
-    references.set(node, { file, node, expected, target: current, parts });
+    references.push({ file, node, expected, target: current, parts });
   });
   return references;
 }

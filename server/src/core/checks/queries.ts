@@ -532,7 +532,7 @@ interface Tally<T extends { readonly file: string }> {
 
 function referencedBy(source: SourceFile, counted: boolean): Tally<PartnershipSymbol> {
   return tallyOf((visit) => {
-    for (const ref of source.references.values()) if (ref.target) visit(ref.target);
+    for (const ref of source.references.all) if (ref.target) visit(ref.target);
   }, counted);
 }
 

@@ -2,7 +2,7 @@
 // worked out as the brief defines it. Checks, the matrix and the export read this, not the
 // syntax tree. Statements whose references do not resolve are left out (their P101 says why).
 
-import type { Reference } from '../binding/resolve';
+import type { References } from '../binding/reference-table';
 import type { BodySymbol, KpiSymbol, NormSymbol, PartySymbol, PartnershipSymbol, ScopeSymbol, SymbolKind } from '../binding/symbols';
 import { isWithin } from '../binding/symbols';
 import type {
@@ -129,7 +129,7 @@ type TargetsOf = <K extends SymbolKind>(
 const NONE: readonly never[] = [];
 
 /** What a reference names, when it resolved to a declaration of the expected kind. */
-function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf; targets: TargetsOf } {
+function lookups(references: References): { target: TargetOf; targets: TargetsOf } {
   const target: TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => {
     if (!q) return null;
     const t = references.get(q)?.target;
@@ -149,7 +149,7 @@ function lookups(references: ReadonlyMap<QName, Reference>): { target: TargetOf;
  * The model after one norm's declaration was re-parsed: the same model with the norm at
  * `index` of its norms given its new declaration, its meaning worked out again.
  */
-export function withNormReplaced(model: FileModel, index: number, after: Norm, symbol: NormSymbol, references: ReadonlyMap<QName, Reference>): FileModel {
+export function withNormReplaced(model: FileModel, index: number, after: Norm, symbol: NormSymbol, references: References): FileModel {
   if (!(index >= 0 && index < model.norms.length)) throw new Error('withNormReplaced: no norm at this place of the model');
   const { target, targets } = lookups(references);
   const norms = model.norms.slice();
@@ -157,7 +157,7 @@ export function withNormReplaced(model: FileModel, index: number, after: Norm, s
   return { ...model, norms };
 }
 
-export function buildFileModel(file: string, partnership: Partnership, references: ReadonlyMap<QName, Reference>, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
+export function buildFileModel(file: string, partnership: Partnership, references: References, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
   const { target, targets } = lookups(references);
 
   const items = partnership.block?.items ?? [];
@@ -273,10 +273,18 @@ function normModel(
   let consulted: PartySymbol[] | undefined;
   let informed: PartySymbol[] | undefined;
   let kpis: KpiSymbol[] | undefined;
+  let subject: PartySymbol | null = null;
+  let objectScope: ScopeSymbol | null = null;
+  let beneficiary: PartySymbol | null = null;
+  // References are looked up in the order they are written, which is the order they are kept in.
   for (const l of lines) {
     switch (l.kind) {
       case 'NormLine':
-        line ??= l;
+        if (line) break;
+        line = l;
+        subject = target(l.subject, 'party');
+        objectScope = l.object.kind === 'QName' ? target(l.object, 'scope') : null;
+        beneficiary = target(l.beneficiary, 'party');
         break;
       case 'Due':
         due ??= l.date;
@@ -312,12 +320,12 @@ function normModel(
     symbol,
     node,
     line,
-    subject: line ? target(line.subject, 'party') : null,
+    subject,
     modal: line?.modal.value ?? null,
     verb: line?.verb.text ?? null,
-    objectScope: line && line.object.kind === 'QName' ? target(line.object, 'scope') : null,
+    objectScope,
     objectText: line && line.object.kind === 'String' ? line.object.value : null,
-    beneficiary: line ? target(line.beneficiary, 'party') : null,
+    beneficiary,
     scopeLine,
     accountable,
     consulted: consulted ?? NONE,

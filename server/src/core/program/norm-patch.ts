@@ -11,7 +11,7 @@ import type { PartnershipSymbol } from '../binding/symbols';
 import { forEachReferenceIn, type Reference, resolveReferences, type VisiblePartnership } from '../binding/resolve';
 import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import { withNormReplaced } from '../model/semantic';
-import type { Norm, QName } from '../syntax/ast';
+import type { QName } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { firstStartingFrom } from '../text/in-text-order';
 import type { ImportLink, SourceFile } from './program';
@@ -34,7 +34,14 @@ export function patchNormEdit(
   if (before.declarations.topLevel.get(oldSymbol.name) !== oldSymbol || before.diagnostics.some((d) => d.code === 'P102')) return null;
   const index = placeOf(before.model.norms, (n) => n.node, old);
   const declared = placeOf(before.declarations.all, (s) => s.decl, old);
-  if (index < 0 || declared < 0) return null;
+  let count = 0;
+  let first: QName | undefined;
+  forEachReferenceIn([old], (q) => {
+    first ??= q;
+    count++;
+  });
+  const referenced = before.references.placeOf(old.start, count, first);
+  if (index < 0 || declared < 0 || referenced < 0) return null;
 
   const { file, declarations, symbolOf, references } = before;
   const symbol = normSymbol(file, parsed.text, after);
@@ -49,24 +56,21 @@ export function patchNormEdit(
     if (d.file === file && d.start >= old.start && d.start < old.end) continue;
     diagnostics.push(movedWithText(d, file, old.end, change.delta));
   }
-  const namedBefore = named(old, references);
-  forEachReferenceIn([old], (q) => references.delete(q));
   const source: SourceFile = { ...before, text: parsed.text, parsed, imports, diagnostics, model: null };
   const { own, imported } = visible(source);
-  resolveReferences(file, partnership, own, imported, diagnostics, { statements: [after], into: references });
-  const namedAfter = named(after, references);
+  const added = resolveReferences(file, partnership, own, imported, diagnostics, [after]);
+  const removed = references.replace(referenced, count, added);
   const model = withNormReplaced(before.model, index, after, symbol, references);
+  const namedBefore = named(removed);
+  const namedAfter = named(added);
   const patch = { previous: new WeakRef(before.model), source: new WeakRef(before), index, from: old.end, delta: change.delta, namedBefore, namedAfter };
   return { ...source, model, patch };
 }
 
-/** The declarations a norm's references name. */
-function named(norm: Norm, references: ReadonlyMap<QName, Reference>): PartnershipSymbol[] {
+/** The declarations some references name. */
+function named(references: readonly Reference[]): PartnershipSymbol[] {
   const targets: PartnershipSymbol[] = [];
-  forEachReferenceIn([norm], (q) => {
-    const target = references.get(q)?.target;
-    if (target) targets.push(target);
-  });
+  for (const reference of references) if (reference.target) targets.push(reference.target);
   return targets;
 }
 

@@ -5,15 +5,16 @@
 import * as path from 'node:path';
 import type { Declarations } from '../binding/declare';
 import { declare } from '../binding/declare';
-import type { Reference, VisiblePartnership } from '../binding/resolve';
+import type { VisiblePartnership } from '../binding/resolve';
 import { resolveReferences } from '../binding/resolve';
+import { ReferenceTable } from '../binding/reference-table';
 import type { PartnershipSymbol } from '../binding/symbols';
 import { checkProgram, type CheckResults } from '../checks/run';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
 import { buildFileModel } from '../model/semantic';
-import type { Import, Partnership, QName } from '../syntax/ast';
+import type { Import, Partnership } from '../syntax/ast';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import type { Host } from './host';
 import { cyclePath, stronglyConnected } from './imports';
@@ -35,7 +36,7 @@ export interface SourceFile {
   readonly declarations: Declarations;
   readonly symbolOf: Map<unknown, PartnershipSymbol>;
   readonly imports: readonly ImportLink[];
-  readonly references: Map<QName, Reference>;
+  readonly references: ReferenceTable;
   readonly model: FileModel | null;
   /** What the file and the files it imports tell of it alone: syntax, declarations, references. */
   readonly diagnostics: readonly Diagnostic[];
@@ -233,7 +234,7 @@ export class Program {
     const declarations = declare(file, text, partnership, diagnostics);
     const symbolOf = new Map<unknown, PartnershipSymbol>();
     for (const s of declarations.all) symbolOf.set(s.decl, s);
-    return { file, text, parsed, partnership, declarations, symbolOf, imports: [], references: new Map(), model: null, diagnostics };
+    return { file, text, parsed, partnership, declarations, symbolOf, imports: [], references: new ReferenceTable(), model: null, diagnostics };
   }
 
   /** P105: imports that cannot be read, and every import that is part of a cycle. */
@@ -281,7 +282,7 @@ export class Program {
 
   private resolve(source: Building): void {
     const { own, imported } = this.visiblePartnerships(source);
-    source.references = resolveReferences(source.file, source.partnership, own, imported, source.diagnostics);
+    source.references = new ReferenceTable(resolveReferences(source.file, source.partnership, own, imported, source.diagnostics));
   }
 }
 

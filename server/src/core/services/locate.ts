@@ -4,7 +4,7 @@
 import { forEachReferenceIn, type Reference, type VisiblePartnership } from '../binding/resolve';
 import type { PartnershipSymbol } from '../binding/symbols';
 import type { Program, SourceFile } from '../program/program';
-import type { Ident, Junk, Partnership, PartnershipItem, QName, Span, Statement } from '../syntax/ast';
+import type { Ident, Junk, Partnership, PartnershipItem, Span, Statement } from '../syntax/ast';
 import { firstStartingFrom } from '../text/in-text-order';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
@@ -117,9 +117,9 @@ export function occurrences(program: Program, target: Target): Occurrence[] {
     if (p) out.push({ file: target.file, span: p.name, isDeclaration: true });
   }
   for (const source of program.files.values()) {
-    for (const [node, reference] of source.references) {
+    for (const reference of source.references.all) {
       reference.parts.forEach((part, i) => {
-        if (part && sameTarget(part, target)) out.push({ file: source.file, span: (node as QName).parts[i], isDeclaration: false });
+        if (part && sameTarget(part, target)) out.push({ file: source.file, span: reference.node.parts[i], isDeclaration: false });
       });
     }
   }

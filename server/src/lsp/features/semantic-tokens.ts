@@ -26,10 +26,10 @@ export function handleSemanticTokens(ctx: FeatureContext, params: SemanticTokens
     tokens.push({ start: s.nameNode.start, end: s.nameNode.end, type: TYPE[s.kind], modifiers: DECLARATION });
     if (s.kind === 'party' && s.decl.role) tokens.push({ start: s.decl.role.start, end: s.decl.role.end, type: TYPE.role, modifiers: 0 });
   }
-  for (const [node, reference] of source.references) {
+  for (const reference of source.references.all) {
     reference.parts.forEach((part, i) => {
       if (!part) return;
-      const span = node.parts[i];
+      const span = reference.node.parts[i];
       tokens.push({ start: span.start, end: span.end, type: 'kind' in part ? TYPE[part.kind] : TYPE.partnership, modifiers: 0 });
     });
   }
