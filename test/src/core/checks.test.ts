@@ -115,6 +115,18 @@ describe('KPI, governance and norm checks', () => {
     assert.deepEqual(c.codes('test.partnership', ['error']), ['5:22 P602', '6:23 P602']);
   });
 
+  it('P602 finds the opposite norms of a duty that many norms share, and cites them in order', () => {
+    // Twelve obligations and two prohibitions with one duty: more than a short list.
+    const must = Array.from({ length: 12 }, (_, i) => `  obligation O${i} "o" { B must file "monthly report" due 2011-01-01 }`);
+    const c = checkBody([...must.slice(0, 5), '  prohibition N1 "n" { B must not file "Monthly  Report" }', ...must.slice(5), '  prohibition N2 "n" { B must not file "monthly report" }'].join('\n'));
+    const found = c.diagnostics('test.partnership').filter((d) => d.code === 'P602');
+    assert.equal(found.length, 14);
+    for (const d of found.filter((x) => x.message.includes('(see obligation'))) assert.equal(d.related.length, 12);
+    const cited = found.filter((d) => d.message.includes('(see prohibition'));
+    assert.equal(cited.length, 12);
+    for (const d of cited) assert.match(d.message, /\(see prohibition `N1`, prohibition `N2`\)/);
+  });
+
   it('P107 offers a term spanning the dates of the file; P403 offers an owner', () => {
     const text = 'partnership X "X" {\n  party A "A" as client\n  kpi K "k" { target >= 5 }\n  obligation O "o" { A must do "x" measured-by K due 2012-05-01 every 1 year from 2011-01-01 }\n}\n';
     const c = check({ 'x.partnership': text });

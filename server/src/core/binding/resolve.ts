@@ -29,6 +29,24 @@ export interface Reference {
   readonly parts: readonly (PartnershipSymbol | VisiblePartnership | null)[];
 }
 
+/**
+ * The commonest reference, a plain name of the right kind declared in the file: its one part
+ * is its target. The list of parts is made only when asked for (hover, rename), not for each
+ * of a large contract's hundreds of thousands of names.
+ */
+class PlainNameReference implements Reference {
+  constructor(
+    readonly file: string,
+    readonly node: QName,
+    readonly expected: SymbolKind,
+    readonly target: PartnershipSymbol,
+  ) {}
+
+  get parts(): readonly PartnershipSymbol[] {
+    return [this.target];
+  }
+}
+
 export function forEachReference(partnership: Partnership, visit: (q: QName, expected: SymbolKind) => void): void {
   if (partnership.block) forEachReferenceIn(partnership.block.items, visit);
 }
@@ -109,7 +127,7 @@ export function resolveReferences(
     if (node.parts.length === 1) {
       const found = own.declarations.topLevel.get(node.parts[0].text);
       if (found && found.kind === expected) {
-        references.push({ file, node, expected, target: found, parts: [found] });
+        references.push(new PlainNameReference(file, node, expected, found));
         return;
       }
     }

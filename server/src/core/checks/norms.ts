@@ -41,15 +41,42 @@ function checkModal(ctx: CheckContext, norm: NormModel): void {
   ctx.emit(report('P601', spanOf(norm.file, norm.line), { keyword, modal: norm.modal, expected, suggestedKeyword }, { fixes }));
 }
 
+const NONE: readonly NormModel[] = [];
+/** Long lists of norms with one duty, by modal: each of their norms asks for the opposite one. */
+const byModal = new WeakMap<readonly NormModel[], Map<ModalValue, NormModel[]>>();
+
+/**
+ * The norms of `list` with `modal`. A duty may be shared by thousands of norms (a quoted
+ * object such as "monthly service report"); their list is split by modal once, rather than
+ * searched again for each of its norms.
+ */
+function withModal(list: readonly NormModel[], modal: ModalValue): readonly NormModel[] {
+  if (list.length <= 8) {
+    let found: NormModel[] | undefined;
+    for (const n of list) if (n.modal === modal) (found ??= []).push(n);
+    return found ?? NONE;
+  }
+  let split = byModal.get(list);
+  if (!split) {
+    split = new Map();
+    for (const n of list) {
+      if (!n.modal) continue;
+      const same = split.get(n.modal);
+      if (same) same.push(n);
+      else split.set(n.modal, [n]);
+    }
+    byModal.set(list, split);
+  }
+  return split.get(modal) ?? NONE;
+}
+
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   if (!norm.line || !norm.subject || !norm.verb || norm.modal === 'may' || !norm.modal) return;
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const sameDuty = ctx.queries.normsWithDuty(norm.subject, norm.verb, duty);
-  // Nearly every norm has no opposite: that is settled without making a list.
-  if (!sameDuty.some((n) => n.modal === opposite)) return;
-  const others = sameDuty.filter((n) => n.modal === opposite);
+  const others = withModal(ctx.queries.normsWithDuty(norm.subject, norm.verb, duty), opposite);
+  if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm.file, norm.line), {
     party: qnameText(norm.line.subject),
