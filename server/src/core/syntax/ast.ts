@@ -72,6 +72,8 @@ export interface FileNode extends Span {
   readonly kind: 'File';
   readonly items: readonly (Import | Partnership | Junk)[];
   readonly lexicalErrors: readonly LexicalError[];
+  /** False when no broken statement (`Junk`) is anywhere in the tree. */
+  readonly mayHaveJunk: boolean;
 }
 
 export interface Import extends Span {

@@ -96,7 +96,7 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
   }
 
   const junkFollows = new Set<Span>();
-  forEachList(ast, (items) => {
+  if (ast.mayHaveJunk) forEachList(ast, (items) => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind !== 'Junk') continue;
@@ -255,7 +255,7 @@ function sameLine(text: string, a: number, b: number): boolean {
 }
 
 function emptyFile(text: string): FileNode {
-  return { kind: 'File', items: [], lexicalErrors: [], start: 0, end: text.length };
+  return { kind: 'File', items: [], lexicalErrors: [], mayHaveJunk: false, start: 0, end: text.length };
 }
 
 /** The whole file could not be parsed (only nesting deep enough to exhaust the stack does this). */
