@@ -71,7 +71,9 @@ export class Workspace {
   didOpen(file: string, text: string, version: number): void {
     this.edits.delete(file);
     this.open.set(file, { text, version });
-    this.schedule();
+    // Nobody is typing into a document just opened: it is analysed on the next turn of the
+    // loop, unless a run is already pending, which this one joins.
+    this.schedule(this.timer ? undefined : 0);
   }
 
   /** `change`, when known, says where the text changed from the document's previous text. */
