@@ -57,7 +57,10 @@ export function declare(file: string, text: string, partnership: Partnership | n
     }
   };
 
-  for (const item of partnership.block.items) {
+  // By index: a `for … of` loop makes an object for each step the first time it runs.
+  const items = partnership.block.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     switch (item.kind) {
       case 'Party':
         add(topLevel, { kind: 'party', ...base(item), nameNode: item.name, decl: item }, 'in a partnership');

@@ -53,11 +53,16 @@ export function forEachReference(partnership: Partnership, visit: (q: QName, exp
 
 /** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
 export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: SymbolKind) => void): void {
+  // Loops by index, and no callback per list: this visits every name of a contract as it opens.
+  const visitAll = (list: readonly QName[], expected: SymbolKind): void => {
+    for (let i = 0; i < list.length; i++) visit(list[i], expected);
+  };
   const walk = (items: readonly (Statement | Junk)[]): void => {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       switch (item.kind) {
         case 'Party':
-          item.parents.forEach((p) => visit(p, 'party'));
+          visitAll(item.parents, 'party');
           break;
         case 'Scope':
           if (item.block) walk(item.block.items);
@@ -65,7 +70,7 @@ export function forEachReferenceIn(statements: readonly (Statement | Junk)[], vi
         case 'Exclusive':
           visit(item.holder, 'party');
           visit(item.scope, 'scope');
-          item.except.forEach((s) => visit(s, 'scope'));
+          visitAll(item.except, 'scope');
           break;
         case 'Open':
           visit(item.scope, 'scope');
@@ -92,14 +97,14 @@ export function forEachReferenceIn(statements: readonly (Statement | Junk)[], vi
         case 'Consulted':
         case 'Informed':
         case 'Members':
-          item.parties.forEach((p) => visit(p, 'party'));
+          visitAll(item.parties, 'party');
           break;
         case 'ScopeLine':
         case 'Approves':
           visit(item.scope, 'scope');
           break;
         case 'MeasuredBy':
-          item.kpis.forEach((k) => visit(k, 'kpi'));
+          visitAll(item.kpis, 'kpi');
           break;
       }
     }

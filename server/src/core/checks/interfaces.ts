@@ -40,7 +40,10 @@ export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
 
 function innermostOpen(work: ScopeSymbol, opens: readonly OpenScope[]): OpenScope | undefined {
   let best: OpenScope | undefined;
-  for (const o of opens) if (isWithin(work, o.scope) && (!best || o.scope.depth > best.scope.depth)) best = o;
+  for (let i = 0; i < opens.length; i++) {
+    const o = opens[i];
+    if (isWithin(work, o.scope) && (!best || o.scope.depth > best.scope.depth)) best = o;
+  }
   return best;
 }
 

@@ -53,7 +53,7 @@ const byModal = new WeakMap<readonly NormModel[], Map<ModalValue, NormModel[]>>(
 function withModal(list: readonly NormModel[], modal: ModalValue): readonly NormModel[] {
   if (list.length <= 8) {
     let found: NormModel[] | undefined;
-    for (const n of list) if (n.modal === modal) (found ??= []).push(n);
+    for (let i = 0; i < list.length; i++) if (list[i].modal === modal) (found ??= []).push(list[i]);
     return found ?? NONE;
   }
   let split = byModal.get(list);

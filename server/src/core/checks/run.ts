@@ -156,7 +156,8 @@ function checkFile(queries: ProgramQueries, source: SourceFile, model: FileModel
     own = undefined;
     const reads: Read[] = [];
     recording.collectInto(reads);
-    for (const family of normFamilies) {
+    for (let f = 0; f < normFamilies.length; f++) {
+      const family = normFamilies[f];
       // A family that failed on this file is reported once, and not run on its other norms.
       if (failed.size > 0 && failed.has(family.name)) continue;
       try {

@@ -171,7 +171,10 @@ export function buildFileModel(file: string, partnership: Partnership, reference
   const kpis: KpiModel[] = [];
   const bodies: BodyModel[] = [];
 
-  for (const item of items) {
+  // Loops over every statement go by index: they run as a contract opens, when a `for … of`
+  // loop still makes an object for each step.
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     switch (item.kind) {
       case 'Exclusive': {
         const holder = target(item.holder, 'party');
@@ -277,7 +280,8 @@ function normModel(
   let objectScope: ScopeSymbol | null = null;
   let beneficiary: PartySymbol | null = null;
   // References are looked up in the order they are written, which is the order they are kept in.
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
     switch (l.kind) {
       case 'NormLine':
         if (line) break;

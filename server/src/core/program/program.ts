@@ -233,7 +233,7 @@ export class Program {
     const diagnostics: Diagnostic[] = [...parsed.diagnostics];
     const declarations = declare(file, text, partnership, diagnostics);
     const symbolOf = new Map<unknown, PartnershipSymbol>();
-    for (const s of declarations.all) symbolOf.set(s.decl, s);
+    for (let i = 0; i < declarations.all.length; i++) symbolOf.set(declarations.all[i].decl, declarations.all[i]);
     return { file, text, parsed, partnership, declarations, symbolOf, imports: [], references: new ReferenceTable(), model: null, diagnostics };
   }
 

@@ -94,7 +94,11 @@ function collector(text: string) {
     const firstOf: (Span & { kind: string })[] = [];
     let normLines = 0;
     let junk = false;
-    for (const item of block.items) {
+    // Loops here go by index: this runs for every declaration as a contract opens, when a
+    // `for … of` loop still makes an object for each step.
+    const items = block.items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       if (item.kind === 'Junk') junk = true;
       if (item.kind === 'NormLine') {
         normLines++;
@@ -105,7 +109,7 @@ function collector(text: string) {
       const keyword = singles[item.kind];
       if (!keyword) continue;
       let first: Span | undefined;
-      for (const line of firstOf) if (line.kind === item.kind) first = line;
+      for (let j = 0; j < firstOf.length; j++) if (firstOf[j].kind === item.kind) first = firstOf[j];
       if (first) {
         out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineNumberAt(text, first.start)}); give it once.` });
       } else {
@@ -118,7 +122,8 @@ function collector(text: string) {
   };
 
   const walk = (items: readonly (Span & { kind: string })[]): void => {
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
       switch (item.kind) {
         case 'Party': {
           const party = item as Named & { role: Ident | null };
