@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=64 --min-semi-space-size=64 --initial-old-space-size=256 --interrupt-budget=400000
+#!/usr/bin/env -S node --max-semi-space-size=64 --min-semi-space-size=64 --initial-old-space-size=256
 'use strict';
 // The language server for editors other than VS Code: `partnership-language-server --stdio`.
 // The first line starts the engine with the settings of server/src/lsp/engine-flags.ts (run

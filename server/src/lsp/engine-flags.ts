@@ -11,17 +11,4 @@
 // and the first full collection waits until the heap reaches 256 MB. Together they took about
 // a fifth off opening the 5,000-norm contract and a tenth off the 50,000-norm one
 // (docs/performance.md), for about 80 MB more memory at 5,000 norms (240 MB in all).
-//
-// The engine optimises a function once enough of it has run (its interrupt budget). Opening a
-// contract runs much code briefly, and the optimisations started in the middle of it compete
-// with it for a two-core machine's cores; three times the default budget took about a seventh
-// more off opening the 5,000-norm contract, for a millisecond or two more per edit.
-//
-// Every flag here must be one the engine knows: Node refuses to start with any other, which
-// the tests would show.
-export const ENGINE_FLAGS: readonly string[] = [
-  '--max-semi-space-size=64',
-  '--min-semi-space-size=64',
-  '--initial-old-space-size=256',
-  '--interrupt-budget=400000',
-];
+export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=256'];
