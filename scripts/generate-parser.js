@@ -21,7 +21,7 @@ const returnTypes = {
   KpiProbe: probe,
   BodyProbe: probe,
   StartsStatement: probe,
-  PartnershipItemOnly: `{ item: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
+  UnitOnly: `{ node: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
 };
 
 execFileSync(process.execPath, [

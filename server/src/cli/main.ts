@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Program } from '../core/program/program';
+import { Analysis } from '../core/analysis/analysis';
 import { checkReport, countBySeverity } from '../core/report/check-report';
 import { exportModel } from '../core/model/export';
 import { buildMatrix } from '../core/matrix/model';
@@ -111,7 +111,7 @@ function check(args: readonly string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
   const files = collectFiles(positionals);
   const texts = new Map(files.map((f) => [f, readText(f)]));
-  const program = new Program(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
+  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
   const report = checkReport(program, files, relative);
   const textOf = (p: string): string | undefined => program.files.get(path.resolve(p))?.text;
   if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
@@ -121,7 +121,7 @@ function check(args: readonly string[], io: Io): number {
 }
 
 /** A single file, checked together with the other contracts of its folder. */
-function programFor(file: string): { program: Program; file: string } {
+function programFor(file: string): { program: Analysis; file: string } {
   const absolute = collectFiles([file])[0];
   const text = readText(absolute);
   const folder = path.dirname(absolute);
@@ -131,7 +131,7 @@ function programFor(file: string): { program: Program; file: string } {
   } catch {
     siblings = [];
   }
-  const program = new Program([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);
+  const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);
   if (!program.files.get(absolute)?.model) throw new UsageError(`${relative(absolute)} declares no partnership`);
   return { program, file: absolute };
 }

@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Diagnostic, Fix } from '../core/diagnostics/diagnostic';
-import type { Program } from '../core/program/program';
+import type { Analysis } from '../core/analysis/analysis';
 import { LineIndex } from '../core/text/line-index';
 import type { DocumentIds } from './documents';
 
@@ -89,4 +89,4 @@ export function fixesAsActions(diagnostic: LspDiagnostic): CodeAction[] {
   }));
 }
 
-export type { Program };
+export type { Analysis };

@@ -23,8 +23,8 @@ import { buildMatrix } from '../core/matrix/model';
 import { renderCsv } from '../core/matrix/csv';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
-import type { Diagnostic as CoreDiagnostic } from '../core/diagnostics/diagnostic';
-import type { Program } from '../core/program/program';
+import { type Diagnostic as CoreDiagnostic, sameDiagnostics } from '../core/diagnostics/diagnostic';
+import type { Analysis } from '../core/analysis/analysis';
 import { Positions, toLspDiagnostic } from './convert';
 import { DocumentIds } from './documents';
 import type { FeatureContext } from './features/context';
@@ -40,11 +40,6 @@ import type { ChangedRange } from '../core/text/changed-range';
 import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
 import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
-
-/** Equal diagnostics in the same order: a new analysis that found the same problems. */
-function sameContent(a: readonly CoreDiagnostic[], b: readonly CoreDiagnostic[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
-}
 
 export const MATRIX_REQUEST = 'partnership/matrix';
 export const EXPORT_REQUEST = 'partnership/exportMatrix';
@@ -72,7 +67,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let canWatch = false;
   let initialFolders: string[] = [];
 
-  const publish = (program: Program): void => {
+  const publish = (program: Analysis): void => {
     const files = workspace.files();
     const current = new Set(files.map((f) => ids.uriOf(f)));
     for (const file of files) {
@@ -83,7 +78,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       const text = workspace.text(file);
       const before = published.get(uri);
       // Offsets alone are not enough: the same offset is another line once a line break moves.
-      const same = before && before.version === version && before.text === text && (before.diagnostics === core || sameContent(before.diagnostics, core));
+      const same = before && before.version === version && before.text === text && sameDiagnostics(before.diagnostics, core);
       if (same) continue;
       published.set(uri, { version, text, diagnostics: core });
       void connection.sendDiagnostics({ uri, version, diagnostics: core.map((d) => toLspDiagnostic(d, positions, ids)) });

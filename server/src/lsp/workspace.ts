@@ -5,7 +5,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Program } from '../core/program/program';
+import { Analysis } from '../core/analysis/analysis';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
@@ -23,7 +23,7 @@ const SKIPPED = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist'])
 export class Workspace {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, OpenDocument>();
-  private program: Program | null = null;
+  private program: Analysis | null = null;
   /** The last parse of each file, reused while its text is the same. */
   private readonly parses = new Map<string, ParsedDocument>();
   /**
@@ -35,7 +35,7 @@ export class Workspace {
   private generation = 0;
 
   constructor(
-    private readonly onAnalysed: (program: Program, generation: number) => void,
+    private readonly onAnalysed: (program: Analysis, generation: number) => void,
     private readonly debounceMs = 20,
   ) {}
 
@@ -126,7 +126,7 @@ export class Workspace {
   }
 
   /** The current analysis, running a scheduled one first so answers match the latest text. */
-  current(): Program {
+  current(): Analysis {
     if (this.timer || !this.program) this.analyse();
     return this.program!;
   }
@@ -148,7 +148,7 @@ export class Workspace {
     const generation = ++this.generation;
     const roots = this.files().map((file) => ({ file, text: this.text(file) }));
     // The previous analysis lends every file that did not change, and its checks' results.
-    this.program = new Program(roots, {
+    this.program = new Analysis(roots, {
       parse: (file, text) => {
         const cached = this.parses.get(file);
         const edits = this.edits.get(file);

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatDocument } from '../../../server/out/core/format/format';
 import { exportModel } from '../../../server/out/core/model/export';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { piecesOf } from '../../../server/out/core/format/pieces';
 import { structureOf } from '../../../server/out/core/format/structure';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
@@ -48,7 +48,7 @@ function tokensOf(text: string): string {
 
 /** Model (without its `file`) and diagnostics (code and message, line numbers hidden) of every file. */
 function meaning(files: readonly string[], read: (file: string) => string | undefined): unknown {
-  const program = new Program(files.map((file) => ({ file, text: read(file) })), { readFile: read });
+  const program = new Analysis(files.map((file) => ({ file, text: read(file) })), { readFile: read });
   return files.map((file) => {
     const model = exportModel(program, file, (f) => path.basename(f)) as { file?: string } | null;
     if (model) delete model.file;

@@ -3,7 +3,7 @@
 // qualified names included.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { locate } from '../../../server/out/core/services/locate';
 import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
 
@@ -15,11 +15,12 @@ describe('locating what stands at an offset', () => {
     let parts = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      const program = new Program([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
+      const program = new Analysis([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
       const source = program.files.get(file)!;
-      for (const reference of source.references.all) {
+      const starts = source.partnership?.block?.starts ?? [];
+      for (const [u, resolution] of source.resolutions.entries()) for (const reference of resolution.references) {
         reference.node.parts.forEach((part, i) => {
-          for (const offset of [part.start, part.end]) {
+          for (const offset of [starts[u] + part.start, starts[u] + part.end]) {
             const located = locate(source, offset);
             assert.equal(located?.kind, 'reference', `${file} at ${offset}`);
             assert.equal(located.kind === 'reference' && located.reference, reference, `${file} at ${offset}`);
@@ -29,7 +30,8 @@ describe('locating what stands at an offset', () => {
         });
       }
       for (const symbol of source.declarations.all) {
-        for (const offset of [symbol.nameNode.start, symbol.nameNode.end]) {
+        const base = program.startOf(file, symbol.unit);
+        for (const offset of [base + symbol.nameNode.start, base + symbol.nameNode.end]) {
           const located = locate(source, offset);
           assert.equal(located?.kind, 'declaration', `${file}: ${symbol.name} at ${offset}`);
           assert.equal(located.kind === 'declaration' && located.symbol, symbol, `${file}: ${symbol.name} at ${offset}`);
@@ -44,7 +46,7 @@ describe('locating what stands at an offset', () => {
   it('finds keywords, and nothing in strings or between statements', () => {
     const file = '/virtual/locate.partnership';
     const text = 'partnership P "P" {\n  party A "A" as client\n\n  obligation N "N" {\n    A must deliver "work" to A\n  }\n}\n';
-    const source = new Program([{ file, text }], { readFile: () => undefined }).files.get(file)!;
+    const source = new Analysis([{ file, text }], { readFile: () => undefined }).files.get(file)!;
     const at = (needle: string, skip = 0): number => text.indexOf(needle) + skip;
     assert.deepEqual(locate(source, at('must')), { kind: 'keyword', word: 'must', span: { start: at('must'), end: at('must') + 4, text: 'must' } });
     assert.equal(locate(source, at('"work"', 2)), null);

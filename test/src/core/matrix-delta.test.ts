@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyMatrixDelta, isRowReference, matrixDelta, rowKey, rowKeys } from '../../../server/out/core/matrix/delta';
 import { buildMatrix, type Matrix, type MatrixRow } from '../../../server/out/core/matrix/model';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { examples } from '../helpers/paths';
 
 const file = path.join(examples, 'service-birmingham', 'service-birmingham.partnership');
@@ -13,7 +13,7 @@ const original = fs.readFileSync(file, 'utf8');
 
 function matrixOf(text: string): Matrix {
   const read = (f: string): string | undefined => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
-  const matrix = buildMatrix(new Program([{ file, text }], { readFile: read }), file);
+  const matrix = buildMatrix(new Analysis([{ file, text }], { readFile: read }), file);
   assert.ok(matrix);
   return matrix;
 }

@@ -49,7 +49,7 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
     const spaced = text.split('"').map((part, i) => (i % 2 ? part : part.replace(/(?<!\b[A-Z]{3}) /g, () => separators[n++ % separators.length]))).join('"');
     assert.ok(n > 100);
     const shape = (source: string): string =>
-      JSON.stringify(parseDocument('/t.partnership', source).ast, (key, value) => (key === 'start' || key === 'end' ? undefined : value));
+      JSON.stringify(parseDocument('/t.partnership', source).ast, (key, value) => (key === 'start' || key === 'end' || key === 'starts' || (key === 'text' && typeof value === 'string' && value.length > 0 && /^\s/.test(value)) ? undefined : value));
     assert.deepEqual(p001(spaced), []);
     assert.equal(shape(spaced), shape(text));
   });
@@ -57,8 +57,8 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
   it('reads names, verbs, strings and dates exactly as far as their patterns go', () => {
     const norm = (line: string): string => `partnership X "X" {\n  party Sub-contractor_2 "S" as supplier\n  obligation O "o" {\n    ${line}\n  }\n}\n`;
     const normLine = (line: string) => {
-      const partnership = parseDocument('/t.partnership', norm(line)).ast.items[0] as unknown as { block: { items: { block: { items: unknown[] } }[] } };
-      return partnership.block.items[1].block.items[0] as { kind: string; subject: { parts: { text: string }[] }; verb: { text: string }; object: { kind: string; value?: string } };
+      const partnership = parseDocument('/t.partnership', norm(line)).ast.items[0] as unknown as { block: { units: { node: { block: { items: unknown[] } } }[] } };
+      return partnership.block.units[1].node.block.items[0] as { kind: string; subject: { parts: { text: string }[] }; verb: { text: string }; object: { kind: string; value?: string } };
     };
     // A name runs over letters, digits, `_` and `-`; a verb over lower-case letters only.
     const line = normLine('Sub-contractor_2 must deliver "a \\"quoted\\" word, a \\\\ and 1 % / {}"');

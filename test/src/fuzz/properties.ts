@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { formatDocument } from '../../../server/out/core/format/format';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
 import { exportModel } from '../../../server/out/core/model/export';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { locate } from '../../../server/out/core/services/locate';
 import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
 
@@ -16,7 +16,7 @@ export const seedTexts: readonly string[] = [...partnershipFilesUnder(sharedCorp
 /** Checks one text the way the editor and the command line use it; throws on any violation. */
 export function checkText(text: string): void {
   const file = '/fuzz/case.partnership';
-  const program = new Program([{ file, text }], { readFile: () => undefined });
+  const program = new Analysis([{ file, text }], { readFile: () => undefined });
   for (const d of program.diagnostics(file)) {
     if (!(d.start >= 0 && d.start <= d.end && d.end <= text.length)) throw new Error(`diagnostic ${d.code} at ${d.start}-${d.end} outside 0-${text.length}`);
     for (const r of d.related) if (r.file === file && !(r.start >= 0 && r.end <= text.length)) throw new Error(`related range outside the document`);

@@ -3,7 +3,7 @@
 // other severity whose code is marked somewhere in the case, must equal the markers exactly.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { LineIndex } from '../../../server/out/core/text/line-index';
 import { diskHost } from '../../../server/out/cli/files';
 
@@ -23,7 +23,7 @@ export function markersOf(text: string): Map<string, number> {
 export function runCase(folder: string): string[] {
   const files = fs.readdirSync(folder).filter((n) => n.endsWith('.partnership')).sort().map((n) => path.join(folder, n));
   const texts = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
-  const program = new Program(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
+  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
   const wanted = new Map(files.map((f) => [f, markersOf(texts.get(f)!)]));
   const marked = new Set([...wanted.values()].flatMap((w) => [...w.keys()].map((k) => k.split(' ')[1])));
   const problems: string[] = [];

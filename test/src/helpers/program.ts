@@ -1,13 +1,13 @@
 // Builds programs from inline sources, so tests read like the documents they check.
 import * as path from 'node:path';
 import type { Diagnostic } from '../../../server/out/core/diagnostics/diagnostic';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { LineIndex } from '../../../server/out/core/text/line-index';
 
 export const VIRTUAL_ROOT = path.resolve('/virtual-workspace');
 
 export interface Checked {
-  readonly program: Program;
+  readonly program: Analysis;
   readonly path: (name: string) => string;
   /** Diagnostics of one file as `line:col CODE` (one-based), the readable form for assertions. */
   readonly codes: (name: string, severities?: readonly Diagnostic['severity'][]) => string[];
@@ -17,7 +17,7 @@ export interface Checked {
 export function check(files: Record<string, string>, roots: readonly string[] = Object.keys(files)): Checked {
   const full = (name: string): string => path.join(VIRTUAL_ROOT, name);
   const host = { readFile: (file: string): string | undefined => files[path.relative(VIRTUAL_ROOT, file)] };
-  const program = new Program(roots.map((name) => ({ file: full(name), text: files[name] })), host);
+  const program = new Analysis(roots.map((name) => ({ file: full(name), text: files[name] })), host);
   return {
     program,
     path: full,

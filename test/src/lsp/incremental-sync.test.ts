@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { Positions, toLspDiagnostic } from '../../../server/out/lsp/convert';
 import { DocumentIds } from '../../../server/out/lsp/documents';
 import { LspClient, uri } from '../helpers/lsp-client';
@@ -19,7 +19,7 @@ import { seededRandom } from '../helpers/random';
 
 /** What a fresh analysis of `text` alone publishes for `file`, and its obligation matrix. */
 function fresh(file: string, text: string): { diagnostics: unknown; matrix: unknown } {
-  const program = new Program([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
+  const program = new Analysis([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
   const positions = new Positions((f) => (f === file ? text : undefined));
   const ids = new DocumentIds();
   ids.fileOf(uri(file));

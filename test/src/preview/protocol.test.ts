@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { examples, repoRoot } from '../helpers/paths';
 
 interface Protocol {
@@ -31,7 +31,7 @@ function loadProtocol(): Protocol {
 function serviceBirminghamMatrix(): unknown {
   const file = path.join(examples, 'service-birmingham', 'service-birmingham.partnership');
   const read = (f: string): string | undefined => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
-  const program = new Program([{ file, text: read(file)! }], { readFile: read });
+  const program = new Analysis([{ file, text: read(file)! }], { readFile: read });
   return JSON.parse(JSON.stringify(buildMatrix(program, file)));
 }
 

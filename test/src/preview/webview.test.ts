@@ -10,7 +10,7 @@ import { buildSync } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { matrixDelta, rowKeys } from '../../../server/out/core/matrix/delta';
 import { buildMatrix, type Matrix } from '../../../server/out/core/matrix/model';
-import { Program } from '../../../server/out/core/program/program';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { examples, repoRoot } from '../helpers/paths';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -58,7 +58,7 @@ function stub(): void {
 
 function matrixOf(file: string, text = fs.readFileSync(file, 'utf8')): Matrix {
   const read = (f: string): string | undefined => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
-  const matrix = buildMatrix(new Program([{ file, text }], { readFile: read }), file);
+  const matrix = buildMatrix(new Analysis([{ file, text }], { readFile: read }), file);
   assert.ok(matrix, `a matrix for ${file}`);
   return JSON.parse(JSON.stringify(matrix));
 }

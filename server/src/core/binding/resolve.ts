@@ -1,11 +1,13 @@
-// Resolves every reference of a file. A plain name is looked up in the partnership's own
+// Resolves the references of a unit. A plain name is looked up in the partnership's own
 // namespace; a qualified name walks scope children (`ICT.Core.Telephony`) and may start with
 // the file's own partnership name or that of a directly imported file (`Catalogue.ICT.Core`).
 // Unknown names are P101 with a suggestion and a quick fix; names of the wrong kind are P103.
+// A resolution records the names it looked up in the file's own namespace, so that the next
+// analysis can keep it while none of those names changed what it declares.
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Junk, Partnership, QName, Statement } from '../syntax/ast';
+import type { Junk, QName, Statement, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import type { Declarations } from './declare';
 import { closest, type Candidate } from './suggest';
@@ -21,6 +23,8 @@ export interface VisiblePartnership {
 
 export interface Reference {
   readonly file: string;
+  /** The unit the reference is written in; `node` counts its offsets from the unit's start. */
+  readonly unit: Unit;
   readonly node: QName;
   readonly expected: SymbolKind;
   /** The declaration referred to, when it exists and has the expected kind. */
@@ -37,6 +41,7 @@ export interface Reference {
 class PlainNameReference implements Reference {
   constructor(
     readonly file: string,
+    readonly unit: Unit,
     readonly node: QName,
     readonly expected: SymbolKind,
     readonly target: PartnershipSymbol,
@@ -45,10 +50,6 @@ class PlainNameReference implements Reference {
   get parts(): readonly PartnershipSymbol[] {
     return [this.target];
   }
-}
-
-export function forEachReference(partnership: Partnership, visit: (q: QName, expected: SymbolKind) => void): void {
-  if (partnership.block) forEachReferenceIn(partnership.block.items, visit);
 }
 
 /** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
@@ -112,55 +113,78 @@ export function forEachReferenceIn(statements: readonly (Statement | Junk)[], vi
   walk(statements);
 }
 
-export function resolveReferences(
-  file: string,
-  partnership: Partnership | null,
-  own: VisiblePartnership | null,
-  imported: readonly VisiblePartnership[],
-  diagnostics: Diagnostic[],
-  /** Resolves only these statements (after one declaration was re-parsed). */
-  only?: readonly Statement[],
-): Reference[] {
-  // In the order of the text, as `ReferenceTable` needs: `forEachReferenceIn` visits them so.
-  const references: Reference[] = [];
-  if (!partnership?.block || !own) return references;
-  const qualifiers = new Map<string, VisiblePartnership>();
-  for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
+/** What a unit's references resolved to, and what the resolution read. */
+export interface UnitResolution {
+  /** In the order of the text. */
+  readonly references: readonly Reference[];
+  /** P101 and P103, with offsets from the unit's start. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The names looked up in the file's own namespace. */
+  readonly names: readonly string[];
+  /** True when a name did not resolve: its suggestion read every name, so nothing is kept. */
+  readonly failed: boolean;
+}
 
-  forEachReferenceIn(only ?? partnership.block.items, (node, expected) => {
+/** The partnerships a file sees by name: its own first, then those it imports, nearest first. */
+export interface NameScope {
+  readonly own: VisiblePartnership;
+  readonly imported: readonly VisiblePartnership[];
+}
+
+const NONE: readonly never[] = [];
+const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, names: NONE, failed: false };
+
+export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): UnitResolution {
+  if (!scope) return NOTHING;
+  const { own, imported } = scope;
+  // In the order of the text: `forEachReferenceIn` visits them so.
+  const references: Reference[] = [];
+  const names: string[] = [];
+  let diagnostics: Diagnostic[] | undefined;
+  let qualifiers: Map<string, VisiblePartnership> | undefined;
+  const qualifier = (name: string): VisiblePartnership | undefined => {
+    if (!qualifiers) {
+      qualifiers = new Map();
+      for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
+    }
+    return qualifiers.get(name);
+  };
+
+  forEachReferenceIn([unit.node], (node, expected) => {
+    const first = node.parts[0];
+    names.push(first.text);
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
     if (node.parts.length === 1) {
-      const found = own.declarations.topLevel.get(node.parts[0].text);
+      const found = own.declarations.topLevel.get(first.text);
       if (found && found.kind === expected) {
-        references.push(new PlainNameReference(file, node, expected, found));
+        references.push(new PlainNameReference(file, unit, node, expected, found));
         return;
       }
     }
     const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
     const fail = (diagnostic: Diagnostic): void => {
-      diagnostics.push(diagnostic);
+      (diagnostics ??= []).push(diagnostic);
       while (parts.length < node.parts.length) parts.push(null);
-      references.push({ file, node, expected, target: null, parts });
+      references.push({ file, unit, node, expected, target: null, parts });
     };
-    const at = { file, start: node.start, end: node.end };
-    const first = node.parts[0];
+    const at = { file, unit, start: node.start, end: node.end };
     let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
     let index = 1;
     if (!current) {
-      const qualifier = qualifiers.get(first.text);
-      if (!qualifier) {
+      const named = qualifier(first.text);
+      if (!named) {
         fail(unknown(at, node, expected, node.parts[0].text, undefined, candidatesFor(expected, own, imported)));
         return;
       }
-      parts.push(qualifier);
+      parts.push(named);
       if (node.parts.length === 1) {
         fail(report('P103', at, { name: first.text, actual: 'partnership', expected: kindNames[expected] }));
         return;
       }
-      current = qualifier.declarations.topLevel.get(node.parts[1].text);
+      current = named.declarations.topLevel.get(node.parts[1].text);
       if (!current) {
-        const names = [...qualifier.declarations.topLevel.values()].filter((s) => s.kind === expected);
-        fail(unknown(at, node, expected, node.parts[1].text, qualifier.name, names.map((s) => ({ text: `${qualifier.name}.${s.name}`, title: s.title }))));
+        const candidates = [...named.declarations.topLevel.values()].filter((s) => s.kind === expected);
+        fail(unknown(at, node, expected, node.parts[1].text, named.name, candidates.map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }))));
         return;
       }
       index = 2;
@@ -182,13 +206,14 @@ export function resolveReferences(
       fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: kindNames[expected] }));
       return;
     }
-    references.push({ file, node, expected, target: current, parts });
+    references.push({ file, unit, node, expected, target: current, parts });
   });
-  return references;
+  if (references.length === 0) return NOTHING;
+  return { references, diagnostics: diagnostics ?? NONE, names, failed: diagnostics !== undefined };
 }
 
 function unknown(
-  at: { file: string; start: number; end: number },
+  at: { file: string; unit: Unit; start: number; end: number },
   node: QName,
   expected: SymbolKind,
   name: string,

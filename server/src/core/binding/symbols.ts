@@ -1,13 +1,16 @@
 // Declared things. A symbol is its declaration: two declarations with equal names (in two
-// files, or twice in one) are two symbols, and identity is object identity.
+// files, or twice in one) are two symbols, and identity is object identity. A symbol's nodes
+// hold offsets from the start of its unit; where the unit stands is the file's to say.
 
-import type { Body, Ident, Kpi, Norm, Party, ScopeDecl } from '../syntax/ast';
+import type { Body, Ident, Kpi, Norm, Party, ScopeDecl, Unit } from '../syntax/ast';
 
 export type SymbolKind = 'party' | 'scope' | 'norm' | 'kpi' | 'body';
 
 interface SymbolBase {
   readonly name: string;
   readonly file: string;
+  /** The unit that declares it: its nodes' offsets count from the unit's start. */
+  readonly unit: Unit;
   readonly nameNode: Ident;
   readonly doc: string | undefined;
   readonly title: string | undefined;
@@ -23,7 +26,7 @@ export interface ScopeSymbol extends SymbolBase {
   readonly decl: ScopeDecl;
   readonly parent: ScopeSymbol | null;
   /** Children by name; the first declaration of a name wins. */
-  readonly children: Map<string, ScopeSymbol>;
+  readonly children: ReadonlyMap<string, ScopeSymbol>;
   /** Dotted path from the top of its partnership, e.g. `ICT.Core`. */
   readonly path: string;
   readonly depth: number;

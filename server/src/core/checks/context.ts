@@ -1,19 +1,26 @@
-// What every check family receives: the file it checks, lookups into every file checked
-// together, helpers to describe things in the document's own words, and the sink for its
-// diagnostics.
+// What every check family receives: the file it checks, read-only; the declared lookups into
+// every file checked together; helpers to describe things in the document's own words; and
+// the sink for its diagnostics.
 
+import type { Declarations } from '../binding/declare';
 import type { Diagnostic, FileSpan, RelatedInformation } from '../diagnostics/diagnostic';
+import type { ProgramLookup } from '../facts/lookups';
 import type { FileModel, Grant, NormModel } from '../model/semantic';
-import type { SourceFile } from '../program/program';
-import type { ProgramQueries } from './queries';
-import { qnameText } from '../syntax/ast';
+import { qnameText, type Unit } from '../syntax/ast';
 import { formatDay, type Period } from '../values/dates';
 
+/** What a check sees of the file it checks. */
+export interface CheckInput {
+  readonly file: string;
+  readonly text: string;
+  readonly declarations: Declarations;
+}
+
 export interface CheckContext {
-  /** The file being checked. A check reads other files only through `queries`. */
-  readonly source: SourceFile;
+  /** The file being checked. A check reads other files only through `read`. */
+  readonly input: CheckInput;
   /** Facts from every file checked together, looked up by the declaration they concern. */
-  readonly queries: ProgramQueries;
+  read<K, V>(lookup: ProgramLookup<K, V>, key: K): V;
   emit(diagnostic: Diagnostic): void;
 }
 
@@ -34,12 +41,18 @@ export interface CheckFamily {
   readonly norm?: NormCheck;
 }
 
-export function spanOf(file: string, node: { start: number; end: number }): FileSpan {
-  return { file, start: node.start, end: node.end };
+/** Where a node is written: its file and, for a node inside a unit, the unit its offsets count from. */
+export interface Owner {
+  readonly file: string;
+  readonly unit?: Unit | null;
 }
 
-export function related(file: string, node: { start: number; end: number }, message: string): RelatedInformation {
-  return { file, start: node.start, end: node.end, message };
+export function spanOf(owner: Owner, node: { start: number; end: number }): FileSpan {
+  return owner.unit ? { file: owner.file, unit: owner.unit, start: node.start, end: node.end } : { file: owner.file, start: node.start, end: node.end };
+}
+
+export function related(owner: Owner, node: { start: number; end: number }, message: string): RelatedInformation {
+  return { ...spanOf(owner, node), message };
 }
 
 /** `SB holds exclusive rights over ICT.Core from 2006-04-01 to 2021-03-31 (clause 2.3.1)`. */

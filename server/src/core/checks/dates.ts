@@ -5,32 +5,37 @@ import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { DateLit, Norm } from '../syntax/ast';
 import { dateProblem, dayNumber, formatDay } from '../values/dates';
-import { type CheckContext, related, spanOf } from './context';
+import { type CheckContext, type Owner, related, spanOf } from './context';
 
 export function checkDates(ctx: CheckContext, model: FileModel): void {
   const file = model.file;
   const inBrokenPeriod = new Set<DateLit>();
-  const outsideTerm: DateLit[] = [];
+  const outsideTerm: Dated[] = [];
+  const dates: Dated[] = [];
 
-  const period = (from: DateLit | null, to: DateLit | null, what: string): void => {
+  const period = (owner: Owner, from: DateLit | null, to: DateLit | null, what: string): void => {
     if (!valid(from) || !valid(to) || dayNumber(to.text)! >= dayNumber(from.text)!) return;
     inBrokenPeriod.add(from).add(to);
-    ctx.emit(report('P302', spanOf(file, to), { from: from.text, to: to.text, what }, {
-      related: [related(file, from, `The ${what} starts on ${from.text}`)],
+    ctx.emit(report('P302', spanOf(owner, to), { from: from.text, to: to.text, what }, {
+      related: [related(owner, from, `The ${what} starts on ${from.text}`)],
     }));
   };
 
-  const dates: DateLit[] = [];
   let normCount = 0;
-  for (const item of model.partnership.block?.items ?? []) {
+  const units = model.partnership.block?.units ?? [];
+  for (const unit of units) {
+    const item = unit.node;
+    const owner = { file, unit };
     if (item.kind === 'Term') {
-      dates.push(item.from, item.to);
-      period(item.from, item.to, 'term');
+      dates.push({ owner, date: item.from }, { owner, date: item.to });
+      period(owner, item.from, item.to, 'term');
     } else if (item.kind === 'Exclusive') {
-      if (item.from) dates.push(item.from);
-      if (item.to) dates.push(item.to);
-      period(item.from, item.to, 'exclusive grant');
-      outsideTerm.push(...[item.from, item.to].filter((d): d is DateLit => d !== null));
+      for (const date of [item.from, item.to]) {
+        if (!date) continue;
+        dates.push({ owner, date });
+        outsideTerm.push({ owner, date });
+      }
+      period(owner, item.from, item.to, 'exclusive grant');
     } else if (item.kind === 'Norm') {
       normCount++;
     }
@@ -39,16 +44,23 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
   // here; the others norm by norm. Usually every norm has a model, which the count tells.
   if (normCount > model.norms.length) {
     const modelled = new Set<Norm>(model.norms.map((n) => n.node));
-    for (const item of model.partnership.block?.items ?? []) {
+    for (const unit of units) {
+      const item = unit.node;
       if (item.kind !== 'Norm' || modelled.has(item)) continue;
       for (const date of normDates(item)) {
-        dates.push(date);
-        outsideTerm.push(date);
+        dates.push({ owner: { file, unit }, date });
+        outsideTerm.push({ owner: { file, unit }, date });
       }
     }
   }
-  for (const d of dates) impossible(ctx, file, d);
-  for (const d of outsideTerm) if (!inBrokenPeriod.has(d)) beyondTerm(ctx, model, d);
+  for (const d of dates) impossible(ctx, d.owner, d.date);
+  for (const d of outsideTerm) if (!inBrokenPeriod.has(d.date) && valid(d.date)) beyond(ctx, model, d.owner, d.date, dayNumber(d.date.text)!);
+}
+
+/** A date and where it is written. */
+interface Dated {
+  readonly owner: Owner;
+  readonly date: DateLit;
 }
 
 /** The dates of one norm: its `due` date and the start of its `every`. */
@@ -61,8 +73,8 @@ export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileMo
     const date = line.kind === 'Due' ? line.date : line.kind === 'Every' ? line.from : null;
     if (!date) continue;
     const day = dayNumber(date.text);
-    if (day === null) impossible(ctx, model.file, date);
-    else outsideTerm(ctx, model, date, day);
+    if (day === null) impossible(ctx, norm, date);
+    else beyond(ctx, model, norm, date, day);
   }
 }
 
@@ -77,21 +89,17 @@ function normDates(norm: Norm): DateLit[] {
 
 const valid = (d: DateLit | null): d is DateLit => d !== null && dateProblem(d.text) === null;
 
-function impossible(ctx: CheckContext, file: string, d: DateLit): void {
+function impossible(ctx: CheckContext, owner: Owner, d: DateLit): void {
   const problem = dateProblem(d.text);
-  if (problem) ctx.emit(report('P301', spanOf(file, d), { date: d.text, reason: problem }));
-}
-
-function beyondTerm(ctx: CheckContext, model: FileModel, d: DateLit): void {
-  if (valid(d)) outsideTerm(ctx, model, d, dayNumber(d.text)!);
+  if (problem) ctx.emit(report('P301', spanOf(owner, d), { date: d.text, reason: problem }));
 }
 
 /** P303 when the valid date `d`, on `day`, lies outside the partnership's term. */
-function outsideTerm(ctx: CheckContext, model: FileModel, d: DateLit, day: number): void {
+function beyond(ctx: CheckContext, model: FileModel, owner: Owner, d: DateLit, day: number): void {
   const term = model.term;
   if (!term || !model.termNode) return;
   if (day >= term.from && day <= term.to) return;
-  ctx.emit(report('P303', spanOf(model.file, d), { date: d.text, from: formatDay(term.from), to: formatDay(term.to) }, {
-    related: [related(model.file, model.termNode, 'The partnership\'s term')],
+  ctx.emit(report('P303', spanOf(owner, d), { date: d.text, from: formatDay(term.from), to: formatDay(term.to) }, {
+    related: [related({ file: model.file, unit: model.termUnit }, model.termNode, 'The partnership\'s term')],
   }));
 }

@@ -5,6 +5,7 @@ import type { ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { FileModel } from '../model/semantic';
 import type { Party } from '../syntax/ast';
+import { referenced } from '../facts/lookups';
 import { type CheckContext, spanOf } from './context';
 
 export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'] as const;
@@ -16,32 +17,30 @@ export function checkDeclarations(ctx: CheckContext, model: FileModel): void {
 }
 
 function checkRoles(ctx: CheckContext, model: FileModel): void {
-  {
-    for (const item of model.partnership.block?.items ?? []) {
-      if (item.kind !== 'Party' || !item.role || (ROLES as readonly string[]).includes(item.role.text)) continue;
-      const role = (item as Party).role!;
-      const best = closest(role.text, ROLES.map((r) => ({ text: r })));
-      const at = spanOf(model.file, role);
-      ctx.emit(report('P104', at, { role: role.text, roles: ROLES, suggestion: best?.text }, {
-        fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
-      }));
-    }
+  for (const unit of model.partnership.block?.units ?? []) {
+    const item = unit.node;
+    if (item.kind !== 'Party' || !item.role || (ROLES as readonly string[]).includes(item.role.text)) continue;
+    const role = (item as Party).role!;
+    const best = closest(role.text, ROLES.map((r) => ({ text: r })));
+    const at = spanOf({ file: model.file, unit }, role);
+    ctx.emit(report('P104', at, { role: role.text, roles: ROLES, suggestion: best?.text }, {
+      fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
+    }));
   }
 }
 
 function checkTerm(ctx: CheckContext, model: FileModel): void {
+  if (model.termNode) return;
   {
-    if (model.termNode) return;
     const p = model.partnership;
-    const source = ctx.source;
-    const dates = [...source.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).sort();
+    const dates = [...ctx.input.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).sort();
     const year = new Date().getUTCFullYear();
     const from = dates[0] ?? `${year}-01-01`;
     const to = dates.length > 1 ? dates[dates.length - 1] : `${Number(from.slice(0, 4)) + 10}-12-31`;
     const fixes = p.block
       ? [{ title: `Add \`term ${from} to ${to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${from} to ${to}` }] }]
       : [];
-    ctx.emit(report('P107', spanOf(model.file, p.name), { name: p.name.text }, { fixes }));
+    ctx.emit(report('P107', spanOf(model, p.name), { name: p.name.text }, { fixes }));
   }
 }
 
@@ -51,7 +50,7 @@ function checkTerm(ctx: CheckContext, model: FileModel): void {
  * above it. A scope in a branch nobody names is reported.
  */
 function checkUnused(ctx: CheckContext, model: FileModel): void {
-  const used = ctx.queries.referenced(model.file);
+  const used = ctx.read(referenced, model.file);
   // Each scope's answer is kept: a scope tree is asked about once per scope in it.
   const branchUsed = new Map<ScopeSymbol, boolean>();
   const descendantUsed = (s: ScopeSymbol): boolean => {
@@ -67,14 +66,11 @@ function checkUnused(ctx: CheckContext, model: FileModel): void {
     for (let a: ScopeSymbol | null = s; a; a = a.parent) if (used.has(a)) return true;
     return false;
   };
-  {
-    const source = ctx.source;
-    for (const symbol of source.declarations.all) {
-      if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
-      const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol);
-      if (isUsed) continue;
-      const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;
-      ctx.emit(report('P106', spanOf(model.file, symbol.nameNode), { kind, name: symbol.kind === 'scope' ? symbol.path : symbol.name }));
-    }
+  for (const symbol of ctx.input.declarations.all) {
+    if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
+    const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol);
+    if (isUsed) continue;
+    const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;
+    ctx.emit(report('P106', spanOf(symbol, symbol.nameNode), { kind, name: symbol.kind === 'scope' ? symbol.path : symbol.name }));
   }
 }

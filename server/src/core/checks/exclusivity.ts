@@ -8,6 +8,7 @@ import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../mod
 import type { FileModel, Grant, NormModel } from '../model/semantic';
 import { qnameText, type QName } from '../syntax/ast';
 import { isWithin } from '../binding/symbols';
+import { grantsNear } from '../facts/lookups';
 import { firstSharedDay, formatDay, overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
@@ -18,31 +19,27 @@ export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
 }
 
 function grantRelated(g: Grant): RelatedInformation {
-  return related(g.file, g.node, `${describeGrant(g)}`);
+  return related(g, g.node, describeGrant(g));
 }
 
 function checkCarveOuts(ctx: CheckContext, model: FileModel): void {
-  {
-    for (const g of model.grants) {
-      const stray = g.strayCarveOuts[0];
-      if (!stray) continue;
-      ctx.emit(report('P205', spanOf(g.file, g.node), { carveOut: qnameText(stray.node), scope: qnameText(g.node.scope) }, {
-        related: g.strayCarveOuts.map((s) => related(s.scope.file, s.scope.nameNode, `\`${s.scope.path}\` is declared here`)),
-      }));
-    }
+  for (const g of model.grants) {
+    const stray = g.strayCarveOuts[0];
+    if (!stray) continue;
+    ctx.emit(report('P205', spanOf(g, g.node), { carveOut: qnameText(stray.node), scope: qnameText(g.node.scope) }, {
+      related: g.strayCarveOuts.map((s) => related(s.scope, s.scope.nameNode, `\`${s.scope.path}\` is declared here`)),
+    }));
   }
 }
 
 function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
-  {
-    for (const g of model.grants) {
-      const others = ctx.queries.grantsNear(g.scope).filter((o) => o !== g && grantsConflict(g, o));
-      if (others.length === 0) continue;
-      ctx.emit(report('P201', spanOf(g.file, g.node), {
-        grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
-        others: others.map((o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
-      }, { related: others.map(grantRelated) }));
-    }
+  for (const g of model.grants) {
+    const others = ctx.read(grantsNear, g.scope).filter((o) => o !== g && grantsConflict(g, o));
+    if (others.length === 0) continue;
+    ctx.emit(report('P201', spanOf(g, g.node), {
+      grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
+      others: others.map((o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
+    }, { related: others.map(grantRelated) }));
   }
 }
 
@@ -52,7 +49,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
   const period = norm.period;
-  const against = ctx.queries.grantsNear(work).filter(
+  const against = ctx.read(grantsNear, work).filter(
     (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
   );
   if (against.length === 0) return;
@@ -62,7 +59,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
     : norm.due
       ? `on ${norm.due.text}`
       : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
-  ctx.emit(report('P202', spanOf(norm.file, norm.line), {
+  ctx.emit(report('P202', spanOf(norm, norm.line), {
     grant: describeGrant(first),
     normKind: norm.node.keyword,
     work: qnameText(norm.line.object as QName),
@@ -74,14 +71,12 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
 }
 
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
-  {
-    for (const open of model.opens) {
-      const grants = grantsOverlappingOpen(open, ctx.queries.grantsNear(open.scope));
-      if (grants.length === 0) continue;
-      ctx.emit(report('P203', spanOf(open.file, open.node), {
-        scope: qnameText(open.node.scope),
-        grants: grants.map((g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
-      }, { related: grants.map(grantRelated) }));
-    }
+  for (const open of model.opens) {
+    const grants = grantsOverlappingOpen(open, ctx.read(grantsNear, open.scope));
+    if (grants.length === 0) continue;
+    ctx.emit(report('P203', spanOf(open, open.node), {
+      scope: qnameText(open.node.scope),
+      grants: grants.map((g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
+    }, { related: grants.map(grantRelated) }));
   }
 }

@@ -80,8 +80,8 @@ function checkOverlaps(ctx: CheckContext, file: string, ranges: readonly Range[]
   for (const r of ranges) {
     const others = ranges.filter((o) => o !== r && intersect(r, o));
     if (others.length === 0) continue;
-    ctx.emit(report('P501', spanOf(file, r.approval.node), { band: `${describe(r)} for \`${r.approval.scope.path}\``, others: others.map(describe) }, {
-      related: others.map((o) => related(file, o.approval.node, describe(o))),
+    ctx.emit(report('P501', spanOf({ file, unit: r.approval.unit }, r.approval.node), { band: `${describe(r)} for \`${r.approval.scope.path}\``, others: others.map(describe) }, {
+      related: others.map((o) => related({ file, unit: o.approval.unit }, o.approval.node, describe(o))),
     }));
   }
 }
@@ -111,6 +111,6 @@ function checkGaps(ctx: CheckContext, file: string, scope: ScopeSymbol, ranges: 
   function gap(at: Range, amounts: string): void {
     if (reported.has(at)) return;
     reported.add(at);
-    ctx.emit(report('P502', spanOf(file, at.approval.node), { scope: scope.path, gap: amounts }));
+    ctx.emit(report('P502', spanOf({ file, unit: at.approval.unit }, at.approval.node), { scope: scope.path, gap: amounts }));
   }
 }

@@ -7,6 +7,7 @@
 import { isWithin, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
+import { grantsNear, interfacesOf, opensNear, scopesNamedBy } from '../facts/lookups';
 import { isCovered } from '../model/coverage';
 import type { InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import { qnameText } from '../syntax/ast';
@@ -18,17 +19,17 @@ export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
   if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) return;
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
-  const open = innermostOpen(work, ctx.queries.opensNear(work));
+  const open = innermostOpen(work, ctx.read(opensNear, work));
   if (!open) return;
   const finding = findUncoveredInterface(ctx, norm, work, open.scope);
   if (!finding) return;
   const { link, exclusive, grant } = finding;
   const relatedInfo: RelatedInformation[] = [
-    related(link.file, link.node, `The interface between ${qnameText(link.node.a)} and ${qnameText(link.node.b)}`),
-    related(grant.file, grant.node, describeGrant(grant)),
-    related(open.file, open.node, `${qnameText(open.node.scope)} is declared open here`),
+    related(link, link.node, `The interface between ${qnameText(link.node.a)} and ${qnameText(link.node.b)}`),
+    related(grant, grant.node, describeGrant(grant)),
+    related(open, open.node, `${qnameText(open.node.scope)} is declared open here`),
   ];
-  ctx.emit(report('P204', spanOf(norm.file, norm.line), {
+  ctx.emit(report('P204', spanOf(norm, norm.line), {
     subject: qnameText(norm.line.subject),
     work: work.path,
     open: open.scope.path,
@@ -51,17 +52,17 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
   // The interfaces of the work or of a scope containing it (most work has none).
   let links: Set<InterfaceLink> | undefined;
   for (let s: ScopeSymbol | null = work; s; s = s.parent) {
-    const ofScope = ctx.queries.interfacesOf(s);
+    const ofScope = ctx.read(interfacesOf, s);
     for (let i = 0; i < ofScope.length; i++) (links ??= new Set()).add(ofScope[i]);
   }
   if (!links) return undefined;
   for (const link of links) {
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;
-      for (const grant of ctx.queries.grantsNear(far)) {
+      for (const grant of ctx.read(grantsNear, far)) {
         if (grant.holder === norm.subject || !grant.period || !overlaps(grant.period, norm.period!)) continue;
         if (!isCovered(far, grant)) continue;
-        if (holderCoversWork(work, open, ctx.queries.scopesNamedBy(grant.holder))) continue;
+        if (holderCoversWork(work, open, ctx.read(scopesNamedBy, grant.holder))) continue;
         return { link, exclusive: far, grant };
       }
     }

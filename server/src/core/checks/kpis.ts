@@ -5,48 +5,47 @@ import { report } from '../diagnostics/catalog';
 import type { FileModel } from '../model/semantic';
 import type { Comparator, Quantity } from '../syntax/ast';
 import { compareDecimal, formatDecimal, formatQuantity, parseDecimal, quantityValue, unitKey, type Decimal } from '../values/decimal';
+import { measured } from '../facts/lookups';
 import { type CheckContext, related, spanOf } from './context';
 
 const HUNDRED = parseDecimal('100');
 const ZERO = parseDecimal('0');
 
 export function checkKpis(ctx: CheckContext, model: FileModel): void {
-  const measured = ctx.queries.measured(model.file);
-  {
-    for (const kpi of model.kpis) {
-      const outOfRange = new Set<Quantity>();
-      for (const line of [kpi.target, kpi.threshold]) {
-        if (!line || line.value.unit !== 'percent') continue;
-        const v = quantityValue(line.value);
-        if (compareDecimal(v, ZERO) < 0 || compareDecimal(v, HUNDRED) > 0) {
-          outOfRange.add(line.value);
-          ctx.emit(report('P401', spanOf(model.file, line.value), { value: formatQuantity(line.value) }));
-        }
+  const measuredKpis = ctx.read(measured, model.file);
+  for (const kpi of model.kpis) {
+    const outOfRange = new Set<Quantity>();
+    for (const line of [kpi.target, kpi.threshold]) {
+      if (!line || line.value.unit !== 'percent') continue;
+      const v = quantityValue(line.value);
+      if (compareDecimal(v, ZERO) < 0 || compareDecimal(v, HUNDRED) > 0) {
+        outOfRange.add(line.value);
+        ctx.emit(report('P401', spanOf(kpi, line.value), { value: formatQuantity(line.value) }));
       }
-      const { target, threshold } = kpi;
-      if (target && threshold && !outOfRange.has(target.value) && !outOfRange.has(threshold.value)) {
-        const written = (c: Comparator, q: Quantity): string => `${c.op} ${formatQuantity(q)}`;
-        const params = { threshold: written(threshold.comparator, threshold.value), target: written(target.comparator, target.value) };
-        const targetInfo = [related(model.file, target, 'The target')];
-        if (unitKey(target.value) !== unitKey(threshold.value)) {
-          ctx.emit(report('P402', spanOf(model.file, threshold.value), { ...params, reason: 'unit' }, { related: targetInfo }));
-        } else {
-          const example = sharedValue(interval(target.comparator.op, quantityValue(target.value)), interval(threshold.comparator.op, quantityValue(threshold.value)), target.value);
-          if (example !== undefined) {
-            ctx.emit(report('P402', spanOf(model.file, threshold.value), { ...params, reason: 'overlap', example }, { related: targetInfo }));
-          }
-        }
-      }
-      if (!kpi.hasOwnerLine) {
-        const block = kpi.node.block;
-        const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subject?.name;
-        const fixes = block
-          ? [{ title: 'Add an `owner` line', edits: [{ file: model.file, start: block.start + 1, end: block.start + 1, newText: ` owner ${party ?? 'Owner'}` }] }]
-          : [];
-        ctx.emit(report('P403', spanOf(model.file, kpi.symbol.nameNode), { name: kpi.symbol.name }, { fixes }));
-      }
-      if (!measured.has(kpi.symbol)) ctx.emit(report('P404', spanOf(model.file, kpi.symbol.nameNode), { name: kpi.symbol.name }));
     }
+    const { target, threshold } = kpi;
+    if (target && threshold && !outOfRange.has(target.value) && !outOfRange.has(threshold.value)) {
+      const written = (c: Comparator, q: Quantity): string => `${c.op} ${formatQuantity(q)}`;
+      const params = { threshold: written(threshold.comparator, threshold.value), target: written(target.comparator, target.value) };
+      const targetInfo = [related(kpi, target, 'The target')];
+      if (unitKey(target.value) !== unitKey(threshold.value)) {
+        ctx.emit(report('P402', spanOf(kpi, threshold.value), { ...params, reason: 'unit' }, { related: targetInfo }));
+      } else {
+        const example = sharedValue(interval(target.comparator.op, quantityValue(target.value)), interval(threshold.comparator.op, quantityValue(threshold.value)), target.value);
+        if (example !== undefined) {
+          ctx.emit(report('P402', spanOf(kpi, threshold.value), { ...params, reason: 'overlap', example }, { related: targetInfo }));
+        }
+      }
+    }
+    if (!kpi.hasOwnerLine) {
+      const block = kpi.node.block;
+      const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subject?.name;
+      const fixes = block
+        ? [{ title: 'Add an `owner` line', edits: [{ ...spanOf(kpi, { start: block.start + 1, end: block.start + 1 }), newText: ` owner ${party ?? 'Owner'}` }] }]
+        : [];
+      ctx.emit(report('P403', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }, { fixes }));
+    }
+    if (!measuredKpis.has(kpi.symbol)) ctx.emit(report('P404', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }));
   }
 }
 

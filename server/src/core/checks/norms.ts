@@ -7,7 +7,7 @@ import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { type CheckContext, related, spanOf } from './context';
-import { dutyObject } from './queries';
+import { dutyKey, dutyObject, normsWithDuty } from '../facts/lookups';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition' };
@@ -17,7 +17,7 @@ export function checkNorm(ctx: CheckContext, norm: NormModel): void {
   checkModal(ctx, norm);
   checkContradiction(ctx, norm);
   if (norm.node.keyword === 'obligation' && !norm.due && !norm.every) {
-    ctx.emit(report('P603', spanOf(norm.file, norm.symbol.nameNode), { name: norm.symbol.name }));
+    ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name }));
   }
 }
 
@@ -30,15 +30,15 @@ function checkModal(ctx: CheckContext, norm: NormModel): void {
   const fixes: Fix[] = [
     {
       title: `Make it ${suggestedKeyword === 'obligation' ? 'an' : 'a'} ${suggestedKeyword}`,
-      edits: [{ file: norm.file, start: norm.node.start, end: norm.node.start + keyword.length, newText: suggestedKeyword }],
+      edits: [{ ...spanOf(norm, { start: norm.node.start, end: norm.node.start + keyword.length }), newText: suggestedKeyword }],
       preferred: true,
     },
     {
       title: `Write \`${expected}\``,
-      edits: [{ file: norm.file, start: norm.line.modal.start, end: norm.line.modal.end, newText: expected }],
+      edits: [{ ...spanOf(norm, norm.line.modal), newText: expected }],
     },
   ];
-  ctx.emit(report('P601', spanOf(norm.file, norm.line), { keyword, modal: norm.modal, expected, suggestedKeyword }, { fixes }));
+  ctx.emit(report('P601', spanOf(norm, norm.line), { keyword, modal: norm.modal, expected, suggestedKeyword }, { fixes }));
 }
 
 const NONE: readonly NormModel[] = [];
@@ -75,13 +75,13 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const others = withModal(ctx.queries.normsWithDuty(norm.subject, norm.verb, duty), opposite);
+  const others = withModal(ctx.read(normsWithDuty, dutyKey(norm.subject, norm.verb, duty)), opposite);
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
-  ctx.emit(report('P602', spanOf(norm.file, norm.line), {
+  ctx.emit(report('P602', spanOf(norm, norm.line), {
     party: qnameText(norm.line.subject),
     verb: norm.verb,
     object,
     other: others.map((o) => `${o.node.keyword} \`${o.symbol.name}\``).join(', '),
-  }, { related: others.map((o) => related(o.file, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
+  }, { related: others.map((o) => related(o, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
 }

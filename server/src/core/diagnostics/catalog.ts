@@ -2,7 +2,7 @@
 // SARIF rules and the reference manual) and the message, built from the document's own names,
 // dates and amounts. Checks create diagnostics only through `report` below.
 
-import type { Diagnostic, Fix, RelatedInformation, Severity } from './diagnostic';
+import type { Diagnostic, FileSpan, Fix, RelatedInformation, Severity } from './diagnostic';
 
 interface Entry<P> {
   readonly severity: Severity;
@@ -183,7 +183,7 @@ export interface ReportOptions {
 /** The one way to create a diagnostic: the catalog decides its severity and wording. */
 export function report<C extends Code>(
   code: C,
-  at: { readonly file: string; readonly start: number; readonly end: number },
+  at: FileSpan,
   params: Params<C>,
   options: ReportOptions = {},
 ): Diagnostic {
@@ -194,6 +194,7 @@ export function report<C extends Code>(
     severity: e.severity,
     message: e.message(params),
     file: at.file,
+    ...(at.unit ? { unit: at.unit } : {}),
     start: at.start,
     end: at.end,
     related: options.related ?? [],

@@ -33,21 +33,32 @@ type Node = Span & {
 /** The structure of a file, or null when the tree holds a broken statement or an open block. */
 export function structureOf(ast: FileNode): Structure | null {
   const s: Structure = { starts: new Map(), opens: new Map(), closes: new Map(), atoms: new Map() };
-  const atom = (q: Quantity | null | undefined): void => {
-    if (q && typeof q === 'object' && q.kind === 'Quantity') s.atoms.set(q.start, q.end);
+  // Nodes inside a unit count their offsets from the unit's start, `base`; the map holds offsets into the text.
+  const atom = (q: Quantity | null | undefined, base: number): void => {
+    if (q && typeof q === 'object' && q.kind === 'Quantity') s.atoms.set(base + q.start, base + q.end);
   };
-  const visit = (item: Node, depth: number): boolean => {
+  const visit = (item: Node, depth: number, base: number): boolean => {
     if (item.kind === 'Junk') return false;
     const block = item.block ?? null;
-    s.starts.set(item.start, { depth, isImport: item.kind === 'Import', block });
-    atom(item.value);
-    atom(item.band?.low);
-    atom(item.band?.high);
+    s.starts.set(base + item.start, { depth, isImport: item.kind === 'Import', block: block && { start: base + block.start, end: base + block.end } });
+    atom(item.value, base);
+    atom(item.band?.low, base);
+    atom(item.band?.high, base);
+    if (!block) return true;
+    if (!block.closed) return false;
+    s.opens.set(base + block.start, base + block.end - 1);
+    s.closes.set(base + block.end - 1, depth);
+    return block.items.every((child) => visit(child, depth + 1, base));
+  };
+  const file = (item: FileNode['items'][number]): boolean => {
+    if (item.kind !== 'Partnership') return visit(item as Node, 0, 0);
+    const block = item.block;
+    s.starts.set(item.start, { depth: 0, isImport: false, block });
     if (!block) return true;
     if (!block.closed) return false;
     s.opens.set(block.start, block.end - 1);
-    s.closes.set(block.end - 1, depth);
-    return block.items.every((child) => visit(child, depth + 1));
+    s.closes.set(block.end - 1, 0);
+    return block.units.every((unit, i) => visit(unit.node as Node, 1, block.starts[i]));
   };
-  return (ast.items as readonly Node[]).every((item) => visit(item, 0)) ? s : null;
+  return ast.items.every(file) ? s : null;
 }

@@ -7,7 +7,8 @@ import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
-import type { Program } from '../program/program';
+import type { Analysis } from '../analysis/analysis';
+import type { Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { LineIndex } from '../text/line-index';
@@ -96,12 +97,13 @@ export interface Matrix {
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 
-export function buildMatrix(program: Program, file: string): Matrix | null {
+export function buildMatrix(program: Analysis, file: string): Matrix | null {
   const source = program.files.get(file);
   const model = source?.model;
   if (!source || !model) return null;
   const lines = new LineIndex(source.text);
   const lineOf = (offset: number): number => lines.position(offset).line + 1;
+  const lineAt: LineAt = (unit, offset) => lineOf(program.startOf(file, unit) + offset);
   const partyId = (p: PartySymbol): string => (p.file === file ? p.name : `${program.files.get(p.file)?.partnership?.name.text ?? '?'}.${p.name}`);
   const scopeName = (s: ScopeSymbol): string => (s.file === file ? s.path : `${program.files.get(s.file)?.partnership?.name.text ?? '?'}.${s.path}`);
 
@@ -122,7 +124,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
     const anchor = norm.objectScope ?? norm.scopeLine;
     const key = anchor ? rootOf(anchor) : null;
     const list = groups.get(key) ?? [];
-    list.push(rowOf(norm, partyId, lineOf, kpiModels));
+    list.push(rowOf(norm, partyId, lineAt, kpiModels));
     groups.set(key, list);
   }
   const grouped: MatrixGroup[] = [...groups.entries()]
@@ -141,11 +143,11 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
       title: model.partnership.title?.value ?? '',
       doc: docCommentBefore(source.text, model.partnership.start) ?? '',
       term: term ? `${formatDay(term.from)} to ${formatDay(term.to)}` : '',
-      source: (model.partnership.block?.items.find((i) => i.kind === 'Source') as { text: { value: string } } | undefined)?.text.value ?? '',
+      source: sourceOf(model.partnership.block?.units ?? []),
     },
     parties,
     groups: grouped,
-    exclusivity: exclusivityRows(program, model, diagnostics, lineOf, partyId, scopeName),
+    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName),
     conflicts,
   };
 }
@@ -158,8 +160,17 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
  */
 const rows = new WeakMap<NormModel, MatrixRow>();
 
-function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineOf: (o: number) => number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
-  const line = lineOf(norm.node.start);
+/** The line of an offset of a unit of the matrix's file. */
+type LineAt = (unit: Unit, offset: number) => number;
+
+/** The partnership's `source` line, if it has one. */
+function sourceOf(units: readonly Unit[]): string {
+  for (const unit of units) if (unit.node.kind === 'Source') return unit.node.text.value;
+  return '';
+}
+
+function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineAt: LineAt, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
+  const line = lineAt(norm.unit, norm.node.start);
   let cached = rows.get(norm);
   if (!cached) cached = row(norm, partyId, line, kpiModels);
   else if (cached.line !== line) cached = { ...cached, line };
@@ -224,10 +235,10 @@ function periodText(p: Period | null): string {
 }
 
 function exclusivityRows(
-  program: Program,
+  program: Analysis,
   model: FileModel,
   diagnostics: readonly Diagnostic[],
-  lineOf: (o: number) => number,
+  lineAt: LineAt,
   partyId: (p: PartySymbol) => string,
   scopeName: (s: ScopeSymbol) => string,
 ): ExclusivityRow[] {
@@ -241,10 +252,15 @@ function exclusivityRows(
     for (const o of m.opens) openScopes.add(o.scope);
     for (const i of m.interfaces) for (const side of new Set([i.a, i.b])) listOf(interfacesOn, side).push(i);
   }
+  // Where this file's statements about each scope are, in its text.
   const ownStatements = new Map<ScopeSymbol, { start: number; end: number }[]>();
-  for (const g of model.grants) listOf(ownStatements, g.scope).push(g.node);
-  for (const o of model.opens) listOf(ownStatements, o.scope).push(o.node);
-  for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(n.line);
+  const inText = (unit: Unit, node: { start: number; end: number }) => {
+    const base = program.startOf(file, unit);
+    return { start: base + node.start, end: base + node.end };
+  };
+  for (const g of model.grants) listOf(ownStatements, g.scope).push(inText(g.unit, g.node));
+  for (const o of model.opens) listOf(ownStatements, o.scope).push(inText(o.unit, o.node));
+  for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(inText(n.unit, n.line));
   const exclusivityProblems = diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code));
 
   // Scopes to show: this partnership's own, plus imported scopes its statements name, with their ancestors.
@@ -278,18 +294,19 @@ function exclusivityRows(
         clause: g.node.clause?.value ?? '',
         except: g.node.except.map(qnameText),
         partnership: g.file === file ? null : program.files.get(g.file)?.partnership?.name.text ?? null,
-        line: g.file === file ? lineOf(g.node.start) : null,
+        line: g.file === file ? lineAt(g.unit, g.node.start) : null,
       })),
       open: openScopes.has(scope),
       interfaces: (interfacesOn.get(scope) ?? []).map((i) => ({ with: scopeName(i.a === scope ? i.b : i.a), note: i.node.note?.value ?? '' })),
       conflicts: exclusivityProblems.length === 0 ? [] : (ownStatements.get(scope) ?? []).flatMap((node) => conflictsOf(node.start, node.end)),
-      line: own ? lineOf(scope.nameNode.start) : null,
+      line: own ? lineAt(scope.unit, scope.nameNode.start) : null,
     });
     for (const child of scope.children.values()) visit(child);
   };
   const roots: ScopeSymbol[] = [];
   for (const s of shown) if (!s.parent && !roots.includes(s)) roots.push(s);
-  roots.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : a.nameNode.start - b.nameNode.start));
+  const startOf = (s: ScopeSymbol): number => program.startOf(s.file, s.unit) + s.nameNode.start;
+  roots.sort((a, b) => (a.file === file ? 0 : 1) - (b.file === file ? 0 : 1) || (a.file < b.file ? -1 : a.file > b.file ? 1 : startOf(a) - startOf(b)));
   for (const root of roots) visit(root);
   return rows;
 }

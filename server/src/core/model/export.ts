@@ -2,7 +2,8 @@
 // as schemas/partnership-model.schema.json; references are written as the document writes
 // them, and every period is also given as worked out (both ends included).
 
-import type { Program } from '../program/program';
+import type { Analysis } from '../analysis/analysis';
+import type { Unit } from '../syntax/ast';
 import type { Band, Quantity, ScopeDecl } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
@@ -21,24 +22,25 @@ export interface ExportedValue {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
 
-export function exportModel(program: Program, file: string, displayPath: (file: string) => string): Json | null {
+export function exportModel(program: Analysis, file: string, displayPath: (file: string) => string): Json | null {
   const source = program.files.get(file);
   const model = source?.model;
   if (!source || !model) return null;
   const text = source.text;
-  const doc = (start: number): string | undefined => docCommentBefore(text, start);
-  const items = model.partnership.block?.items ?? [];
+  // A declaration's doc comment lies in its unit, before it.
+  const doc = (unit: Unit, start: number): string | undefined => docCommentBefore(unit.text, start, true);
+  const units = model.partnership.block?.units ?? [];
 
-  const scope = (decl: ScopeDecl, parent: string): Json => {
+  const scope = (unit: Unit, decl: ScopeDecl, parent: string): Json => {
     const path = parent ? `${parent}.${decl.name.text}` : decl.name.text;
     const children = (decl.block?.items ?? []).filter((i): i is ScopeDecl => i.kind === 'Scope');
     return {
       name: decl.name.text,
       path,
       title: decl.title?.value ?? '',
-      doc: doc(decl.start),
+      doc: doc(unit, decl.start),
       covers: (decl.block?.items ?? []).flatMap((i) => (i.kind === 'Covers' ? [i.text.value] : [])),
-      children: children.map((c) => scope(c, path)),
+      children: children.map((c) => scope(unit, c, path)),
     };
   };
 
@@ -48,17 +50,16 @@ export function exportModel(program: Program, file: string, displayPath: (file: 
     partnership: {
       name: model.partnership.name.text,
       title: model.partnership.title?.value ?? '',
-      doc: doc(model.partnership.start),
+      doc: docCommentBefore(text, model.partnership.start),
       term: model.termNode ? { from: model.termNode.from.text, to: model.termNode.to.text } : null,
-      source: (items.find((i) => i.kind === 'Source') as { text: { value: string } } | undefined)?.text.value ?? null,
+      source: units.flatMap((u) => (u.node.kind === 'Source' ? [u.node.text.value] : []))[0] ?? null,
       imports: source.imports.map((l) => l.node.path.value),
     },
-    parties: items.flatMap((i) =>
-      i.kind === 'Party'
-        ? [{ name: i.name.text, title: i.title?.value ?? '', role: i.role?.text ?? null, of: i.parents.map(qnameText), doc: doc(i.start) }]
-        : [],
-    ),
-    scopes: items.flatMap((i) => (i.kind === 'Scope' ? [scope(i, '')] : [])),
+    parties: units.flatMap((u) => {
+      const i = u.node;
+      return i.kind === 'Party' ? [{ name: i.name.text, title: i.title?.value ?? '', role: i.role?.text ?? null, of: i.parents.map(qnameText), doc: doc(u, i.start) }] : [];
+    }),
+    scopes: units.flatMap((u) => (u.node.kind === 'Scope' ? [scope(u, u.node, '')] : [])),
     grants: model.grants.map((g) => ({
       holder: qnameText(g.node.holder),
       scope: qnameText(g.node.scope),
@@ -74,7 +75,7 @@ export function exportModel(program: Program, file: string, displayPath: (file: 
       name: n.symbol.name,
       kind: n.node.keyword,
       title: n.symbol.title ?? '',
-      doc: doc(n.node.start),
+      doc: n.symbol.doc,
       subject: n.line ? qnameText(n.line.subject) : null,
       modal: n.modal,
       verb: n.verb,
@@ -94,7 +95,7 @@ export function exportModel(program: Program, file: string, displayPath: (file: 
     kpis: model.kpis.map((k) => ({
       name: k.symbol.name,
       title: k.symbol.title ?? '',
-      doc: doc(k.node.start),
+      doc: k.symbol.doc,
       owner: k.owner?.name ?? null,
       scope: k.scope?.path ?? null,
       target: k.target ? { comparator: k.target.comparator.op, value: value(k.target.value) } : null,
@@ -106,7 +107,7 @@ export function exportModel(program: Program, file: string, displayPath: (file: 
     bodies: model.bodies.map((b) => ({
       name: b.symbol.name,
       title: b.symbol.title ?? '',
-      doc: doc(b.symbol.decl.start),
+      doc: b.symbol.doc,
       chair: b.chair?.name ?? null,
       members: b.members.map((p) => p.name),
       approves: b.approvals.map((a) => ({ scope: qnameText(a.node.scope), band: band(a.node.band) })),

@@ -1,18 +1,22 @@
 // The meaning of one file, with every reference resolved to its declaration and every period
 // worked out as the brief defines it. Checks, the matrix and the export read this, not the
 // syntax tree. Statements whose references do not resolve are left out (their P101 says why).
+// Each unit's meaning depends on the unit, what its references resolved to and the term, so
+// the meaning of a unit an edit did not touch is kept (see `unitMeaning`).
 
-import type { References } from '../binding/reference-table';
+import type { Reference, UnitResolution } from '../binding/resolve';
 import type { BodySymbol, KpiSymbol, NormSymbol, PartySymbol, PartnershipSymbol, ScopeSymbol, SymbolKind } from '../binding/symbols';
 import { isWithin } from '../binding/symbols';
 import type {
   Approves, DateLit, Every, Exclusive, Interface, Kpi, Measured, ModalValue, Norm, NormLine, Open, Partnership, QName, Target,
-  Term, Threshold,
+  Term, Threshold, Unit,
 } from '../syntax/ast';
-import { ALL_TIME, dayNumber, type Period } from '../values/dates';
+import { dayNumber, type Period } from '../values/dates';
 
 export interface Grant {
   readonly file: string;
+  /** The unit it is written in: its nodes count their offsets from the unit's start. */
+  readonly unit: Unit;
   readonly node: Exclusive;
   readonly holder: PartySymbol;
   readonly scope: ScopeSymbol;
@@ -26,12 +30,16 @@ export interface Grant {
 
 export interface OpenScope {
   readonly file: string;
+  /** The unit it is written in: its nodes count their offsets from the unit's start. */
+  readonly unit: Unit;
   readonly node: Open;
   readonly scope: ScopeSymbol;
 }
 
 export interface InterfaceLink {
   readonly file: string;
+  /** The unit it is written in: its nodes count their offsets from the unit's start. */
+  readonly unit: Unit;
   readonly node: Interface;
   readonly a: ScopeSymbol;
   readonly b: ScopeSymbol;
@@ -39,6 +47,8 @@ export interface InterfaceLink {
 
 export interface NormModel {
   readonly file: string;
+  /** The unit it is written in: its nodes count their offsets from the unit's start. */
+  readonly unit: Unit;
   readonly symbol: NormSymbol;
   readonly node: Norm;
   readonly line: NormLine | null;
@@ -65,6 +75,8 @@ export interface NormModel {
 
 export interface KpiModel {
   readonly file: string;
+  /** The unit it is written in: its nodes count their offsets from the unit's start. */
+  readonly unit: Unit;
   readonly symbol: KpiSymbol;
   readonly node: Kpi;
   readonly owner: PartySymbol | null;
@@ -76,12 +88,14 @@ export interface KpiModel {
 }
 
 export interface Approval {
+  readonly unit: Unit;
   readonly node: Approves;
   readonly scope: ScopeSymbol;
 }
 
 export interface BodyModel {
   readonly file: string;
+  readonly unit: Unit;
   readonly symbol: BodySymbol;
   readonly chair: PartySymbol | null;
   readonly members: readonly PartySymbol[];
@@ -92,6 +106,8 @@ export interface FileModel {
   readonly file: string;
   readonly partnership: Partnership;
   readonly termNode: Term | null;
+  /** The unit of the term line, when there is one. */
+  readonly termUnit: Unit | null;
   /** The term, when written and valid; checks that need it skip files without one. */
   readonly term: Period | null;
   readonly grants: readonly Grant[];
@@ -128,11 +144,22 @@ type TargetsOf = <K extends SymbolKind>(
 
 const NONE: readonly never[] = [];
 
-/** What a reference names, when it resolved to a declaration of the expected kind. */
-function lookups(references: References): { target: TargetOf; targets: TargetsOf } {
+/**
+ * What a unit's references name, when of the expected kind. The references are read in the
+ * order they are written, which is the order they are kept in, so the next one is nearly
+ * always the one asked for.
+ */
+function lookups(references: readonly Reference[]): { target: TargetOf; targets: TargetsOf } {
+  let next = 0;
+  const referenceAt = (q: QName): Reference | undefined => {
+    if (next < references.length && references[next].node === q) return references[next++];
+    const at = references.findIndex((r) => r.node === q);
+    if (at >= 0) next = at + 1;
+    return at >= 0 ? references[at] : undefined;
+  };
   const target: TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => {
     if (!q) return null;
-    const t = references.get(q)?.target;
+    const t = referenceAt(q)?.target;
     return t && t.kind === kind ? (t as Extract<PartnershipSymbol, { kind: K }>) : null;
   };
   const targets: TargetsOf = <K extends SymbolKind>(into: Extract<PartnershipSymbol, { kind: K }>[] | undefined, qs: readonly QName[], kind: K) => {
@@ -145,76 +172,65 @@ function lookups(references: References): { target: TargetOf; targets: TargetsOf
   return { target, targets };
 }
 
-/**
- * The model after one norm's declaration was re-parsed: the same model with the norm at
- * `index` of its norms given its new declaration, its meaning worked out again.
- */
-export function withNormReplaced(model: FileModel, index: number, after: Norm, symbol: NormSymbol, references: References): FileModel {
-  if (!(index >= 0 && index < model.norms.length)) throw new Error('withNormReplaced: no norm at this place of the model');
-  const { target, targets } = lookups(references);
-  const norms = model.norms.slice();
-  norms[index] = normModel(model.file, symbol, after, model.term ?? ALL_TIME, target, targets);
-  return { ...model, norms };
+/** What one unit means: at most one statement's model. */
+export type UnitMeaning =
+  | { readonly kind: 'grant'; readonly value: Grant }
+  | { readonly kind: 'open'; readonly value: OpenScope }
+  | { readonly kind: 'interface'; readonly value: InterfaceLink }
+  | { readonly kind: 'norm'; readonly value: NormModel }
+  | { readonly kind: 'kpi'; readonly value: KpiModel }
+  | { readonly kind: 'body'; readonly value: BodyModel }
+  | null;
+
+/** What went into a unit's meaning; the same inputs give the same meaning. */
+export interface MeaningInputs {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly symbol: PartnershipSymbol | null;
+  readonly resolution: UnitResolution;
+  readonly bounds: Period;
 }
 
-export function buildFileModel(file: string, partnership: Partnership, references: References, symbols: ReadonlyMap<unknown, PartnershipSymbol>): FileModel {
-  const { target, targets } = lookups(references);
-
-  const items = partnership.block?.items ?? [];
-  const termNode = (items.find((i) => i.kind === 'Term') as Term | undefined) ?? null;
-  const term = termPeriod(termNode);
-  const bounds = term ?? ALL_TIME;
-  const grants: Grant[] = [];
-  const opens: OpenScope[] = [];
-  const interfaces: InterfaceLink[] = [];
-  const norms: NormModel[] = [];
-  const kpis: KpiModel[] = [];
-  const bodies: BodyModel[] = [];
-
-  // Loops over every statement go by index: they run as a contract opens, when a `for … of`
-  // loop still makes an object for each step.
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    switch (item.kind) {
-      case 'Exclusive': {
-        const holder = target(item.holder, 'party');
-        const scope = target(item.scope, 'scope');
-        if (!holder || !scope) break;
-        const carveOuts: ScopeSymbol[] = [];
-        const strayCarveOuts: { scope: ScopeSymbol; node: QName }[] = [];
-        for (const q of item.except) {
-          const s = target(q, 'scope');
-          if (!s) continue;
-          if (s !== scope && isWithin(s, scope)) carveOuts.push(s);
-          else strayCarveOuts.push({ scope: s, node: q });
-        }
-        grants.push({ file, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds) });
-        break;
+/** The meaning of one unit (a term, source or junk line means nothing here). */
+export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningInputs): UnitMeaning {
+  const { target, targets } = lookups(resolution.references);
+  const item = unit.node;
+  switch (item.kind) {
+    case 'Exclusive': {
+      const holder = target(item.holder, 'party');
+      const scope = target(item.scope, 'scope');
+      if (!holder || !scope) return null;
+      const carveOuts: ScopeSymbol[] = [];
+      const strayCarveOuts: { scope: ScopeSymbol; node: QName }[] = [];
+      for (const q of item.except) {
+        const s = target(q, 'scope');
+        if (!s) continue;
+        if (s !== scope && isWithin(s, scope)) carveOuts.push(s);
+        else strayCarveOuts.push({ scope: s, node: q });
       }
-      case 'Open': {
-        const scope = target(item.scope, 'scope');
-        if (scope) opens.push({ file, node: item, scope });
-        break;
-      }
-      case 'Interface': {
-        const a = target(item.a, 'scope');
-        const b = target(item.b, 'scope');
-        if (a && b) interfaces.push({ file, node: item, a, b });
-        break;
-      }
-      case 'Norm': {
-        const symbol = symbols.get(item);
-        if (symbol?.kind === 'norm') norms.push(normModel(file, symbol, item, bounds, target, targets));
-        break;
-      }
-      case 'Kpi': {
-        const symbol = symbols.get(item);
-        if (symbol?.kind !== 'kpi') break;
-        const lines = item.block?.items ?? [];
-        const find = <T extends { kind: string }>(kind: string): T | null => (lines.find((l) => l.kind === kind) as T | undefined) ?? null;
-        const ownerLine = find<{ kind: 'Owner'; party: QName }>('Owner');
-        kpis.push({
+      return { kind: 'grant', value: { file, unit, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds) } };
+    }
+    case 'Open': {
+      const scope = target(item.scope, 'scope');
+      return scope ? { kind: 'open', value: { file, unit, node: item, scope } } : null;
+    }
+    case 'Interface': {
+      const a = target(item.a, 'scope');
+      const b = target(item.b, 'scope');
+      return a && b ? { kind: 'interface', value: { file, unit, node: item, a, b } } : null;
+    }
+    case 'Norm':
+      return symbol?.kind === 'norm' ? { kind: 'norm', value: normModel(file, unit, symbol, item, bounds, target, targets) } : null;
+    case 'Kpi': {
+      if (symbol?.kind !== 'kpi') return null;
+      const lines = item.block?.items ?? [];
+      const find = <T extends { kind: string }>(kind: string): T | null => (lines.find((l) => l.kind === kind) as T | undefined) ?? null;
+      const ownerLine = find<{ kind: 'Owner'; party: QName }>('Owner');
+      return {
+        kind: 'kpi',
+        value: {
           file,
+          unit,
           symbol,
           node: item,
           owner: target(ownerLine?.party ?? null, 'party'),
@@ -223,30 +239,71 @@ export function buildFileModel(file: string, partnership: Partnership, reference
           target: find<Target>('Target'),
           threshold: find<Threshold>('Threshold'),
           measured: find<Measured>('Measured'),
-        });
-        break;
-      }
-      case 'Body': {
-        const symbol = symbols.get(item);
-        if (symbol?.kind !== 'body') break;
-        const lines = item.block?.items ?? [];
-        const approvals: Approval[] = [];
-        let chair: PartySymbol | null = null;
-        let members: PartySymbol[] | undefined;
-        for (const line of lines) {
-          if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
-          if (line.kind === 'Members') members = targets(members, line.parties, 'party');
-          if (line.kind === 'Approves') {
-            const scope = target(line.scope, 'scope');
-            if (scope) approvals.push({ node: line, scope });
-          }
+        },
+      };
+    }
+    case 'Body': {
+      if (symbol?.kind !== 'body') return null;
+      const approvals: Approval[] = [];
+      let chair: PartySymbol | null = null;
+      let members: PartySymbol[] | undefined;
+      for (const line of item.block?.items ?? []) {
+        if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
+        if (line.kind === 'Members') members = targets(members, line.parties, 'party');
+        if (line.kind === 'Approves') {
+          const scope = target(line.scope, 'scope');
+          if (scope) approvals.push({ unit, node: line, scope });
         }
-        bodies.push({ file, symbol, chair, members: members ?? NONE, approvals });
-        break;
       }
+      return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals } };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The term line of a partnership and its unit: the first, as the brief says. */
+export function termOf(partnership: Partnership): { node: Term; unit: Unit } | null {
+  const units = partnership.block?.units ?? NONE;
+  for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Term') return { node: units[i].node as Term, unit: units[i] };
+  return null;
+}
+
+/** A file's model from its units' meanings, in the order of the text. */
+export function fileModel(file: string, partnership: Partnership, meanings: readonly UnitMeaning[]): FileModel {
+  const term = termOf(partnership);
+  const grants: Grant[] = [];
+  const opens: OpenScope[] = [];
+  const interfaces: InterfaceLink[] = [];
+  const norms: NormModel[] = [];
+  const kpis: KpiModel[] = [];
+  const bodies: BodyModel[] = [];
+  // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
+  for (let i = 0; i < meanings.length; i++) {
+    const m = meanings[i];
+    if (!m) continue;
+    switch (m.kind) {
+      case 'grant':
+        grants.push(m.value);
+        break;
+      case 'open':
+        opens.push(m.value);
+        break;
+      case 'interface':
+        interfaces.push(m.value);
+        break;
+      case 'norm':
+        norms.push(m.value);
+        break;
+      case 'kpi':
+        kpis.push(m.value);
+        break;
+      case 'body':
+        bodies.push(m.value);
+        break;
     }
   }
-  return { file, partnership, termNode, term, grants, opens, interfaces, norms, kpis, bodies };
+  return { file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null), grants, opens, interfaces, norms, kpis, bodies };
 }
 
 function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
@@ -259,6 +316,7 @@ function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
 
 function normModel(
   file: string,
+  unit: Unit,
   symbol: NormSymbol,
   node: Norm,
   bounds: Period,
@@ -321,6 +379,7 @@ function normModel(
   }
   return {
     file,
+    unit,
     symbol,
     node,
     line,

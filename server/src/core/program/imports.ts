@@ -1,6 +1,36 @@
-// Import cycles: an import is part of a cycle when the importing and the imported file lie in
-// the same strongly connected component of the import graph (Tarjan's algorithm, iterative so
-// that a long chain of imports cannot exhaust the stack).
+// P105: imports that cannot be read, and import cycles. An import is part of a cycle when the
+// importing and the imported file lie in the same strongly connected component of the import
+// graph (Tarjan's algorithm, iterative so that a long chain of imports cannot exhaust the stack).
+
+import * as path from 'node:path';
+import { report } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { ImportLink } from './program';
+
+/** P105 by file, for files that have any. */
+export function importProblems(files: ReadonlyMap<string, { readonly file: string; readonly imports: readonly ImportLink[] }>): Map<string, Diagnostic[]> {
+  const problems = new Map<string, Diagnostic[]>();
+  const edges = (file: string): string[] => (files.get(file)?.imports ?? []).filter((l) => l.source).map((l) => l.target);
+  const component = stronglyConnected([...files.keys()], edges);
+  for (const source of files.values()) {
+    for (const link of source.imports) {
+      const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
+      let problem: Diagnostic | undefined;
+      if (!link.source) {
+        const reason = link.node.path.value.trim() === '' ? 'the path is empty' : 'there is no readable file at that path (relative to this file\'s folder)';
+        problem = report('P105', at, { path: link.node.path.value, reason });
+      } else if (component.get(link.target) === component.get(source.file)) {
+        const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));
+        problem = report('P105', at, { path: link.node.path.value, cycle });
+      }
+      if (!problem) continue;
+      const list = problems.get(source.file) ?? [];
+      list.push(problem);
+      problems.set(source.file, list);
+    }
+  }
+  return problems;
+}
 
 export function stronglyConnected(nodes: readonly string[], edges: (node: string) => readonly string[]): Map<string, number> {
   const index = new Map<string, number>();

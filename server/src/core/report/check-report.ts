@@ -3,7 +3,7 @@
 // that the same input always gives the same bytes.
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Program } from '../program/program';
+import type { Analysis } from '../analysis/analysis';
 import { LineIndex, type Position } from '../text/line-index';
 
 export interface Range {
@@ -41,7 +41,7 @@ export interface CheckReport {
   readonly files: readonly ReportedFile[];
 }
 
-export function checkReport(program: Program, files: readonly string[], displayPath: (file: string) => string): CheckReport {
+export function checkReport(program: Analysis, files: readonly string[], displayPath: (file: string) => string): CheckReport {
   const indexes = new Map<string, LineIndex>();
   const index = (file: string): LineIndex => {
     let li = indexes.get(file);

@@ -1,45 +1,53 @@
 // What stands at an offset of a file: a declaration's name, one part of a reference, or a
 // keyword. Every editor feature (hover, definition, references, rename, highlights) starts here.
 
-import { forEachReferenceIn, type Reference, type VisiblePartnership } from '../binding/resolve';
+import { declarationsOfUnit } from '../binding/declare';
+import type { Reference, VisiblePartnership } from '../binding/resolve';
 import type { PartnershipSymbol } from '../binding/symbols';
-import type { Program, SourceFile } from '../program/program';
-import type { Ident, Junk, Partnership, PartnershipItem, Span, Statement } from '../syntax/ast';
-import { firstStartingFrom } from '../text/in-text-order';
+import type { SourceFile } from '../program/program';
+import type { Analysis } from '../analysis/analysis';
+import type { Span } from '../syntax/ast';
+import { unitIndexAt } from '../syntax/unit-starts';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
 
+/** Spans here are offsets into the file's text. */
 export type Located =
-  | { readonly kind: 'declaration'; readonly symbol: PartnershipSymbol; readonly span: Ident }
-  | { readonly kind: 'partnership'; readonly source: SourceFile; readonly span: Ident }
+  | { readonly kind: 'declaration'; readonly symbol: PartnershipSymbol; readonly span: Span }
+  | { readonly kind: 'partnership'; readonly source: SourceFile; readonly span: Span }
   | {
       readonly kind: 'reference';
       readonly reference: Reference;
       readonly part: number;
-      readonly span: Ident;
+      readonly span: Span;
       /** What this part of the name refers to, when it resolved. */
       readonly target: Target | null;
     }
   | { readonly kind: 'keyword'; readonly word: string; readonly span: Span };
 
 const inside = (offset: number, span: Span): boolean => offset >= span.start && offset <= span.end;
+const shifted = (base: number, span: Span): Span => ({ start: base + span.start, end: base + span.end });
 
 export function locate(source: SourceFile, offset: number): Located | null {
-  // Only the declarations around the offset are searched: a large contract has hundreds of
-  // thousands of references, and hover answers as someone moves the mouse.
-  const statements = statementsAround(source.partnership, offset);
-  let found: Located | null = null;
-  forEachReferenceIn(statements, (node) => {
-    if (found || !inside(offset, node)) return;
-    const reference = source.references.get(node);
-    const part = node.parts.findIndex((p) => inside(offset, p));
-    if (!reference || part < 0) return;
-    found = { kind: 'reference', reference, part, span: node.parts[part], target: reference.parts[part] ?? null };
-  });
-  if (found) return found;
-  for (const decl of declarationsIn(statements)) {
-    const symbol = source.symbolOf.get(decl);
-    if (symbol && inside(offset, symbol.nameNode)) return { kind: 'declaration', symbol, span: symbol.nameNode };
+  // Only the units around the offset are searched: a large contract has hundreds of thousands
+  // of references, and hover answers as someone moves the mouse.
+  const block = source.partnership?.block;
+  if (block) {
+    const last = unitIndexAt(block, offset);
+    // An offset at a unit's start also touches the end of the statement before it.
+    for (let i = Math.max(0, last - 1); i <= last; i++) {
+      const unit = block.units[i];
+      const rel = offset - block.starts[i];
+      if (!inside(rel, unit.node)) continue;
+      for (const reference of source.resolutions[i]?.references ?? []) {
+        if (!inside(rel, reference.node)) continue;
+        const part = reference.node.parts.findIndex((p) => inside(rel, p));
+        if (part >= 0) return { kind: 'reference', reference, part, span: shifted(block.starts[i], reference.node.parts[part]), target: reference.parts[part] ?? null };
+      }
+      for (const symbol of declarationsOfUnit(source.file, unit).all) {
+        if (inside(rel, symbol.nameNode)) return { kind: 'declaration', symbol, span: shifted(block.starts[i], symbol.nameNode) };
+      }
+    }
   }
   const p = source.partnership;
   if (p && inside(offset, p.name)) return { kind: 'partnership', source, span: p.name };
@@ -48,33 +56,10 @@ export function locate(source: SourceFile, offset: number): Located | null {
   return null;
 }
 
-/**
- * The partnership's statements whose text reaches the offset (an offset at the end of one and
- * the start of the next touches both), found by halving: they are in the order of the text.
- */
-function statementsAround(partnership: Partnership | null, offset: number): (PartnershipItem | Junk)[] {
-  const items = partnership?.block?.items ?? [];
-  // items[low - 1] is the last statement starting at or before the offset.
-  const low = firstStartingFrom(items, (item) => item.start, offset + 1);
-  const around: (PartnershipItem | Junk)[] = [];
-  for (let i = Math.max(0, low - 2); i < low; i++) if (inside(offset, items[i])) around.push(items[i]);
-  return around;
-}
-
-/** The declarations among some statements, with the scopes nested in them. */
-function declarationsIn(statements: readonly (Statement | Junk)[]): Statement[] {
-  const out: Statement[] = [];
-  const visit = (items: readonly (Statement | Junk)[]): void => {
-    for (const item of items) {
-      if (item.kind === 'Party' || item.kind === 'Norm' || item.kind === 'Kpi' || item.kind === 'Body') out.push(item);
-      else if (item.kind === 'Scope') {
-        out.push(item);
-        if (item.block) visit(item.block.items);
-      }
-    }
-  };
-  visit(statements);
-  return out;
+/** Where a declaration's name is, and the whole declaration, in its file's text. */
+export function declarationSpans(analysis: Analysis, symbol: PartnershipSymbol): { readonly name: Span; readonly declaration: Span } {
+  const base = analysis.startOf(symbol.file, symbol.unit);
+  return { name: shifted(base, symbol.nameNode), declaration: shifted(base, symbol.decl) };
 }
 
 /** The identifier-like word (letters, digits, `_`, `-`) around an offset. */
@@ -103,25 +88,29 @@ export const KEYWORDS = new Set([
 
 export interface Occurrence {
   readonly file: string;
-  readonly span: Ident;
+  /** Offsets into the file's text. */
+  readonly span: Span;
   /** The declaration's own name, rather than a use of it. */
   readonly isDeclaration: boolean;
 }
 
 /** Every place that names the target: its declaration and each reference part, in every file. */
-export function occurrences(program: Program, target: Target): Occurrence[] {
+export function occurrences(analysis: Analysis, target: Target): Occurrence[] {
   const out: Occurrence[] = [];
-  if ('kind' in target) out.push({ file: target.file, span: target.nameNode, isDeclaration: true });
+  if ('kind' in target) out.push({ file: target.file, span: declarationSpans(analysis, target).name, isDeclaration: true });
   else {
-    const p = program.files.get(target.file)?.partnership;
+    const p = analysis.files.get(target.file)?.partnership;
     if (p) out.push({ file: target.file, span: p.name, isDeclaration: true });
   }
-  for (const source of program.files.values()) {
-    for (const reference of source.references.all) {
-      reference.parts.forEach((part, i) => {
-        if (part && sameTarget(part, target)) out.push({ file: source.file, span: reference.node.parts[i], isDeclaration: false });
-      });
-    }
+  for (const source of analysis.files.values()) {
+    const starts = source.partnership?.block?.starts ?? [];
+    source.resolutions.forEach((resolution, i) => {
+      for (const reference of resolution.references) {
+        reference.parts.forEach((part, k) => {
+          if (part && sameTarget(part, target)) out.push({ file: source.file, span: shifted(starts[i], reference.node.parts[k]), isDeclaration: false });
+        });
+      }
+    });
   }
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.span.start - b.span.start));
 }

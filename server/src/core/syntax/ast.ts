@@ -1,5 +1,8 @@
 // The syntax tree produced by grammar/partnership.peggy. Every node has a literal `kind` and
-// half-open `start`/`end` offsets into the document text (UTF-16 code units).
+// half-open `start`/`end` offsets (UTF-16 code units). The nodes of a partnership's top-level
+// declarations are grouped into units (see `Unit`) and hold offsets from their unit's start;
+// every other node (the file, its imports, the partnership's name and braces) holds offsets
+// into the document. Nothing in a tree changes after the parser builds it.
 
 export interface Span {
   readonly start: number;
@@ -85,7 +88,28 @@ export interface Partnership extends Span {
   readonly kind: 'Partnership';
   readonly name: Ident;
   readonly title: StringLit | null;
-  readonly block: Block<PartnershipItem> | null;
+  readonly block: PartnershipBlock | null;
+}
+
+/**
+ * One top-level declaration or statement of a partnership, with the blank and comments before
+ * it (its doc comment among them): the unit an edit re-parses. Its node and every node inside
+ * hold offsets from the start of `text`, so a unit an edit did not touch is kept as it is, and
+ * whatever is derived from it alone can be kept by its identity.
+ */
+export interface Unit {
+  readonly kind: 'Unit';
+  /** The unit's own text: from the end of the statement before it to the end of its own. */
+  readonly text: string;
+  readonly node: PartnershipItem | Junk;
+}
+
+/** A partnership's braces and units; `starts[i]` is where `units[i]` starts in the document. */
+export interface PartnershipBlock extends Span {
+  readonly kind: 'PartnershipBlock';
+  readonly units: readonly Unit[];
+  readonly starts: readonly number[];
+  readonly closed: boolean;
 }
 
 export type PartnershipItem =

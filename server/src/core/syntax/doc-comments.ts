@@ -1,7 +1,11 @@
 // Doc comments: the `///` lines above a declaration, with nothing but white space (blank
 // lines included) between them and it, document it. Read from the text on demand, so the grammar and the tree stay small.
 
-export function docCommentBefore(text: string, declarationStart: number): string | undefined {
+/**
+ * `text` may be a unit's text (see `Unit`): its first line is then the end of the line of the
+ * statement before it, which is never a comment line of its own.
+ */
+export function docCommentBefore(text: string, declarationStart: number, withinUnit = false): string | undefined {
   if (plainlyUndocumented(text, declarationStart)) return undefined;
   const lines: string[] = [];
   let lineEnd = lineStartOf(text, declarationStart);
@@ -10,6 +14,7 @@ export function docCommentBefore(text: string, declarationStart: number): string
   while (lineEnd > 0) {
     const prevEnd = lineEnd - (text[lineEnd - 1] === '\n' && text[lineEnd - 2] === '\r' ? 2 : 1);
     const prevStart = lineStartOf(text, prevEnd);
+    if (withinUnit && prevStart === 0) break;
     const line = text.slice(prevStart, prevEnd).trim();
     if (line === '' && lines.length === 0) {
       lineEnd = prevStart;

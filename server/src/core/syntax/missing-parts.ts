@@ -2,17 +2,19 @@
 // parses: a missing title, role, `{` or `}`, a norm without its `<party> must …` line, a line
 // given twice, a second partnership, an import after the partnership.
 
-import type { Block, FileNode, Ident, PartnershipItem, Span } from './ast';
+import type { Block, FileNode, Ident, Junk, Partnership, PartnershipItem, Span, Unit } from './ast';
 import { lineNumberAt } from '../text/line-index';
 import { quoteToken, tokenAt } from './tokens';
 
 export interface MissingPart {
-  /** The statement or declaration at fault. */
+  /** The statement or declaration at fault (its offsets may be relative to its unit). */
   readonly node: Span;
-  /** Where its header ends: a lexical error before this point explains the problem instead. */
+  /** Where its header starts and ends, in the document: a lexical error there explains the problem instead. */
+  readonly headerStart: number;
   readonly headerEnd: number;
   /** True when the part is missing at the end of the statement (a following junk node explains it better). */
   readonly trailing: boolean;
+  /** Where to report it, in the document. */
   readonly at: Span;
   readonly message: string;
 }
@@ -36,89 +38,108 @@ const singleLines: Record<string, Record<string, string>> = {
 };
 
 export function missingParts(ast: FileNode, text: string): MissingPart[] {
-  const { out, named, walk } = collector(text);
+  const c = collector(text);
+  const out = c.out;
   if (!ast.items.some((i) => i.kind === 'Partnership' || i.kind === 'Junk')) {
     const end = text.length;
-    out.push({ node: ast, headerEnd: end, trailing: false, at: { start: end, end }, message: 'This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.' });
+    out.push({ node: ast, headerStart: 0, headerEnd: end, trailing: false, at: { start: end, end }, message: 'This file declares no partnership: a `.partnership` file holds one `partnership Name "Title" { … }`.' });
   }
   let partnerships = 0;
   for (const item of ast.items) {
     if (item.kind === 'Partnership') {
       partnerships++;
       if (partnerships > 1) {
-        out.push({ node: item, headerEnd: item.name.end, trailing: false, at: { start: item.name.start, end: item.name.end }, message: `A file holds one partnership; \`${item.name.text}\` is a second one. Put it in a file of its own and import it.` });
+        out.push({ node: item, headerStart: item.start, headerEnd: item.name.end, trailing: false, at: { start: item.name.start, end: item.name.end }, message: `A file holds one partnership; \`${item.name.text}\` is a second one. Put it in a file of its own and import it.` });
       }
-      named(item as unknown as Named, 'partnership', item.block, true);
-      if (item.block) walk(item.block.items);
+      c.partnership(item);
     } else if (item.kind === 'Import' && partnerships > 0) {
-      out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + 'import'.length }, message: 'Imports come before the partnership: move this `import` to the top of the file.' });
+      out.push({ node: item, headerStart: item.start, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + 'import'.length }, message: 'Imports come before the partnership: move this `import` to the top of the file.' });
     }
   }
   return out;
 }
 
-/** The missing parts of some declarations of a partnership block (one re-parsed declaration, say). */
-export function missingPartsIn(items: readonly PartnershipItem[], text: string): MissingPart[] {
-  const { out, walk } = collector(text);
-  walk(items);
-  return out;
+/** The missing parts of one unit (a re-parsed declaration, say), placed as if it started at `start`. */
+export function missingPartsInUnit(unit: Unit, start: number, text: string): MissingPart[] {
+  const c = collector(text);
+  c.unit(unit.node, start);
+  return c.out;
 }
 
+/**
+ * Collects missing parts. `base` is where the nodes being walked count their offsets from: 0
+ * for the partnership itself, a unit's start for the nodes of that unit.
+ */
 function collector(text: string) {
   const out: MissingPart[] = [];
+  let base = 0;
   const at = (offset: number): { at: Span; found: string } => {
-    const token = tokenAt(text, offset);
+    const token = tokenAt(text, base + offset);
     return { at: token ? { start: token.start, end: token.end } : { start: text.length, end: text.length }, found: quoteToken(token) };
   };
+  const push = (node: Span, headerEnd: number, trailing: boolean, where: Span, message: string): void => {
+    out.push({ node, headerStart: base + node.start, headerEnd: base + headerEnd, trailing, at: where, message });
+  };
+  const own = (span: Span, length = span.end - span.start): Span => ({ start: base + span.start, end: base + span.start + length });
 
-  const named = (node: Named, what: string, block: Block<Span & { kind: string }> | null, blockRequired: boolean): void => {
+  const named = (node: Named, what: string, block: { start: number; end: number; closed: boolean } | null, blockRequired: boolean): void => {
     const headerEnd = block ? block.start : node.end;
     if (!node.title) {
       const where = at(node.name.end);
-      out.push({ node, headerEnd, trailing: !block, at: where.at, message: `Expected the title of ${what} \`${node.name.text}\` (a quoted string), found ${where.found}.` });
+      push(node, headerEnd, !block, where.at, `Expected the title of ${what} \`${node.name.text}\` (a quoted string), found ${where.found}.`);
     }
     if (blockRequired && !block && node.title) {
       const where = at(node.title.end);
-      out.push({ node, headerEnd, trailing: true, at: where.at, message: `Expected \`{\` to open ${what} \`${node.name.text}\`, found ${where.found}.` });
+      push(node, headerEnd, true, where.at, `Expected \`{\` to open ${what} \`${node.name.text}\`, found ${where.found}.`);
     }
     if (block && !block.closed) {
       const where = at(block.end);
-      out.push({ node, headerEnd, trailing: false, at: where.at, message: `Expected \`}\` to close ${what} \`${node.name.text}\`, found ${where.found}.` });
+      push(node, headerEnd, false, where.at, `Expected \`}\` to close ${what} \`${node.name.text}\`, found ${where.found}.`);
     }
-    if (block) repeatedLines(node, what, block);
   };
 
-  const repeatedLines = (node: Named, what: string, block: Block<Span & { kind: string }>): void => {
+  /** Lines given twice, and a norm without its norm line; `bases[i]` is where `items[i]` counts from. */
+  const repeatedLines = (node: Named, what: string, items: readonly (Span & { kind: string })[], headerEnd: number, bases?: readonly number[]): void => {
     const singles = singleLines[node.kind] ?? {};
     // A block has a handful of lines: a list searched in place costs less than a map per block.
     const firstOf: (Span & { kind: string })[] = [];
+    const firstBase: number[] = [];
     let normLines = 0;
     let junk = false;
+    const outer = base;
     // Loops here go by index: this runs for every declaration as a contract opens, when a
     // `for … of` loop still makes an object for each step.
-    const items = block.items;
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
+      base = bases ? bases[i] : outer;
       if (item.kind === 'Junk') junk = true;
       if (item.kind === 'NormLine') {
         normLines++;
         if (normLines > 1) {
-          out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.end }, message: `${capitalise(what)} \`${node.name.text}\` already has its \`<party> must …\` line; a norm states one duty, so declare another norm for this one.` });
+          push(item, item.end, false, own(item), `${capitalise(what)} \`${node.name.text}\` already has its \`<party> must …\` line; a norm states one duty, so declare another norm for this one.`);
         }
       }
       const keyword = singles[item.kind];
       if (!keyword) continue;
-      let first: Span | undefined;
-      for (let j = 0; j < firstOf.length; j++) if (firstOf[j].kind === item.kind) first = firstOf[j];
-      if (first) {
-        out.push({ node: item, headerEnd: item.end, trailing: false, at: { start: item.start, end: item.start + keyword.length }, message: `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${lineNumberAt(text, first.start)}); give it once.` });
+      let first = -1;
+      for (let f = 0; f < firstOf.length; f++) if (firstOf[f].kind === item.kind) first = f;
+      if (first >= 0) {
+        const line = lineNumberAt(text, firstBase[first] + firstOf[first].start);
+        push(item, item.end, false, own(item, keyword.length), `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${line}); give it once.`);
       } else {
         firstOf.push(item);
+        firstBase.push(base);
       }
     }
+    base = outer;
     if (node.kind === 'Norm' && normLines === 0 && !junk) {
-      out.push({ node, headerEnd: block.start, trailing: false, at: { start: node.name.start, end: node.name.end }, message: `${capitalise(what)} \`${node.name.text}\` has no norm line: its first line says who must do what, e.g. \`Supplier must deliver Services to Council\`.` });
+      push(node, headerEnd, false, own(node.name), `${capitalise(what)} \`${node.name.text}\` has no norm line: its first line says who must do what, e.g. \`Supplier must deliver Services to Council\`.`);
     }
+  };
+
+  const declaration = (node: Named, what: string, block: Block<Span & { kind: string }> | null, blockRequired: boolean): void => {
+    named(node, what, block, blockRequired);
+    if (block) repeatedLines(node, what, block.items, block.start);
   };
 
   const walk = (items: readonly (Span & { kind: string })[]): void => {
@@ -127,35 +148,52 @@ function collector(text: string) {
       switch (item.kind) {
         case 'Party': {
           const party = item as Named & { role: Ident | null };
-          named(party, 'party', null, false);
+          declaration(party, 'party', null, false);
           if (!party.role && party.title) {
             const where = at(party.title.end);
-            out.push({ node: party, headerEnd: party.end, trailing: true, at: where.at, message: `Expected \`as\` and the role of party \`${party.name.text}\` (for example \`as supplier\`), found ${where.found}.` });
+            push(party, party.end, true, where.at, `Expected \`as\` and the role of party \`${party.name.text}\` (for example \`as supplier\`), found ${where.found}.`);
           }
           break;
         }
         case 'Scope': {
           const scope = item as Named & { block: Block<Span & { kind: string }> | null };
-          named(scope, 'scope', scope.block, false);
+          declaration(scope, 'scope', scope.block, false);
           if (scope.block) walk(scope.block.items);
           break;
         }
         case 'Norm': {
           const norm = item as Named & { keyword: string; block: Block<Span & { kind: string }> | null };
-          named(norm, norm.keyword, norm.block, true);
+          declaration(norm, norm.keyword, norm.block, true);
           break;
         }
         case 'Kpi':
         case 'Body': {
           const decl = item as Named & { block: Block<Span & { kind: string }> | null };
-          named(decl, describe[item.kind], decl.block, true);
+          declaration(decl, describe[item.kind], decl.block, true);
           break;
         }
       }
     }
   };
 
-  return { out, named, walk };
+  /** One unit's node, which counts its offsets from `start`. */
+  const unit = (node: Span & { kind: string }, start: number): void => {
+    base = start;
+    walk([node]);
+    base = 0;
+  };
+
+  const partnership = (p: Partnership): void => {
+    named(p as unknown as Named, 'partnership', p.block, true);
+    if (!p.block) return;
+    const { units, starts } = p.block;
+    const nodes = new Array<PartnershipItem | Junk>(units.length);
+    for (let i = 0; i < units.length; i++) nodes[i] = units[i].node;
+    repeatedLines(p as unknown as Named, 'partnership', nodes, p.block.start, starts);
+    for (let i = 0; i < units.length; i++) unit(units[i].node, starts[i]);
+  };
+
+  return { out, unit, partnership };
 }
 
 function capitalise(s: string): string {

@@ -7,8 +7,8 @@ import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '..
 import type { Expectation, StartRuleNames } from '../../../generated/parser';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Block, FileNode, Junk, PartnershipItem, Span } from './ast';
-import { missingParts, missingPartsIn } from './missing-parts';
+import type { Block, FileNode, Junk, Span, Unit } from './ast';
+import { missingParts, missingPartsInUnit } from './missing-parts';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
 export interface ParsedDocument {
@@ -16,19 +16,6 @@ export interface ParsedDocument {
   readonly text: string;
   readonly ast: FileNode;
   readonly diagnostics: readonly Diagnostic[];
-  /** Set when this parse re-parsed one declaration of `change.previous` (see reparse.ts). */
-  readonly change?: DeclarationChange;
-}
-
-/** One top-level declaration re-parsed in place; the rest of the tree moved by `delta`. */
-export interface DeclarationChange {
-  /** The parse this one was made from (its tree is this tree, changed in place); weak, so parses do not chain. */
-  readonly previous: WeakRef<ParsedDocument>;
-  /** The declaration that was replaced, with its old offsets. */
-  readonly before: PartnershipItem;
-  readonly after: PartnershipItem;
-  /** Old offsets at or after the old declaration's end moved by `delta`. */
-  readonly delta: number;
 }
 
 /**
@@ -85,7 +72,7 @@ export function parseDocument(file: string, text: string): ParsedDocument {
 function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
   const lexicalStarts = ast.lexicalErrors.map((e) => e.start);
-  const hasLexicalError = (span: Span): boolean => lexicalStarts.some((s) => s >= span.start && s < span.end);
+  const hasLexicalError = (start: number, end: number): boolean => lexicalStarts.some((s) => s >= start && s < end);
 
   for (const e of ast.lexicalErrors) {
     const message =
@@ -96,43 +83,58 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
   }
 
   const junkFollows = new Set<Span>();
-  if (ast.mayHaveJunk) forEachList(ast, (items) => {
+  if (ast.mayHaveJunk) forEachList(ast, (items, baseOf, replace) => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind !== 'Junk') continue;
-      const previous = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
-      if (previous) junkFollows.add(previous);
-      const ownStatement = startsStatement(text, item as Junk);
-      if (previous && !DECLARATIONS.has(previous.kind) && !ownStatement) {
+      const base = baseOf(i);
+      const junk: Junk = { kind: 'Junk', context: (item as Junk).context, start: base + item.start, end: base + item.end };
+      const before = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
+      if (before) junkFollows.add(before);
+      const previous = before ? { start: baseOf(i - 1) + before.start, end: baseOf(i - 1) + before.end } : null;
+      const ownStatement = startsStatement(text, junk);
+      if (before && !DECLARATIONS.has(before.kind) && !ownStatement) {
         // The junk is the broken tail of the statement before it (`… to` with no party):
         // that statement is broken too and takes part in no other check.
-        (items as Item[])[i - 1] = { kind: 'Junk', context: (item as Junk).context, start: previous.start, end: previous.end } as Junk;
+        replace(i - 1, { kind: 'Junk', context: junk.context, start: before.start, end: before.end });
       }
-      const diagnostic = junkDiagnostic(file, text, item as Junk, previous, ownStatement);
+      const diagnostic = junkDiagnostic(file, text, junk, previous, ownStatement);
       // An unterminated string on the same line already explains this stretch.
-      if (ast.lexicalErrors.some((e) => e.start >= item.start && e.start < item.end && sameLine(text, e.start, diagnostic.start))) continue;
+      if (ast.lexicalErrors.some((e) => e.start >= junk.start && e.start < junk.end && sameLine(text, e.start, diagnostic.start))) continue;
       diagnostics.push(diagnostic);
     }
   });
 
   for (const missing of missingParts(ast, text)) {
-    const header = { start: missing.node.start, end: missing.headerEnd };
     if (missing.trailing && junkFollows.has(missing.node)) continue;
-    if (hasLexicalError(header)) continue;
+    if (hasLexicalError(missing.headerStart, missing.headerEnd)) continue;
     diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
   }
   return { file, text, ast, diagnostics: onePerPosition(diagnostics) };
 }
 
+/** One unit parsed on its own from its text (see `UnitOnly` in the grammar); null unless it is one whole statement without lexical errors. */
+export function parseUnit(text: string): Unit | null {
+  try {
+    const { node, lexicalErrors } = generatedParse(text, { startRule: 'UnitOnly', ...TREE_ONLY });
+    return lexicalErrors.length === 0 ? { kind: 'Unit', text, node } : null;
+  } catch (error) {
+    // Not one statement: the caller parses the whole document instead. Anything else is a fault.
+    if (error instanceof GeneratedSyntaxError || error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 /**
- * Whether a declaration re-parsed on its own, in a document that had no syntax error, leaves it
+ * Whether a unit re-parsed on its own, in a document that had no syntax error, leaves it
  * without one: the declaration has no broken statement and no missing part. Nothing else can
- * have changed, so this stands for the whole document's check.
+ * have changed, so this stands for the whole document's check. `start` is where the unit
+ * starts in `text`, the document's new text.
  */
-export function isCleanDeclaration(text: string, item: PartnershipItem): boolean {
+export function isCleanUnit(text: string, unit: Unit, start: number): boolean {
   const hasJunk = (block: Block<Item> | null | undefined): boolean =>
     !!block && block.items.some((i) => i.kind === 'Junk' || hasJunk((i as { block?: Block<Item> | null }).block));
-  return !hasJunk((item as { block?: Block<Item> | null }).block) && missingPartsIn([item], text).length === 0;
+  return !hasJunk((unit.node as { block?: Block<Item> | null }).block) && missingPartsInUnit(unit, start, text).length === 0;
 }
 
 /** Declarations stay declared when something after their name is broken. */
@@ -159,20 +161,30 @@ function onePerPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...byStart.values()].sort((a, b) => a.start - b.start);
 }
 
-/** Calls `visit` with every list of statements in the file, the file's own included. */
 type Item = Span & { readonly kind: string };
 
-function forEachList(ast: FileNode, visit: (items: readonly Item[]) => void): void {
-  const walkBlock = (block: Block<Item> | null): void => {
+/**
+ * Calls `visit` with every list of statements in the file, the file's own included, with where
+ * each item counts its offsets from and a way to replace an item while the tree is being
+ * finished (the parser's arrays are still this parse's own).
+ */
+function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: number) => number, replace: (i: number, junk: Junk) => void) => void): void {
+  const walkBlock = (block: Block<Item> | null, base: number): void => {
     if (!block) return;
-    visit(block.items);
+    visit(block.items, () => base, (i, junk) => ((block.items as Item[])[i] = junk));
     for (const item of block.items) {
       const nested = (item as { block?: Block<Item> | null }).block;
-      if (nested) walkBlock(nested);
+      if (nested) walkBlock(nested, base);
     }
   };
-  visit(ast.items);
-  for (const item of ast.items) if (item.kind === 'Partnership') walkBlock(item.block);
+  visit(ast.items, () => 0, (i, junk) => ((ast.items as unknown as Item[])[i] = junk));
+  for (const item of ast.items) {
+    if (item.kind !== 'Partnership' || !item.block) continue;
+    const { units, starts } = item.block;
+    const nodes = units.map((u) => u.node);
+    visit(nodes, (i) => starts[i], (i, junk) => ((units as Unit[])[i] = { kind: 'Unit', text: units[i].text, node: junk }));
+    for (let i = 0; i < units.length; i++) walkBlock((units[i].node as { block?: Block<Item> | null }).block ?? null, starts[i]);
+  }
 }
 
 function probe(text: string, from: number, to: number, context: Junk['context']): { offset: number; expected: readonly Expectation[] } | null {

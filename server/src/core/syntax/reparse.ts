@@ -1,15 +1,15 @@
-// Incremental parsing: when an edit lies inside one top-level declaration of a document that
-// parsed cleanly, only that declaration is parsed again and the nodes after it move by the
-// edit's length. The result is kept only if it is clean too: a broken declaration (an unclosed
+// Incremental parsing: when an edit lies inside one unit (a top-level declaration and the blank
+// before it) of a document that parsed cleanly, only that unit is parsed again. Its nodes count
+// their offsets from the unit's start, and so do every other unit's, so the new tree shares
+// every other unit with the previous one and moves nothing: only the starts after the edit
+// change. The result is kept only if the unit is clean too: a broken declaration (an unclosed
 // block, say) can reach past its old end in a full parse. Anything else (an error anywhere, an
-// edit across declarations or at their edges) is a full parse, so both paths give the same
-// tree. The previous document's tree is reused in place: do not use it afterwards.
+// edit across units or at their edges) is a full parse, so both paths give the same tree.
 
-import { parse as generatedParse } from '../../../generated/parser';
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
-import type { PartnershipItem } from './ast';
-import { moveNode } from './move-nodes';
-import { isCleanDeclaration, parseDocument, type ParsedDocument, TREE_ONLY } from './parse';
+import type { FileNode, Partnership, PartnershipBlock } from './ast';
+import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
+import { unitIndexAt } from './unit-starts';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
@@ -22,34 +22,40 @@ export function reparseDocument(previous: ParsedDocument, text: string, change?:
 function incrementally(previous: ParsedDocument, text: string, change: ChangedRange | undefined): ParsedDocument | null {
   const old = previous.text;
   if (previous.diagnostics.length > 0 || previous.ast.lexicalErrors.length > 0) return null;
-  const partnership = previous.ast.items.find((i) => i.kind === 'Partnership');
-  const items = partnership?.kind === 'Partnership' ? (partnership.block?.items as PartnershipItem[] | undefined) : undefined;
-  if (!partnership || !items) return null;
+  const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
+  const partnership = previous.ast.items[place] as Partnership | undefined;
+  const block = partnership?.block;
+  // Items after the partnership would have to move: a full parse handles that rare file.
+  if (!partnership || !block || place !== previous.ast.items.length - 1) return null;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
   const { from, oldTo } = change && fitsTexts(change, old, text) ? change : changedRange(old, text);
   const delta = text.length - old.length;
 
-  const index = items.findIndex((item) => item.start < from && oldTo < item.end);
+  const index = unitAround(block, from, oldTo);
   if (index < 0) return null;
-  const item = items[index];
-  let result: { item: PartnershipItem; lexicalErrors: unknown[] };
-  try {
-    result = generatedParse(text.slice(item.start, item.end + delta), { startRule: 'PartnershipItemOnly', ...TREE_ONLY });
-  } catch {
-    return null;
-  }
-  if (result.lexicalErrors.length > 0 || result.item.kind !== item.kind) return null;
-  // Checked before anything moves, on the new text with the declaration's own offsets shifted in.
-  moveNode(result.item, item.start);
-  if (!isCleanDeclaration(text, result.item)) return null;
+  const start = block.starts[index];
+  const unit = parseUnit(text.slice(start, start + block.units[index].text.length + delta));
+  if (!unit || unit.node.kind !== block.units[index].node.kind || !isCleanUnit(text, unit, start)) return null;
 
-  for (let i = index + 1; i < items.length; i++) moveNode(items[i], delta);
-  items[index] = result.item;
-  (partnership as { end: number }).end += delta;
-  (partnership.block as { end: number }).end += delta;
-  (previous.ast as { end: number }).end = text.length;
-  for (let i = previous.ast.items.indexOf(partnership) + 1; i < previous.ast.items.length; i++) moveNode(previous.ast.items[i], delta);
+  const units = block.units.slice();
+  units[index] = unit;
+  const starts = block.starts.slice();
+  for (let i = index + 1; i < starts.length; i++) starts[i] += delta;
+  const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };
+  const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };
+  const items = previous.ast.items.slice();
+  items[place] = newPartnership;
+  const ast: FileNode = { ...previous.ast, items, end: text.length };
+  return { file: previous.file, text, ast, diagnostics: [] };
+}
 
-  return { file: previous.file, text, ast: previous.ast, diagnostics: [], change: { previous: new WeakRef(previous), before: item, after: result.item, delta } };
+/**
+ * The unit the stretch [from, to) of the old text lies strictly inside (an edit at a unit's
+ * first character could join it to the statement before), or -1.
+ */
+function unitAround(block: PartnershipBlock, from: number, to: number): number {
+  const index = unitIndexAt(block, from - 1);
+  // The statement must end after the stretch: its last character stays its last.
+  return index >= 0 && to < block.starts[index] + block.units[index].text.length ? index : -1;
 }

@@ -10,8 +10,10 @@ import {
 } from 'vscode-languageserver';
 import type { PartnershipSymbol, SymbolKind } from '../../core/binding/symbols';
 import { ROLES } from '../../core/checks/declarations';
-import type { Program, SourceFile } from '../../core/program/program';
+import type { SourceFile } from '../../core/program/program';
+import type { VisiblePartnership } from '../../core/binding/resolve';
 import type { Block, Span } from '../../core/syntax/ast';
+import { unitIndexAt } from '../../core/syntax/unit-starts';
 import { keywordDocs } from '../keyword-docs';
 import { type FeatureContext, sourceOf } from './context';
 
@@ -46,10 +48,10 @@ export function handleCompletion(ctx: FeatureContext, params: CompletionParams):
   const text = source.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const prefix = text.slice(lineStart, offset);
-  const names = (kind: SymbolKind): CompletionItem[] => visibleNames(ctx.program, source, kind);
+  const names = (kind: SymbolKind): CompletionItem[] => visibleNames(source, kind);
 
   const member = /([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*)\.[\w-]*$/.exec(prefix);
-  if (member) return childrenOf(ctx.program, source, member[1]);
+  if (member) return childrenOf(source, member[1]);
 
   const before = prefix.replace(/[\w-]*$/, '');
   const word = (re: RegExp): boolean => re.test(before);
@@ -96,8 +98,8 @@ function item(label: string, s: PartnershipSymbol): CompletionItem {
 }
 
 /** Names of a kind a reference here could use: own names plain, imported ones qualified. */
-function visibleNames(program: Program, source: SourceFile, kind: SymbolKind): CompletionItem[] {
-  const { own, imported } = program.visiblePartnerships(source);
+function visibleNames(source: SourceFile, kind: SymbolKind): CompletionItem[] {
+  const { own, imported } = seen(source);
   const out: CompletionItem[] = [];
   const add = (prefix: string, symbols: Iterable<PartnershipSymbol>): void => {
     for (const s of symbols) {
@@ -112,10 +114,10 @@ function visibleNames(program: Program, source: SourceFile, kind: SymbolKind): C
 }
 
 /** After `X.`: the children of scope X, or the declarations of the partnership X. */
-function childrenOf(program: Program, source: SourceFile, qualifier: string): CompletionItem[] {
-  const { own, imported } = program.visiblePartnerships(source);
+function childrenOf(source: SourceFile, qualifier: string): CompletionItem[] {
+  const { own, imported } = seen(source);
   const parts = qualifier.split('.');
-  let names: Map<string, PartnershipSymbol> | undefined = own?.declarations.topLevel;
+  let names: ReadonlyMap<string, PartnershipSymbol> | undefined = own?.declarations.topLevel;
   let current: PartnershipSymbol | undefined = names?.get(parts[0]);
   let i = 1;
   if (!current) {
@@ -131,12 +133,21 @@ function childrenOf(program: Program, source: SourceFile, qualifier: string): Co
   return [...current.children.values()].map((s) => item(s.name, s));
 }
 
+/** The partnerships a file sees by name. */
+function seen(source: SourceFile): { own: VisiblePartnership | null; imported: readonly VisiblePartnership[] } {
+  return source.scope ?? { own: null, imported: [] };
+}
+
 /** The kind of block the offset lies in. */
 function enclosing(source: SourceFile, offset: number): Context {
   const p = source.partnership;
   if (!p?.block || offset <= p.block.start || (p.block.closed && offset >= p.block.end)) return 'file';
   let context: Context = 'partnership';
-  let block: Block<Span & { kind: string }> = p.block as Block<Span & { kind: string }>;
+  // Offsets inside a unit count from its start.
+  const index = unitIndexAt(p.block, offset);
+  if (index < 0) return context;
+  offset -= p.block.starts[index];
+  let block: Block<Span & { kind: string }> = { kind: 'Block', items: [p.block.units[index].node], closed: true, start: -1, end: Infinity };
   for (;;) {
     const inner = block.items.find((i) => {
       const b = (i as { block?: Block<Span & { kind: string }> | null }).block;

@@ -1,11 +1,12 @@
 // What every feature handler receives: the current analysis and the means to speak LSP.
 
-import type { Program, SourceFile } from '../../core/program/program';
+import type { SourceFile } from '../../core/program/program';
+import type { Analysis } from '../../core/analysis/analysis';
 import type { Positions } from '../convert';
 import type { DocumentIds } from '../documents';
 
 export interface FeatureContext {
-  readonly program: Program;
+  readonly program: Analysis;
   readonly positions: Positions;
   readonly ids: DocumentIds;
 }

@@ -41,7 +41,8 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
     const who = `${norm.line.subject.parts.map((p) => p.text).join('.')} ${norm.line.modal.value}`;
     const when = whenOf(norm) || 'at any time in the term';
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
-    const range = ctx.positions.range(source.file, norm.node.start, norm.node.start);
+    const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;
+    const range = ctx.positions.range(source.file, start, start);
     return [{ range, command: { title: `${who} · ${when} · ${kpis}`, command: '' } }];
   });
 }

@@ -9,14 +9,22 @@ export function handleFoldingRanges(ctx: FeatureContext, params: FoldingRangePar
   if (!source) return [];
   const index = ctx.positions.index(source.file);
   const out: FoldingRange[] = [];
-  const visit = (block: Block<Span & { kind: string }> | null | undefined): void => {
-    if (!block) return;
-    const start = index.position(block.start).line;
-    const end = index.position(block.end).line;
-    if (end > start) out.push({ startLine: start, endLine: end - 1 });
-    for (const item of block.items) visit((item as { block?: Block<Span & { kind: string }> | null }).block);
+  const fold = (start: number, end: number): void => {
+    const first = index.position(start).line;
+    const last = index.position(end).line;
+    if (last > first) out.push({ startLine: first, endLine: last - 1 });
   };
-  visit(source.partnership?.block as Block<Span & { kind: string }> | null);
+  // Blocks inside a unit count their offsets from the unit's start, `base`.
+  const visit = (block: Block<Span & { kind: string }> | null | undefined, base: number): void => {
+    if (!block) return;
+    fold(base + block.start, base + block.end);
+    for (const item of block.items) visit((item as { block?: Block<Span & { kind: string }> | null }).block, base);
+  };
+  const partnership = source.partnership?.block;
+  if (partnership) {
+    fold(partnership.start, partnership.end);
+    partnership.units.forEach((unit, i) => visit((unit.node as { block?: Block<Span & { kind: string }> | null }).block, partnership.starts[i]));
+  }
 
   // Runs of line comments and multi-line block comments.
   let run: number | null = null;

@@ -26,7 +26,7 @@ export function handlePrepareRename(ctx: FeatureContext, params: PrepareRenamePa
   const found = renameable(ctx, params.textDocument.uri, params.position);
   if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body or partnership can be renamed.');
   const { source, located } = found;
-  return { range: ctx.positions.range(source.file, located.span.start, located.span.end), placeholder: located.span.text };
+  return { range: ctx.positions.range(source.file, located.span.start, located.span.end), placeholder: source.text.slice(located.span.start, located.span.end) };
 }
 
 export function handleRename(ctx: FeatureContext, params: RenameParams): WorkspaceEdit {

@@ -4,6 +4,7 @@
 
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from 'vscode-languageserver';
 import type { PartnershipSymbol } from '../../core/binding/symbols';
+import { declarationsOfUnit } from '../../core/binding/declare';
 import { type FeatureContext, sourceOf } from './context';
 
 export const tokenLegend: SemanticTokensLegend = {
@@ -22,16 +23,21 @@ export function handleSemanticTokens(ctx: FeatureContext, params: SemanticTokens
   if (!source) return builder.build();
   const tokens: { start: number; end: number; type: number; modifiers: number }[] = [];
   if (source.partnership) tokens.push({ ...source.partnership.name, type: TYPE.partnership, modifiers: DECLARATION });
-  for (const s of source.declarations.all) {
-    tokens.push({ start: s.nameNode.start, end: s.nameNode.end, type: TYPE[s.kind], modifiers: DECLARATION });
-    if (s.kind === 'party' && s.decl.role) tokens.push({ start: s.decl.role.start, end: s.decl.role.end, type: TYPE.role, modifiers: 0 });
-  }
-  for (const reference of source.references.all) {
-    reference.parts.forEach((part, i) => {
-      if (!part) return;
-      const span = reference.node.parts[i];
-      tokens.push({ start: span.start, end: span.end, type: 'kind' in part ? TYPE[part.kind] : TYPE.partnership, modifiers: 0 });
-    });
+  const block = source.partnership?.block;
+  // Each unit's nodes count their offsets from the unit's start.
+  for (let u = 0; u < (block?.units.length ?? 0); u++) {
+    const base = block!.starts[u];
+    for (const s of declarationsOfUnit(source.file, block!.units[u]).all) {
+      tokens.push({ start: base + s.nameNode.start, end: base + s.nameNode.end, type: TYPE[s.kind], modifiers: DECLARATION });
+      if (s.kind === 'party' && s.decl.role) tokens.push({ start: base + s.decl.role.start, end: base + s.decl.role.end, type: TYPE.role, modifiers: 0 });
+    }
+    for (const reference of source.resolutions[u]?.references ?? []) {
+      reference.parts.forEach((part, i) => {
+        if (!part) return;
+        const span = reference.node.parts[i];
+        tokens.push({ start: base + span.start, end: base + span.end, type: 'kind' in part ? TYPE[part.kind] : TYPE.partnership, modifiers: 0 });
+      });
+    }
   }
   tokens.sort((a, b) => a.start - b.start);
   const index = ctx.positions.index(source.file);

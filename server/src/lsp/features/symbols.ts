@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { PartnershipSymbol, ScopeSymbol } from '../../core/binding/symbols';
 import type { SourceFile } from '../../core/program/program';
+import { declarationSpans } from '../../core/services/locate';
 import { type FeatureContext, sourceOf } from './context';
 
 const KIND: Record<PartnershipSymbol['kind'], SymbolKind> = {
@@ -35,8 +36,8 @@ export function handleDocumentSymbols(ctx: FeatureContext, params: DocumentSymbo
     name: s.name,
     detail: detail(s),
     kind: KIND[s.kind],
-    range: range(s.decl),
-    selectionRange: range(s.nameNode),
+    range: range(declarationSpans(ctx.program, s).declaration),
+    selectionRange: range(declarationSpans(ctx.program, s).name),
     children: s.kind === 'scope' ? childScopes(source, s).map(symbol) : [],
   });
   const top = source.declarations.all.filter((s) => s.kind !== 'scope' || !s.parent);
@@ -58,6 +59,7 @@ export function handleWorkspaceSymbols(ctx: FeatureContext, params: WorkspaceSym
   const query = params.query.toLowerCase();
   const matches = (text: string): boolean => text.toLowerCase().includes(query);
   const out: SymbolInformation[] = [];
+  const range = (file: string, span: { start: number; end: number }) => ctx.positions.range(file, span.start, span.end);
   for (const source of ctx.program.files.values()) {
     const partnership = source.partnership?.name.text;
     for (const s of source.declarations.all) {
@@ -67,7 +69,7 @@ export function handleWorkspaceSymbols(ctx: FeatureContext, params: WorkspaceSym
         name,
         kind: KIND[s.kind],
         containerName: partnership,
-        location: { uri: ctx.ids.uriOf(source.file), range: ctx.positions.range(source.file, s.nameNode.start, s.nameNode.end) },
+        location: { uri: ctx.ids.uriOf(source.file), range: range(source.file, declarationSpans(ctx.program, s).name) },
       });
     }
   }

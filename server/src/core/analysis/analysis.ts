@@ -1,0 +1,71 @@
+// An analysis: the program (every file parsed, declared, resolved and given its meaning) and
+// the checks run on it through the declared lookups. Built once and never changed; built from
+// the previous analysis of the same workspace, it keeps whatever the edits could not change.
+
+import { type Diagnostic, sameDiagnostics } from '../diagnostics/diagnostic';
+import { placed } from '../diagnostics/placement';
+import { checkProgram, type CheckResults } from '../checks/run';
+import { Facts } from '../facts/engine';
+import type { FileModel } from '../model/semantic';
+import type { Host } from '../program/host';
+import { Program, type RootDocument, type SourceFile } from '../program/program';
+import type { Unit } from '../syntax/ast';
+import * as path from 'node:path';
+
+const NONE: readonly Diagnostic[] = [];
+
+export class Analysis {
+  readonly program: Program;
+  readonly checks: CheckResults;
+  /** Each file's diagnostics, placed in its text and sorted; a file whose diagnostics did not change keeps the previous list itself. */
+  private readonly sorted: ReadonlyMap<string, readonly Diagnostic[]>;
+
+  constructor(roots: readonly RootDocument[], host: Host, previous?: Analysis) {
+    this.program = new Program(roots, host, previous?.program);
+    const facts = new Facts(this.program, previous?.facts);
+    this.checks = checkProgram(this.program, facts, previous?.checks);
+    facts.settle();
+    this.facts = facts;
+    this.sorted = sortedDiagnostics(this.program, this.checks, previous);
+  }
+
+  /** The lookups this analysis answered, for the next analysis to start from. */
+  private readonly facts: Facts<Program>;
+
+  get files(): ReadonlyMap<string, SourceFile> {
+    return this.program.files;
+  }
+
+  get roots(): readonly string[] {
+    return this.program.roots;
+  }
+
+  /** Every file that declares a partnership, with its meaning. */
+  models(): FileModel[] {
+    return this.program.models();
+  }
+
+  /** The diagnostics of one file, sorted by position then code. */
+  diagnostics(file: string): readonly Diagnostic[] {
+    return this.sorted.get(path.resolve(file)) ?? NONE;
+  }
+
+  /** Where `unit` starts in the current text of `file`. */
+  startOf(file: string, unit: Unit): number {
+    return this.program.startOf(file, unit);
+  }
+}
+
+function sortedDiagnostics(program: Program, checks: CheckResults, previous: Analysis | undefined): Map<string, readonly Diagnostic[]> {
+  const sorted = new Map<string, readonly Diagnostic[]>();
+  const startOf = (file: string, unit: Unit): number => program.startOf(file, unit);
+  for (const [file, source] of program.files) {
+    const found = [...source.diagnostics, ...(program.importProblems.get(file) ?? NONE), ...(checks.byFile.get(file)?.diagnostics ?? NONE)];
+    const list = found.map((d) => placed(d, startOf)).sort(
+      (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
+    );
+    const before = previous?.diagnostics(file);
+    sorted.set(file, before && sameDiagnostics(before, list) ? before : list);
+  }
+  return sorted;
+}

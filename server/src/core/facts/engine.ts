@@ -1,0 +1,122 @@
+// Declared lookups: facts that cross declarations or files, each declared once with how it is
+// computed and when two of its values are equal (as salsa's queries are for rust-analyzer).
+// A `Facts` answers lookups for one analysis, computing each value once. A check reads through
+// a `Recorder`, which notes every lookup it made and the value it saw; the next analysis
+// re-runs the check only when one of those lookups gives a different value (`stillHold`).
+//
+// A value equal to the one the previous analysis gave is handed on as that very object, so a
+// recorded value is nearly always confirmed by identity. A lookup whose inputs are all the
+// previous analysis's (see `Lookup.inputs`) is not computed again at all.
+
+/** A lookup over an input of type `I` (the files of one analysis, say): from `K` to `V`. */
+export interface Lookup<I, K, V> {
+  readonly name: string;
+  /** The value for `key`, reading the analysis's input and other lookups through `facts`. */
+  compute(facts: Facts<I>, key: K): V;
+  equals(a: V, b: V): boolean;
+  /**
+   * The inputs the value depends on, compared by identity; when they are those of the
+   * previous analysis, its value stands without being computed. Absent: always computed.
+   */
+  inputs?(facts: Facts<I>, key: K): readonly unknown[];
+}
+
+type AnyLookup = Lookup<unknown, unknown, unknown>;
+
+/** What a check may read. */
+export interface LookupReader<I> {
+  read<K, V>(lookup: Lookup<I, K, V>, key: K): V;
+}
+
+/** One lookup a check made, and the value it saw. */
+export interface Read {
+  readonly lookup: AnyLookup;
+  readonly key: unknown;
+  readonly value: unknown;
+}
+
+interface Memo {
+  readonly value: unknown;
+  readonly inputs: readonly unknown[] | undefined;
+}
+
+/** The lookups of one analysis. */
+export class Facts<I> implements LookupReader<I> {
+  private readonly memo = new Map<AnyLookup, Map<unknown, Memo>>();
+
+  /** `previous`: the facts of the analysis this one follows, forgotten by `settle`. */
+  constructor(readonly input: I, private previous?: Facts<I>) {}
+
+  read<K, V>(lookup: Lookup<I, K, V>, key: K): V {
+    const def = lookup as unknown as AnyLookup;
+    let byKey = this.memo.get(def);
+    if (!byKey) this.memo.set(def, (byKey = new Map()));
+    const known = byKey.get(key);
+    if (known) return known.value as V;
+    const inputs = lookup.inputs?.(this, key);
+    const earlier = this.previous?.memo.get(def)?.get(key);
+    let value: V;
+    if (earlier && inputs && earlier.inputs && sameItems(inputs, earlier.inputs)) value = earlier.value as V;
+    else {
+      value = lookup.compute(this, key);
+      if (earlier && lookup.equals(value, earlier.value as V)) value = earlier.value as V;
+    }
+    byKey.set(key, { value, inputs });
+    return value;
+  }
+
+  /** True when every lookup still gives the value recorded. */
+  stillHold(reads: readonly Read[]): boolean {
+    for (let i = 0; i < reads.length; i++) {
+      const r = reads[i];
+      const now = this.read(r.lookup as Lookup<I, unknown, unknown>, r.key);
+      if (now !== r.value && !r.lookup.equals(now, r.value)) return false;
+    }
+    return true;
+  }
+
+  /** Called once the analysis is complete: later analyses must not keep every earlier one alive. */
+  settle(): void {
+    this.previous = undefined;
+  }
+}
+
+/** Reads through `facts`, noting each lookup into the list it is given. */
+export class Recorder<I> implements LookupReader<I> {
+  private reads: Read[] = [];
+
+  constructor(private readonly facts: LookupReader<I>) {}
+
+  /** Notes the lookups that follow into `reads`. */
+  into(reads: Read[]): void {
+    this.reads = reads;
+  }
+
+  read<K, V>(lookup: Lookup<I, K, V>, key: K): V {
+    const value = this.facts.read(lookup, key);
+    this.reads.push({ lookup: lookup as unknown as AnyLookup, key, value });
+    return value;
+  }
+}
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Lists are equal when they hold the same things in the same order. */
+export function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Sets are equal when they hold the same things. */
+export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
+}

@@ -1,0 +1,194 @@
+// The lookups checks make into every file checked together, each declared once: what it
+// computes, from which files' contributions, and when two of its values are equal. A fact
+// about a declaration can only come from files that see it, so each lookup reads the
+// contributions of the files that contributed something about the declaring file's
+// declarations; when those are the previous analysis's parts, the previous value stands.
+
+import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { grantsOverlappingOpen } from '../model/coverage';
+import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { Program, SourceFile } from '../program/program';
+import { contributions, type Contributions, declaringFiles } from './contributions';
+import { type Lookup, sameList, sameSet } from './engine';
+
+/** A lookup into the files of one program. */
+export type ProgramLookup<K, V> = Lookup<Program, K, V>;
+
+const EMPTY: readonly never[] = [];
+const NONE: ReadonlySet<never> = new Set();
+
+/** For each declaring file, the files that contributed a fact about its declarations, in program order. */
+const contributorIndex: ProgramLookup<null, ReadonlyMap<string, readonly SourceFile[]>> = {
+  name: 'contributorIndex',
+  compute(facts) {
+    const index = new Map<string, SourceFile[]>();
+    for (const source of facts.input.files.values()) {
+      for (const file of declaringFiles(contributions(source))) {
+        const list = index.get(file);
+        if (list) list.push(source);
+        else index.set(file, [source]);
+      }
+    }
+    return index;
+  },
+  equals: (a, b) => a === b,
+};
+
+const contributorsOf: ProgramLookup<string, readonly SourceFile[]> = {
+  name: 'contributorsOf',
+  compute: (facts, file) => facts.read(contributorIndex, null).get(file) ?? EMPTY,
+  equals: sameList,
+};
+
+/** A lookup whose value is gathered from one part of each contributor's contributions. */
+function gathered<K, T>(name: string, declaringFile: (key: K) => string, part: (c: Contributions, key: K) => readonly T[] | undefined): ProgramLookup<K, readonly T[]> {
+  return {
+    name,
+    inputs: (facts, key) => facts.read(contributorsOf, declaringFile(key)).map((s) => part(contributions(s), key)),
+    compute(facts, key) {
+      // One file's part is handed back as it is, so what is built from it is built once.
+      let only: readonly T[] | undefined;
+      let out: T[] | undefined;
+      for (const source of facts.read(contributorsOf, declaringFile(key))) {
+        const found = part(contributions(source), key);
+        if (!found) continue;
+        if (out) out.push(...found);
+        else if (only) out = [...only, ...found];
+        else only = found;
+      }
+      return out ?? only ?? EMPTY;
+    },
+    equals: sameList,
+  };
+}
+
+/** A lookup whose value is the union of one set of each contributor's contributions. */
+function united<T>(name: string, part: (c: Contributions, file: string) => ReadonlySet<T> | undefined): ProgramLookup<string, ReadonlySet<T>> {
+  return {
+    name,
+    inputs: (facts, file) => facts.read(contributorsOf, file).map((s) => part(contributions(s), file)),
+    compute(facts, file) {
+      let out: Set<T> | undefined;
+      for (const source of facts.read(contributorsOf, file)) {
+        const found = part(contributions(source), file);
+        if (found) for (const item of found) (out ??= new Set()).add(item);
+      }
+      return out ?? NONE;
+    },
+    equals: sameSet,
+  };
+}
+
+/** Every grant with a valid period in the scope tree whose root is the key. */
+const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root.file, (c, root) => c.grants.get(root));
+
+/** Every grant with a valid period whose scope lies in the same scope tree as the key. */
+export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
+  name: 'grantsNear',
+  compute: (facts, scope) => facts.read(grantsInTree, rootOf(scope)),
+  equals: sameList,
+};
+
+const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c, root) => c.opens.get(root));
+
+/** `open` statements in the same scope tree as the key that are not themselves in error (P203). */
+export const opensNear: ProgramLookup<ScopeSymbol, readonly OpenScope[]> = {
+  name: 'opensNear',
+  compute(facts, scope) {
+    const grants = facts.read(grantsNear, scope);
+    return facts.read(opensInTree, rootOf(scope)).filter((o) => grantsOverlappingOpen(o, grants).length === 0);
+  },
+  equals: sameList,
+};
+
+/** Interfaces with the key on either side. */
+export const interfacesOf = gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c, scope) => c.interfaces.get(scope));
+
+/** Every norm whose subject is the key. */
+export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => party.file, (c, party) => c.norms.get(party));
+
+/**
+ * The scopes that norms whose subject is the key name, as their object or `scope` line. An
+ * edit that leaves a norm's scopes as they were leaves this as it was, unlike `normsOf`.
+ */
+export const scopesNamedBy: ProgramLookup<PartySymbol, ReadonlySet<ScopeSymbol>> = {
+  name: 'scopesNamedBy',
+  compute(facts, party) {
+    const named = new Set<ScopeSymbol>();
+    for (const n of facts.read(normsOf, party)) {
+      if (n.objectScope) named.add(n.objectScope);
+      if (n.scopeLine) named.add(n.scopeLine);
+    }
+    return named;
+  },
+  equals: sameSet,
+};
+
+/** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
+export interface Duty {
+  readonly party: PartySymbol;
+  readonly verb: string;
+  readonly object: ScopeSymbol | string;
+}
+
+const duties = new WeakMap<PartySymbol, Map<string, Map<ScopeSymbol | string, Duty>>>();
+
+/** The key of a duty: the same object for equal duties, so that lookups find it again. */
+export function dutyKey(party: PartySymbol, verb: string, object: ScopeSymbol | string): Duty {
+  let byVerb = duties.get(party);
+  if (!byVerb) duties.set(party, (byVerb = new Map()));
+  let byObject = byVerb.get(verb);
+  if (!byObject) byVerb.set(verb, (byObject = new Map()));
+  let duty = byObject.get(object);
+  if (!duty) byObject.set(object, (duty = { party, verb, object }));
+  return duty;
+}
+
+/** The norms whose subject is the duty's party, with its verb and object (see `dutyObject`). */
+export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
+  name: 'normsWithDuty',
+  inputs: (facts, duty) => [facts.read(normsOf, duty.party)],
+  compute: (facts, duty) => dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object) ?? EMPTY,
+  equals: sameList,
+};
+
+/** The declarations of the key file that some reference names. */
+export const referenced = united<PartnershipSymbol>('referenced', (c, file) => c.referenced.get(file));
+
+/** The KPIs of the key file that some norm is measured by. */
+export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.get(file));
+
+/** A party's norms by verb and object, built once per list so each duty is a lookup. */
+const dutyIndexes = new WeakMap<readonly NormModel[], Map<string, Map<ScopeSymbol | string, NormModel[]>>>();
+
+function dutyIndex(norms: readonly NormModel[]): ReadonlyMap<string, ReadonlyMap<ScopeSymbol | string, readonly NormModel[]>> {
+  let index = dutyIndexes.get(norms);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < norms.length; i++) {
+      const n = norms[i];
+      const object = dutyObject(n);
+      if (!n.verb || object === undefined) continue;
+      let byObject = index.get(n.verb);
+      if (!byObject) index.set(n.verb, (byObject = new Map()));
+      const list = byObject.get(object);
+      if (list) list.push(n);
+      else byObject.set(object, [n]);
+    }
+    dutyIndexes.set(norms, index);
+  }
+  return index;
+}
+
+/** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */
+const quotedObjects = new WeakMap<NormModel, string>();
+
+/** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
+export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
+  if (norm.objectScope) return norm.objectScope;
+  if (norm.objectText === null) return undefined;
+  let key = quotedObjects.get(norm);
+  if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
+  return key;
+}
+

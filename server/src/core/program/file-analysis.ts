@@ -1,0 +1,122 @@
+// One file's references and meaning, unit by unit. A unit's resolution depends on the unit and
+// on what the names it looked up declare; its meaning on the unit, its resolution and the term.
+// So, given the file's earlier analysis, a unit the edit did not touch keeps its resolution
+// while none of the names it looked up was declared by a unit the edit replaced, and keeps its
+// meaning while its resolution and the term are the same.
+
+import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
+import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { fileModel, type FileModel, termOf, termPeriod, unitMeaning, type UnitMeaning } from '../model/semantic';
+import type { Partnership, Unit } from '../syntax/ast';
+import type { ParsedDocument } from '../syntax/parse';
+import { unitStarts } from '../syntax/unit-starts';
+import { ALL_TIME, type Period } from '../values/dates';
+
+/** What a file's analysis adds to its parse and declarations. */
+export interface FileAnalysis {
+  /** The names the file sees: its own partnership's, and those it imports. */
+  readonly scope: NameScope | null;
+  /** Each unit's resolution and meaning, by the unit's place in the partnership. */
+  readonly resolutions: readonly UnitResolution[];
+  readonly meanings: readonly UnitMeaning[];
+  readonly model: FileModel | null;
+  /**
+   * What the file and the names it sees tell of it alone: syntax, declarations, references.
+   * Those found inside a unit count their offsets from the unit's start.
+   */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What the analysis of a file starts from. */
+export interface FileInput {
+  readonly file: string;
+  readonly parsed: ParsedDocument;
+  readonly partnership: Partnership | null;
+  readonly declarations: Declarations;
+}
+
+const NONE: readonly never[] = [];
+
+export function analyseFile(
+  input: FileInput,
+  visible: { readonly own: VisiblePartnership | null; readonly imported: readonly VisiblePartnership[] },
+  earlier?: FileInput & FileAnalysis,
+): FileAnalysis {
+  const { file, parsed, partnership, declarations } = input;
+  const scope: NameScope | null = visible.own ? { own: visible.own, imported: visible.imported } : null;
+  const units = partnership?.block?.units ?? NONE;
+  const term = termPeriod(partnership ? (termOf(partnership)?.node ?? null) : null);
+  const bounds = term ?? ALL_TIME;
+  const reusable = earlier && sameImports(earlier.scope, scope) ? earlierPlaces(earlier, units) : undefined;
+  const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term);
+
+  const resolutions = new Array<UnitResolution>(units.length);
+  const meanings = new Array<UnitMeaning>(units.length);
+  let found: Diagnostic[] | undefined;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i];
+    const place = reusable ? reusable.placeOf(i) : -1;
+    const before = place >= 0 ? earlier!.resolutions[place] : undefined;
+    const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope);
+    resolutions[i] = resolution;
+    const symbol = declarationsOfUnit(file, unit).top;
+    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol, resolution, bounds });
+    if (resolution.diagnostics.length > 0) (found ??= []).push(...resolution.diagnostics);
+  }
+
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  if (declarations.duplicates.length > 0 && partnership?.block) {
+    const starts = unitStarts(partnership.block);
+    diagnostics.push(...duplicateDiagnostics(declarations, parsed.text, (_file, unit) => starts.get(unit)!));
+  }
+  if (found) diagnostics.push(...found);
+  return { scope, resolutions, meanings, model: partnership ? fileModel(file, partnership, meanings) : null, diagnostics };
+}
+
+/** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */
+interface EarlierPlaces {
+  placeOf(index: number): number;
+  readonly changedNames: ReadonlySet<string>;
+}
+
+function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]): EarlierPlaces | undefined {
+  const before = earlier.partnership?.block?.units;
+  if (!before || earlier.resolutions.length !== before.length) return undefined;
+  const changedNames = new Set<string>();
+  const nameOf = (unit: Unit): void => {
+    const top = declarationsOfUnit(earlier.file, unit).top;
+    if (top) changedNames.add(top.name);
+  };
+  if (before.length === units.length) {
+    // An edit inside one unit: the units are compared place by place.
+    for (let i = 0; i < units.length; i++) {
+      if (units[i] === before[i]) continue;
+      nameOf(units[i]);
+      nameOf(before[i]);
+    }
+    return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames };
+  }
+  const placeOfUnit = new Map<Unit, number>();
+  for (let i = 0; i < before.length; i++) placeOfUnit.set(before[i], i);
+  const now = new Set(units);
+  for (const unit of units) if (!placeOfUnit.has(unit)) nameOf(unit);
+  for (const unit of before) if (!now.has(unit)) nameOf(unit);
+  return { placeOf: (i) => placeOfUnit.get(units[i]) ?? -1, changedNames };
+}
+
+function readsAny(names: readonly string[], changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return false;
+  for (let i = 0; i < names.length; i++) if (changed.has(names[i])) return true;
+  return false;
+}
+
+/** The same partnerships seen through imports, and the file's own under the same name. */
+function sameImports(a: NameScope | null, b: NameScope | null): boolean {
+  if (!a || !b) return a === b;
+  return a.own.name === b.own.name && a.imported.length === b.imported.length && a.imported.every((p, i) => p === b.imported[i]);
+}
+
+function samePeriod(a: Period | null, b: Period | null): boolean {
+  return a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to);
+}
