@@ -2,7 +2,6 @@
 // fixes carried as plain text edits so that the editor and the command line can apply them.
 
 import type { Unit } from '../syntax/ast';
-import type { Code } from './catalog';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -33,7 +32,8 @@ export interface Fix {
 }
 
 export interface Diagnostic extends FileSpan {
-  readonly code: Code;
+  /** A code of the catalog (catalog.ts), which is where every diagnostic is made. */
+  readonly code: `P${number}`;
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly RelatedInformation[];

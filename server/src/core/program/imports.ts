@@ -5,18 +5,24 @@
 import * as path from 'node:path';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { ImportLink } from './program';
+import type { Import } from '../syntax/ast';
+
+/** What the import checks need of a file: its imports, and whether each could be read. */
+interface ImportingFile {
+  readonly file: string;
+  readonly imports: readonly { readonly node: Import; readonly target: string; readonly readable: boolean }[];
+}
 
 /** P105 by file, for files that have any. */
-export function importProblems(files: ReadonlyMap<string, { readonly file: string; readonly imports: readonly ImportLink[] }>): Map<string, Diagnostic[]> {
+export function importProblems(files: ReadonlyMap<string, ImportingFile>): Map<string, Diagnostic[]> {
   const problems = new Map<string, Diagnostic[]>();
-  const edges = (file: string): string[] => (files.get(file)?.imports ?? []).filter((l) => l.source).map((l) => l.target);
+  const edges = (file: string): string[] => (files.get(file)?.imports ?? []).filter((l) => l.readable).map((l) => l.target);
   const component = stronglyConnected([...files.keys()], edges);
   for (const source of files.values()) {
     for (const link of source.imports) {
       const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
       let problem: Diagnostic | undefined;
-      if (!link.source) {
+      if (!link.readable) {
         const reason = link.node.path.value.trim() === '' ? 'the path is empty' : 'there is no readable file at that path (relative to this file\'s folder)';
         problem = report('P105', at, { path: link.node.path.value, reason });
       } else if (component.get(link.target) === component.get(source.file)) {

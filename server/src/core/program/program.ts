@@ -23,11 +23,12 @@ export interface ImportLink {
   readonly node: Import;
   /** Absolute path the import names. */
   readonly target: string;
-  /** The imported file, or null when it cannot be read. */
-  readonly source: SourceFile | null;
+  /** Whether the imported file could be read: it is then one of the program's files. */
+  readonly readable: boolean;
 }
 
-export interface SourceFile extends FileAnalysis {
+/** A file with its names declared: what other files need of it to resolve their own names. */
+export interface DeclaredFile {
   readonly file: string;
   readonly text: string;
   readonly parsed: ParsedDocument;
@@ -35,6 +36,8 @@ export interface SourceFile extends FileAnalysis {
   readonly declarations: Declarations;
   readonly imports: readonly ImportLink[];
 }
+
+export interface SourceFile extends DeclaredFile, FileAnalysis {}
 
 export interface RootDocument {
   readonly file: string;
@@ -56,33 +59,26 @@ export class Program {
   /** P105 by file: imports that cannot be read, and imports inside a cycle. */
   readonly importProblems: ReadonlyMap<string, readonly Diagnostic[]>;
 
-  constructor(roots: readonly RootDocument[], host: Host, readonly previous?: Program) {
+  constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.roots = roots.map((r) => path.resolve(r.file));
     const loaded = load(roots, host);
     const kept = previous ? unchanged(loaded, previous) : new Set<string>();
-    const files = new Map<string, SourceFile>();
-    // Every file's place in the order comes from the loading; unchanged files are the previous ones.
-    const fresh: { -readonly [K in keyof SourceFile]: SourceFile[K] }[] = [];
+    // First every file's names, which other files' references resolve to; unchanged files are the previous ones.
+    const declared = new Map<string, DeclaredFile>();
     for (const l of loaded.values()) {
       if (kept.has(l.file)) {
-        files.set(l.file, previous!.files.get(l.file)!);
+        declared.set(l.file, previous!.files.get(l.file)!);
         continue;
       }
       const partnership = (l.parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
-      const source = {
-        file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership), imports: [],
-        scope: null, resolutions: [], meanings: [], model: null, diagnostics: [],
-      } as { -readonly [K in keyof SourceFile]: SourceFile[K] };
-      files.set(l.file, source);
-      fresh.push(source);
+      const imports = l.imports.map((link) => ({ ...link, readable: loaded.has(link.target) }));
+      declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership), imports });
     }
-    // Imports link the files of this program, so they are set once every file exists.
-    for (const source of fresh) {
-      source.imports = loaded.get(source.file)!.imports.map((link) => ({ ...link, source: files.get(link.target) ?? null }));
-    }
-    for (const source of fresh) {
-      const earlier = previous?.files.get(source.file);
-      Object.assign(source, analyseFile(source, visiblePartnerships(source), earlier));
+    // Then each changed file's references and meaning.
+    const files = new Map<string, SourceFile>();
+    for (const [file, d] of declared) {
+      if (kept.has(file)) files.set(file, previous!.files.get(file)!);
+      else files.set(file, { ...d, ...analyseFile(d, visiblePartnerships(d, declared), previous?.files.get(file)) });
     }
     this.files = files;
     this.importProblems = importProblems(files);
@@ -156,7 +152,7 @@ function unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program): Set<
 /** The same import targets as before, each readable now exactly when it was then. */
 function sameImportLinks(before: SourceFile, l: Loaded, loaded: ReadonlyMap<string, Loaded>): boolean {
   return before.imports.length === l.imports.length &&
-    before.imports.every((link, i) => link.target === l.imports[i].target && (link.source !== null) === loaded.has(link.target));
+    before.imports.every((link, i) => link.target === l.imports[i].target && link.readable === loaded.has(link.target));
 }
 
 function importsOf(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {
@@ -168,31 +164,32 @@ function importsOf(file: string, parsed: ParsedDocument): { node: Import; target
   return out;
 }
 
-/** A file's own partnership as others see it by name; one object per file analysis. */
-const visibleOf = new WeakMap<SourceFile, VisiblePartnership | null>();
+/** A file's own partnership as others see it by name: one object per file's declarations. */
+const visibleOf = new WeakMap<Declarations, VisiblePartnership | null>();
 
-function visible(source: SourceFile): VisiblePartnership | null {
-  let v = visibleOf.get(source);
+function visible(d: DeclaredFile): VisiblePartnership | null {
+  let v = visibleOf.get(d.declarations);
   if (v === undefined) {
-    v = source.partnership ? { name: source.partnership.name.text, file: source.file, declarations: source.declarations } : null;
-    visibleOf.set(source, v);
+    v = d.partnership ? { name: d.partnership.name.text, file: d.file, declarations: d.declarations } : null;
+    visibleOf.set(d.declarations, v);
   }
   return v;
 }
 
 /** The file's own partnership, then every partnership it imports, transitively, nearest first. */
-export function visiblePartnerships(source: SourceFile): { own: VisiblePartnership | null; imported: VisiblePartnership[] } {
+function visiblePartnerships(d: DeclaredFile, files: ReadonlyMap<string, DeclaredFile>): { own: VisiblePartnership | null; imported: VisiblePartnership[] } {
   const imported: VisiblePartnership[] = [];
-  const seen = new Set<SourceFile>([source]);
-  const queue = [source];
+  const seen = new Set<DeclaredFile>([d]);
+  const queue = [d];
   for (let i = 0; i < queue.length; i++) {
     for (const link of queue[i].imports) {
-      if (!link.source || seen.has(link.source)) continue;
-      seen.add(link.source);
-      queue.push(link.source);
-      const v = visible(link.source);
+      const target = link.readable ? files.get(link.target) : undefined;
+      if (!target || seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+      const v = visible(target);
       if (v) imported.push(v);
     }
   }
-  return { own: visible(source), imported };
+  return { own: visible(d), imported };
 }

@@ -83,7 +83,8 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
   }
 
   const junkFollows = new Set<Span>();
-  if (ast.mayHaveJunk) forEachList(ast, (items, baseOf, replace) => {
+  const broken = new Map<Item, Junk>();
+  if (ast.mayHaveJunk) forEachList(ast, (items, baseOf) => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind !== 'Junk') continue;
@@ -96,7 +97,7 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
       if (before && !DECLARATIONS.has(before.kind) && !ownStatement) {
         // The junk is the broken tail of the statement before it (`… to` with no party):
         // that statement is broken too and takes part in no other check.
-        replace(i - 1, { kind: 'Junk', context: junk.context, start: before.start, end: before.end });
+        broken.set(before, { kind: 'Junk', context: junk.context, start: before.start, end: before.end });
       }
       const diagnostic = junkDiagnostic(file, text, junk, previous, ownStatement);
       // An unterminated string on the same line already explains this stretch.
@@ -105,12 +106,35 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
     }
   });
 
-  for (const missing of missingParts(ast, text)) {
+  const finished = broken.size > 0 ? withJunk(ast, broken) : ast;
+  for (const missing of missingParts(finished, text)) {
     if (missing.trailing && junkFollows.has(missing.node)) continue;
     if (hasLexicalError(missing.headerStart, missing.headerEnd)) continue;
     diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
   }
-  return { file, text, ast, diagnostics: onePerPosition(diagnostics) };
+  return { file, text, ast: finished, diagnostics: onePerPosition(diagnostics) };
+}
+
+/** The tree with each statement in `broken` replaced by its junk; untouched parts are shared. */
+function withJunk(ast: FileNode, broken: ReadonlyMap<Item, Junk>): FileNode {
+  type Blocked = Item & { readonly block?: Block<Item> | null };
+  const item = <T extends Item>(node: T): T => {
+    const replaced = broken.get(node);
+    if (replaced) return replaced as unknown as T;
+    const block = (node as Blocked).block;
+    if (!block || node.kind === 'Partnership') return node;
+    const items = block.items.map(item);
+    return items.every((x, i) => x === block.items[i]) ? node : { ...node, block: { ...block, items } };
+  };
+  const items = ast.items.map((top) => {
+    if (top.kind !== 'Partnership' || !top.block) return item(top);
+    const units = top.block.units.map((u): Unit => {
+      const node = item(u.node);
+      return node === u.node ? u : { kind: 'Unit', text: u.text, node };
+    });
+    return { ...top, block: { ...top.block, units } };
+  });
+  return { ...ast, items };
 }
 
 /** One unit parsed on its own from its text (see `UnitOnly` in the grammar); null unless it is one whole statement without lexical errors. */
@@ -163,26 +187,21 @@ function onePerPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 type Item = Span & { readonly kind: string };
 
-/**
- * Calls `visit` with every list of statements in the file, the file's own included, with where
- * each item counts its offsets from and a way to replace an item while the tree is being
- * finished (the parser's arrays are still this parse's own).
- */
-function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: number) => number, replace: (i: number, junk: Junk) => void) => void): void {
+/** Calls `visit` with every list of statements in the file, the file's own included, with where each item counts its offsets from. */
+function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: number) => number) => void): void {
   const walkBlock = (block: Block<Item> | null, base: number): void => {
     if (!block) return;
-    visit(block.items, () => base, (i, junk) => ((block.items as Item[])[i] = junk));
+    visit(block.items, () => base);
     for (const item of block.items) {
       const nested = (item as { block?: Block<Item> | null }).block;
       if (nested) walkBlock(nested, base);
     }
   };
-  visit(ast.items, () => 0, (i, junk) => ((ast.items as unknown as Item[])[i] = junk));
+  visit(ast.items, () => 0);
   for (const item of ast.items) {
     if (item.kind !== 'Partnership' || !item.block) continue;
     const { units, starts } = item.block;
-    const nodes = units.map((u) => u.node);
-    visit(nodes, (i) => starts[i], (i, junk) => ((units as Unit[])[i] = { kind: 'Unit', text: units[i].text, node: junk }));
+    visit(units.map((u) => u.node), (i) => starts[i]);
     for (let i = 0; i < units.length; i++) walkBlock((units[i].node as { block?: Block<Item> | null }).block ?? null, starts[i]);
   }
 }
