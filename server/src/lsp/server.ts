@@ -10,12 +10,10 @@ import {
   type InitializeParams,
   type InitializeResult,
   LSPErrorCodes,
-  ProposedFeatures,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   CodeActionKind,
-  createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
@@ -39,12 +37,14 @@ import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbol
 import type { ChangedRange } from '../core/text/changed-range';
 import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
+import type { ServerHost } from './server-host';
 import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
 
 export const MATRIX_REQUEST = 'partnership/matrix';
 export const EXPORT_REQUEST = 'partnership/exportMatrix';
 
-export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
+/** Serves LSP over `connection`, reading the workspace's files through `host`. */
+export function startServer(host: ServerHost, connection: Connection): Connection {
   /** Where the latest update of each document changed its text, for the next parse. */
   const lastChange = new Map<string, ChangedRange | undefined>();
   const documents = new TextDocuments<TextDocument>({
@@ -108,7 +108,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    workspace = new Workspace((program) => publish(program));
+    workspace = new Workspace(host, (program) => publish(program));
     positions = new Positions((file) => workspace.text(file));
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));

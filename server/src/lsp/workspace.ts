@@ -1,14 +1,14 @@
 // The server's view of the workspace: every `.partnership` file under the workspace folders
 // (read at start, kept current by file events) with open documents' text taking precedence.
 // Analysis is debounced; an edit that arrives before a scheduled run supersedes it, and a
-// request that needs fresh results runs the pending analysis at once.
+// request that needs fresh results runs the pending analysis at once. Files are read through
+// the injected `ServerHost`, never from the disk directly.
 
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
+import { isContract, type ServerHost } from './server-host';
 
 export interface OpenDocument {
   readonly text: string;
@@ -17,8 +17,6 @@ export interface OpenDocument {
 
 /** How long the first edit after a quiet spell waits for the rest of its burst. */
 const QUIET_DELAY_MS = 4;
-
-const SKIPPED = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
 
 export class Workspace {
   private readonly disk = new Map<string, string>();
@@ -32,40 +30,26 @@ export class Workspace {
    */
   private readonly edits = new Map<string, { readonly base: string; readonly change: ChangedRange }>();
   private timer: NodeJS.Timeout | null = null;
-  private generation = 0;
 
   constructor(
-    private readonly onAnalysed: (program: Analysis, generation: number) => void,
+    private readonly host: ServerHost,
+    private readonly onAnalysed: (analysis: Analysis) => void,
     private readonly debounceMs = 20,
   ) {}
 
   /** Reads every `.partnership` file under the folders. */
   index(folders: readonly string[]): number {
-    for (const folder of folders) this.walk(folder);
+    for (const folder of folders) {
+      for (const file of this.host.findContracts(folder)) this.readFromDisk(file);
+    }
     this.schedule(0);
     return this.disk.size;
   }
 
-  private walk(folder: string): void {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED.has(entry.name) && !entry.name.startsWith('.')) this.walk(full);
-      else if (entry.isFile() && entry.name.endsWith('.partnership')) this.readFromDisk(full);
-    }
-  }
-
   private readFromDisk(file: string): void {
-    try {
-      this.disk.set(file, new TextDecoder('utf-8').decode(fs.readFileSync(file)));
-    } catch {
-      this.disk.delete(file);
-    }
+    const text = this.host.readFile(file);
+    if (text === undefined) this.disk.delete(file);
+    else this.disk.set(file, text);
   }
 
   didOpen(file: string, text: string, version: number): void {
@@ -104,7 +88,7 @@ export class Workspace {
       this.disk.delete(file);
       this.parses.delete(file);
     }
-    else if (file.endsWith('.partnership')) this.readFromDisk(file);
+    else if (isContract(file)) this.readFromDisk(file);
     this.schedule();
   }
 
@@ -145,7 +129,6 @@ export class Workspace {
   private analyse(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const generation = ++this.generation;
     const roots = this.files().map((file) => ({ file, text: this.text(file) }));
     // The previous analysis lends every file that did not change, and its checks' results.
     this.program = new Analysis(roots, {
@@ -160,17 +143,9 @@ export class Workspace {
         this.parses.set(file, parsed);
         return parsed;
       },
-      readFile: (file) => {
-        const known = this.text(file);
-        if (known !== undefined) return known;
-        try {
-          return fs.statSync(file).isFile() ? new TextDecoder('utf-8').decode(fs.readFileSync(file)) : undefined;
-        } catch {
-          return undefined;
-        }
-      },
+      readFile: (file) => this.text(file) ?? this.host.readFile(file),
     }, this.program ?? undefined);
-    this.onAnalysed(this.program, generation);
+    this.onAnalysed(this.program);
   }
 
   dispose(): void {

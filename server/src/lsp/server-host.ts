@@ -1,0 +1,24 @@
+// What the language server needs from the file system under the workspace, and nothing more.
+// The server is built over this interface rather than over `node:fs`, so tests drive the real
+// workspace and feature logic over files held in memory (TypeSpec's `ServerHost` is the model).
+
+export interface ServerHost {
+  /** The text of a file, decoded as UTF-8; undefined when it is missing, a folder or unreadable. */
+  readFile(file: string): string | undefined;
+  /**
+   * The absolute paths of every `.partnership` file under the folder, at any depth, outside
+   * the folders `isSkippedFolder` names; empty when the folder cannot be read.
+   */
+  findContracts(folder: string): string[];
+}
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
+
+/** Dependency, build and hidden folders hold no contracts of the workspace's own. */
+export function isSkippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
+}
+
+export function isContract(name: string): boolean {
+  return name.endsWith('.partnership');
+}

@@ -1,0 +1,33 @@
+// Folding ranges called directly on a marked document: blocks that span lines and comment runs.
+import * as assert from 'node:assert/strict';
+import { FoldingRangeKind } from 'vscode-languageserver';
+import { handleFoldingRanges } from '../../../../server/out/lsp/features/folding';
+import { marked } from '../../helpers/features';
+
+describe('folding handler', () => {
+  it('folds each block that spans lines up to the line before its brace, runs of line comments and block comments', () => {
+    const m = marked(`// The contract
+// in two lines.
+partnership P "P" {
+  term 2020-01-01 to 2020-12-31
+  party A "A" as supplier
+  scope Ops "Operations" {
+    scope Desk "Desk" { covers "one line" }
+  }
+  /* A comment
+     over three
+     lines. */
+  obligation Run "Run" {
+    A must run Ops
+  }
+}
+`);
+    assert.deepEqual(handleFoldingRanges(m.ctx, m.at), [
+      { startLine: 2, endLine: 13 },
+      { startLine: 5, endLine: 6 },
+      { startLine: 11, endLine: 12 },
+      { startLine: 0, endLine: 1, kind: FoldingRangeKind.Comment },
+      { startLine: 8, endLine: 10, kind: FoldingRangeKind.Comment },
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+// Semantic tokens called directly on a marked document, decoded back into words.
+import * as assert from 'node:assert/strict';
+import { handleSemanticTokens, tokenLegend } from '../../../../server/out/lsp/features/semantic-tokens';
+import { LineIndex } from '../../../../server/out/core/text/line-index';
+import { marked } from '../../helpers/features';
+
+/** The tokens as `word type[+modifier]`, undoing LSP's relative encoding. */
+function decode(text: string, data: readonly number[]): string[] {
+  const lines = new LineIndex(text);
+  const out: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    const [deltaLine, deltaCharacter, length, type, modifiers] = data.slice(i, i + 5);
+    line += deltaLine;
+    character = deltaLine === 0 ? character + deltaCharacter : deltaCharacter;
+    const start = lines.offset({ line, character });
+    const names = tokenLegend.tokenModifiers.filter((_, bit) => modifiers & (1 << bit));
+    out.push(`${text.slice(start, start + length)} ${[tokenLegend.tokenTypes[type], ...names].join('+')}`);
+  }
+  return out;
+}
+
+describe('semantic tokens handler', () => {
+  it('marks each declared and referenced name by what it is, declarations and roles apart, across files', () => {
+    const m = marked({
+      'main.partnership': `import "catalogue.partnership"
+partnership Main "Main" {
+  term 2010-01-01 to 2020-12-31
+  party S "S Ltd" as supplier
+  kpi Up "Uptime" {
+    owner S
+    target >= 99%
+  }
+  obligation Run "Run" {
+    S must deliver Catalogue.ICT to Catalogue.Council
+    measured-by Up
+  }
+}
+`,
+      'catalogue.partnership': 'partnership Catalogue "C" {\n  term 2006-04-01 to 2030-03-31\n  party Council "Council" as client\n  scope ICT "ICT"\n}\n',
+    });
+    const tokens = handleSemanticTokens(m.ctx, m.at);
+    assert.deepEqual(decode(m.text(), tokens.data), [
+      'Main namespace+declaration',
+      'S class+declaration',
+      'supplier enumMember',
+      'Up property+declaration',
+      'S class',
+      'Run function+declaration',
+      'S class',
+      'Catalogue namespace',
+      'ICT type',
+      'Catalogue namespace',
+      'Council class',
+      'Up property',
+    ]);
+  });
+});

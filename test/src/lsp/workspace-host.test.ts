@@ -1,0 +1,109 @@
+// The workspace over a file system it is given: what it indexes, what it reads for imports and
+// when, and which text wins; and the Node host the server runs on, over a real folder.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { NodeHost } from '../../../server/out/lsp/node-host';
+import { Workspace } from '../../../server/out/lsp/workspace';
+import { MemoryHost } from '../helpers/memory-host';
+
+const ROOT = path.resolve('/memory-workspace');
+const at = (name: string): string => path.join(ROOT, name);
+const contract = (name: string, body = ''): string => `partnership ${name} "${name}" {\n  term 2020-01-01 to 2020-12-31\n${body}}\n`;
+
+/** A workspace over `host`, indexed; analysed on demand and never on a timer. */
+function indexed(host: MemoryHost, folders = [ROOT]): Workspace {
+  const workspace = new Workspace(host, () => undefined);
+  workspace.index(folders);
+  return workspace;
+}
+
+describe('workspace over a server host', () => {
+  it('indexes the contracts under its folders, outside dependency, build and hidden folders', () => {
+    const host = new MemoryHost({
+      [at('a.partnership')]: contract('A'),
+      [at('deep/er/b.partnership')]: contract('B'),
+      [at('notes.txt')]: 'not a contract',
+      [at('node_modules/pkg/c.partnership')]: contract('C'),
+      [at('out/d.partnership')]: contract('D'),
+      [at('.hidden/e.partnership')]: contract('E'),
+      [path.resolve('/elsewhere/f.partnership')]: contract('F'),
+    });
+    const workspace = indexed(host);
+    assert.deepEqual(workspace.files(), [at('a.partnership'), at('deep/er/b.partnership')]);
+    assert.deepEqual([...workspace.current().files.keys()].sort(), workspace.files());
+    workspace.dispose();
+  });
+
+  it('reads an import outside the folders through the host, and reports one it cannot find', () => {
+    const shared = path.resolve('/shared/catalogue.partnership');
+    const host = new MemoryHost({
+      [shared]: contract('Catalogue', '  party Council "Council" as client\n'),
+      [at('main.partnership')]: `import "../shared/catalogue.partnership"\nimport "missing.partnership"\n${contract('Main', '  party S "S" as supplier of Catalogue.Council\n')}`,
+    });
+    const workspace = indexed(host);
+    const program = workspace.current();
+    assert.ok(program.files.has(shared));
+    assert.ok(host.reads.includes(shared) && host.reads.includes(at('missing.partnership')));
+    const errors = program.diagnostics(at('main.partnership')).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => d.code), ['P105']);
+    assert.match(errors[0].message, /^Cannot import `missing\.partnership`/);
+    workspace.dispose();
+  });
+
+  it('prefers an open document to the file, and rereads a file the host says changed or vanished', () => {
+    const host = new MemoryHost({ [at('a.partnership')]: contract('A'), [at('b.partnership')]: contract('B') });
+    const workspace = indexed(host);
+    workspace.didOpen(at('a.partnership'), contract('Edited'), 1);
+    host.write(at('a.partnership'), contract('OnDisk'));
+    workspace.diskChanged(at('a.partnership'), false);
+    assert.equal(workspace.current().files.get(at('a.partnership'))?.partnership?.name.text, 'Edited');
+    workspace.didClose(at('a.partnership'));
+    assert.equal(workspace.current().files.get(at('a.partnership'))?.partnership?.name.text, 'OnDisk');
+    host.delete(at('b.partnership'));
+    workspace.diskChanged(at('b.partnership'), true);
+    assert.deepEqual(workspace.files(), [at('a.partnership')]);
+    host.write(at('c.partnership'), contract('C'));
+    workspace.diskChanged(at('c.partnership'), false);
+    assert.deepEqual(workspace.files(), [at('a.partnership'), at('c.partnership')]);
+    workspace.dispose();
+  });
+});
+
+describe('the Node server host', () => {
+  let root: string;
+  const warnings: string[] = [];
+  const host = new NodeHost((message) => warnings.push(message));
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-host-'));
+    warnings.length = 0;
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('finds the contracts under a folder and reads them as UTF-8', () => {
+    fs.mkdirSync(path.join(root, 'sub'));
+    fs.mkdirSync(path.join(root, 'node_modules'));
+    fs.writeFileSync(path.join(root, 'sub', 'a.partnership'), 'partnership Café "Café" {}\n');
+    fs.writeFileSync(path.join(root, 'node_modules', 'b.partnership'), '');
+    fs.writeFileSync(path.join(root, 'c.txt'), '');
+    assert.deepEqual(host.findContracts(root), [path.join(root, 'sub', 'a.partnership')]);
+    assert.equal(host.readFile(path.join(root, 'sub', 'a.partnership')), 'partnership Café "Café" {}\n');
+    assert.deepEqual(warnings, []);
+  });
+
+  it('treats a missing file, a folder and a missing folder as absent, quietly', () => {
+    assert.equal(host.readFile(path.join(root, 'missing.partnership')), undefined);
+    assert.equal(host.readFile(root), undefined);
+    assert.deepEqual(host.findContracts(path.join(root, 'missing')), []);
+    assert.deepEqual(warnings, []);
+  });
+
+  it('warns about a file that exists but cannot be read, and carries on', () => {
+    const loop = path.join(root, 'loop.partnership');
+    fs.symlinkSync(loop, loop);
+    assert.equal(host.readFile(loop), undefined);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^Cannot read .*loop\.partnership: ELOOP/);
+  });
+});
