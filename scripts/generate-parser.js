@@ -21,6 +21,7 @@ const returnTypes = {
   KpiProbe: probe,
   BodyProbe: probe,
   StartsStatement: probe,
+  NameOnly: `${ast}.Ident`,
   PartnershipItemOnly: `{ item: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
 };
 
