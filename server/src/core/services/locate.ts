@@ -278,14 +278,15 @@ function blockAt(source: SourceFile, offset: number): { context: BlockContext; i
 /**
  * Where the statement the cursor is in begins; after a complete statement, its end (a new one
  * may start there); null before the block's first statement. A junk node that starts no
- * statement of its own is the broken tail of the one before it (`party R "R" as` is a party
- * and a junk `as`), as the parse driver reads it.
+ * statement of its own and goes on the line where the statement before it ends is that
+ * statement's broken tail (`party R "R" as` is a party and a junk `as`); on a line of its own
+ * it is a statement being typed (`ob`, or a norm line's party before its modal).
  */
 function statementStart(text: string, context: BlockContext, items: readonly Item[], offset: number): number | null {
   let at = firstStartingFrom(items, (item) => item.start, offset) - 1;
   if (at < 0) return null;
   if (items[at].kind !== 'Junk') return items[at].end < offset ? items[at].end : items[at].start;
-  while (at > 0 && !startsStatement(text, context, items[at])) at--;
+  while (at > 0 && !startsStatement(text, context, items[at]) && !/[\n\r]/.test(text.slice(items[at - 1].end, items[at].start))) at--;
   return items[at].start;
 }
 
