@@ -21,6 +21,7 @@ const returnTypes = {
   KpiProbe: probe,
   BodyProbe: probe,
   StartsStatement: probe,
+  NameOnly: `${ast}.Ident`,
   UnitOnly: `{ node: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
 };
 

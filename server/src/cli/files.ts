@@ -65,8 +65,10 @@ export const diskHost: Host = {
     try {
       if (!fs.statSync(file).isFile()) return undefined;
       return new TextDecoder('utf-8').decode(fs.readFileSync(file));
-    } catch {
-      return undefined;
+    } catch (error) {
+      // A missing or unreadable import is the core's to report (P105); anything else is a fault.
+      if (isFileSystemError(error)) return undefined;
+      throw error;
     }
   },
 };
@@ -75,6 +77,11 @@ export const diskHost: Host = {
 export function relative(file: string): string {
   const rel = path.relative(process.cwd(), file) || path.basename(file);
   return rel.split(path.sep).join('/');
+}
+
+/** An error of the file system (it carries an error code such as `ENOENT`), not a fault of ours. */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
 
 function reason(error: unknown): string {

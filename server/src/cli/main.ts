@@ -12,7 +12,7 @@ import { buildMatrix } from '../core/matrix/model';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
 import { renderCsv } from '../core/matrix/csv';
-import { collectFiles, diskHost, readText, relative, UsageError } from './files';
+import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 
@@ -46,8 +46,10 @@ export function version(): string {
   try {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
+  } catch (error) {
+    // The version is only shown: a missing or damaged package.json must not stop a command.
+    if (isFileSystemError(error) || error instanceof SyntaxError) return '0.0.0';
+    throw error;
   }
 }
 
@@ -128,7 +130,9 @@ function programFor(file: string): { program: Analysis; file: string } {
   let siblings: string[] = [];
   try {
     siblings = fs.readdirSync(folder).filter((n) => n.endsWith('.partnership')).map((n) => path.join(folder, n)).filter((f) => f !== absolute).sort();
-  } catch {
+  } catch (error) {
+    // A folder that cannot be listed leaves the file to be checked on its own.
+    if (!isFileSystemError(error)) throw error;
     siblings = [];
   }
   const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);

@@ -138,6 +138,18 @@ describe('KPI, governance and norm checks', () => {
     assert.equal(applyEdits(text, p403.fixes[0].edits), text.replace('kpi K "k" { target', 'kpi K "k" { owner A target'));
   });
 
+  it('P107 takes its term from the document alone: its dates, else a year it names, else no fix', () => {
+    const fixOf = (text: string): string | null => {
+      const p107 = check({ 'x.partnership': text }).diagnostics('x.partnership').find((d) => d.code === 'P107')!;
+      return p107.fixes.length ? applyEdits(text, p107.fixes[0].edits) : null;
+    };
+    const oneDate = 'partnership X "X" {\n  party A "A" as client\n  obligation O "o" { A must do "x" due 2012-05-01 }\n}\n';
+    assert.equal(fixOf(oneDate), oneDate.replace('{\n', '{\n  term 2012-05-01 to 2022-12-31\n'));
+    const yearOnly = 'partnership X "X" {\n  source "Highways Term Maintenance Contract, 2006"\n  party A "A" as client\n}\n';
+    assert.equal(fixOf(yearOnly), yearOnly.replace('{\n', '{\n  term 2006-01-01 to 2016-12-31\n'));
+    assert.equal(fixOf('partnership X "X" {\n  party A "A" as client\n}\n'), null);
+  });
+
   it('P106 reports a branch of scopes and a party nobody names, P404 a KPI no norm uses', () => {
     const c = checkBody('  party Idle "Idle Ltd" as partner\n  scope ICT "ICT" { scope Core "Core" { scope Apps "a" } scope Spare "s" }\n  kpi K "k" { owner B }\n  obligation O "o" { B must run ICT.Core to A due 2011-01-01 }');
     assert.deepEqual(c.diagnostics('test.partnership').filter((d) => d.severity === 'hint').map((d) => `${d.code} ${covered(c.text, d)}`), [

@@ -1,6 +1,7 @@
 // The conformance rule of the brief: `//~ CODE [CODE...]` at the end of a line says a
 // diagnostic with that code starts on that line. Errors and warnings, plus diagnostics of any
 // other severity whose code is marked somewhere in the case, must equal the markers exactly.
+// And the cursor marker of hover and completion tests (`withCursor`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
@@ -48,4 +49,11 @@ export function runCase(folder: string): string[] {
     }
   }
   return problems.sort();
+}
+
+/** A text with one cursor marker (`‸` unless told): the text without it, and the marker's offset. */
+export function withCursor(marked: string, marker = '‸'): { text: string; offset: number } {
+  const offset = marked.indexOf(marker);
+  if (offset < 0 || marked.indexOf(marker, offset + 1) >= 0) throw new Error(`the text must hold exactly one ${marker}`);
+  return { text: marked.slice(0, offset) + marked.slice(offset + marker.length), offset };
 }

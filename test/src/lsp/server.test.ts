@@ -9,6 +9,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { LspClient, uri } from '../helpers/lsp-client';
 import { examples } from '../helpers/paths';
+import { STATEMENT_KEYWORDS } from '../../../server/out/core/language/vocabulary';
 
 function workspaceCopy(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-lsp-'));
@@ -128,7 +129,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(await names(`${base}  open ICT.|\n}\n`, '|'), ['Core', 'Web']);
     assert.ok((await names(`${base}  party R "R" as |\n}\n`, '|')).includes('client-function'));
     const kpiLines = await names(`${base}  kpi L "l" {\n    |\n  }\n}\n`, '|');
-    assert.deepEqual(kpiLines, ['owner', 'scope', 'target', 'threshold', 'measured']);
+    assert.deepEqual(kpiLines, STATEMENT_KEYWORDS.kpi);
   });
 
   it('goes to the definition in another file and finds references everywhere', async () => {

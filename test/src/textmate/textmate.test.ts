@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { COMPARATORS, DURATION_UNITS, FREQUENCIES, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../../server/out/core/language/vocabulary';
 
 /** The repository root: the nearest folder holding package.json above the compiled test (or,
  *  for a scratch build outside the repository, above the working directory). */
@@ -417,8 +418,7 @@ describe('TextMate grammar', () => {
   });
 
   describe('party roles', () => {
-    const roles = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'];
-    for (const role of roles) {
+    for (const role of ROLES) {
       it(`scopes the role ${role} as one token`, () => {
         assert.deepEqual(tokenize(`party X "X Ltd" as ${role}`).slice(-2), [
           ['as', 'keyword.other'],
@@ -451,7 +451,7 @@ describe('TextMate grammar', () => {
         ['from', 'keyword.other'],
         ['2006-10-01', 'constant.numeric.date'],
       ]);
-      for (const [amount, unit] of [['1', 'year'], ['30', 'days'], ['2', 'weeks'], ['1', 'month']]) {
+      for (const [amount, unit] of Object.keys(DURATION_UNITS).map((u) => [u.endsWith('s') ? '30' : '1', u])) {
         assert.deepEqual(tokenize(`every ${amount} ${unit}`).slice(1), [
           [`${amount} `, 'constant.numeric.duration'],
           [unit, 'constant.numeric.duration keyword.other.unit.duration'],
@@ -499,7 +499,7 @@ describe('TextMate grammar', () => {
       assert.deepEqual(tokenize('target <= 0.5').slice(2), [['0.5', 'constant.numeric.decimal']]);
     });
 
-    for (const comparator of ['>=', '<=', '>', '<', '=']) {
+    for (const comparator of COMPARATORS) {
       it(`scopes the comparator ${comparator} as one token`, () => {
         assert.deepEqual(tokenize(`threshold ${comparator} 6 otherwise "escalation"`).slice(0, 3), [
           ['threshold', 'keyword.other'],
@@ -509,7 +509,7 @@ describe('TextMate grammar', () => {
       });
     }
 
-    for (const frequency of ['daily', 'weekly', 'monthly', 'quarterly', 'yearly']) {
+    for (const frequency of FREQUENCIES) {
       it(`scopes the frequency ${frequency}`, () => {
         assert.deepEqual(tokenize(`measured ${frequency}`), [
           ['measured', 'keyword.other'],
@@ -669,10 +669,9 @@ describe('snippets', () => {
     assert.equal(fillDefaults('a ${1:b} ${2|c,d|} ${3:x ${4:y}}$0 ${5} $6.'), 'a b c x y  .');
   });
 
-  const declarations = [
-    'import', 'partnership', 'party', 'scope', 'exclusive', 'open', 'interface',
-    'obligation', 'permission', 'prohibition', 'kpi', 'body',
-  ];
+  // Every keyword of the file and of the partnership that opens a declaration or statement of
+  // several parts (`term` and `source` have one each).
+  const declarations = [...STATEMENT_KEYWORDS.file, ...STATEMENT_KEYWORDS.partnership.filter((k) => k !== 'term' && k !== 'source')];
 
   it('offers a snippet for every declaration', () => {
     for (const declaration of declarations) snippetFor(declaration);
@@ -698,10 +697,8 @@ describe('snippets', () => {
   });
 
   it('offers every party role and every modal as a choice', () => {
-    assert.deepEqual(choices(snippetFor('party'), 3).sort(), [
-      'client', 'client-function', 'joint-venture', 'partner', 'regulator', 'subcontractor', 'supplier',
-    ]);
-    assert.deepEqual(choices(snippetFor('norm'), 2), ['must', 'may', 'must not']);
+    assert.deepEqual(choices(snippetFor('party'), 3).sort(), [...ROLES].sort());
+    assert.deepEqual(choices(snippetFor('norm'), 2), [...MODALS]);
   });
 
   it('gives each block its own modal', () => {

@@ -3,12 +3,12 @@
 import { closest } from '../binding/suggest';
 import type { ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
+import { ROLES } from '../language/vocabulary';
 import type { FileModel } from '../model/semantic';
 import type { Party } from '../syntax/ast';
 import { referenced } from '../facts/lookups';
 import { type CheckContext, spanOf } from './context';
-
-export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'] as const;
+import { suggestedTerm } from './suggested-term';
 
 export function checkDeclarations(ctx: CheckContext, model: FileModel): void {
   checkRoles(ctx, model);
@@ -33,12 +33,9 @@ function checkTerm(ctx: CheckContext, model: FileModel): void {
   if (model.termNode) return;
   {
     const p = model.partnership;
-    const dates = [...ctx.input.text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]).sort();
-    const year = new Date().getUTCFullYear();
-    const from = dates[0] ?? `${year}-01-01`;
-    const to = dates.length > 1 ? dates[dates.length - 1] : `${Number(from.slice(0, 4)) + 10}-12-31`;
-    const fixes = p.block
-      ? [{ title: `Add \`term ${from} to ${to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${from} to ${to}` }] }]
+    const term = suggestedTerm(ctx.input.text);
+    const fixes = p.block && term
+      ? [{ title: `Add \`term ${term.from} to ${term.to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${term.from} to ${term.to}` }] }]
       : [];
     ctx.emit(report('P107', spanOf(model, p.name), { name: p.name.text }, { fixes }));
   }

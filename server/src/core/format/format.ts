@@ -33,6 +33,14 @@ import { structureOf, type StatementStart, type Structure } from './structure';
 const INDENT = '  ';
 const CONTINUATION = INDENT + INDENT;
 
+/** Thrown when the layout would change more than white space: the document is left as it is. */
+export class LayoutGuardError extends Error {
+  constructor() {
+    super('The formatter would change more than the layout; the document is left as it is.');
+    this.name = 'LayoutGuardError';
+  }
+}
+
 /** The formatted text, or null when the document has a syntax error. */
 export function formatDocument(text: string): string | null {
   const parsed = parseDocument('document.partnership', text);
@@ -45,7 +53,7 @@ export function formatDocument(text: string): string | null {
   const formatted = lines.length === 0 ? bom : bom + lines.join(eol) + eol;
   // A last guard: only white space may differ. Anything else is a bug in this file, and the
   // author's text must not be damaged by it.
-  if (!sameContent(text, formatted)) throw new Error('The formatter would change more than the layout; the document is left as it is.');
+  if (!sameContent(text, formatted)) throw new LayoutGuardError();
   return formatted;
 }
 

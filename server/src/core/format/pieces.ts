@@ -7,6 +7,8 @@
 // - an atom the caller names by its span (amounts of money, which may hold a space: `GBP 5`),
 // - a run of any other characters (keywords, names, dotted names, dates, numbers, `99.5%`).
 
+import { isBlank } from '../language/vocabulary';
+
 export type PieceKind = 'token' | 'line-comment' | 'block-comment';
 
 export interface Piece {
@@ -15,14 +17,6 @@ export interface Piece {
   readonly end: number;
   /** Line breaks (`\r\n`, `\n` or a lone `\r`) in the white space just before the piece. */
   readonly breaksBefore: number;
-}
-
-/** White space as the grammar defines it (rule `_`). */
-export function isWhiteSpace(c: string): boolean {
-  return (
-    c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\u000B' || c === '\u000C' ||
-    c === '\u00A0' || c === '\uFEFF' || c === '\u2028' || c === '\u2029'
-  );
 }
 
 const RUN_STOP = new Set(['{', '}', '"', ',', '<', '>', '=', '/']);
@@ -35,7 +29,7 @@ export function piecesOf(text: string, atoms: ReadonlyMap<number, number> = new 
   let breaks = 0;
   while (i < n) {
     const c = text[i];
-    if (isWhiteSpace(c)) {
+    if (isBlank(c)) {
       if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) breaks++;
       i++;
       continue;
@@ -60,7 +54,7 @@ export function piecesOf(text: string, atoms: ReadonlyMap<number, number> = new 
     } else if (RUN_STOP.has(c)) {
       i++;
     } else {
-      while (i < n && !isWhiteSpace(text[i]) && !RUN_STOP.has(text[i])) i++;
+      while (i < n && !isBlank(text[i]) && !RUN_STOP.has(text[i])) i++;
     }
     out.push({ kind, start, end: i, breaksBefore: breaks });
     breaks = 0;

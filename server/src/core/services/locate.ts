@@ -1,12 +1,15 @@
 // What stands at an offset of a file: a declaration's name, one part of a reference, or a
-// keyword. Every editor feature (hover, definition, references, rename, highlights) starts here.
+// keyword; and what may be written at a cursor (`cursorContext`). Every editor feature (hover,
+// definition, references, rename, highlights, completion) starts here.
 
 import { declarationsOfUnit } from '../binding/declare';
 import type { Reference, VisiblePartnership } from '../binding/resolve';
 import type { PartnershipSymbol } from '../binding/symbols';
-import type { SourceFile } from '../program/program';
 import type { Analysis } from '../analysis/analysis';
-import type { Span } from '../syntax/ast';
+import { piecesOf } from '../format/pieces';
+import { type BlockContext, KEYWORDS, MODALS, STATEMENT_KEYWORDS } from '../language/vocabulary';
+import type { SourceFile } from '../program/program';
+import type { Block, Span } from '../syntax/ast';
 import { unitIndexAt } from '../syntax/unit-starts';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
@@ -77,15 +80,6 @@ export function wordAt(text: string, offset: number): (Span & { text: string }) 
   return { start, end, text: word };
 }
 
-export const KEYWORDS = new Set([
-  'import', 'partnership', 'term', 'to', 'source', 'party', 'as', 'of', 'scope', 'covers', 'exclusive', 'over',
-  'except', 'from', 'clause', 'open', 'interface', 'with', 'obligation', 'permission', 'prohibition', 'must',
-  'may', 'must not', 'not', 'due', 'every', 'accountable', 'consulted', 'informed', 'measured-by', 'otherwise',
-  'kpi', 'owner', 'target', 'threshold', 'measured', 'body', 'chair', 'members', 'approves', 'above', 'up',
-  'any', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'client', 'supplier', 'joint-venture',
-  'subcontractor', 'client-function', 'regulator', 'partner',
-]);
-
 export interface Occurrence {
   readonly file: string;
   /** Offsets into the file's text. */
@@ -135,4 +129,216 @@ export function targetOf(located: Located | null): Target | null {
     default:
       return null;
   }
+}
+
+/** What may be written at a cursor, by the kind of thing that stands there. */
+export type Slot =
+  /** The start of a statement: a keyword of the block (in a norm, also the party of its line). */
+  | { readonly kind: 'statement' }
+  /** A reference to a declaration of one kind. */
+  | { readonly kind: 'reference'; readonly expects: 'party' | 'scope' | 'kpi' }
+  /** A later part of a qualified name, after `qualifier.` (`ICT.`, `Catalogue.ICT.`). */
+  | { readonly kind: 'member'; readonly qualifier: string }
+  | { readonly kind: 'role' }
+  | { readonly kind: 'modal' }
+  | { readonly kind: 'frequency' }
+  | { readonly kind: 'comparator' }
+  | { readonly kind: 'band' }
+  /** Nothing the vocabulary or the declarations can offer: a new name, a date, a string, a comment. */
+  | { readonly kind: 'none' };
+
+export interface CursorContext {
+  /** The block the cursor is in. */
+  readonly block: BlockContext;
+  /** The keyword of the statement the cursor is in, or null at a statement's start or in a norm's own line. */
+  readonly keyword: string | null;
+  readonly slot: Slot;
+  /** The part of the word being typed that lies before the cursor (empty between words). */
+  readonly typed: Span & { readonly text: string };
+}
+
+/** What the word before a gap leads to (the statement's keyword, when it matters, is checked in `slotAfter`). */
+const SLOT_AFTER: Readonly<Record<string, Slot>> = {
+  as: { kind: 'role' },
+  of: { kind: 'reference', expects: 'party' },
+  exclusive: { kind: 'reference', expects: 'party' },
+  accountable: { kind: 'reference', expects: 'party' },
+  consulted: { kind: 'reference', expects: 'party' },
+  informed: { kind: 'reference', expects: 'party' },
+  owner: { kind: 'reference', expects: 'party' },
+  chair: { kind: 'reference', expects: 'party' },
+  members: { kind: 'reference', expects: 'party' },
+  over: { kind: 'reference', expects: 'scope' },
+  except: { kind: 'reference', expects: 'scope' },
+  open: { kind: 'reference', expects: 'scope' },
+  interface: { kind: 'reference', expects: 'scope' },
+  with: { kind: 'reference', expects: 'scope' },
+  approves: { kind: 'reference', expects: 'scope' },
+  'measured-by': { kind: 'reference', expects: 'kpi' },
+  measured: { kind: 'frequency' },
+  target: { kind: 'comparator' },
+  threshold: { kind: 'comparator' },
+};
+
+/** The words after which a comma-separated list of references continues. */
+const LIST_WORDS = new Set(['of', 'consulted', 'informed', 'members', 'measured-by', 'except']);
+
+const NONE: Slot = { kind: 'none' };
+const NAME_PART = /^[A-Za-z0-9_.-]/;
+
+type Item = Span & { readonly kind: string };
+
+/**
+ * What may be written at `offset`: the block it is in (from the syntax tree), the statement
+ * around it (from the tree too, where a broken statement is a junk node that may continue the
+ * one before it) and the slot the cursor stands in, read from that statement's tokens.
+ */
+export function cursorContext(source: SourceFile, offset: number): CursorContext {
+  const text = source.text;
+  const { context, statements, contentStart } = blockAt(source, offset);
+  const from = statementStart(text, context, statements, offset) ?? contentStart;
+  const pieces = piecesOf(text.slice(from, offset));
+  const last = pieces[pieces.length - 1];
+  // A comment or a string that reaches the cursor holds it.
+  if (last && last.end === offset - from && (last.kind !== 'token' || text[from + last.start] === '"')) {
+    return { block: context, keyword: null, slot: NONE, typed: { start: offset, end: offset, text: '' } };
+  }
+  const tokens = pieces.flatMap((p) => (p.kind === 'token' ? [{ start: from + p.start, end: from + p.end, text: text.slice(from + p.start, from + p.end) }] : []));
+  const partial = tokens.length > 0 && tokens[tokens.length - 1].end === offset && NAME_PART.test(tokens[tokens.length - 1].text) ? tokens.pop()! : null;
+  const typed = partial ?? { start: offset, end: offset, text: '' };
+  const words = tokens.map((t) => t.text);
+  const keyword = words.length > 0 && STATEMENT_KEYWORDS[context].includes(words[0]) ? words[0] : null;
+  const dot = typed.text.lastIndexOf('.');
+  const slot: Slot = dot > 0 ? { kind: 'member', qualifier: typed.text.slice(0, dot) } : slotAfter(context, keyword, words);
+  return { block: context, keyword, slot, typed };
+}
+
+/** The slot after the words of a statement written so far. */
+function slotAfter(context: BlockContext, keyword: string | null, words: readonly string[]): Slot {
+  const n = words.length;
+  if (n === 0) return { kind: 'statement' };
+  const last = words[n - 1];
+  if (last === ',') {
+    // Back over `name ,` pairs to the word that opened the list.
+    let first = n - 2;
+    while (first >= 2 && words[first - 1] === ',') first -= 2;
+    const opener = words[first - 1];
+    return opener !== undefined && LIST_WORDS.has(opener) ? SLOT_AFTER[opener] : NONE;
+  }
+  if (context === 'norm' && keyword === null) return normLineSlot(words);
+  if (last === 'scope') return n === 1 && (context === 'norm' || context === 'kpi') ? { kind: 'reference', expects: 'scope' } : NONE;
+  if (keyword === 'approves' && n === 2) return { kind: 'band' };
+  return SLOT_AFTER[last] ?? NONE;
+}
+
+/** In a norm's own line, `<party> <modal> <verb> <object> [to <party>]`. */
+function normLineSlot(words: readonly string[]): Slot {
+  const n = words.length;
+  if (n === 1) return { kind: 'modal' };
+  const verbAt = words[1] === 'must' && words[2] === 'not' ? 3 : 2;
+  if (n === verbAt + 1) return { kind: 'reference', expects: 'scope' };
+  if (n > verbAt + 1 && words[n - 1] === 'to') return { kind: 'reference', expects: 'party' };
+  return NONE;
+}
+
+const CONTEXT_OF_KIND: Readonly<Record<string, BlockContext>> = { Partnership: 'partnership', Scope: 'scope', Norm: 'norm', Kpi: 'kpi', Body: 'body' };
+
+/** The statements of a block, each placed in the text: a unit's statements count from its start. */
+interface Statements {
+  readonly count: number;
+  /** The statement's span in the text. */
+  span(i: number): Span;
+  kind(i: number): string;
+  /** Its block, if it has one, with the statements of that block. */
+  inner(i: number): { readonly block: Span & { readonly closed: boolean }; readonly statements: Statements } | null;
+}
+
+function blockStatements(items: readonly Item[], base: number): Statements {
+  return {
+    count: items.length,
+    span: (i) => ({ start: base + items[i].start, end: base + items[i].end }),
+    kind: (i) => items[i].kind,
+    inner: (i) => {
+      const block = (items[i] as { readonly block?: Block<Item> | null }).block;
+      return block ? { block: { start: base + block.start, end: base + block.end, closed: block.closed }, statements: blockStatements(block.items, base) } : null;
+    },
+  };
+}
+
+function fileStatements(source: SourceFile): Statements {
+  const items = source.parsed.ast.items;
+  const inFile = blockStatements(items as readonly Item[], 0);
+  return {
+    ...inFile,
+    inner: (i) => {
+      const item = items[i];
+      if (item.kind !== 'Partnership' || !item.block) return inFile.inner(i);
+      const { units, starts } = item.block;
+      const statements: Statements = {
+        count: units.length,
+        span: (u) => ({ start: starts[u] + units[u].node.start, end: starts[u] + units[u].node.end }),
+        kind: (u) => units[u].node.kind,
+        inner: (u) => blockStatements([units[u].node], starts[u]).inner(0),
+      };
+      return { block: item.block, statements };
+    },
+  };
+}
+
+/** The place of the last statement starting at or before `offset`, or -1. */
+function lastStartingBy(statements: Statements, offset: number): number {
+  let low = 0;
+  let high = statements.count;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (statements.span(middle).start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/**
+ * The innermost block around the offset, its statements and where its content starts. A block
+ * without its `}` reaches to the next statement of the enclosing block, so that one being
+ * typed at the end of a file still holds the cursor.
+ */
+function blockAt(source: SourceFile, offset: number): { context: BlockContext; statements: Statements; contentStart: number } {
+  let found = { context: 'file' as BlockContext, statements: fileStatements(source), contentStart: 0 };
+  let limit = source.text.length;
+  for (;;) {
+    const { statements } = found;
+    const at = lastStartingBy(statements, offset);
+    const inner = at >= 0 ? statements.inner(at) : null;
+    if (!inner) return found;
+    const { block } = inner;
+    const end = block.closed ? block.end - 1 : at + 1 < statements.count ? statements.span(at + 1).start - 1 : limit;
+    if (offset <= block.start || offset > end) return found;
+    found = { context: CONTEXT_OF_KIND[statements.kind(at)], statements: inner.statements, contentStart: block.start + 1 };
+    limit = end;
+  }
+}
+
+/**
+ * Where the statement the cursor is in begins; after a complete statement, its end (a new one
+ * may start there); null before the block's first statement. A junk node that starts no
+ * statement of its own and goes on the line where the statement before it ends is that
+ * statement's broken tail (`party R "R" as` is a party and a junk `as`); on a line of its own
+ * it is a statement being typed (`ob`, or a norm line's party before its modal).
+ */
+function statementStart(text: string, context: BlockContext, statements: Statements, offset: number): number | null {
+  let at = lastStartingBy(statements, offset);
+  if (at < 0) return null;
+  const span = statements.span(at);
+  if (statements.kind(at) !== 'Junk') return span.end < offset ? span.end : span.start;
+  while (at > 0 && !startsStatement(text, context, statements.span(at)) && !/[\n\r]/.test(text.slice(statements.span(at - 1).end, statements.span(at).start))) at--;
+  return statements.span(at).start;
+}
+
+/** Whether a junk stretch begins with a statement of its context (the grammar's `StartsStatement`). */
+function startsStatement(text: string, context: BlockContext, junk: Span): boolean {
+  const [first, second] = piecesOf(text.slice(junk.start, junk.end))
+    .filter((p) => p.kind === 'token')
+    .map((p) => text.slice(junk.start + p.start, junk.start + p.end));
+  if (first !== undefined && STATEMENT_KEYWORDS[context].includes(first)) return true;
+  return context === 'norm' && first !== undefined && NAME_PART.test(first) && (MODALS as readonly string[]).includes(second ?? '');
 }

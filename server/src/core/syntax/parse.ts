@@ -7,6 +7,7 @@ import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '..
 import type { Expectation, StartRuleNames } from '../../../generated/parser';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type BlockContext, STATEMENT_KEYWORDS } from '../language/vocabulary';
 import type { Block, FileNode, Junk, Span, Unit } from './ast';
 import { missingParts, missingPartsInUnit } from './missing-parts';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
@@ -35,14 +36,14 @@ const probeRule: Record<Junk['context'], StartRuleNames> = {
 };
 
 /** What may start a statement in each context, for "found X here" messages. */
+const keywordsOf = (context: BlockContext): string => STATEMENT_KEYWORDS[context].map((k) => `\`${k}\``).join(', ');
 const contextLines: Record<Junk['context'], string> = {
   file: '`import` or `partnership`',
-  partnership:
-    'a declaration or statement (`term`, `source`, `party`, `scope`, `exclusive`, `open`, `interface`, `obligation`, `permission`, `prohibition`, `kpi`, `body`) or `}`',
+  partnership: `a declaration or statement (${keywordsOf('partnership')}) or \`}\``,
   scope: '`covers`, a nested `scope` or `}`',
-  norm: 'a line of the norm (`<party> must …`, `due`, `every`, `accountable`, `consulted`, `informed`, `scope`, `measured-by`, `otherwise`, `clause`) or `}`',
-  kpi: 'a line of the KPI (`owner`, `scope`, `target`, `threshold`, `measured`) or `}`',
-  body: 'a line of the body (`chair`, `members`, `approves`) or `}`',
+  norm: `a line of the norm (\`<party> must …\`, ${keywordsOf('norm')}) or \`}\``,
+  kpi: `a line of the KPI (${keywordsOf('kpi')}) or \`}\``,
+  body: `a line of the body (${keywordsOf('body')}) or \`}\``,
 };
 
 export function parseDocument(file: string, text: string): ParsedDocument {

@@ -1,6 +1,8 @@
 // Small lexical helpers for messages: the token at or before an offset, as a person would
 // name it in a sentence ("found `tomorrow`", "after `due`").
 
+import { isBlank } from '../language/vocabulary';
+
 export interface TokenSpan {
   readonly start: number;
   readonly end: number;
@@ -14,7 +16,7 @@ export function skipTrivia(text: string, offset: number): number {
   let i = offset;
   while (i < text.length) {
     const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\uFEFF' || c === '\u00A0') {
+    if (isBlank(c)) {
       i++;
     } else if (c === '/' && text[i + 1] === '/') {
       while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
@@ -54,7 +56,7 @@ export function tokenAt(text: string, offset: number): TokenSpan | null {
 /** The token that ends just before `offset` (white space skipped backwards), if any. */
 export function tokenBefore(text: string, offset: number, notBefore: number): TokenSpan | null {
   let end = offset;
-  while (end > notBefore && /\s/.test(text[end - 1])) end--;
+  while (end > notBefore && isBlank(text[end - 1])) end--;
   if (end <= notBefore) return null;
   let start = end - 1;
   if (/[A-Za-z0-9_£.,%-]/.test(text[start])) {

@@ -39,10 +39,6 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function decimalFromInteger(n: number): Decimal {
-  return { units: BigInt(n), scale: 0 };
-}
-
 /** Plain decimal notation, without trailing zeros: `1500000`, `99.5`. */
 export function formatDecimal(d: Decimal): string {
   const negative = d.units < 0n;

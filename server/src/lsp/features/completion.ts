@@ -1,6 +1,7 @@
-// Completion that knows where the cursor is: the keywords valid in the enclosing block, names
-// of the right kind (parties after `accountable`, KPIs after `measured-by`, scopes after
-// `over`), roles after `as`, the children of a scope after `Scope.`, bands after `approves`.
+// Completion that knows where the cursor is (`cursorContext` of core/services/locate.ts): the
+// keywords valid in the enclosing block, names of the right kind (parties after `accountable`,
+// KPIs after `measured-by`, scopes after `over`), roles after `as`, the children of a scope
+// after `Scope.`, bands after `approves <scope>`. The words come from the vocabulary.
 
 import {
   CompletionItemKind,
@@ -9,28 +10,15 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { PartnershipSymbol, SymbolKind } from '../../core/binding/symbols';
-import { ROLES } from '../../core/checks/declarations';
-import type { SourceFile } from '../../core/program/program';
 import type { VisiblePartnership } from '../../core/binding/resolve';
-import type { Block, Span } from '../../core/syntax/ast';
-import { unitIndexAt } from '../../core/syntax/unit-starts';
-import { keywordDocs } from '../keyword-docs';
+import { BANDS, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
+import type { SourceFile } from '../../core/program/program';
+import { cursorContext } from '../../core/services/locate';
 import { type FeatureContext, sourceOf } from './context';
 
-type Context = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body';
-
-const KEYWORDS: Record<Context, readonly string[]> = {
-  file: ['import', 'partnership'],
-  partnership: ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body'],
-  scope: ['covers', 'scope'],
-  norm: ['due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause'],
-  kpi: ['owner', 'scope', 'target', 'threshold', 'measured'],
-  body: ['chair', 'members', 'approves'],
-};
-
-const SNIPPETS: Record<string, string> = {
+const SNIPPETS: Readonly<Record<string, string>> = {
   partnership: 'partnership ${1:Name} "${2:Title}" {\n\tterm ${3:2020-04-01} to ${4:2030-03-31}\n\t$0\n}',
-  party: 'party ${1:Name} "${2:Full name}" as ${3|client,supplier,joint-venture,subcontractor,client-function,regulator,partner|}',
+  party: `party \${1:Name} "\${2:Full name}" as \${3|${ROLES.join(',')}|}`,
   scope: 'scope ${1:Name} "${2:Title}"',
   exclusive: 'exclusive ${1:Holder} over ${2:Scope}',
   obligation: 'obligation ${1:Name} "${2:Title}" {\n\t${3:Party} must ${4:deliver} ${5:Scope}\n\tdue ${6:2025-01-01}\n}',
@@ -44,43 +32,40 @@ const SNIPPETS: Record<string, string> = {
 export function handleCompletion(ctx: FeatureContext, params: CompletionParams): CompletionItem[] {
   const source = sourceOf(ctx, params.textDocument.uri);
   if (!source) return [];
-  const offset = ctx.positions.offset(source.file, params.position);
-  const text = source.text;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const prefix = text.slice(lineStart, offset);
-  const names = (kind: SymbolKind): CompletionItem[] => visibleNames(source, kind);
-
-  const member = /([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)*)\.[\w-]*$/.exec(prefix);
-  if (member) return childrenOf(source, member[1]);
-
-  const before = prefix.replace(/[\w-]*$/, '');
-  const word = (re: RegExp): boolean => re.test(before);
-  if (word(/\bas\s+$/)) return ROLES.map((r) => ({ label: r, kind: CompletionItemKind.EnumMember, documentation: keywordDocs[r] }));
-  if (word(/\b(measured-by)\s+$/) || word(/\bmeasured-by\s+(?:[\w.-]+\s*,\s*)+$/)) return names('kpi');
-  if (word(/\bmeasured\s+$/)) return ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'every'].map((k) => keyword(k));
-  if (word(/\b(target|threshold)\s+$/)) return ['>=', '<=', '>', '<', '='].map((op) => ({ label: op, kind: CompletionItemKind.Operator }));
-  if (word(/\bapproves\s+[\w.-]+\s+$/)) return ['above', 'up to', 'from', 'any'].map((k) => keyword(k));
-  if (word(/\b(over|except|open|interface|with|approves)\s+$/) || word(/\bexcept\s+(?:[\w.-]+\s*,\s*)+$/)) return names('scope');
-  if (word(/^\s*scope\s+$/) && enclosing(source, offset) !== 'partnership' && enclosing(source, offset) !== 'scope') return names('scope');
-  if (word(/\b(of|accountable|consulted|informed|owner|chair|members|exclusive)\s+$/) || word(/\b(of|consulted|informed|members)\s+(?:[\w.-]+\s*,\s*)+$/)) return names('party');
-  if (word(/\b(must|may)\b.*\bto\s+$/)) return names('party');
-  if (word(/^\s*[A-Za-z][\w.-]*\s+$/) && enclosing(source, offset) === 'norm') {
-    return ['must', 'may', 'must not'].map((k) => keyword(k));
+  const at = cursorContext(source, ctx.positions.offset(source.file, params.position));
+  const slot = at.slot;
+  switch (slot.kind) {
+    case 'statement': {
+      const withSnippets = at.block === 'partnership' || at.block === 'file';
+      const items = STATEMENT_KEYWORDS[at.block].map((k) => keyword(k, withSnippets ? SNIPPETS[k] : undefined));
+      // A norm's own line starts with its party.
+      if (at.block === 'norm') items.push(...visibleNames(source, 'party'));
+      return items;
+    }
+    case 'reference':
+      return visibleNames(source, slot.expects);
+    case 'member':
+      return childrenOf(source, slot.qualifier);
+    case 'role':
+      return ROLES.map((r) => ({ label: r, kind: CompletionItemKind.EnumMember, documentation: KEYWORD_DOCS[r] }));
+    case 'modal':
+      return MODALS.map((k) => keyword(k));
+    case 'frequency':
+      return [...FREQUENCIES, 'every'].map((k) => keyword(k));
+    case 'comparator':
+      return COMPARATORS.map((op) => ({ label: op, kind: CompletionItemKind.Operator }));
+    case 'band':
+      return BANDS.map((k) => keyword(k));
+    case 'none':
+      return [];
   }
-  if (word(/^\s*$/) || word(/[{]\s*$/)) {
-    const context = enclosing(source, offset);
-    const items = KEYWORDS[context].map((k) => keyword(k, context === 'partnership' || context === 'file' ? SNIPPETS[k] : undefined));
-    if (context === 'norm') items.push(...names('party'));
-    return items;
-  }
-  return [];
 }
 
 function keyword(word: string, snippet?: string): CompletionItem {
   return {
     label: word,
     kind: snippet ? CompletionItemKind.Snippet : CompletionItemKind.Keyword,
-    documentation: keywordDocs[word.split(' ')[0]] ?? keywordDocs[word],
+    documentation: KEYWORD_DOCS[word] ?? KEYWORD_DOCS[word.split(' ')[0]],
     ...(snippet ? { insertText: snippet, insertTextFormat: InsertTextFormat.Snippet, detail: `${word} declaration` } : {}),
   };
 }
@@ -109,7 +94,8 @@ function visibleNames(source: SourceFile, kind: SymbolKind): CompletionItem[] {
     }
   };
   if (own) add('', own.declarations.all);
-  for (const p of imported) add(`${p.name}.`, p.declarations.all.filter((s) => !(s.kind === 'scope' && s.parent === null) || true));
+  // Imported names are qualified by their partnership, nested scopes by their whole path, as own ones are.
+  for (const p of imported) add(`${p.name}.`, p.declarations.all);
   return out;
 }
 
@@ -136,25 +122,4 @@ function childrenOf(source: SourceFile, qualifier: string): CompletionItem[] {
 /** The partnerships a file sees by name. */
 function seen(source: SourceFile): { own: VisiblePartnership | null; imported: readonly VisiblePartnership[] } {
   return source.scope ?? { own: null, imported: [] };
-}
-
-/** The kind of block the offset lies in. */
-function enclosing(source: SourceFile, offset: number): Context {
-  const p = source.partnership;
-  if (!p?.block || offset <= p.block.start || (p.block.closed && offset >= p.block.end)) return 'file';
-  let context: Context = 'partnership';
-  // Offsets inside a unit count from its start.
-  const index = unitIndexAt(p.block, offset);
-  if (index < 0) return context;
-  offset -= p.block.starts[index];
-  let block: Block<Span & { kind: string }> = { kind: 'Block', items: [p.block.units[index].node], closed: true, start: -1, end: Infinity };
-  for (;;) {
-    const inner = block.items.find((i) => {
-      const b = (i as { block?: Block<Span & { kind: string }> | null }).block;
-      return b && offset > b.start && (b.closed ? offset < b.end : offset <= b.end);
-    }) as (Span & { kind: string; block: Block<Span & { kind: string }> }) | undefined;
-    if (!inner) return context;
-    context = inner.kind === 'Scope' ? 'scope' : inner.kind === 'Norm' ? 'norm' : inner.kind === 'Kpi' ? 'kpi' : 'body';
-    block = inner.block;
-  }
 }

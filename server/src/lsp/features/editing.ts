@@ -9,7 +9,7 @@ import {
   type DocumentFormattingParams,
   type TextEdit,
 } from 'vscode-languageserver';
-import { formatDocument } from '../../core/format/format';
+import { formatDocument, LayoutGuardError } from '../../core/format/format';
 import { whenOf } from '../../core/matrix/model';
 import { fixesAsActions } from '../convert';
 import { type FeatureContext, sourceOf } from './context';
@@ -20,9 +20,12 @@ export function handleFormatting(ctx: FeatureContext, params: DocumentFormatting
   let formatted: string | null;
   try {
     formatted = formatDocument(source.text);
-  } catch {
-    // The formatter refuses to return anything that differs from the text in more than white space.
-    return [];
+  } catch (error) {
+    // The formatter refuses to return anything that differs from the text in more than white
+    // space: the document then stays as it is. Any other failure is a fault, which the
+    // request's guard logs.
+    if (error instanceof LayoutGuardError) return [];
+    throw error;
   }
   if (formatted === null || formatted === source.text) return [];
   return [{ range: ctx.positions.range(source.file, 0, source.text.length), newText: formatted }];

@@ -6,12 +6,12 @@ import type { Hover, HoverParams } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { PartnershipSymbol } from '../../core/binding/symbols';
 import { describePeriod } from '../../core/checks/context';
+import { KEYWORD_DOCS } from '../../core/language/vocabulary';
 import { escapeMarkdown, escapeMarkdownInline } from '../../core/matrix/markdown';
 import { isCovered } from '../../core/model/coverage';
 import { locate, type Target } from '../../core/services/locate';
 import { qnameText } from '../../core/syntax/ast';
 import { formatQuantity } from '../../core/values/decimal';
-import { keywordDocs } from '../keyword-docs';
 import { type FeatureContext, sourceOf } from './context';
 
 const md = escapeMarkdownInline;
@@ -27,7 +27,7 @@ export function handleHover(ctx: FeatureContext, params: HoverParams): Hover | n
   let value: string | null = null;
   switch (located.kind) {
     case 'keyword':
-      value = keywordDocs[located.word] ? `**${located.word}**\n\n${keywordDocs[located.word]}` : null;
+      value = KEYWORD_DOCS[located.word] ? `**${located.word}**\n\n${KEYWORD_DOCS[located.word]}` : null;
       break;
     case 'declaration':
       value = describeTarget(ctx, located.symbol);

@@ -1,17 +1,12 @@
 // Rename a party, scope, norm, KPI, body or partnership everywhere it is named, in every file.
-// Refused for keywords and literals, for names that are not valid identifiers or are reserved
-// words, and when the new name is already taken where the old one was declared.
+// Refused for keywords and literals, for a new name the parser would not read as a name (a
+// reserved word, or not a letter followed by letters, digits, `_` or `-`), and when the new
+// name is already taken where the old one was declared.
 
 import { ResponseError, ErrorCodes, type PrepareRenameParams, type Range, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
+import { nameProblem } from '../../core/language/names';
 import { locate, occurrences, targetOf, type Target } from '../../core/services/locate';
 import { type FeatureContext, sourceOf } from './context';
-
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const RESERVED = new Set([
-  'import', 'partnership', 'term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission',
-  'prohibition', 'kpi', 'body', 'covers', 'due', 'every', 'accountable', 'consulted', 'informed', 'measured-by', 'measured',
-  'otherwise', 'clause', 'owner', 'target', 'threshold', 'chair', 'members', 'approves',
-]);
 
 function renameable(ctx: FeatureContext, uri: string, position: { line: number; character: number }) {
   const source = sourceOf(ctx, uri);
@@ -33,10 +28,11 @@ export function handleRename(ctx: FeatureContext, params: RenameParams): Workspa
   const found = renameable(ctx, params.textDocument.uri, params.position);
   if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body or partnership can be renamed.');
   const newName = params.newName.trim();
-  if (!IDENTIFIER.test(newName)) {
+  const problem = nameProblem(newName);
+  if (problem === 'reserved') throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is a keyword and cannot be a name.`);
+  if (problem === 'malformed') {
     throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is not a valid name: use a letter, then letters, digits, \`_\` or \`-\`.`);
   }
-  if (RESERVED.has(newName)) throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is a keyword and cannot be a name.`);
   const clash = clashing(ctx, found.target, newName);
   if (clash) throw new ResponseError(ErrorCodes.InvalidParams, clash);
   const changes: Record<string, { range: Range; newText: string }[]> = {};

@@ -1,0 +1,151 @@
+// The words of the language in one place: the keywords that may start a statement in each
+// block context (never names), the words that join a statement's parts, the closed sets (roles,
+// modals, frequencies, duration units, comparators, approval bands), the characters that are
+// white space, and each keyword's one-paragraph documentation, the summaries of the reference
+// manual (docs/language.md). The grammar (grammar/partnership.peggy) stays the single source
+// of the syntax: test/src/core/vocabulary.test.ts checks, with the generated parser, that the
+// two agree word for word, so completion, hover, rename, `locate` and the formatter, which
+// read this module, cannot drift from what the parser accepts.
+
+import type { DurationUnit } from '../syntax/ast';
+
+/** The kinds of block whose statements the grammar lists: the file itself and each block. */
+export type BlockContext = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body';
+
+/**
+ * The keywords that start a statement in each context, in the order completion offers them
+ * (the grammar's rules `FileKeyword`, `DeclarationKeyword`, `ScopeStart`, `NormLineKeyword`,
+ * `KpiStart` and `BodyStart`). A norm's own line starts with a party's name instead.
+ */
+export const STATEMENT_KEYWORDS: Readonly<Record<BlockContext, readonly string[]>> = {
+  file: ['import', 'partnership'],
+  partnership: ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body'],
+  scope: ['covers', 'scope'],
+  norm: ['due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause'],
+  kpi: ['owner', 'scope', 'target', 'threshold', 'measured'],
+  body: ['chair', 'members', 'approves'],
+};
+
+export const BLOCK_CONTEXTS = Object.keys(STATEMENT_KEYWORDS) as readonly BlockContext[];
+
+/**
+ * Words that start a statement somewhere are never names (the grammar's `RESERVED`), so a
+ * missing name is reported where it is missing instead of swallowing the next line's keyword.
+ * Other keywords may be names: a party may be called `Board` or even `over`.
+ */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set(Object.values(STATEMENT_KEYWORDS).flat());
+
+/** Words inside a statement that join its parts. */
+export const CONNECTIVES = ['to', 'as', 'of', 'over', 'except', 'from', 'with'] as const;
+
+export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A norm line's modal; `must not` is one modal of two words. */
+export const MODALS = ['must', 'may', 'must not'] as const;
+
+/** How often a KPI is measured, besides `every <duration>`. */
+export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+
+/** The words of a duration's unit, singular and plural, and the unit each stands for. */
+export const DURATION_UNITS: Readonly<Record<string, DurationUnit>> = {
+  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+};
+
+/** The scales an amount of money may carry: `£200k`, `EUR 5m`, `£1.2bn`. */
+export const MONEY_SCALES = ['k', 'm', 'bn'] as const;
+
+export const COMPARATORS = ['>=', '<=', '>', '<', '='] as const;
+
+/** The forms of an approval limit after `approves <scope>`, by their opening words. */
+export const BANDS = ['above', 'up to', 'from', 'any'] as const;
+
+/**
+ * White space to the grammar (`skipBlank` in its initializer), which the tokenizer and the
+ * formatter skip too: the ASCII blanks, no-break space, the byte order mark and the Unicode
+ * line and paragraph separators (U+2028, U+2029). `code` is one UTF-16 code unit.
+ */
+export function isBlankCode(code: number): boolean {
+  switch (code) {
+    case 0x20: case 0x09: case 0x0a: case 0x0d: case 0x0b: case 0x0c:
+    case 0xa0: case 0xfeff: case 0x2028: case 0x2029:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether a one-character string is white space to the grammar. */
+export function isBlank(c: string): boolean {
+  return c.length === 1 && isBlankCode(c.charCodeAt(0));
+}
+
+/** One paragraph on each keyword, shown when hovering it and beside completion items. */
+export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
+  import: 'Makes another file\'s declarations visible under that file\'s partnership name (`Catalogue.ICT.Core`). The path is relative to this file; imports come before the partnership.',
+  partnership: 'The contract this file restates: `partnership Name "Title" { … }`, one per file. Its name qualifies its declarations in files that import it.',
+  term: 'The partnership\'s term: `term <start> to <end>`, both days included. Grants and norms without dates take their period from it. Required (P107).',
+  source: 'The document this file restates, e.g. `source "Strategic Partnership Agreement, 2006"`.',
+  party: 'A party to the contract: `party Name "Full name" as <role> [of <parents>]`.',
+  as: 'Introduces a party\'s role: client, supplier, joint-venture, subcontractor, client-function, regulator or partner.',
+  of: 'The parent(s) of a joint venture or a client function: `as joint-venture of BCC, Capita`.',
+  scope: 'A service, asset or area of work: `scope Name "Title" { covers "…" scope Child "…" }`. Inside a norm or KPI, `scope <ref>` ties it to a scope.',
+  covers: 'What a scope includes, in words: `covers "Telephony and associated services"`. Repeatable.',
+  exclusive: 'An exclusivity grant: `exclusive <party> over <scope> [except <scopes>] [from <date>] [to <date>] [clause "…"]`. Missing dates come from the term.',
+  over: 'The scope an exclusivity grant covers, with everything inside it.',
+  except: 'Carve-outs: scopes inside the granted scope that the grant does not cover (P205 when outside it).',
+  from: 'The first day of a period (included).',
+  to: 'The last day of a period (included); after a norm\'s object, the beneficiary.',
+  clause: 'The clause of the agreement a statement comes from, e.g. `clause "2.3.1"`.',
+  open: 'Declares a scope open to the market: others may compete for that work. An open scope must lie outside every exclusive grant (P203).',
+  interface: 'Records that work in one scope plugs into another: `interface <scope> with <scope> ["note"]`. Used by P204.',
+  with: 'The other side of an interface.',
+  obligation: 'A duty: `obligation Name "Title" { <party> must <verb> <object> [to <party>] … }`.',
+  permission: 'A right: `permission Name "Title" { <party> may <verb> <object> … }`.',
+  prohibition: 'A ban: `prohibition Name "Title" { <party> must not <verb> <object> … }`.',
+  must: 'The modal of an obligation: the party is bound to do this.',
+  may: 'The modal of a permission: the party is allowed to do this.',
+  'must not': 'The modal of a prohibition: the party is forbidden to do this.',
+  due: 'The date a one-off duty falls due: `due 2015-11-30`.',
+  every: 'A recurrence: `every 6 months [from <date>]`; the norm then applies from that date to the end of the term.',
+  accountable: 'The party answerable for the norm (A in the matrix).',
+  consulted: 'Parties consulted before the work is done (C in the matrix).',
+  informed: 'Parties kept informed (I in the matrix).',
+  'measured-by': 'The KPIs that measure the norm: `measured-by Availability, Disputes`.',
+  otherwise: 'The consequence of a breach, or of a KPI threshold being triggered.',
+  kpi: 'A key performance indicator: `kpi Name "Title" { owner … scope … target … threshold … measured … }`.',
+  owner: 'The party answerable for a KPI (P403 when missing).',
+  target: 'The level a KPI must meet, e.g. `target >= 99.5%`.',
+  threshold: 'The level that triggers a consequence, e.g. `threshold < 98% otherwise "service credit"`. Every value that triggers it must fail the target (P402).',
+  measured: 'How often a KPI is measured: daily, weekly, monthly, quarterly, yearly or `every <duration>`.',
+  body: 'A governance body: `body Name "Title" { chair … members … approves <scope> <band> }`.',
+  chair: 'The party that chairs the body.',
+  members: 'The parties that sit on the body.',
+  approves: 'An approval limit: `approves <scope> above £200k | up to £200k | from £X to £Y | any`.',
+  above: 'Amounts greater than the figure (the figure itself excluded).',
+  up: '`up to X`: amounts from zero to X, both included.',
+  any: 'Every amount, in every currency.',
+  daily: 'Measured every day.',
+  weekly: 'Measured every week.',
+  monthly: 'Measured every month.',
+  quarterly: 'Measured every quarter.',
+  yearly: 'Measured every year.',
+  client: 'Role: the authority that buys the services.',
+  supplier: 'Role: a company that provides services.',
+  'joint-venture': 'Role: a company owned jointly by its parents (`of`).',
+  subcontractor: 'Role: a company working for a supplier.',
+  'client-function': 'Role: the team that manages the contract for the client (`of` the client).',
+  regulator: 'Role: a body that oversees the partnership, such as a scrutiny committee.',
+  partner: 'Role: any other party to the partnership.',
+  day: 'A unit of a duration: `every 1 day`.',
+  days: 'A unit of a duration: `every 30 days`.',
+  week: 'A unit of a duration: `every 1 week`.',
+  weeks: 'A unit of a duration: `every 2 weeks`.',
+  month: 'A unit of a duration: `every 1 month`.',
+  months: 'A unit of a duration: `every 6 months`.',
+  year: 'A unit of a duration: `every 1 year`.',
+  years: 'A unit of a duration: `every 2 years`.',
+};
+
+/** Every keyword with documentation: what `locate` reports as a keyword and hover explains. */
+export const KEYWORDS: ReadonlySet<string> = new Set(Object.keys(KEYWORD_DOCS));
