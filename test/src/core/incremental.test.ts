@@ -205,6 +205,20 @@ describe('incremental analysis', function () {
     });
   }
 
+  it('renaming a norm to the name of an imported partnership changes the references that name it', () => {
+    const editor = new Editor(sharedWorkspace());
+    const file = '/virtual/shared/contract-0.partnership';
+    editor.analyse();
+    for (const [from, to] of [['obligation Run ', 'obligation Catalogue '], ['obligation Catalogue ', 'obligation Run ']]) {
+      editor.texts.set(file, editor.texts.get(file)!.replace(from, to));
+      const after = editor.analyse();
+      assert.deepEqual(after.diagnostics(file), editor.fresh().diagnostics(file));
+    }
+    // The norm named like the partnership hides it: `Catalogue.Shared` no longer resolves.
+    editor.texts.set(file, editor.texts.get(file)!.replace('obligation Run ', 'obligation Catalogue '));
+    assert.ok(editor.analyse().diagnostics(file).some((d) => d.code === 'P101'));
+  });
+
   it('patches a norm edit, moving the diagnostics after it, and matches a full analysis', () => {
     const original = generatedWorkspace(40);
     const [file, text] = [...original][0];

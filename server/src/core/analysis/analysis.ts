@@ -5,6 +5,7 @@
 import { type Diagnostic, sameDiagnostics } from '../diagnostics/diagnostic';
 import { placed } from '../diagnostics/placement';
 import { checkProgram, type CheckResults } from '../checks/run';
+import { carryContributions } from '../facts/contributions';
 import { Facts } from '../facts/engine';
 import type { FileModel } from '../model/semantic';
 import type { Host } from '../program/host';
@@ -22,6 +23,13 @@ export class Analysis {
 
   constructor(roots: readonly RootDocument[], host: Host, previous?: Analysis) {
     this.program = new Program(roots, host, previous?.program);
+    if (previous) {
+      // A file changed in a few units carries its previous contributions to the lookups.
+      for (const [file, source] of this.program.files) {
+        const before = previous.program.files.get(file);
+        if (before && before !== source) carryContributions(before, source);
+      }
+    }
     const facts = new Facts(this.program, previous?.facts);
     this.checks = checkProgram(this.program, facts, previous?.checks);
     facts.settle();

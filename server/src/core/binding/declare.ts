@@ -32,12 +32,70 @@ export interface UnitDeclarations {
   readonly duplicates: readonly Duplicate[];
 }
 
-export interface Declarations {
-  readonly topLevel: ReadonlyMap<string, PartnershipSymbol>;
-  /** Every declaration, duplicates included, in document order (scopes depth-first). */
-  readonly all: readonly PartnershipSymbol[];
-  readonly duplicates: readonly Duplicate[];
+/** Names looked up in one namespace. */
+export interface NameTable {
+  get(name: string): PartnershipSymbol | undefined;
+  has(name: string): boolean;
+  values(): IterableIterator<PartnershipSymbol>;
 }
+
+/**
+ * A partnership's declarations. Its top-level names are kept as the place of the unit that
+ * declares each, so an edit that keeps every unit's name keeps the very same index of names,
+ * and a name's symbol is its unit's, looked up when asked.
+ */
+export class Declarations {
+  readonly topLevel: NameTable;
+
+  constructor(
+    private readonly file: string,
+    private readonly units: readonly Unit[],
+    private readonly places: ReadonlyMap<string, number>,
+    readonly duplicates: readonly Duplicate[],
+  ) {
+    const symbolAt = (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
+    this.topLevel = {
+      get: (name) => {
+        const place = places.get(name);
+        return place === undefined ? undefined : symbolAt(place);
+      },
+      has: (name) => places.has(name),
+      values: function* () {
+        for (const place of places.values()) yield symbolAt(place);
+      },
+    };
+  }
+
+  /** Every declaration, duplicates included, in document order (scopes depth-first). */
+  get all(): readonly PartnershipSymbol[] {
+    let all = everyDeclaration.get(this);
+    if (!all) {
+      all = [];
+      for (const unit of this.units) for (const symbol of declarationsOfUnit(this.file, unit).all) all.push(symbol);
+      everyDeclaration.set(this, all);
+    }
+    return all;
+  }
+
+  /** The declarations of some kinds, in document order, visiting only the units that hold them. */
+  *ofKinds(kinds: readonly PartnershipSymbol['kind'][]): IterableIterator<PartnershipSymbol> {
+    const nodeKinds = new Set(kinds.map((k) => NODE_KIND[k]));
+    for (let i = 0; i < this.units.length; i++) {
+      if (!nodeKinds.has(this.units[i].node.kind)) continue;
+      for (const symbol of declarationsOfUnit(this.file, this.units[i]).all) if (kinds.includes(symbol.kind)) yield symbol;
+    }
+  }
+
+  /** For `declare`: whether these declarations were made from the same file's units. */
+  sameShape(file: string, units: readonly Unit[]): { readonly places: ReadonlyMap<string, number>; readonly before: readonly Unit[] } | null {
+    return file === this.file && units.length === this.units.length ? { places: this.places, before: this.units } : null;
+  }
+}
+
+const NODE_KIND: Readonly<Record<PartnershipSymbol['kind'], string>> = { party: 'Party', scope: 'Scope', norm: 'Norm', kpi: 'Kpi', body: 'Body' };
+
+/** The list of every declaration, made when first asked for. */
+const everyDeclaration = new WeakMap<Declarations, PartnershipSymbol[]>();
 
 const NONE: readonly never[] = [];
 const declaredBy = new WeakMap<Unit, { readonly file: string; readonly declarations: UnitDeclarations }>();
@@ -110,25 +168,41 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
   }
 }
 
-/** The declarations of a file's partnership, from those of its units. */
-export function declare(file: string, partnership: Partnership | null): Declarations {
-  const topLevel = new Map<string, PartnershipSymbol>();
-  const all: PartnershipSymbol[] = [];
-  const duplicates: Duplicate[] = [];
+/**
+ * The declarations of a file's partnership, from those of its units. With the declarations of
+ * the file's previous parse, when every unit the edit replaced declares what it declared
+ * before, under the same name and without a second declaration, the index of names is kept.
+ */
+export function declare(file: string, partnership: Partnership | null, previous?: Declarations): Declarations {
   const units = partnership?.block?.units ?? NONE;
+  const shape = previous?.sameShape(file, units);
+  if (previous && shape && sameNames(file, shape.before, units, previous.duplicates)) return new Declarations(file, units, shape.places, previous.duplicates);
+  const places = new Map<string, number>();
+  const duplicates: Duplicate[] = [];
   // By index: a `for … of` loop makes an object for each step the first time it runs.
   for (let i = 0; i < units.length; i++) {
     const declared = declarationsOfUnit(file, units[i]);
     const top = declared.top;
     if (!top) continue;
-    const first = topLevel.get(top.name);
-    if (first) duplicates.push({ first, again: top, namespace: 'in a partnership' });
-    else topLevel.set(top.name, top);
-    if (declared.all.length === 1) all.push(top);
-    else for (const symbol of declared.all) all.push(symbol);
+    const first = places.get(top.name);
+    if (first !== undefined) duplicates.push({ first: declarationsOfUnit(file, units[first]).top!, again: top, namespace: 'in a partnership' });
+    else places.set(top.name, i);
     for (const d of declared.duplicates) duplicates.push(d);
   }
-  return { topLevel, all, duplicates };
+  return new Declarations(file, units, places, duplicates);
+}
+
+/** Whether the units that differ declare the same top-level names, none of them twice. */
+function sameNames(file: string, before: readonly Unit[], after: readonly Unit[], duplicates: readonly Duplicate[]): boolean {
+  for (let i = 0; i < after.length; i++) {
+    if (after[i] === before[i]) continue;
+    const then = declarationsOfUnit(file, before[i]);
+    const now = declarationsOfUnit(file, after[i]);
+    if ((then.top === null) !== (now.top === null) || then.top?.name !== now.top?.name || then.top?.kind !== now.top?.kind) return false;
+    if (then.duplicates.length > 0 || now.duplicates.length > 0) return false;
+    if (then.top && duplicates.some((d) => d.first.name === then.top!.name)) return false;
+  }
+  return true;
 }
 
 /** P102 for each name declared twice; its message names the line of the first declaration. */

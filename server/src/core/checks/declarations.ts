@@ -63,8 +63,7 @@ function checkUnused(ctx: CheckContext, model: FileModel): void {
     for (let a: ScopeSymbol | null = s; a; a = a.parent) if (used.has(a)) return true;
     return false;
   };
-  for (const symbol of ctx.input.declarations.all) {
-    if (symbol.kind !== 'party' && symbol.kind !== 'scope' && symbol.kind !== 'kpi') continue;
+  for (const symbol of ctx.input.declarations.ofKinds(['party', 'scope', 'kpi'])) {
     const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol);
     if (isUsed) continue;
     const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;

@@ -1,7 +1,9 @@
 // What one file adds to the facts that cross files, grouped by the declaration each concerns:
 // the grants, opens and interfaces of each scope tree or scope, the norms of each party, and
 // which declarations of each file its references name and its norms are measured by. Worked
-// out once per file analysis and kept by its identity.
+// out once per file analysis and kept by its identity. A file changed in a few units takes the
+// contributions of its previous analysis with those units' parts replaced (`carried`), so
+// every part the edit did not touch is the very same object, which lookups see as unchanged.
 
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
@@ -20,6 +22,9 @@ export interface Contributions {
   readonly referenced: ReadonlyMap<string, ReadonlySet<PartnershipSymbol>>;
   /** The KPIs its norms are measured by, by the file that declares them. */
   readonly measured: ReadonlyMap<string, ReadonlySet<KpiSymbol>>;
+  /** How many references name each declaration, and how many norms are measured by each KPI. */
+  readonly referenceCounts: ReadonlyMap<PartnershipSymbol, number>;
+  readonly measureCounts: ReadonlyMap<KpiSymbol, number>;
 }
 
 const contributionsOf = new WeakMap<SourceFile, Contributions>();
@@ -43,34 +48,140 @@ export function declaringFiles(c: Contributions): Set<string> {
 }
 
 function gather(source: SourceFile): Contributions {
+  const norms = new Map<PartySymbol, NormModel[]>();
+  const referenceCounts = new Map<PartnershipSymbol, number>();
+  const measureCounts = new Map<KpiSymbol, number>();
+  const model = source.model;
+  // By index: these loops visit every norm and reference of a contract as it opens.
+  const all = model?.norms ?? [];
+  for (let i = 0; i < all.length; i++) {
+    const norm = all[i];
+    if (norm.subject) push(norms, norm.subject, norm);
+    count(measureCounts, norm.kpis, 1);
+  }
+  const resolutions = source.resolutions;
+  for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions[i].references, 1);
+  return { ...statements(source), norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts) };
+}
+
+/** Grants, opens and interfaces by scope: a file has few of them. */
+function statements(source: SourceFile): Pick<Contributions, 'grants' | 'opens' | 'interfaces'> {
   const grants = new Map<ScopeSymbol, Grant[]>();
   const opens = new Map<ScopeSymbol, OpenScope[]>();
   const interfaces = new Map<ScopeSymbol, InterfaceLink[]>();
-  const norms = new Map<PartySymbol, NormModel[]>();
-  const referenced = new Map<string, Set<PartnershipSymbol>>();
-  const measured = new Map<string, Set<KpiSymbol>>();
   const model = source.model;
   if (model) {
     for (const g of model.grants) if (g.period !== null) push(grants, rootOf(g.scope), g);
     for (const o of model.opens) push(opens, rootOf(o.scope), o);
     for (const link of model.interfaces) for (const side of new Set([link.a, link.b])) push(interfaces, side, link);
-    // By index: these loops visit every norm and reference of a contract as it opens.
-    const all = model.norms;
-    for (let i = 0; i < all.length; i++) {
-      const norm = all[i];
-      if (norm.subject) push(norms, norm.subject, norm);
-      for (let k = 0; k < norm.kpis.length; k++) add(measured, norm.kpis[k].file, norm.kpis[k]);
+  }
+  return { grants, opens, interfaces };
+}
+
+/** Beyond this many changed units, gathering afresh costs less than carrying. */
+const CARRY_LIMIT = 64;
+
+/**
+ * Gives `after` (a new analysis of the file `before` analysed) the contributions of `before`
+ * with the parts of the units that changed replaced, when `before`'s are known.
+ */
+export function carryContributions(before: SourceFile, after: SourceFile): void {
+  const earlier = contributionsOf.get(before);
+  if (!earlier || contributionsOf.has(after) || !before.model || !after.model) return;
+  if (before.meanings.length !== after.meanings.length) return;
+  const changed: number[] = [];
+  for (let i = 0; i < after.meanings.length; i++) {
+    if (after.meanings[i] !== before.meanings[i] || after.resolutions[i] !== before.resolutions[i]) {
+      changed.push(i);
+      if (changed.length > CARRY_LIMIT) return;
     }
   }
-  const resolutions = source.resolutions;
-  for (let i = 0; i < resolutions.length; i++) {
-    const references = resolutions[i].references;
-    for (let r = 0; r < references.length; r++) {
-      const target = references[r].target;
-      if (target) add(referenced, target.file, target);
+  const c = carried(earlier, before, after, changed);
+  if (c) contributionsOf.set(after, c);
+}
+
+function carried(earlier: Contributions, before: SourceFile, after: SourceFile, changed: readonly number[]): Contributions | null {
+  let statementsChanged = false;
+  const subjects = new Set<PartySymbol>();
+  const referenceCounts = new Map(earlier.referenceCounts);
+  const measureCounts = new Map(earlier.measureCounts);
+  for (const i of changed) {
+    for (const m of [before.meanings[i], after.meanings[i]]) {
+      if (!m) continue;
+      if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface') statementsChanged = true;
+      if (m.kind === 'norm' && m.value.subject) subjects.add(m.value.subject);
     }
+    countTargets(referenceCounts, before.resolutions[i].references, -1);
+    countTargets(referenceCounts, after.resolutions[i].references, 1);
+    const then = before.meanings[i];
+    const now = after.meanings[i];
+    if (then?.kind === 'norm') count(measureCounts, then.value.kpis, -1);
+    if (now?.kind === 'norm') count(measureCounts, now.value.kpis, 1);
   }
-  return { grants, opens, interfaces, norms, referenced, measured };
+  // A subject's norms, in the order of the text: the one norm replaced in place, or gathered again.
+  const norms = new Map(earlier.norms);
+  for (const subject of subjects) {
+    const list = replacedInPlace(earlier.norms.get(subject), before, after, changed, subject) ?? after.model!.norms.filter((n) => n.subject === subject);
+    if (list.length > 0) norms.set(subject, list);
+    else norms.delete(subject);
+  }
+  return {
+    ...(statementsChanged ? statements(after) : { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces }),
+    norms,
+    referenceCounts,
+    measureCounts,
+    referenced: sameKeys(referenceCounts, earlier.referenceCounts) ? earlier.referenced : byFile(referenceCounts),
+    measured: sameKeys(measureCounts, earlier.measureCounts) ? earlier.measured : byFile(measureCounts),
+  };
+}
+
+/** `list` with each changed norm of `subject` replaced by its new version, when every one keeps its subject. */
+function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceFile, after: SourceFile, changed: readonly number[], subject: PartySymbol): NormModel[] | null {
+  if (!list) return null;
+  const out = list.slice();
+  for (const i of changed) {
+    const then = before.meanings[i];
+    const now = after.meanings[i];
+    const thenOf = then?.kind === 'norm' && then.value.subject === subject ? then.value : null;
+    const nowOf = now?.kind === 'norm' && now.value.subject === subject ? now.value : null;
+    if (!thenOf && !nowOf) continue;
+    if (!thenOf || !nowOf) return null;
+    const at = out.indexOf(thenOf);
+    if (at < 0) return null;
+    out[at] = nowOf;
+  }
+  return out;
+}
+
+function countTargets(counts: Map<PartnershipSymbol, number>, references: readonly { readonly target: PartnershipSymbol | null }[], by: number): void {
+  for (let r = 0; r < references.length; r++) {
+    const target = references[r].target;
+    if (target) bump(counts, target, by);
+  }
+}
+
+function count<T>(counts: Map<T, number>, items: readonly T[], by: number): void {
+  for (let k = 0; k < items.length; k++) bump(counts, items[k], by);
+}
+
+function bump<T>(counts: Map<T, number>, item: T, by: number): void {
+  const now = (counts.get(item) ?? 0) + by;
+  if (now > 0) counts.set(item, now);
+  else counts.delete(item);
+}
+
+/** Whether two counts name the same things (how often does not matter to a set). */
+function sameKeys<T>(a: ReadonlyMap<T, number>, b: ReadonlyMap<T, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
+}
+
+/** The things counted, grouped by the file that declares them. */
+function byFile<T extends { readonly file: string }>(counts: ReadonlyMap<T, number>): Map<string, Set<T>> {
+  const out = new Map<string, Set<T>>();
+  for (const item of counts.keys()) add(out, item.file, item);
+  return out;
 }
 
 function push<K, T>(map: Map<K, T[]>, key: K, item: T): void {

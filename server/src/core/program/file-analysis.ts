@@ -5,6 +5,7 @@
 // meaning while its resolution and the term are the same.
 
 import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
+import type { PartnershipSymbol } from '../binding/symbols';
 import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { fileModel, type FileModel, termOf, termPeriod, unitMeaning, type UnitMeaning } from '../model/semantic';
@@ -60,8 +61,7 @@ export function analyseFile(
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
     const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope);
     resolutions[i] = resolution;
-    const symbol = declarationsOfUnit(file, unit).top;
-    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol, resolution, bounds });
+    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, bounds });
     if (resolution.diagnostics.length > 0) (found ??= []).push(...resolution.diagnostics);
   }
 
@@ -83,26 +83,33 @@ interface EarlierPlaces {
 function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]): EarlierPlaces | undefined {
   const before = earlier.partnership?.block?.units;
   if (!before || earlier.resolutions.length !== before.length) return undefined;
+  // A name whose declaration changed may change what a reference resolves to. A reference
+  // resolves only to a party, scope or KPI, and never through a norm or a body: a norm or body
+  // declared anew under the same name changes no resolution that succeeded (one that failed
+  // is never kept), so only its presence counts, not its identity.
   const changedNames = new Set<string>();
-  const nameOf = (unit: Unit): void => {
-    const top = declarationsOfUnit(earlier.file, unit).top;
-    if (top) changedNames.add(top.name);
+  const compare = (then: Unit | undefined, now: Unit | undefined): void => {
+    const a = then ? declarationsOfUnit(earlier.file, then).top : null;
+    const b = now ? declarationsOfUnit(earlier.file, now).top : null;
+    if (a && b && a.name === b.name && !referable(a) && !referable(b)) return;
+    if (a) changedNames.add(a.name);
+    if (b) changedNames.add(b.name);
   };
   if (before.length === units.length) {
     // An edit inside one unit: the units are compared place by place.
-    for (let i = 0; i < units.length; i++) {
-      if (units[i] === before[i]) continue;
-      nameOf(units[i]);
-      nameOf(before[i]);
-    }
+    for (let i = 0; i < units.length; i++) if (units[i] !== before[i]) compare(before[i], units[i]);
     return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames };
   }
   const placeOfUnit = new Map<Unit, number>();
   for (let i = 0; i < before.length; i++) placeOfUnit.set(before[i], i);
   const now = new Set(units);
-  for (const unit of units) if (!placeOfUnit.has(unit)) nameOf(unit);
-  for (const unit of before) if (!now.has(unit)) nameOf(unit);
+  for (const unit of units) if (!placeOfUnit.has(unit)) compare(undefined, unit);
+  for (const unit of before) if (!now.has(unit)) compare(unit, undefined);
   return { placeOf: (i) => placeOfUnit.get(units[i]) ?? -1, changedNames };
+}
+
+function referable(symbol: PartnershipSymbol): boolean {
+  return symbol.kind === 'party' || symbol.kind === 'scope' || symbol.kind === 'kpi';
 }
 
 function readsAny(names: readonly string[], changed: ReadonlySet<string>): boolean {

@@ -72,7 +72,7 @@ export class Program {
       }
       const partnership = (l.parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
       const imports = l.imports.map((link) => ({ ...link, readable: loaded.has(link.target) }));
-      declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership), imports });
+      declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership, previous?.files.get(l.file)?.declarations), imports });
     }
     // Then each changed file's references and meaning.
     const files = new Map<string, SourceFile>();

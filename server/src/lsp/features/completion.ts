@@ -10,6 +10,7 @@ import {
   type CompletionParams,
 } from 'vscode-languageserver';
 import type { PartnershipSymbol, SymbolKind } from '../../core/binding/symbols';
+import type { NameTable } from '../../core/binding/declare';
 import type { VisiblePartnership } from '../../core/binding/resolve';
 import { BANDS, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
 import type { SourceFile } from '../../core/program/program';
@@ -103,7 +104,7 @@ function visibleNames(source: SourceFile, kind: SymbolKind): CompletionItem[] {
 function childrenOf(source: SourceFile, qualifier: string): CompletionItem[] {
   const { own, imported } = seen(source);
   const parts = qualifier.split('.');
-  let names: ReadonlyMap<string, PartnershipSymbol> | undefined = own?.declarations.topLevel;
+  let names: NameTable | undefined = own?.declarations.topLevel;
   let current: PartnershipSymbol | undefined = names?.get(parts[0]);
   let i = 1;
   if (!current) {
