@@ -5,11 +5,11 @@
 // edit across declarations or at their edges) is a full parse, so both paths give the same
 // tree. The previous document's tree is reused in place: do not use it afterwards.
 
-import { parse as generatedParse } from '../../../generated/parser';
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
 import type { PartnershipItem } from './ast';
 import { moveNode } from './move-nodes';
-import { isCleanDeclaration, parseDocument, type ParsedDocument, TREE_ONLY } from './parse';
+import { isCleanDeclaration, parseDocument, type ParsedDocument } from './parse';
+import { type ParsedItem, parseTreeOnly } from './peggy-adapter';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
@@ -33,9 +33,9 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
   const index = items.findIndex((item) => item.start < from && oldTo < item.end);
   if (index < 0) return null;
   const item = items[index];
-  let result: { item: PartnershipItem; lexicalErrors: unknown[] };
+  let result: ParsedItem;
   try {
-    result = generatedParse(text.slice(item.start, item.end + delta), { startRule: 'PartnershipItemOnly', ...TREE_ONLY });
+    result = parseTreeOnly(text.slice(item.start, item.end + delta), 'PartnershipItemOnly');
   } catch {
     return null;
   }
