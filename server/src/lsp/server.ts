@@ -39,15 +39,23 @@ import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbol
 import type { ChangedRange } from '../core/text/changed-range';
 import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
-import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
+import { MatrixUpdates } from './matrix-updates';
+import {
+  EXPORT_REQUEST,
+  type ExportParams,
+  type ExportResult,
+  MATRIX_REQUEST,
+  MATRIX_UPDATE_REQUEST,
+  type MatrixParams,
+  type MatrixResult,
+  type MatrixUpdateParams,
+  type MatrixUpdateResult,
+} from '../../../shared/out/protocol';
 
 /** Equal diagnostics in the same order: a new analysis that found the same problems. */
 function sameContent(a: readonly CoreDiagnostic[], b: readonly CoreDiagnostic[]): boolean {
   return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
 }
-
-export const MATRIX_REQUEST = 'partnership/matrix';
-export const EXPORT_REQUEST = 'partnership/exportMatrix';
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   /** Where the latest update of each document changed its text, for the next parse. */
@@ -179,10 +187,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onCodeAction(guarded('codeActions', [], handleCodeActions));
   connection.onCodeLens(guarded('codeLens', [], handleCodeLens));
 
-  connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
-  connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams) =>
+  connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
+  connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
-  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
+  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
     const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
     if (!matrix) return null;
     return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);

@@ -23,4 +23,17 @@ describe('architecture', () => {
       }
     }
   });
+
+  it('the extension and the server share only shared/, which imports neither', () => {
+    const apart = { client: ['server'], shared: ['client', 'server'], server: ['client'] };
+    for (const [side, others] of Object.entries(apart)) {
+      for (const file of sources(path.join(repoRoot, side, 'src'))) {
+        for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import\() ?'([^']+)'/g)) {
+          if (!spec.startsWith('.')) continue;
+          const target = path.relative(repoRoot, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+          assert.ok(!others.includes(target), `${path.relative(repoRoot, file)} imports ${spec}`);
+        }
+      }
+    }
+  });
 });
