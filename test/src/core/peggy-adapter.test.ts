@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GeneratedSyntaxError, parseTreeOnly, parseWithExpectations } from '../../../server/out/core/syntax/peggy-adapter';
-import { repoRoot } from '../helpers/paths';
+import { repoRoot, typeScriptFilesUnder } from '../helpers/paths';
 
 interface PeggyInternals {
   readonly PRIVATE_NAMES: readonly { readonly name: string }[];
@@ -26,13 +26,6 @@ function failureOf(parse: () => unknown): GeneratedSyntaxError {
     throw error;
   }
   assert.fail('the text parsed');
-}
-
-function typeScriptFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? typeScriptFiles(full) : e.name.endsWith('.ts') ? [full] : [];
-  });
 }
 
 describe('the Peggy adapter', () => {
@@ -70,7 +63,7 @@ describe('the Peggy adapter', () => {
 
   it('is the only TypeScript that calls the generated parser or names its internals', () => {
     const adapter = path.join(repoRoot, 'server', 'src', 'core', 'syntax', 'peggy-adapter.ts');
-    for (const file of typeScriptFiles(path.join(repoRoot, 'server', 'src')).filter((f) => f !== adapter)) {
+    for (const file of typeScriptFilesUnder(path.join(repoRoot, 'server', 'src')).filter((f) => f !== adapter)) {
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(!/peg\$\w+|generated\/parser/.test(text), `${path.relative(repoRoot, file)} reaches into the generated parser`);
     }
