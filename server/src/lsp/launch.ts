@@ -15,8 +15,8 @@ const SERVER_MAIN = path.join(__dirname, 'main.js');
 const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export async function launchServer(args: readonly string[]): Promise<void> {
-  const started = ENGINE_FLAGS.every((flag) => process.execArgv.includes(flag));
-  const flags = started ? [] : await acceptedEngineFlags();
+  const given = ENGINE_FLAGS.every((flag) => process.execArgv.includes(flag));
+  const flags = given ? [] : await acceptedEngineFlags();
   if (flags.length === 0) return runHere();
   // The new engine shares this process's standard streams: the editor talks to it directly.
   const server = spawn(process.execPath, [...process.execArgv, ...flags, SERVER_MAIN, ...args], { stdio: 'inherit', windowsHide: true });

@@ -2,6 +2,7 @@
 // accepts them, and the server starts without them when it does not. The VS Code client's
 // start is checked end to end (test/e2e).
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -13,10 +14,18 @@ const serverFile = path.join(repoRoot, 'bin', 'partnership-language-server.js');
 const serverMain = path.join(repoRoot, 'server', 'out', 'lsp', 'main.js');
 const hasProc = fs.existsSync('/proc/self/cmdline');
 
-const commandLineOf = (pid: number): string[] => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+/** A process's command line; none once the process has ended. */
+function commandLineOf(pid: number): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
 const childrenOf = (pid: number): number[] => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((p) => p.trim() !== '').map(Number);
 
-/** Runs a server on a document with a duplicate party, and returns once it has reported it. */
+/** Runs a server on a document with a duplicate party; once it has reported it, runs `then`. */
 async function withWorkingServer(client: LspClient, then: () => void): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-flags-'));
   const file = path.join(root, 'a.partnership');
@@ -62,6 +71,34 @@ describe('engine settings of the language server', function () {
       assert.ok(main > 0, `the server in ${JSON.stringify(commandLine)}`);
       assert.deepEqual(commandLine.slice(1, main), [...ENGINE_FLAGS]);
     });
+  });
+
+  (hasProc ? it : it.skip)('leave no server running when an editor stops the server file', async () => {
+    // The server's input stays open (a FIFO this test holds for writing), as an editor may keep
+    // it after the server file ends: only the stop itself, passed on, ends the server.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-stop-'));
+    execFileSync('mkfifo', [path.join(folder, 'input')]);
+    const input = fs.openSync(path.join(folder, 'input'), 'r+');
+    const launcher = spawn(serverFile, ['--stdio'], { stdio: [input, 'ignore', 'ignore'] });
+    const waitFor = async (test: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !test(); waited += 50) {
+        assert.ok(waited < 10000, `timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // The first process under it asks the engine about the settings; the server comes next.
+    const serverUnder = (pid: number): number | undefined => childrenOf(pid).find((child) => commandLineOf(child).includes(serverMain));
+    let server: number | undefined;
+    try {
+      await waitFor(() => (server = serverUnder(launcher.pid!)) !== undefined, 'the server to start');
+      launcher.kill('SIGTERM');
+      await waitFor(() => !fs.existsSync(`/proc/${server}`), `the server ${server} to stop with its server file`);
+    } finally {
+      launcher.kill('SIGKILL');
+      if (server !== undefined && fs.existsSync(`/proc/${server}`)) process.kill(server, 'SIGKILL');
+      fs.closeSync(input);
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   (hasProc ? it : it.skip)('are left out by a server on an engine that refuses them, which still works', async () => {
