@@ -13,6 +13,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared', 'bench');
@@ -75,10 +76,12 @@ function cliCheck(prefix) {
 }
 
 /**
- * The language server as editors start it: the server file itself, whose first line gives the
- * engine the settings the VS Code client gives it too (server/src/lsp/engine-flags.ts).
+ * The language server as the VS Code client starts it: the server's entry point, in an engine
+ * given the settings of shared/src/engine-flags.ts when it accepts them (`main` asks it and adds
+ * them). The server file for other editors starts the same in a second process, whose first
+ * process would be the one measured.
  */
-const serverCommand = [path.join(root, 'bin', 'partnership-language-server.js'), '--stdio'];
+const serverCommand = [process.execPath, path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'];
 
 /**
  * The LSP harness on one contract. The workspace folder holds only the contract, as when a
@@ -263,7 +266,9 @@ const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').
 const wanted = (group) => !only || only.has(group);
 
 async function main() {
-  console.log(`Benchmarks on ${report.machine.cpus} cores, Node ${report.machine.node}${quick ? ' (quick)' : ''}\n`);
+  const engineFlags = await acceptedEngineFlags();
+  serverCommand.splice(1, 0, ...engineFlags);
+  console.log(`Benchmarks on ${report.machine.cpus} cores, Node ${report.machine.node}${quick ? ' (quick)' : ''}, server engine settings: ${engineFlags.join(' ') || 'none accepted'}\n`);
   const c5k = generate(5000);
   if (wanted('parse')) parseThroughput(c5k);
   if (wanted('cli')) cliCheck(c5k);

@@ -5,6 +5,7 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { installedPeggyVersion, privateNameProblems } = require('./peggy-internals');
 
 const root = path.resolve(__dirname, '..');
 const outDir = path.join(root, 'server', 'generated');
@@ -34,3 +35,11 @@ execFileSync(process.execPath, [
   '-o', path.join(outDir, 'parser.js'),
   path.join(root, 'grammar', 'partnership.peggy'),
 ], { stdio: 'inherit' });
+
+// The grammar and server/src/core/syntax/peggy-adapter.ts use private names of the generated
+// parser: a Peggy release without them must stop the build here, not break every parse.
+const problems = privateNameProblems(fs.readFileSync(path.join(outDir, 'parser.js'), 'utf8'), installedPeggyVersion());
+if (problems.length > 0) {
+  for (const problem of problems) process.stderr.write(`generate-parser: ${problem}\n`);
+  process.exit(1);
+}

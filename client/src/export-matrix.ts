@@ -3,8 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-export type ExportFormat = 'html' | 'md' | 'csv';
+import { EXPORT_REQUEST, type ExportFormat, type ExportParams, type ExportResult } from '../../shared/out/protocol';
 
 const FORMATS: readonly { label: string; format: ExportFormat; extension: string }[] = [
   { label: 'HTML (a printable page)', format: 'html', extension: 'html' },
@@ -26,7 +25,8 @@ export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, for
   }
   const choice = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { placeHolder: 'Export the obligation matrix as' });
   if (!choice) return undefined;
-  const content = await client.sendRequest<string | null>('partnership/exportMatrix', { uri: source.toString(), format: choice.format });
+  const params: ExportParams = { uri: source.toString(), format: choice.format };
+  const content = await client.sendRequest<ExportResult>(EXPORT_REQUEST, params);
   if (content === null) {
     void vscode.window.showWarningMessage('This file declares no partnership, so it has no obligation matrix.');
     return undefined;

@@ -7,7 +7,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { MatrixPreview } from './preview/matrix-preview';
 import { exportMatrix } from './export-matrix';
 import { restartOnCrash } from './connection-errors';
-import { ENGINE_FLAGS } from '../../server/out/lsp/engine-flags';
+import { acceptedEngineFlags } from '../../shared/out/engine-flags';
 
 /** Crashes restarted within three minutes before the client gives up and tells the user. */
 const MAX_RESTARTS = 4;
@@ -16,9 +16,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // The client starts the server with the engine that runs this extension: the settings that
+  // speed it up are given only when that engine accepts them, so that it always starts.
+  const engineFlags = await acceptedEngineFlags(process.execPath);
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...ENGINE_FLAGS] } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...ENGINE_FLAGS, '--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...engineFlags] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...engineFlags, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'partnership' }],

@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { exportMatrix } from '../export-matrix';
 import { previewHtml } from './html';
-import { applyMatrixDelta } from '../../../server/out/core/matrix/delta';
-import { MATRIX_UPDATE_REQUEST } from '../../../server/out/lsp/matrix-updates';
+import { applyMatrixDelta } from '../../../shared/out/matrix-delta';
+import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams } from '../../../shared/out/protocol';
 import { isMatrixUpdate, isMessageFromPage, type Matrix, type MatrixDelta, type MessageToPage } from './protocol';
 
 const VIEW_TYPE = 'partnership.matrixPreview';
@@ -190,7 +190,9 @@ export class MatrixPreview implements vscode.Disposable {
     const held = this.latest?.kind === 'matrix' && this.latest.uri === uri.toString() ? this.latest : undefined;
     try {
       for (const since of held ? [held.id, null] : [null]) {
-        const update = await this.client.sendRequest<unknown>(MATRIX_UPDATE_REQUEST, { uri: uri.toString(), since }, token);
+        const params: MatrixUpdateParams = { uri: uri.toString(), since };
+        // The answer comes from another process, perhaps of another version: checked before use.
+        const update = await this.client.sendRequest<unknown>(MATRIX_UPDATE_REQUEST, params, token);
         if (update === null) return { kind: 'empty', reason: 'This file declares no partnership, so it has no obligation matrix.' };
         if (!isMatrixUpdate(update)) {
           return { kind: 'empty', reason: 'The language server answered with a matrix this preview cannot read. Reload the window after updating the extension.' };

@@ -4,10 +4,9 @@
 // listed keys, each of the listed type. Anything else (an extra key such as `__proto__`, an
 // inherited field, a number given as text) is rejected whole and ignored by the receiver.
 
-import type { MatrixDelta, RowReference } from '../../../server/out/core/matrix/delta';
-import type { Matrix } from '../../../server/out/core/matrix/model';
-import type { MatrixUpdate } from '../../../server/out/lsp/matrix-updates';
-import type { ExportFormat } from '../export-matrix';
+import type { Matrix } from '../../../shared/out/matrix';
+import type { MatrixDelta, RowReference } from '../../../shared/out/matrix-delta';
+import type { ExportFormat, MatrixUpdate } from '../../../shared/out/protocol';
 
 export type { ExportFormat, Matrix, MatrixDelta, MatrixUpdate };
 

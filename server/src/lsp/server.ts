@@ -38,10 +38,18 @@ import type { ChangedRange } from '../core/text/changed-range';
 import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
 import type { ServerHost } from './server-host';
-import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams, MatrixUpdates } from './matrix-updates';
-
-export const MATRIX_REQUEST = 'partnership/matrix';
-export const EXPORT_REQUEST = 'partnership/exportMatrix';
+import { MatrixUpdates } from './matrix-updates';
+import {
+  EXPORT_REQUEST,
+  type ExportParams,
+  type ExportResult,
+  MATRIX_REQUEST,
+  MATRIX_UPDATE_REQUEST,
+  type MatrixParams,
+  type MatrixResult,
+  type MatrixUpdateParams,
+  type MatrixUpdateResult,
+} from '../../../shared/out/protocol';
 
 /** Serves LSP over `connection`, reading the workspace's files through `host`. */
 export function startServer(host: ServerHost, connection: Connection): Connection {
@@ -174,10 +182,10 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   connection.onCodeAction(guarded('codeActions', [], handleCodeActions));
   connection.onCodeLens(guarded('codeLens', [], handleCodeLens));
 
-  connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
-  connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams) =>
+  connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
+  connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
-  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
+  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
     const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
     if (!matrix) return null;
     return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);

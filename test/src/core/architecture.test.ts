@@ -2,24 +2,30 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../helpers/paths';
-
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? sources(full) : e.name.endsWith('.ts') ? [full] : [];
-  });
-}
+import { repoRoot, typeScriptFilesUnder } from '../helpers/paths';
 
 describe('architecture', () => {
   it('the core imports nothing from VS Code or the LSP libraries', () => {
     const core = path.join(repoRoot, 'server', 'src', 'core');
-    for (const file of sources(core)) {
+    for (const file of typeScriptFilesUnder(core)) {
       const text = fs.readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       for (const spec of imports) {
         assert.ok(spec.startsWith('.') || spec.startsWith('node:'), `${path.relative(repoRoot, file)} imports ${spec}`);
         if (spec.startsWith('.')) assert.ok(!path.resolve(path.dirname(file), spec).includes(`${path.sep}lsp${path.sep}`), `${file} reaches into the server`);
+      }
+    }
+  });
+
+  it('the extension and the server share only shared/, which imports neither', () => {
+    const apart = { client: ['server'], shared: ['client', 'server'], server: ['client'] };
+    for (const [side, others] of Object.entries(apart)) {
+      for (const file of typeScriptFilesUnder(path.join(repoRoot, side, 'src'))) {
+        for (const [, spec] of fs.readFileSync(file, 'utf8').matchAll(/(?:from|import\() ?'([^']+)'/g)) {
+          if (!spec.startsWith('.')) continue;
+          const target = path.relative(repoRoot, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+          assert.ok(!others.includes(target), `${path.relative(repoRoot, file)} imports ${spec}`);
+        }
       }
     }
   });

@@ -3,8 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyMatrixDelta, isRowReference, matrixDelta, rowKey, rowKeys } from '../../../server/out/core/matrix/delta';
-import { buildMatrix, type Matrix, type MatrixRow } from '../../../server/out/core/matrix/model';
+import { buildMatrix } from '../../../server/out/core/matrix/model';
+import type { Matrix, MatrixRow } from '../../../shared/out/matrix';
+import { applyMatrixDelta, isRowReference, matrixDelta, rowKey, rowKeys } from '../../../shared/out/matrix-delta';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { examples } from '../helpers/paths';
 

@@ -24,11 +24,13 @@ export class LspClient {
 
   /**
    * `asExecutable` runs the server file itself, as `npx partnership-language-server` does, so
-   * that its first line chooses the engine and its settings; otherwise `node` runs it.
+   * that its first line chooses the engine; otherwise `node` runs it. `env` replaces the
+   * environment.
    */
-  constructor(args: readonly string[] = ['--stdio'], { asExecutable = false } = {}) {
+  constructor(args: readonly string[] = ['--stdio'], { asExecutable = false, env = process.env } = {}) {
     const server = path.join(repoRoot, 'bin', 'partnership-language-server.js');
-    this.process = asExecutable ? spawn(server, args, { stdio: 'pipe' }) : spawn(process.execPath, [server, ...args], { stdio: 'pipe' });
+    const options = { stdio: 'pipe', env } as const;
+    this.process = asExecutable ? spawn(server, args, options) : spawn(process.execPath, [server, ...args], options);
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

@@ -16,11 +16,19 @@ export const examples = path.join(repoRoot, 'examples');
 export const cliPath = path.join(repoRoot, 'bin', 'partnership.js');
 
 export function partnershipFilesUnder(folder: string): string[] {
+  return filesUnder(folder, '.partnership');
+}
+
+export function typeScriptFilesUnder(folder: string): string[] {
+  return filesUnder(folder, '.ts');
+}
+
+function filesUnder(folder: string, extension: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...partnershipFilesUnder(full));
-    else if (entry.name.endsWith('.partnership')) out.push(full);
+    if (entry.isDirectory()) out.push(...filesUnder(full, extension));
+    else if (entry.name.endsWith(extension)) out.push(full);
   }
   return out.sort();
 }

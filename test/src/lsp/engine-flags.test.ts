@@ -1,21 +1,52 @@
-// The engine settings the server is started with (server/src/lsp/engine-flags.ts) reach the
-// server when an editor other than VS Code runs it; the VS Code client's are checked end to end.
+// The engine settings of shared/src/engine-flags.ts reach the language server when the engine
+// accepts them, and the server starts without them when it does not. The VS Code client's
+// start is checked end to end (test/e2e).
 import * as assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ENGINE_FLAGS } from '../../../server/out/lsp/engine-flags';
+import { acceptedEngineFlags, ENGINE_FLAGS } from '../../../shared/out/engine-flags';
 import { LspClient } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/paths';
 
 const serverFile = path.join(repoRoot, 'bin', 'partnership-language-server.js');
+const serverMain = path.join(repoRoot, 'server', 'out', 'lsp', 'main.js');
+const hasProc = fs.existsSync('/proc/self/cmdline');
+
+/** A process's command line; none once the process has ended. */
+function commandLineOf(pid: number): string[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+const childrenOf = (pid: number): number[] => fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter((p) => p.trim() !== '').map(Number);
+
+/** Runs a server on a document with a duplicate party; once it has reported it, runs `then`. */
+async function withWorkingServer(client: LspClient, then: () => void): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-flags-'));
+  const file = path.join(root, 'a.partnership');
+  try {
+    await client.initialize(root);
+    await client.open(file, 'partnership A "a" {\n  party P "P" as supplier\n  party P "Q" as client\n}\n');
+    // The second party of the same name is reported: the server parsed, declared and checked.
+    await client.until(() => client.codes(file).includes('3 P102'), 'the duplicate party to be reported');
+    then();
+  } finally {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
 
 describe('engine settings of the language server', function () {
   this.timeout(30000);
 
-  it('are the first line of the server file', () => {
+  it('are not on the first line of the server file, where an engine could refuse them', () => {
     const [first] = fs.readFileSync(serverFile, 'utf8').split('\n');
-    assert.equal(first, `#!/usr/bin/env -S node ${ENGINE_FLAGS.join(' ')}`);
+    assert.equal(first, '#!/usr/bin/env node');
   });
 
   it('are each a setting with a number', () => {
@@ -23,23 +54,68 @@ describe('engine settings of the language server', function () {
     for (const flag of ENGINE_FLAGS) assert.match(flag, /^--[a-z-]+=\d+$/, flag);
   });
 
-  // The process's own command line is read from /proc, so this runs where there is one.
-  (fs.existsSync('/proc/self/cmdline') ? it : it.skip)('reach a server run as an executable, which then works', async () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-flags-'));
-    const file = path.join(root, 'a.partnership');
+  it('are given only to an engine that accepts them all', async () => {
+    assert.deepEqual(await acceptedEngineFlags(), ENGINE_FLAGS);
+    assert.deepEqual(await acceptedEngineFlags(process.execPath, [...ENGINE_FLAGS, '--no-such-engine-setting=64']), []);
+    assert.deepEqual(await acceptedEngineFlags(path.join(os.tmpdir(), 'no-such-engine')), []);
+  });
+
+  (hasProc ? it : it.skip)('reach a server run as an executable, which then works', async () => {
     const client = new LspClient(['--stdio'], { asExecutable: true });
+    await withWorkingServer(client, () => {
+      // The server runs in a second engine, started with the settings.
+      const [server, ...others] = childrenOf(client.pid);
+      assert.deepEqual(others, [], 'more than one process under the server file');
+      const commandLine = commandLineOf(server);
+      const main = commandLine.indexOf(serverMain);
+      assert.ok(main > 0, `the server in ${JSON.stringify(commandLine)}`);
+      assert.deepEqual(commandLine.slice(1, main), [...ENGINE_FLAGS]);
+    });
+  });
+
+  (hasProc ? it : it.skip)('leave no server running when an editor stops the server file', async () => {
+    // The server's input stays open (a FIFO this test holds for writing), as an editor may keep
+    // it after the server file ends: only the stop itself, passed on, ends the server.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-stop-'));
+    execFileSync('mkfifo', [path.join(folder, 'input')]);
+    const input = fs.openSync(path.join(folder, 'input'), 'r+');
+    const launcher = spawn(serverFile, ['--stdio'], { stdio: [input, 'ignore', 'ignore'] });
+    const waitFor = async (test: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !test(); waited += 50) {
+        assert.ok(waited < 10000, `timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // The first process under it asks the engine about the settings; the server comes next.
+    const serverUnder = (pid: number): number | undefined => childrenOf(pid).find((child) => commandLineOf(child).includes(serverMain));
+    let server: number | undefined;
     try {
-      await client.initialize(root);
-      await client.open(file, 'partnership A "a" {\n  party P "P" as supplier\n  party P "Q" as client\n}\n');
-      // The second party of the same name is reported: the server parsed, declared and checked.
-      await client.until(() => client.codes(file).includes('3 P102'), 'the duplicate party to be reported');
-      const commandLine = fs.readFileSync(`/proc/${client.pid}/cmdline`, 'utf8').split('\0');
-      const server = commandLine.indexOf(serverFile);
-      assert.ok(server > 0, `the server file in ${JSON.stringify(commandLine)}`);
-      assert.deepEqual(commandLine.slice(1, server), [...ENGINE_FLAGS]);
+      await waitFor(() => (server = serverUnder(launcher.pid!)) !== undefined, 'the server to start');
+      launcher.kill('SIGTERM');
+      await waitFor(() => !fs.existsSync(`/proc/${server}`), `the server ${server} to stop with its server file`);
     } finally {
-      await client.stop();
-      fs.rmSync(root, { recursive: true, force: true });
+      launcher.kill('SIGKILL');
+      if (server !== undefined && fs.existsSync(`/proc/${server}`)) process.kill(server, 'SIGKILL');
+      fs.closeSync(input);
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  (hasProc ? it : it.skip)('are left out by a server on an engine that refuses them, which still works', async () => {
+    // An engine without one of the settings: Node's own answer to an unknown option, exit code 9.
+    const refusal = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-refusal-')), 'refuse.js');
+    fs.writeFileSync(refusal, `if (process.execArgv.includes(${JSON.stringify(ENGINE_FLAGS[1])})) {
+  process.stderr.write('node: bad option: ${ENGINE_FLAGS[1]}\\n');
+  process.exit(9);
+}\n`);
+    const client = new LspClient(['--stdio'], { asExecutable: true, env: { ...process.env, NODE_OPTIONS: `--require ${refusal}` } });
+    try {
+      await withWorkingServer(client, () => {
+        assert.deepEqual(childrenOf(client.pid), [], 'the server runs in the process of the server file');
+        assert.ok(!commandLineOf(client.pid).some((arg) => ENGINE_FLAGS.includes(arg)), 'no setting on the command line');
+      });
+    } finally {
+      fs.rmSync(path.dirname(refusal), { recursive: true, force: true });
     }
   });
 });

@@ -8,8 +8,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { matrixDelta, rowKeys } from '../../../server/out/core/matrix/delta';
-import { buildMatrix, type Matrix } from '../../../server/out/core/matrix/model';
+import { buildMatrix } from '../../../server/out/core/matrix/model';
+import type { Matrix } from '../../../shared/out/matrix';
+import { matrixDelta, rowKeys } from '../../../shared/out/matrix-delta';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { examples, repoRoot } from '../helpers/paths';
 

@@ -2,10 +2,10 @@
 // posts, filters it by party, reveals a row's source line, and asks for exports. Document text
 // enters the DOM only through `textContent`; nothing on this page parses markup.
 
-import { FIXED_HEADERS, LEGEND } from '../../../../server/out/core/matrix/cells';
+import { FIXED_HEADERS, LEGEND } from '../../../../shared/out/matrix-wording';
 import { type ExportFormat, isMessageToPage, type Matrix, type MessageFromPage, type MessageToPage } from '../protocol';
 import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
-import { applyMatrixDelta } from '../../../../server/out/core/matrix/delta';
+import { applyMatrixDelta } from '../../../../shared/out/matrix-delta';
 import { append, colgroup, conflictItems, el, normItems, scopeItems } from './rows';
 
 interface VsCodeApi {

@@ -1,9 +1,9 @@
 // How each row of the matrix preview looks: the norm rows with their group headings, the
 // exclusivity rows and the conflicts, as keyed items for `KeyedBlocks`. Text only via textContent.
 
-import { groupTitle, kpiText } from '../../../../server/out/core/matrix/cells';
+import { groupTitle, kpiText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../protocol';
-import { rowKey } from '../../../../server/out/core/matrix/delta';
+import { rowKey } from '../../../../shared/out/matrix-delta';
 import { type Item, revealable } from './keyed-blocks';
 
 type Row = Matrix['groups'][number]['rows'][number];

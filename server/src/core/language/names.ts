@@ -1,7 +1,7 @@
 // Whether a text is a name as the parser reads one, asked of the parser itself (its start rule
 // `NameOnly`), so that rename cannot accept a name that the next parse would refuse.
 
-import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '../../../generated/parser';
+import { GeneratedSyntaxError, parseWithExpectations } from '../syntax/peggy-adapter';
 import { RESERVED_WORDS } from './vocabulary';
 
 export type NameProblem = 'reserved' | 'malformed';
@@ -9,7 +9,7 @@ export type NameProblem = 'reserved' | 'malformed';
 /** Why `text` cannot be a name, or null when it can: the parser's verdict, explained. */
 export function nameProblem(text: string): NameProblem | null {
   try {
-    generatedParse(text, { startRule: 'NameOnly' });
+    parseWithExpectations(text, 'NameOnly');
     return null;
   } catch (error) {
     // Only the parser's refusal means "not a name"; anything else is a fault to surface.

@@ -1,8 +1,8 @@
 // The obligation matrix as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when
 // they hold a comma, a quote or a line break, quotes doubled), one row per norm.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText } from './cells';
-import type { Matrix } from './model';
+import { cellText, FIXED_HEADERS, groupTitle, kpiText } from '../../../../shared/out/matrix-wording';
+import type { Matrix } from '../../../../shared/out/matrix';
 
 export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

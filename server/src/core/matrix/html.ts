@@ -1,8 +1,8 @@
 // A standalone, printable HTML page of the matrix. Every piece of document text is escaped:
 // a party named `<img src=x onerror=alert(1)>` appears as those characters. No scripts.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
-import type { Matrix } from './model';
+import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from '../../../../shared/out/matrix-wording';
+import type { Matrix } from '../../../../shared/out/matrix';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,8 +1,8 @@
 // The matrix as Markdown tables. Document text is escaped so that it renders as the same
 // characters: no stray emphasis, links, HTML or broken table cells.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
-import type { Matrix } from './model';
+import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from '../../../../shared/out/matrix-wording';
+import type { Matrix } from '../../../../shared/out/matrix';
 
 /** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
 export function escapeMarkdownInline(text: string): string {

@@ -3,13 +3,12 @@
 // (junk nodes); here each junk stretch is re-parsed with its context's probe rule to find the
 // furthest point the parser understood and what it expected there.
 
-import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '../../../generated/parser';
-import type { Expectation, StartRuleNames } from '../../../generated/parser';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type BlockContext, STATEMENT_KEYWORDS } from '../language/vocabulary';
 import type { Block, FileNode, Junk, Span, Unit } from './ast';
 import { missingParts, missingPartsInUnit } from './missing-parts';
+import { type Expectation, GeneratedSyntaxError, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
 export interface ParsedDocument {
@@ -18,13 +17,6 @@ export interface ParsedDocument {
   readonly ast: FileNode;
   readonly diagnostics: readonly Diagnostic[];
 }
-
-/**
- * Parses for the tree alone. Peggy records what it expected at the furthest failure as it goes,
- * for the message of a parse that fails; a parse that recovers never uses it. Starting with one
- * silent context (`peg$silentFails`, an option of the generated parser) records nothing.
- */
-export const TREE_ONLY = { peg$silentFails: 1 } as const;
 
 const probeRule: Record<Junk['context'], StartRuleNames> = {
   file: 'FileProbe',
@@ -55,13 +47,13 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   }
   let ast: FileNode;
   try {
-    ast = generatedParse(text, { startRule: 'File', ...TREE_ONLY });
+    ast = parseTreeOnly(text, 'File');
   } catch (error) {
     // Only a parse that failed on the text needs the furthest failure: it is parsed again to
     // record it. Anything else (nesting too deep) would fail the same way twice.
     if (!(error instanceof GeneratedSyntaxError)) return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, error)] };
     try {
-      ast = generatedParse(text, { startRule: 'File' });
+      ast = parseWithExpectations(text, 'File');
     } catch (again) {
       return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, again)] };
     }
@@ -141,7 +133,7 @@ function withJunk(ast: FileNode, broken: ReadonlyMap<Item, Junk>): FileNode {
 /** One unit parsed on its own from its text (see `UnitOnly` in the grammar); null unless it is one whole statement without lexical errors. */
 export function parseUnit(text: string): Unit | null {
   try {
-    const { node, lexicalErrors } = generatedParse(text, { startRule: 'UnitOnly', ...TREE_ONLY });
+    const { node, lexicalErrors } = parseTreeOnly(text, 'UnitOnly');
     return lexicalErrors.length === 0 ? { kind: 'Unit', text, node } : null;
   } catch (error) {
     // Not one statement: the caller parses the whole document instead. Anything else is a fault.
@@ -168,7 +160,7 @@ const DECLARATIONS = new Set(['Partnership', 'Party', 'Scope', 'Norm', 'Kpi', 'B
 /** Whether one of its context's statements begins where the junk begins. */
 function startsStatement(text: string, junk: Junk): boolean {
   try {
-    generatedParse(text.slice(junk.start, junk.end), { startRule: 'StartsStatement', context: junk.context });
+    parseWithExpectations(text.slice(junk.start, junk.end), 'StartsStatement', junk.context);
     return true;
   } catch (error) {
     if (error instanceof GeneratedSyntaxError) return false;
@@ -209,7 +201,7 @@ function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: 
 
 function probe(text: string, from: number, to: number, context: Junk['context']): { offset: number; expected: readonly Expectation[] } | null {
   try {
-    generatedParse(text.slice(from, to), { startRule: probeRule[context] });
+    parseWithExpectations(text.slice(from, to), probeRule[context]);
     return null;
   } catch (error) {
     if (error instanceof GeneratedSyntaxError) return { offset: from + error.location.start.offset, expected: error.expected ?? [] };

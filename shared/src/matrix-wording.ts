@@ -1,6 +1,6 @@
 // Shared wording of the matrix's columns, so that every renderer labels them alike.
 
-import type { Matrix, MatrixRow } from './model';
+import type { Matrix, MatrixRow } from './matrix';
 
 export const FIXED_HEADERS = ['When', 'KPIs', 'Consequence', 'Clause'] as const;
 

@@ -3,7 +3,7 @@
 // earlier matrix's rows (apart from its line) is sent as a reference to it; every other part
 // of the matrix is small and sent whole.
 
-import type { Matrix, MatrixGroup, MatrixRow } from './model';
+import type { Matrix, MatrixGroup, MatrixRow } from './matrix';
 
 /** Row `same` of the earlier matrix (counting every group's rows in order), now at `line`. */
 export interface RowReference {

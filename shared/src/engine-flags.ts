@@ -1,0 +1,37 @@
+// The JavaScript engine settings the language server runs with, and the check that an engine
+// accepts them. Every start of the server takes them from here: the VS Code client
+// (`execArgv`), bin/partnership-language-server.js (which starts the server in a new engine)
+// and the benchmark.
+//
+// Opening a contract builds its whole tree, declarations and model at once, and nearly all of
+// it stays alive. With the engine's defaults the young generation starts at 1 MB and grows step
+// by step, so that memory is copied again at every one of a dozen early collections; and the
+// first full collection comes when the heap reaches a few tens of megabytes, with a pause of
+// 150 ms in the middle of opening a 50,000-norm contract. A 64 MB young generation holds all
+// that opening a 5,000-norm contract makes (about 40 MB), so nothing is copied while it opens,
+// and the first full collection waits until the heap reaches 256 MB (docs/performance.md).
+//
+// The engine reads these sizes when it starts: set later (`v8.setFlagsFromString`) they change
+// nothing, so they must be on the command line. Node refuses to start with a setting its
+// engine does not know, and an engine may drop one in any release; two of these are not among
+// the settings Node lists as known (`process.allowedNodeEnvironmentFlags`). So the engine is
+// asked first, and the server runs without any setting rather than not at all.
+
+import { execFile } from 'node:child_process';
+
+export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=256'];
+
+/** Longer than any engine takes to start; a probe that takes longer counts as a refusal. */
+const PROBE_TIMEOUT_MS = 10000;
+
+/**
+ * `flags` when the engine at `execPath` starts with them all, otherwise none. The engine runs
+ * an empty program with them, as Node would run the server (Electron's own executable, VS
+ * Code's, runs as Node with ELECTRON_RUN_AS_NODE, as the language client starts it).
+ */
+export function acceptedEngineFlags(execPath: string = process.execPath, flags: readonly string[] = ENGINE_FLAGS): Promise<readonly string[]> {
+  return new Promise((resolve) => {
+    const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1' };
+    execFile(execPath, [...flags, '--eval', ''], { env, timeout: PROBE_TIMEOUT_MS, windowsHide: true }, (error) => resolve(error ? [] : flags));
+  });
+}
