@@ -12,6 +12,11 @@ export function kpiText(row: MatrixRow): string {
   return row.kpis.map((k) => (k.target ? `${k.name} (${k.target})` : k.name)).join('; ');
 }
 
+/** A note as every renderer words it. */
+export function noteText(note: string): string {
+  return `Note: ${note}`;
+}
+
 export function groupTitle(group: Matrix['groups'][number]): string {
   return group.scope ? `${group.scope.path}${group.scope.title ? ` — ${group.scope.title}` : ''}` : 'Not tied to a scope';
 }

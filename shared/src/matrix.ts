@@ -30,6 +30,8 @@ export interface MatrixRow {
   readonly kpis: readonly MatrixKpi[];
   readonly consequence: string;
   readonly clause: string;
+  /** The norm's `note` lines: what the language cannot say, for the reader. */
+  readonly notes: readonly string[];
 }
 
 export interface MatrixGroup {
@@ -75,6 +77,8 @@ export interface Matrix {
     readonly doc: string;
     readonly term: string;
     readonly source: string;
+    /** The partnership's own `note` lines. */
+    readonly notes: readonly string[];
   };
   readonly parties: readonly MatrixParty[];
   readonly groups: readonly MatrixGroup[];

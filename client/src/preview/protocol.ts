@@ -74,6 +74,7 @@ const isRow = shape<Row>({
   kpis: arrayOf(shape<Row['kpis'][number]>({ name: isString, title: isString, target: isString })),
   consequence: isString,
   clause: isString,
+  notes: arrayOf(isString),
 });
 
 const isExclusivityRow = shape<Exclusivity>({
@@ -99,7 +100,7 @@ const isRowReference = shape<RowReference>({ same: isIndex, line: isLine });
 
 /** A matrix whose rows pass `rowCheck`: every row whole, or rows and references to earlier ones. */
 const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
-  partnership: shape<Matrix['partnership']>({ name: isString, title: isString, doc: isString, term: isString, source: isString }),
+  partnership: shape<Matrix['partnership']>({ name: isString, title: isString, doc: isString, term: isString, source: isString, notes: arrayOf(isString) }),
   parties: arrayOf(shape<Matrix['parties'][number]>({ id: isString, title: isString, role: isString })),
   groups: arrayOf(shape<Matrix['groups'][number]>({
     scope: nullable(shape<NonNullable<Matrix['groups'][number]['scope']>>({ path: isString, title: isString })),

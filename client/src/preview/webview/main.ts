@@ -2,7 +2,7 @@
 // posts, filters it by party, reveals a row's source line, and asks for exports. Document text
 // enters the DOM only through `textContent`; nothing on this page parses markup.
 
-import { FIXED_HEADERS, LEGEND } from '../../../../shared/out/matrix-wording';
+import { FIXED_HEADERS, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import { type ExportFormat, isMessageToPage, type Matrix, type MessageFromPage, type MessageToPage } from '../protocol';
 import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
 import { applyMatrixDelta } from '../../../../shared/out/matrix-delta';
@@ -58,6 +58,7 @@ content.hidden = true;
 const title = el('h1', 'title');
 const meta = el('p', 'meta');
 const doc = el('p', 'doc');
+const notes = el('div', 'notes');
 
 const partySelect = el('select', 'party-filter');
 partySelect.id = 'party-filter';
@@ -121,7 +122,7 @@ const noConflicts = el('p', 'none', 'No exclusivity conflicts found.');
 
 append(
   content,
-  title, meta, doc, toolbar,
+  title, meta, doc, notes, toolbar,
   el('h2', '', 'Obligation matrix'), el('p', 'legend', LEGEND), matrix.wrap, noNorms,
   el('h2', '', 'Exclusivity'), scopes.wrap, noScopes,
   conflictsHeading, conflictBlocks, noConflicts,
@@ -180,6 +181,8 @@ function renderMatrix(m: Matrix, fileName: string): void {
   meta.textContent = [`Partnership ${p.name}`, p.term && `term ${p.term}`, p.source && `source: ${p.source}`, fileName].filter(Boolean).join(' · ');
   doc.textContent = p.doc;
   doc.hidden = !p.doc;
+  notes.replaceChildren(...p.notes.map((n) => el('p', 'note', noteText(n))));
+  notes.hidden = p.notes.length === 0;
   renderParties(m);
   if (state.party !== null && !m.parties.some((x) => x.id === state.party)) saveState({ party: null });
   partySelect.value = state.party ?? '';

@@ -1,7 +1,7 @@
 // How each row of the matrix preview looks: the norm rows with their group headings, the
 // exclusivity rows and the conflicts, as keyed items for `KeyedBlocks`. Text only via textContent.
 
-import { groupTitle, kpiText } from '../../../../shared/out/matrix-wording';
+import { groupTitle, kpiText, noteText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../protocol';
 import { rowKey } from '../../../../shared/out/matrix-delta';
 import { type Item, revealable } from './keyed-blocks';
@@ -73,6 +73,7 @@ function normRow(row: Row, m: Matrix): HTMLElement {
   append(name, heading);
   if (row.title) append(name, el('div', 'norm-title', row.title));
   if (row.statement) append(name, el('div', 'statement', row.statement));
+  for (const note of row.notes) append(name, el('div', 'note', noteText(note)));
   append(tr, name);
   for (const party of m.parties) {
     const parts = partsOf(row, party.id);

@@ -19,11 +19,11 @@ export type BlockContext = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | '
  */
 export const STATEMENT_KEYWORDS: Readonly<Record<BlockContext, readonly string[]>> = {
   file: ['import', 'partnership'],
-  partnership: ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body'],
-  scope: ['covers', 'scope'],
-  norm: ['due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause'],
-  kpi: ['owner', 'scope', 'target', 'threshold', 'measured'],
-  body: ['chair', 'members', 'approves'],
+  partnership: ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note'],
+  scope: ['covers', 'scope', 'note'],
+  norm: ['due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note'],
+  kpi: ['owner', 'scope', 'target', 'threshold', 'measured', 'note'],
+  body: ['chair', 'members', 'approves', 'note'],
 };
 
 export const BLOCK_CONTEXTS = Object.keys(STATEMENT_KEYWORDS) as readonly BlockContext[];
@@ -91,6 +91,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   of: 'The parent(s) of a joint venture or a client function: `as joint-venture of BCC, Capita`.',
   scope: 'A service, asset or area of work: `scope Name "Title" { covers "…" scope Child "…" }`. Inside a norm or KPI, `scope <ref>` ties it to a scope.',
   covers: 'What a scope includes, in words: `covers "Telephony and associated services"`. Repeatable.',
+  note: 'What the language cannot say, for the reader: `note "The savings guarantee was later replaced by the 2014 review."`. In every block, as often as needed; shown in hovers and in the matrix.',
   exclusive: 'An exclusivity grant: `exclusive <party> over <scope> [except <scopes>] [from <date>] [to <date>] [clause "…"]`. Missing dates come from the term.',
   over: 'The scope an exclusivity grant covers, with everything inside it.',
   except: 'Carve-outs: scopes inside the granted scope that the grant does not cover (P205 when outside it).',

@@ -9,10 +9,10 @@ export function csvField(value: string): string {
 }
 
 export function renderCsv(matrix: Matrix): string {
-  const rows: string[][] = [['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS]];
+  const rows: string[][] = [['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes']];
   for (const group of matrix.groups) {
     for (const row of group.rows) {
-      rows.push([groupTitle(group), row.norm, row.kind, row.title, row.statement, ...matrix.parties.map((p) => cellText(row, p.id)), row.when, kpiText(row), row.consequence, row.clause]);
+      rows.push([groupTitle(group), row.norm, row.kind, row.title, row.statement, ...matrix.parties.map((p) => cellText(row, p.id)), row.when, kpiText(row), row.consequence, row.clause, row.notes.join('\n')]);
     }
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

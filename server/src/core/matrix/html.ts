@@ -1,7 +1,7 @@
 // A standalone, printable HTML page of the matrix. Every piece of document text is escaped:
 // a party named `<img src=x onerror=alert(1)>` appears as those characters. No scripts.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from '../../../../shared/out/matrix-wording';
+import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
 
 export function escapeHtml(text: string): string {
@@ -34,6 +34,7 @@ export function renderHtml(matrix: Matrix): string {
   out.push(`<h1>${e(p.title || p.name)}</h1>`);
   out.push(`<p class="meta">Partnership <code>${e(p.name)}</code>${p.term ? `, term ${e(p.term)}` : ''}${p.source ? `. Source: ${e(p.source)}` : ''}</p>`);
   if (p.doc) out.push(`<p class="doc">${e(p.doc)}</p>`);
+  for (const note of p.notes) out.push(`<p class="note">${e(noteText(note))}</p>`);
 
   out.push('<h2>Parties</h2>', '<table class="parties">', '<thead><tr><th>Party</th><th>Name</th><th>Role</th></tr></thead>', '<tbody>');
   for (const party of matrix.parties) out.push(`<tr><td><code>${e(party.id)}</code></td><td>${e(party.title)}</td><td>${e(party.role)}</td></tr>`);
@@ -48,7 +49,7 @@ export function renderHtml(matrix: Matrix): string {
     out.push(`<tr class="group"><th colspan="${columns}">${e(groupTitle(group))}</th></tr>`);
     for (const row of group.rows) {
       out.push(`<tr id="norm-${e(row.norm)}" data-line="${row.line}">`);
-      out.push(`<td><strong>${e(row.norm)}</strong> <span class="kind">(${e(row.kind)})</span><br>${e(row.title)}<br><span class="statement">${e(row.statement)}</span></td>`);
+      out.push(`<td><strong>${e(row.norm)}</strong> <span class="kind">(${e(row.kind)})</span><br>${e(row.title)}<br><span class="statement">${e(row.statement)}</span>${row.notes.map((n) => `<br><span class="note">${e(noteText(n))}</span>`).join('')}</td>`);
       for (const party of matrix.parties) out.push(`<td class="cell">${e(cellText(row, party.id))}</td>`);
       out.push(`<td>${e(row.when)}</td><td>${e(kpiText(row))}</td><td>${e(row.consequence)}</td><td>${e(row.clause)}</td></tr>`);
     }

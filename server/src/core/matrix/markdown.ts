@@ -1,7 +1,7 @@
 // The matrix as Markdown tables. Document text is escaped so that it renders as the same
 // characters: no stray emphasis, links, HTML or broken table cells.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from '../../../../shared/out/matrix-wording';
+import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
 
 /** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
@@ -26,6 +26,7 @@ export function renderMarkdown(matrix: Matrix): string {
   const out: string[] = [`# ${m(p.title || p.name)}`, ''];
   out.push(`Partnership \`${p.name.replace(/`/g, '')}\`${p.term ? `, term ${m(p.term)}` : ''}${p.source ? `. Source: ${m(p.source)}` : ''}`, '');
   if (p.doc) out.push(m(p.doc), '');
+  for (const note of p.notes) out.push(`*${m(noteText(note))}*`, '');
   out.push('## Parties', '', '| Party | Name | Role |', '| --- | --- | --- |');
   for (const party of matrix.parties) out.push(`| ${m(party.id)} | ${m(party.title)} | ${m(party.role)} |`);
   out.push('');
@@ -35,7 +36,7 @@ export function renderMarkdown(matrix: Matrix): string {
   for (const group of matrix.groups) {
     out.push(`| **${m(groupTitle(group))}** |${' |'.repeat(header.length - 1)}`);
     for (const row of group.rows) {
-      const cells = [`**${m(row.norm)}** ${m(row.title)}`, ...matrix.parties.map((x) => m(cellText(row, x.id))), m(row.when), m(kpiText(row)), m(row.consequence), m(row.clause)];
+      const cells = [`**${m(row.norm)}** ${m(row.title)}${row.notes.map((n) => `<br>*${m(noteText(n))}*`).join('')}`, ...matrix.parties.map((x) => m(cellText(row, x.id))), m(row.when), m(kpiText(row)), m(row.consequence), m(row.clause)];
       out.push(`| ${cells.join(' | ')} |`);
     }
   }

@@ -65,6 +65,7 @@ export function buildMatrix(program: Analysis, file: string): Matrix | null {
       doc: docCommentBefore(source.text, model.partnership.start) ?? '',
       term: term ? `${formatDay(term.from)} to ${formatDay(term.to)}` : '',
       source: sourceOf(model.partnership.block?.units ?? []),
+      notes: model.notes,
     },
     parties,
     groups: grouped,
@@ -133,6 +134,7 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: n
     kpis,
     consequence: norm.otherwise ?? '',
     clause: norm.clause ?? '',
+    notes: norm.notes,
   };
 }
 

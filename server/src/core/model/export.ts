@@ -3,8 +3,8 @@
 // them, and every period is also given as worked out (both ends included).
 
 import type { Analysis } from '../analysis/analysis';
-import type { Unit } from '../syntax/ast';
-import type { Band, Quantity, ScopeDecl } from '../syntax/ast';
+import { notesIn } from './semantic';
+import type { Band, Quantity, ScopeDecl, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { formatDay, type Period } from '../values/dates';
@@ -40,6 +40,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       title: decl.title?.value ?? '',
       doc: doc(unit, decl.start),
       covers: (decl.block?.items ?? []).flatMap((i) => (i.kind === 'Covers' ? [i.text.value] : [])),
+      notes: [...notesIn(decl.block?.items ?? [])],
       children: children.map((c) => scope(unit, c, path)),
     };
   };
@@ -54,6 +55,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       term: model.termNode ? { from: model.termNode.from.text, to: model.termNode.to.text } : null,
       source: units.flatMap((u) => (u.node.kind === 'Source' ? [u.node.text.value] : []))[0] ?? null,
       imports: source.imports.map((l) => l.node.path.value),
+      notes: [...model.notes],
     },
     parties: units.flatMap((u) => {
       const i = u.node;
@@ -90,6 +92,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       measuredBy: n.kpis.map((k) => k.name),
       otherwise: n.otherwise,
       clause: n.clause,
+      notes: [...n.notes],
       period: period(n.period),
     })),
     kpis: model.kpis.map((k) => ({
@@ -103,6 +106,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
         ? { comparator: k.threshold.comparator.op, value: value(k.threshold.value), consequence: k.threshold.consequence?.value ?? null }
         : null,
       measured: k.measured ? (k.measured.frequency.kind === 'Frequency' ? k.measured.frequency.text : { every: { count: k.measured.frequency.count, unit: k.measured.frequency.unit } }) : null,
+      notes: [...k.notes],
     })),
     bodies: model.bodies.map((b) => ({
       name: b.symbol.name,
@@ -111,6 +115,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       chair: b.chair?.name ?? null,
       members: b.members.map((p) => p.name),
       approves: b.approvals.map((a) => ({ scope: qnameText(a.node.scope), band: band(a.node.band) })),
+      notes: [...b.notes],
     })),
   } as Json;
 }

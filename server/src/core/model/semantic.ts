@@ -9,7 +9,7 @@ import type { BodySymbol, KpiSymbol, NormSymbol, PartySymbol, PartnershipSymbol,
 import { isWithin } from '../binding/symbols';
 import type {
   Approves, DateLit, Every, Exclusive, Interface, Kpi, Measured, ModalValue, Norm, NormLine, Open, Partnership, QName, Target,
-  Term, Threshold, Unit,
+  Note, Term, Threshold, Unit,
 } from '../syntax/ast';
 import { dayNumber, type Period } from '../values/dates';
 
@@ -69,6 +69,8 @@ export interface NormModel {
   readonly every: Every | null;
   readonly otherwise: string | null;
   readonly clause: string | null;
+  /** Its `note` lines, in order. */
+  readonly notes: readonly string[];
   /** The days the norm applies; null when one of its dates is impossible. */
   readonly period: Period | null;
 }
@@ -85,6 +87,7 @@ export interface KpiModel {
   readonly target: Target | null;
   readonly threshold: Threshold | null;
   readonly measured: Measured | null;
+  readonly notes: readonly string[];
 }
 
 export interface Approval {
@@ -100,6 +103,7 @@ export interface BodyModel {
   readonly chair: PartySymbol | null;
   readonly members: readonly PartySymbol[];
   readonly approvals: readonly Approval[];
+  readonly notes: readonly string[];
 }
 
 export interface FileModel {
@@ -116,6 +120,18 @@ export interface FileModel {
   readonly norms: readonly NormModel[];
   readonly kpis: readonly KpiModel[];
   readonly bodies: readonly BodyModel[];
+  /** The partnership's own `note` lines. */
+  readonly notes: readonly string[];
+}
+
+/** The `note` lines among some statements, in order. */
+export function notesIn(items: readonly { readonly kind: string }[]): readonly string[] {
+  let notes: string[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind === 'Note') (notes ??= []).push((item as Note).text.value);
+  }
+  return notes ?? NONE;
 }
 
 export function validDay(date: DateLit | null): number | null {
@@ -239,6 +255,7 @@ export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningI
           target: find<Target>('Target'),
           threshold: find<Threshold>('Threshold'),
           measured: find<Measured>('Measured'),
+          notes: notesIn(lines),
         },
       };
     }
@@ -255,7 +272,7 @@ export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningI
           if (scope) approvals.push({ unit, node: line, scope });
         }
       }
-      return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals } };
+      return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals, notes: notesIn(item.block?.items ?? NONE) } };
     }
     default:
       return null;
@@ -278,10 +295,15 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
   const norms: NormModel[] = [];
   const kpis: KpiModel[] = [];
   const bodies: BodyModel[] = [];
+  const notes: string[] = [];
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < meanings.length; i++) {
     const m = meanings[i];
-    if (!m) continue;
+    if (!m) {
+      const node = partnership.block!.units[i].node;
+      if (node.kind === 'Note') notes.push(node.text.value);
+      continue;
+    }
     switch (m.kind) {
       case 'grant':
         grants.push(m.value);
@@ -303,7 +325,7 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
         break;
     }
   }
-  return { file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null), grants, opens, interfaces, norms, kpis, bodies };
+  return { file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null), grants, opens, interfaces, norms, kpis, bodies, notes };
 }
 
 function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
@@ -398,6 +420,7 @@ function normModel(
     every,
     otherwise,
     clause,
+    notes: notesIn(lines),
     period: normPeriod(due, every, bounds),
   };
 }

@@ -113,7 +113,13 @@ export interface PartnershipBlock extends Span {
 }
 
 export type PartnershipItem =
-  | Term | Source | Party | ScopeDecl | Exclusive | Open | Interface | Norm | Kpi | Body;
+  | Term | Source | Party | ScopeDecl | Exclusive | Open | Interface | Norm | Kpi | Body | Note;
+
+/** `note "…"`: what the language cannot say, for the reader; in every block, repeatable. */
+export interface Note extends Span {
+  readonly kind: 'Note';
+  readonly text: StringLit;
+}
 
 export interface Term extends Span {
   readonly kind: 'Term';
@@ -141,7 +147,7 @@ export interface ScopeDecl extends Span {
   readonly block: Block<ScopeItem> | null;
 }
 
-export type ScopeItem = Covers | ScopeDecl;
+export type ScopeItem = Covers | ScopeDecl | Note;
 
 export interface Covers extends Span {
   readonly kind: 'Covers';
@@ -183,7 +189,7 @@ export interface Norm extends Span {
 
 export type NormItem =
   | NormLine | Due | Every | Accountable | Consulted | Informed | ScopeLine | MeasuredBy
-  | Otherwise | Clause;
+  | Otherwise | Clause | Note;
 
 export type ModalValue = 'must' | 'may' | 'must not';
 
@@ -260,7 +266,7 @@ export interface Kpi extends Span {
   readonly block: Block<KpiItem> | null;
 }
 
-export type KpiItem = Owner | ScopeLine | Target | Threshold | Measured;
+export type KpiItem = Owner | ScopeLine | Target | Threshold | Measured | Note;
 
 export interface Owner extends Span {
   readonly kind: 'Owner';
@@ -297,7 +303,7 @@ export interface Body extends Span {
   readonly block: Block<BodyItem> | null;
 }
 
-export type BodyItem = Chair | Members | Approves;
+export type BodyItem = Chair | Members | Approves | Note;
 
 export interface Chair extends Span {
   readonly kind: 'Chair';

@@ -9,6 +9,7 @@ import { describePeriod } from '../../core/checks/context';
 import { KEYWORD_DOCS } from '../../core/language/vocabulary';
 import { escapeMarkdown, escapeMarkdownInline } from '../../core/matrix/markdown';
 import { isCovered } from '../../core/model/coverage';
+import { notesIn } from '../../core/model/semantic';
 import { locate, type Target } from '../../core/services/locate';
 import { qnameText } from '../../core/syntax/ast';
 import { formatQuantity } from '../../core/values/decimal';
@@ -48,7 +49,7 @@ export function describeTarget(ctx: FeatureContext, target: Target): string {
     const source = ctx.program.files.get(target.file);
     const p = source?.partnership;
     const term = source?.model?.term;
-    return [`**partnership** ${name(target.name)}${p?.title ? ` — ${md(p.title.value)}` : ''}`, term ? `Term: ${describePeriod(term)}` : '']
+    return [`**partnership** ${name(target.name)}${p?.title ? ` — ${md(p.title.value)}` : ''}`, term ? `Term: ${describePeriod(term)}` : '', ...notes(source?.model?.notes ?? [])]
       .filter(Boolean).join('\n\n');
   }
   const lines: string[] = [];
@@ -100,6 +101,12 @@ export function describeTarget(ctx: FeatureContext, target: Target): string {
       break;
     }
   }
+  if (s.kind !== 'party') lines.push(...notes(notesIn(s.decl.block?.items ?? [])));
   if (s.doc) lines.push(s.doc.split('\n').map(escapeMarkdown).join('  \n'));
   return lines.join('\n\n');
+}
+
+/** A declaration's `note` lines, each a paragraph. */
+function notes(texts: readonly string[]): string[] {
+  return texts.map((t) => `Note: ${md(t)}`);
 }

@@ -57,12 +57,12 @@ describe('completion handler', () => {
   it('offers the statements of the enclosing block on an empty line: snippets in a partnership, keywords and parties in a norm', () => {
     const m = marked('partnership P "P" {\n  term 2020-01-01 to 2020-12-31\n  |\n}\n');
     const items = handleCompletion(m.ctx, m.at);
-    assert.deepEqual(items.map((i) => i.label), ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body']);
+    assert.deepEqual(items.map((i) => i.label), ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note']);
     const party = items.find((i) => i.label === 'party')!;
     assert.equal(party.insertTextFormat, InsertTextFormat.Snippet);
     assert.match(party.insertText!, /^party \$\{1:Name\} "\$\{2:Full name\}" as \$\{3\|client,/);
     assert.deepEqual(labels(`${head}  obligation N "N" {\n    |\n  }\n}\n`), [
-      'due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'S', 'Catalogue.Council',
+      'due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note', 'S', 'Catalogue.Council',
     ]);
   });
 
