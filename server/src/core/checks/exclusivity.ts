@@ -3,6 +3,7 @@
 // checked together; each diagnostic lands in the file of the statement it points at.
 
 import { report } from '../diagnostics/catalog';
+import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
 import type { FileModel, Grant, NormModel } from '../model/semantic';
@@ -40,8 +41,9 @@ function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
       if (others.length === 0) continue;
       ctx.emit(report('P201', spanOf(g.file, g.node), {
         grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
-        others: others.map((o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
-      }, { related: others.map(grantRelated) }));
+        others: nameCounterparts(others, (o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
+        count: others.length,
+      }, { related: relatedCounterparts(others, grantRelated) }));
     }
   }
 }
@@ -70,7 +72,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
     subject: qnameText(norm.line.subject),
     when,
     more: against.length - 1,
-  }, { related: against.map(grantRelated) }));
+  }, { related: relatedCounterparts(against, grantRelated) }));
 }
 
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
@@ -80,8 +82,8 @@ function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
       if (grants.length === 0) continue;
       ctx.emit(report('P203', spanOf(open.file, open.node), {
         scope: qnameText(open.node.scope),
-        grants: grants.map((g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
-      }, { related: grants.map(grantRelated) }));
+        grants: nameCounterparts(grants, (g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
+      }, { related: relatedCounterparts(grants, grantRelated) }));
     }
   }
 }
