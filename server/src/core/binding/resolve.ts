@@ -7,17 +7,12 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Junk, Partnership, QName, Statement } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
-import type { Declarations } from './declare';
-import { closest, type Candidate } from './suggest';
+import { type Candidate, Suggester } from './suggest';
 import type { PartnershipSymbol, SymbolKind } from './symbols';
 import { kindNames } from './symbols';
+import { lookupOfList, SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } from './visible-lookup';
 
-/** A partnership visible by name from a file: its own, or one it imports directly. */
-export interface VisiblePartnership {
-  readonly name: string;
-  readonly file: string;
-  readonly declarations: Declarations;
-}
+export type { VisiblePartnership } from './visible-lookup';
 
 export interface Reference {
   readonly file: string;
@@ -116,7 +111,7 @@ export function resolveReferences(
   file: string,
   partnership: Partnership | null,
   own: VisiblePartnership | null,
-  imported: readonly VisiblePartnership[],
+  imported: readonly VisiblePartnership[] | VisibleLookup,
   diagnostics: Diagnostic[],
   /** Resolves only these statements (after one declaration was re-parsed). */
   only?: readonly Statement[],
@@ -124,8 +119,11 @@ export function resolveReferences(
   // In the order of the text, as `ReferenceTable` needs: `forEachReferenceIn` visits them so.
   const references: Reference[] = [];
   if (!partnership?.block || !own) return references;
-  const qualifiers = new Map<string, VisiblePartnership>();
-  for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
+  const visible = Array.isArray(imported) ? lookupOfList(imported) : (imported as VisibleLookup);
+  const qualifiers = { get: (name: string) => (name === own.name ? own : visible.find(name)) };
+  const suggester = new Suggester();
+  const unknown = (at: Span, node: QName, expected: SymbolKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
+    unknownName(at, node, expected, name, inside, suggester.closest(name, place, expected, candidates));
 
   forEachReferenceIn(only ?? partnership.block.items, (node, expected) => {
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
@@ -149,7 +147,7 @@ export function resolveReferences(
     if (!current) {
       const qualifier = qualifiers.get(first.text);
       if (!qualifier) {
-        fail(unknown(at, node, expected, node.parts[0].text, undefined, candidatesFor(expected, own, imported)));
+        fail(unknown(at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, visible.nearest(SUGGESTED_PARTNERSHIPS))));
         return;
       }
       parts.push(qualifier);
@@ -159,8 +157,8 @@ export function resolveReferences(
       }
       current = qualifier.declarations.topLevel.get(node.parts[1].text);
       if (!current) {
-        const names = [...qualifier.declarations.topLevel.values()].filter((s) => s.kind === expected);
-        fail(unknown(at, node, expected, node.parts[1].text, qualifier.name, names.map((s) => ({ text: `${qualifier.name}.${s.name}`, title: s.title }))));
+        const names = (): Candidate[] => [...qualifier.declarations.topLevel.values()].filter((s) => s.kind === expected).map((s) => ({ text: `${qualifier.name}.${s.name}`, title: s.title }));
+        fail(unknown(at, node, expected, node.parts[1].text, qualifier.name, qualifier, names));
         return;
       }
       index = 2;
@@ -171,8 +169,9 @@ export function resolveReferences(
       const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
       if (!child) {
         const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
-        const siblings = current.kind === 'scope' ? [...current.children.values()] : [];
-        fail(unknown(at, node, expected, part.text, parentText, siblings.map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }))));
+        const parent = current;
+        const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
+        fail(unknown(at, node, expected, part.text, parentText, parentText, siblings));
         return;
       }
       current = child;
@@ -187,15 +186,9 @@ export function resolveReferences(
   return references;
 }
 
-function unknown(
-  at: { file: string; start: number; end: number },
-  node: QName,
-  expected: SymbolKind,
-  name: string,
-  inside: string | undefined,
-  candidates: readonly Candidate[],
-): Diagnostic {
-  const best = closest(name, candidates);
+type Span = { file: string; start: number; end: number };
+
+function unknownName(at: Span, node: QName, expected: SymbolKind, name: string, inside: string | undefined, best: Candidate | undefined): Diagnostic {
   const suggestion = best ? '`' + best.text + '`' + (best.title ? ` (${best.title})` : '') : undefined;
   return report(
     'P101',

@@ -19,6 +19,7 @@ import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import type { Host } from './host';
 import { cyclePath, stronglyConnected } from './imports';
 import { patchNormEdit } from './norm-patch';
+import { visibleTo } from './visible';
 
 export interface ImportLink {
   readonly node: Import;
@@ -281,7 +282,7 @@ export class Program {
   }
 
   private resolve(source: Building): void {
-    const { own, imported } = this.visiblePartnerships(source);
+    const { own, imported } = visibleTo(this, source);
     source.references = new ReferenceTable(resolveReferences(source.file, source.partnership, own, imported, source.diagnostics));
   }
 }
