@@ -6,6 +6,7 @@ import {
   type CancellationToken,
   type Connection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
@@ -48,6 +49,13 @@ function sameContent(a: readonly CoreDiagnostic[], b: readonly CoreDiagnostic[])
 
 export const MATRIX_REQUEST = 'partnership/matrix';
 export const EXPORT_REQUEST = 'partnership/exportMatrix';
+/** `{ allowImportsOutsideWorkspace: boolean }`: also accepted as the initialization options. */
+export const IMPORT_POLICY_NOTIFICATION = 'partnership/importPolicy';
+
+/** Only an explicit `true` lets imports leave the workspace. */
+function allowsImportsOutside(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as { allowImportsOutsideWorkspace?: unknown }).allowImportsOutsideWorkspace === true;
+}
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): Connection {
   /** Where the latest update of each document changed its text, for the next parse. */
@@ -114,6 +122,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspace = new Workspace((program) => publish(program));
+    workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));
     positions = new Positions((file) => workspace.text(file));
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -146,6 +155,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const count = workspace.index(initialFolders);
     connection.console.info(`Indexed ${count} .partnership file${count === 1 ? '' : 's'}.`);
   });
+
+  connection.onNotification(IMPORT_POLICY_NOTIFICATION, (params: unknown) => workspace.allowImportsOutside(allowsImportsOutside(params)));
 
   documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
   documents.onDidChangeContent((e) => {
@@ -182,10 +193,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams) =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
-  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
+  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: unknown }) => {
+    // The format indexes the renderers: only their own three names, never `constructor` or `__proto__`.
+    const format = params?.format;
+    if (format !== 'html' && format !== 'md' && format !== 'csv') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `format must be html, md or csv (got ${JSON.stringify(format) ?? 'nothing'})`);
+    }
     const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
     if (!matrix) return null;
-    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);
+    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[format](matrix);
   }));
 
   connection.onShutdown(() => workspace?.dispose());

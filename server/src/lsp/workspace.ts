@@ -9,6 +9,8 @@ import { Program } from '../core/program/program';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
+import { withDiagnostic } from '../files/disk-reader';
+import { WorkspaceDisk } from './workspace-disk';
 
 export interface OpenDocument {
   readonly text: string;
@@ -33,6 +35,7 @@ export class Workspace {
   private readonly edits = new Map<string, { readonly base: string; readonly change: ChangedRange }>();
   private timer: NodeJS.Timeout | null = null;
   private generation = 0;
+  private readonly diskReads = new WorkspaceDisk();
 
   constructor(
     private readonly onAnalysed: (program: Program, generation: number) => void,
@@ -41,6 +44,7 @@ export class Workspace {
 
   /** Reads every `.partnership` file under the folders. */
   index(folders: readonly string[]): number {
+    this.diskReads.setFolders(folders);
     for (const folder of folders) this.walk(folder);
     this.schedule(0);
     return this.disk.size;
@@ -61,11 +65,14 @@ export class Workspace {
   }
 
   private readFromDisk(file: string): void {
-    try {
-      this.disk.set(file, new TextDecoder('utf-8').decode(fs.readFileSync(file)));
-    } catch {
-      this.disk.delete(file);
-    }
+    const text = this.diskReads.readIndexed(file);
+    if (text === undefined) this.disk.delete(file);
+    else this.disk.set(file, text);
+  }
+
+  /** Whether imports may be read from outside the workspace folders; analyses again on a change. */
+  allowImportsOutside(allow: boolean): void {
+    if (this.diskReads.setAllowOutside(allow)) this.schedule();
   }
 
   didOpen(file: string, text: string, version: number): void {
@@ -154,21 +161,21 @@ export class Workspace {
         const edits = this.edits.get(file);
         this.edits.delete(file);
         if (cached && cached.text === text) return cached;
+        const note = this.open.has(file) ? undefined : this.diskReads.noteFor(file, text);
+        if (note) {
+          // Too large (an empty text) or not UTF-8: parsed whole, with what reading it found.
+          const parsed = withDiagnostic(parseDocument(file, text), note);
+          this.parses.set(file, parsed);
+          return parsed;
+        }
         // The editor's account of the edits holds only from the text that was parsed last.
         const change = edits && cached && edits.base === cached.text ? edits.change : undefined;
         const parsed = cached ? reparseDocument(cached, text, change) : parseDocument(file, text);
         this.parses.set(file, parsed);
         return parsed;
       },
-      readFile: (file) => {
-        const known = this.text(file);
-        if (known !== undefined) return known;
-        try {
-          return fs.statSync(file).isFile() ? new TextDecoder('utf-8').decode(fs.readFileSync(file)) : undefined;
-        } catch {
-          return undefined;
-        }
-      },
+      readFile: (file) => this.text(file) ?? this.diskReads.reader.readImport(file),
+      whyUnreadable: (file) => this.diskReads.reader.whyUnreadable(file),
     }, this.program ?? undefined);
     this.onAnalysed(this.program, generation);
   }

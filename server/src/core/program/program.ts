@@ -86,6 +86,7 @@ export class Program {
   readonly checks: CheckResults;
 
   private readonly parse: (file: string, text: string) => ParsedDocument;
+  private readonly whyUnreadable: (file: string) => string | undefined;
   private readonly importProblems = new Map<string, Diagnostic[]>();
   private readonly sorted = new Map<string, readonly Diagnostic[]>();
 
@@ -96,6 +97,7 @@ export class Program {
    */
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.parse = host.parse ? (file, text) => host.parse!(file, text) : parseDocument;
+    this.whyUnreadable = (file) => host.whyUnreadable?.(file);
     this.roots = roots.map((r) => path.resolve(r.file));
     const loaded = this.load(roots, host);
     const kept = previous ? this.unchanged(loaded, previous) : new Set<string>();
@@ -248,7 +250,7 @@ export class Program {
         const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
         let problem: Diagnostic | undefined;
         if (!link.source) {
-          const reason = link.node.path.value.trim() === '' ? 'the path is empty' : 'there is no readable file at that path (relative to this file\'s folder)';
+          const reason = link.node.path.value.trim() === '' ? 'the path is empty' : this.whyUnreadable(link.target) ?? 'there is no readable file at that path (relative to this file\'s folder)';
           problem = report('P105', at, { path: link.node.path.value, reason });
         } else if (component.get(link.target) === component.get(source.file)) {
           const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));
