@@ -5,7 +5,8 @@
 
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics/diagnostic';
-import { DiskReader, tooLargeDiagnostic } from '../files/disk-reader';
+import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
+import { DiskReader, tooLargeDiagnostic, withDiagnostic } from '../files/disk-reader';
 
 export const OUTSIDE_WORKSPACE = 'it is outside the workspace, and the setting `partnership.imports.allowOutsideWorkspace` is off';
 
@@ -39,9 +40,15 @@ export class WorkspaceDisk {
     return '';
   }
 
-  /** What reading found in `file` whose text is `text` (too large, or not UTF-8). */
-  noteFor(file: string, text: string): Diagnostic | undefined {
-    return text === '' ? this.tooLarge.get(file) : this.reader.noteFor(file, text);
+  /**
+   * The parse of a file read from disk whose reading found something: too large (one
+   * diagnostic, nothing parsed), or not UTF-8 (parsed, with a diagnostic saying so).
+   */
+  parseNoted(file: string, text: string): ParsedDocument | undefined {
+    const tooLarge = text === '' ? this.tooLarge.get(file) : undefined;
+    if (tooLarge) return { ...parseDocument(file, text), diagnostics: [tooLarge] };
+    const note = this.reader.noteFor(file, text);
+    return note ? withDiagnostic(parseDocument(file, text), note) : undefined;
   }
 
   private inside(file: string): boolean {

@@ -9,7 +9,6 @@ import { Program } from '../core/program/program';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
-import { withDiagnostic } from '../files/disk-reader';
 import { WorkspaceDisk } from './workspace-disk';
 
 export interface OpenDocument {
@@ -161,12 +160,10 @@ export class Workspace {
         const edits = this.edits.get(file);
         this.edits.delete(file);
         if (cached && cached.text === text) return cached;
-        const note = this.open.has(file) ? undefined : this.diskReads.noteFor(file, text);
-        if (note) {
-          // Too large (an empty text) or not UTF-8: parsed whole, with what reading it found.
-          const parsed = withDiagnostic(parseDocument(file, text), note);
-          this.parses.set(file, parsed);
-          return parsed;
+        const noted = this.open.has(file) ? undefined : this.diskReads.parseNoted(file, text);
+        if (noted) {
+          this.parses.set(file, noted);
+          return noted;
         }
         // The editor's account of the edits holds only from the text that was parsed last.
         const change = edits && cached && edits.base === cached.text ? edits.change : undefined;
