@@ -2,7 +2,7 @@
 // says how many more, and carries at most 20 related locations, so output grows with the input
 // rather than with its square.
 import * as assert from 'node:assert/strict';
-import { checkBody } from '../helpers/program';
+import { check, checkBody } from '../helpers/program';
 import type { Diagnostic } from '../../../server/out/core/diagnostics/diagnostic';
 
 const COUNT = 300;
@@ -39,5 +39,14 @@ describe('bounded counterparts (P602, P201, P202, P203)', () => {
     assert.match(p201[0].message, new RegExp(`overlaps ${COUNT - 1} other exclusive grants: .* and ${COUNT - 4} more\\.`));
     bounded(diagnostics.filter((d) => d.code === 'P202'), 'P202');
     bounded(diagnostics.filter((d) => d.code === 'P203'), 'P203');
+  });
+});
+
+describe('a partnership without a term (P202)', () => {
+  it('a grant and a norm without dates are P202 "at all times", not an internal error', () => {
+    const text = 'partnership X "x" {\n  party A "A" as client\n  party B "B" as supplier\n  scope S "S"\n  exclusive A over S\n  obligation O "o" { B must run S }\n}\n';
+    const c = check({ 'x.partnership': text });
+    assert.deepEqual(c.codes('x.partnership', ['error']), ['1:13 P107', '6:22 P202']);
+    assert.equal(c.diagnostics('x.partnership').find((d) => d.code === 'P202')!.message, 'A holds exclusive rights over S at all times; this obligation gives that work (S) to B at all times.');
   });
 });

@@ -9,7 +9,7 @@ import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../mod
 import type { FileModel, Grant, NormModel } from '../model/semantic';
 import { qnameText, type QName } from '../syntax/ast';
 import { isWithin } from '../binding/symbols';
-import { firstSharedDay, formatDay, overlaps } from '../values/dates';
+import { ALL_TIME, firstSharedDay, formatDay, overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
 export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
@@ -59,11 +59,14 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   );
   if (against.length === 0) return;
   const first = against[0];
+  // Without a term, a grant and a norm without dates share every day: there is no first one.
+  const shared = firstSharedDay(first.period!, period);
+  const bounded = shared > ALL_TIME.from;
   const when = norm.every
-    ? `from ${formatDay(firstSharedDay(first.period!, period))}`
+    ? (bounded ? `from ${formatDay(shared)}` : 'at all times')
     : norm.due
       ? `on ${norm.due.text}`
-      : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
+      : (bounded ? `during the term, including ${formatDay(shared)}` : 'at all times');
   ctx.emit(report('P202', spanOf(norm.file, norm.line), {
     grant: describeGrant(first),
     normKind: norm.node.keyword,
