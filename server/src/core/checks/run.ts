@@ -12,6 +12,7 @@ import { type Diagnostic, movedWithText } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
+import { checkBidiTitles } from './bidi-titles';
 import { checkDates, checkNormDates } from './dates';
 import { checkDeclarations } from './declarations';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
@@ -24,6 +25,7 @@ import { declaringFileOf, ProgramQueries, type Read } from './queries';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations },
+  { name: 'titles', file: checkBidiTitles },
   { name: 'dates', file: checkDates, norm: checkNormDates },
   { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
   { name: 'interfaces', norm: checkNormInterfaces },

@@ -64,6 +64,13 @@ export const catalog = {
     'Partnership without a term',
     (p) => `The partnership ${code(p.name)} has no term: add \`term <start date> to <end date>\`.`,
   ),
+  P108: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
+    'warning',
+    'Bidirectional control in a title',
+    (p) =>
+      `The title of the ${p.kind} ${code(p.name)} contains the invisible bidirectional control ${p.codePoint} (${p.controlName}), ` +
+      `which can make the title display in another order than it is read. Remove it, or write the text in its reading order.`,
+  ),
   P201: entry<{ grant: string; others: string; count: number }>(
     'error',
     'Overlapping exclusive grants',

@@ -1,12 +1,14 @@
 // The matrix as Markdown tables. Document text is escaped so that it renders as the same
 // characters: no stray emphasis, links, HTML or broken table cells.
 
+import { showBidiControls } from '../text/bidi';
 import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
 import type { Matrix } from './model';
 
 /** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
 export function escapeMarkdownInline(text: string): string {
-  return text
+  // Hovers use this too: a bidirectional control is shown as a mark, not obeyed.
+  return showBidiControls(text)
     .replace(/\r?\n|\r/g, ' ')
     .replace(/[\\`*_\[\]()|~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));
