@@ -58,9 +58,9 @@ export function readContract(file: string, options: ReadOptions = {}): ReadResul
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { ok: false, reason: stat.isDirectory() ? 'it is a folder' : 'it is not a regular file' };
-    if (stat.size > maxBytes) return tooLarge(stat.size, maxBytes);
+    if (stat.size > maxBytes) return tooLarge(mb(stat.size), maxBytes);
     const bytes = readAtMost(fd, maxBytes + 1, stat.size);
-    if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes);
+    if (bytes.length > maxBytes) return tooLarge(`over ${mb(maxBytes)}`, maxBytes); // it grew while read
     return { ok: true, ...decode(bytes) };
   } catch {
     return MISSING;
@@ -69,9 +69,10 @@ export function readContract(file: string, options: ReadOptions = {}): ReadResul
   }
 }
 
-function tooLarge(size: number, maxBytes: number): ReadResult {
-  const mb = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MB`;
-  return { ok: false, tooLarge: true, reason: `it is too large (${size >= maxBytes ? 'over ' : ''}${mb(size)}; the limit is ${mb(maxBytes)})` };
+const mb = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MB`;
+
+function tooLarge(size: string, maxBytes: number): ReadResult {
+  return { ok: false, tooLarge: true, reason: `it is too large (${size}; the limit is ${mb(maxBytes)})` };
 }
 
 function isKernelFile(real: string): boolean {
