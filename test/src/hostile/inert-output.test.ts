@@ -32,10 +32,7 @@ function run(args: readonly string[], isTty: boolean): { code: number; stdout: s
 
 describe('inert output', function () {
   this.timeout(180000);
-  let dir: string;
-  before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-inert-'));
-  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-inert-'));
 
   it('a matrix CSV opened in LibreOffice Calc has no formula, and shows each title as text', () => {
     const norms = FORMULAS.map((title, i) => `  obligation N${i} ${quoted(title)} { B must run S due 2011-01-01 }`);
