@@ -31,10 +31,8 @@ export class WorkspaceDisk {
   /** The text of a workspace file as it should be analysed, or undefined when it cannot be read. */
   readIndexed(file: string): string | undefined {
     const result = this.reader.read(file, { partnershipOnly: true });
-    if (result.ok) {
-      this.tooLarge.delete(file);
-      return result.text;
-    }
+    this.tooLarge.delete(file);
+    if (result.ok) return result.text;
     if (!result.tooLarge) return undefined;
     this.tooLarge.set(file, tooLargeDiagnostic(file, result.reason));
     return '';
