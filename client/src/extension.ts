@@ -28,6 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     diagnosticCollectionName: 'partnership',
     // After repeated crashes the client stops restarting the server and tells the user.
     errorHandler: restartOnCrash(() => restartPolicy),
+    // Evaluated at every (re)start of the server.
+    initializationOptions: () => importPolicy(),
   };
   client = new LanguageClient('partnership', 'Partnership Language Server', serverOptions, clientOptions);
   // The library's policy needs the client it belongs to, for its message.
@@ -37,6 +39,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     preview,
     vscode.commands.registerCommand('partnership.openMatrixToSide', (uri?: vscode.Uri) => preview.open(uri)),
     vscode.commands.registerCommand('partnership.exportMatrix', (uri?: vscode.Uri) => exportMatrix(client!, uri)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(ALLOW_OUTSIDE)) void sendImportPolicy();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void sendImportPolicy()),
     vscode.commands.registerCommand('partnership.restartServer', async () => {
       if (!client) return;
       // After repeated crashes the client gives up; the user's restart must still bring it back.
@@ -46,6 +52,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+}
+
+const ALLOW_OUTSIDE = 'partnership.imports.allowOutsideWorkspace';
+
+/** Imports may leave the workspace only in a trusted workspace whose settings allow it. */
+function importPolicy(): { allowImportsOutsideWorkspace: boolean } {
+  const allowed = vscode.workspace.getConfiguration().get<boolean>(ALLOW_OUTSIDE, false) === true;
+  return { allowImportsOutsideWorkspace: vscode.workspace.isTrusted && allowed };
+}
+
+async function sendImportPolicy(): Promise<void> {
+  if (client?.isRunning()) await client.sendNotification('partnership/importPolicy', importPolicy());
 }
 
 export async function deactivate(): Promise<void> {

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Host } from '../core/program/host';
+import { DiskReader } from '../files/disk-reader';
 
 export class UsageError extends Error {}
 
@@ -20,6 +21,8 @@ export function collectFiles(paths: readonly string[]): string[] {
     } catch (error) {
       throw new UsageError(`cannot read ${given}: ${reason(error)}`);
     }
+    // A device, a FIFO or a socket would block the read or never end: one line, exit 2.
+    if (!stat.isDirectory() && !stat.isFile()) throw new UsageError(`${given} is not a regular file or folder`);
     if (stat.isDirectory()) {
       const before = found.size;
       walk(absolute, found);
@@ -48,30 +51,21 @@ function walk(folder: string, into: Set<string>): void {
   }
 }
 
-/** Reads a file as UTF-8 text (a byte order mark is dropped, invalid bytes become U+FFFD). */
+const disk = new DiskReader();
+
+/**
+ * Reads a file named on the command line as UTF-8 text (a byte order mark is dropped; invalid
+ * bytes become U+FFFD and the file gets a diagnostic saying so), through one non-blocking handle
+ * and within the size cap.
+ */
 export function readText(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${relative(file)}: ${reason(error)}`);
-  }
-  return new TextDecoder('utf-8').decode(bytes);
+  const result = disk.read(file);
+  if (!result.ok) throw new UsageError(`cannot read ${relative(file)}: ${result.reason}`);
+  return result.text;
 }
 
-/** Imports are read from disk; one that cannot be read is reported as P105 by the core. */
-export const diskHost: Host = {
-  readFile(file: string): string | undefined {
-    try {
-      if (!fs.statSync(file).isFile()) return undefined;
-      return new TextDecoder('utf-8').decode(fs.readFileSync(file));
-    } catch (error) {
-      // A missing or unreadable import is the core's to report (P105); anything else is a fault.
-      if (isFileSystemError(error)) return undefined;
-      throw error;
-    }
-  },
-};
+/** Imports are read from disk through the same checks; one that cannot be read is P105. */
+export const diskHost: Host = disk.host();
 
 /** Paths in output are relative to the working folder, with forward slashes, for stable reports. */
 export function relative(file: string): string {

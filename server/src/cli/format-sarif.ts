@@ -27,10 +27,10 @@ export function formatSarif(report: CheckReport, version: string, lineText: (pat
         ruleId: d.code,
         ruleIndex: codes.indexOf(d.code as keyof typeof catalog),
         level: LEVEL[d.severity],
-        message: { text: d.message },
+        message: { text: sarifText(d.message) },
         locations: [location(file.path, d.range)],
         ...(d.related.length > 0
-          ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.path, r.range), message: { text: r.message } })) }
+          ? { relatedLocations: d.related.map((r, i) => ({ id: i + 1, ...location(r.path, r.range), message: { text: sarifText(r.message) } })) }
           : {}),
         partialFingerprints: { 'partnershipLineHash/v1': createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32) },
       });
@@ -49,6 +49,15 @@ export function formatSarif(report: CheckReport, version: string, lineText: (pat
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/**
+ * A plain-text SARIF message: `[text](target)` there is an embedded link, so literal square
+ * brackets from the document (a title such as `[Open invoice](https://…)`) are escaped with a
+ * backslash, as SARIF 2.1.0 (3.11.6) requires.
+ */
+export function sarifText(text: string): string {
+  return text.replace(/[[\]]/g, (c) => `\\${c}`);
 }
 
 function location(path: string, range: Range) {

@@ -1,8 +1,10 @@
 // Human-readable output: `path:line:col severity code message`, with a code frame and colour
-// only when writing to a terminal.
+// only when writing to a terminal. Every piece of document text and every path goes through
+// `terminalSafe`, so no control character reaches the terminal.
 
 import type { CheckReport } from '../core/report/check-report';
 import { countBySeverity } from '../core/report/check-report';
+import { terminalSafe } from './terminal-text';
 
 const COLOURS = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' } as const;
 const RESET = '\x1b[0m';
@@ -13,10 +15,10 @@ export function formatText(report: CheckReport, textOf: (path: string) => string
   for (const file of report.files) {
     const lines = tty ? (textOf(file.path) ?? '').split(/\r\n|\r|\n/) : [];
     for (const d of file.diagnostics) {
-      const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const where = `${terminalSafe(file.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const severity = tty ? `${COLOURS[d.severity]}${d.severity}${RESET}` : d.severity;
-      out.push(`${where} ${severity} ${d.code} ${d.message}`);
-      for (const r of d.related) out.push(`    ${tty ? DIM : ''}related: ${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}${tty ? RESET : ''}`);
+      out.push(`${where} ${severity} ${d.code} ${terminalSafe(d.message)}`);
+      for (const r of d.related) out.push(`    ${tty ? DIM : ''}related: ${terminalSafe(r.path)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${terminalSafe(r.message)}${tty ? RESET : ''}`);
       if (tty) out.push(...codeFrame(lines, d.range.start.line, d.range.start.character, d.range.end.line === d.range.start.line ? d.range.end.character : undefined));
     }
   }
@@ -30,9 +32,11 @@ function codeFrame(lines: readonly string[], line: number, start: number, end: n
   const text = lines[line];
   if (text === undefined) return [];
   const number = String(line + 1);
-  const width = Math.max(1, (end ?? text.length) - start);
+  // The caret is placed under the escaped text, which may be longer than the source.
+  const before = terminalSafe(text.slice(0, start)).length;
+  const covered = terminalSafe(text.slice(start, Math.max(start + 1, end ?? text.length))).length;
   return [
-    `  ${DIM}${number} |${RESET} ${text}`,
-    `  ${' '.repeat(number.length)} ${DIM}|${RESET} ${' '.repeat(start)}${COLOURS.error}${'^'.repeat(Math.min(width, Math.max(1, text.length - start)))}${RESET}`,
+    `  ${DIM}${number} |${RESET} ${terminalSafe(text)}`,
+    `  ${' '.repeat(number.length)} ${DIM}|${RESET} ${' '.repeat(before)}${COLOURS.error}${'^'.repeat(Math.max(1, covered))}${RESET}`,
   ];
 }

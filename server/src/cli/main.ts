@@ -11,10 +11,11 @@ import { exportModel } from '../core/model/export';
 import { buildMatrix } from '../core/matrix/model';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
-import { renderCsv } from '../core/matrix/csv';
+import { writeCsv } from '../core/matrix/csv';
 import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
+import { terminalSafe, terminalSafeJson } from './terminal-text';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -77,11 +78,12 @@ export function main(argv: readonly string[], io: Io): number {
         throw new UsageError(`unknown command '${command}' (expected check, matrix or export)`);
     }
   } catch (error) {
+    // Messages name paths and arguments as given: printed through `terminalSafe` like all else.
     if (error instanceof UsageError) {
-      io.stderr(`partnership: ${error.message}. Run 'partnership --help' for usage.\n`);
+      io.stderr(`partnership: ${terminalSafe(error.message)}. Run 'partnership --help' for usage.\n`);
     } else {
-      io.stderr(`partnership: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      if (process.env.PARTNERSHIP_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+      io.stderr(`partnership: internal error: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+      if (process.env.PARTNERSHIP_DEBUG && error instanceof Error) io.stderr(`${terminalSafe(error.stack ?? '')}\n`);
     }
     return 2;
   }
@@ -116,8 +118,8 @@ function check(args: readonly string[], io: Io): number {
   const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
   const report = checkReport(program, files, relative);
   const textOf = (p: string): string | undefined => program.files.get(path.resolve(p))?.text;
-  if (format === 'json') io.stdout(JSON.stringify(report, null, 2) + '\n');
-  else if (format === 'sarif') io.stdout(formatSarif(report, version(), (p, line) => (textOf(p) ?? '').split(/\r\n|\r|\n/)[line] ?? ''));
+  if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify(report, null, 2)) + '\n');
+  else if (format === 'sarif') io.stdout(terminalSafeJson(formatSarif(report, version(), (p, line) => (textOf(p) ?? '').split(/\r\n|\r|\n/)[line] ?? '')));
   else io.stdout(formatText(report, textOf, io.isTty));
   return countBySeverity(report).error > 0 ? 1 : 0;
 }
@@ -140,19 +142,31 @@ function programFor(file: string): { program: Analysis; file: string } {
   return { program, file: absolute };
 }
 
-function write(output: string | undefined, content: string, io: Io): void {
+/**
+ * Writes what `produce` hands on, piece by piece, to the file `output` or to standard output.
+ * On a terminal, controls in the text are shown as escapes; in a file or a pipe the text is
+ * written as it is (JSON is always escaped, losslessly, by its writers).
+ */
+function write(output: string | undefined, produce: (emit: (chunk: string) => void) => void, io: Io): void {
   if (!output) {
-    io.stdout(content);
+    produce((chunk) => io.stdout(io.isTty ? terminalSafe(chunk).replace(/\\x0D\\x0A|\\x0A/g, '\n') : chunk));
     return;
   }
+  let fd: number | undefined;
   try {
     fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
-    fs.writeFileSync(output, content);
+    fd = fs.openSync(output, 'w');
+    const target = fd;
+    produce((chunk) => fs.writeSync(target, chunk));
   } catch (error) {
     throw new UsageError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
-  io.stderr(`Wrote ${output}\n`);
+  io.stderr(`Wrote ${terminalSafe(output)}\n`);
 }
+
+const whole = (content: string) => (emit: (chunk: string) => void): void => emit(content);
 
 function single(positionals: readonly string[], command: string): string {
   if (positionals.length !== 1) throw new UsageError(`${command} takes exactly one file`);
@@ -165,8 +179,11 @@ function matrix(args: readonly string[], io: Io): number {
   const format = choice(values.format as string | undefined, ['html', 'md', 'csv', 'json'], 'html');
   const { program, file } = programFor(single(positionals, 'matrix'));
   const model = buildMatrix(program, file)!;
-  const render = { html: renderHtml, md: renderMarkdown, csv: renderCsv, json: (m: typeof model) => JSON.stringify(m, null, 2) + '\n' }[format as 'html'];
-  write(values.output as string | undefined, render(model), io);
+  const produce =
+    format === 'csv'
+      ? (emit: (chunk: string) => void) => writeCsv(model, emit) // row by row: never one string
+      : whole(format === 'html' ? renderHtml(model) : format === 'md' ? renderMarkdown(model) : terminalSafeJson(JSON.stringify(model, null, 2)) + '\n');
+  write(values.output as string | undefined, produce, io);
   return 0;
 }
 
@@ -174,7 +191,7 @@ function exportCommand(args: readonly string[], io: Io): number {
   const { values, positionals } = parse(args, { output: { type: 'string', short: 'o' } });
   if (values.help) return help(io);
   const { program, file } = programFor(single(positionals, 'export'));
-  write(values.output as string | undefined, JSON.stringify(exportModel(program, file, relative), null, 2) + '\n', io);
+  write(values.output as string | undefined, whole(terminalSafeJson(JSON.stringify(exportModel(program, file, relative), null, 2)) + '\n'), io);
   return 0;
 }
 

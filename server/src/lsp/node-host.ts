@@ -4,6 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readContract, type ReadOptions, type ReadResult } from '../files/safe-read';
 import { isContract, isSkippedFolder, type ServerHost } from './server-host';
 
 /** Errors that only say the path is not a readable file: expected, and not worth a warning. */
@@ -12,13 +13,9 @@ const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
 export class NodeHost implements ServerHost {
   constructor(private readonly warn: (message: string) => void) {}
 
-  readFile(file: string): string | undefined {
-    try {
-      return new TextDecoder('utf-8').decode(fs.readFileSync(file));
-    } catch (error) {
-      this.report(`Cannot read ${file}`, error);
-      return undefined;
-    }
+  /** Read by the disk's rules: one non-blocking handle, regular files only, a size cap. */
+  read(file: string, options?: ReadOptions): ReadResult {
+    return readContract(file, options);
   }
 
   findContracts(folder: string): string[] {

@@ -2,9 +2,14 @@
 // The server is built over this interface rather than over `node:fs`, so tests drive the real
 // workspace and feature logic over files held in memory (TypeSpec's `ServerHost` is the model).
 
+import type { ReadOptions, ReadResult } from '../files/safe-read';
+
 export interface ServerHost {
-  /** The text of a file, decoded as UTF-8; undefined when it is missing, a folder or unreadable. */
-  readFile(file: string): string | undefined;
+  /**
+   * A contract's text, decoded as UTF-8, or why it could not be read: missing, a folder or a
+   * device, too large, not a `.partnership` file (see files/safe-read.ts, the disk's rules).
+   */
+  read(file: string, options?: ReadOptions): ReadResult;
   /**
    * The absolute paths of every `.partnership` file under the folder, at any depth, outside
    * the folders `isSkippedFolder` names; empty when the folder cannot be read.

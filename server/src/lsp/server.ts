@@ -6,6 +6,7 @@ import {
   type CancellationToken,
   type Connection,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
@@ -50,6 +51,14 @@ import {
   type MatrixUpdateParams,
   type MatrixUpdateResult,
 } from '../../../shared/out/protocol';
+
+/** `{ allowImportsOutsideWorkspace: boolean }`: also accepted as the initialization options. */
+export const IMPORT_POLICY_NOTIFICATION = 'partnership/importPolicy';
+
+/** Only an explicit `true` lets imports leave the workspace. */
+function allowsImportsOutside(options: unknown): boolean {
+  return typeof options === 'object' && options !== null && (options as { allowImportsOutsideWorkspace?: unknown }).allowImportsOutsideWorkspace === true;
+}
 
 /** Serves LSP over `connection`, reading the workspace's files through `host`. */
 export function startServer(host: ServerHost, connection: Connection): Connection {
@@ -117,6 +126,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     workspace = new Workspace(host, (program) => publish(program));
+    workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));
     positions = new Positions((file) => workspace.text(file));
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
@@ -149,6 +159,8 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     const count = workspace.index(initialFolders);
     connection.console.info(`Indexed ${count} .partnership file${count === 1 ? '' : 's'}.`);
   });
+
+  connection.onNotification(IMPORT_POLICY_NOTIFICATION, (params: unknown) => workspace.allowImportsOutside(allowsImportsOutside(params)));
 
   documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
   documents.onDidChangeContent((e) => {
@@ -186,9 +198,14 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
+    // The format indexes the renderers: only their own three names, never `constructor` or `__proto__`.
+    const format: unknown = params?.format;
+    if (format !== 'html' && format !== 'md' && format !== 'csv') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `format must be html, md or csv (got ${JSON.stringify(format) ?? 'nothing'})`);
+    }
     const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
     if (!matrix) return null;
-    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);
+    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[format](matrix);
   }));
 
   connection.onShutdown(() => workspace?.dispose());

@@ -9,6 +9,7 @@ import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
 import { isContract, type ServerHost } from './server-host';
+import { WorkspaceDisk } from './workspace-disk';
 
 export interface OpenDocument {
   readonly text: string;
@@ -30,15 +31,19 @@ export class Workspace {
    */
   private readonly edits = new Map<string, { readonly base: string; readonly change: ChangedRange }>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly diskReads: WorkspaceDisk;
 
   constructor(
     private readonly host: ServerHost,
     private readonly onAnalysed: (analysis: Analysis) => void,
     private readonly debounceMs = 20,
-  ) {}
+  ) {
+    this.diskReads = new WorkspaceDisk(host);
+  }
 
   /** Reads every `.partnership` file under the folders. */
   index(folders: readonly string[]): number {
+    this.diskReads.setFolders(folders);
     for (const folder of folders) {
       for (const file of this.host.findContracts(folder)) this.readFromDisk(file);
     }
@@ -47,9 +52,14 @@ export class Workspace {
   }
 
   private readFromDisk(file: string): void {
-    const text = this.host.readFile(file);
+    const text = this.diskReads.readIndexed(file);
     if (text === undefined) this.disk.delete(file);
     else this.disk.set(file, text);
+  }
+
+  /** Whether imports may be read from outside the workspace folders; analyses again on a change. */
+  allowImportsOutside(allow: boolean): void {
+    if (this.diskReads.setAllowOutside(allow)) this.schedule();
   }
 
   didOpen(file: string, text: string, version: number): void {
@@ -137,13 +147,19 @@ export class Workspace {
         const edits = this.edits.get(file);
         this.edits.delete(file);
         if (cached && cached.text === text) return cached;
+        const noted = this.open.has(file) ? undefined : this.diskReads.parseNoted(file, text);
+        if (noted) {
+          this.parses.set(file, noted);
+          return noted;
+        }
         // The editor's account of the edits holds only from the text that was parsed last.
         const change = edits && cached && edits.base === cached.text ? edits.change : undefined;
         const parsed = cached ? reparseDocument(cached, text, change) : parseDocument(file, text);
         this.parses.set(file, parsed);
         return parsed;
       },
-      readFile: (file) => this.text(file) ?? this.host.readFile(file),
+      readFile: (file) => this.text(file) ?? this.diskReads.reader.readImport(file),
+      whyUnreadable: (file) => this.diskReads.reader.whyUnreadable(file),
     }, this.program ?? undefined);
     this.onAnalysed(this.program);
   }

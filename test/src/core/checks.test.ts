@@ -126,7 +126,7 @@ describe('KPI, governance and norm checks', () => {
     for (const d of found.filter((x) => x.message.includes('(see obligation'))) assert.equal(d.related.length, 12);
     const cited = found.filter((d) => d.message.includes('(see prohibition'));
     assert.equal(cited.length, 12);
-    for (const d of cited) assert.match(d.message, /\(see prohibition `N1`, prohibition `N2`\)/);
+    for (const d of cited) assert.match(d.message, /\(see prohibition `N1` and prohibition `N2`\)/);
   });
 
   it('P107 offers a term spanning the dates of the file; P403 offers an owner', () => {

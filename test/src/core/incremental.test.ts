@@ -296,7 +296,7 @@ describe('incremental analysis', function () {
       assert.deepEqual(after.diagnostics(file), editor.fresh().diagnostics(file));
       seen.push(after.diagnostics(file).map((d) => `${d.code} ${d.message}`).join('\n'));
     }
-    assert.match(seen[0], /P602 .*\(see prohibition `Early`, prohibition `Late`\)/);
+    assert.match(seen[0], /P602 .*\(see prohibition `Early` and prohibition `Late`\)/);
     assert.match(seen[1], /P106 .*Uptime/);
     assert.doesNotMatch(seen[2], /P106 .*Uptime/);
     assert.doesNotMatch(seen[3], /P106 .*Spare/);

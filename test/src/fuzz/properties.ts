@@ -18,6 +18,7 @@ export function checkText(text: string): void {
   const file = '/fuzz/case.partnership';
   const program = new Analysis([{ file, text }], { readFile: () => undefined });
   for (const d of program.diagnostics(file)) {
+    if (d.code === 'P900') throw new Error(`a check failed: ${d.message}`);
     if (!(d.start >= 0 && d.start <= d.end && d.end <= text.length)) throw new Error(`diagnostic ${d.code} at ${d.start}-${d.end} outside 0-${text.length}`);
     for (const r of d.related) if (r.file === file && !(r.start >= 0 && r.end <= text.length)) throw new Error(`related range outside the document`);
   }
@@ -63,10 +64,44 @@ export const splicedText: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom(...seedTexts), fc.nat(), randomText)
   .map(([text, at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice(at % (text.length + 1)));
 
+const day = fc.constantFrom('2009-06-30', '2010-01-01', '2012-02-29', '2015-12-31', '2030-01-01');
+const MODAL = { obligation: 'must', permission: 'may', prohibition: 'must not' } as const;
+
+/**
+ * Contracts whose dates are missing anywhere they may be: no term, grants without a period,
+ * norms with neither `due` nor `every` (a partnership without a term, a grant and a dateless
+ * norm once made the exclusivity check throw on an unbounded day).
+ */
+export const datelessText: fc.Arbitrary<string> = fc
+  .record({
+    term: fc.option(fc.tuple(day, day), { freq: 2 }),
+    grants: fc.array(fc.record({ holder: fc.constantFrom('A', 'B'), scope: fc.constantFrom('S', 'S.T'), from: fc.option(day), to: fc.option(day) }), { minLength: 1, maxLength: 3 }),
+    opens: fc.array(fc.constantFrom('S', 'S.T'), { maxLength: 1 }),
+    norms: fc.array(fc.record({
+      keyword: fc.constantFrom('obligation', 'permission', 'prohibition'),
+      subject: fc.constantFrom('A', 'B'),
+      object: fc.constantFrom('S', 'S.T', '"the service"'),
+      due: fc.option(day),
+      every: fc.option(day),
+    }), { minLength: 1, maxLength: 3 }),
+  })
+  .map(({ term, grants, opens, norms }) => [
+    'partnership X "X" {',
+    ...(term ? [`  term ${term[0]} to ${term[1]}`] : []),
+    '  party A "A" as client',
+    '  party B "B" as supplier',
+    '  scope S "S" { scope T "T" }',
+    ...grants.map((g) => `  exclusive ${g.holder} over ${g.scope}${g.from ? ` from ${g.from}` : ''}${g.to ? ` to ${g.to}` : ''}`),
+    ...opens.map((o) => `  open ${o}`),
+    ...norms.map((n, i) => `  ${n.keyword} N${i} "n" { ${n.subject} ${MODAL[n.keyword]} run ${n.object}${n.due ? ` due ${n.due}` : ''}${n.every ? ` every 1 year from ${n.every}` : ''} }`),
+    '}',
+    '',
+  ].join('\n'));
+
 export function runProperties(numRuns: number, seed: number | undefined): { cases: number; failures: string[] } {
   const failures: string[] = [];
   let cases = 0;
-  for (const [name, arbitrary] of [['random text', randomText], ['mutated contracts', mutatedText], ['spliced contracts', splicedText]] as const) {
+  for (const [name, arbitrary] of [['random text', randomText], ['mutated contracts', mutatedText], ['spliced contracts', splicedText], ['contracts without dates', datelessText]] as const) {
     const result = fc.check(fc.property(arbitrary, (text) => { cases++; checkText(text); }), { numRuns, seed });
     if (result.failed) failures.push(`${name}: ${fc.defaultReportMessage(result)}`);
   }

@@ -1,6 +1,7 @@
 // A file system held in memory for the language server: tests write, change and delete files
 // and the real workspace reads them, with no disk and no connection.
 import * as path from 'node:path';
+import type { ReadResult } from '../../../server/out/files/safe-read';
 import { isContract, isSkippedFolder, type ServerHost } from '../../../server/out/lsp/server-host';
 
 export class MemoryHost implements ServerHost {
@@ -21,9 +22,10 @@ export class MemoryHost implements ServerHost {
     this.files.delete(path.resolve(file));
   }
 
-  readFile(file: string): string | undefined {
+  read(file: string): ReadResult {
     this.reads.push(file);
-    return this.files.get(path.resolve(file));
+    const text = this.files.get(path.resolve(file));
+    return text === undefined ? { ok: false, missing: true, reason: 'no such file' } : { ok: true, text };
   }
 
   findContracts(folder: string): string[] {

@@ -36,13 +36,18 @@ describe('workspace over a server host', () => {
     workspace.dispose();
   });
 
-  it('reads an import outside the folders through the host, and reports one it cannot find', () => {
+  it('reads an import outside the folders through the host when allowed, and reports one it cannot find', () => {
     const shared = path.resolve('/shared/catalogue.partnership');
     const host = new MemoryHost({
       [shared]: contract('Catalogue', '  party Council "Council" as client\n'),
       [at('main.partnership')]: `import "../shared/catalogue.partnership"\nimport "missing.partnership"\n${contract('Main', '  party S "S" as supplier of Catalogue.Council\n')}`,
     });
     const workspace = indexed(host);
+    // By default an import may not leave the workspace: it is P105, and the host is not asked.
+    const refused = workspace.current().diagnostics(at('main.partnership')).filter((d) => d.code === 'P105');
+    assert.match(refused[0].message, /outside the workspace/);
+    assert.ok(!host.reads.includes(shared));
+    workspace.allowImportsOutside(true);
     const program = workspace.current();
     assert.ok(program.files.has(shared));
     assert.ok(host.reads.includes(shared) && host.reads.includes(at('missing.partnership')));
@@ -88,22 +93,21 @@ describe('the Node server host', () => {
     fs.writeFileSync(path.join(root, 'node_modules', 'b.partnership'), '');
     fs.writeFileSync(path.join(root, 'c.txt'), '');
     assert.deepEqual(host.findContracts(root), [path.join(root, 'sub', 'a.partnership')]);
-    assert.equal(host.readFile(path.join(root, 'sub', 'a.partnership')), 'partnership Café "Café" {}\n');
+    assert.deepEqual(host.read(path.join(root, 'sub', 'a.partnership')), { ok: true, text: 'partnership Café "Café" {}\n' });
     assert.deepEqual(warnings, []);
   });
 
   it('treats a missing file, a folder and a missing folder as absent, quietly', () => {
-    assert.equal(host.readFile(path.join(root, 'missing.partnership')), undefined);
-    assert.equal(host.readFile(root), undefined);
+    assert.equal(host.read(path.join(root, 'missing.partnership')).ok, false);
+    assert.equal(host.read(root).ok, false);
     assert.deepEqual(host.findContracts(path.join(root, 'missing')), []);
     assert.deepEqual(warnings, []);
   });
 
-  it('warns about a file that exists but cannot be read, and carries on', () => {
+  it('reads a file that exists but cannot be read as unreadable, and carries on', () => {
     const loop = path.join(root, 'loop.partnership');
     fs.symlinkSync(loop, loop);
-    assert.equal(host.readFile(loop), undefined);
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /^Cannot read .*loop\.partnership: ELOOP/);
+    assert.equal(host.read(loop).ok, false);
+    assert.deepEqual(host.findContracts(root).filter((f) => f === loop), []);
   });
 });

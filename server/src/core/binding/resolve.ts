@@ -9,17 +9,12 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Junk, QName, Statement, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
-import type { Declarations } from './declare';
-import { closest, type Candidate } from './suggest';
+import type { Candidate, Suggester } from './suggest';
 import type { PartnershipSymbol, SymbolKind } from './symbols';
 import { kindNames } from './symbols';
+import { SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } from './visible-lookup';
 
-/** A partnership visible by name from a file: its own, or one it imports directly. */
-export interface VisiblePartnership {
-  readonly name: string;
-  readonly file: string;
-  readonly declarations: Declarations;
-}
+export type { VisiblePartnership } from './visible-lookup';
 
 export interface Reference {
   readonly file: string;
@@ -125,30 +120,26 @@ export interface UnitResolution {
   readonly failed: boolean;
 }
 
-/** The partnerships a file sees by name: its own first, then those it imports, nearest first. */
+/** The partnerships a file sees by name: its own, and those it imports (nearest first). */
 export interface NameScope {
   readonly own: VisiblePartnership;
-  readonly imported: readonly VisiblePartnership[];
+  readonly imported: VisibleLookup;
 }
 
 const NONE: readonly never[] = [];
 const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, names: NONE, failed: false };
 
-export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): UnitResolution {
+/** `suggester` answers the unknown names of the whole file, within its budget. */
+export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
   const { own, imported } = scope;
   // In the order of the text: `forEachReferenceIn` visits them so.
   const references: Reference[] = [];
   const names: string[] = [];
   let diagnostics: Diagnostic[] | undefined;
-  let qualifiers: Map<string, VisiblePartnership> | undefined;
-  const qualifier = (name: string): VisiblePartnership | undefined => {
-    if (!qualifiers) {
-      qualifiers = new Map();
-      for (const p of [own, ...imported]) if (!qualifiers.has(p.name)) qualifiers.set(p.name, p);
-    }
-    return qualifiers.get(name);
-  };
+  const qualifier = (name: string): VisiblePartnership | undefined => (name === own.name ? own : imported.find(name));
+  const unknown = (at: UnitSpan, node: QName, expected: SymbolKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
+    unknownName(at, node, expected, name, inside, suggester.closest(name, place, expected, candidates));
 
   forEachReferenceIn([unit.node], (node, expected) => {
     const first = node.parts[0];
@@ -173,7 +164,7 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): 
     if (!current) {
       const named = qualifier(first.text);
       if (!named) {
-        fail(unknown(at, node, expected, node.parts[0].text, undefined, candidatesFor(expected, own, imported)));
+        fail(unknown(at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, imported.nearest(SUGGESTED_PARTNERSHIPS))));
         return;
       }
       parts.push(named);
@@ -183,8 +174,8 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): 
       }
       current = named.declarations.topLevel.get(node.parts[1].text);
       if (!current) {
-        const candidates = [...named.declarations.topLevel.values()].filter((s) => s.kind === expected);
-        fail(unknown(at, node, expected, node.parts[1].text, named.name, candidates.map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }))));
+        const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => s.kind === expected).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
+        fail(unknown(at, node, expected, node.parts[1].text, named.name, named, names));
         return;
       }
       index = 2;
@@ -195,8 +186,9 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): 
       const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
       if (!child) {
         const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
-        const siblings = current.kind === 'scope' ? [...current.children.values()] : [];
-        fail(unknown(at, node, expected, part.text, parentText, siblings.map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }))));
+        const parent = current;
+        const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
+        fail(unknown(at, node, expected, part.text, parentText, parentText, siblings));
         return;
       }
       current = child;
@@ -212,15 +204,9 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null): 
   return { references, diagnostics: diagnostics ?? NONE, names, failed: diagnostics !== undefined };
 }
 
-function unknown(
-  at: { file: string; unit: Unit; start: number; end: number },
-  node: QName,
-  expected: SymbolKind,
-  name: string,
-  inside: string | undefined,
-  candidates: readonly Candidate[],
-): Diagnostic {
-  const best = closest(name, candidates);
+type UnitSpan = { file: string; unit: Unit; start: number; end: number };
+
+function unknownName(at: UnitSpan, node: QName, expected: SymbolKind, name: string, inside: string | undefined, best: Candidate | undefined): Diagnostic {
   const suggestion = best ? '`' + best.text + '`' + (best.title ? ` (${best.title})` : '') : undefined;
   return report(
     'P101',

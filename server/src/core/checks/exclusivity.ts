@@ -3,13 +3,14 @@
 // checked together; each diagnostic lands in the file of the statement it points at.
 
 import { report } from '../diagnostics/catalog';
+import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
 import type { FileModel, Grant, NormModel } from '../model/semantic';
 import { qnameText, type QName } from '../syntax/ast';
 import { isWithin } from '../binding/symbols';
 import { grantsNear } from '../facts/lookups';
-import { firstSharedDay, formatDay, overlaps } from '../values/dates';
+import { ALL_TIME, firstSharedDay, formatDay, overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
 export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
@@ -38,8 +39,9 @@ function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
     if (others.length === 0) continue;
     ctx.emit(report('P201', spanOf(g, g.node), {
       grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
-      others: others.map((o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
-    }, { related: others.map(grantRelated) }));
+      others: nameCounterparts(others, (o) => `${qnameText(o.node.holder)}'s grant over ${qnameText(o.node.scope)} ${describePeriod(o.period)}`),
+      count: others.length,
+    }, { related: relatedCounterparts(others, grantRelated) }));
   }
 }
 
@@ -54,11 +56,14 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   );
   if (against.length === 0) return;
   const first = against[0];
+  // Without a term, a grant and a norm without dates share every day: there is no first one.
+  const shared = firstSharedDay(first.period!, period);
+  const bounded = shared > ALL_TIME.from;
   const when = norm.every
-    ? `from ${formatDay(firstSharedDay(first.period!, period))}`
+    ? (bounded ? `from ${formatDay(shared)}` : 'at all times')
     : norm.due
       ? `on ${norm.due.text}`
-      : `during the term, including ${formatDay(firstSharedDay(first.period!, period))}`;
+      : (bounded ? `during the term, including ${formatDay(shared)}` : 'at all times');
   ctx.emit(report('P202', spanOf(norm, norm.line), {
     grant: describeGrant(first),
     normKind: norm.node.keyword,
@@ -67,7 +72,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
     subject: qnameText(norm.line.subject),
     when,
     more: against.length - 1,
-  }, { related: against.map(grantRelated) }));
+  }, { related: relatedCounterparts(against, grantRelated) }));
 }
 
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
@@ -76,7 +81,7 @@ function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
     if (grants.length === 0) continue;
     ctx.emit(report('P203', spanOf(open, open.node), {
       scope: qnameText(open.node.scope),
-      grants: grants.map((g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
-    }, { related: grants.map(grantRelated) }));
+      grants: nameCounterparts(grants, (g) => `${qnameText(g.node.holder)}'s exclusive grant over ${qnameText(g.node.scope)}`),
+    }, { related: relatedCounterparts(grants, grantRelated) }));
   }
 }

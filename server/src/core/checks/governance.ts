@@ -8,6 +8,7 @@ import { report } from '../diagnostics/catalog';
 import type { Approval, FileModel } from '../model/semantic';
 import type { Band } from '../syntax/ast';
 import { compareDecimal, formatQuantity, parseDecimal, quantityValue, type Decimal } from '../values/decimal';
+import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, related, spanOf } from './context';
 
 interface Range {
@@ -80,8 +81,8 @@ function checkOverlaps(ctx: CheckContext, file: string, ranges: readonly Range[]
   for (const r of ranges) {
     const others = ranges.filter((o) => o !== r && intersect(r, o));
     if (others.length === 0) continue;
-    ctx.emit(report('P501', spanOf({ file, unit: r.approval.unit }, r.approval.node), { band: `${describe(r)} for \`${r.approval.scope.path}\``, others: others.map(describe) }, {
-      related: others.map((o) => related({ file, unit: o.approval.unit }, o.approval.node, describe(o))),
+    ctx.emit(report('P501', spanOf({ file, unit: r.approval.unit }, r.approval.node), { band: `${describe(r)} for \`${r.approval.scope.path}\``, others: nameCounterparts(others, describe) }, {
+      related: relatedCounterparts(others, (o) => related({ file, unit: o.approval.unit }, o.approval.node, describe(o))),
     }));
   }
 }

@@ -6,6 +6,7 @@ import type { Fix } from '../diagnostics/diagnostic';
 import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
+import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, related, spanOf } from './context';
 import { dutyKey, dutyObject, normsWithDuty } from '../facts/lookups';
 
@@ -82,6 +83,6 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
     party: qnameText(norm.line.subject),
     verb: norm.verb,
     object,
-    other: others.map((o) => `${o.node.keyword} \`${o.symbol.name}\``).join(', '),
-  }, { related: others.map((o) => related(o, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
+    other: nameCounterparts(others, (o) => `${o.node.keyword} \`${o.symbol.name}\``),
+  }, { related: relatedCounterparts(others, (o) => related(o, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
 }

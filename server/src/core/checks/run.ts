@@ -14,6 +14,7 @@ import { type Facts, type Read, Recorder } from '../facts/engine';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
+import { checkBidiTitles } from './bidi-titles';
 import { checkDates, checkNormDates } from './dates';
 import { checkDeclarations } from './declarations';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
@@ -24,6 +25,7 @@ import { checkNorm } from './norms';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations },
+  { name: 'titles', file: checkBidiTitles },
   { name: 'dates', file: checkDates, norm: checkNormDates },
   { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
   { name: 'interfaces', norm: checkNormInterfaces },

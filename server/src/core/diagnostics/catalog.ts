@@ -64,12 +64,19 @@ export const catalog = {
     'Partnership without a term',
     (p) => `The partnership ${code(p.name)} has no term: add \`term <start date> to <end date>\`.`,
   ),
-  P201: entry<{ grant: string; others: readonly string[] }>(
+  P108: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
+    'warning',
+    'Bidirectional control in a title',
+    (p) =>
+      `The title of the ${p.kind} ${code(p.name)} contains the invisible bidirectional control ${p.codePoint} (${p.controlName}), ` +
+      `which can make the title display in another order than it is read. Remove it, or write the text in its reading order.`,
+  ),
+  P201: entry<{ grant: string; others: string; count: number }>(
     'error',
     'Overlapping exclusive grants',
     (p) =>
-      `${p.grant} overlaps ${p.others.length === 1 ? 'another exclusive grant' : `${p.others.length} other exclusive grants`}: ` +
-      `${listOf(p.others, 'and')}. The same work cannot be exclusive to two parties on the same day.`,
+      `${p.grant} overlaps ${p.count === 1 ? 'another exclusive grant' : `${p.count} other exclusive grants`}: ` +
+      `${p.others}. The same work cannot be exclusive to two parties on the same day.`,
   ),
   P202: entry<{ grant: string; normKind: string; work: string; contains: boolean; subject: string; when: string; more: number }>(
     'error',
@@ -78,11 +85,11 @@ export const catalog = {
       `${p.grant}; this ${p.normKind} gives ${p.contains ? 'work that includes it' : 'that work'} (${p.work}) to ${p.subject} ${p.when}.` +
       (p.more > 0 ? ` It also conflicts with ${p.more} more grant${p.more > 1 ? 's' : ''} (see related locations).` : ''),
   ),
-  P203: entry<{ scope: string; grants: readonly string[] }>(
+  P203: entry<{ scope: string; grants: string }>(
     'error',
     'Open scope inside an exclusive grant',
     (p) =>
-      `${code(p.scope)} is declared open to the market, but it overlaps ${listOf(p.grants, 'and')}. ` +
+      `${code(p.scope)} is declared open to the market, but it overlaps ${p.grants}. ` +
       `An open scope must lie outside every exclusive grant.`,
   ),
   P204: entry<{ subject: string; work: string; open: string; exclusive: string; holder: string; when: string }>(
@@ -138,10 +145,10 @@ export const catalog = {
     'KPI not used by any norm',
     (p) => `No norm is measured by the KPI ${code(p.name)}.`,
   ),
-  P501: entry<{ band: string; others: readonly string[] }>(
+  P501: entry<{ band: string; others: string }>(
     'error',
     'Overlapping approval bands',
-    (p) => `${p.band} overlaps ${listOf(p.others, 'and')}: one amount would need two bodies' approval.`,
+    (p) => `${p.band} overlaps ${p.others}: one amount would need two bodies' approval.`,
   ),
   P502: entry<{ scope: string; gap: string }>(
     'warning',

@@ -1,19 +1,43 @@
 // The obligation matrix as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when
-// they hold a comma, a quote or a line break, quotes doubled), one row per norm.
+// they hold a comma, a quote or a line break, quotes doubled), one row per norm. A field that a
+// spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+// return) is neutralised as OWASP advises: a leading `'` makes it text. Written in chunks, so a
+// matrix of hundreds of thousands of rows never becomes one string.
 
 import { cellText, FIXED_HEADERS, groupTitle, kpiText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Characters gathered before they are handed on. */
+const CHUNK = 1 << 16;
+
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Hands the CSV to `write` in pieces of about 64 KB, row by row. */
+export function writeCsv(matrix: Matrix, write: (chunk: string) => void): void {
+  let pending = '';
+  const row = (fields: readonly string[]): void => {
+    pending += fields.map(csvField).join(',') + '\r\n';
+    if (pending.length >= CHUNK) {
+      write(pending);
+      pending = '';
+    }
+  };
+  row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes']);
+  for (const group of matrix.groups) {
+    const title = groupTitle(group);
+    for (const r of group.rows) {
+      row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n')]);
+    }
+  }
+  if (pending) write(pending);
 }
 
 export function renderCsv(matrix: Matrix): string {
-  const rows: string[][] = [['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes']];
-  for (const group of matrix.groups) {
-    for (const row of group.rows) {
-      rows.push([groupTitle(group), row.norm, row.kind, row.title, row.statement, ...matrix.parties.map((p) => cellText(row, p.id)), row.when, kpiText(row), row.consequence, row.clause, row.notes.join('\n')]);
-    }
-  }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const chunks: string[] = [];
+  writeCsv(matrix, (chunk) => chunks.push(chunk));
+  return chunks.join('');
 }

@@ -3,10 +3,12 @@
 
 import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
+import { showBidiControls } from '../text/bidi';
 
 /** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
 export function escapeMarkdownInline(text: string): string {
-  return text
+  // Hovers use this too: a bidirectional control is shown as a mark, not obeyed.
+  return showBidiControls(text)
     .replace(/\r?\n|\r/g, ' ')
     .replace(/[\\`*_\[\]()|~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&amp;'));

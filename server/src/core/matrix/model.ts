@@ -3,6 +3,7 @@
 // that say each party's part. A second table shows exclusivity over the scope tree. Every
 // renderer (HTML, Markdown, CSV, JSON, the editor preview) reads this model only.
 
+import { hasBidiControl, showBidiControlsIn } from '../text/bidi';
 import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -18,7 +19,18 @@ import type { ExclusivityRow, Matrix, MatrixGroup, MatrixParty, MatrixRow } from
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 
+/**
+ * The matrix of the partnership in `file`. Bidirectional controls in any of its text are shown
+ * as marks (`⟦U+202E⟧`) in every rendering and in the preview, never obeyed.
+ */
 export function buildMatrix(program: Analysis, file: string): Matrix | null {
+  const matrix = buildMatrixAsWritten(program, file);
+  if (!matrix) return null;
+  for (const source of program.files.values()) if (hasBidiControl(source.text)) return showBidiControlsIn(matrix);
+  return matrix;
+}
+
+function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
   const source = program.files.get(file);
   const model = source?.model;
   if (!source || !model) return null;

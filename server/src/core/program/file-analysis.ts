@@ -7,6 +7,8 @@
 import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
 import type { PartnershipSymbol } from '../binding/symbols';
 import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
+import { Suggester } from '../binding/suggest';
+import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { fileModel, type FileModel, termOf, termPeriod, unitMeaning, type UnitMeaning } from '../model/semantic';
 import type { Partnership, Unit } from '../syntax/ast';
@@ -39,17 +41,23 @@ export interface FileInput {
 
 const NONE: readonly never[] = [];
 
+/**
+ * `seesAsBefore`: every file `input` imports is the one `earlier` saw, so what its imports
+ * declare has not changed.
+ */
 export function analyseFile(
   input: FileInput,
-  visible: { readonly own: VisiblePartnership | null; readonly imported: readonly VisiblePartnership[] },
+  visible: { readonly own: VisiblePartnership | null; readonly imported: VisibleLookup },
   earlier?: FileInput & FileAnalysis,
+  seesAsBefore = false,
 ): FileAnalysis {
   const { file, parsed, partnership, declarations } = input;
   const scope: NameScope | null = visible.own ? { own: visible.own, imported: visible.imported } : null;
+  const suggester = new Suggester();
   const units = partnership?.block?.units ?? NONE;
   const term = termPeriod(partnership ? (termOf(partnership)?.node ?? null) : null);
   const bounds = term ?? ALL_TIME;
-  const reusable = earlier && sameImports(earlier.scope, scope) ? earlierPlaces(earlier, units) : undefined;
+  const reusable = earlier && seesAsBefore && earlier.scope?.own.name === scope?.own.name ? earlierPlaces(earlier, units) : undefined;
   const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term);
 
   const resolutions = new Array<UnitResolution>(units.length);
@@ -59,7 +67,7 @@ export function analyseFile(
     const unit = units[i];
     const place = reusable ? reusable.placeOf(i) : -1;
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
-    const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope);
+    const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
     resolutions[i] = resolution;
     meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, bounds });
     if (resolution.diagnostics.length > 0) (found ??= []).push(...resolution.diagnostics);
@@ -116,12 +124,6 @@ function readsAny(names: readonly string[], changed: ReadonlySet<string>): boole
   if (changed.size === 0) return false;
   for (let i = 0; i < names.length; i++) if (changed.has(names[i])) return true;
   return false;
-}
-
-/** The same partnerships seen through imports, and the file's own under the same name. */
-function sameImports(a: NameScope | null, b: NameScope | null): boolean {
-  if (!a || !b) return a === b;
-  return a.own.name === b.own.name && a.imported.length === b.imported.length && a.imported.every((p, i) => p === b.imported[i]);
 }
 
 function samePeriod(a: Period | null, b: Period | null): boolean {

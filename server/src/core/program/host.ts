@@ -6,6 +6,8 @@ import type { ParsedDocument } from '../syntax/parse';
 export interface Host {
   /** The file's text, or undefined when it does not exist or cannot be read. */
   readFile(file: string): string | undefined;
+  /** Why `readFile` found nothing (too large, not a contract), for the import's P105. */
+  whyUnreadable?(file: string): string | undefined;
   /** Parses a file; the editor keeps the parse of files whose text did not change. */
   parse?(file: string, text: string): ParsedDocument;
 }

@@ -10,7 +10,7 @@ import type { Import } from '../syntax/ast';
 /** What the import checks need of a file: its imports, and whether each could be read. */
 interface ImportingFile {
   readonly file: string;
-  readonly imports: readonly { readonly node: Import; readonly target: string; readonly readable: boolean }[];
+  readonly imports: readonly { readonly node: Import; readonly target: string; readonly readable: boolean; readonly reason?: string }[];
 }
 
 /** P105 by file, for files that have any. */
@@ -23,7 +23,7 @@ export function importProblems(files: ReadonlyMap<string, ImportingFile>): Map<s
       const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
       let problem: Diagnostic | undefined;
       if (!link.readable) {
-        const reason = link.node.path.value.trim() === '' ? 'the path is empty' : 'there is no readable file at that path (relative to this file\'s folder)';
+        const reason = link.node.path.value.trim() === '' ? 'the path is empty' : link.reason ?? 'there is no readable file at that path (relative to this file\'s folder)';
         problem = report('P105', at, { path: link.node.path.value, reason });
       } else if (component.get(link.target) === component.get(source.file)) {
         const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));

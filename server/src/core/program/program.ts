@@ -9,7 +9,6 @@
 import * as path from 'node:path';
 import type { Declarations } from '../binding/declare';
 import { declare } from '../binding/declare';
-import type { VisiblePartnership } from '../binding/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
 import type { Import, Partnership, Unit } from '../syntax/ast';
@@ -17,6 +16,7 @@ import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { analyseFile, type FileAnalysis } from './file-analysis';
 import type { Host } from './host';
 import { importProblems } from './imports';
+import { VisibleIndex } from './visible';
 import { unitStarts } from '../syntax/unit-starts';
 
 export interface ImportLink {
@@ -25,6 +25,8 @@ export interface ImportLink {
   readonly target: string;
   /** Whether the imported file could be read: it is then one of the program's files. */
   readonly readable: boolean;
+  /** Why it could not be read, when the host says (too large, not a contract). */
+  readonly reason?: string;
 }
 
 /** A file with its names declared: what other files need of it to resolve their own names. */
@@ -71,14 +73,25 @@ export class Program {
         continue;
       }
       const partnership = (l.parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
-      const imports = l.imports.map((link) => ({ ...link, readable: loaded.has(link.target) }));
+      const imports = l.imports.map((link) => {
+        const readable = loaded.has(link.target);
+        const reason = readable ? undefined : host.whyUnreadable?.(link.target);
+        return reason ? { ...link, readable, reason } : { ...link, readable };
+      });
       declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership, previous?.files.get(l.file)?.declarations), imports });
     }
-    // Then each changed file's references and meaning.
+    // Then each changed file's references and meaning, seeing other files through its imports.
+    const visibility = new VisibleIndex<DeclaredFile>((d) => d.imports.flatMap((link) => (link.readable ? [declared.get(link.target)!] : [])));
     const files = new Map<string, SourceFile>();
     for (const [file, d] of declared) {
-      if (kept.has(file)) files.set(file, previous!.files.get(file)!);
-      else files.set(file, { ...d, ...analyseFile(d, visiblePartnerships(d, declared), previous?.files.get(file)) });
+      if (kept.has(file)) {
+        files.set(file, previous!.files.get(file)!);
+        continue;
+      }
+      // What the file sees through its imports is as before when every file it imports is.
+      const earlier = previous?.files.get(file);
+      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, loaded) && d.imports.every((link) => !link.readable || kept.has(link.target));
+      files.set(file, { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) });
     }
     this.files = files;
     this.importProblems = importProblems(files);
@@ -162,34 +175,4 @@ function importsOf(file: string, parsed: ParsedDocument): { node: Import; target
     out.push({ node: item, target: path.resolve(path.dirname(file), item.path.value) });
   }
   return out;
-}
-
-/** A file's own partnership as others see it by name: one object per file's declarations. */
-const visibleOf = new WeakMap<Declarations, VisiblePartnership | null>();
-
-function visible(d: DeclaredFile): VisiblePartnership | null {
-  let v = visibleOf.get(d.declarations);
-  if (v === undefined) {
-    v = d.partnership ? { name: d.partnership.name.text, file: d.file, declarations: d.declarations } : null;
-    visibleOf.set(d.declarations, v);
-  }
-  return v;
-}
-
-/** The file's own partnership, then every partnership it imports, transitively, nearest first. */
-function visiblePartnerships(d: DeclaredFile, files: ReadonlyMap<string, DeclaredFile>): { own: VisiblePartnership | null; imported: VisiblePartnership[] } {
-  const imported: VisiblePartnership[] = [];
-  const seen = new Set<DeclaredFile>([d]);
-  const queue = [d];
-  for (let i = 0; i < queue.length; i++) {
-    for (const link of queue[i].imports) {
-      const target = link.readable ? files.get(link.target) : undefined;
-      if (!target || seen.has(target)) continue;
-      seen.add(target);
-      queue.push(target);
-      const v = visible(target);
-      if (v) imported.push(v);
-    }
-  }
-  return { own: visible(d), imported };
 }

@@ -12,6 +12,7 @@ import {
 import type { PartnershipSymbol, SymbolKind } from '../../core/binding/symbols';
 import type { NameTable } from '../../core/binding/declare';
 import type { VisiblePartnership } from '../../core/binding/resolve';
+import { SUGGESTED_PARTNERSHIPS } from '../../core/binding/visible-lookup';
 import { BANDS, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
 import type { SourceFile } from '../../core/program/program';
 import { cursorContext } from '../../core/services/locate';
@@ -122,5 +123,5 @@ function childrenOf(source: SourceFile, qualifier: string): CompletionItem[] {
 
 /** The partnerships a file sees by name. */
 function seen(source: SourceFile): { own: VisiblePartnership | null; imported: readonly VisiblePartnership[] } {
-  return source.scope ?? { own: null, imported: [] };
+  return source.scope ? { own: source.scope.own, imported: source.scope.imported.nearest(SUGGESTED_PARTNERSHIPS) } : { own: null, imported: [] };
 }
