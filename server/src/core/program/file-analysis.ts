@@ -10,7 +10,8 @@ import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnersh
 import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { fileModel, type FileModel, termOf, termPeriod, unitMeaning, type UnitMeaning } from '../model/semantic';
+import { type FileModel, termPeriod } from '../model/semantic';
+import { fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
 import type { Partnership, Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { unitStarts } from '../syntax/unit-starts';
