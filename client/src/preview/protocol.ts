@@ -107,7 +107,14 @@ const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
     rows: arrayOf(rowCheck),
   })),
   exclusivity: arrayOf(isExclusivityRow),
-  conflicts: arrayOf(shape<Matrix['conflicts'][number]>({ code: isString, severity: isString, line: isLine, message: isString })),
+  conflicts: arrayOf(shape<Matrix['conflicts'][number]>({
+    file: isString,
+    line: isLine,
+    code: isString,
+    severity: isString,
+    message: isString,
+    related: arrayOf(shape<Matrix['conflicts'][number]['related'][number]>({ file: isString, line: isLine, message: isString })),
+  })),
 });
 
 export const isMatrix = matrixOf(isRow) as (value: unknown) => value is Matrix;

@@ -21,6 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { buildMatrix } from '../core/matrix/model';
 import { renderCsv } from '../core/matrix/csv';
+import { editorProvenance, type ExportParams } from './export-provenance';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
 import type { Diagnostic as CoreDiagnostic } from '../core/diagnostics/diagnostic';
@@ -182,10 +183,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: { uri: string }) => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams) =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
-  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: { uri: string; format: 'html' | 'md' | 'csv' }) => {
-    const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
+  connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams) => {
+    const file = ids.fileOf(params.uri);
+    const matrix = buildMatrix(ctx.program, file);
     if (!matrix) return null;
-    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix);
+    const options = { grouping: params.grouping === 'order' ? 'order' as const : 'scope' as const, provenance: editorProvenance(matrix, file) };
+    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[params.format](matrix, options);
   }));
 
   connection.onShutdown(() => workspace?.dispose());

@@ -164,7 +164,8 @@ describe('preview protocol', () => {
         ['holder partnership a number', (m) => (m.exclusivity.find((r: any) => r.holders.length).holders[0].partnership = 7)],
         ['holder except a string', (m) => (m.exclusivity.find((r: any) => r.holders.length).holders[0].except = 'Projects')],
         ['interface note missing', (m) => (m.exclusivity[0].interfaces = [{ with: 'X' }])],
-        ['conflict line fractional', (m) => (m.conflicts = [{ code: 'P201', severity: 'error', line: 1.5, message: 'x' }])],
+        ['conflict line fractional', (m) => (m.conflicts = [{ file: 'a.partnership', code: 'P201', severity: 'error', line: 1.5, message: 'x', related: [] }])],
+        ['conflict without its other side', (m) => (m.conflicts = [{ file: 'a.partnership', code: 'P201', severity: 'error', line: 1, message: 'x' }])],
       ];
       for (const [name, edit] of edits) {
         assert.equal(protocol.isMessageToPage(whole(edited(matrix, edit))), false, name);

@@ -1,8 +1,9 @@
 // A standalone, printable HTML page of the matrix. Every piece of document text is escaped:
 // a party named `<img src=x onerror=alert(1)>` appears as those characters. No scripts.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND } from './cells';
+import { cellText, conflictText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText, LEGEND } from './cells';
 import type { Matrix } from './model';
+import { provenanceText, type RenderOptions } from './render-options';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -12,8 +13,9 @@ const STYLE = `
   :root { color-scheme: light dark; --line: #8884; --muted: #777; --warn: #b36b00; --bad: #c62828; }
   body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; }
   h1 { font-size: 1.5rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-  .meta, .legend { color: var(--muted); } .doc { white-space: pre-wrap; max-width: 60rem; }
+  .meta, .legend, .provenance { color: var(--muted); } .doc { max-width: 60rem; }
   table { border-collapse: collapse; width: 100%; margin-top: .75rem; }
+  table.parties { width: auto; }
   th, td { border: 1px solid var(--line); padding: .3rem .45rem; vertical-align: top; text-align: left; }
   thead th { position: sticky; top: 0; background: Canvas; }
   th.party { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; }
@@ -24,7 +26,7 @@ const STYLE = `
   @media print { body { margin: 0; } thead th { position: static; } tr { break-inside: avoid; } }
 `;
 
-export function renderHtml(matrix: Matrix): string {
+export function renderHtml(matrix: Matrix, options: RenderOptions = {}): string {
   const e = escapeHtml;
   const p = matrix.partnership;
   const out: string[] = [];
@@ -33,7 +35,8 @@ export function renderHtml(matrix: Matrix): string {
     `<title>${e(p.title || p.name)}: obligation matrix</title>`, `<style>${STYLE}</style>`, '</head>', '<body>');
   out.push(`<h1>${e(p.title || p.name)}</h1>`);
   out.push(`<p class="meta">Partnership <code>${e(p.name)}</code>${p.term ? `, term ${e(p.term)}` : ''}${p.source ? `. Source: ${e(p.source)}` : ''}</p>`);
-  if (p.doc) out.push(`<p class="doc">${e(p.doc)}</p>`);
+  if (options.provenance) out.push(`<p class="provenance">${e(provenanceText(options.provenance))}</p>`);
+  for (const paragraph of docParagraphs(p.doc)) out.push(`<p class="doc">${e(paragraph)}</p>`);
 
   out.push('<h2>Parties</h2>', '<table class="parties">', '<thead><tr><th>Party</th><th>Name</th><th>Role</th></tr></thead>', '<tbody>');
   for (const party of matrix.parties) out.push(`<tr><td><code>${e(party.id)}</code></td><td>${e(party.title)}</td><td>${e(party.role)}</td></tr>`);
@@ -44,8 +47,8 @@ export function renderHtml(matrix: Matrix): string {
   for (const party of matrix.parties) out.push(`<th class="party" title="${e(party.title)}${party.role ? ` (${e(party.role)})` : ''}">${e(party.id)}</th>`);
   out.push(...FIXED_HEADERS.map((h) => `<th>${h}</th>`), '</tr></thead>', '<tbody>');
   const columns = matrix.parties.length + 1 + FIXED_HEADERS.length;
-  for (const group of matrix.groups) {
-    out.push(`<tr class="group"><th colspan="${columns}">${e(groupTitle(group))}</th></tr>`);
+  for (const group of groupsOf(matrix, options.grouping ?? 'scope')) {
+    out.push(`<tr class="group"><th colspan="${columns}">${e(group.title)}</th></tr>`);
     for (const row of group.rows) {
       out.push(`<tr id="norm-${e(row.norm)}" data-line="${row.line}">`);
       out.push(`<td><strong>${e(row.norm)}</strong> <span class="kind">(${e(row.kind)})</span><br>${e(row.title)}<br><span class="statement">${e(row.statement)}</span></td>`);
@@ -69,7 +72,7 @@ export function renderHtml(matrix: Matrix): string {
   out.push('</tbody></table>');
   if (matrix.conflicts.length > 0) {
     out.push('<h2>Conflicts found</h2>', '<ul>');
-    for (const c of matrix.conflicts) out.push(`<li class="${c.severity === 'error' ? 'conflict' : 'warning'}">Line ${c.line}, ${e(c.code)}: ${e(c.message)}</li>`);
+    for (const c of matrix.conflicts) out.push(`<li class="${c.severity === 'error' ? 'conflict' : 'warning'}">${e(conflictText(c))}</li>`);
     out.push('</ul>');
   }
   out.push('</body>', '</html>', '');

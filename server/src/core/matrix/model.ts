@@ -5,12 +5,13 @@
 
 import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Program } from '../program/program';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { LineIndex } from '../text/line-index';
+import { placesIn, placeText } from './places';
 import { formatDay, type Period } from '../values/dates';
 import { formatQuantity } from '../values/decimal';
 
@@ -73,11 +74,18 @@ export interface ExclusivityRow {
   readonly line: number | null;
 }
 
-export interface MatrixConflict {
+/** A place in a contract: its file, relative to the matrix's own file's folder, and a one-based line. */
+export interface MatrixPlace {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface MatrixConflict extends MatrixPlace {
   readonly code: string;
   readonly severity: string;
-  readonly line: number;
   readonly message: string;
+  /** The other side of the conflict: the statement it clashes with, in whichever contract. */
+  readonly related: readonly (MatrixPlace & { readonly message: string })[];
 }
 
 export interface Matrix {
@@ -102,6 +110,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
   if (!source || !model) return null;
   const lines = new LineIndex(source.text);
   const lineOf = (offset: number): number => lines.position(offset).line + 1;
+  const placeOf = placesIn(program, file);
   const partyId = (p: PartySymbol): string => (p.file === file ? p.name : `${program.files.get(p.file)?.partnership?.name.text ?? '?'}.${p.name}`);
   const scopeName = (s: ScopeSymbol): string => (s.file === file ? s.path : `${program.files.get(s.file)?.partnership?.name.text ?? '?'}.${s.path}`);
 
@@ -132,7 +141,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
   const diagnostics = program.diagnostics(file);
   const conflicts = diagnostics
     .filter((d) => EXCLUSIVITY_CODES.has(d.code))
-    .map((d) => ({ code: d.code, severity: d.severity, line: lineOf(d.start), message: d.message }));
+    .map((d) => ({ ...placeOf(d), code: d.code, severity: d.severity, message: d.message, related: d.related.map((r) => ({ ...placeOf(r), message: r.message })) }));
 
   const term = model.term;
   return {
@@ -145,7 +154,7 @@ export function buildMatrix(program: Program, file: string): Matrix | null {
     },
     parties,
     groups: grouped,
-    exclusivity: exclusivityRows(program, model, diagnostics, lineOf, partyId, scopeName),
+    exclusivity: exclusivityRows(program, model, diagnostics, lineOf, partyId, scopeName, placeOf),
     conflicts,
   };
 }
@@ -230,6 +239,7 @@ function exclusivityRows(
   lineOf: (o: number) => number,
   partyId: (p: PartySymbol) => string,
   scopeName: (s: ScopeSymbol) => string,
+  placeOf: (span: FileSpan) => MatrixPlace,
 ): ExclusivityRow[] {
   const file = model.file;
   // Each statement by the scope it names, so every row is a lookup rather than a scan.
@@ -260,7 +270,7 @@ function exclusivityRows(
   for (const s of named) for (let a: ScopeSymbol | null = s; a; a = a.parent) shown.add(a);
 
   const conflictsOf = (start: number, end: number): string[] =>
-    exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}`);
+    exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}${d.related.map((r) => ` (other side: ${placeText(placeOf(r))})`).join('')}`);
 
   const rows: ExclusivityRow[] = [];
   const visit = (scope: ScopeSymbol): void => {

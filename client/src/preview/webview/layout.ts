@@ -1,0 +1,25 @@
+// Each table of the preview is drawn as a table while the pane is wide enough for its columns,
+// and as cards (one per row, each cell labelled) when it is not, so that nothing is ever cut
+// off or squeezed into a sliver. The columns' widths live in preview.css only, as `--w-<col>`
+// numbers of em; this adds up the ones a table's header uses.
+
+/** The width a table's columns need, in pixels: the sum of its header's `col` widths. */
+function neededWidth(wrap: HTMLElement): number {
+  const style = getComputedStyle(wrap);
+  const em = parseFloat(style.fontSize);
+  let total = 0;
+  for (const col of wrap.querySelectorAll('table.head col')) {
+    const width = parseFloat(style.getPropertyValue(`--w-${col.className}`));
+    if (Number.isFinite(width)) total += width * em;
+  }
+  return total;
+}
+
+/** Lays each table out as a table or as cards, by the width its parent has to give. */
+export function fitTables(wraps: readonly HTMLElement[]): void {
+  for (const wrap of wraps) {
+    const available = wrap.parentElement?.clientWidth ?? 0;
+    if (available === 0) continue; // hidden: decided when it is shown
+    wrap.classList.toggle('cards', neededWidth(wrap) > available);
+  }
+}
