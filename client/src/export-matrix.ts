@@ -1,4 +1,4 @@
-// "Partnership: Export Obligation Matrix…": asks for a format and a file, and writes the matrix
+// "Partnership: Save Obligation Matrix As…": asks for a format and a file, and writes the matrix
 // the server renders (HTML, Markdown or CSV).
 
 import * as vscode from 'vscode';

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type {
   CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { tokenLegend } from '../../../server/out/lsp/features/semantic-tokens';
 import { LspClient, uri } from '../helpers/lsp-client';
 import { examples } from '../helpers/paths';
 
@@ -171,6 +172,21 @@ describe('language server over stdio', function () {
     assert.deepEqual(found.map((s) => s.name), ['UserForecast']);
     const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri(sb) } })) as SemanticTokens;
     assert.ok(tokens.data.length > 100 && tokens.data.length % 5 === 0);
+    // A KPI named after measured-by has the extension's own `kpi` type, which package.json declares.
+    const legend = tokenLegend;
+    const kpi = position(sbText, 'measured-by Availability', 'measured-by '.length);
+    let line = 0;
+    let character = 0;
+    const types: string[] = [];
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+      if (line === kpi.line && character === kpi.character) types.push(legend.tokenTypes[tokens.data[i + 3]]);
+    }
+    assert.deepEqual(types, ['kpi']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(examples, '..', 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), ['kpi']);
+    assert.ok(manifest.contributes.semanticTokenScopes[0].scopes.kpi.includes('entity.name.function.kpi.partnership'));
     const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(sb) } })) as FoldingRange[];
     assert.ok(folds.some((f) => f.startLine === position(sbText, 'partnership ServiceBirmingham').line));
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(sb) } })) as CodeLens[];
