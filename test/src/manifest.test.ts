@@ -11,7 +11,10 @@ interface Command {
   readonly category?: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: Command[] } };
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+  contributes: { commands: Command[]; configuration: { properties: Record<string, unknown> } };
+  scripts: Record<string, string>;
+};
 
 /**
  * The palette's order for commands never run before: those whose "Category: Title" holds every
@@ -31,5 +34,23 @@ describe('the extension manifest', () => {
     for (const query of ['obligation matrix', 'matrix', 'partnership matrix']) {
       assert.deepEqual(palette(query), ['partnership.openMatrixToSide', 'partnership.exportMatrix'], query);
     }
+  });
+
+  it('packs its own README, whose links and pictures are files the VSIX carries, and which names every command and setting', () => {
+    const readmePath = /--readme-path (\S+)/.exec(manifest.scripts.package)?.[1];
+    assert.equal(readmePath, 'client/README.md');
+    const readme = fs.readFileSync(path.join(repoRoot, readmePath), 'utf8');
+    // vsce puts the README at the extension's root, so its links are read from there.
+    const packed = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1));
+    const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(links.some((l) => l.endsWith('.png')), 'a picture of the matrix');
+    for (const link of links) {
+      assert.ok(!/^[a-z]+:/i.test(link) || link.startsWith('https://'), `${link} is a file or a web page`);
+      if (/^[a-z]+:/i.test(link) || link.startsWith('#')) continue;
+      assert.ok(fs.existsSync(path.join(repoRoot, link)), `${link} exists`);
+      assert.ok(packed.includes(link), `${link} is packed (.vscodeignore)`);
+    }
+    for (const c of manifest.contributes.commands) assert.ok(readme.includes(`${c.category}: ${c.title}`), c.title);
+    for (const setting of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${setting}\``), setting);
   });
 });
