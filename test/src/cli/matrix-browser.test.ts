@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { run } from '../helpers/cli';
 
+declare function getComputedStyle(node: unknown): { lineHeight: string };
+
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '[x](command:workbench.action.terminal.new)'];
@@ -41,6 +43,19 @@ describe('the HTML matrix in a browser', function () {
     for (const norm of ['UserForecast', 'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09']) assert.ok(rows.includes(norm), `row ${norm}`);
     const forecast = await page.textContent('#norm-UserForecast');
     assert.match(forecast ?? '', /every 6 months from 2006-10-01/);
+    // The parties table is as wide as its content, not the page; no name in it wraps.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    const sizes = await page.evaluate(() => {
+      const d = (globalThis as any).document;
+      const cells = [...d.querySelectorAll('table.parties td')] as any[];
+      const lineHeight = parseFloat(getComputedStyle(cells[0]).lineHeight);
+      return { table: d.querySelector('table.parties').getBoundingClientRect().width, page: d.body.getBoundingClientRect().width, tallest: Math.max(...cells.map((c) => c.getBoundingClientRect().height)), lineHeight };
+    });
+    assert.ok(sizes.table < sizes.page / 2, `the parties table is ${sizes.table} px wide on a ${sizes.page} px page`);
+    assert.ok(sizes.tallest < 2 * sizes.lineHeight, 'one line per party');
+    // The doc comment reads as a paragraph: the source's line breaks are not kept.
+    assert.equal(await page.locator('p.doc').count(), 1);
+    assert.doesNotMatch((await page.textContent('p.doc')) ?? '', /\n/);
     await page.close();
   });
 
