@@ -15,11 +15,20 @@ function neededWidth(wrap: HTMLElement): number {
   return total;
 }
 
-/** Lays each table out as a table or as cards, by the width its parent has to give. */
+/** What each table needs, by its header's columns: measured again only when they change. */
+const needed = new WeakMap<HTMLElement, { readonly columns: string; readonly width: number }>();
+
+/**
+ * Lays each table out as a table or as cards, by the width its parent has to give. Called when
+ * the pane's width or a table's columns change, never per update: it reads layout.
+ */
 export function fitTables(wraps: readonly HTMLElement[]): void {
   for (const wrap of wraps) {
     const available = wrap.parentElement?.clientWidth ?? 0;
     if (available === 0) continue; // hidden: decided when it is shown
-    wrap.classList.toggle('cards', neededWidth(wrap) > available);
+    const columns = [...wrap.querySelectorAll('table.head col')].map((c) => c.className).join(' ');
+    let known = needed.get(wrap);
+    if (known?.columns !== columns) needed.set(wrap, (known = { columns, width: neededWidth(wrap) }));
+    wrap.classList.toggle('cards', known.width > available);
   }
 }

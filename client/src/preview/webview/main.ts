@@ -211,7 +211,6 @@ function renderMatrix(m: Matrix, fileName: string): void {
   conflictsHeading.textContent = m.conflicts.length ? `Conflicts (${m.conflicts.length})` : 'Conflicts';
   status.hidden = true;
   content.hidden = false;
-  fitTables(tableWraps);
 
   const jobs: Job[] = [
     matrixRows.update(normItems(m, partiesKey, matrixColumns.length, state.grouping), state.party),
