@@ -141,7 +141,13 @@ append(
 );
 root.replaceChildren(status, content);
 const tableWraps = [matrix.wrap, scopes.wrap];
-new ResizeObserver(() => fitTables(tableWraps)).observe(content);
+// Only a change of width can change the layout; the height changes with every update.
+let contentWidth = -1;
+new ResizeObserver(([entry]) => {
+  if (entry.contentRect.width === contentWidth) return;
+  contentWidth = entry.contentRect.width;
+  fitTables(tableWraps);
+}).observe(content);
 
 // ---- Rendering a matrix ----
 
