@@ -216,7 +216,11 @@ function renderMatrix(m: Matrix, fileName: string): void {
   conflictBlocks.hidden = !noConflicts.hidden;
   conflictsHeading.textContent = m.conflicts.length ? `Conflicts (${m.conflicts.length})` : 'Conflicts';
   status.hidden = true;
-  content.hidden = false;
+  // Shown again: lay the tables out now, before rows go in and a reloaded page scrolls back.
+  if (content.hidden) {
+    content.hidden = false;
+    fitTables(tableWraps);
+  }
 
   const jobs: Job[] = [
     matrixRows.update(normItems(m, partiesKey, matrixColumns.length, state.grouping), state.party),
