@@ -18,7 +18,8 @@ export function partnershipUri(uri?: vscode.Uri): vscode.Uri | undefined {
   return editor?.document.languageId === 'partnership' ? editor.document.uri : undefined;
 }
 
-export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, format?: ExportFormat): Promise<vscode.Uri | undefined> {
+/** `grouping`: as the preview shows the norms (by scope when the command is run from the palette). */
+export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, format?: ExportFormat, grouping: 'scope' | 'order' = 'scope'): Promise<vscode.Uri | undefined> {
   const source = partnershipUri(uri);
   if (!source) {
     void vscode.window.showWarningMessage('Open a .partnership file to export its obligation matrix.');
@@ -26,7 +27,7 @@ export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, for
   }
   const choice = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { placeHolder: 'Export the obligation matrix as' });
   if (!choice) return undefined;
-  const content = await client.sendRequest<string | null>('partnership/exportMatrix', { uri: source.toString(), format: choice.format });
+  const content = await client.sendRequest<string | null>('partnership/exportMatrix', { uri: source.toString(), format: choice.format, grouping });
   if (content === null) {
     void vscode.window.showWarningMessage('This file declares no partnership, so it has no obligation matrix.');
     return undefined;

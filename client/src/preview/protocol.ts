@@ -5,11 +5,12 @@
 // inherited field, a number given as text) is rejected whole and ignored by the receiver.
 
 import type { MatrixDelta, RowReference } from '../../../server/out/core/matrix/delta';
+import type { Grouping } from '../../../server/out/core/matrix/cells';
 import type { Matrix } from '../../../server/out/core/matrix/model';
 import type { MatrixUpdate } from '../../../server/out/lsp/matrix-updates';
 import type { ExportFormat } from '../export-matrix';
 
-export type { ExportFormat, Matrix, MatrixDelta, MatrixUpdate };
+export type { ExportFormat, Grouping, Matrix, MatrixDelta, MatrixUpdate };
 
 /**
  * From the extension to the page. A matrix is a change to the one the page was last sent
@@ -23,7 +24,7 @@ export type MessageToPage =
 export type MessageFromPage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly line: number }
-  | { readonly type: 'export'; readonly format: ExportFormat };
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly grouping: Grouping };
 
 type Check = (value: unknown) => boolean;
 
@@ -62,6 +63,7 @@ type Exclusivity = Matrix['exclusivity'][number];
 
 // `Record<X, true>` makes the compiler insist that every member of the union is listed.
 const EXPORT_FORMATS: Readonly<Record<ExportFormat, true>> = { html: true, md: true, csv: true };
+const GROUPINGS: Readonly<Record<Grouping, true>> = { scope: true, order: true };
 const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true };
 
 const isRow = shape<Row>({
@@ -133,7 +135,7 @@ const TO_PAGE: Checks<MessageToPage> = {
 const FROM_PAGE: Checks<MessageFromPage> = {
   ready: shape<Extract<MessageFromPage, { type: 'ready' }>>({ type: literal('ready') }),
   reveal: shape<Extract<MessageFromPage, { type: 'reveal' }>>({ type: literal('reveal'), line: isLine }),
-  export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS) }),
+  export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS), grouping: oneOf(GROUPINGS) }),
 };
 
 function dispatch(checks: Readonly<Record<string, Check>>, value: unknown): boolean {

@@ -111,6 +111,27 @@ describe('the matrix preview page in a browser', function () {
     assert.equal((await visible()).length, rowsOf(sb).length);
   });
 
+  it('lists the norms by scope or in the contract’s order, keeps the choice on reload and exports as shown', async () => {
+    const { page, posted, show } = await openPreview();
+    await show(sb, 'sb.partnership');
+    const norms = () => page.$$eval('tr.norm', (trs) => trs.map((tr) => (tr as any).dataset.norm as string));
+    const groups = () => page.$$eval('tr.group', (trs) => trs.map((tr) => tr.textContent));
+    assert.deepEqual(await norms(), rowsOf(sb).map((r) => r.norm));
+    await page.selectOption('#grouping', 'order');
+    const inOrder = [...rowsOf(sb)].sort((a, b) => a.line - b.line).map((r) => r.norm);
+    assert.notDeepEqual(inOrder, rowsOf(sb).map((r) => r.norm), 'the scope groups are not the contract’s order');
+    await page.waitForFunction((first) => (globalThis as any).document.querySelector('tr.norm')?.dataset.norm === first, inOrder[0]);
+    assert.deepEqual(await norms(), inOrder);
+    assert.deepEqual(await groups(), ['Every norm, in the order of the contract']);
+    await page.click('button.export >> text=Markdown');
+    assert.deepEqual((await posted()).slice(-1), [{ type: 'export', format: 'md', grouping: 'order' }]);
+    await page.reload();
+    await page.waitForFunction(() => window.__posted.length > 0);
+    await show(sb, 'sb.partnership');
+    assert.equal(await page.inputValue('#grouping'), 'order');
+    assert.deepEqual(await norms(), inOrder);
+  });
+
   it('keeps the filter and the reader’s place across updates and when the page is reloaded (hidden and shown again)', async () => {
     const { page, show } = await openPreview();
     await page.setViewportSize({ width: 1000, height: 500 });
@@ -177,9 +198,9 @@ describe('the matrix preview page in a browser', function () {
     for (const name of ['HTML', 'Markdown', 'CSV']) await page.click(`button.export >> text=${name}`);
     const messages = await posted();
     assert.deepEqual(messages.slice(1), [
-      { type: 'export', format: 'html' },
-      { type: 'export', format: 'md' },
-      { type: 'export', format: 'csv' },
+      { type: 'export', format: 'html', grouping: 'scope' },
+      { type: 'export', format: 'md', grouping: 'scope' },
+      { type: 'export', format: 'csv', grouping: 'scope' },
     ]);
     for (const m of messages) assert.ok(harness.isMessageFromPage(m), JSON.stringify(m));
   });

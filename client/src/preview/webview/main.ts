@@ -82,7 +82,7 @@ const exportButtons = (Object.keys(FORMAT_NAMES) as ExportFormat[]).map((format)
   button.type = 'button';
   button.dataset.format = format;
   button.title = `Export the obligation matrix as ${FORMAT_NAMES[format]}…`;
-  button.addEventListener('click', () => post({ type: 'export', format }));
+  button.addEventListener('click', () => post({ type: 'export', format, grouping: state.grouping }));
   return button;
 });
 const toolbar = el('div', 'toolbar');
