@@ -97,6 +97,15 @@ describe('language server over stdio', function () {
     assert.equal((await ask(third.id)).base, null);
   });
 
+  it('exports the matrix grouped as asked, saying which contracts it was made from and when', async () => {
+    const byScope = (await client.connection.sendRequest('partnership/exportMatrix', { uri: uri(cp), format: 'md' })) as string;
+    const inOrder = (await client.connection.sendRequest('partnership/exportMatrix', { uri: uri(cp), format: 'md', grouping: 'order' })) as string;
+    assert.match(byScope, /\| \*\*Catalogue\.ICT — ICT services\*\* \|/);
+    assert.match(inOrder, /\| \*\*Every norm, in the order of the contract\*\* \|/);
+    assert.match(inOrder, /^\*Made by Partnership Language Tools from customer-platform\.partnership and joint-venture\.partnership on \d{4}-\d\d-\d\d at \d\d:\d\d UTC\.\*$/m);
+    assert.match(inOrder, /Other side: joint-venture\.partnership, line 19 /);
+  });
+
   it('hovers a party reference with its full name and role, and a keyword with its documentation', async () => {
     await client.open(sb, sbText, 1);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(sb) }, position: position(sbText, 'accountable ICF', 12) })) as Hover;
