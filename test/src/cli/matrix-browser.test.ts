@@ -53,6 +53,24 @@ describe('the HTML matrix in a browser', function () {
     });
     assert.ok(sizes.table < sizes.page / 2, `the parties table is ${sizes.table} px wide on a ${sizes.page} px page`);
     assert.ok(sizes.tallest < 2 * sizes.lineHeight, 'one line per party');
+    // In a narrow window no date, hyphenated word or part of a qualified name breaks across lines.
+    await page.setViewportSize({ width: 700, height: 900 });
+    const broken = await page.evaluate(() => {
+      const d = (globalThis as any).document;
+      const walker = d.createTreeWalker(d.body, 4);
+      const out: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.data as string).matchAll(/[^\s]*[-.][^\s]*?(?:\.(?=\p{L})|(?=\s)|$)/gu)) {
+          const range = d.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, []);
     // The doc comment reads as a paragraph: the source's line breaks are not kept.
     assert.equal(await page.locator('p.doc').count(), 1);
     assert.doesNotMatch((await page.textContent('p.doc')) ?? '', /\n/);

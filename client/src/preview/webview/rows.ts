@@ -1,7 +1,7 @@
 // How each row of the matrix preview looks: the norm rows with their group headings, the
 // exclusivity rows and the conflicts, as keyed items for `KeyedBlocks`. Text only via textContent.
 
-import { conflictText, FIXED_HEADERS, type Grouping, groupsOf, kpiText } from '../../../../server/out/core/matrix/cells';
+import { conflictText, FIXED_HEADERS, type Grouping, groupsOf, kpiText, wordsToKeep } from '../../../../server/out/core/matrix/cells';
 import type { Matrix } from '../protocol';
 import { rowKey } from '../../../../server/out/core/matrix/delta';
 import { type Item, revealable } from './keyed-blocks';
@@ -16,22 +16,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
   return node;
 }
 
-/**
- * Text that wraps only between words: a date or hyphenated word (`2021-03-31`, `joint-venture`)
- * stays on one line, and a qualified name (`ICT.Core.CorporateApps`) may break only after a dot.
- */
+/** Text that wraps only between words, keeping dates and names whole (see `wordsToKeep`). */
 export function prose(text: string): (Node | string)[] {
-  const out: (Node | string)[] = [];
-  for (const token of text.split(/(\s+)/)) {
-    if (!/[-./]/.test(token)) {
-      if (token) out.push(token);
-      continue;
-    }
+  return wordsToKeep(text).map((run) => {
+    if (typeof run === 'string') return run;
     const whole = el('span', 'word');
-    token.split(/(?<=\.)(?=\p{L})/u).forEach((piece, i) => append(whole, ...(i ? [el('wbr')] : []), piece));
-    out.push(whole);
-  }
-  return out;
+    run.forEach((piece, i) => append(whole, ...(i ? [el('wbr')] : []), piece));
+    return whole;
+  });
 }
 
 /** An element holding `text` as prose (see above). */

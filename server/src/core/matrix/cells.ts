@@ -59,6 +59,18 @@ export function conflictText(c: MatrixConflict): string {
 }
 
 /**
+ * Text as runs a renderer may break anywhere between (strings) and words to keep whole (arrays
+ * of pieces): a date or hyphenated word (`2021-03-31`, `joint-venture`) is one piece, and a
+ * qualified name (`ICT.Core.CorporateApps`) is split after its dots, where it may break.
+ */
+export function wordsToKeep(text: string): (string | string[])[] {
+  return text
+    .split(/(\s+)/)
+    .filter((token) => token !== '')
+    .map((token) => (/[-.]/.test(token) && token.trim() ? token.split(/(?<=\.)(?=\p{L})/u) : token));
+}
+
+/**
  * A doc comment as paragraphs: the source's line breaks are where the author's editor wrapped,
  * so lines are joined; a blank line starts a new paragraph.
  */
