@@ -61,16 +61,31 @@ function debInstalled(name) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
+/**
+ * What to say and do about missing Debian packages: why each is needed, the command that
+ * installs them, and for anyone but root a refusal that gives that command instead of a
+ * password prompt halfway through.
+ */
+function aptPlan(missing, isRoot) {
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  const why = `[setup] Missing Debian packages:\n${missing.map((name) => `  ${name}: ${APT_PACKAGES[name]}`).join('\n')}`;
+  if (!isRoot) return { say: [why], refuse: `installing Debian packages needs root. Run this, then start again:\n\n  sudo sh -c '${command}'\n` };
+  const how = `[setup] Installing them: ${command} (with their dependencies, up to a few hundred MB; output in ${path.relative(repo, logFile)})`;
+  return { say: [why, how], refuse: null };
+}
+
+/** The Debian packages needed: chromium only for the tests, which drive it. */
+function wantedPackages(forTests) {
+  return Object.keys(APT_PACKAGES).filter((name) => forTests || name !== 'chromium');
+}
+
 function ensureAptPackages(log, wanted) {
   const installed = (name) => (name === 'chromium' ? fs.existsSync(paths().chromium) : debInstalled(name));
   const missing = wanted.filter((name) => !installed(name));
   if (missing.length === 0) return log(`${wanted.join(' and ')} ${wanted.length === 1 ? 'is' : 'are'} installed`);
-  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
-  console.log(`[setup] Missing Debian packages:\n${missing.map((name) => `  ${name}: ${APT_PACKAGES[name]}`).join('\n')}`);
-  if (process.getuid && process.getuid() !== 0) {
-    throw new Error(`installing Debian packages needs root. Run this, then start again:\n\n  sudo sh -c '${command}'\n`);
-  }
-  console.log(`[setup] Installing them: ${command} (with their dependencies, up to a few hundred MB; output in ${path.relative(repo, logFile)})`);
+  const plan = aptPlan(missing, !process.getuid || process.getuid() === 0);
+  for (const line of plan.say) console.log(line);
+  if (plan.refuse) throw new Error(plan.refuse);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
   run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
@@ -124,13 +139,13 @@ function ensureCodeServer(log) {
  */
 function setup({ quiet = false, forTests = true } = {}) {
   const log = (message) => { if (!quiet) console.log(`[setup] ${message}`); };
-  ensureAptPackages(log, Object.keys(APT_PACKAGES).filter((name) => forTests || name !== 'chromium'));
+  ensureAptPackages(log, wantedPackages(forTests));
   ensureNode24(log);
   ensureCodeServer(log);
   return paths();
 }
 
-module.exports = { setup, paths };
+module.exports = { setup, paths, aptPlan, wantedPackages };
 
 if (require.main === module) {
   const started = Date.now();
