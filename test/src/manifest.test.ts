@@ -54,3 +54,17 @@ describe('the extension manifest', () => {
     for (const setting of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${setting}\``), setting);
   });
 });
+
+describe('the supported Node versions', () => {
+  it('are ones every dependency supports, so npm ci warns of no engine on them', () => {
+    // semver is npm's own reading of version ranges.
+    const semver = require('semver') as { subset(sub: string, dom: string): boolean };
+    const ours = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+    const lock = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: unknown }> };
+    const narrower = Object.entries(lock.packages).flatMap(([name, p]) => {
+      const node = p.engines && typeof p.engines === 'object' ? (p.engines as { node?: unknown }).node : undefined;
+      return typeof node === 'string' && !semver.subset(ours, node) ? [`${name} needs ${node}`] : [];
+    });
+    assert.deepEqual(narrower, [], `package.json says ${ours}`);
+  });
+});
