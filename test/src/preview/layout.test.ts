@@ -107,7 +107,7 @@ describe('the matrix preview at any width', function () {
   after(() => harness.stop());
   afterEach(() => harness.closePages());
 
-  for (const width of [360, 600, 900, 1600]) {
+  for (const width of [360, 600, 900, 1600, 2560]) {
     it(`at ${width} px shows every word whole, once scrolled to, and covers no section with another`, async () => {
       for (const { name, matrix } of contracts) {
         const { page, show, errors } = await harness.open(undefined, { width, height: 700 });
@@ -130,5 +130,20 @@ describe('the matrix preview at any width', function () {
     }
     assert.deepEqual(layouts, { 360: ['cards', 'cards'], 1600: ['table', 'table'] });
     assert.equal(words[360], words[1600]);
+  });
+
+  it('stops a table growing on a wide screen, unless its many parties need the room', async () => {
+    const many = JSON.parse(JSON.stringify(contracts[0].matrix)) as any;
+    for (let i = 0; i < 20; i++) many.parties.push({ id: `Party${i}`, title: `Party number ${i}`, role: 'supplier' });
+    many.groups[0].rows[0].cells.Party7 = ['C'];
+    for (const [matrix, wide] of [[contracts[0].matrix, false], [many, true]] as const) {
+      const { page, show } = await harness.open(undefined, { width: 2560, height: 700 });
+      await show(matrix);
+      const sizes = await page.$eval('.matrix-wrap', (w: any) => ({ wrap: w.getBoundingClientRect().width, table: w.querySelector('table.head').getBoundingClientRect().width, classes: w.className }));
+      assert.doesNotMatch(sizes.classes, /cards/);
+      assert.equal(/wide/.test(sizes.classes), wide);
+      assert.ok(wide ? sizes.table > 2000 : sizes.table < 1600, `the table is ${sizes.table} px wide`);
+      assert.deepEqual(await page.evaluate(audit), []);
+    }
   });
 });

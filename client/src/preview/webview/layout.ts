@@ -15,6 +15,12 @@ function neededWidth(wrap: HTMLElement): number {
   return total;
 }
 
+/** The width a table stops growing at (`--w-most`), in pixels. */
+function widest(wrap: HTMLElement): number {
+  const style = getComputedStyle(wrap);
+  return parseFloat(style.getPropertyValue('--w-most')) * parseFloat(style.fontSize);
+}
+
 /** What each table needs, by its header's columns: measured again only when they change. */
 const needed = new WeakMap<HTMLElement, { readonly columns: string; readonly width: number }>();
 
@@ -30,5 +36,6 @@ export function fitTables(wraps: readonly HTMLElement[]): void {
     let known = needed.get(wrap);
     if (known?.columns !== columns) needed.set(wrap, (known = { columns, width: neededWidth(wrap) }));
     wrap.classList.toggle('cards', known.width > available);
+    wrap.classList.toggle('wide', known.width > widest(wrap));
   }
 }
