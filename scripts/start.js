@@ -18,6 +18,10 @@ const io = {
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 };
 const quiet = { ...io, stderr: () => {} };
+/** Examples whose errors are what they show, and what to read about them. */
+const INTENDED_ERRORS = {
+  portfolio: 'These errors are the point of this example: two contracts give the same work exclusively to different parties, and each error points at its counterpart in the other file (see examples/README.md).',
+};
 
 fs.mkdirSync(outDir, { recursive: true });
 const written = [];
@@ -25,7 +29,8 @@ for (const name of fs.readdirSync(examples).sort()) {
   const folder = path.join(examples, name);
   if (!fs.statSync(folder).isDirectory()) continue;
   process.stdout.write(`\n== Checking examples/${name}\n`);
-  main(['check', path.relative(root, folder)], io);
+  const status = main(['check', path.relative(root, folder)], io);
+  if (status === 1 && INTENDED_ERRORS[name]) process.stdout.write(`${INTENDED_ERRORS[name]}\n`);
   for (const file of fs.readdirSync(folder).filter((f) => f.endsWith('.partnership')).sort()) {
     const target = path.join(outDir, `${name}--${file.replace(/\.partnership$/, '')}.html`);
     if (main(['matrix', path.join('examples', name, file), '--format', 'html', '-o', target], quiet) === 0) written.push(target);
@@ -35,6 +40,6 @@ process.stdout.write(`\nObligation matrices (HTML) written to ${outDir}:\n${writ
 process.stdout.write(`Open one in a browser, e.g. file://${written.find((f) => f.includes('service-birmingham')) ?? written[0]}\n`);
 
 if (!process.argv.includes('--no-editor')) {
-  process.stdout.write('\nStarting VS Code (code-server) with the extension and the examples; the first start installs it (a few minutes)…\n');
+  process.stdout.write('\nStarting VS Code (code-server) with the extension and a copy of the examples. The first start installs code-server and Node 24 into .vscode-test/ (a few minutes, output in .vscode-test/setup.log) and, if missing, the Debian package libkrb5-dev (root only; anyone else is told the command to run).\n');
   require('./vscode/start-product.js');
 }

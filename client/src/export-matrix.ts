@@ -1,4 +1,4 @@
-// "Partnership: Export Obligation Matrix…": asks for a format and a file, and writes the matrix
+// "Partnership: Save Obligation Matrix As…": asks for a format and a file, and writes the matrix
 // the server renders (HTML, Markdown or CSV).
 
 import * as vscode from 'vscode';
@@ -17,7 +17,8 @@ export function partnershipUri(uri?: vscode.Uri): vscode.Uri | undefined {
   return editor?.document.languageId === 'partnership' ? editor.document.uri : undefined;
 }
 
-export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, format?: ExportFormat): Promise<vscode.Uri | undefined> {
+/** `grouping`: as the preview shows the norms (by scope when the command is run from the palette). */
+export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, format?: ExportFormat, grouping: 'scope' | 'order' = 'scope'): Promise<vscode.Uri | undefined> {
   const source = partnershipUri(uri);
   if (!source) {
     void vscode.window.showWarningMessage('Open a .partnership file to export its obligation matrix.');
@@ -25,7 +26,7 @@ export async function exportMatrix(client: LanguageClient, uri?: vscode.Uri, for
   }
   const choice = format ? FORMATS.find((f) => f.format === format) : await vscode.window.showQuickPick(FORMATS, { placeHolder: 'Export the obligation matrix as' });
   if (!choice) return undefined;
-  const params: ExportParams = { uri: source.toString(), format: choice.format };
+  const params: ExportParams = { uri: source.toString(), format: choice.format, grouping };
   const content = await client.sendRequest<ExportResult>(EXPORT_REQUEST, params);
   if (content === null) {
     void vscode.window.showWarningMessage('This file declares no partnership, so it has no obligation matrix.');

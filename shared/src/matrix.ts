@@ -63,11 +63,18 @@ export interface ExclusivityRow {
   readonly line: number | null;
 }
 
-export interface MatrixConflict {
+/** A place in a contract: its file, relative to the matrix's own file's folder, and a one-based line. */
+export interface MatrixPlace {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface MatrixConflict extends MatrixPlace {
   readonly code: string;
   readonly severity: string;
-  readonly line: number;
   readonly message: string;
+  /** The other side of the conflict: the statement it clashes with, in whichever contract. */
+  readonly related: readonly (MatrixPlace & { readonly message: string })[];
 }
 
 export interface Matrix {

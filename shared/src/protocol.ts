@@ -4,6 +4,7 @@
 
 import type { Matrix } from './matrix';
 import type { MatrixDelta } from './matrix-delta';
+import type { Grouping } from './matrix-wording';
 
 /** A request about one document, named by its URI. */
 export interface DocumentParams {
@@ -43,6 +44,8 @@ export type ExportFormat = 'html' | 'md' | 'csv';
 
 export interface ExportParams extends DocumentParams {
   readonly format: ExportFormat;
+  /** How to group the rows: by scope when absent. */
+  readonly grouping?: Grouping;
 }
 
 /** The file's content; null when the document declares no partnership. */

@@ -10,6 +10,7 @@ const repo = path.resolve(__dirname, '..', '..');
 const EXPECTED = [
   'extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/server.js',
   'extension/media/icon.png', 'extension/media/preview.js', 'extension/media/preview.css',
+  'extension/media/matrix-preview.png', 'extension/media/matrix-preview-narrow.png',
   'extension/syntaxes/partnership.tmLanguage.json', 'extension/client/language-configuration.json',
   'extension/client/snippets/partnership.code-snippets',
 ];
@@ -29,7 +30,7 @@ function runPackage(tmp, paths) {
   const results = { passed: 0, failed: 0 };
   const vsix = path.join(tmp, 'partnership.vsix');
   check('vsce packages the extension', () => {
-    const r = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', vsix], { cwd: repo, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--readme-path', 'client/README.md', '-o', vsix], { cwd: repo, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(r.stderr || r.stdout);
   }, results);
   check('the VSIX holds exactly the files the extension uses', () => {
@@ -38,6 +39,9 @@ function runPackage(tmp, paths) {
     const files = r.stdout.split('\n').filter((f) => f.startsWith('extension/')).sort();
     const want = [...EXPECTED].sort();
     if (JSON.stringify(files) !== JSON.stringify(want)) throw new Error(`got ${files.join(', ')}`);
+    // The extension's own README (package.json's package script names it), not the developer one.
+    const readme = spawnSync('unzip', ['-p', vsix, 'extension/readme.md'], { encoding: 'utf8' }).stdout;
+    if (readme !== fs.readFileSync(path.join(repo, 'client', 'README.md'), 'utf8')) throw new Error('extension/readme.md is not client/README.md');
   }, results);
   check('the VSIX installs into code-server', () => {
     const dir = fs.mkdtempSync(path.join(tmp, 'install-'));

@@ -14,7 +14,6 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
-const { Writable } = require('stream');
 
 const repo = path.resolve(__dirname, '..', '..');
 const BUNDLES = ['dist/extension.js', 'dist/server.js', 'media/preview.js'];
@@ -24,17 +23,22 @@ function log(message) {
   console.log(`[e2e] ${message}`);
 }
 
-/** A stream that forwards to `target` and keeps a copy of what went through. */
-function tee(target) {
+/**
+ * Keeps a copy of what is written to `stream` (process.stdout or process.stderr) until the
+ * returned function is called, which gives the copy back: @vscode/test-electron 2.x forwards
+ * the test process's output there (3.x, which takes streams, needs Node 22).
+ */
+function record(stream) {
   const chunks = [];
-  const stream = new Writable({
-    write(chunk, encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      target.write(chunk, done);
-    },
-  });
-  stream.text = () => Buffer.concat(chunks).toString('utf8');
-  return stream;
+  const write = stream.write;
+  stream.write = function (chunk, ...rest) {
+    chunks.push(Buffer.from(chunk));
+    return write.call(this, chunk, ...rest);
+  };
+  return () => {
+    stream.write = write;
+    return Buffer.concat(chunks).toString('utf8');
+  };
 }
 
 function lastSummary(text) {
@@ -48,8 +52,7 @@ async function runInHost(tmp, name = 'in-host', env = {}) {
   const { runTests } = require('@vscode/test-electron');
   const workspace = path.join(tmp, `${name}-workspace`);
   fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
-  const stdout = tee(process.stdout);
-  const stderr = tee(process.stderr);
+  const stopRecording = record(process.stdout);
   let code;
   try {
     code = await runTests({
@@ -58,14 +61,12 @@ async function runInHost(tmp, name = 'in-host', env = {}) {
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
       launchArgs: [workspace, `--user-data-dir=${path.join(tmp, `${name}-user-data`)}`, `--extensions-dir=${path.join(tmp, `${name}-extensions`)}`],
       extensionTestsEnv: { VSCODE_E2E_TIMEOUT_MS: process.env.VSCODE_E2E_TIMEOUT_MS || '180000', ...env },
-      stdout,
-      stderr,
     });
   } catch (error) {
     code = typeof error.code === 'number' ? error.code : 1;
     log(`in-host run failed: ${error.message}`);
   }
-  const output = stdout.text();
+  const output = stopRecording();
   const summary = lastSummary(output);
   if (!summary) {
     // Cut short (the run's time limit, a crash): count what the spec reporter had printed.

@@ -146,7 +146,7 @@ export class MatrixPreview implements vscode.Disposable {
         void this.reveal(message.line);
         return;
       case 'export':
-        if (this.source) void exportMatrix(this.client, this.source, message.format);
+        if (this.source) void exportMatrix(this.client, this.source, message.format, message.grouping);
         return;
     }
   }

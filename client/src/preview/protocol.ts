@@ -6,9 +6,10 @@
 
 import type { Matrix } from '../../../shared/out/matrix';
 import type { MatrixDelta, RowReference } from '../../../shared/out/matrix-delta';
+import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { ExportFormat, MatrixUpdate } from '../../../shared/out/protocol';
 
-export type { ExportFormat, Matrix, MatrixDelta, MatrixUpdate };
+export type { ExportFormat, Grouping, Matrix, MatrixDelta, MatrixUpdate };
 
 /**
  * From the extension to the page. A matrix is a change to the one the page was last sent
@@ -22,7 +23,7 @@ export type MessageToPage =
 export type MessageFromPage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly line: number }
-  | { readonly type: 'export'; readonly format: ExportFormat };
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly grouping: Grouping };
 
 type Check = (value: unknown) => boolean;
 
@@ -61,6 +62,7 @@ type Exclusivity = Matrix['exclusivity'][number];
 
 // `Record<X, true>` makes the compiler insist that every member of the union is listed.
 const EXPORT_FORMATS: Readonly<Record<ExportFormat, true>> = { html: true, md: true, csv: true };
+const GROUPINGS: Readonly<Record<Grouping, true>> = { scope: true, order: true };
 const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true };
 
 const isRow = shape<Row>({
@@ -107,7 +109,14 @@ const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
     rows: arrayOf(rowCheck),
   })),
   exclusivity: arrayOf(isExclusivityRow),
-  conflicts: arrayOf(shape<Matrix['conflicts'][number]>({ code: isString, severity: isString, line: isLine, message: isString })),
+  conflicts: arrayOf(shape<Matrix['conflicts'][number]>({
+    file: isString,
+    line: isLine,
+    code: isString,
+    severity: isString,
+    message: isString,
+    related: arrayOf(shape<Matrix['conflicts'][number]['related'][number]>({ file: isString, line: isLine, message: isString })),
+  })),
 });
 
 export const isMatrix = matrixOf(isRow) as (value: unknown) => value is Matrix;
@@ -126,7 +135,7 @@ const TO_PAGE: Checks<MessageToPage> = {
 const FROM_PAGE: Checks<MessageFromPage> = {
   ready: shape<Extract<MessageFromPage, { type: 'ready' }>>({ type: literal('ready') }),
   reveal: shape<Extract<MessageFromPage, { type: 'reveal' }>>({ type: literal('reveal'), line: isLine }),
-  export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS) }),
+  export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS), grouping: oneOf(GROUPINGS) }),
 };
 
 function dispatch(checks: Readonly<Record<string, Check>>, value: unknown): boolean {

@@ -12,6 +12,8 @@ import { buildMatrix } from '../core/matrix/model';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
 import { writeCsv } from '../core/matrix/csv';
+import type { Grouping } from '../../../shared/out/matrix-wording';
+import type { RenderOptions } from '../core/matrix/render-options';
 import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -33,6 +35,11 @@ Commands:
   matrix <file>                Write the obligation matrix of one partnership, checked
                                together with the other contracts in its folder.
       --format html|md|csv|json  Output format (default: html)
+      --group-by scope|order     Group the norms under their top-level scope (default),
+                                 or list them in the contract's order
+      --no-timestamp             Leave the moment of generation out of the HTML and
+                                 Markdown (the same files then give the same bytes;
+                                 SOURCE_DATE_EPOCH, when set, is used instead of now)
       -o, --output <file>        Write to a file instead of standard output
   export <file>                Print the partnership's semantic model as JSON
                                (schemas/partnership-model.schema.json).
@@ -102,9 +109,9 @@ function parse(args: readonly string[], options: Record<string, { type: 'string'
   }
 }
 
-function choice(value: string | undefined, allowed: readonly string[], fallback: string): string {
+function choice(value: string | undefined, allowed: readonly string[], fallback: string, option = '--format'): string {
   const v = value ?? fallback;
-  if (!allowed.includes(v)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (got '${v}')`);
+  if (!allowed.includes(v)) throw new UsageError(`${option} must be one of ${allowed.join(', ')} (got '${v}')`);
   return v;
 }
 
@@ -174,17 +181,35 @@ function single(positionals: readonly string[], command: string): string {
 }
 
 function matrix(args: readonly string[], io: Io): number {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string', short: 'o' } });
+  const { values, positionals } = parse(args, {
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'group-by': { type: 'string' },
+    'no-timestamp': { type: 'boolean' },
+  });
   if (values.help) return help(io);
   const format = choice(values.format as string | undefined, ['html', 'md', 'csv', 'json'], 'html');
+  const grouping = choice(values['group-by'] as string | undefined, ['scope', 'order'], 'scope', '--group-by') as Grouping;
   const { program, file } = programFor(single(positionals, 'matrix'));
   const model = buildMatrix(program, file)!;
+  const options: RenderOptions = {
+    grouping,
+    provenance: { files: [...program.files.keys()].map(relative).sort(), generatedAt: values['no-timestamp'] ? null : generationTime(), tool: `partnership ${version()}` },
+  };
   const produce =
     format === 'csv'
-      ? (emit: (chunk: string) => void) => writeCsv(model, emit) // row by row: never one string
-      : whole(format === 'html' ? renderHtml(model) : format === 'md' ? renderMarkdown(model) : terminalSafeJson(JSON.stringify(model, null, 2)) + '\n');
+      ? (emit: (chunk: string) => void) => writeCsv(model, emit, options) // row by row: never one string
+      : whole(format === 'html' ? renderHtml(model, options) : format === 'md' ? renderMarkdown(model, options) : terminalSafeJson(JSON.stringify(model, null, 2)) + '\n');
   write(values.output as string | undefined, produce, io);
   return 0;
+}
+
+/** Now, or SOURCE_DATE_EPOCH (seconds) when a reproducible build sets it. */
+function generationTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds (got '${epoch}')`);
+  return new Date(Number(epoch) * 1000);
 }
 
 function exportCommand(args: readonly string[], io: Io): number {

@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { buildMatrix } from '../core/matrix/model';
 import { renderCsv } from '../core/matrix/csv';
+import { editorProvenance } from './export-provenance';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
 import { type Diagnostic as CoreDiagnostic, sameDiagnostics } from '../core/diagnostics/diagnostic';
@@ -203,9 +204,11 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     if (format !== 'html' && format !== 'md' && format !== 'csv') {
       throw new ResponseError(ErrorCodes.InvalidParams, `format must be html, md or csv (got ${JSON.stringify(format) ?? 'nothing'})`);
     }
-    const matrix = buildMatrix(ctx.program, ids.fileOf(params.uri));
+    const file = ids.fileOf(params.uri);
+    const matrix = buildMatrix(ctx.program, file);
     if (!matrix) return null;
-    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[format](matrix);
+    const options = { grouping: params.grouping === 'order' ? 'order' as const : 'scope' as const, provenance: editorProvenance(matrix, file) };
+    return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[format](matrix, options);
   }));
 
   connection.onShutdown(() => workspace?.dispose());

@@ -221,7 +221,8 @@ describe('language features', function () {
     assert.strictEqual(find('ICT', grant).type, 'type');
     assert.strictEqual(find('Core', grant).type, 'type');
     assert.deepStrictEqual(find('ServiceBirmingham', on(/^partnership ServiceBirmingham /)).modifiers, ['declaration']);
-    assert.strictEqual(find('Availability', on(/^\s*kpi Availability /)).type, 'property');
+    assert.strictEqual(find('Availability', on(/^\s*kpi Availability /)).type, 'kpi');
+    assert.deepStrictEqual(find('Availability', on(/^\s*measured-by Availability/)), { text: 'Availability', line: on(/^\s*measured-by Availability/), type: 'kpi', modifiers: [] });
   });
 
   it('folds blocks and comment runs', async () => {

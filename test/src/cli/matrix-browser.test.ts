@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { run } from '../helpers/cli';
 
+declare function getComputedStyle(node: unknown): { lineHeight: string };
+
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '[x](command:workbench.action.terminal.new)'];
@@ -41,6 +43,37 @@ describe('the HTML matrix in a browser', function () {
     for (const norm of ['UserForecast', 'R01', 'R02', 'R03', 'R04', 'R05', 'R06', 'R07', 'R08', 'R09']) assert.ok(rows.includes(norm), `row ${norm}`);
     const forecast = await page.textContent('#norm-UserForecast');
     assert.match(forecast ?? '', /every 6 months from 2006-10-01/);
+    // The parties table is as wide as its content, not the page; no name in it wraps.
+    await page.setViewportSize({ width: 1600, height: 900 });
+    const sizes = await page.evaluate(() => {
+      const d = (globalThis as any).document;
+      const cells = [...d.querySelectorAll('table.parties td')] as any[];
+      const lineHeight = parseFloat(getComputedStyle(cells[0]).lineHeight);
+      return { table: d.querySelector('table.parties').getBoundingClientRect().width, page: d.body.getBoundingClientRect().width, tallest: Math.max(...cells.map((c) => c.getBoundingClientRect().height)), lineHeight };
+    });
+    assert.ok(sizes.table < sizes.page / 2, `the parties table is ${sizes.table} px wide on a ${sizes.page} px page`);
+    assert.ok(sizes.tallest < 2 * sizes.lineHeight, 'one line per party');
+    // In a narrow window no date, hyphenated word or part of a qualified name breaks across lines.
+    await page.setViewportSize({ width: 700, height: 900 });
+    const broken = await page.evaluate(() => {
+      const d = (globalThis as any).document;
+      const walker = d.createTreeWalker(d.body, 4);
+      const out: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of (node.data as string).matchAll(/[^\s]*[-.][^\s]*?(?:\.(?=\p{L})|(?=\s)|$)/gu)) {
+          const range = d.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r: any) => r.width > 0).map((r: any) => Math.round(r.top)));
+          if (tops.size > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, []);
+    // The doc comment reads as a paragraph: the source's line breaks are not kept.
+    assert.equal(await page.locator('p.doc').count(), 1);
+    assert.doesNotMatch((await page.textContent('p.doc')) ?? '', /\n/);
     await page.close();
   });
 

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type {
   CodeAction, CodeLens, CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import { tokenLegend } from '../../../server/out/lsp/features/semantic-tokens';
 import { LspClient, uri } from '../helpers/lsp-client';
 import { examples } from '../helpers/paths';
 import { STATEMENT_KEYWORDS } from '../../../server/out/core/language/vocabulary';
@@ -97,6 +98,15 @@ describe('language server over stdio', function () {
     assert.equal((await ask(third.id)).base, null);
   });
 
+  it('exports the matrix grouped as asked, saying which contracts it was made from and when', async () => {
+    const byScope = (await client.connection.sendRequest('partnership/exportMatrix', { uri: uri(cp), format: 'md' })) as string;
+    const inOrder = (await client.connection.sendRequest('partnership/exportMatrix', { uri: uri(cp), format: 'md', grouping: 'order' })) as string;
+    assert.match(byScope, /\| \*\*Catalogue\.ICT — ICT services\*\* \|/);
+    assert.match(inOrder, /\| \*\*Every norm, in the order of the contract\*\* \|/);
+    assert.match(inOrder, /^\*Made by Partnership Language Tools from customer-platform\.partnership and joint-venture\.partnership on \d{4}-\d\d-\d\d at \d\d:\d\d UTC\.\*$/m);
+    assert.match(inOrder, /Other side: joint-venture\.partnership, line 19 /);
+  });
+
   it('hovers a party reference with its full name and role, and a keyword with its documentation', async () => {
     await client.open(sb, sbText, 1);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(sb) }, position: position(sbText, 'accountable ICF', 12) })) as Hover;
@@ -172,6 +182,21 @@ describe('language server over stdio', function () {
     assert.deepEqual(found.map((s) => s.name), ['UserForecast']);
     const tokens = (await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri(sb) } })) as SemanticTokens;
     assert.ok(tokens.data.length > 100 && tokens.data.length % 5 === 0);
+    // A KPI named after measured-by has the extension's own `kpi` type, which package.json declares.
+    const legend = tokenLegend;
+    const kpi = position(sbText, 'measured-by Availability', 'measured-by '.length);
+    let line = 0;
+    let character = 0;
+    const types: string[] = [];
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      character = tokens.data[i] === 0 ? character + tokens.data[i + 1] : tokens.data[i + 1];
+      if (line === kpi.line && character === kpi.character) types.push(legend.tokenTypes[tokens.data[i + 3]]);
+    }
+    assert.deepEqual(types, ['kpi']);
+    const manifest = JSON.parse(fs.readFileSync(path.join(examples, '..', 'package.json'), 'utf8'));
+    assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), ['kpi']);
+    assert.ok(manifest.contributes.semanticTokenScopes[0].scopes.kpi.includes('entity.name.function.kpi.partnership'));
     const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(sb) } })) as FoldingRange[];
     assert.ok(folds.some((f) => f.startLine === position(sbText, 'partnership ServiceBirmingham').line));
     const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(sb) } })) as CodeLens[];

@@ -56,9 +56,9 @@ describe('preview protocol', () => {
         { type: 'ready' },
         { type: 'reveal', line: 1 },
         { type: 'reveal', line: 4012 },
-        { type: 'export', format: 'html' },
-        { type: 'export', format: 'md' },
-        { type: 'export', format: 'csv' },
+        { type: 'export', format: 'html', grouping: 'scope' },
+        { type: 'export', format: 'md', grouping: 'order' },
+        { type: 'export', format: 'csv', grouping: 'scope' },
         JSON.parse('{"type":"reveal","line":7}'),
         Object.assign(Object.create(null), { type: 'ready' }),
       ];
@@ -93,12 +93,14 @@ describe('preview protocol', () => {
         { type: 'reveal', line: { valueOf: () => 3 } },
         { type: 'reveal', line: 3, uri: 'file:///etc/passwd' },
         { type: 'export' },
-        { type: 'export', format: 'json' },
+        { type: 'export', format: 'html' },
+        { type: 'export', format: 'html', grouping: 'party' },
+        { type: 'export', format: 'json', grouping: 'scope' },
         { type: 'export', format: 'HTML' },
         { type: 'export', format: 'toString' },
         { type: 'export', format: '__proto__' },
         { type: 'export', format: ['html'] },
-        { type: 'export', format: 'html', path: '/tmp/x.html' },
+        { type: 'export', format: 'html', grouping: 'scope', path: '/tmp/x.html' },
       ];
       for (const m of rejected) assert.equal(protocol.isMessageFromPage(m), false, JSON.stringify(m));
     });
@@ -164,7 +166,8 @@ describe('preview protocol', () => {
         ['holder partnership a number', (m) => (m.exclusivity.find((r: any) => r.holders.length).holders[0].partnership = 7)],
         ['holder except a string', (m) => (m.exclusivity.find((r: any) => r.holders.length).holders[0].except = 'Projects')],
         ['interface note missing', (m) => (m.exclusivity[0].interfaces = [{ with: 'X' }])],
-        ['conflict line fractional', (m) => (m.conflicts = [{ code: 'P201', severity: 'error', line: 1.5, message: 'x' }])],
+        ['conflict line fractional', (m) => (m.conflicts = [{ file: 'a.partnership', code: 'P201', severity: 'error', line: 1.5, message: 'x', related: [] }])],
+        ['conflict without its other side', (m) => (m.conflicts = [{ file: 'a.partnership', code: 'P201', severity: 'error', line: 1, message: 'x' }])],
       ];
       for (const [name, edit] of edits) {
         assert.equal(protocol.isMessageToPage(whole(edited(matrix, edit))), false, name);

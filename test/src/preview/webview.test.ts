@@ -1,31 +1,18 @@
-// The matrix preview's page in Debian's chromium, served as the extension serves it (the same
-// shell, CSP and bundled script) with a stand-in for VS Code's webview API that records what
-// the page posts. The page says `ready` first, draws the rows, reveals, filters and exports,
-// shows hostile document text as text, and breaks no rule of its Content Security Policy.
+// The matrix preview's page in Debian's chromium (see harness.ts): the page says `ready` first,
+// draws the rows, reveals, filters and exports, shows hostile document text as text, and breaks
+// no rule of its Content Security Policy.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { buildMatrix } from '../../../server/out/core/matrix/model';
-import type { Matrix } from '../../../shared/out/matrix';
 import { matrixDelta, rowKeys } from '../../../shared/out/matrix-delta';
-import { Analysis } from '../../../server/out/core/analysis/analysis';
+import type { Matrix } from '../../../shared/out/matrix';
 import { examples, repoRoot } from '../helpers/paths';
+import { type Message, matrixOf, PreviewHarness, rowsOf, whole } from './harness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '[x](command:workbench.action.terminal.new)'];
-/** Stands for `webview.cspSource`; requests to it are answered by the test, nothing goes out. */
-const ORIGIN = 'https://webview.test';
 
-interface Message {
-  readonly type: string;
-  readonly [field: string]: unknown;
-}
-
-// What the stand-in API and the CSP listener leave on the page's window (see `stub` below).
+// What the stand-in API and the CSP listener leave on the page's window (see harness.ts).
 declare const window: {
   __posted: Message[];
   __violations: string[];
@@ -36,103 +23,23 @@ declare const window: {
 };
 declare const document: { createElement(tag: string): { textContent: string }; head: { appendChild(node: unknown): void } };
 
-/** Runs in the page before its own script: VS Code's API, recording, and the CSP listener. */
-function stub(): void {
-  const w = window as unknown as Record<string, unknown> & typeof window;
-  w.__posted = [];
-  w.__violations = [];
-  w.__longTasks = [];
-  (globalThis as any).document.addEventListener('securitypolicyviolation', (e: { violatedDirective: string; blockedURI: string }) => {
-    w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
-  });
-  new (globalThis as any).PerformanceObserver((list: any) => {
-    for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  // Page state survives a reload, as VS Code keeps it when a hidden webview is shown again.
-  const storage = (globalThis as any).sessionStorage;
-  w.acquireVsCodeApi = () => ({
-    postMessage: (message: Message) => w.__posted.push(JSON.parse(JSON.stringify(message))),
-    getState: () => JSON.parse(storage.getItem('state') ?? 'null') ?? undefined,
-    setState: (state: unknown) => storage.setItem('state', JSON.stringify(state)),
-  });
-}
-
-function matrixOf(file: string, text = fs.readFileSync(file, 'utf8')): Matrix {
-  const read = (f: string): string | undefined => (f === file ? text : fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : undefined);
-  const matrix = buildMatrix(new Analysis([{ file, text }], { readFile: read }), file);
-  assert.ok(matrix, `a matrix for ${file}`);
-  return JSON.parse(JSON.stringify(matrix));
-}
-
-const rowsOf = (m: Matrix) => m.groups.flatMap((g) => g.rows);
-
-let ids = 0;
-/** A matrix given whole, as the extension sends it to a page that holds none. */
-const whole = (matrix: unknown, fileName: string) => ({ type: 'matrix', id: `m${++ids}`, base: null, matrix, fileName });
-
 describe('the matrix preview page in a browser', function () {
   this.timeout(90000);
-  let browser: Browser;
-  let script: string;
-  let previewHtml: (options: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }) => string;
-  let isMessageFromPage: (value: unknown) => boolean;
+  const harness = new PreviewHarness();
   let sb: Matrix;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-preview-'));
-  const pages: Page[] = [];
 
   before(async () => {
-    assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is needed (apt-get install chromium)`);
-    // The page script as scripts/bundle.js builds it, and the shell and checks as the extension uses them.
-    const common = { absWorkingDir: repoRoot, bundle: true, logLevel: 'error' as const };
-    buildSync({ ...common, entryPoints: ['client/src/preview/webview/main.ts'], format: 'iife', platform: 'browser', target: 'es2022', outfile: path.join(dir, 'preview.js') });
-    buildSync({ ...common, entryPoints: ['client/src/preview/html.ts', 'client/src/preview/protocol.ts'], format: 'cjs', platform: 'node', outdir: dir });
-    script = fs.readFileSync(path.join(dir, 'preview.js'), 'utf8');
-    ({ previewHtml } = require(path.join(dir, 'html.js')));
-    ({ isMessageFromPage } = require(path.join(dir, 'protocol.js')));
     sb = matrixOf(path.join(examples, 'service-birmingham', 'service-birmingham.partnership'));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    await harness.start();
   });
   after(async () => {
-    await browser?.close();
+    await harness.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
-  });
+  afterEach(() => harness.closePages());
 
-  /** A fresh page as the extension would create it; resolves once the page has said `ready`. */
-  async function openPreview(nonce = 'bm9uY2UtZm9yLXRoZS10ZXN0') {
-    const page = await browser.newPage();
-    pages.push(page);
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.addInitScript(stub);
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      const files: Record<string, [string, string]> = {
-        '/': ['text/html', previewHtml({ cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/media/preview.js`, styleUri: `${ORIGIN}/media/preview.css` })],
-        '/media/preview.js': ['text/javascript', script],
-        '/media/preview.css': ['text/css', fs.readFileSync(path.join(repoRoot, 'media', 'preview.css'), 'utf8')],
-      };
-      const file = files[url.pathname];
-      return file ? route.fulfill({ contentType: file[0], body: file[1] }) : route.fulfill({ status: 404 });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => window.__posted.length > 0);
-    const posted = () => page.evaluate(() => window.__posted);
-    const send = async (message: unknown) => page.evaluate((m) => window.postMessage(m, '*'), message);
-    const show = async (matrix: Matrix, fileName = 'contract.partnership') => {
-      await send(whole(matrix, fileName));
-      const rows = rowsOf(matrix).length;
-      await page.waitForFunction((n) => (globalThis as any).document.querySelectorAll('tr.norm').length === n, rows);
-    };
-    return { page, dialogs, errors, posted, send, show };
-  }
+  const openPreview = (nonce?: string) => harness.open(nonce);
 
   it('puts document text into the page only as text', () => {
     const dir = path.join(repoRoot, 'client', 'src', 'preview', 'webview');
@@ -204,6 +111,27 @@ describe('the matrix preview page in a browser', function () {
     assert.equal((await visible()).length, rowsOf(sb).length);
   });
 
+  it('lists the norms by scope or in the contract’s order, keeps the choice on reload and exports as shown', async () => {
+    const { page, posted, show } = await openPreview();
+    await show(sb, 'sb.partnership');
+    const norms = () => page.$$eval('tr.norm', (trs) => trs.map((tr) => (tr as any).dataset.norm as string));
+    const groups = () => page.$$eval('tr.group', (trs) => trs.map((tr) => tr.textContent));
+    assert.deepEqual(await norms(), rowsOf(sb).map((r) => r.norm));
+    await page.selectOption('#grouping', 'order');
+    const inOrder = [...rowsOf(sb)].sort((a, b) => a.line - b.line).map((r) => r.norm);
+    assert.notDeepEqual(inOrder, rowsOf(sb).map((r) => r.norm), 'the scope groups are not the contract’s order');
+    await page.waitForFunction((first) => (globalThis as any).document.querySelector('tr.norm')?.dataset.norm === first, inOrder[0]);
+    assert.deepEqual(await norms(), inOrder);
+    assert.deepEqual(await groups(), ['Every norm, in the order of the contract']);
+    await page.click('button.export >> text=Markdown');
+    assert.deepEqual((await posted()).slice(-1), [{ type: 'export', format: 'md', grouping: 'order' }]);
+    await page.reload();
+    await page.waitForFunction(() => window.__posted.length > 0);
+    await show(sb, 'sb.partnership');
+    assert.equal(await page.inputValue('#grouping'), 'order');
+    assert.deepEqual(await norms(), inOrder);
+  });
+
   it('keeps the filter and the reader’s place across updates and when the page is reloaded (hidden and shown again)', async () => {
     const { page, show } = await openPreview();
     await page.setViewportSize({ width: 1000, height: 500 });
@@ -270,11 +198,11 @@ describe('the matrix preview page in a browser', function () {
     for (const name of ['HTML', 'Markdown', 'CSV']) await page.click(`button.export >> text=${name}`);
     const messages = await posted();
     assert.deepEqual(messages.slice(1), [
-      { type: 'export', format: 'html' },
-      { type: 'export', format: 'md' },
-      { type: 'export', format: 'csv' },
+      { type: 'export', format: 'html', grouping: 'scope' },
+      { type: 'export', format: 'md', grouping: 'scope' },
+      { type: 'export', format: 'csv', grouping: 'scope' },
     ]);
-    for (const m of messages) assert.ok(isMessageFromPage(m), JSON.stringify(m));
+    for (const m of messages) assert.ok(harness.isMessageFromPage(m), JSON.stringify(m));
   });
 
   it('shows a reason instead of a matrix, and ignores messages that are not the protocol’s', async () => {
@@ -308,7 +236,7 @@ describe('the matrix preview page in a browser', function () {
     matrix.partnership.title = HOSTILE[0];
     matrix.partnership.doc = HOSTILE.join('\n');
     matrix.exclusivity[0].title = HOSTILE[1];
-    matrix.conflicts.push({ code: HOSTILE[2], severity: 'error', line: 2, message: HOSTILE[0] });
+    matrix.conflicts.push({ file: HOSTILE[1], code: HOSTILE[2], severity: 'error', line: 2, message: HOSTILE[0], related: [{ file: HOSTILE[0], line: 3, message: HOSTILE[1] }] });
     assert.ok(matrix.exclusivity.some((r: any) => r.conflicts.length > 0), 'the nested grant conflicts');
 
     const { page, dialogs, errors, show } = await openPreview();

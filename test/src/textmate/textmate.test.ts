@@ -367,10 +367,20 @@ describe('TextMate grammar', () => {
       ]);
     });
 
-    it('keeps measured-by whole and distinct from measured', () => {
+    it('keeps measured-by whole and distinct from measured, and gives the KPIs it names the KPI colour', () => {
       assert.deepEqual(tokenize('measured-by Availability'), [
         ['measured-by', 'keyword.other'],
-        ['Availability', 'variable.other'],
+        ['Availability', 'entity.name.function.kpi'],
+      ]);
+      assert.deepEqual(tokenize('measured-by Availability, Catalogue.Savings clause "R04"').slice(0, 8), [
+        ['measured-by', 'keyword.other'],
+        ['Availability', 'entity.name.function.kpi'],
+        [',', 'punctuation.separator.comma'],
+        ['Catalogue', 'entity.name.function.kpi'],
+        ['.', 'punctuation.accessor'],
+        ['Savings', 'entity.name.function.kpi'],
+        ['clause', 'keyword.other'],
+        ['"', 'string.quoted.double punctuation.definition.string.begin'],
       ]);
     });
   });

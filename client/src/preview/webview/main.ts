@@ -2,11 +2,12 @@
 // posts, filters it by party, reveals a row's source line, and asks for exports. Document text
 // enters the DOM only through `textContent`; nothing on this page parses markup.
 
-import { FIXED_HEADERS, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
+import { docParagraphs, FIXED_HEADERS, type Grouping, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import { type ExportFormat, isMessageToPage, type Matrix, type MessageFromPage, type MessageToPage } from '../protocol';
 import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
 import { applyMatrixDelta } from '../../../../shared/out/matrix-delta';
-import { append, colgroup, conflictItems, el, normItems, scopeItems } from './rows';
+import { append, colgroup, conflictItems, el, normItems, prose, scopeItems, textEl } from './rows';
+import { fitTables } from './layout';
 
 interface VsCodeApi {
   postMessage(message: MessageFromPage): void;
@@ -23,6 +24,7 @@ const post = (message: MessageFromPage): void => vscode.postMessage(message);
 interface PageState {
   readonly file: string;
   readonly party: string | null;
+  readonly grouping: Grouping;
   /** The row the reader was looking at (`norm:R01`, `scope:ICT.Core`) and its distance from the top. */
   readonly anchor: string | null;
   readonly offset: number;
@@ -30,7 +32,7 @@ interface PageState {
   readonly y: number;
 }
 
-const INITIAL: PageState = { file: '', party: null, anchor: null, offset: 0, x: 0, y: 0 };
+const INITIAL: PageState = { file: '', party: null, grouping: 'scope', anchor: null, offset: 0, x: 0, y: 0 };
 
 function loadState(): PageState {
   const s = vscode.getState() as Partial<Record<keyof PageState, unknown>> | undefined;
@@ -39,7 +41,8 @@ function loadState(): PageState {
   const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
   if (!text(s.file) || !(s.party === null || text(s.party)) || !(s.anchor === null || text(s.anchor))) return INITIAL;
   if (!num(s.offset) || !num(s.x) || !num(s.y)) return INITIAL;
-  return { file: s.file, party: s.party, anchor: s.anchor, offset: s.offset, x: s.x, y: s.y };
+  const grouping = s.grouping === 'order' ? 'order' : 'scope';
+  return { file: s.file, party: s.party, grouping, anchor: s.anchor, offset: s.offset, x: s.x, y: s.y };
 }
 
 let state = loadState();
@@ -57,26 +60,36 @@ content.hidden = true;
 
 const title = el('h1', 'title');
 const meta = el('p', 'meta');
-const doc = el('p', 'doc');
+const doc = el('div', 'doc');
 const notes = el('div', 'notes');
 
 const partySelect = el('select', 'party-filter');
 partySelect.id = 'party-filter';
 const partyLabel = el('label', '', 'Party ');
 partyLabel.htmlFor = partySelect.id;
+const groupingSelect = el('select', 'grouping');
+groupingSelect.id = 'grouping';
+const GROUPINGS: Readonly<Record<Grouping, string>> = { scope: 'by scope', order: 'in the contract’s order' };
+for (const [value, label] of Object.entries(GROUPINGS)) {
+  const option = el('option', '', label);
+  option.value = value;
+  append(groupingSelect, option);
+}
+const groupingLabel = el('label', '', 'Norms ');
+groupingLabel.htmlFor = groupingSelect.id;
 const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { html: 'HTML', md: 'Markdown', csv: 'CSV' };
 const exportButtons = (Object.keys(FORMAT_NAMES) as ExportFormat[]).map((format) => {
   const button = el('button', 'export', FORMAT_NAMES[format]);
   button.type = 'button';
   button.dataset.format = format;
   button.title = `Export the obligation matrix as ${FORMAT_NAMES[format]}…`;
-  button.addEventListener('click', () => post({ type: 'export', format }));
+  button.addEventListener('click', () => post({ type: 'export', format, grouping: state.grouping }));
   return button;
 });
 const toolbar = el('div', 'toolbar');
 const exportGroup = el('span', 'exports', 'Export:');
 append(exportGroup, ...exportButtons);
-append(toolbar, partyLabel, partySelect, exportGroup);
+append(toolbar, append(el('span'), partyLabel, partySelect), append(el('span'), groupingLabel, groupingSelect), exportGroup);
 
 /** A table whose header stays in view, and whose rows live in blocks of tables with the same columns. */
 function blockTable(className: string): { wrap: HTMLElement; head: HTMLTableElement; rows: HTMLElement } {
@@ -128,6 +141,14 @@ append(
   conflictsHeading, conflictBlocks, noConflicts,
 );
 root.replaceChildren(status, content);
+const tableWraps = [matrix.wrap, scopes.wrap];
+// Only a change of width can change the layout; the height changes with every update.
+let contentWidth = -1;
+new ResizeObserver(([entry]) => {
+  if (entry.contentRect.width === contentWidth) return;
+  contentWidth = entry.contentRect.width;
+  fitTables(tableWraps);
+}).observe(content);
 
 // ---- Rendering a matrix ----
 
@@ -162,6 +183,7 @@ function renderParties(m: Matrix): void {
   for (const h of FIXED_HEADERS) append(head, el('th', '', h));
   matrix.head.replaceChildren(colgroup(matrixColumns), append(el('thead'), head));
   matrixRows.clear(); // every block's columns change
+  fitTables(tableWraps);
 }
 
 function renderMatrix(m: Matrix, fileName: string): void {
@@ -178,14 +200,15 @@ function renderMatrix(m: Matrix, fileName: string): void {
   }
   const p = m.partnership;
   title.textContent = p.title || p.name;
-  meta.textContent = [`Partnership ${p.name}`, p.term && `term ${p.term}`, p.source && `source: ${p.source}`, fileName].filter(Boolean).join(' · ');
-  doc.textContent = p.doc;
+  meta.replaceChildren(...prose([`Partnership ${p.name}`, p.term && `term ${p.term}`, p.source && `source: ${p.source}`, fileName].filter(Boolean).join(' · ')));
+  doc.replaceChildren(...docParagraphs(p.doc).map((paragraph) => textEl('p', '', paragraph)));
   doc.hidden = !p.doc;
   notes.replaceChildren(...p.notes.map((n) => el('p', 'note', noteText(n))));
   notes.hidden = p.notes.length === 0;
   renderParties(m);
   if (state.party !== null && !m.parties.some((x) => x.id === state.party)) saveState({ party: null });
   partySelect.value = state.party ?? '';
+  groupingSelect.value = state.grouping;
   for (const b of exportButtons) b.disabled = false;
 
   noNorms.hidden = m.groups.length > 0;
@@ -196,10 +219,14 @@ function renderMatrix(m: Matrix, fileName: string): void {
   conflictBlocks.hidden = !noConflicts.hidden;
   conflictsHeading.textContent = m.conflicts.length ? `Conflicts (${m.conflicts.length})` : 'Conflicts';
   status.hidden = true;
-  content.hidden = false;
+  // Shown again: lay the tables out now, before rows go in and a reloaded page scrolls back.
+  if (content.hidden) {
+    content.hidden = false;
+    fitTables(tableWraps);
+  }
 
   const jobs: Job[] = [
-    matrixRows.update(normItems(m, partiesKey, matrixColumns.length), state.party),
+    matrixRows.update(normItems(m, partiesKey, matrixColumns.length, state.grouping), state.party),
     scopeRows.update(scopeItems(m), null),
     conflictRows.update(conflictItems(m), null),
   ];
@@ -260,6 +287,11 @@ partySelect.addEventListener('change', () => {
   const party = partySelect.value === '' ? null : partySelect.value;
   saveState({ party });
   matrixRows.filter(party);
+});
+
+groupingSelect.addEventListener('change', () => {
+  saveState({ grouping: groupingSelect.value === 'order' ? 'order' : 'scope' });
+  if (held) renderMatrix(held.matrix, shownFile ?? '');
 });
 
 function revealTarget(target: EventTarget | null): HTMLElement | null {

@@ -1,7 +1,7 @@
 // How each row of the matrix preview looks: the norm rows with their group headings, the
 // exclusivity rows and the conflicts, as keyed items for `KeyedBlocks`. Text only via textContent.
 
-import { groupTitle, kpiText, noteText } from '../../../../shared/out/matrix-wording';
+import { conflictText, FIXED_HEADERS, type Grouping, groupsOf, kpiText, noteText, wordsToKeep } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../protocol';
 import { rowKey } from '../../../../shared/out/matrix-delta';
 import { type Item, revealable } from './keyed-blocks';
@@ -14,6 +14,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** Text that wraps only between words, keeping dates and names whole (see `wordsToKeep`). */
+export function prose(text: string): (Node | string)[] {
+  return wordsToKeep(text).map((run) => {
+    if (typeof run === 'string') return run;
+    const whole = el('span', 'word');
+    run.forEach((piece, i) => append(whole, ...(i ? [el('wbr')] : []), piece));
+    return whole;
+  });
+}
+
+/** An element holding `text` as prose (see above). */
+export function textEl<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
+  return append(el(tag, className), ...prose(text));
 }
 
 export function append<T extends Node>(parent: T, ...children: (Node | string)[]): T {
@@ -38,18 +53,24 @@ const takesPart = (row: Row, party: string | null): boolean => party === null ||
 const keyOf = (value: unknown): string => JSON.stringify(value, (k, v: unknown) => (k === 'line' ? undefined : v));
 
 
+/** A cell that, laid out as a card, says what it is (`When: by 2015-11-30`); see preview.css. */
+function labelled(cell: HTMLTableCellElement, label: string): HTMLTableCellElement {
+  cell.dataset.label = label;
+  return cell;
+}
+
 /** The matrix rows, a group's heading first; `partiesKey` changes when the columns do. */
-export function normItems(m: Matrix, partiesKey: string, columns: number): Item[] {
+export function normItems(m: Matrix, partiesKey: string, columns: number, grouping: Grouping): Item[] {
   const items: Item[] = [];
-  for (const group of m.groups) {
+  for (const group of groupsOf(m, grouping)) {
     items.push({
-      key: `${partiesKey}\u0000${keyOf(group.scope)}`,
+      key: `${partiesKey}\u0000${group.key}\u0000${group.title}`,
       line: null,
       visible: (party) => group.rows.some((r) => takesPart(r, party)),
       make: () => {
         const tr = el('tr', 'group');
-        tr.dataset.anchor = `group:${groupTitle(group)}`;
-        const th = el('th', '', groupTitle(group));
+        tr.dataset.anchor = `group:${group.key}`;
+        const th = el('th', '', group.title);
         th.colSpan = columns;
         append(tr, th);
         return tr;
@@ -71,17 +92,22 @@ function normRow(row: Row, m: Matrix): HTMLElement {
   const heading = el('div');
   append(heading, el('strong', '', row.norm), ' ', el('span', 'kind', `(${row.kind})`));
   append(name, heading);
-  if (row.title) append(name, el('div', 'norm-title', row.title));
-  if (row.statement) append(name, el('div', 'statement', row.statement));
-  for (const note of row.notes) append(name, el('div', 'note', noteText(note)));
+  if (row.title) append(name, textEl('div', 'norm-title', row.title));
+  if (row.statement) append(name, textEl('div', 'statement', row.statement));
+  for (const note of row.notes) append(name, textEl('div', 'note', noteText(note)));
   append(tr, name);
   for (const party of m.parties) {
     const parts = partsOf(row, party.id);
-    const cell = el('td', parts.length ? 'cell has-part' : 'cell');
+    const cell = labelled(el('td', parts.length ? 'cell has-part' : 'cell'), party.id);
     parts.forEach((part, i) => append(cell, ...(i ? [', '] : []), el('span', 'part', part)));
     append(tr, cell);
   }
-  append(tr, el('td', 'when', row.when), el('td', 'kpis', kpiText(row)), el('td', 'consequence', row.consequence), el('td', 'clause', row.clause));
+  const [when, kpis, consequence, clause] = FIXED_HEADERS;
+  append(tr,
+    labelled(textEl('td', 'when', row.when), when),
+    labelled(textEl('td', 'kpis', kpiText(row)), kpis),
+    labelled(textEl('td', 'consequence', row.consequence), consequence),
+    labelled(textEl('td', 'clause', row.clause), clause));
   return tr;
 }
 
@@ -93,22 +119,22 @@ function scopeRow(r: ScopeRow): HTMLElement {
   const tr = revealable(el('tr', r.conflicts.length ? 'scope conflict' : 'scope'), r.line);
   tr.dataset.anchor = `scope:${r.path}`;
   const name = el('td', `scope-name depth-${Math.min(r.depth, 8)}`);
-  append(name, el('code', '', r.path));
-  if (r.title) append(name, ' ', el('span', 'scope-title', r.title));
-  for (const c of r.covers) append(name, el('div', 'statement', `covers ${c}`));
-  const holders = el('td', 'holders');
+  append(name, textEl('code', '', r.path));
+  if (r.title) append(name, ' ', textEl('span', 'scope-title', r.title));
+  for (const c of r.covers) append(name, textEl('div', 'statement', `covers ${c}`));
+  const holders = labelled(el('td', 'holders'), 'Exclusive');
   for (const h of r.holders) {
-    const line = el('div', 'holder', h.party);
-    if (h.period) append(line, `, ${h.period}`);
-    if (h.clause) append(line, ` (clause ${h.clause})`);
-    if (h.except.length) append(line, `, except ${h.except.join(', ')}`);
-    if (h.partnership) append(line, ' ', el('em', '', `in ${h.partnership}`));
+    const line = textEl('div', 'holder', h.party);
+    if (h.period) append(line, ...prose(`, ${h.period}`));
+    if (h.clause) append(line, ...prose(` (clause ${h.clause})`));
+    if (h.except.length) append(line, ...prose(`, except ${h.except.join(', ')}`));
+    if (h.partnership) append(line, ' ', textEl('em', '', `in ${h.partnership}`));
     append(holders, line);
   }
-  const interfaces = el('td', 'interfaces');
-  for (const i of r.interfaces) append(interfaces, el('div', '', i.note ? `${i.with} (${i.note})` : i.with));
-  const found = el('td', 'conflicts');
-  for (const c of r.conflicts) append(found, el('div', 'conflict', c));
+  const interfaces = labelled(el('td', 'interfaces'), 'Interfaces');
+  for (const i of r.interfaces) append(interfaces, textEl('div', '', i.note ? `${i.with} (${i.note})` : i.with));
+  const found = labelled(el('td', 'conflicts'), 'Conflicts');
+  for (const c of r.conflicts) append(found, textEl('div', 'conflict', c));
   append(tr, name, holders, el('td', 'open', r.open ? 'open' : ''), interfaces, found);
   return tr;
 }
@@ -118,6 +144,6 @@ export function conflictItems(m: Matrix): Item[] {
     key: JSON.stringify(c), // the line is part of the text, so a moved conflict is redrawn
     line: null,
     visible: () => true,
-    make: () => revealable(el('li', c.severity === 'error' ? 'conflict' : 'warning', `Line ${c.line}, ${c.code}: ${c.message}`), c.line),
+    make: () => revealable(textEl('li', c.severity === 'error' ? 'conflict' : 'warning', conflictText(c)), c.line),
   }));
 }

@@ -4,8 +4,9 @@
 // return) is neutralised as OWASP advises: a leading `'` makes it text. Written in chunks, so a
 // matrix of hundreds of thousands of rows never becomes one string.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText } from '../../../../shared/out/matrix-wording';
+import { cellText, FIXED_HEADERS, groupsOf, kpiText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
+import type { RenderOptions } from './render-options';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** Characters gathered before they are handed on. */
@@ -17,7 +18,7 @@ export function csvField(value: string): string {
 }
 
 /** Hands the CSV to `write` in pieces of about 64 KB, row by row. */
-export function writeCsv(matrix: Matrix, write: (chunk: string) => void): void {
+export function writeCsv(matrix: Matrix, write: (chunk: string) => void, options: RenderOptions = {}): void {
   let pending = '';
   const row = (fields: readonly string[]): void => {
     pending += fields.map(csvField).join(',') + '\r\n';
@@ -27,8 +28,8 @@ export function writeCsv(matrix: Matrix, write: (chunk: string) => void): void {
     }
   };
   row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes']);
-  for (const group of matrix.groups) {
-    const title = groupTitle(group);
+  for (const group of groupsOf(matrix, options.grouping ?? 'scope')) {
+    const title = group.title;
     for (const r of group.rows) {
       row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n')]);
     }
@@ -36,8 +37,8 @@ export function writeCsv(matrix: Matrix, write: (chunk: string) => void): void {
   if (pending) write(pending);
 }
 
-export function renderCsv(matrix: Matrix): string {
+export function renderCsv(matrix: Matrix, options: RenderOptions = {}): string {
   const chunks: string[] = [];
-  writeCsv(matrix, (chunk) => chunks.push(chunk));
+  writeCsv(matrix, (chunk) => chunks.push(chunk), options);
   return chunks.join('');
 }

@@ -1,9 +1,10 @@
 // The matrix as Markdown tables. Document text is escaped so that it renders as the same
 // characters: no stray emphasis, links, HTML or broken table cells.
 
-import { cellText, FIXED_HEADERS, groupTitle, kpiText, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
+import { cellText, conflictText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText, LEGEND, noteText } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../../../../shared/out/matrix';
 import { showBidiControls } from '../text/bidi';
+import { provenanceText, type RenderOptions } from './render-options';
 
 /** Escapes text that sits inside a line, after other text: no line-start markers to worry about. */
 export function escapeMarkdownInline(text: string): string {
@@ -22,12 +23,13 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*\d+)([.)])/, (_, digits: string, marker: string) => `${digits}\\${marker}`);
 }
 
-export function renderMarkdown(matrix: Matrix): string {
+export function renderMarkdown(matrix: Matrix, options: RenderOptions = {}): string {
   const m = escapeMarkdown;
   const p = matrix.partnership;
   const out: string[] = [`# ${m(p.title || p.name)}`, ''];
   out.push(`Partnership \`${p.name.replace(/`/g, '')}\`${p.term ? `, term ${m(p.term)}` : ''}${p.source ? `. Source: ${m(p.source)}` : ''}`, '');
-  if (p.doc) out.push(m(p.doc), '');
+  if (options.provenance) out.push(`*${m(provenanceText(options.provenance))}*`, '');
+  for (const paragraph of docParagraphs(p.doc)) out.push(m(paragraph), '');
   for (const note of p.notes) out.push(`*${m(noteText(note))}*`, '');
   out.push('## Parties', '', '| Party | Name | Role |', '| --- | --- | --- |');
   for (const party of matrix.parties) out.push(`| ${m(party.id)} | ${m(party.title)} | ${m(party.role)} |`);
@@ -35,8 +37,8 @@ export function renderMarkdown(matrix: Matrix): string {
   out.push('## Obligation matrix', '', `*${m(LEGEND)}*`, '');
   const header = ['Norm', ...matrix.parties.map((x) => m(x.id)), ...FIXED_HEADERS];
   out.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-  for (const group of matrix.groups) {
-    out.push(`| **${m(groupTitle(group))}** |${' |'.repeat(header.length - 1)}`);
+  for (const group of groupsOf(matrix, options.grouping ?? 'scope')) {
+    out.push(`| **${m(group.title)}** |${' |'.repeat(header.length - 1)}`);
     for (const row of group.rows) {
       const cells = [`**${m(row.norm)}** ${m(row.title)}${row.notes.map((n) => `<br>*${m(noteText(n))}*`).join('')}`, ...matrix.parties.map((x) => m(cellText(row, x.id))), m(row.when), m(kpiText(row)), m(row.consequence), m(row.clause)];
       out.push(`| ${cells.join(' | ')} |`);
@@ -52,7 +54,7 @@ export function renderMarkdown(matrix: Matrix): string {
   }
   if (matrix.conflicts.length > 0) {
     out.push('', '## Conflicts found', '');
-    for (const c of matrix.conflicts) out.push(`- Line ${c.line}, ${c.code}: ${m(c.message)}`);
+    for (const c of matrix.conflicts) out.push(`- ${m(conflictText(c))}`);
   }
   return out.join('\n') + '\n';
 }

@@ -6,16 +6,17 @@
 import { hasBidiControl, showBidiControlsIn } from '../text/bidi';
 import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
 import type { Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { LineIndex } from '../text/line-index';
+import { placesIn, placeText } from './places';
 import { formatDay, type Period } from '../values/dates';
 import { formatQuantity } from '../values/decimal';
-import type { ExclusivityRow, Matrix, MatrixGroup, MatrixParty, MatrixRow } from '../../../../shared/out/matrix';
+import type { ExclusivityRow, Matrix, MatrixGroup, MatrixParty, MatrixPlace, MatrixRow } from '../../../../shared/out/matrix';
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 
@@ -37,6 +38,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
   const lines = new LineIndex(source.text);
   const lineOf = (offset: number): number => lines.position(offset).line + 1;
   const lineAt: LineAt = (unit, offset) => lineOf(program.startOf(file, unit) + offset);
+  const placeOf = placesIn(program, file);
   const partyId = (p: PartySymbol): string => (p.file === file ? p.name : `${program.files.get(p.file)?.partnership?.name.text ?? '?'}.${p.name}`);
   const scopeName = (s: ScopeSymbol): string => (s.file === file ? s.path : `${program.files.get(s.file)?.partnership?.name.text ?? '?'}.${s.path}`);
 
@@ -67,7 +69,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
   const diagnostics = program.diagnostics(file);
   const conflicts = diagnostics
     .filter((d) => EXCLUSIVITY_CODES.has(d.code))
-    .map((d) => ({ code: d.code, severity: d.severity, line: lineOf(d.start), message: d.message }));
+    .map((d) => ({ ...placeOf(d), code: d.code, severity: d.severity, message: d.message, related: d.related.map((r) => ({ ...placeOf(r), message: r.message })) }));
 
   const term = model.term;
   return {
@@ -81,7 +83,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
     },
     parties,
     groups: grouped,
-    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName),
+    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf),
     conflicts,
   };
 }
@@ -176,6 +178,7 @@ function exclusivityRows(
   lineAt: LineAt,
   partyId: (p: PartySymbol) => string,
   scopeName: (s: ScopeSymbol) => string,
+  placeOf: (span: FileSpan) => MatrixPlace,
 ): ExclusivityRow[] {
   const file = model.file;
   // Each statement by the scope it names, so every row is a lookup rather than a scan.
@@ -211,7 +214,7 @@ function exclusivityRows(
   for (const s of named) for (let a: ScopeSymbol | null = s; a; a = a.parent) shown.add(a);
 
   const conflictsOf = (start: number, end: number): string[] =>
-    exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}`);
+    exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}${d.related.map((r) => ` (other side: ${placeText(placeOf(r))})`).join('')}`);
 
   const rows: ExclusivityRow[] = [];
   const visit = (scope: ScopeSymbol): void => {

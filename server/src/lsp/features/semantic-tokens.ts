@@ -7,8 +7,10 @@ import type { PartnershipSymbol } from '../../core/binding/symbols';
 import { declarationsOfUnit } from '../../core/binding/declare';
 import { type FeatureContext, sourceOf } from './context';
 
+// `kpi` is the extension's own type (package.json, `semanticTokenTypes`, a kind of `function`
+// mapped to the grammar's KPI scope), so KPI names stand out from plain text in every theme.
 export const tokenLegend: SemanticTokensLegend = {
-  tokenTypes: ['namespace', 'class', 'type', 'function', 'property', 'struct', 'enumMember'],
+  tokenTypes: ['namespace', 'class', 'type', 'function', 'kpi', 'struct', 'enumMember'],
   tokenModifiers: ['declaration', 'readonly'],
 };
 

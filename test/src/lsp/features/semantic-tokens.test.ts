@@ -45,7 +45,7 @@ partnership Main "Main" {
       'Main namespace+declaration',
       'S class+declaration',
       'supplier enumMember',
-      'Up property+declaration',
+      'Up kpi+declaration',
       'S class',
       'Run function+declaration',
       'S class',
@@ -53,7 +53,7 @@ partnership Main "Main" {
       'ICT type',
       'Catalogue namespace',
       'Council class',
-      'Up property',
+      'Up kpi',
     ]);
   });
 });
