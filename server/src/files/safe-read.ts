@@ -45,14 +45,17 @@ export function readContract(file: string, options: ReadOptions = {}): ReadResul
   let real: string;
   try {
     real = fs.realpathSync.native(file);
-  } catch {
+  } catch (error) {
+    // Missing, unreadable or a loop of links: the file cannot be read, and its import says so.
+    fileSystemError(error);
     return MISSING;
   }
   if (isNetworkOrDevicePath(real) || isKernelFile(real)) return { ok: false, reason: 'it is a device or kernel file, not a contract' };
   let fd: number;
   try {
     fd = fs.openSync(real, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0));
-  } catch {
+  } catch (error) {
+    fileSystemError(error);
     return MISSING;
   }
   try {
@@ -62,8 +65,9 @@ export function readContract(file: string, options: ReadOptions = {}): ReadResul
     const bytes = readAtMost(fd, maxBytes + 1, stat.size);
     if (bytes.length > maxBytes) return tooLarge(`over ${mb(maxBytes)}`, maxBytes); // it grew while read
     return { ok: true, ...decode(bytes) };
-  } catch {
-    return MISSING;
+  } catch (error) {
+    // The file went away or failed while being read (EIO, say): say so, with the system's code.
+    return { ok: false, reason: `it could not be read (${fileSystemError(error)})` };
   } finally {
     fs.closeSync(fd);
   }
@@ -79,9 +83,18 @@ function isKernelFile(real: string): boolean {
   if (KERNEL_FOLDERS.some((f) => real === f || real.startsWith(f + '/'))) return true;
   try {
     return KERNEL_FILE_SYSTEMS.has(fs.statfsSync(real).type);
-  } catch {
+  } catch (error) {
+    // A file system that cannot say its type is not one of the kernel's, which always can.
+    fileSystemError(error);
     return false;
   }
+}
+
+/** The system's code of a file-system error (`ENOENT`, `EACCES`, …); any other error is a fault, thrown on. */
+function fileSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code !== 'string') throw error;
+  return code;
 }
 
 /** Reads from the handle until its end or `limit` bytes, whichever comes first (a file may grow). */
@@ -116,7 +129,9 @@ const lenient = new TextDecoder('utf-8');
 export function decode(bytes: Uint8Array): { text: string; invalidUtf8?: InvalidUtf8 } {
   try {
     return { text: strict.decode(bytes) };
-  } catch {
+  } catch (error) {
+    // The strict decoder refuses bytes that are not UTF-8 with a TypeError; nothing else is expected.
+    if (!(error instanceof TypeError)) throw error;
     const text = lenient.decode(bytes);
     const byte = firstInvalidByte(bytes);
     const offset = lenient.decode(bytes.subarray(0, byte)).length;

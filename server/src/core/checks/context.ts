@@ -34,10 +34,17 @@ export type Check = (ctx: CheckContext, model: FileModel) => void;
  */
 export type NormCheck = (ctx: CheckContext, norm: NormModel, model: FileModel) => void;
 
-/** A family of checks: what it checks once per file, and what once per norm. */
+/**
+ * A check of one unit alone (a party's role, a declaration's titles): it reads nothing else,
+ * so its findings are kept by the unit's identity for as long as the unit stands.
+ */
+export type UnitCheck = (ctx: { readonly file: string; emit(diagnostic: Diagnostic): void }, unit: Unit) => void;
+
+/** A family of checks: what it checks once per file, once per unit, and once per norm. */
 export interface CheckFamily {
   readonly name: string;
   readonly file?: Check;
+  readonly unit?: UnitCheck;
   readonly norm?: NormCheck;
 }
 

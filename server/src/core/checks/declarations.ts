@@ -7,27 +7,25 @@ import { ROLES } from '../language/vocabulary';
 import type { FileModel } from '../model/semantic';
 import type { Party } from '../syntax/ast';
 import { referenced } from '../facts/lookups';
-import { type CheckContext, spanOf } from './context';
+import { type CheckContext, spanOf, type UnitCheck } from './context';
 import { suggestedTerm } from './suggested-term';
 
 export function checkDeclarations(ctx: CheckContext, model: FileModel): void {
-  checkRoles(ctx, model);
   checkTerm(ctx, model);
   checkUnused(ctx, model);
 }
 
-function checkRoles(ctx: CheckContext, model: FileModel): void {
-  for (const unit of model.partnership.block?.units ?? []) {
-    const item = unit.node;
-    if (item.kind !== 'Party' || !item.role || (ROLES as readonly string[]).includes(item.role.text)) continue;
-    const role = (item as Party).role!;
-    const best = closest(role.text, ROLES.map((r) => ({ text: r })));
-    const at = spanOf({ file: model.file, unit }, role);
-    ctx.emit(report('P104', at, { role: role.text, roles: ROLES, suggestion: best?.text }, {
-      fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
-    }));
-  }
-}
+/** P104 for a party whose role is not one of the roles. */
+export const checkRole: UnitCheck = (ctx, unit) => {
+  const item = unit.node;
+  if (item.kind !== 'Party' || !item.role || (ROLES as readonly string[]).includes(item.role.text)) return;
+  const role = (item as Party).role!;
+  const best = closest(role.text, ROLES.map((r) => ({ text: r })));
+  const at = spanOf({ file: ctx.file, unit }, role);
+  ctx.emit(report('P104', at, { role: role.text, roles: ROLES, suggestion: best?.text }, {
+    fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
+  }));
+};
 
 function checkTerm(ctx: CheckContext, model: FileModel): void {
   if (model.termNode) return;

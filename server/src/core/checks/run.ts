@@ -10,13 +10,14 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { type Facts, type Read, Recorder } from '../facts/engine';
+import { type Facts, type Read, Recorder, sameList } from '../facts/engine';
+import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
-import { checkBidiTitles } from './bidi-titles';
 import { checkDates, checkNormDates } from './dates';
-import { checkDeclarations } from './declarations';
+import { checkDeclarations, checkRole } from './declarations';
+import { checkPartnershipTitle, checkUnitTitles } from './titles';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
 import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
@@ -24,8 +25,8 @@ import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
 
 export const checkFamilies: readonly CheckFamily[] = [
-  { name: 'declarations', file: checkDeclarations },
-  { name: 'titles', file: checkBidiTitles },
+  { name: 'declarations', file: checkDeclarations, unit: checkRole },
+  { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles },
   { name: 'dates', file: checkDates, norm: checkNormDates },
   { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
   { name: 'interfaces', norm: checkNormInterfaces },
@@ -48,6 +49,8 @@ export interface FileCheckResult {
   readonly model: FileModel;
   /** The file's own checks' findings and lookups. */
   readonly fileDiagnostics: readonly Diagnostic[];
+  /** What the checks of single units found, unit by unit, in the order of the text. */
+  readonly unitDiagnostics: readonly Diagnostic[];
   readonly fileReads: readonly Read[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
   readonly norms: readonly NormResult[];
@@ -106,6 +109,14 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     fileReads = reads;
   }
 
+  // Each unit's own checks, kept by the unit's identity.
+  const unitDiagnostics: Diagnostic[] = [];
+  const units = model.partnership.block?.units ?? [];
+  for (let i = 0; i < units.length; i++) {
+    const found = unitFindings(source.file, units[i], families, fail);
+    for (let k = 0; k < found.length; k++) unitDiagnostics.push(found[k]);
+  }
+
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
   const earlierOf = earlierNormResults(earlier, model);
   const normFamilies = families.filter((f) => f.norm);
@@ -140,13 +151,13 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   // Nothing new: the earlier result itself, which tells readers nothing changed.
-  if (earlier && !failed && fileDiagnostics === earlier.fileDiagnostics && norms.length === earlier.norms.length && norms.every((n, i) => n === earlier.norms[i])) return earlier;
-  const diagnostics: Diagnostic[] = [...fileDiagnostics];
+  if (earlier && !failed && fileDiagnostics === earlier.fileDiagnostics && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
+  const diagnostics: Diagnostic[] = [...fileDiagnostics, ...unitDiagnostics];
   for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, fileDiagnostics, fileReads, norms, diagnostics, complete: true };
+  if (!failed) return { model, fileDiagnostics, unitDiagnostics, fileReads, norms, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, fileDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
+  return { model, fileDiagnostics, unitDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */
@@ -159,4 +170,28 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   const byNorm = new Map<NormModel, NormResult>();
   for (const result of before) byNorm.set(result.norm, result);
   return (i) => byNorm.get(model.norms[i]);
+}
+
+/** What the unit checks found in one unit, by the unit's identity (and the families asked). */
+const unitResults = new WeakMap<Unit, { readonly file: string; readonly families: readonly CheckFamily[]; readonly found: readonly Diagnostic[] }>();
+
+function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): readonly Diagnostic[] {
+  const known = unitResults.get(unit);
+  if (known && known.file === file && known.families === families) return known.found;
+  let found: Diagnostic[] | undefined;
+  let complete = true;
+  const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
+  for (const family of families) {
+    if (!family.unit) continue;
+    try {
+      family.unit(ctx, unit);
+    } catch (error) {
+      complete = false;
+      fail(family.name, error);
+    }
+  }
+  const result = found ?? NOTHING;
+  // A unit on which a check failed is checked again next time, and reported again.
+  if (complete) unitResults.set(unit, { file, families, found: result });
+  return result;
 }

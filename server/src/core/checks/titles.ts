@@ -1,0 +1,31 @@
+// P108: a bidirectional control in a title. The editor and the matrix show such controls as
+// marks, but a title read anywhere else (a printed contract, another tool) would be reordered
+// by them (Trojan Source), so the file says so where it is written.
+
+import { declarationsOfUnit } from '../binding/declare';
+import { kindNames } from '../binding/symbols';
+import { report } from '../diagnostics/catalog';
+import type { FileModel } from '../model/semantic';
+import { firstBidiControl } from '../text/bidi';
+import { type CheckContext, type Owner, spanOf, type UnitCheck } from './context';
+
+interface Title {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+function warn(emit: CheckContext['emit'], owner: Owner, kind: string, name: string, title: Title | null | undefined): void {
+  const found = title ? firstBidiControl(title.value) : undefined;
+  if (title && found) emit(report('P108', spanOf(owner, title), { kind, name, codePoint: found.codePoint, controlName: found.name }));
+}
+
+/** The titles a unit declares. */
+export const checkUnitTitles: UnitCheck = (ctx, unit) => {
+  for (const s of declarationsOfUnit(ctx.file, unit).all) warn(ctx.emit, s, kindNames[s.kind], s.name, (s.decl as { title?: Title | null }).title);
+};
+
+/** The partnership's own title. */
+export function checkPartnershipTitle(ctx: CheckContext, model: FileModel): void {
+  warn(ctx.emit, model, 'partnership', model.partnership.name.text, model.partnership.title);
+}
