@@ -68,7 +68,20 @@ function sortedDiagnostics(program: Program, checks: CheckResults, previous: Ana
   const sorted = new Map<string, readonly Diagnostic[]>();
   const startOf = (file: string, unit: Unit): number => program.startOf(file, unit);
   for (const [file, source] of program.files) {
-    const found = [...source.diagnostics, ...(program.importProblems.get(file) ?? NONE), ...(checks.byFile.get(file)?.diagnostics ?? NONE)];
+    const imports = program.importProblems.get(file) ?? NONE;
+    const checked = checks.byFile.get(file);
+    // The same file and check results place and sort to the same list, the previous one, when
+    // every file they point into is the same too (a unit's start moves with edits before it).
+    const same = (f: string): boolean => previous!.program.files.get(f) === program.files.get(f);
+    if (
+      previous && same(file) && previous.checks.byFile.get(file) === checked &&
+      sameDiagnostics(previous.program.importProblems.get(file) ?? NONE, imports) &&
+      (checked?.diagnostics ?? NONE).every((d) => d.related.every((r) => !r.unit || same(r.file)) && d.fixes.every((f) => f.edits.every((e) => !e.unit || same(e.file))))
+    ) {
+      sorted.set(file, previous.diagnostics(file));
+      continue;
+    }
+    const found = [...source.diagnostics, ...imports, ...(checked?.diagnostics ?? NONE)];
     const list = found.map((d) => placed(d, startOf)).sort(
       (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
     );

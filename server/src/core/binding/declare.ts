@@ -118,23 +118,16 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
     doc: docCommentBefore(unit.text, decl.start, true),
     title: decl.title?.value,
   });
+  const single = (top: PartnershipSymbol): UnitDeclarations => ({ top, all: [top], duplicates: NONE });
   switch (node.kind) {
-    case 'Party': {
-      const top: PartnershipSymbol = { kind: 'party', ...base(node), nameNode: node.name, decl: node };
-      return { top, all: [top], duplicates: NONE };
-    }
-    case 'Norm': {
-      const top: PartnershipSymbol = { kind: 'norm', ...base(node), nameNode: node.name, decl: node };
-      return { top, all: [top], duplicates: NONE };
-    }
-    case 'Kpi': {
-      const top: PartnershipSymbol = { kind: 'kpi', ...base(node), nameNode: node.name, decl: node };
-      return { top, all: [top], duplicates: NONE };
-    }
-    case 'Body': {
-      const top: PartnershipSymbol = { kind: 'body', ...base(node), nameNode: node.name, decl: node };
-      return { top, all: [top], duplicates: NONE };
-    }
+    case 'Party':
+      return single({ kind: 'party', ...base(node), nameNode: node.name, decl: node });
+    case 'Norm':
+      return single({ kind: 'norm', ...base(node), nameNode: node.name, decl: node });
+    case 'Kpi':
+      return single({ kind: 'kpi', ...base(node), nameNode: node.name, decl: node });
+    case 'Body':
+      return single({ kind: 'body', ...base(node), nameNode: node.name, decl: node });
     case 'Scope': {
       const all: PartnershipSymbol[] = [];
       const duplicates: Duplicate[] = [];

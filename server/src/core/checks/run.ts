@@ -10,7 +10,8 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { type Facts, type Read, Recorder, sameList } from '../facts/engine';
+import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
+import { stableFile } from '../facts/lookups';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
@@ -75,7 +76,19 @@ export function checkProgram(program: Program, facts: Facts<Program>, previous?:
   return { byFile: results };
 }
 
+/** Every read of a file's checks, each once, grouped by the file it is about; made when first needed. */
+const readGroups = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Read[]>>();
+
+function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
+  let groups = readGroups.get(result);
+  if (!groups) readGroups.set(result, (groups = readsByFile([result.fileReads, ...result.norms.map((n) => n.reads)])));
+  return groups;
+}
+
 function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined): FileCheckResult {
+  // A file whose model is the one checked before, and none of whose reads changed, is done:
+  // reads about a file whose contributors are all unchanged hold as a group.
+  if (earlier?.complete && earlier.model === model && facts.holdAll(readGroupsOf(earlier), stableFile)) return earlier;
   const recorder = new Recorder(facts);
   const input = { file: source.file, text: source.text, declarations: source.declarations };
   let failed: Set<string> | undefined;

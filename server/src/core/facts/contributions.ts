@@ -35,8 +35,16 @@ export function contributions(source: SourceFile): Contributions {
   return c;
 }
 
-/** The files whose declarations a file's contributions concern. */
-export function declaringFiles(c: Contributions): Set<string> {
+const declaringFilesOf = new WeakMap<Contributions, ReadonlySet<string>>();
+
+/** The files whose declarations a file's contributions concern; worked out once per contributions. */
+export function declaringFiles(c: Contributions): ReadonlySet<string> {
+  let known = declaringFilesOf.get(c);
+  if (!known) declaringFilesOf.set(c, (known = gatherDeclaringFiles(c)));
+  return known;
+}
+
+function gatherDeclaringFiles(c: Contributions): Set<string> {
   const files = new Set<string>();
   for (const key of c.grants.keys()) files.add(key.file);
   for (const key of c.opens.keys()) files.add(key.file);

@@ -19,6 +19,11 @@ export interface Lookup<I, K, V> {
    * previous analysis, its value stands without being computed. Absent: always computed.
    */
   inputs?(facts: Facts<I>, key: K): readonly unknown[];
+  /**
+   * The file whose declarations the key is about, when every value for such keys comes from
+   * the facts `stable` says are unchanged for that file (see `Facts.holdAll`).
+   */
+  fileOf?(key: K): string;
 }
 
 type AnyLookup = Lookup<unknown, unknown, unknown>;
@@ -63,6 +68,21 @@ export class Facts<I> implements LookupReader<I> {
     }
     byKey.set(key, { value, inputs });
     return value;
+  }
+
+  /** Whether the lookup gives the very value the previous analysis gave (carried over when equal). */
+  sameAsPrevious<K, V>(lookup: Lookup<I, K, V>, key: K): boolean {
+    const earlier = this.previous?.memo.get(lookup as unknown as AnyLookup)?.get(key);
+    return earlier !== undefined && this.read(lookup, key) === earlier.value;
+  }
+
+  /**
+   * True when every group of reads still holds: a group about a file `stable` says is
+   * unchanged holds as a whole, the others read by read.
+   */
+  holdAll(groups: ReadonlyMap<string, readonly Read[]>, stable: (facts: Facts<I>, file: string) => boolean): boolean {
+    for (const [file, reads] of groups) if (!(file && stable(this, file)) && !this.stillHold(reads)) return false;
+    return true;
   }
 
   /** True when every lookup still gives the value recorded. */
@@ -119,4 +139,23 @@ export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
   if (a.size !== b.size) return false;
   for (const item of a) if (!b.has(item)) return false;
   return true;
+}
+
+/** Reads grouped by the file they are about (`Lookup.fileOf`; '' when a lookup says none), each read once. */
+export function readsByFile(lists: readonly (readonly Read[])[]): Map<string, Read[]> {
+  const groups = new Map<string, Read[]>();
+  const seen = new Map<AnyLookup, Set<unknown>>();
+  for (const reads of lists) {
+    for (const read of reads) {
+      let keys = seen.get(read.lookup);
+      if (!keys) seen.set(read.lookup, (keys = new Set()));
+      if (keys.has(read.key)) continue;
+      keys.add(read.key);
+      const file = read.lookup.fileOf?.(read.key) ?? '';
+      const group = groups.get(file);
+      if (group) group.push(read);
+      else groups.set(file, [read]);
+    }
+  }
+  return groups;
 }

@@ -9,7 +9,7 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
-import { type Lookup, sameList, sameSet } from './engine';
+import { type Facts, type Lookup, sameList, sameSet } from './engine';
 
 /** A lookup into the files of one program. */
 export type ProgramLookup<K, V> = Lookup<Program, K, V>;
@@ -34,6 +34,15 @@ const contributorIndex: ProgramLookup<null, ReadonlyMap<string, readonly SourceF
   equals: (a, b) => a === b,
 };
 
+/**
+ * Whether every fact about `file`'s declarations is as in the previous analysis: the files that
+ * contributed to them are the very same, and every lookup keyed by its declarations reads only
+ * their contributions.
+ */
+export function stableFile(facts: Facts<Program>, file: string): boolean {
+  return facts.sameAsPrevious(contributorsOf, file);
+}
+
 const contributorsOf: ProgramLookup<string, readonly SourceFile[]> = {
   name: 'contributorsOf',
   compute: (facts, file) => facts.read(contributorIndex, null).get(file) ?? EMPTY,
@@ -44,6 +53,7 @@ const contributorsOf: ProgramLookup<string, readonly SourceFile[]> = {
 function gathered<K, T>(name: string, declaringFile: (key: K) => string, part: (c: Contributions, key: K) => readonly T[] | undefined): ProgramLookup<K, readonly T[]> {
   return {
     name,
+    fileOf: declaringFile,
     inputs: (facts, key) => facts.read(contributorsOf, declaringFile(key)).map((s) => part(contributions(s), key)),
     compute(facts, key) {
       // One file's part is handed back as it is, so what is built from it is built once.
@@ -66,6 +76,7 @@ function gathered<K, T>(name: string, declaringFile: (key: K) => string, part: (
 function united<T>(name: string, part: (c: Contributions, file: string) => ReadonlySet<T> | undefined): ProgramLookup<string, ReadonlySet<T>> {
   return {
     name,
+    fileOf: (file) => file,
     inputs: (facts, file) => facts.read(contributorsOf, file).map((s) => part(contributions(s), file)),
     compute(facts, file) {
       let out: Set<T> | undefined;
@@ -85,6 +96,7 @@ const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root
 /** Every grant with a valid period whose scope lies in the same scope tree as the key. */
 export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
   name: 'grantsNear',
+  fileOf: (scope) => scope.file,
   compute: (facts, scope) => facts.read(grantsInTree, rootOf(scope)),
   equals: sameList,
 };
@@ -94,6 +106,7 @@ const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => ro
 /** `open` statements in the same scope tree as the key that are not themselves in error (P203). */
 export const opensNear: ProgramLookup<ScopeSymbol, readonly OpenScope[]> = {
   name: 'opensNear',
+  fileOf: (scope) => scope.file,
   compute(facts, scope) {
     const grants = facts.read(grantsNear, scope);
     return facts.read(opensInTree, rootOf(scope)).filter((o) => grantsOverlappingOpen(o, grants).length === 0);
@@ -113,6 +126,7 @@ export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => pa
  */
 export const scopesNamedBy: ProgramLookup<PartySymbol, ReadonlySet<ScopeSymbol>> = {
   name: 'scopesNamedBy',
+  fileOf: (party) => party.file,
   compute(facts, party) {
     const named = new Set<ScopeSymbol>();
     for (const n of facts.read(normsOf, party)) {
@@ -147,6 +161,7 @@ export function dutyKey(party: PartySymbol, verb: string, object: ScopeSymbol | 
 /** The norms whose subject is the duty's party, with its verb and object (see `dutyObject`). */
 export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
   name: 'normsWithDuty',
+  fileOf: (duty) => duty.party.file,
   inputs: (facts, duty) => [facts.read(normsOf, duty.party)],
   compute: (facts, duty) => dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object) ?? EMPTY,
   equals: sameList,

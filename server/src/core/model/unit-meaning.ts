@@ -156,43 +156,24 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 /** A file's model from its units' meanings, in the order of the text. */
 export function fileModel(file: string, partnership: Partnership, meanings: readonly UnitMeaning[]): FileModel {
   const term = termOf(partnership);
-  const grants: Grant[] = [];
-  const opens: OpenScope[] = [];
-  const interfaces: InterfaceLink[] = [];
-  const norms: NormModel[] = [];
-  const kpis: KpiModel[] = [];
-  const bodies: BodyModel[] = [];
+  // Each kind of meaning has its list: a unit's meaning joins the list of its kind.
+  const lists: { readonly [K in NonNullable<UnitMeaning>['kind']]: Extract<NonNullable<UnitMeaning>, { kind: K }>['value'][] } = {
+    grant: [], open: [], interface: [], norm: [], kpi: [], body: [],
+  };
   const notes: string[] = [];
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < meanings.length; i++) {
     const m = meanings[i];
-    if (!m) {
+    if (m) (lists[m.kind] as unknown[]).push(m.value);
+    else {
       const node = partnership.block!.units[i].node;
       if (node.kind === 'Note') notes.push(node.text.value);
-      continue;
-    }
-    switch (m.kind) {
-      case 'grant':
-        grants.push(m.value);
-        break;
-      case 'open':
-        opens.push(m.value);
-        break;
-      case 'interface':
-        interfaces.push(m.value);
-        break;
-      case 'norm':
-        norms.push(m.value);
-        break;
-      case 'kpi':
-        kpis.push(m.value);
-        break;
-      case 'body':
-        bodies.push(m.value);
-        break;
     }
   }
-  return { file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null), grants, opens, interfaces, norms, kpis, bodies, notes };
+  return {
+    file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null),
+    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: lists.norm, kpis: lists.kpi, bodies: lists.body, notes,
+  };
 }
 
 function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
