@@ -29,14 +29,12 @@ export const checkRole: UnitCheck = (ctx, unit) => {
 
 function checkTerm(ctx: CheckContext, model: FileModel): void {
   if (model.termNode) return;
-  {
-    const p = model.partnership;
-    const term = suggestedTerm(ctx.input.text);
-    const fixes = p.block && term
-      ? [{ title: `Add \`term ${term.from} to ${term.to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${term.from} to ${term.to}` }] }]
-      : [];
-    ctx.emit(report('P107', spanOf(model, p.name), { name: p.name.text }, { fixes }));
-  }
+  const p = model.partnership;
+  const term = suggestedTerm(ctx.input.text);
+  const fixes = p.block && term
+    ? [{ title: `Add \`term ${term.from} to ${term.to}\``, edits: [{ file: model.file, start: p.block.start + 1, end: p.block.start + 1, newText: `\n  term ${term.from} to ${term.to}` }] }]
+    : [];
+  ctx.emit(report('P107', spanOf(model, p.name), { name: p.name.text }, { fixes }));
 }
 
 /**
