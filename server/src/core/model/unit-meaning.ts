@@ -153,6 +153,29 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
   return null;
 }
 
+/**
+ * The model of a file whose meanings differ from `earlier`'s only at the places `changed`,
+ * each keeping its kind: the earlier model with those meanings replaced where they stand, so
+ * its lists are not gathered again. Null when that does not hold (gather the model afresh).
+ */
+export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
+  if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
+  const lists: Partial<Record<NonNullable<UnitMeaning>['kind'], unknown[]>> = {};
+  const field = { grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies' } as const;
+  for (const i of changed) {
+    const then = before[i];
+    const now = meanings[i];
+    if (!then || !now || then.kind !== now.kind) return null;
+    const list = (lists[now.kind] ??= (earlier[field[now.kind]] as readonly unknown[]).slice());
+    const at = list.indexOf(then.value);
+    if (at < 0) return null;
+    list[at] = now.value;
+  }
+  const replaced: Record<string, unknown> = {};
+  for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
+  return { ...earlier, partnership, ...replaced };
+}
+
 /** A file's model from its units' meanings, in the order of the text. */
 export function fileModel(file: string, partnership: Partnership, meanings: readonly UnitMeaning[]): FileModel {
   const term = termOf(partnership);

@@ -11,7 +11,7 @@ import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type FileModel, termPeriod } from '../model/semantic';
-import { fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
+import { carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
 import type { Partnership, Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { unitStarts } from '../syntax/unit-starts';
@@ -24,6 +24,13 @@ export interface FileAnalysis {
   /** Each unit's resolution and meaning, by the unit's place in the partnership. */
   readonly resolutions: readonly UnitResolution[];
   readonly meanings: readonly UnitMeaning[];
+  /** The places of the units whose resolution failed (P101, P103): they are resolved again each time. */
+  readonly failedUnits: readonly number[];
+  /**
+   * The places whose resolution or meaning is not the earlier analysis's at the same place;
+   * null when the two are not comparable place by place (units were added or removed).
+   */
+  readonly changedUnits: readonly number[] | null;
   readonly model: FileModel | null;
   /**
    * What the file and the names it sees tell of it alone: syntax, declarations, references.
@@ -61,18 +68,37 @@ export function analyseFile(
   const reusable = earlier && seesAsBefore && earlier.scope?.own.name === scope?.own.name ? earlierPlaces(earlier, units) : undefined;
   const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term);
 
-  const resolutions = new Array<UnitResolution>(units.length);
-  const meanings = new Array<UnitMeaning>(units.length);
-  let found: Diagnostic[] | undefined;
-  for (let i = 0; i < units.length; i++) {
+  // One unit's analysis: kept from its earlier place when nothing it read changed.
+  const analyse = (i: number, resolutions: UnitResolution[], meanings: UnitMeaning[]): void => {
     const unit = units[i];
     const place = reusable ? reusable.placeOf(i) : -1;
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
     const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
     resolutions[i] = resolution;
     meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, bounds });
-    if (resolution.diagnostics.length > 0) (found ??= []).push(...resolution.diagnostics);
+  };
+
+  let resolutions: UnitResolution[];
+  let meanings: UnitMeaning[];
+  let visited: readonly number[];
+  if (reusable?.differing && reusable.changedNames.size === 0 && sameBounds) {
+    // Nothing any other unit read was declared anew: only the replaced units, and those whose
+    // names did not resolve, are looked at; every other place keeps what it had.
+    resolutions = earlier!.resolutions.slice();
+    meanings = earlier!.meanings.slice();
+    visited = [...new Set([...reusable.differing, ...earlier!.failedUnits])].sort((a, b) => a - b);
+    for (const i of visited) analyse(i, resolutions, meanings);
+  } else {
+    resolutions = new Array<UnitResolution>(units.length);
+    meanings = new Array<UnitMeaning>(units.length);
+    for (let i = 0; i < units.length; i++) analyse(i, resolutions, meanings);
+    visited = units.map((_, i) => i);
   }
+  const failedUnits = visited.filter((i) => resolutions[i].failed);
+  const comparable = earlier !== undefined && earlier.resolutions.length === units.length;
+  const changedUnits = comparable ? visited.filter((i) => resolutions[i] !== earlier.resolutions[i] || meanings[i] !== earlier.meanings[i]) : null;
+  let found: Diagnostic[] | undefined;
+  for (const i of failedUnits) (found ??= []).push(...resolutions[i].diagnostics);
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (declarations.duplicates.length > 0 && partnership?.block) {
@@ -80,13 +106,17 @@ export function analyseFile(
     diagnostics.push(...duplicateDiagnostics(declarations, parsed.text, (_file, unit) => starts.get(unit)!));
   }
   if (found) diagnostics.push(...found);
-  return { scope, resolutions, meanings, model: partnership ? fileModel(file, partnership, meanings) : null, diagnostics };
+  // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.
+  const carried = partnership && earlier?.model && changedUnits ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, changedUnits) : null;
+  return { scope, resolutions, meanings, failedUnits, changedUnits, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
 }
 
 /** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */
 interface EarlierPlaces {
   placeOf(index: number): number;
   readonly changedNames: ReadonlySet<string>;
+  /** When the units stand place for place, the places whose unit was replaced. */
+  readonly differing?: readonly number[];
 }
 
 function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]): EarlierPlaces | undefined {
@@ -106,8 +136,13 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]
   };
   if (before.length === units.length) {
     // An edit inside one unit: the units are compared place by place.
-    for (let i = 0; i < units.length; i++) if (units[i] !== before[i]) compare(before[i], units[i]);
-    return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames };
+    const differing: number[] = [];
+    for (let i = 0; i < units.length; i++) {
+      if (units[i] === before[i]) continue;
+      differing.push(i);
+      compare(before[i], units[i]);
+    }
+    return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames, differing };
   }
   const placeOfUnit = new Map<Unit, number>();
   for (let i = 0; i < before.length; i++) placeOfUnit.set(before[i], i);
