@@ -8,7 +8,8 @@ import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, related, spanOf } from './context';
-import { dutyKey, dutyObject, normsWithDuty } from '../facts/lookups';
+import { dutyObject } from '../facts/duty-index';
+import { dutyKey, normsWithDuty } from '../facts/lookups';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition' };

@@ -8,6 +8,7 @@
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { SourceFile } from '../program/program';
+import { carryDutyIndex } from './duty-index';
 
 export interface Contributions {
   /** Grants with a valid period, by the root of their scope's tree. */
@@ -150,6 +151,7 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
 function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceFile, after: SourceFile, changed: readonly number[], subject: PartySymbol): NormModel[] | null {
   if (!list) return null;
   const out = list.slice();
+  const replaced: [NormModel, NormModel][] = [];
   for (const i of changed) {
     const then = before.meanings[i];
     const now = after.meanings[i];
@@ -160,7 +162,9 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
     const at = out.indexOf(thenOf);
     if (at < 0) return null;
     out[at] = nowOf;
+    replaced.push([thenOf, nowOf]);
   }
+  carryDutyIndex(list, out, replaced);
   return out;
 }
 

@@ -9,6 +9,7 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
+import { dutyIndex } from './duty-index';
 import { type Facts, type Lookup, sameList, sameSet } from './engine';
 
 /** A lookup into the files of one program. */
@@ -158,12 +159,18 @@ export function dutyKey(party: PartySymbol, verb: string, object: ScopeSymbol | 
   return duty;
 }
 
+function dutyList(facts: Facts<Program>, duty: Duty): readonly NormModel[] | undefined {
+  return dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object);
+}
+
 /** The norms whose subject is the duty's party, with its verb and object (see `dutyObject`). */
 export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
   name: 'normsWithDuty',
   fileOf: (duty) => duty.party.file,
-  inputs: (facts, duty) => [facts.read(normsOf, duty.party)],
-  compute: (facts, duty) => dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object) ?? EMPTY,
+  // The duty's own list: a party's index of duties is carried from edit to edit, so a duty an
+  // edit did not touch keeps its very list, and its value stands without being computed.
+  inputs: (facts, duty) => [dutyList(facts, duty)],
+  compute: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
   equals: sameList,
 };
 
@@ -172,38 +179,3 @@ export const referenced = united<PartnershipSymbol>('referenced', (c, file) => c
 
 /** The KPIs of the key file that some norm is measured by. */
 export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.get(file));
-
-/** A party's norms by verb and object, built once per list so each duty is a lookup. */
-const dutyIndexes = new WeakMap<readonly NormModel[], Map<string, Map<ScopeSymbol | string, NormModel[]>>>();
-
-function dutyIndex(norms: readonly NormModel[]): ReadonlyMap<string, ReadonlyMap<ScopeSymbol | string, readonly NormModel[]>> {
-  let index = dutyIndexes.get(norms);
-  if (!index) {
-    index = new Map();
-    for (let i = 0; i < norms.length; i++) {
-      const n = norms[i];
-      const object = dutyObject(n);
-      if (!n.verb || object === undefined) continue;
-      let byObject = index.get(n.verb);
-      if (!byObject) index.set(n.verb, (byObject = new Map()));
-      const list = byObject.get(object);
-      if (list) list.push(n);
-      else byObject.set(object, [n]);
-    }
-    dutyIndexes.set(norms, index);
-  }
-  return index;
-}
-
-/** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */
-const quotedObjects = new WeakMap<NormModel, string>();
-
-/** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
-export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
-  if (norm.objectScope) return norm.objectScope;
-  if (norm.objectText === null) return undefined;
-  let key = quotedObjects.get(norm);
-  if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
-  return key;
-}
-

@@ -1,0 +1,76 @@
+// A party's norms by duty: by verb, then by object (a scope, or a quoted object ignoring case
+// and runs of white space). Built once per list of norms; a list made from another by
+// replacing a few norms carries the other's index with only those norms' duties changed, so
+// every duty an edit did not touch keeps its very list.
+
+import type { ScopeSymbol } from '../binding/symbols';
+import type { NormModel } from '../model/semantic';
+
+type DutyIndex = ReadonlyMap<string, ReadonlyMap<ScopeSymbol | string, readonly NormModel[]>>;
+
+const indexes = new WeakMap<readonly NormModel[], DutyIndex>();
+
+export function dutyIndex(norms: readonly NormModel[]): DutyIndex {
+  let index = indexes.get(norms);
+  if (!index) {
+    const built = new Map<string, Map<ScopeSymbol | string, NormModel[]>>();
+    for (let i = 0; i < norms.length; i++) {
+      const n = norms[i];
+      const object = dutyObject(n);
+      if (!n.verb || object === undefined) continue;
+      let byObject = built.get(n.verb);
+      if (!byObject) built.set(n.verb, (byObject = new Map()));
+      const list = byObject.get(object);
+      if (list) list.push(n);
+      else byObject.set(object, [n]);
+    }
+    indexes.set(norms, (index = built));
+  }
+  return index;
+}
+
+/**
+ * Gives `list` (made from `earlier` by putting each `after` where its `before` stood) the index
+ * of `earlier` with only the duties of those norms changed, when `earlier` has one.
+ */
+export function carryDutyIndex(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+  const before = indexes.get(earlier);
+  if (!before || indexes.has(list)) return;
+  const index = new Map(before);
+  const copied = new Set<string>();
+  const byObjectOf = (verb: string): Map<ScopeSymbol | string, readonly NormModel[]> => {
+    if (!copied.has(verb)) {
+      copied.add(verb);
+      index.set(verb, new Map(index.get(verb)));
+    }
+    return index.get(verb) as Map<ScopeSymbol | string, readonly NormModel[]>;
+  };
+  for (const [then, now] of replaced) {
+    const [thenObject, nowObject] = [dutyObject(then), dutyObject(now)];
+    // A norm that keeps its duty keeps its place in the duty's list.
+    if (then.verb && now.verb && then.verb === now.verb && thenObject !== undefined && thenObject === nowObject) {
+      const byObject = byObjectOf(now.verb);
+      const duties = byObject.get(nowObject)!.slice();
+      const at = duties.indexOf(then);
+      if (at < 0) return;
+      duties[at] = now;
+      byObject.set(nowObject, duties);
+      continue;
+    }
+    // Another duty: the index is built afresh from the list when first asked for.
+    return;
+  }
+  indexes.set(list, index);
+}
+
+/** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */
+const quotedObjects = new WeakMap<NormModel, string>();
+
+/** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
+export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
+  if (norm.objectScope) return norm.objectScope;
+  if (norm.objectText === null) return undefined;
+  let key = quotedObjects.get(norm);
+  if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
+  return key;
+}
