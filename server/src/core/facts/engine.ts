@@ -15,10 +15,11 @@ export interface Lookup<I, K, V> {
   compute(facts: Facts<I>, key: K): V;
   equals(a: V, b: V): boolean;
   /**
-   * The inputs the value depends on, compared by identity; when they are those of the
-   * previous analysis, its value stands without being computed. Absent: always computed.
+   * What the value is computed from, compared by identity (an array is compared item by
+   * item); when it is what the previous analysis computed from, the previous value stands
+   * without being computed. Absent: always computed.
    */
-  inputs?(facts: Facts<I>, key: K): readonly unknown[];
+  inputs?(facts: Facts<I>, key: K): unknown;
   /**
    * The file whose declarations the key is about, when every value for such keys comes from
    * the facts `stable` says are unchanged for that file (see `Facts.holdAll`).
@@ -42,7 +43,7 @@ export interface Read {
 
 interface Memo {
   readonly value: unknown;
-  readonly inputs: readonly unknown[] | undefined;
+  readonly inputs: unknown;
 }
 
 /** The lookups of one analysis. */
@@ -60,12 +61,13 @@ export class Facts<I> implements LookupReader<I> {
     if (known) return known.value as V;
     const inputs = lookup.inputs?.(this, key);
     const earlier = this.previous?.memo.get(def)?.get(key);
-    let value: V;
-    if (earlier && inputs && earlier.inputs && sameItems(inputs, earlier.inputs)) value = earlier.value as V;
-    else {
-      value = lookup.compute(this, key);
-      if (earlier && lookup.equals(value, earlier.value as V)) value = earlier.value as V;
+    // The same inputs: the previous memo itself, value and all.
+    if (earlier && lookup.inputs && sameInputs(inputs, earlier.inputs)) {
+      byKey.set(key, earlier);
+      return earlier.value as V;
     }
+    let value = lookup.compute(this, key);
+    if (earlier && lookup.equals(value, earlier.value as V)) value = earlier.value as V;
     byKey.set(key, { value, inputs });
     return value;
   }
@@ -119,8 +121,9 @@ export class Recorder<I> implements LookupReader<I> {
   }
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
+function sameInputs(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

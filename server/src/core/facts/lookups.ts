@@ -169,7 +169,7 @@ export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
   fileOf: (duty) => duty.party.file,
   // The duty's own list: a party's index of duties is carried from edit to edit, so a duty an
   // edit did not touch keeps its very list, and its value stands without being computed.
-  inputs: (facts, duty) => [dutyList(facts, duty)],
+  inputs: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
   compute: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
   equals: sameList,
 };
