@@ -185,12 +185,15 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   return (i) => byNorm.get(model.norms[i]);
 }
 
-/** What the unit checks found in one unit, by the unit's identity (and the families asked). */
-const unitResults = new WeakMap<Unit, { readonly file: string; readonly families: readonly CheckFamily[]; readonly found: readonly Diagnostic[] }>();
+/** What the unit checks of one list of families found in each unit, by the unit's identity. */
+const unitResults = new WeakMap<readonly CheckFamily[], WeakMap<Unit, readonly Diagnostic[]>>();
 
 function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): readonly Diagnostic[] {
-  const known = unitResults.get(unit);
-  if (known && known.file === file && known.families === families) return known.found;
+  let results = unitResults.get(families);
+  if (!results) unitResults.set(families, (results = new WeakMap()));
+  const known = results.get(unit);
+  // A unit belongs to the file parsed from; its findings name that file.
+  if (known && (known.length === 0 || known[0].file === file)) return known;
   let found: Diagnostic[] | undefined;
   let complete = true;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
@@ -205,6 +208,6 @@ function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[]
   }
   const result = found ?? NOTHING;
   // A unit on which a check failed is checked again next time, and reported again.
-  if (complete) unitResults.set(unit, { file, families, found: result });
+  if (complete) results.set(unit, result);
   return result;
 }
