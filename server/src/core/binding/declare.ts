@@ -98,14 +98,15 @@ const NODE_KIND: Readonly<Record<PartnershipSymbol['kind'], string>> = { party: 
 const everyDeclaration = new WeakMap<Declarations, PartnershipSymbol[]>();
 
 const NONE: readonly never[] = [];
-const declaredBy = new WeakMap<Unit, { readonly file: string; readonly declarations: UnitDeclarations }>();
+const declaredBy = new WeakMap<Unit, UnitDeclarations>();
 
 /** What `unit` of `file` declares; the same object for the same unit. */
 export function declarationsOfUnit(file: string, unit: Unit): UnitDeclarations {
   const known = declaredBy.get(unit);
-  if (known && known.file === file) return known.declarations;
+  // A unit belongs to the file it was parsed from: its symbols name that file.
+  if (known && (known.top === null || known.top.file === file)) return known;
   const declarations = declareUnit(file, unit);
-  declaredBy.set(unit, { file, declarations });
+  declaredBy.set(unit, declarations);
   return declarations;
 }
 

@@ -2,8 +2,8 @@
 // namespace; a qualified name walks scope children (`ICT.Core.Telephony`) and may start with
 // the file's own partnership name or that of a directly imported file (`Catalogue.ICT.Core`).
 // Unknown names are P101 with a suggestion and a quick fix; names of the wrong kind are P103.
-// A resolution records the names it looked up in the file's own namespace, so that the next
-// analysis can keep it while none of those names changed what it declares.
+// Each reference's first part is a name looked up in the file's own namespace, so the next
+// analysis can keep a resolution while none of those names changed what it declares.
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -114,8 +114,6 @@ export interface UnitResolution {
   readonly references: readonly Reference[];
   /** P101 and P103, with offsets from the unit's start. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The names looked up in the file's own namespace. */
-  readonly names: readonly string[];
   /** True when a name did not resolve: its suggestion read every name, so nothing is kept. */
   readonly failed: boolean;
 }
@@ -127,7 +125,7 @@ export interface NameScope {
 }
 
 const NONE: readonly never[] = [];
-const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, names: NONE, failed: false };
+const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, failed: false };
 
 /** `suggester` answers the unknown names of the whole file, within its budget. */
 export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
@@ -135,7 +133,6 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
   const { own, imported } = scope;
   // In the order of the text: `forEachReferenceIn` visits them so.
   const references: Reference[] = [];
-  const names: string[] = [];
   let diagnostics: Diagnostic[] | undefined;
   const qualifier = (name: string): VisiblePartnership | undefined => (name === own.name ? own : imported.find(name));
   const unknown = (at: UnitSpan, node: QName, expected: SymbolKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
@@ -143,7 +140,6 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
 
   forEachReferenceIn([unit.node], (node, expected) => {
     const first = node.parts[0];
-    names.push(first.text);
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
     if (node.parts.length === 1) {
       const found = own.declarations.topLevel.get(first.text);
@@ -201,7 +197,7 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
     references.push({ file, unit, node, expected, target: current, parts });
   });
   if (references.length === 0) return NOTHING;
-  return { references, diagnostics: diagnostics ?? NONE, names, failed: diagnostics !== undefined };
+  return { references, diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

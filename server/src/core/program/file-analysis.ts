@@ -6,7 +6,7 @@
 
 import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
+import { type NameScope, type Reference, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
 import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -73,7 +73,7 @@ export function analyseFile(
     const unit = units[i];
     const place = reusable ? reusable.placeOf(i) : -1;
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
-    const resolution = before && !before.failed && !readsAny(before.names, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
+    const resolution = before && !before.failed && !readsAny(before.references, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
     resolutions[i] = resolution;
     meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, bounds });
   };
@@ -156,9 +156,10 @@ function referable(symbol: PartnershipSymbol): boolean {
   return symbol.kind === 'party' || symbol.kind === 'scope' || symbol.kind === 'kpi';
 }
 
-function readsAny(names: readonly string[], changed: ReadonlySet<string>): boolean {
+/** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */
+function readsAny(references: readonly Reference[], changed: ReadonlySet<string>): boolean {
   if (changed.size === 0) return false;
-  for (let i = 0; i < names.length; i++) if (changed.has(names[i])) return true;
+  for (let i = 0; i < references.length; i++) if (changed.has(references[i].node.parts[0].text)) return true;
   return false;
 }
 
