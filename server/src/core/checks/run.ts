@@ -50,7 +50,9 @@ export interface FileCheckResult {
   readonly model: FileModel;
   /** The file's own checks' findings and lookups. */
   readonly fileDiagnostics: readonly Diagnostic[];
-  /** What the checks of single units found, unit by unit, in the order of the text. */
+  /** What the checks of single units found, by the unit's place. */
+  readonly unitFindings: readonly (readonly Diagnostic[])[];
+  /** The same, one list in the order of the text. */
   readonly unitDiagnostics: readonly Diagnostic[];
   readonly fileReads: readonly Read[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
@@ -123,10 +125,17 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   // Each unit's own checks, kept by the unit's identity.
-  const unitDiagnostics: Diagnostic[] = [];
+  // Each unit's own checks: carried by place from the earlier result but where the edit
+  // replaced the unit, and otherwise kept by the unit's identity.
   const units = model.partnership.block?.units ?? [];
-  for (let i = 0; i < units.length; i++) {
-    const found = unitFindings(source.file, units[i], families, fail);
+  const replaced = source.replacedUnits;
+  const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
+  const byPlace: (readonly Diagnostic[])[] = carry ? earlier!.unitFindings.slice() : new Array(units.length);
+  if (carry) for (const i of replaced!) byPlace[i] = unitFindings(source.file, units[i], families, fail);
+  else for (let i = 0; i < units.length; i++) byPlace[i] = unitFindings(source.file, units[i], families, fail);
+  const unitDiagnostics: Diagnostic[] = [];
+  for (let i = 0; i < byPlace.length; i++) {
+    const found = byPlace[i];
     for (let k = 0; k < found.length; k++) unitDiagnostics.push(found[k]);
   }
 
@@ -167,10 +176,10 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   if (earlier && !failed && fileDiagnostics === earlier.fileDiagnostics && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
   const diagnostics: Diagnostic[] = [...fileDiagnostics, ...unitDiagnostics];
   for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, fileDiagnostics, unitDiagnostics, fileReads, norms, diagnostics, complete: true };
+  if (!failed) return { model, fileDiagnostics, unitFindings: byPlace, unitDiagnostics, fileReads, norms, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, fileDiagnostics, unitDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
+  return { model, fileDiagnostics, unitFindings: [], unitDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */

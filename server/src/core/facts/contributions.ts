@@ -8,7 +8,7 @@
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { SourceFile } from '../program/program';
-import { carryDutyIndex } from './duty-index';
+import { carryDutyIndex, carryScopesNamed } from './duty-index';
 
 export interface Contributions {
   /** Grants with a valid period, by the root of their scope's tree. */
@@ -165,6 +165,7 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
     replaced.push([thenOf, nowOf]);
   }
   carryDutyIndex(list, out, replaced);
+  carryScopesNamed(list, out, replaced);
   return out;
 }
 

@@ -63,6 +63,29 @@ export function carryDutyIndex(earlier: readonly NormModel[], list: readonly Nor
   indexes.set(list, index);
 }
 
+const named = new WeakMap<readonly NormModel[], ReadonlySet<ScopeSymbol>>();
+
+/** The scopes some norms name, as their object or `scope` line. */
+export function scopesNamed(norms: readonly NormModel[]): ReadonlySet<ScopeSymbol> {
+  let scopes = named.get(norms);
+  if (!scopes) {
+    const built = new Set<ScopeSymbol>();
+    for (let i = 0; i < norms.length; i++) {
+      if (norms[i].objectScope) built.add(norms[i].objectScope!);
+      if (norms[i].scopeLine) built.add(norms[i].scopeLine!);
+    }
+    named.set(norms, (scopes = built));
+  }
+  return scopes;
+}
+
+/** Gives `list` the scopes `earlier` names when each replaced norm names the scopes it did. */
+export function carryScopesNamed(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+  const scopes = named.get(earlier);
+  if (!scopes || named.has(list)) return;
+  if (replaced.every(([then, now]) => then.objectScope === now.objectScope && then.scopeLine === now.scopeLine)) named.set(list, scopes);
+}
+
 /** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */
 const quotedObjects = new WeakMap<NormModel, string>();
 

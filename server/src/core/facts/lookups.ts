@@ -9,7 +9,7 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
-import { dutyIndex } from './duty-index';
+import { dutyIndex, scopesNamed } from './duty-index';
 import { type Facts, type Lookup, sameList, sameSet } from './engine';
 
 /** A lookup into the files of one program. */
@@ -128,16 +128,27 @@ export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => pa
 export const scopesNamedBy: ProgramLookup<PartySymbol, ReadonlySet<ScopeSymbol>> = {
   name: 'scopesNamedBy',
   fileOf: (party) => party.file,
+  // Each contributor's set, kept with its list of the party's norms and carried when an edit
+  // leaves the scopes its norms name as they were.
+  inputs: (facts, party) => namedParts(facts, party),
   compute(facts, party) {
+    const parts = namedParts(facts, party);
+    if (parts.length === 1) return parts[0];
     const named = new Set<ScopeSymbol>();
-    for (const n of facts.read(normsOf, party)) {
-      if (n.objectScope) named.add(n.objectScope);
-      if (n.scopeLine) named.add(n.scopeLine);
-    }
+    for (const part of parts) for (const scope of part) named.add(scope);
     return named;
   },
   equals: sameSet,
 };
+
+function namedParts(facts: Facts<Program>, party: PartySymbol): ReadonlySet<ScopeSymbol>[] {
+  const parts: ReadonlySet<ScopeSymbol>[] = [];
+  for (const source of facts.read(contributorsOf, party.file)) {
+    const norms = contributions(source).norms.get(party);
+    if (norms) parts.push(scopesNamed(norms));
+  }
+  return parts;
+}
 
 /** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
 export interface Duty {

@@ -31,6 +31,8 @@ export interface FileAnalysis {
    * null when the two are not comparable place by place (units were added or removed).
    */
   readonly changedUnits: readonly number[] | null;
+  /** The places whose unit the edit replaced; null when units were added or removed. */
+  readonly replacedUnits: readonly number[] | null;
   readonly model: FileModel | null;
   /**
    * What the file and the names it sees tell of it alone: syntax, declarations, references.
@@ -108,7 +110,7 @@ export function analyseFile(
   if (found) diagnostics.push(...found);
   // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.
   const carried = partnership && earlier?.model && changedUnits ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, changedUnits) : null;
-  return { scope, resolutions, meanings, failedUnits, changedUnits, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
+  return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
 }
 
 /** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */
