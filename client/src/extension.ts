@@ -8,6 +8,7 @@ import { MatrixPreview } from './preview/matrix-preview';
 import { exportMatrix } from './export-matrix';
 import { restartOnCrash } from './connection-errors';
 import { acceptedEngineFlags } from '../../shared/out/engine-flags';
+import { IMPORT_POLICY_NOTIFICATION, type ImportPolicy } from '../../shared/out/protocol';
 
 /** Crashes restarted within three minutes before the client gives up and tells the user. */
 const MAX_RESTARTS = 4;
@@ -57,13 +58,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 const ALLOW_OUTSIDE = 'partnership.imports.allowOutsideWorkspace';
 
 /** Imports may leave the workspace only in a trusted workspace whose settings allow it. */
-function importPolicy(): { allowImportsOutsideWorkspace: boolean } {
+function importPolicy(): ImportPolicy {
   const allowed = vscode.workspace.getConfiguration().get<boolean>(ALLOW_OUTSIDE, false) === true;
   return { allowImportsOutsideWorkspace: vscode.workspace.isTrusted && allowed };
 }
 
 async function sendImportPolicy(): Promise<void> {
-  if (client?.isRunning()) await client.sendNotification('partnership/importPolicy', importPolicy());
+  if (client?.isRunning()) await client.sendNotification(IMPORT_POLICY_NOTIFICATION, importPolicy());
 }
 
 export async function deactivate(): Promise<void> {

@@ -50,3 +50,14 @@ export interface ExportParams extends DocumentParams {
 
 /** The file's content; null when the document declares no partnership. */
 export type ExportResult = string | null;
+
+/**
+ * `partnership/importPolicy` (a notification, also accepted as the initialization options):
+ * whether an import may read a file outside the workspace folders. Only an explicit `true`
+ * allows it.
+ */
+export const IMPORT_POLICY_NOTIFICATION = 'partnership/importPolicy';
+
+export interface ImportPolicy {
+  readonly allowImportsOutsideWorkspace: boolean;
+}

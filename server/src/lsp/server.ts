@@ -44,6 +44,8 @@ import { MatrixUpdates } from './matrix-updates';
 import {
   EXPORT_REQUEST,
   type ExportParams,
+  IMPORT_POLICY_NOTIFICATION,
+  type ImportPolicy,
   type ExportResult,
   MATRIX_REQUEST,
   MATRIX_UPDATE_REQUEST,
@@ -53,12 +55,9 @@ import {
   type MatrixUpdateResult,
 } from '../../../shared/out/protocol';
 
-/** `{ allowImportsOutsideWorkspace: boolean }`: also accepted as the initialization options. */
-export const IMPORT_POLICY_NOTIFICATION = 'partnership/importPolicy';
-
 /** Only an explicit `true` lets imports leave the workspace. */
 function allowsImportsOutside(options: unknown): boolean {
-  return typeof options === 'object' && options !== null && (options as { allowImportsOutsideWorkspace?: unknown }).allowImportsOutsideWorkspace === true;
+  return typeof options === 'object' && options !== null && (options as Partial<Record<keyof ImportPolicy, unknown>>).allowImportsOutsideWorkspace === true;
 }
 
 /** Serves LSP over `connection`, reading the workspace's files through `host`. */

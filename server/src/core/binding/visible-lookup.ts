@@ -1,7 +1,7 @@
 // What a file can name through its imports, as resolution asks for it: the nearest imported
-// partnership with a given name, and the nearest few to suggest from. A list of partnerships
-// answers both directly; a program answers them from what it computed once per file
-// (`program/visible.ts`), so a long chain of imports is not walked again for every file.
+// partnership with a given name, and the nearest few to suggest from. A program answers them
+// from what it computed once per file (`program/visible.ts`), so a long chain of imports is
+// not walked again for every file.
 
 import type { Declarations } from './declare';
 
@@ -21,17 +21,3 @@ export interface VisibleLookup {
 
 /** Partnerships a file sees that suggestions draw names from; the rest are too far to mean. */
 export const SUGGESTED_PARTNERSHIPS = 200;
-
-export function lookupOfList(list: readonly VisiblePartnership[]): VisibleLookup {
-  let byName: Map<string, VisiblePartnership> | undefined;
-  return {
-    find(name) {
-      if (!byName) {
-        byName = new Map();
-        for (const p of list) if (!byName.has(p.name)) byName.set(p.name, p);
-      }
-      return byName.get(name);
-    },
-    nearest: (limit) => list.slice(0, limit),
-  };
-}

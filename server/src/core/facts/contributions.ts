@@ -97,17 +97,9 @@ const CARRY_LIMIT = 64;
 export function carryContributions(before: SourceFile, after: SourceFile): void {
   const earlier = contributionsOf.get(before);
   if (!earlier || contributionsOf.has(after) || !before.model || !after.model) return;
-  if (before.meanings.length !== after.meanings.length) return;
-  // The file's analysis says which places changed; a file analysed afresh is compared place by place.
-  let changed = after.changedUnits;
-  if (!changed) {
-    const found: number[] = [];
-    for (let i = 0; i < after.meanings.length && found.length <= CARRY_LIMIT; i++) {
-      if (after.meanings[i] !== before.meanings[i] || after.resolutions[i] !== before.resolutions[i]) found.push(i);
-    }
-    changed = found;
-  }
-  if (changed.length > CARRY_LIMIT) return;
+  // The file's analysis says which places changed since `before`; none when units were added or removed.
+  const changed = after.changedUnits;
+  if (!changed || changed.length > CARRY_LIMIT) return;
   const c = carried(earlier, before, after, changed);
   if (c) contributionsOf.set(after, c);
 }
