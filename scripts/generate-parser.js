@@ -21,6 +21,8 @@ const returnTypes = {
   NormProbe: probe,
   KpiProbe: probe,
   BodyProbe: probe,
+  ChargeProbe: probe,
+  VariationProbe: probe,
   StartsStatement: probe,
   NameOnly: `${ast}.Ident`,
   UnitOnly: `{ node: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,

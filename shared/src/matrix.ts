@@ -19,7 +19,7 @@ export interface MatrixKpi {
 export interface MatrixRow {
   readonly norm: string;
   readonly title: string;
-  readonly kind: 'obligation' | 'permission' | 'prohibition';
+  readonly kind: 'obligation' | 'permission' | 'prohibition' | 'power';
   /** The norm line as written: `BCC must provide "..." to SB`. */
   readonly statement: string;
   /** One-based line of the declaration, for "reveal in the editor". */

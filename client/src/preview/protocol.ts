@@ -63,7 +63,7 @@ type Exclusivity = Matrix['exclusivity'][number];
 // `Record<X, true>` makes the compiler insist that every member of the union is listed.
 const EXPORT_FORMATS: Readonly<Record<ExportFormat, true>> = { html: true, md: true, csv: true };
 const GROUPINGS: Readonly<Record<Grouping, true>> = { scope: true, order: true };
-const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true };
+const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true, power: true };
 
 const isRow = shape<Row>({
   norm: isString,

@@ -92,7 +92,9 @@ export class Declarations {
   }
 }
 
-const NODE_KIND: Readonly<Record<PartnershipSymbol['kind'], string>> = { party: 'Party', scope: 'Scope', norm: 'Norm', kpi: 'Kpi', body: 'Body' };
+const NODE_KIND: Readonly<Record<PartnershipSymbol['kind'], string>> = {
+  party: 'Party', scope: 'Scope', norm: 'Norm', kpi: 'Kpi', body: 'Body', event: 'Event', charge: 'Charge', variation: 'Variation',
+};
 
 /** The list of every declaration, made when first asked for. */
 const everyDeclaration = new WeakMap<Declarations, PartnershipSymbol[]>();
@@ -129,6 +131,12 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
       return single({ kind: 'kpi', ...base(node), nameNode: node.name, decl: node });
     case 'Body':
       return single({ kind: 'body', ...base(node), nameNode: node.name, decl: node });
+    case 'Event':
+      return single({ kind: 'event', ...base(node), nameNode: node.name, decl: node });
+    case 'Charge':
+      return single({ kind: 'charge', ...base(node), nameNode: node.name, decl: node });
+    case 'Variation':
+      return single({ kind: 'variation', ...base(node), nameNode: node.name, decl: node });
     case 'Scope': {
       const all: PartnershipSymbol[] = [];
       const duplicates: Duplicate[] = [];

@@ -10,8 +10,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Junk, QName, Statement, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import type { Candidate, Suggester } from './suggest';
-import type { PartnershipSymbol, SymbolKind } from './symbols';
-import { kindNames } from './symbols';
+import type { ExpectedKind, PartnershipSymbol } from './symbols';
+import { accepts, expectedNames, kindNames } from './symbols';
 import { SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } from './visible-lookup';
 
 export type { VisiblePartnership } from './visible-lookup';
@@ -21,8 +21,8 @@ export interface Reference {
   /** The unit the reference is written in; `node` counts its offsets from the unit's start. */
   readonly unit: Unit;
   readonly node: QName;
-  readonly expected: SymbolKind;
-  /** The declaration referred to, when it exists and has the expected kind. */
+  readonly expected: ExpectedKind;
+  /** The declaration referred to, when it exists and has the expected kind (never for a partnership). */
   readonly target: PartnershipSymbol | null;
   /** What each part of the name resolved to (a partnership qualifier resolves to its file). */
   readonly parts: readonly (PartnershipSymbol | VisiblePartnership | null)[];
@@ -38,7 +38,7 @@ class PlainNameReference implements Reference {
     readonly file: string,
     readonly unit: Unit,
     readonly node: QName,
-    readonly expected: SymbolKind,
+    readonly expected: ExpectedKind,
     readonly target: PartnershipSymbol,
   ) {}
 
@@ -48,9 +48,9 @@ class PlainNameReference implements Reference {
 }
 
 /** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
-export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: SymbolKind) => void): void {
+export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: ExpectedKind) => void): void {
   // Loops by index, and no callback per list: this visits every name of a contract as it opens.
-  const visitAll = (list: readonly QName[], expected: SymbolKind): void => {
+  const visitAll = (list: readonly QName[], expected: ExpectedKind): void => {
     for (let i = 0; i < list.length; i++) visit(list[i], expected);
   };
   const walk = (items: readonly (Statement | Junk)[]): void => {
@@ -78,12 +78,50 @@ export function forEachReferenceIn(statements: readonly (Statement | Junk)[], vi
         case 'Norm':
         case 'Kpi':
         case 'Body':
+        case 'Charge':
+        case 'Variation':
           if (item.block) walk(item.block.items);
           break;
         case 'NormLine':
-          visit(item.subject, 'party');
+          visitAll(item.subjects, 'party');
           if (item.object.kind === 'QName') visit(item.object, 'scope');
-          if (item.beneficiary) visit(item.beneficiary, 'party');
+          visitAll(item.beneficiaries, 'party');
+          break;
+        case 'Due':
+          if (item.anchor?.kind === 'QName') visit(item.anchor, 'anchor');
+          break;
+        case 'From':
+          if (item.at.kind === 'QName') visit(item.at, 'event');
+          break;
+        case 'When':
+          visitAll(item.events, 'event');
+          break;
+        case 'Credit':
+          if (item.charge) visit(item.charge, 'charge');
+          break;
+        case 'EscalatesTo':
+          visit(item.body, 'body');
+          break;
+        case 'Pays':
+          visit(item.payer, 'party');
+          visit(item.payee, 'party');
+          break;
+        case 'Varies':
+          visit(item.partnership, 'partnership');
+          break;
+        case 'EndsExclusive':
+          visit(item.holder, 'party');
+          visit(item.scope, 'scope');
+          break;
+        case 'EndsOpen':
+          visit(item.scope, 'scope');
+          break;
+        case 'Ends':
+          visit(item.target, 'endable');
+          break;
+        case 'Returns':
+          visit(item.scope, 'scope');
+          if (item.to) visit(item.to, 'party');
           break;
         case 'Accountable':
         case 'Owner':
@@ -135,15 +173,19 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
   const references: Reference[] = [];
   let diagnostics: Diagnostic[] | undefined;
   const qualifier = (name: string): VisiblePartnership | undefined => (name === own.name ? own : imported.find(name));
-  const unknown = (at: UnitSpan, node: QName, expected: SymbolKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
+  const unknown = (at: UnitSpan, node: QName, expected: ExpectedKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
     unknownName(at, node, expected, name, inside, suggester.closest(name, place, expected, candidates));
 
   forEachReferenceIn([unit.node], (node, expected) => {
     const first = node.parts[0];
     // The common case, a plain name of the right kind declared here, without any allocation but the result.
+    if (expected === 'partnership') {
+      resolvePartnership(node);
+      return;
+    }
     if (node.parts.length === 1) {
       const found = own.declarations.topLevel.get(first.text);
-      if (found && found.kind === expected) {
+      if (found && accepts(expected, found.kind)) {
         references.push(new PlainNameReference(file, unit, node, expected, found));
         return;
       }
@@ -165,12 +207,12 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
       }
       parts.push(named);
       if (node.parts.length === 1) {
-        fail(report('P103', at, { name: first.text, actual: 'partnership', expected: kindNames[expected] }));
+        fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
         return;
       }
       current = named.declarations.topLevel.get(node.parts[1].text);
       if (!current) {
-        const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => s.kind === expected).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
+        const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
         fail(unknown(at, node, expected, node.parts[1].text, named.name, named, names));
         return;
       }
@@ -190,34 +232,48 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
       current = child;
       parts.push(current);
     }
-    if (current.kind !== expected) {
-      fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: kindNames[expected] }));
+    if (!accepts(expected, current.kind)) {
+      fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
       return;
     }
     references.push({ file, unit, node, expected, target: current, parts });
   });
+  /** `varies <partnership>`: the file's own partnership or one it imports, by its one-part name. */
+  function resolvePartnership(node: QName): void {
+    const at = { file, unit, start: node.start, end: node.end };
+    const named = node.parts.length === 1 ? qualifier(node.parts[0].text) : undefined;
+    if (named) {
+      references.push({ file, unit, node, expected: 'partnership', target: null, parts: [named] });
+      return;
+    }
+    const diagnostic = node.parts.length === 1
+      ? unknown(at, node, 'partnership', node.parts[0].text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
+      : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
+    (diagnostics ??= []).push(diagnostic);
+    references.push({ file, unit, node, expected: 'partnership', target: null, parts: node.parts.map(() => null) });
+  }
   if (references.length === 0) return NOTHING;
   return { references, diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };
 
-function unknownName(at: UnitSpan, node: QName, expected: SymbolKind, name: string, inside: string | undefined, best: Candidate | undefined): Diagnostic {
+function unknownName(at: UnitSpan, node: QName, expected: ExpectedKind, name: string, inside: string | undefined, best: Candidate | undefined): Diagnostic {
   const suggestion = best ? '`' + best.text + '`' + (best.title ? ` (${best.title})` : '') : undefined;
   return report(
     'P101',
     at,
-    { name: inside ? name : qnameText(node), expected: kindNames[expected], inside, suggestion },
+    { name: inside ? name : qnameText(node), expected: expectedNames[expected], inside, suggestion },
     best ? { fixes: [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] } : {},
   );
 }
 
 /** Names of the expected kind a person could mean: local ones, then imported ones qualified. */
-function candidatesFor(expected: SymbolKind, own: VisiblePartnership, imported: readonly VisiblePartnership[]): Candidate[] {
+function candidatesFor(expected: ExpectedKind, own: VisiblePartnership, imported: readonly VisiblePartnership[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of own.declarations.topLevel.values()) if (s.kind === expected) out.push({ text: s.name, title: s.title });
+  for (const s of own.declarations.topLevel.values()) if (accepts(expected, s.kind)) out.push({ text: s.name, title: s.title });
   for (const p of imported) {
-    for (const s of p.declarations.topLevel.values()) if (s.kind === expected) out.push({ text: `${p.name}.${s.name}`, title: s.title });
+    for (const s of p.declarations.topLevel.values()) if (accepts(expected, s.kind)) out.push({ text: `${p.name}.${s.name}`, title: s.title });
   }
   return out;
 }

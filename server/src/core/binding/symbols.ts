@@ -2,9 +2,9 @@
 // files, or twice in one) are two symbols, and identity is object identity. A symbol's nodes
 // hold offsets from the start of its unit; where the unit stands is the file's to say.
 
-import type { Body, Ident, Kpi, Norm, Party, ScopeDecl, Unit } from '../syntax/ast';
+import type { Body, Charge, Event, Ident, Kpi, Norm, Party, ScopeDecl, Unit, Variation } from '../syntax/ast';
 
-export type SymbolKind = 'party' | 'scope' | 'norm' | 'kpi' | 'body';
+export type SymbolKind = 'party' | 'scope' | 'norm' | 'kpi' | 'body' | 'event' | 'charge' | 'variation';
 
 interface SymbolBase {
   readonly name: string;
@@ -47,7 +47,23 @@ export interface BodySymbol extends SymbolBase {
   readonly decl: Body;
 }
 
-export type PartnershipSymbol = PartySymbol | ScopeSymbol | NormSymbol | KpiSymbol | BodySymbol;
+export interface EventSymbol extends SymbolBase {
+  readonly kind: 'event';
+  readonly decl: Event;
+}
+
+export interface ChargeSymbol extends SymbolBase {
+  readonly kind: 'charge';
+  readonly decl: Charge;
+}
+
+export interface VariationSymbol extends SymbolBase {
+  readonly kind: 'variation';
+  readonly decl: Variation;
+}
+
+export type PartnershipSymbol =
+  | PartySymbol | ScopeSymbol | NormSymbol | KpiSymbol | BodySymbol | EventSymbol | ChargeSymbol | VariationSymbol;
 
 export const kindNames: Record<SymbolKind, string> = {
   party: 'party',
@@ -55,7 +71,36 @@ export const kindNames: Record<SymbolKind, string> = {
   norm: 'norm',
   kpi: 'KPI',
   body: 'body',
+  event: 'event',
+  charge: 'charge',
+  variation: 'variation',
 };
+
+/**
+ * What a reference may name: one kind of declaration, or one of a few. A deadline counts from
+ * an event or an obligation; a variation ends a norm, a KPI, a charge or a body; it varies a
+ * partnership (this one or one the file imports).
+ */
+export type ExpectedKind = SymbolKind | 'anchor' | 'endable' | 'partnership';
+
+export const expectedKinds: Readonly<Record<ExpectedKind, readonly SymbolKind[]>> = {
+  party: ['party'], scope: ['scope'], norm: ['norm'], kpi: ['kpi'], body: ['body'], event: ['event'], charge: ['charge'], variation: ['variation'],
+  anchor: ['event', 'norm'],
+  endable: ['norm', 'kpi', 'charge', 'body'],
+  partnership: [],
+};
+
+export const expectedNames: Readonly<Record<ExpectedKind, string>> = {
+  ...kindNames,
+  anchor: 'event or obligation',
+  endable: 'norm, KPI, charge or body',
+  partnership: 'partnership',
+};
+
+/** Whether a declaration of `kind` is what a reference expecting `expected` may name. */
+export function accepts(expected: ExpectedKind, kind: SymbolKind): boolean {
+  return expected === kind || expectedKinds[expected].includes(kind);
+}
 
 /** True when `inner` is `outer` or lies inside it. */
 export function isWithin(inner: ScopeSymbol, outer: ScopeSymbol): boolean {

@@ -70,7 +70,7 @@ export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileMo
   // Checked for every norm: each date is looked up once, and no list of dates is made.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const date = line.kind === 'Due' ? line.date : line.kind === 'Every' ? line.from : null;
+    const date = line.kind === 'Due' ? line.date : line.kind === 'From' || line.kind === 'Until' ? (line.at.kind === 'Date' ? line.at : null) : null;
     if (!date) continue;
     const day = dayNumber(date.text);
     if (day === null) impossible(ctx, norm, date);
@@ -81,8 +81,8 @@ export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileMo
 function normDates(norm: Norm): DateLit[] {
   const dates: DateLit[] = [];
   for (const line of norm.block?.items ?? []) {
-    if (line.kind === 'Due') dates.push(line.date);
-    else if (line.kind === 'Every' && line.from) dates.push(line.from);
+    if (line.kind === 'Due' && line.date) dates.push(line.date);
+    else if ((line.kind === 'From' || line.kind === 'Until') && line.at.kind === 'Date') dates.push(line.at);
   }
   return dates;
 }

@@ -7,7 +7,7 @@ import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterpar
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsConflict, grantsOverlappingOpen, workOverlapsGrant } from '../model/coverage';
 import type { FileModel, Grant, NormModel } from '../model/semantic';
-import { qnameText, type QName } from '../syntax/ast';
+import { namesText, qnameText, type QName } from '../syntax/ast';
 import { isWithin } from '../binding/symbols';
 import { grantsNear } from '../facts/lookups';
 import { ALL_TIME, firstSharedDay, formatDay, overlaps } from '../values/dates';
@@ -47,12 +47,13 @@ function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
 
 /** P202 for one norm: the work it gives to a party against another's grant. */
 export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void {
-  if (!norm.line || !norm.objectScope || !norm.subject || !norm.period) return;
+  if (!norm.line || !norm.objectScope || norm.subjects.length === 0 || !norm.period) return;
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
   const period = norm.period;
   const against = ctx.read(grantsNear, work).filter(
-    (g) => g.holder !== norm.subject && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
+    // Reported unless every subject is the holder: a joint duty gives the work to each of them.
+    (g) => !norm.subjects.every((s) => s === g.holder) && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
   );
   if (against.length === 0) return;
   const first = against[0];
@@ -69,7 +70,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
     normKind: norm.node.keyword,
     work: qnameText(norm.line.object as QName),
     contains: work !== first.scope && isWithin(first.scope, work),
-    subject: qnameText(norm.line.subject),
+    subject: namesText(norm.line.subjects),
     when,
     more: against.length - 1,
   }, { related: relatedCounterparts(against, grantRelated) }));

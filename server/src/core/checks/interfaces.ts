@@ -10,13 +10,13 @@ import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsNear, interfacesOf, opensNear, scopesNamedBy } from '../facts/lookups';
 import { isCovered } from '../model/coverage';
 import type { InterfaceLink, NormModel, OpenScope } from '../model/semantic';
-import { qnameText } from '../syntax/ast';
+import { namesText, qnameText } from '../syntax/ast';
 import { overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
 
 /** P204 for one norm that gives open work. */
 export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
-  if (!norm.line || !norm.subject || !norm.objectScope || !norm.period) return;
+  if (!norm.line || norm.subjects.length === 0 || !norm.objectScope || !norm.period) return;
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
   const open = innermostOpen(work, ctx.read(opensNear, work));
@@ -30,7 +30,7 @@ export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
     related(open, open.node, `${qnameText(open.node.scope)} is declared open here`),
   ];
   ctx.emit(report('P204', spanOf(norm, norm.line), {
-    subject: qnameText(norm.line.subject),
+    subject: namesText(norm.line.subjects),
     work: work.path,
     open: open.scope.path,
     exclusive: exclusive.path,
@@ -60,7 +60,7 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;
       for (const grant of ctx.read(grantsNear, far)) {
-        if (grant.holder === norm.subject || !grant.period || !overlaps(grant.period, norm.period!)) continue;
+        if (norm.subjects.includes(grant.holder) || !grant.period || !overlaps(grant.period, norm.period!)) continue;
         if (!isCovered(far, grant)) continue;
         if (holderCoversWork(work, open, ctx.read(scopesNamedBy, grant.holder))) continue;
         return { link, exclusive: far, grant };

@@ -39,7 +39,7 @@ export function checkKpis(ctx: CheckContext, model: FileModel): void {
     }
     if (!kpi.hasOwnerLine) {
       const block = kpi.node.block;
-      const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subject?.name;
+      const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subjects[0]?.name;
       const fixes = block
         ? [{ title: 'Add an `owner` line', edits: [{ ...spanOf(kpi, { start: block.start + 1, end: block.start + 1 }), newText: ` owner ${party ?? 'Owner'}` }] }]
         : [];

@@ -5,22 +5,27 @@ import { report } from '../diagnostics/catalog';
 import type { Fix } from '../diagnostics/diagnostic';
 import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
-import { qnameText } from '../syntax/ast';
+import { namesText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
 
-const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not' };
-const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition' };
+const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
+const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition', can: 'power' };
 
 /** The checks of one norm: its modal against its keyword, contradictions, and a deadline for an obligation. */
 export function checkNorm(ctx: CheckContext, norm: NormModel): void {
   checkModal(ctx, norm);
   checkContradiction(ctx, norm);
-  if (norm.node.keyword === 'obligation' && !norm.due && !norm.every) {
+  // A standing duty: no deadline, no `every` and no `when` written (a broken deadline still counts).
+  if (norm.node.keyword === 'obligation' && !norm.deadline && !norm.every && !hasWhenLine(norm)) {
     ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name }));
   }
+}
+
+function hasWhenLine(norm: NormModel): boolean {
+  return (norm.node.block?.items ?? []).some((l) => l.kind === 'When');
 }
 
 function checkModal(ctx: CheckContext, norm: NormModel): void {
@@ -73,17 +78,20 @@ function withModal(list: readonly NormModel[], modal: ModalValue): readonly Norm
 }
 
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {
-  if (!norm.line || !norm.subject || !norm.verb || norm.modal === 'may' || !norm.modal) return;
+  if (!norm.line || norm.subjects.length === 0 || !norm.verb || (norm.modal !== 'must' && norm.modal !== 'must not')) return;
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  const others = withModal(ctx.read(normsWithDuty, dutyKey(norm.subject, norm.verb, duty)), opposite);
+  // Each subject is compared on its own; a norm is reported once, with every counterpart.
+  const found = new Set<NormModel>();
+  for (const subject of norm.subjects) for (const o of withModal(ctx.read(normsWithDuty, dutyKey(subject, norm.verb, duty)), opposite)) found.add(o);
+  const others = [...found];
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm, norm.line), {
-    party: qnameText(norm.line.subject),
+    party: namesText(norm.line.subjects),
     verb: norm.verb,
     object,
     other: nameCounterparts(others, (o) => `${o.node.keyword} \`${o.symbol.name}\``),
-  }, { related: relatedCounterparts(others, (o) => related(o, o.line!, `${o.node.keyword} ${o.symbol.name}: ${qnameText(o.line!.subject)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
+  }, { related: relatedCounterparts(others, (o) => related(o, o.line!, `${o.node.keyword} ${o.symbol.name}: ${namesText(o.line!.subjects)} ${o.modal} ${o.verb} ${o.objectScope ? o.objectScope.path : `"${o.objectText}"`}`)) }));
 }

@@ -65,7 +65,7 @@ function gather(source: SourceFile): Contributions {
   const all = model?.norms ?? [];
   for (let i = 0; i < all.length; i++) {
     const norm = all[i];
-    if (norm.subject) push(norms, norm.subject, norm);
+    for (let j = 0; j < norm.subjects.length; j++) push(norms, norm.subjects[j], norm);
     count(measureCounts, norm.kpis, 1);
   }
   const resolutions = source.resolutions;
@@ -113,7 +113,7 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
     for (const m of [before.meanings[i], after.meanings[i]]) {
       if (!m) continue;
       if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface') statementsChanged = true;
-      if (m.kind === 'norm' && m.value.subject) subjects.add(m.value.subject);
+      if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
     }
     countTargets(referenceCounts, before.resolutions[i].references, -1);
     countTargets(referenceCounts, after.resolutions[i].references, 1);
@@ -125,7 +125,7 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
   // A subject's norms, in the order of the text: the one norm replaced in place, or gathered again.
   const norms = new Map(earlier.norms);
   for (const subject of subjects) {
-    const list = replacedInPlace(earlier.norms.get(subject), before, after, changed, subject) ?? after.model!.norms.filter((n) => n.subject === subject);
+    const list = replacedInPlace(earlier.norms.get(subject), before, after, changed, subject) ?? after.model!.norms.filter((n) => n.subjects.includes(subject));
     if (list.length > 0) norms.set(subject, list);
     else norms.delete(subject);
   }
@@ -147,8 +147,8 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
   for (const i of changed) {
     const then = before.meanings[i];
     const now = after.meanings[i];
-    const thenOf = then?.kind === 'norm' && then.value.subject === subject ? then.value : null;
-    const nowOf = now?.kind === 'norm' && now.value.subject === subject ? now.value : null;
+    const thenOf = then?.kind === 'norm' && then.value.subjects.includes(subject) ? then.value : null;
+    const nowOf = now?.kind === 'norm' && now.value.subjects.includes(subject) ? now.value : null;
     if (!thenOf && !nowOf) continue;
     if (!thenOf || !nowOf) return null;
     const at = out.indexOf(thenOf);

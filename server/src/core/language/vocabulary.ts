@@ -10,7 +10,7 @@
 import type { DurationUnit } from '../syntax/ast';
 
 /** The kinds of block whose statements the grammar lists: the file itself and each block. */
-export type BlockContext = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body';
+export type BlockContext = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body' | 'charge' | 'variation';
 
 /**
  * The keywords that start a statement in each context, in the order completion offers them
@@ -19,11 +19,19 @@ export type BlockContext = 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | '
  */
 export const STATEMENT_KEYWORDS: Readonly<Record<BlockContext, readonly string[]>> = {
   file: ['import', 'partnership'],
-  partnership: ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note'],
+  partnership: [
+    'term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note',
+    'event', 'charge', 'variation', 'power', 'value', 'objective', 'calendar',
+  ],
   scope: ['covers', 'scope', 'note'],
-  norm: ['due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note'],
-  kpi: ['owner', 'scope', 'target', 'threshold', 'measured', 'note'],
-  body: ['chair', 'members', 'approves', 'note'],
+  norm: [
+    'due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note',
+    'when', 'from', 'until', 'amount', 'endeavours', 'notice',
+  ],
+  kpi: ['owner', 'scope', 'target', 'threshold', 'measured', 'note', 'baseline', 'weight', 'credit'],
+  body: ['chair', 'members', 'approves', 'note', 'meets', 'escalates-to'],
+  charge: ['scope', 'note', 'clause', 'indexed', 'credit-cap'],
+  variation: ['varies', 'agreed', 'effective', 'ends', 'returns', 'clause', 'note'],
 };
 
 export const BLOCK_CONTEXTS = Object.keys(STATEMENT_KEYWORDS) as readonly BlockContext[];
@@ -33,23 +41,37 @@ export const BLOCK_CONTEXTS = Object.keys(STATEMENT_KEYWORDS) as readonly BlockC
  * missing name is reported where it is missing instead of swallowing the next line's keyword.
  * Other keywords may be names: a party may be called `Board` or even `over`.
  */
-export const RESERVED_WORDS: ReadonlySet<string> = new Set(Object.values(STATEMENT_KEYWORDS).flat());
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([...Object.values(STATEMENT_KEYWORDS).flat(), 'pays']);
 
 /** Words inside a statement that join its parts. */
-export const CONNECTIVES = ['to', 'as', 'of', 'over', 'except', 'from', 'with'] as const;
+export const CONNECTIVES = ['to', 'as', 'of', 'over', 'except', 'from', 'with', 'within', 'before', 'until', 'when', 'per', 'pays'] as const;
 
-export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner'] as const;
+/** Words that stand for a day of the term in a deadline or a period. */
+export const ANCHORS = ['start', 'expiry'] as const;
+
+export const ROLES = ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner', 'group'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A norm line's modal; `must not` is one modal of two words. */
-export const MODALS = ['must', 'may', 'must not'] as const;
+export const MODALS = ['must', 'may', 'must not', 'can'] as const;
+
+/** How hard the subject of an obligation must try. */
+export const ENDEAVOURS = ['reasonable', 'all-reasonable', 'best'] as const;
+
+/** The calendars whose bank holidays working days skip. */
+export const CALENDARS = ['england-and-wales', 'scotland', 'northern-ireland', 'weekdays'] as const;
+
+/** The periods a charge's credit cap counts over. */
+export const CAP_PERIODS = ['year', 'quarter', 'month'] as const;
 
 /** How often a KPI is measured, besides `every <duration>`. */
 export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
 
 /** The words of a duration's unit, singular and plural, and the unit each stands for. */
 export const DURATION_UNITS: Readonly<Record<string, DurationUnit>> = {
+  minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour',
   day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year',
+  'working day': 'working-day', 'working days': 'working-day',
 };
 
 /** The scales an amount of money may carry: `£200k`, `EUR 5m`, `£1.2bn`. */
@@ -146,6 +168,51 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   months: 'A unit of a duration: `every 6 months`.',
   year: 'A unit of a duration: `every 1 year`.',
   years: 'A unit of a duration: `every 2 years`.',
+  minute: 'A unit of a duration, for a KPI\'s value: `target <= 30 minutes`.',
+  minutes: 'A unit of a duration, for a KPI\'s value: `target <= 30 minutes`.',
+  hour: 'A unit of a duration, for a KPI\'s value: `target <= 1 hour`.',
+  hours: 'A unit of a duration, for a KPI\'s value: `target <= 4 hours`.',
+  working: '`working days`: days that are neither a Saturday, a Sunday nor a bank holiday in the partnership\'s calendar.',
+  event: 'Something that happens at a date the contract does not know in advance: `event BreachNotice "Notice of material breach" [clause "40.1"]`. Norms arise on it with `when`, or count deadlines from it.',
+  charge: 'Money one party pays another: `charge Name "Title" { <party> pays <party>  £120m per year  … }`.',
+  variation: 'An agreement that changes a partnership: `variation Name "Title" { varies <partnership>  agreed <date>  effective <date>  <changes> }`.',
+  power: 'A right to change legal relations (terminate, extend, step in): `power Name "Title" { <party> can <verb> <object> … notice 6 months }`.',
+  can: 'The modal of a power: the party has the right to change legal relations.',
+  value: 'The contract\'s stated value: `value £1bn "Stated value over ten years"`. Shown at the head of the matrix beside the fixed charges.',
+  objective: 'What the partnership is for, in words: `objective "Transform the council\'s ICT"`. Repeatable.',
+  calendar: 'Whose bank holidays working days skip: `calendar england-and-wales` (the default), `scotland`, `northern-ireland` or `weekdays` (no holidays).',
+  when: 'The events on which the norm arises: `when BreachNotice`. It applies only once one of them has happened, on each occurrence.',
+  until: 'The last day a norm or an amount applies: `until 2016-03` or `until expiry`.',
+  within: '`due within 10 working days of <event | obligation | start>`: a deadline counted from an event, from the day an obligation is done, or from the term\'s first day.',
+  before: '`due 12 months before expiry`: a deadline counted back from the term\'s last day as varied.',
+  start: 'The term\'s first day, in a deadline or a period: `due within 3 months of start`.',
+  expiry: 'The term\'s last day as varied, in a deadline or a period: `due 12 months before expiry`.',
+  amount: 'A one-off sum on a norm (a payment, an investment, a settlement): `amount £8m`.',
+  endeavours: 'How hard an obligation\'s subject must try: `endeavours reasonable | all-reasonable | best`.',
+  reasonable: 'Reasonable endeavours: the least demanding of the three.',
+  'all-reasonable': 'All reasonable endeavours: more than reasonable, less than best.',
+  best: 'Best endeavours: the most demanding of the three.',
+  notice: 'The notice a power needs before it takes effect: `notice 6 months`.',
+  baseline: 'The level measured before the contract: `baseline 99.2% "measured in 2005/06"`.',
+  weight: 'The KPI\'s weight among the others: `weight 20`.',
+  credit: 'A service credit for a measurement period that meets its condition: `credit 2% of <charge> when < 99.5%` or `credit £5k when > 8 hours`. When several apply, the largest does.',
+  pays: '`<payer> pays <payee>`: who pays the charge, and to whom.',
+  per: 'The unit an amount is counted in: `£120m per year`, `£35 per seat per month`.',
+  indexed: 'How the charge is indexed, in words: `indexed "RPI each April"`.',
+  'credit-cap': 'The most a charge\'s service credits may take in a period: `credit-cap 12% per year`.',
+  quarter: 'A quarter of a year, for an amount or a credit cap.',
+  meets: '`meets every 3 months`: how often the body meets.',
+  'escalates-to': 'The body a dispute goes to next: `escalates-to Leaders`.',
+  varies: 'The partnership the variation changes: this one (the default) or one this file imports.',
+  agreed: 'The day the variation was agreed; its changes take effect then unless `effective` says otherwise.',
+  effective: 'The day the variation\'s changes take effect.',
+  ends: '`ends <norm | kpi | charge | body>`, `ends exclusive <party> over <scope>` or `ends open <scope>`: ends it the day before the variation takes effect.',
+  returns: '`returns <scope> [to <party>]`: the scope leaves the contract; its grants and norms end.',
+  group: 'Role: several parties acting as one (`as group of SCC, TDBC`); a norm of the group binds each member.',
+  'england-and-wales': 'The bank holidays of England and Wales (the default calendar).',
+  scotland: 'The bank holidays of Scotland.',
+  'northern-ireland': 'The bank holidays of Northern Ireland.',
+  weekdays: 'A calendar without holidays: every weekday is a working day.',
 };
 
 /** Every keyword with documentation: what `locate` reports as a keyword and hover explains. */

@@ -10,7 +10,7 @@ import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
 import type { Unit } from '../syntax/ast';
-import { qnameText } from '../syntax/ast';
+import { namesText, qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { LineIndex } from '../text/line-index';
 import { placesIn, placeText } from './places';
@@ -51,7 +51,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
     parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
   };
   for (const s of source.declarations.all) if (s.kind === 'party' && source.declarations.topLevel.get(s.name) === s) addParty(s);
-  for (const n of model.norms) [n.subject, n.accountable, n.beneficiary, ...n.consulted, ...n.informed].forEach(addParty);
+  for (const n of model.norms) [...n.subjects, n.accountable, ...n.beneficiaries, ...n.consulted, ...n.informed].forEach(addParty);
 
   const groups = new Map<ScopeSymbol | null, MatrixRow[]>();
   const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
@@ -123,14 +123,14 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: n
     const list = Object.prototype.hasOwnProperty.call(cells, id) ? cells[id] : (cells[id] = []);
     if (!list.includes(part)) list.push(part);
   };
-  mark(norm.subject, `R (${norm.modal})`);
+  for (const subject of norm.subjects) mark(subject, `R (${norm.modal})`);
   mark(norm.accountable, 'A');
   norm.consulted.forEach((p) => mark(p, 'C'));
   norm.informed.forEach((p) => mark(p, 'I'));
-  mark(norm.beneficiary, 'B');
+  for (const beneficiary of norm.beneficiaries) mark(beneficiary, 'B');
   const line = norm.line;
   const statement = line
-    ? `${qnameText(line.subject)} ${line.modal.value} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiary ? ` to ${qnameText(line.beneficiary)}` : ''}`
+    ? `${namesText(line.subjects)} ${line.modal.value} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiaries.length > 0 ? ` to ${namesText(line.beneficiaries)}` : ''}`
     : '';
   const kpis = norm.kpis.map((k) => {
     const kpi = kpiModels.get(k);
@@ -157,7 +157,7 @@ export function whenOf(norm: NormModel): string {
   if (norm.every) {
     const d = norm.every.duration;
     const every = d.count === 1 ? `every ${d.unit}` : `every ${d.count} ${d.unit}s`;
-    const from = norm.every.from?.text ?? norm.due?.text;
+    const from = (norm.from?.at.kind === 'Date' ? norm.from.at.text : undefined) ?? norm.due?.text;
     return `${every}${from ? ` from ${from}` : ''}`;
   }
   if (norm.due) return `by ${norm.due.text}`;

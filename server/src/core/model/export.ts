@@ -5,7 +5,7 @@
 import type { Analysis } from '../analysis/analysis';
 import { notesIn } from './semantic';
 import type { Band, Quantity, ScopeDecl, Unit } from '../syntax/ast';
-import { qnameText } from '../syntax/ast';
+import { namesText, qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { formatDay, type Period } from '../values/dates';
 import { formatDecimal, formatQuantity, quantityValue } from '../values/decimal';
@@ -78,13 +78,13 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       kind: n.node.keyword,
       title: n.symbol.title ?? '',
       doc: n.symbol.doc,
-      subject: n.line ? qnameText(n.line.subject) : null,
+      subject: n.line ? namesText(n.line.subjects) : null,
       modal: n.modal,
       verb: n.verb,
       object: !n.line ? null : n.line.object.kind === 'String' ? { text: n.line.object.value } : { scope: qnameText(n.line.object) },
-      to: n.line?.beneficiary ? qnameText(n.line.beneficiary) : null,
+      to: n.line && n.line.beneficiaries.length > 0 ? namesText(n.line.beneficiaries) : null,
       due: n.due?.text ?? null,
-      every: n.every ? { count: n.every.duration.count, unit: n.every.duration.unit, from: n.every.from?.text ?? null } : null,
+      every: n.every ? { count: n.every.duration.count, unit: n.every.duration.unit, from: n.from?.at.kind === 'Date' ? n.from.at.text : null } : null,
       accountable: n.accountable?.name ?? null,
       consulted: n.consulted.map((p) => p.name),
       informed: n.informed.map((p) => p.name),

@@ -3,12 +3,14 @@
 // syntax tree. Statements whose references do not resolve are left out (their P101 says why).
 // Each unit's meaning is worked out on its own (unit-meaning.ts).
 
-import type { BodySymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { BodySymbol, ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol, VariationSymbol } from '../binding/symbols';
 import type {
-  Approves, DateLit, Every, Exclusive, Interface, Kpi, Measured, ModalValue, Norm, NormLine, Open, Partnership, QName, Target,
-  Note, Term, Threshold, Unit,
+  AmountLine, Anchor, Approves, Baseline, Calendar, ContractValue, Credit, CreditCap, DateLit, Due, Duration, EscalatesTo, Every, Exclusive,
+  From, Interface, Kpi, Measured, ModalValue, Norm, NormKeyword, NormLine, Objective, Open, Partnership, Pays, QName, Quantity, Target,
+  Note, Term, Threshold, Unit, Until, Variation, Weight,
 } from '../syntax/ast';
-import { dayNumber, type Period } from '../values/dates';
+import type { CalendarName } from '../values/bank-holidays';
+import { dayNumber, lastDayNumber, type Period } from '../values/dates';
 
 export interface Grant {
   readonly file: string;
@@ -23,6 +25,8 @@ export interface Grant {
   readonly strayCarveOuts: readonly { readonly scope: ScopeSymbol; readonly node: QName }[];
   /** Null when a written date is impossible or the period ends before it starts. */
   readonly period: Period | null;
+  /** True when no `to` is written: the grant ends with the term as varied. */
+  readonly endsWithTerm: boolean;
 }
 
 export interface OpenScope {
@@ -48,28 +52,54 @@ export interface NormModel {
   readonly unit: Unit;
   readonly symbol: NormSymbol;
   readonly node: Norm;
+  readonly keyword: NormKeyword;
   readonly line: NormLine | null;
-  readonly subject: PartySymbol | null;
+  /** The subjects that resolved, in the order written; several act together. */
+  readonly subjects: readonly PartySymbol[];
   readonly modal: ModalValue | null;
   readonly verb: string | null;
   /** The work itself, when the object is a scope reference. */
   readonly objectScope: ScopeSymbol | null;
   /** The description, when the object is quoted. */
   readonly objectText: string | null;
-  readonly beneficiary: PartySymbol | null;
+  readonly beneficiaries: readonly PartySymbol[];
   readonly scopeLine: ScopeSymbol | null;
   readonly accountable: PartySymbol | null;
   readonly consulted: readonly PartySymbol[];
   readonly informed: readonly PartySymbol[];
   readonly kpis: readonly KpiSymbol[];
+  /** The first `due` line, whatever its form. */
+  readonly deadline: Deadline | null;
+  /** The date of a `due <date>` deadline. */
   readonly due: DateLit | null;
   readonly every: Every | null;
+  readonly from: From | null;
+  readonly until: Until | null;
+  /** The events of its `when` lines that resolved. */
+  readonly when: readonly EventSymbol[];
+  /** Whether it applies only on events: `when`, a `from` that names an event, or a deadline counted from an event or an obligation. */
+  readonly triggered: boolean;
+  readonly amount: Quantity | null;
+  readonly endeavours: string | null;
+  readonly notice: Duration | null;
   readonly otherwise: string | null;
   readonly clause: string | null;
   /** Its `note` lines, in order. */
   readonly notes: readonly string[];
-  /** The days the norm applies; null when one of its dates is impossible. */
+  /** The days the norm applies, as written (before any variation); null when one of its dates is impossible. */
   readonly period: Period | null;
+  /** What of the period follows the term's last day as varied: nothing, its end, or the whole of a deadline counted back from expiry. */
+  readonly followsExpiry: 'none' | 'end' | 'deadline';
+}
+
+/** A norm's deadline as written and what it counts from. */
+export interface Deadline {
+  readonly node: Due;
+  readonly form: 'date' | 'within' | 'before-expiry';
+  /** What a `within` deadline counts from: an event, an obligation (the day it is done) or the term's first day. */
+  readonly anchor: EventSymbol | NormSymbol | Anchor | null;
+  /** The day of a fixed deadline (`due <date>`, `… before expiry`, `within … of start`), as written; null otherwise. */
+  readonly day: number | null;
 }
 
 export interface KpiModel {
@@ -81,9 +111,63 @@ export interface KpiModel {
   readonly owner: PartySymbol | null;
   readonly hasOwnerLine: boolean;
   readonly scope: ScopeSymbol | null;
+  /** The first target written. */
   readonly target: Target | null;
+  /** Every target, in the order written (ramped targets carry `from`). */
+  readonly targets: readonly Target[];
   readonly threshold: Threshold | null;
+  readonly thresholds: readonly Threshold[];
   readonly measured: Measured | null;
+  readonly baseline: Baseline | null;
+  readonly weight: Weight | null;
+  readonly credits: readonly CreditModel[];
+  readonly notes: readonly string[];
+}
+
+export interface CreditModel {
+  readonly node: Credit;
+  /** The charge a percentage credit is a share of, when it resolved. */
+  readonly charge: ChargeSymbol | null;
+}
+
+export interface ChargeModel {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly symbol: ChargeSymbol;
+  readonly pays: Pays | null;
+  readonly payer: PartySymbol | null;
+  readonly payee: PartySymbol | null;
+  readonly amounts: readonly AmountLine[];
+  readonly scope: ScopeSymbol | null;
+  readonly indexed: string | null;
+  readonly cap: CreditCap | null;
+  readonly clause: string | null;
+  readonly notes: readonly string[];
+}
+
+/** One change a variation makes, with what it names. */
+export type VariationChange =
+  | { readonly kind: 'ends-exclusive'; readonly node: import('../syntax/ast').EndsExclusive; readonly holder: PartySymbol; readonly scope: ScopeSymbol }
+  | { readonly kind: 'ends-open'; readonly node: import('../syntax/ast').EndsOpen; readonly scope: ScopeSymbol }
+  | { readonly kind: 'ends'; readonly node: import('../syntax/ast').Ends; readonly target: NormSymbol | KpiSymbol | ChargeSymbol | BodySymbol }
+  | { readonly kind: 'returns'; readonly node: import('../syntax/ast').Returns; readonly scope: ScopeSymbol; readonly to: PartySymbol | null };
+
+export interface VariationModel {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly symbol: VariationSymbol;
+  readonly node: Variation;
+  /** The file of the partnership it varies: its own file unless `varies` names an import. Null when `varies` names nothing known. */
+  readonly variedFile: string | null;
+  readonly variedName: string | null;
+  readonly agreed: DateLit | null;
+  readonly effective: DateLit | null;
+  /** The day the changes take effect (`effective`, else `agreed`); null when neither is a valid date. */
+  readonly effectiveDay: number | null;
+  /** `term to <date>`: the new last day of the term. */
+  readonly termTo: DateLit | null;
+  readonly changes: readonly VariationChange[];
+  readonly clause: string | null;
   readonly notes: readonly string[];
 }
 
@@ -100,6 +184,8 @@ export interface BodyModel {
   readonly chair: PartySymbol | null;
   readonly members: readonly PartySymbol[];
   readonly approvals: readonly Approval[];
+  readonly meets: Duration | null;
+  readonly escalation: { readonly node: EscalatesTo; readonly body: BodySymbol } | null;
   readonly notes: readonly string[];
 }
 
@@ -117,8 +203,23 @@ export interface FileModel {
   readonly norms: readonly NormModel[];
   readonly kpis: readonly KpiModel[];
   readonly bodies: readonly BodyModel[];
+  readonly charges: readonly ChargeModel[];
+  readonly variations: readonly VariationModel[];
   /** The partnership's own `note` lines. */
   readonly notes: readonly string[];
+  readonly values: readonly ContractValue[];
+  readonly objectives: readonly Objective[];
+  /** The calendar line, when written. */
+  readonly calendarNode: Calendar | null;
+  /** Whose bank holidays working days skip (the default when none or an unknown one is written). */
+  readonly calendar: CalendarName;
+}
+
+/** A charge's amount line is a fixed charge when its units are exactly `per year`, `per quarter` or `per month`. */
+export function fixedPeriodOf(line: AmountLine): 'year' | 'quarter' | 'month' | null {
+  if (line.per.length !== 1) return null;
+  const word = line.per[0].text;
+  return word === 'year' || word === 'quarter' || word === 'month' ? word : null;
 }
 
 const NONE: readonly never[] = [];
@@ -133,15 +234,21 @@ export function notesIn(items: readonly { readonly kind: string }[]): readonly s
   return notes ?? NONE;
 }
 
+/** The day a date stands for where it starts a period: a month's or a year's first day. */
 export function validDay(date: DateLit | null): number | null {
   return date ? dayNumber(date.text) : null;
+}
+
+/** The day a date stands for where it ends a period or is a deadline: a month's or a year's last day. */
+export function validEndDay(date: DateLit | null): number | null {
+  return date ? lastDayNumber(date.text) : null;
 }
 
 /** The term when both dates are valid and in order (P301 and P302 report the others). */
 export function termPeriod(term: Term | null): Period | null {
   if (!term) return null;
   const from = validDay(term.from);
-  const to = validDay(term.to);
+  const to = validEndDay(term.to);
   if (from === null || to === null || to < from) return null;
   return { from, to };
 }

@@ -3,57 +3,21 @@
 // same meaning, so a unit an edit did not touch keeps its meaning (program/file-analysis.ts).
 // A file's model gathers its units' meanings in the order of the text.
 
-import type { UnitResolution, Reference } from '../binding/resolve';
-import type { KpiSymbol, NormSymbol, PartnershipSymbol, PartySymbol, ScopeSymbol, SymbolKind } from '../binding/symbols';
+import type { UnitResolution } from '../binding/resolve';
+import type { PartnershipSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { isWithin } from '../binding/symbols';
-import type { DateLit, Every, Exclusive, Measured, Norm, NormLine, Partnership, QName, Target, Term, Threshold, Unit } from '../syntax/ast';
+import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnership, QName, Term, Unit } from '../syntax/ast';
+import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
+import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
+import { normModel, type TermContext } from './norm-meaning';
+import { lookups } from './references';
 import {
-  type Approval, type BodyModel, type FileModel, type Grant, type InterfaceLink, type KpiModel, type NormModel, notesIn, type OpenScope,
-  termPeriod, validDay,
+  type Approval, type BodyModel, type ChargeModel, type FileModel, type Grant, type InterfaceLink, type KpiModel, type NormModel, notesIn,
+  type OpenScope, termPeriod, validDay, validEndDay, type VariationModel,
 } from './semantic';
 
 const NONE: readonly never[] = [];
-
-type TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => Extract<PartnershipSymbol, { kind: K }> | null;
-/**
- * Adds what each of `qs` names, when of the expected kind, to `into`, which is made only when
- * there is something to add: most norms consult, inform and are measured by few or none.
- */
-type TargetsOf = <K extends SymbolKind>(
-  into: Extract<PartnershipSymbol, { kind: K }>[] | undefined,
-  qs: readonly QName[],
-  kind: K,
-) => Extract<PartnershipSymbol, { kind: K }>[] | undefined;
-
-
-/**
- * What a unit's references name, when of the expected kind. The references are read in the
- * order they are written, which is the order they are kept in, so the next one is nearly
- * always the one asked for.
- */
-function lookups(references: readonly Reference[]): { target: TargetOf; targets: TargetsOf } {
-  let next = 0;
-  const referenceAt = (q: QName): Reference | undefined => {
-    if (next < references.length && references[next].node === q) return references[next++];
-    const at = references.findIndex((r) => r.node === q);
-    if (at >= 0) next = at + 1;
-    return at >= 0 ? references[at] : undefined;
-  };
-  const target: TargetOf = <K extends SymbolKind>(q: QName | null, kind: K) => {
-    if (!q) return null;
-    const t = referenceAt(q)?.target;
-    return t && t.kind === kind ? (t as Extract<PartnershipSymbol, { kind: K }>) : null;
-  };
-  const targets: TargetsOf = <K extends SymbolKind>(into: Extract<PartnershipSymbol, { kind: K }>[] | undefined, qs: readonly QName[], kind: K) => {
-    for (let i = 0; i < qs.length; i++) {
-      const t = target(qs[i], kind);
-      if (t) (into ??= []).push(t);
-    }
-    return into;
-  };
-  return { target, targets };
-}
 
 /** What one unit means: at most one statement's model. */
 export type UnitMeaning =
@@ -63,6 +27,8 @@ export type UnitMeaning =
   | { readonly kind: 'norm'; readonly value: NormModel }
   | { readonly kind: 'kpi'; readonly value: KpiModel }
   | { readonly kind: 'body'; readonly value: BodyModel }
+  | { readonly kind: 'charge'; readonly value: ChargeModel }
+  | { readonly kind: 'variation'; readonly value: VariationModel }
   | null;
 
 /** What went into a unit's meaning; the same inputs give the same meaning. */
@@ -71,12 +37,13 @@ export interface MeaningInputs {
   readonly unit: Unit;
   readonly symbol: PartnershipSymbol | null;
   readonly resolution: UnitResolution;
-  readonly bounds: Period;
+  readonly term: TermContext;
 }
 
 /** The meaning of one unit (a term, source or junk line means nothing here). */
-export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningInputs): UnitMeaning {
+export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInputs): UnitMeaning {
   const { target, targets } = lookups(resolution.references);
+  const bounds = term.bounds;
   const item = unit.node;
   switch (item.kind) {
     case 'Exclusive': {
@@ -91,7 +58,7 @@ export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningI
         if (s !== scope && isWithin(s, scope)) carveOuts.push(s);
         else strayCarveOuts.push({ scope: s, node: q });
       }
-      return { kind: 'grant', value: { file, unit, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds) } };
+      return { kind: 'grant', value: { file, unit, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds), endsWithTerm: item.to === null } };
     }
     case 'Open': {
       const scope = target(item.scope, 'scope');
@@ -103,44 +70,35 @@ export function unitMeaning({ file, unit, symbol, resolution, bounds }: MeaningI
       return a && b ? { kind: 'interface', value: { file, unit, node: item, a, b } } : null;
     }
     case 'Norm':
-      return symbol?.kind === 'norm' ? { kind: 'norm', value: normModel(file, unit, symbol, item, bounds, target, targets) } : null;
-    case 'Kpi': {
-      if (symbol?.kind !== 'kpi') return null;
-      const lines = item.block?.items ?? [];
-      const find = <T extends { kind: string }>(kind: string): T | null => (lines.find((l) => l.kind === kind) as T | undefined) ?? null;
-      const ownerLine = find<{ kind: 'Owner'; party: QName }>('Owner');
-      return {
-        kind: 'kpi',
-        value: {
-          file,
-          unit,
-          symbol,
-          node: item,
-          owner: target(ownerLine?.party ?? null, 'party'),
-          hasOwnerLine: ownerLine !== null,
-          scope: target(find<{ kind: 'ScopeLine'; scope: QName }>('ScopeLine')?.scope ?? null, 'scope'),
-          target: find<Target>('Target'),
-          threshold: find<Threshold>('Threshold'),
-          measured: find<Measured>('Measured'),
-          notes: notesIn(lines),
-        },
-      };
-    }
+      return symbol?.kind === 'norm' ? { kind: 'norm', value: normModel(file, unit, symbol, item, term, target, targets) } : null;
+    case 'Kpi':
+      return symbol?.kind === 'kpi' ? { kind: 'kpi', value: kpiModel(file, unit, symbol, item, target) } : null;
     case 'Body': {
       if (symbol?.kind !== 'body') return null;
       const approvals: Approval[] = [];
       let chair: PartySymbol | null = null;
       let members: PartySymbol[] | undefined;
-      for (const line of item.block?.items ?? []) {
+      let meets: Duration | null = null;
+      let escalation: BodyModel['escalation'] = null;
+      for (const line of item.block?.items ?? NONE) {
         if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
         if (line.kind === 'Members') members = targets(members, line.parties, 'party');
         if (line.kind === 'Approves') {
           const scope = target(line.scope, 'scope');
           if (scope) approvals.push({ unit, node: line, scope });
         }
+        if (line.kind === 'Meets') meets ??= line.duration;
+        if (line.kind === 'EscalatesTo' && !escalation) {
+          const body = target(line.body, 'body');
+          if (body) escalation = { node: line, body };
+        }
       }
-      return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals, notes: notesIn(item.block?.items ?? NONE) } };
+      return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals, meets, escalation, notes: notesIn(item.block?.items ?? NONE) } };
     }
+    case 'Charge':
+      return symbol?.kind === 'charge' ? { kind: 'charge', value: chargeModel(file, unit, symbol, item, target) } : null;
+    case 'Variation':
+      return symbol?.kind === 'variation' ? { kind: 'variation', value: variationModel(file, unit, symbol, item, resolution.references, target) } : null;
     default:
       return null;
   }
@@ -161,7 +119,9 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
   const lists: Partial<Record<NonNullable<UnitMeaning>['kind'], unknown[]>> = {};
-  const field = { grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies' } as const;
+  const field = {
+    grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
+  } as const;
   for (const i of changed) {
     const then = before[i];
     const now = meanings[i];
@@ -181,9 +141,11 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
   const term = termOf(partnership);
   // Each kind of meaning has its list: a unit's meaning joins the list of its kind.
   const lists: { readonly [K in NonNullable<UnitMeaning>['kind']]: Extract<NonNullable<UnitMeaning>, { kind: K }>['value'][] } = {
-    grant: [], open: [], interface: [], norm: [], kpi: [], body: [],
+    grant: [], open: [], interface: [], norm: [], kpi: [], body: [], charge: [], variation: [],
   };
   const notes: string[] = [];
+  const values: ContractValue[] = [];
+  const objectives: Objective[] = [];
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < meanings.length; i++) {
     const m = meanings[i];
@@ -191,123 +153,35 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
     else {
       const node = partnership.block!.units[i].node;
       if (node.kind === 'Note') notes.push(node.text.value);
+      else if (node.kind === 'ContractValue') values.push(node);
+      else if (node.kind === 'Objective') objectives.push(node);
     }
   }
+  const calendarNode = calendarOf(partnership);
   return {
     file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null),
-    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: lists.norm, kpis: lists.kpi, bodies: lists.body, notes,
+    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: lists.norm, kpis: lists.kpi, bodies: lists.body,
+    charges: lists.charge, variations: lists.variation, notes, values, objectives,
+    calendarNode, calendar: calendarNamed(calendarNode),
   };
+}
+
+/** The partnership's first `calendar` line. */
+export function calendarOf(partnership: Partnership): Calendar | null {
+  const units = partnership.block?.units ?? NONE;
+  for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Calendar') return units[i].node as Calendar;
+  return null;
+}
+
+export function calendarNamed(node: Calendar | null): TermContext['calendar'] {
+  return node && isCalendarName(node.name.text) ? node.name.text : DEFAULT_CALENDAR;
 }
 
 function grantPeriod(grant: Exclusive, bounds: Period): Period | null {
   const from = grant.from ? validDay(grant.from) : bounds.from;
-  const to = grant.to ? validDay(grant.to) : bounds.to;
+  const to = grant.to ? validEndDay(grant.to) : bounds.to;
   if (from === null || to === null) return null;
   if (grant.from && grant.to && to < from) return null;
   return { from, to };
 }
 
-function normModel(
-  file: string,
-  unit: Unit,
-  symbol: NormSymbol,
-  node: Norm,
-  bounds: Period,
-  target: TargetOf,
-  targets: TargetsOf,
-): NormModel {
-  const lines = node.block?.items ?? [];
-  let line: NormLine | null = null;
-  let due: DateLit | null = null;
-  let every: Every | null = null;
-  let accountable: PartySymbol | null = null;
-  let scopeLine: ScopeSymbol | null = null;
-  let otherwise: string | null = null;
-  let clause: string | null = null;
-  let consulted: PartySymbol[] | undefined;
-  let informed: PartySymbol[] | undefined;
-  let kpis: KpiSymbol[] | undefined;
-  let subject: PartySymbol | null = null;
-  let objectScope: ScopeSymbol | null = null;
-  let beneficiary: PartySymbol | null = null;
-  // References are looked up in the order they are written, which is the order they are kept in.
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
-    switch (l.kind) {
-      case 'NormLine':
-        if (line) break;
-        line = l;
-        subject = target(l.subject, 'party');
-        objectScope = l.object.kind === 'QName' ? target(l.object, 'scope') : null;
-        beneficiary = target(l.beneficiary, 'party');
-        break;
-      case 'Due':
-        due ??= l.date;
-        break;
-      case 'Every':
-        every ??= l;
-        break;
-      case 'Accountable':
-        accountable ??= target(l.party, 'party');
-        break;
-      case 'Consulted':
-        consulted = targets(consulted, l.parties, 'party');
-        break;
-      case 'Informed':
-        informed = targets(informed, l.parties, 'party');
-        break;
-      case 'ScopeLine':
-        scopeLine ??= target(l.scope, 'scope');
-        break;
-      case 'MeasuredBy':
-        kpis = targets(kpis, l.kpis, 'kpi');
-        break;
-      case 'Otherwise':
-        otherwise ??= l.text.value;
-        break;
-      case 'Clause':
-        clause ??= l.text.value;
-        break;
-    }
-  }
-  return {
-    file,
-    unit,
-    symbol,
-    node,
-    line,
-    subject,
-    modal: line?.modal.value ?? null,
-    verb: line?.verb.text ?? null,
-    objectScope,
-    objectText: line && line.object.kind === 'String' ? line.object.value : null,
-    beneficiary,
-    scopeLine,
-    accountable,
-    consulted: consulted ?? NONE,
-    informed: informed ?? NONE,
-    kpis: kpis ?? NONE,
-    due,
-    every,
-    otherwise,
-    clause,
-    notes: notesIn(lines),
-    period: normPeriod(due, every, bounds),
-  };
-}
-
-/**
- * With `every`: from its `from` date (else the due date, else the term's start) to the end of
- * the term. Without: the due date alone. With neither: the whole term.
- */
-function normPeriod(due: DateLit | null, every: Every | null, bounds: Period): Period | null {
-  const dueDay = due ? validDay(due) : undefined;
-  if (dueDay === null) return null;
-  if (every) {
-    const fromDay = every.from ? validDay(every.from) : undefined;
-    if (fromDay === null) return null;
-    return { from: fromDay ?? dueDay ?? bounds.from, to: bounds.to };
-  }
-  if (dueDay !== undefined) return { from: dueDay, to: dueDay };
-  return bounds;
-}

@@ -11,7 +11,8 @@ import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type FileModel, termPeriod } from '../model/semantic';
-import { carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
+import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
+import type { TermContext } from '../model/norm-meaning';
 import type { Partnership, Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { unitStarts } from '../syntax/unit-starts';
@@ -66,9 +67,10 @@ export function analyseFile(
   const suggester = new Suggester();
   const units = partnership?.block?.units ?? NONE;
   const term = termPeriod(partnership ? (termOf(partnership)?.node ?? null) : null);
-  const bounds = term ?? ALL_TIME;
+  const calendar = calendarNamed(partnership ? calendarOf(partnership) : null);
+  const termContext: TermContext = { bounds: term ?? ALL_TIME, calendar };
   const reusable = earlier && seesAsBefore && earlier.scope?.own.name === scope?.own.name ? earlierPlaces(earlier, units) : undefined;
-  const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term);
+  const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term) && (earlier.model?.calendar ?? calendar) === calendar;
 
   // One unit's analysis: kept from its earlier place when nothing it read changed.
   const analyse = (i: number, resolutions: UnitResolution[], meanings: UnitMeaning[]): void => {
@@ -77,7 +79,7 @@ export function analyseFile(
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
     const resolution = before && !before.failed && !readsAny(before.references, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
     resolutions[i] = resolution;
-    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, bounds });
+    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext });
   };
 
   let resolutions: UnitResolution[];

@@ -26,12 +26,13 @@ export interface StringLit extends Span {
   readonly unterminated?: boolean;
 }
 
+/** A date as written: `YYYY-MM-DD`, or `YYYY-MM` and `YYYY` for a stretch of days. */
 export interface DateLit extends Span {
   readonly kind: 'Date';
   readonly text: string;
 }
 
-export type DurationUnit = 'day' | 'week' | 'month' | 'year';
+export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year' | 'working-day';
 
 export interface Duration extends Span {
   readonly kind: 'Duration';
@@ -39,7 +40,7 @@ export interface Duration extends Span {
   readonly unit: DurationUnit;
 }
 
-export type QuantityUnit = 'percent' | 'number' | 'money';
+export type QuantityUnit = 'percent' | 'number' | 'money' | 'duration';
 
 export interface Quantity extends Span {
   readonly kind: 'Quantity';
@@ -49,6 +50,20 @@ export interface Quantity extends Span {
   /** The written amount without thousands separators, e.g. `1.5`. */
   readonly digits: string;
   readonly scale: 'k' | 'm' | 'bn' | null;
+  /** The unit of a duration (`4 hours`), otherwise null. */
+  readonly duration: DurationUnit | null;
+}
+
+/** A closed word of a line: an endeavours level, a unit price's noun, a cap's period. */
+export interface Word extends Span {
+  readonly kind: 'Word';
+  readonly text: string;
+}
+
+/** `start` (the term's first day) or `expiry` (its last day as varied) in a deadline or period. */
+export interface Anchor extends Span {
+  readonly kind: 'Anchor';
+  readonly word: 'start' | 'expiry';
 }
 
 export interface Comparator extends Span {
@@ -58,7 +73,7 @@ export interface Comparator extends Span {
 
 export interface Junk extends Span {
   readonly kind: 'Junk';
-  readonly context: 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body';
+  readonly context: 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body' | 'charge' | 'variation';
 }
 
 export interface Block<Item> extends Span {
@@ -113,7 +128,34 @@ export interface PartnershipBlock extends Span {
 }
 
 export type PartnershipItem =
-  | Term | Source | Party | ScopeDecl | Exclusive | Open | Interface | Norm | Kpi | Body | Note;
+  | Term | Source | Party | ScopeDecl | Exclusive | Open | Interface | Norm | Kpi | Body | Note
+  | Event | Charge | Variation | ContractValue | Objective | Calendar;
+
+/** `event BreachNotice "Notice of material breach" [clause "40.1"]`: something that happens at a date not known in advance. */
+export interface Event extends Span {
+  readonly kind: 'Event';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly clause: StringLit | null;
+}
+
+/** `value £1bn "Stated value over ten years"` */
+export interface ContractValue extends Span {
+  readonly kind: 'ContractValue';
+  readonly amount: Quantity;
+  readonly text: StringLit | null;
+}
+
+export interface Objective extends Span {
+  readonly kind: 'Objective';
+  readonly text: StringLit;
+}
+
+/** `calendar scotland`: whose bank holidays working days skip. */
+export interface Calendar extends Span {
+  readonly kind: 'Calendar';
+  readonly name: Ident;
+}
 
 /** `note "…"`: what the language cannot say, for the reader; in every block, repeatable. */
 export interface Note extends Span {
@@ -138,6 +180,8 @@ export interface Party extends Span {
   readonly title: StringLit | null;
   readonly role: Ident | null;
   readonly parents: readonly QName[];
+  /** `shares[i]` is the ownership share written after `parents[i]`, or null. */
+  readonly shares: readonly (Quantity | null)[];
 }
 
 export interface ScopeDecl extends Span {
@@ -177,7 +221,7 @@ export interface Interface extends Span {
   readonly note: StringLit | null;
 }
 
-export type NormKeyword = 'obligation' | 'permission' | 'prohibition';
+export type NormKeyword = 'obligation' | 'permission' | 'prohibition' | 'power';
 
 export interface Norm extends Span {
   readonly kind: 'Norm';
@@ -189,9 +233,9 @@ export interface Norm extends Span {
 
 export type NormItem =
   | NormLine | Due | Every | Accountable | Consulted | Informed | ScopeLine | MeasuredBy
-  | Otherwise | Clause | Note;
+  | Otherwise | Clause | Note | When | From | Until | NormAmount | Endeavours | Notice;
 
-export type ModalValue = 'must' | 'may' | 'must not';
+export type ModalValue = 'must' | 'may' | 'must not' | 'can';
 
 export interface Modal extends Span {
   readonly kind: 'Modal';
@@ -205,22 +249,65 @@ export interface Verb extends Span {
 
 export interface NormLine extends Span {
   readonly kind: 'NormLine';
-  readonly subject: QName;
+  /** One subject, or several acting together (`BCC, SB must …`). Never empty. */
+  readonly subjects: readonly QName[];
   readonly modal: Modal;
   readonly verb: Verb;
   readonly object: QName | StringLit;
-  readonly beneficiary: QName | null;
+  /** Empty when the line names no beneficiary. */
+  readonly beneficiaries: readonly QName[];
 }
 
+/**
+ * A deadline: `due <date>` (`date`), `due within <duration> of <event | obligation | start>`
+ * (`duration` and `anchor`) or `due <duration> before expiry` (`duration`, anchor `expiry`).
+ */
 export interface Due extends Span {
   readonly kind: 'Due';
-  readonly date: DateLit;
+  readonly date: DateLit | null;
+  readonly duration: Duration | null;
+  readonly anchor: QName | Anchor | null;
 }
 
 export interface Every extends Span {
   readonly kind: 'Every';
   readonly duration: Duration;
-  readonly from: DateLit | null;
+}
+
+/** `when BreachNotice, GoLive`: the norm applies once one of the events has happened. */
+export interface When extends Span {
+  readonly kind: 'When';
+  readonly events: readonly QName[];
+}
+
+/** `from <date | event | start>`: the first day the norm applies. */
+export interface From extends Span {
+  readonly kind: 'From';
+  readonly at: DateLit | Anchor | QName;
+}
+
+/** `until <date | expiry>`: the last day the norm applies. */
+export interface Until extends Span {
+  readonly kind: 'Until';
+  readonly at: DateLit | Anchor;
+}
+
+/** `amount £8m`: a one-off sum on a norm. */
+export interface NormAmount extends Span {
+  readonly kind: 'NormAmount';
+  readonly amount: Quantity;
+}
+
+/** `endeavours reasonable | all-reasonable | best` */
+export interface Endeavours extends Span {
+  readonly kind: 'Endeavours';
+  readonly level: Word;
+}
+
+/** `notice 6 months` on a power. */
+export interface Notice extends Span {
+  readonly kind: 'Notice';
+  readonly duration: Duration;
 }
 
 export interface Accountable extends Span {
@@ -266,7 +353,7 @@ export interface Kpi extends Span {
   readonly block: Block<KpiItem> | null;
 }
 
-export type KpiItem = Owner | ScopeLine | Target | Threshold | Measured | Note;
+export type KpiItem = Owner | ScopeLine | Target | Threshold | Measured | Note | Baseline | Weight | Credit;
 
 export interface Owner extends Span {
   readonly kind: 'Owner';
@@ -275,6 +362,28 @@ export interface Owner extends Span {
 
 export interface Target extends Span {
   readonly kind: 'Target';
+  readonly comparator: Comparator;
+  readonly value: Quantity;
+  /** The day a ramped target comes into force; null for the target from the term's start. */
+  readonly from: DateLit | null;
+}
+
+export interface Baseline extends Span {
+  readonly kind: 'Baseline';
+  readonly value: Quantity;
+  readonly text: StringLit | null;
+}
+
+export interface Weight extends Span {
+  readonly kind: 'Weight';
+  readonly value: Quantity;
+}
+
+/** `credit 2% of CoreCharge when < 99.5%` or `credit £5k when > 8 hours`. */
+export interface Credit extends Span {
+  readonly kind: 'Credit';
+  readonly amount: Quantity;
+  readonly charge: QName | null;
   readonly comparator: Comparator;
   readonly value: Quantity;
 }
@@ -303,7 +412,17 @@ export interface Body extends Span {
   readonly block: Block<BodyItem> | null;
 }
 
-export type BodyItem = Chair | Members | Approves | Note;
+export type BodyItem = Chair | Members | Approves | Note | Meets | EscalatesTo;
+
+export interface Meets extends Span {
+  readonly kind: 'Meets';
+  readonly duration: Duration;
+}
+
+export interface EscalatesTo extends Span {
+  readonly kind: 'EscalatesTo';
+  readonly body: QName;
+}
 
 export interface Chair extends Span {
   readonly kind: 'Chair';
@@ -328,12 +447,104 @@ export interface Approves extends Span {
   readonly band: Band;
 }
 
+export interface Charge extends Span {
+  readonly kind: 'Charge';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<ChargeItem> | null;
+}
+
+export type ChargeItem = Pays | AmountLine | ScopeLine | Indexed | CreditCap | Clause | Note;
+
+export interface Pays extends Span {
+  readonly kind: 'Pays';
+  readonly payer: QName;
+  readonly payee: QName;
+}
+
+/** `£100m per year from 2011-04-01`; `per` lists the units in order (`per seat per month`). */
+export interface AmountLine extends Span {
+  readonly kind: 'AmountLine';
+  readonly amount: Quantity;
+  readonly per: readonly Word[];
+  readonly from: DateLit | null;
+  readonly until: DateLit | null;
+}
+
+export interface Indexed extends Span {
+  readonly kind: 'Indexed';
+  readonly text: StringLit;
+}
+
+export interface CreditCap extends Span {
+  readonly kind: 'CreditCap';
+  readonly share: Quantity;
+  readonly per: Word;
+}
+
+export interface Variation extends Span {
+  readonly kind: 'Variation';
+  readonly name: Ident;
+  readonly title: StringLit | null;
+  readonly block: Block<VariationItem> | null;
+}
+
+export type VariationItem = Varies | Agreed | Effective | TermTo | EndsExclusive | EndsOpen | Ends | Returns | Clause | Note;
+
+export interface Varies extends Span {
+  readonly kind: 'Varies';
+  readonly partnership: QName;
+}
+
+export interface Agreed extends Span {
+  readonly kind: 'Agreed';
+  readonly date: DateLit;
+}
+
+export interface Effective extends Span {
+  readonly kind: 'Effective';
+  readonly date: DateLit;
+}
+
+export interface TermTo extends Span {
+  readonly kind: 'TermTo';
+  readonly date: DateLit;
+}
+
+export interface EndsExclusive extends Span {
+  readonly kind: 'EndsExclusive';
+  readonly holder: QName;
+  readonly scope: QName;
+}
+
+export interface EndsOpen extends Span {
+  readonly kind: 'EndsOpen';
+  readonly scope: QName;
+}
+
+/** `ends <norm | kpi | charge | body>` */
+export interface Ends extends Span {
+  readonly kind: 'Ends';
+  readonly target: QName;
+}
+
+export interface Returns extends Span {
+  readonly kind: 'Returns';
+  readonly scope: QName;
+  readonly to: QName | null;
+}
+
 /** Declarations that own a name in the partnership's namespace. */
-export type Declaration = Party | ScopeDecl | Norm | Kpi | Body;
+export type Declaration = Party | ScopeDecl | Norm | Kpi | Body | Event | Charge | Variation;
 
 export function qnameText(q: QName): string {
   return q.parts.map((p) => p.text).join('.');
 }
 
 /** Any statement of any block. */
-export type Statement = PartnershipItem | ScopeItem | NormItem | KpiItem | BodyItem;
+export type Statement = PartnershipItem | ScopeItem | NormItem | KpiItem | BodyItem | ChargeItem | VariationItem;
+
+/** A list of names as written: `BCC, SB`. */
+export function namesText(qs: readonly QName[]): string {
+  return qs.map(qnameText).join(', ');
+}

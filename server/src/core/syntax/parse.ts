@@ -25,6 +25,8 @@ const probeRule: Record<Junk['context'], StartRuleNames> = {
   norm: 'NormProbe',
   kpi: 'KpiProbe',
   body: 'BodyProbe',
+  charge: 'ChargeProbe',
+  variation: 'VariationProbe',
 };
 
 /** What may start a statement in each context, for "found X here" messages. */
@@ -36,6 +38,8 @@ const contextLines: Record<Junk['context'], string> = {
   norm: `a line of the norm (\`<party> must …\`, ${keywordsOf('norm')}) or \`}\``,
   kpi: `a line of the KPI (${keywordsOf('kpi')}) or \`}\``,
   body: `a line of the body (${keywordsOf('body')}) or \`}\``,
+  charge: `a line of the charge (\`<party> pays <party>\`, an amount such as \`£1m per year\`, ${keywordsOf('charge')}) or \`}\``,
+  variation: `a change of the variation (${keywordsOf('variation')}) or \`}\``,
 };
 
 export function parseDocument(file: string, text: string): ParsedDocument {

@@ -18,7 +18,10 @@ export function daysInMonth(year: number, month: number): number {
 
 const problems = new Map<string, string | null>();
 
-/** Why `YYYY-MM-DD` is not a calendar date, or null when it is one (memoised: contracts repeat dates). */
+/**
+ * Why a written date (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`) is not a calendar date, or null when
+ * it is one (memoised: contracts repeat dates).
+ */
 export function dateProblem(text: string): string | null {
   let problem = problems.get(text);
   if (problem === undefined) {
@@ -31,28 +34,54 @@ export function dateProblem(text: string): string | null {
 
 function computeDateProblem(text: string): string | null {
   const [year, month, day] = text.split('-').map(Number);
+  if (month === undefined) return null;
   if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')}`;
+  if (day === undefined) return null;
   if (day < 1) return 'days start at 01';
   const last = daysInMonth(year, month);
   if (day > last) return `${MONTHS[month - 1]} ${year} has ${last} days`;
   return null;
 }
 
+/** How much of a date is written: a day, a month (`2015-11`) or a year (`2016`). */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export function precisionOf(text: string): DatePrecision {
+  return text.length === 4 ? 'year' : text.length === 7 ? 'month' : 'day';
+}
+
 const days = new Map<string, number | null>();
 
-/** Days since 1970-01-01 for a valid `YYYY-MM-DD`, or null for an impossible date (memoised). */
+function utcDay(year: number, month: number, day: number): number {
+  return Math.round(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/**
+ * Days since 1970-01-01 for the first day a valid written date stands for (the day itself,
+ * the month's first day, the year's first day), or null for an impossible date (memoised).
+ */
 export function dayNumber(text: string): number | null {
   let day = days.get(text);
   if (day === undefined) {
     if (dateProblem(text) !== null) day = null;
     else {
       const [year, month, d] = text.split('-').map(Number);
-      day = Math.round(Date.UTC(year, month - 1, d) / 86_400_000);
+      day = utcDay(year, month ?? 1, d ?? 1);
     }
     if (days.size > 100_000) days.clear();
     days.set(text, day);
   }
   return day;
+}
+
+/** The last day a valid written date stands for (`2015-11` is 2015-11-30), or null. */
+export function lastDayNumber(text: string): number | null {
+  const first = dayNumber(text);
+  if (first === null) return null;
+  const [year, month, d] = text.split('-').map(Number);
+  if (d !== undefined) return first;
+  if (month !== undefined) return utcDay(year, month, daysInMonth(year, month));
+  return utcDay(year, 12, 31);
 }
 
 export function formatDay(day: number): string {

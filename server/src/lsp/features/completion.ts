@@ -78,6 +78,9 @@ const ITEM_KIND: Record<SymbolKind, CompletionItemKind> = {
   norm: CompletionItemKind.Function,
   kpi: CompletionItemKind.Property,
   body: CompletionItemKind.Struct,
+  event: CompletionItemKind.Event,
+  charge: CompletionItemKind.Value,
+  variation: CompletionItemKind.Operator,
 };
 
 function item(label: string, s: PartnershipSymbol): CompletionItem {

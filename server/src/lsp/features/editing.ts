@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { formatDocument, LayoutGuardError } from '../../core/format/format';
 import { whenOf } from '../../core/matrix/model';
+import { namesText } from '../../core/syntax/ast';
 import { fixesAsActions } from '../convert';
 import { type FeatureContext, sourceOf } from './context';
 
@@ -41,7 +42,7 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   if (!source || !model) return [];
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
-    const who = `${norm.line.subject.parts.map((p) => p.text).join('.')} ${norm.line.modal.value}`;
+    const who = `${namesText(norm.line.subjects)} ${norm.line.modal.value}`;
     const when = whenOf(norm) || 'at any time in the term';
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
     const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;

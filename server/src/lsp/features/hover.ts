@@ -11,7 +11,7 @@ import { escapeMarkdown, escapeMarkdownInline } from '../../core/matrix/markdown
 import { isCovered } from '../../core/model/coverage';
 import { notesIn } from '../../core/model/semantic';
 import { locate, type Target } from '../../core/services/locate';
-import { qnameText } from '../../core/syntax/ast';
+import { namesText, qnameText } from '../../core/syntax/ast';
 import { formatQuantity } from '../../core/values/decimal';
 import { type FeatureContext, sourceOf } from './context';
 
@@ -88,7 +88,7 @@ export function describeTarget(ctx: FeatureContext, target: Target): string {
       const line = s.decl.block?.items.find((i) => i.kind === 'NormLine');
       if (line && line.kind === 'NormLine') {
         const object = line.object.kind === 'String' ? `"${line.object.value}"` : qnameText(line.object);
-        lines.push(md(`${qnameText(line.subject)} ${line.modal.value} ${line.verb.text} ${object}${line.beneficiary ? ` to ${qnameText(line.beneficiary)}` : ''}`));
+        lines.push(md(`${namesText(line.subjects)} ${line.modal.value} ${line.verb.text} ${object}${line.beneficiaries.length > 0 ? ` to ${namesText(line.beneficiaries)}` : ''}`));
       }
       break;
     }
@@ -101,7 +101,7 @@ export function describeTarget(ctx: FeatureContext, target: Target): string {
       break;
     }
   }
-  if (s.kind !== 'party') lines.push(...notes(notesIn(s.decl.block?.items ?? [])));
+  if (s.kind !== 'party' && s.kind !== 'event') lines.push(...notes(notesIn(s.decl.block?.items ?? [])));
   if (s.doc) lines.push(s.doc.split('\n').map(escapeMarkdown).join('  \n'));
   return lines.join('\n\n');
 }

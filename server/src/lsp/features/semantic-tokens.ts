@@ -10,12 +10,12 @@ import { type FeatureContext, sourceOf } from './context';
 // `kpi` is the extension's own type (package.json, `semanticTokenTypes`, a kind of `function`
 // mapped to the grammar's KPI scope), so KPI names stand out from plain text in every theme.
 export const tokenLegend: SemanticTokensLegend = {
-  tokenTypes: ['namespace', 'class', 'type', 'function', 'kpi', 'struct', 'enumMember'],
+  tokenTypes: ['namespace', 'class', 'type', 'function', 'kpi', 'struct', 'enumMember', 'event', 'variable', 'macro'],
   tokenModifiers: ['declaration', 'readonly'],
 };
 
 const TYPE: Record<PartnershipSymbol['kind'] | 'partnership' | 'role', number> = {
-  partnership: 0, party: 1, scope: 2, norm: 3, kpi: 4, body: 5, role: 6,
+  partnership: 0, party: 1, scope: 2, norm: 3, kpi: 4, body: 5, role: 6, event: 7, charge: 8, variation: 9,
 };
 const DECLARATION = 1;
 

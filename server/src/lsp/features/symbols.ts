@@ -19,6 +19,9 @@ const KIND: Record<PartnershipSymbol['kind'], SymbolKind> = {
   norm: SymbolKind.Function,
   kpi: SymbolKind.Property,
   body: SymbolKind.Struct,
+  event: SymbolKind.Event,
+  charge: SymbolKind.Constant,
+  variation: SymbolKind.Operator,
 };
 
 function detail(s: PartnershipSymbol): string {

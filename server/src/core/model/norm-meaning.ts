@@ -1,0 +1,210 @@
+// The meaning of one norm: its parties, its lines and the days it applies, as the brief's
+// rules give them from the norm alone and the term as written. What a variation changes is
+// applied later (model/varied.ts), so a norm's meaning never depends on another file.
+
+import type { EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { Anchor, DateLit, Due, Duration, Every, From, Norm, NormLine, Quantity, Unit, Until } from '../syntax/ast';
+import type { CalendarName } from '../values/bank-holidays';
+import type { Period } from '../values/dates';
+import { addDuration, subtractDuration } from '../values/durations';
+import type { TargetOf, TargetsOf } from './references';
+import { type Deadline, type NormModel, notesIn, validDay, validEndDay } from './semantic';
+
+const NONE: readonly never[] = [];
+
+/** The term as the meaning of a unit sees it: its days as written and its calendar. */
+export interface TermContext {
+  readonly bounds: Period;
+  readonly calendar: CalendarName;
+}
+
+export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: Norm, term: TermContext, target: TargetOf, targets: TargetsOf): NormModel {
+  const lines = node.block?.items ?? NONE;
+  let line: NormLine | null = null;
+  let due: Due | null = null;
+  let every: Every | null = null;
+  let from: From | null = null;
+  let until: Until | null = null;
+  let when: EventSymbol[] | undefined;
+  let hasWhen = false;
+  let amount: Quantity | null = null;
+  let endeavours: string | null = null;
+  let notice: Duration | null = null;
+  let accountable: PartySymbol | null = null;
+  let scopeLine: ScopeSymbol | null = null;
+  let otherwise: string | null = null;
+  let clause: string | null = null;
+  let consulted: PartySymbol[] | undefined;
+  let informed: PartySymbol[] | undefined;
+  let kpis: KpiSymbol[] | undefined;
+  let subjects: PartySymbol[] | undefined;
+  let objectScope: ScopeSymbol | null = null;
+  let beneficiaries: PartySymbol[] | undefined;
+  let anchor: EventSymbol | NormSymbol | Anchor | null = null;
+  let fromEvent = false;
+  // References are looked up in the order they are written, which is the order they are kept in.
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    switch (l.kind) {
+      case 'NormLine':
+        if (line) break;
+        line = l;
+        subjects = targets(subjects, l.subjects, 'party');
+        objectScope = l.object.kind === 'QName' ? target(l.object, 'scope') : null;
+        beneficiaries = targets(beneficiaries, l.beneficiaries, 'party');
+        break;
+      case 'Due':
+        if (due) break;
+        due = l;
+        if (l.anchor?.kind === 'QName') anchor = target(l.anchor, 'event') ?? target(l.anchor, 'norm');
+        else anchor = l.anchor;
+        break;
+      case 'Every':
+        every ??= l;
+        break;
+      case 'From':
+        if (from) break;
+        from = l;
+        // A `from` that names an event, known or not, makes the norm arise on it.
+        if (l.at.kind === 'QName') {
+          target(l.at, 'event');
+          fromEvent = true;
+        }
+        break;
+      case 'Until':
+        until ??= l;
+        break;
+      case 'When':
+        hasWhen = true;
+        when = targets(when, l.events, 'event');
+        break;
+      case 'NormAmount':
+        amount ??= l.amount;
+        break;
+      case 'Endeavours':
+        endeavours ??= l.level.text;
+        break;
+      case 'Notice':
+        notice ??= l.duration;
+        break;
+      case 'Accountable':
+        accountable ??= target(l.party, 'party');
+        break;
+      case 'Consulted':
+        consulted = targets(consulted, l.parties, 'party');
+        break;
+      case 'Informed':
+        informed = targets(informed, l.parties, 'party');
+        break;
+      case 'ScopeLine':
+        scopeLine ??= target(l.scope, 'scope');
+        break;
+      case 'MeasuredBy':
+        kpis = targets(kpis, l.kpis, 'kpi');
+        break;
+      case 'Otherwise':
+        otherwise ??= l.text.value;
+        break;
+      case 'Clause':
+        clause ??= l.text.value;
+        break;
+    }
+  }
+  const deadline = due ? deadlineOf(due, anchor, term) : null;
+  // A deadline counted from an event or from an obligation, or from an unknown name, arises on it.
+  const countedFromOccurrence = deadline?.form === 'within' && (deadline.anchor === null || deadline.anchor.kind !== 'Anchor');
+  const triggered = hasWhen || fromEvent || countedFromOccurrence;
+  const timing = periodOf(deadline, every, from, until, triggered, term);
+  return {
+    file,
+    unit,
+    symbol,
+    node,
+    keyword: node.keyword,
+    line,
+    subjects: subjects ?? NONE,
+    modal: line?.modal.value ?? null,
+    verb: line?.verb.text ?? null,
+    objectScope,
+    objectText: line && line.object.kind === 'String' ? line.object.value : null,
+    beneficiaries: beneficiaries ?? NONE,
+    scopeLine,
+    accountable,
+    consulted: consulted ?? NONE,
+    informed: informed ?? NONE,
+    kpis: kpis ?? NONE,
+    deadline,
+    due: due?.date ?? null,
+    every,
+    from,
+    until,
+    when: when ?? NONE,
+    triggered,
+    amount,
+    endeavours,
+    notice,
+    otherwise,
+    clause,
+    notes: notesIn(lines),
+    period: timing.period,
+    followsExpiry: timing.followsExpiry,
+  };
+}
+
+function deadlineOf(node: Due, anchor: EventSymbol | NormSymbol | Anchor | null, term: TermContext): Deadline {
+  if (node.date) return { node, form: 'date', anchor: null, day: validEndDay(node.date) };
+  const duration = node.duration!;
+  if (anchor?.kind === 'Anchor' && anchor.word === 'expiry') {
+    return { node, form: 'before-expiry', anchor, day: countBack(term.bounds.to, duration, term.calendar) };
+  }
+  if (anchor?.kind === 'Anchor' && anchor.word === 'start') {
+    return { node, form: 'within', anchor, day: countOn(term.bounds.from, duration, term.calendar) };
+  }
+  return { node, form: 'within', anchor, day: null };
+}
+
+/** The day a duration after `day` (minutes and hours count as the part of a day they take). */
+export function countOn(day: number, d: Duration, calendar: CalendarName): number {
+  if (d.unit === 'minute' || d.unit === 'hour') return day + Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
+  return addDuration(day, d.count, d.unit, calendar);
+}
+
+export function countBack(day: number, d: Duration, calendar: CalendarName): number {
+  if (d.unit === 'minute' || d.unit === 'hour') return day - Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
+  return subtractDuration(day, d.count, d.unit, calendar);
+}
+
+const dayOfFrom = (from: From | null, term: TermContext): number | null | undefined => {
+  if (!from) return undefined;
+  if (from.at.kind === 'Date') return validDay(from.at);
+  if (from.at.kind === 'Anchor') return term.bounds.from;
+  return undefined; // an event: the window opens with the term
+};
+
+const dayOfUntil = (until: Until | null, term: TermContext): number | null | undefined => {
+  if (!until) return undefined;
+  return until.at.kind === 'Date' ? validEndDay(until.at as DateLit) : term.bounds.to;
+};
+
+/**
+ * The brief's rules. With `every`: from its `from` (else the due date, else the term's first
+ * day) to its `until` (else the term's last day). With only a fixed deadline: that day, or
+ * from its `from` to that day. Otherwise (a standing duty, or one triggered by an event or
+ * counted from one): from its `from` (else the term's first day) to its `until` (else the
+ * term's last day). `until expiry` and a defaulted end follow the term as varied.
+ */
+function periodOf(deadline: Deadline | null, every: Every | null, from: From | null, until: Until | null, triggered: boolean, term: TermContext): { period: Period | null; followsExpiry: NormModel['followsExpiry'] } {
+  const start = dayOfFrom(from, term);
+  const end = dayOfUntil(until, term);
+  if (start === null || end === null) return { period: null, followsExpiry: 'none' };
+  const endFollows = end === undefined || (until !== null && until.at.kind === 'Anchor');
+  if (deadline?.form === 'date' && deadline.day === null) return { period: null, followsExpiry: 'none' };
+  const fixedDay = !triggered && deadline && deadline.day !== null ? deadline.day : undefined;
+  if (every) {
+    return { period: { from: start ?? fixedDay ?? term.bounds.from, to: end ?? term.bounds.to }, followsExpiry: endFollows ? 'end' : 'none' };
+  }
+  if (fixedDay !== undefined) {
+    return { period: { from: start ?? fixedDay, to: fixedDay }, followsExpiry: deadline!.form === 'before-expiry' ? 'deadline' : 'none' };
+  }
+  return { period: { from: start ?? term.bounds.from, to: end ?? term.bounds.to }, followsExpiry: endFollows ? 'end' : 'none' };
+}
