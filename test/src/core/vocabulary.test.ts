@@ -8,8 +8,8 @@ import { parse as generatedParse, SyntaxError as GeneratedSyntaxError } from '..
 import { piecesOf } from '../../../server/out/core/format/pieces';
 import { nameProblem } from '../../../server/out/core/language/names';
 import {
-  BANDS, BLOCK_CONTEXTS, CONNECTIVES, DURATION_UNITS, FREQUENCIES, isBlankCode, KEYWORD_DOCS, KEYWORDS, MODALS,
-  MONEY_SCALES, RESERVED_WORDS, ROLES, STATEMENT_KEYWORDS,
+  ANCHORS, BANDS, BLOCK_CONTEXTS, CALENDARS, CAP_PERIODS, CONNECTIVES, DURATION_UNITS, ENDEAVOURS, FREQUENCIES, isBlankCode, KEYWORD_DOCS,
+  KEYWORDS, MODALS, MONEY_SCALES, RESERVED_WORDS, ROLES, STATEMENT_KEYWORDS,
 } from '../../../server/out/core/language/vocabulary';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
 import { skipTrivia, tokenBefore } from '../../../server/out/core/syntax/tokens';
@@ -49,7 +49,8 @@ const isName = (word: string): boolean => parses(word, { startRule: 'NameOnly' }
 describe('the vocabulary agrees with the grammar', () => {
   const wordsOfVocabulary = [
     ...Object.values(STATEMENT_KEYWORDS).flat(), ...CONNECTIVES, ...ROLES, ...MODALS.flatMap((m) => m.split(' ')),
-    ...FREQUENCIES, ...Object.keys(DURATION_UNITS), ...MONEY_SCALES, ...BANDS.flatMap((b) => b.split(' ')),
+    ...FREQUENCIES, ...Object.keys(DURATION_UNITS).flatMap((u) => u.split(' ')), ...MONEY_SCALES, ...BANDS.flatMap((b) => b.split(' ')),
+    ...ANCHORS, ...ENDEAVOURS, ...CALENDARS, ...CAP_PERIODS,
   ];
 
   it('reserves the words the grammar reserves, no more and no fewer', () => {
@@ -82,6 +83,12 @@ describe('the vocabulary agrees with the grammar', () => {
     for (const f of FREQUENCIES) assert.ok(clean(`  kpi K "k" { measured ${f} }`), f);
     for (const unit of Object.keys(DURATION_UNITS)) assert.ok(clean(`  obligation O "o" { A must do "x" every 2 ${unit} }`), unit);
     for (const modal of MODALS) assert.ok(clean(`  obligation O "o" { A ${modal} do "x" }`), modal);
+    for (const level of ENDEAVOURS) assert.ok(clean(`  obligation O "o" { A must do "x" endeavours ${level} }`), level);
+    for (const calendar of CALENDARS) assert.ok(clean(`  calendar ${calendar}`), calendar);
+    for (const period of CAP_PERIODS) assert.ok(clean(`  charge C "c" { A pays A  £1m per ${period}  credit-cap 10% per ${period} }`), period);
+    assert.deepEqual([...ANCHORS].sort(), ['expiry', 'start']);
+    assert.ok(clean(`  obligation O "o" { A must do "x" due within 2 days of start }`), 'start');
+    assert.ok(clean(`  obligation O "o" { A must do "x" due 2 months before expiry }`), 'expiry');
     for (const band of ['above £1k', 'up to £1k', 'from £1k to £2k', 'any']) assert.ok(clean(`  scope S "s"\n  body B "b" { approves S ${band} }`), band);
     assert.deepEqual(BANDS.map((b) => b.split(' ')[0]).sort(), ['above', 'any', 'from', 'up']);
   });

@@ -27,6 +27,7 @@ type Node = Span & {
   readonly kind: string;
   readonly block?: Block<Node> | null;
   readonly value?: Quantity;
+  readonly amount?: Quantity;
   readonly band?: { readonly low: Quantity | null; readonly high: Quantity | null };
 };
 
@@ -42,13 +43,28 @@ export function structureOf(ast: FileNode): Structure | null {
     const block = item.block ?? null;
     s.starts.set(base + item.start, { depth, isImport: item.kind === 'Import', block: block && { start: base + block.start, end: base + block.end } });
     atom(item.value, base);
+    atom(item.amount, base);
     atom(item.band?.low, base);
     atom(item.band?.high, base);
     if (!block) return true;
     if (!block.closed) return false;
     s.opens.set(base + block.start, base + block.end - 1);
     s.closes.set(base + block.end - 1, depth);
-    return block.items.every((child) => visit(child, depth + 1, base));
+    return block.items.every((child, i) => (continuesLine(block.items, i) ? visitInline(child, base) : visit(child, depth + 1, base)));
+  };
+  // `every 1 month from GoLive until 2016-03`: a `from` or `until` right after `every` stays on its line.
+  const continuesLine = (items: readonly Node[], i: number): boolean => {
+    const kind = items[i].kind;
+    if (kind !== 'From' && kind !== 'Until') return false;
+    for (let j = i - 1; j >= 0; j--) {
+      if (items[j].kind === 'Every') return true;
+      if (items[j].kind !== 'From' || kind === 'From') return false;
+    }
+    return false;
+  };
+  const visitInline = (item: Node, base: number): boolean => {
+    atom(item.value, base);
+    return true;
   };
   const file = (item: FileNode['items'][number]): boolean => {
     if (item.kind !== 'Partnership') return visit(item as Node, 0, 0);
