@@ -59,7 +59,7 @@ describe('completion, called on a document', () => {
 
   it('offers roles, modals, frequencies, comparators and bands where they go', () => {
     assert.deepEqual(labels(inPartnership('party R "R" as ‸')), [...ROLES]);
-    assert.deepEqual(labels(inNorm('Q ‸')), ['must', 'may', 'must not']);
+    assert.deepEqual(labels(inNorm('Q ‸')), ['must', 'may', 'must not', 'can']);
     assert.deepEqual(labels(`${head}  kpi L "l" {\n    measured ‸\n  }\n}\n`), ['daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'every']);
     assert.deepEqual(labels(`${head}  kpi L "l" {\n    target ‸\n  }\n}\n`), ['>=', '<=', '>', '<', '=']);
     assert.deepEqual(labels(`${head}  body B "b" {\n    approves Web ‸\n  }\n}\n`), ['above', 'up to', 'from', 'any']);

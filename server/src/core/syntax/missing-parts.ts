@@ -27,14 +27,23 @@ const describe: Record<string, string> = {
   Scope: 'scope',
   Kpi: 'KPI',
   Body: 'body',
+  Event: 'event',
+  Charge: 'charge',
+  Variation: 'variation',
 };
 
 /** Lines a norm, KPI or body may have at most once. */
 const singleLines: Record<string, Record<string, string>> = {
-  Norm: { Due: 'due', Every: 'every', Accountable: 'accountable', ScopeLine: 'scope', Otherwise: 'otherwise', Clause: 'clause' },
-  Kpi: { Owner: 'owner', ScopeLine: 'scope', Target: 'target', Threshold: 'threshold', Measured: 'measured' },
-  Body: { Chair: 'chair' },
-  Partnership: { Term: 'term', Source: 'source' },
+  Norm: {
+    Due: 'due', Every: 'every', Accountable: 'accountable', ScopeLine: 'scope', Otherwise: 'otherwise', Clause: 'clause',
+    From: 'from', Until: 'until', NormAmount: 'amount', Endeavours: 'endeavours', Notice: 'notice',
+  },
+  // Targets and thresholds may be repeated: a target ramps over time, thresholds have their own consequences.
+  Kpi: { Owner: 'owner', ScopeLine: 'scope', Measured: 'measured', Baseline: 'baseline', Weight: 'weight' },
+  Body: { Chair: 'chair', Meets: 'meets', EscalatesTo: 'escalates-to' },
+  Charge: { Pays: 'pays', ScopeLine: 'scope', Indexed: 'indexed', CreditCap: 'credit-cap', Clause: 'clause' },
+  Variation: { Varies: 'varies', Agreed: 'agreed', Effective: 'effective', TermTo: 'term to', Clause: 'clause' },
+  Partnership: { Term: 'term', Source: 'source', Calendar: 'calendar', ContractValue: 'value' },
 };
 
 export function missingParts(ast: FileNode, text: string): MissingPart[] {
@@ -166,8 +175,13 @@ function collector(text: string) {
           declaration(norm, norm.keyword, norm.block, true);
           break;
         }
+        case 'Event':
+          declaration(item as Named, 'event', null, false);
+          break;
         case 'Kpi':
-        case 'Body': {
+        case 'Body':
+        case 'Charge':
+        case 'Variation': {
           const decl = item as Named & { block: Block<Span & { kind: string }> | null };
           declaration(decl, describe[item.kind], decl.block, true);
           break;

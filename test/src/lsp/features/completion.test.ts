@@ -50,24 +50,25 @@ describe('completion handler', () => {
   it('offers roles after as, each documented', () => {
     const m = marked('partnership P "P" {\n  term 2020-01-01 to 2020-12-31\n  party A "A" as |\n}\n');
     const items = handleCompletion(m.ctx, m.at);
-    assert.deepEqual(items.map((i) => i.label), ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner']);
+    assert.deepEqual(items.map((i) => i.label), ['client', 'supplier', 'joint-venture', 'subcontractor', 'client-function', 'regulator', 'partner', 'group']);
     assert.ok(items.every((i) => i.kind === CompletionItemKind.EnumMember && typeof i.documentation === 'string' && i.documentation.length > 0));
   });
 
   it('offers the statements of the enclosing block on an empty line: snippets in a partnership, keywords and parties in a norm', () => {
     const m = marked('partnership P "P" {\n  term 2020-01-01 to 2020-12-31\n  |\n}\n');
     const items = handleCompletion(m.ctx, m.at);
-    assert.deepEqual(items.map((i) => i.label), ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note']);
+    assert.deepEqual(items.map((i) => i.label), ['term', 'source', 'party', 'scope', 'exclusive', 'open', 'interface', 'obligation', 'permission', 'prohibition', 'kpi', 'body', 'note', 'event', 'charge', 'variation', 'power', 'value', 'objective', 'calendar']);
     const party = items.find((i) => i.label === 'party')!;
     assert.equal(party.insertTextFormat, InsertTextFormat.Snippet);
     assert.match(party.insertText!, /^party \$\{1:Name\} "\$\{2:Full name\}" as \$\{3\|client,/);
     assert.deepEqual(labels(`${head}  obligation N "N" {\n    |\n  }\n}\n`), [
-      'due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note', 'S', 'Catalogue.Council',
+      'due', 'every', 'accountable', 'consulted', 'informed', 'scope', 'measured-by', 'otherwise', 'clause', 'note',
+      'when', 'from', 'until', 'amount', 'endeavours', 'notice', 'S', 'Catalogue.Council',
     ]);
   });
 
   it('offers the modals after the subject of a norm, and nothing inside a word that needs no completion', () => {
-    assert.deepEqual(labels(`${head}  obligation N "N" {\n    S |\n  }\n}\n`), ['must', 'may', 'must not']);
+    assert.deepEqual(labels(`${head}  obligation N "N" {\n    S |\n  }\n}\n`), ['must', 'may', 'must not', 'can']);
     assert.deepEqual(labels(`${head}  obligation N "N" {\n    S must deliver "wo|rk"\n  }\n}\n`), []);
   });
 });
