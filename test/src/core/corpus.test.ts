@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCase } from '../helpers/markers';
-import { ownCorpus, sharedCorpus } from '../helpers/paths';
+import { ownCorpus, sharedCorpus, sharedCorpusV2 } from '../helpers/paths';
 
 function casesIn(corpus: string): string[] {
   return fs.readdirSync(corpus, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(corpus, e.name)).sort();
@@ -15,7 +15,11 @@ describe('conformance corpus', () => {
     assert.ok(casesIn(sharedCorpus).length >= 13);
   });
 
-  for (const [label, corpus] of [['shared', sharedCorpus], ['own', ownCorpus]] as const) {
+  it('finds the second version\'s corpus beside the repository', () => {
+    assert.ok(casesIn(sharedCorpusV2).length >= 8);
+  });
+
+  for (const [label, corpus] of [['shared', sharedCorpus], ['second version\'s', sharedCorpusV2], ['own', ownCorpus]] as const) {
     if (!fs.existsSync(corpus)) continue;
     describe(`${label} cases`, () => {
       for (const folder of casesIn(corpus)) {

@@ -12,7 +12,7 @@ import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { deepFreeze } from '../helpers/deep-freeze';
-import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus, sharedCorpusV2 } from '../helpers/paths';
 import { seededRandom } from '../helpers/random';
 
 /** A workspace the way the editor holds it: texts by file, and the last parse of each. */
@@ -117,7 +117,7 @@ function folder(dir: string): Map<string, string> {
 
 describe('incremental analysis', function () {
   this.timeout(120000);
-  const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'Holder ', 'Council ', 'must ', 'must not ', 'Catalogue.', 'Shared', 'due 2016-01-01 ', 'scope ', '//', 'import "catalogue.partnership"\n'];
+  const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'Holder ', 'Council ', 'must ', 'must not ', 'Catalogue.', 'Shared', 'due 2016-01-01 ', 'scope ', '//', 'import "catalogue.partnership"\n', 'ends Main.Deliver ', 'effective 2019-01-01 ', 'term to 2030-01-01 '];
   // Each with the least number of analyses in which a norm edit must have been patched, and of
   // norms whose checks' results must have been kept in a patched file.
   const workspaces: [string, () => Map<string, string>, number, number][] = [
@@ -126,6 +126,7 @@ describe('incremental analysis', function () {
     ['the cross-contract corpus case', () => folder(path.join(sharedCorpus, 'cross-contract')), 1, 0],
     ['an import cycle', () => folder(path.join(ownCorpus, 'import-cycle-three')), 0, 0],
     ['an open scope meeting a grant across files', () => folder(path.join(ownCorpus, 'cross-file-open-interface')), 0, 0],
+    ['a variation of another file\'s partnership', () => folder(path.join(sharedCorpusV2, 'variations')), 0, 0],
     ['a generated contract of 80 norms', () => generatedWorkspace(80), 30, 5000],
   ];
 

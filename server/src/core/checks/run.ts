@@ -11,7 +11,8 @@
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
-import { stableFile } from '../facts/lookups';
+import { stableFile, variationEffects } from '../facts/lookups';
+import { variedModel, variedNorm } from '../model/varied';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
@@ -24,6 +25,7 @@ import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
+import { checkVariationDates, checkVariations } from './variations';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -34,6 +36,7 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis },
   { name: 'governance', file: checkGovernance },
   { name: 'norms', norm: checkNorm },
+  { name: 'variations', file: checkVariations, unit: checkVariationDates },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];
@@ -112,10 +115,12 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     const reads: Read[] = [];
     recorder.into(reads);
     const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => found.push(d) };
+    // The checks see periods as varied by the partnership's variations, which may be in other files.
+    const varied = variedModel(model, recorder.read(variationEffects, model.file));
     for (const family of families) {
       if (!family.file) continue;
       try {
-        family.file(ctx, model);
+        family.file(ctx, varied);
       } catch (error) {
         fail(family.name, error);
       }
@@ -157,12 +162,15 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     own = undefined;
     const reads: Read[] = [];
     recorder.into(reads);
+    const effects = recorder.read(variationEffects, model.file);
+    const variedFile = variedModel(model, effects);
+    const variedOne = variedNorm(norm, effects, model);
     for (let f = 0; f < normFamilies.length; f++) {
       const family = normFamilies[f];
       // A family that failed on this file is reported once, and not run on its other norms.
       if (failed?.has(family.name)) continue;
       try {
-        family.norm!(ctx, norm, model);
+        family.norm!(ctx, variedOne, variedFile);
       } catch (error) {
         fail(family.name, error);
       }

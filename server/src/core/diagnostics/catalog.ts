@@ -172,6 +172,22 @@ export const catalog = {
     'Obligation without a date',
     (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies for the whole term.`,
   ),
+  // Variations (language-v2.md section 6).
+  P801: entry<{ name: string }>(
+    'error',
+    'Variation without a date',
+    (p) => `The variation ${code(p.name)} has neither \`agreed\` nor \`effective\`, so it is not known when it takes effect; it changes nothing until one is given.`,
+  ),
+  P802: entry<{ change: string; day: string }>(
+    'warning',
+    'Variation ends nothing',
+    (p) => `${p.change} matches nothing in force or yet to come on ${p.day}, the day the variation takes effect.`,
+  ),
+  P803: entry<{ name: string; day: string; partnership: string; termEnd: string }>(
+    'warning',
+    'Variation after the term',
+    (p) => `The variation ${code(p.name)} takes effect on ${p.day}, after the term of ${code(p.partnership)} ended on ${p.termEnd}; it changes nothing.`,
+  ),
   P900: entry<{ detail: string }>(
     'error',
     'Internal error',

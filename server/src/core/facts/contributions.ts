@@ -6,7 +6,7 @@
 // every part the edit did not touch is the very same object, which lookups see as unchanged.
 
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
-import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
 import { carryDutyIndex, carryScopesNamed } from './duty-index';
 
@@ -17,6 +17,8 @@ export interface Contributions {
   readonly opens: ReadonlyMap<ScopeSymbol, readonly OpenScope[]>;
   /** Interfaces by each of their two scopes. */
   readonly interfaces: ReadonlyMap<ScopeSymbol, readonly InterfaceLink[]>;
+  /** Variations by the file of the partnership they vary. */
+  readonly variations: ReadonlyMap<string, readonly VariationModel[]>;
   /** Norms by subject, in the order of the text. */
   readonly norms: ReadonlyMap<PartySymbol, readonly NormModel[]>;
   /** The declarations its references name, by the file that declares them. */
@@ -50,6 +52,7 @@ function gatherDeclaringFiles(c: Contributions): Set<string> {
   for (const key of c.grants.keys()) files.add(key.file);
   for (const key of c.opens.keys()) files.add(key.file);
   for (const key of c.interfaces.keys()) files.add(key.file);
+  for (const file of c.variations.keys()) files.add(file);
   for (const key of c.norms.keys()) files.add(key.file);
   for (const file of c.referenced.keys()) files.add(file);
   for (const file of c.measured.keys()) files.add(file);
@@ -73,18 +76,20 @@ function gather(source: SourceFile): Contributions {
   return { ...statements(source), norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts) };
 }
 
-/** Grants, opens and interfaces by scope: a file has few of them. */
-function statements(source: SourceFile): Pick<Contributions, 'grants' | 'opens' | 'interfaces'> {
+/** Grants, opens and interfaces by scope, variations by the file they vary: a file has few of them. */
+function statements(source: SourceFile): Pick<Contributions, 'grants' | 'opens' | 'interfaces' | 'variations'> {
   const grants = new Map<ScopeSymbol, Grant[]>();
   const opens = new Map<ScopeSymbol, OpenScope[]>();
   const interfaces = new Map<ScopeSymbol, InterfaceLink[]>();
+  const variations = new Map<string, VariationModel[]>();
   const model = source.model;
   if (model) {
     for (const g of model.grants) if (g.period !== null) push(grants, rootOf(g.scope), g);
     for (const o of model.opens) push(opens, rootOf(o.scope), o);
     for (const link of model.interfaces) for (const side of new Set([link.a, link.b])) push(interfaces, side, link);
+    for (const v of model.variations) if (v.variedFile !== null) push(variations, v.variedFile, v);
   }
-  return { grants, opens, interfaces };
+  return { grants, opens, interfaces, variations };
 }
 
 /** Beyond this many changed units, gathering afresh costs less than carrying. */
@@ -112,7 +117,7 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
   for (const i of changed) {
     for (const m of [before.meanings[i], after.meanings[i]]) {
       if (!m) continue;
-      if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface') statementsChanged = true;
+      if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface' || m.kind === 'variation') statementsChanged = true;
       if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
     }
     countTargets(referenceCounts, before.resolutions[i].references, -1);
@@ -130,7 +135,7 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
     else norms.delete(subject);
   }
   return {
-    ...(statementsChanged ? statements(after) : { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces }),
+    ...(statementsChanged ? statements(after) : { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces, variations: earlier.variations }),
     norms,
     referenceCounts,
     measureCounts,

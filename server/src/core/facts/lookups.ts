@@ -6,7 +6,9 @@
 
 import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
-import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
+import { variedGrants } from '../model/varied';
+import { applyVariations, NO_EFFECTS, sameEffects, type VariationEffects } from '../model/variations';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { dutyIndex, scopesNamed } from './duty-index';
@@ -94,12 +96,41 @@ function united<T>(name: string, part: (c: Contributions, file: string) => Reado
 /** Every grant with a valid period in the scope tree whose root is the key. */
 const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root.file, (c, root) => c.grants.get(root));
 
-/** Every grant with a valid period whose scope lies in the same scope tree as the key. */
+/**
+ * Every grant with a valid period whose scope lies in the same scope tree as the key, with
+ * its period as varied by the variations of its partnership.
+ */
 export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
   name: 'grantsNear',
   fileOf: (scope) => scope.file,
-  compute: (facts, scope) => facts.read(grantsInTree, rootOf(scope)),
+  compute(facts, scope) {
+    const grants = facts.read(grantsInTree, rootOf(scope));
+    let varied: Grant[] | undefined;
+    for (let i = 0; i < grants.length; i++) {
+      const parts = variedGrants(grants[i], facts.read(variationEffects, grants[i].file));
+      if (!varied && parts.length === 1 && parts[0] === grants[i]) continue;
+      varied ??= grants.slice(0, i);
+      varied.push(...parts);
+    }
+    return varied ?? grants;
+  },
   equals: sameList,
+};
+
+/** Every variation of the partnership of the key file, from every file checked together. */
+export const variationsOf = gathered<string, VariationModel>('variationsOf', (file) => file, (c, file) => c.variations.get(file));
+
+/** What the variations of the key file's partnership do to it (model/variations.ts). */
+export const variationEffects: ProgramLookup<string, VariationEffects> = {
+  name: 'variationEffects',
+  fileOf: (file) => file,
+  inputs: (facts, file) => [facts.input.files.get(file)?.model ?? null, facts.read(variationsOf, file)],
+  compute(facts, file) {
+    const model = facts.input.files.get(file)?.model;
+    const variations = facts.read(variationsOf, file);
+    return model && variations.length > 0 ? applyVariations(model, variations) : NO_EFFECTS;
+  },
+  equals: sameEffects,
 };
 
 const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c, root) => c.opens.get(root));

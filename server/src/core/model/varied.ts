@@ -1,0 +1,85 @@
+// Periods as varied: a partnership's grants, norms and term read through the effects of its
+// variations (model/variations.ts). Defaults that take the term's end follow the new end; what
+// a variation ended stops the day before it takes effect; a grant over a scope that contains a
+// returned scope no longer covers it from then. The varied copies are kept by the effects'
+// identity, so an analysis whose effects are the previous one's sees the very same copies.
+
+import { isWithin } from '../binding/symbols';
+import type { Period } from '../values/dates';
+import { countBack } from './norm-meaning';
+import type { FileModel, Grant, NormModel } from './semantic';
+import { NO_EFFECTS, type VariationEffects } from './variations';
+
+const grantCopies = new WeakMap<VariationEffects, WeakMap<Grant, readonly Grant[]>>();
+const normCopies = new WeakMap<VariationEffects, WeakMap<NormModel, NormModel>>();
+const modelCopies = new WeakMap<VariationEffects, WeakMap<FileModel, FileModel>>();
+
+function cached<K extends object, V>(store: WeakMap<VariationEffects, WeakMap<K, V>>, effects: VariationEffects, key: K, make: () => V): V {
+  let byKey = store.get(effects);
+  if (!byKey) store.set(effects, (byKey = new WeakMap()));
+  let value = byKey.get(key);
+  if (value === undefined) byKey.set(key, (value = make()));
+  return value;
+}
+
+/** A grant as varied: itself, shortened, or in two parts around the day a scope inside it was returned. */
+export function variedGrants(grant: Grant, effects: VariationEffects): readonly Grant[] {
+  if (effects === NO_EFFECTS || !grant.period) return [grant];
+  return cached(grantCopies, effects, grant, () => {
+    let to = grant.endsWithTerm && effects.termEnd !== null ? effects.termEnd : grant.period!.to;
+    const ending = effects.ended.get(grant);
+    if (ending) to = Math.min(to, ending.day);
+    let parts: Grant[] = [withPeriod(grant, { from: grant.period!.from, to })];
+    for (const r of effects.returned) {
+      if (r.scope === grant.scope || !isWithin(r.scope, grant.scope)) continue;
+      parts = parts.flatMap((p) => {
+        if (!p.period || p.period.to <= r.day) return [p];
+        const before = p.period.from <= r.day ? [withPeriod(p, { from: p.period.from, to: r.day })] : [];
+        return [...before, { ...p, carveOuts: [...p.carveOuts, r.scope], period: { from: Math.max(p.period.from, r.day + 1), to: p.period.to } }];
+      });
+    }
+    return parts.length === 1 && samePeriod(parts[0].period, grant.period) && parts[0].carveOuts === grant.carveOuts ? [grant] : parts;
+  });
+}
+
+/** A norm as varied: its period follows the term's new end, and stops where a variation ended it. */
+export function variedNorm(norm: NormModel, effects: VariationEffects, model: FileModel): NormModel {
+  if (effects === NO_EFFECTS || !norm.period) return norm;
+  return cached(normCopies, effects, norm, () => {
+    let { from, to } = norm.period!;
+    if (effects.termEnd !== null) {
+      if (norm.followsExpiry === 'end') to = effects.termEnd;
+      else if (norm.followsExpiry === 'deadline' && norm.deadline?.node.duration) {
+        const day = countBack(effects.termEnd, norm.deadline.node.duration, model.calendar);
+        from = from === to ? day : from;
+        to = day;
+      }
+    }
+    const ending = effects.ended.get(norm.symbol);
+    if (ending) to = Math.min(to, ending.day);
+    for (const r of effects.returned) {
+      const within = (norm.objectScope && isWithin(norm.objectScope, r.scope)) || (norm.scopeLine && isWithin(norm.scopeLine, r.scope));
+      if (within) to = Math.min(to, r.day);
+    }
+    return from === norm.period!.from && to === norm.period!.to ? norm : { ...norm, period: { from, to } };
+  });
+}
+
+/** A file's model with its term, grants and norms as varied: what the checks of periods read. */
+export function variedModel(model: FileModel, effects: VariationEffects): FileModel {
+  if (effects === NO_EFFECTS) return model;
+  return cached(modelCopies, effects, model, () => ({
+    ...model,
+    term: model.term && effects.termEnd !== null ? { from: model.term.from, to: effects.termEnd } : model.term,
+    grants: model.grants.flatMap((g) => variedGrants(g, effects)),
+    norms: model.norms.map((n) => variedNorm(n, effects, model)),
+  }));
+}
+
+function withPeriod(grant: Grant, period: Period): Grant {
+  return samePeriod(period, grant.period) ? grant : { ...grant, period };
+}
+
+function samePeriod(a: Period | null, b: Period | null): boolean {
+  return a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to);
+}

@@ -1,0 +1,115 @@
+// Variations: one agreement changing another, in the same file or across files, and the
+// periods the checks read as varied (language-v2.md section 6).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
+import { applyVariations } from '../../../server/out/core/model/variations';
+import { variedModel } from '../../../server/out/core/model/varied';
+import { formatDay } from '../../../server/out/core/values/dates';
+import { check, checkBody, covered, VIRTUAL_ROOT } from '../helpers/program';
+import { sharedCorpusV2 } from '../helpers/paths';
+
+const corpus = path.join(sharedCorpusV2, 'variations');
+const main = fs.readFileSync(path.join(corpus, 'main.partnership'), 'utf8');
+const exit = fs.readFileSync(path.join(corpus, 'exit.partnership'), 'utf8');
+
+/** The model of one file and every variation of it in the program, varied. */
+function varied(files: Record<string, string>, name: string) {
+  const c = check(files);
+  const models = c.program.models();
+  const model = models.find((m) => m.file === c.path(name))!;
+  const variations = models.flatMap((m) => m.variations).filter((v) => v.variedFile === model.file);
+  const effects = applyVariations(model, variations);
+  return { c, model, effects, varied: variedModel(model, effects) };
+}
+
+describe('variations', () => {
+  it('reads the exit agreement as clean once the core grant has ended, and not otherwise', () => {
+    const clean = check({ 'main.partnership': main, 'exit.partnership': exit });
+    assert.deepEqual(clean.codes('exit.partnership', ['error']), []);
+    // Without the variation, the vendor's grant meets the joint venture's, and its norm meets the grant.
+    const without = exit.replace(/ {2}variation CoreMoves[\s\S]*?\n {2}}\n/, '');
+    const conflicted = check({ 'main.partnership': main, 'exit.partnership': without });
+    const codes = [...conflicted.codes('exit.partnership'), ...conflicted.codes('main.partnership')].map((c) => c.split(' ')[1]);
+    assert.ok(codes.includes('P201'), codes.join(', '));
+    assert.ok(codes.includes('P202'), codes.join(', '));
+  });
+
+  it('extends the term: a date within the extension is no longer outside it, and open-ended periods follow', () => {
+    const { effects, varied: model } = varied({ 'main.partnership': main }, 'main.partnership');
+    assert.equal(formatDay(effects.termEnd!), '2021-03-31');
+    assert.equal(effects.termChangedBy!.symbol.name, 'Extension');
+    assert.equal(formatDay(model.term!.to), '2021-03-31');
+    assert.equal(formatDay(model.grants[0].period!.to), '2021-03-31');
+    assert.equal(formatDay(model.norms.find((n) => n.symbol.name === 'Deliver')!.period!.to), '2021-03-31');
+    const c = check({ 'main.partnership': main });
+    assert.deepEqual(c.codes('main.partnership').filter((x) => x.endsWith('P303')), []);
+    const unextended = check({ 'main.partnership': main.replace('term to 2021-03-31', 'clause "none"') });
+    assert.deepEqual(unextended.codes('main.partnership').filter((x) => x.endsWith('P303')), ['18:9 P303']);
+  });
+
+  it('ends what it names the day before it takes effect, and returns a scope out of the grants that hold it', () => {
+    const { effects, varied: model } = varied({ 'main.partnership': main, 'exit.partnership': exit }, 'main.partnership');
+    const endOf = (name: string): string => formatDay(model.norms.find((n) => n.symbol.name === name)!.period!.to);
+    assert.equal(endOf('Deliver'), '2018-03-31');
+    assert.equal(endOf('Phones'), '2018-03-31', 'a norm whose work lies in a returned scope ends');
+    assert.equal(endOf('Final'), '2018-03-31');
+    assert.equal(model.grants.length, 1);
+    assert.equal(formatDay(model.grants[0].period!.to), '2018-03-31');
+    assert.deepEqual(effects.applied.map((v) => v.symbol.name), ['Extension', 'CoreMoves']);
+    assert.deepEqual([...effects.late.keys()].map((v) => v.symbol.name), ['TooLate']);
+  });
+
+  it('splits a grant around the day a scope inside it is returned', () => {
+    const text = main.replace('ends Main.Deliver', '').replace('exclusive JV over ICT.Core', 'exclusive JV over ICT');
+    const exitOnlyReturns = `import "main.partnership"\n\npartnership Exit "Exit" {\n  term 2017-12-15 to 2021-03-31\n  variation Back "Telephony back" {\n    varies Main\n    effective 2018-04-01\n    returns Main.ICT.Core.Phones to Main.A\n  }\n}\n`;
+    const { varied: model } = varied({ 'main.partnership': text, 'exit.partnership': exitOnlyReturns }, 'main.partnership');
+    const parts = model.grants.map((g) => `${formatDay(g.period!.from)}..${formatDay(g.period!.to)} except ${g.carveOuts.map((s) => s.path).join(',')}`);
+    assert.deepEqual(parts, ['2006-04-01..2018-03-31 except ', '2018-04-01..2021-03-31 except ICT.Core.Phones']);
+  });
+
+  it('P801, P802 and P803 point where the brief says, in words', () => {
+    const c = check({ 'main.partnership': main, 'exit.partnership': exit });
+    const p801 = c.diagnostics('main.partnership').find((d) => d.code === 'P801')!;
+    assert.equal(covered(main, p801), 'NoDate');
+    const p802 = c.diagnostics('exit.partnership').find((d) => d.code === 'P802')!;
+    assert.equal(covered(exit, p802), 'ends');
+    assert.equal(p802.message, '`ends open Main.ICT` matches nothing in force or yet to come on 2018-04-01, the day the variation takes effect.');
+    const p803 = c.diagnostics('exit.partnership').find((d) => d.code === 'P803')!;
+    assert.equal(covered(exit, p803), '2022-01-01');
+    assert.match(p803.message, /after the term of `Main` ended on 2021-03-31; it changes nothing\.$/);
+  });
+
+  it('a variation flagged P801 or P803 changes nothing', () => {
+    const { effects } = varied({ 'main.partnership': main, 'exit.partnership': exit }, 'main.partnership');
+    assert.equal(formatDay(effects.termEnd!), '2021-03-31', 'NoDate would have moved it to 2022-03-31');
+    const ended = [...effects.ended.values()].map((e) => e.by.symbol.name);
+    assert.ok(!ended.includes('TooLate'));
+  });
+
+  it('shortens the term too, and a deadline counted back from expiry moves with it', () => {
+    const c = checkBody(`  obligation Exit "Exit plan" { B must deliver "an exit plan" to A due 12 months before expiry }
+  obligation Run "Run" { B must run "the service" to A every 1 month }
+  variation Early "Early end" { agreed 2014-01-01 term to 2015-12-31 }`);
+    const model = c.program.models()[0];
+    const { varied: v } = { varied: variedModel(model, applyVariations(model, model.variations)) };
+    assert.equal(formatDay(v.norms[0].period!.from), '2014-12-31');
+    assert.equal(formatDay(v.norms[1].period!.to), '2015-12-31');
+  });
+
+  it('updates the other file\'s diagnostics when an edit changes a variation', () => {
+    const roots = [{ file: path.join(VIRTUAL_ROOT, 'main.partnership'), text: main }, { file: path.join(VIRTUAL_ROOT, 'exit.partnership'), text: exit }];
+    const host = { readFile: (): string | undefined => undefined };
+    const first = new Analysis(roots, host);
+    assert.ok(!first.diagnostics(roots[0].file).some((d) => d.code === 'P303'));
+    // The extension is undone by editing the variation in place: the final report falls outside the term again.
+    const edited = [{ ...roots[0], text: main.replace('term to 2021-03-31', 'term to 2016-03-31') }, roots[1]];
+    const second = new Analysis(edited, host, first);
+    const codes = second.diagnostics(roots[0].file).map((d) => d.code);
+    assert.ok(codes.includes('P303'), codes.join(', '));
+    // And in the other direction: removing the exit agreement's change brings the conflict back in the exit file.
+    const third = new Analysis([roots[0], { ...roots[1], text: exit.replace('    ends exclusive Main.JV over Main.ICT.Core\n', '') }], host, first);
+    assert.ok(third.diagnostics(roots[1].file).some((d) => d.code === 'P201'));
+  });
+});
