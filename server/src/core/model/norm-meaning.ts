@@ -200,6 +200,9 @@ function periodOf(deadline: Deadline | null, every: Every | null, from: From | n
   const endFollows = end === undefined || (until !== null && until.at.kind === 'Anchor');
   if (deadline?.form === 'date' && deadline.day === null) return { period: null, followsExpiry: 'none' };
   const fixedDay = !triggered && deadline && deadline.day !== null ? deadline.day : undefined;
+  // A written `from` date after the written day that ends the period is P302: no period.
+  const writtenEnd = until?.at.kind === 'Date' ? end : until === null && !every && deadline?.form === 'date' ? fixedDay : undefined;
+  if (from?.at.kind === 'Date' && start !== undefined && writtenEnd !== undefined && writtenEnd < start) return { period: null, followsExpiry: 'none' };
   if (every) {
     return { period: { from: start ?? fixedDay ?? term.bounds.from, to: end ?? term.bounds.to }, followsExpiry: endFollows ? 'end' : 'none' };
   }
