@@ -143,7 +143,9 @@ function termBounds(model: FileModel): TermBounds | null {
 export function beyond(ctx: CheckContext, term: TermBounds, owner: Owner, d: DateLit, day: number): void {
   const { from, to } = term.period;
   if (day >= from && day <= to) return;
-  ctx.emit(report('P303', spanOf(owner, d), { date: d.text, from: formatDay(from), to: formatDay(to) }, {
+  // A month or a year is shown with the day it stands for here: `due 2006` is 2006-12-31.
+  const written = formatDay(day) === d.text ? undefined : formatDay(day);
+  ctx.emit(report('P303', spanOf(owner, d), { date: d.text, day: written, from: formatDay(from), to: formatDay(to) }, {
     related: [related(term.owner, term.node, 'The partnership\'s term')],
   }));
 }
