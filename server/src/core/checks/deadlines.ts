@@ -43,7 +43,7 @@ export function checkDeadline(ctx: CheckContext, norm: NormModel): void {
   if (!anchor || name?.kind !== 'QName') return;
   const at = spanOf(norm, name);
   if (!isObligation(anchor)) {
-    ctx.emit(report('P305', at, { name: norm.symbol.name, anchor: anchor.name, problem: 'not-obligation', keyword: anchor.decl.keyword }, {
+    ctx.emit(report('P305', at, { name: norm.symbol.name, anchor: qnameText(name), problem: 'not-obligation', keyword: anchor.decl.keyword }, {
       related: [related(anchor, anchor.nameNode, `${anchor.decl.keyword} ${anchor.name}`)],
     }));
     return;
@@ -51,7 +51,7 @@ export function checkDeadline(ctx: CheckContext, norm: NormModel): void {
   const circle = ctx.read(deadlineCircleOf, norm.symbol);
   if (!circle) return;
   const others = circleFrom(circle, norm.symbol).slice(1);
-  ctx.emit(report('P305', at, { name: norm.symbol.name, anchor: anchor.name, problem: 'circle', size: circle.length, circle: circleText(circleFrom(circle, norm.symbol)) }, {
+  ctx.emit(report('P305', at, { name: norm.symbol.name, anchor: qnameText(name), problem: 'circle', size: circle.length, circle: circleText(circleFrom(circle, norm.symbol)) }, {
     related: relatedCounterparts(others, relatedDeadline),
   }));
 }
