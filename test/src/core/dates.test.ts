@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import type { TextEdit } from '../../../server/out/core/diagnostics/diagnostic';
 import type { NormModel } from '../../../server/out/core/model/semantic';
+import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { formatDay } from '../../../server/out/core/values/dates';
 import { check, checkBody, covered } from '../helpers/program';
 
@@ -136,11 +138,14 @@ describe('deadlines: P305', () => {
 }
 `;
     let previous: Analysis | undefined;
+    let parsed: ParsedDocument | undefined;
+    // As the editor does: the edited unit alone is parsed again, and the others are kept.
+    const parse = (_: string, t: string): ParsedDocument => (parsed = parsed ? reparseDocument(parsed, t) : parseDocument(file, t));
     for (const third of ['E', 'L1', 'E', 'L1', 'L2']) {
       const roots = [{ file, text: text(third) }];
-      const host = { readFile: () => undefined };
-      const next = new Analysis(roots, host, previous);
-      const fresh = new Analysis(roots, host);
+      const next = new Analysis(roots, { readFile: () => undefined, parse }, previous);
+      const fresh = new Analysis(roots, { readFile: () => undefined });
+      if (previous) assert.equal(next.files.get(file)!.resolutions[3], previous.files.get(file)!.resolutions[3], 'L1 keeps its resolution');
       assert.deepEqual(next.diagnostics(file).map((d) => [d.code, d.start, d.message]), fresh.diagnostics(file).map((d) => [d.code, d.start, d.message]), third);
       // L1's unit is untouched by the edit, yet its P305 follows the circle.
       assert.equal(next.diagnostics(file).some((d) => d.code === 'P305' && d.message.startsWith('The deadline of `L1`')), third === 'L1', third);
