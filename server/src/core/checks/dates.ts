@@ -5,7 +5,7 @@
 
 import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
-import type { DateLit, Norm, Term, Unit } from '../syntax/ast';
+import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import { type CheckContext, type Owner, related, spanOf } from './context';
 
@@ -71,7 +71,11 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
 
 /** The dates of one norm: its `due` date, its `from` and its `until`. */
 export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileModel): void {
-  checkNormLines(ctx, norm, norm.node, termBounds(model));
+  const term = termBounds(model);
+  checkNormLines(ctx, norm, norm.node, term);
+  const deadline = norm.deadline;
+  // A deadline counted from start or back from expiry is judged by the day it falls on.
+  if (term && deadline?.node.duration && deadline.anchor?.kind === 'Anchor') countedBeyond(ctx, term, norm, deadline.node, deadline.day);
 }
 
 function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermBounds | null): void {
@@ -139,6 +143,17 @@ function termBounds(model: FileModel): TermBounds | null {
   return model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
 }
 
+/** P303 at the duration of `within … of start` or `… before expiry` when the day it gives (null: too far to count) is outside `term`. */
+function countedBeyond(ctx: CheckContext, term: TermBounds, norm: NormModel, due: Due, day: number | null): void {
+  const { from, to } = term.period;
+  if (day !== null && day >= from && day <= to) return;
+  const anchor = due.anchor as Anchor;
+  const words = anchor.word === 'start' ? `${durationText(due.duration!)} after start` : `${durationText(due.duration!)} before expiry`;
+  ctx.emit(report('P303', spanOf(norm, due.duration!), { date: `The deadline ${words}`, day: day === null ? 'more than ten thousand years away' : formatDay(day), from: formatDay(from), to: formatDay(to) }, {
+    related: [related(term.owner, term.node, 'The partnership\'s term')],
+  }));
+}
+
 /** P303 when the valid date `d`, standing for `day`, lies outside `term`. */
 export function beyond(ctx: CheckContext, term: TermBounds, owner: Owner, d: DateLit, day: number): void {
   const { from, to } = term.period;
@@ -148,4 +163,10 @@ export function beyond(ctx: CheckContext, term: TermBounds, owner: Owner, d: Dat
   ctx.emit(report('P303', spanOf(owner, d), { date: d.text, day: written, from: formatDay(from), to: formatDay(to) }, {
     related: [related(term.owner, term.node, 'The partnership\'s term')],
   }));
+}
+
+/** `10 working days`, `1 month`: a duration in words. */
+function durationText(d: Duration): string {
+  const unit = d.unit === 'working-day' ? 'working day' : d.unit;
+  return `${d.count} ${unit}${d.count === 1 ? '' : 's'}`;
 }
