@@ -46,7 +46,7 @@ describe('reading files safely (language server)', function () {
     await client.until(() => client.codes(importer).length > 0, 'diagnostics of the importer');
     const p105 = client.diagnostics.get(uri(importer))!.diagnostics.filter((d) => d.code === 'P105');
     assert.equal(p105.length, 1);
-    assert.match(p105[0].message, /^Cannot import `huge\.partnership`: it is too large \(65 MB; the limit is 64 MB\)\.$/);
+    assert.match(String(p105[0].message), /^Cannot import `huge\.partnership`: it is too large \(65 MB; the limit is 64 MB\)\.$/);
   });
 
   it('an import outside the workspace is P105 until the setting allows it', async () => {

@@ -42,6 +42,6 @@ describe('language server: variations across files', function () {
     await client.change(main, text.replace('term to 2021-03-31', 'term to 2016-03-31'), 2);
     await client.until(() => client.codes(main).some((c) => c.endsWith('P303')), 'P303 on the final report');
     // The exit agreement's late variation is now later still: its message follows the new end.
-    await client.until(() => client.diagnostics.get(`file://${exit}`)?.diagnostics.some((d) => d.code === 'P803' && d.message.includes('2016-03-31')) ?? false, 'P803 to follow the term');
+    await client.until(() => client.diagnostics.get(`file://${exit}`)?.diagnostics.some((d) => d.code === 'P803' && String(d.message).includes('2016-03-31')) ?? false, 'P803 to follow the term');
   });
 });

@@ -7,7 +7,7 @@ import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { namesText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
-import { type CheckContext, related, spanOf } from './context';
+import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
 
@@ -18,14 +18,17 @@ const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: '
 export function checkNorm(ctx: CheckContext, norm: NormModel): void {
   checkModal(ctx, norm);
   checkContradiction(ctx, norm);
-  // A standing duty: no deadline, no `every` and no `when` written (a broken deadline still counts).
-  if (norm.node.keyword === 'obligation' && !norm.deadline && !norm.every && !hasWhenLine(norm)) {
-    ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name }));
+  // A standing duty: no deadline, no `every` and no `when` written (a broken deadline still
+  // counts); a `from` that names an event makes it arise on the event, as `when` does.
+  // A window reversed by its dates (P302) has no period and is not reported again.
+  if (norm.node.keyword === 'obligation' && !norm.deadline && !norm.every && !arisesOnEvent(norm) && norm.period) {
+    const window = norm.from || norm.until ? `on every day ${describePeriod(norm.period)}` : 'for the whole term';
+    ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name, window }));
   }
 }
 
-function hasWhenLine(norm: NormModel): boolean {
-  return (norm.node.block?.items ?? []).some((l) => l.kind === 'When');
+function arisesOnEvent(norm: NormModel): boolean {
+  return (norm.node.block?.items ?? []).some((l) => l.kind === 'When' || (l.kind === 'From' && l.at.kind === 'QName'));
 }
 
 function checkModal(ctx: CheckContext, norm: NormModel): void {

@@ -18,6 +18,7 @@ import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
 import { checkDates, checkNormDates } from './dates';
+import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
 import { checkDeclarations, checkRole } from './declarations';
 import { checkPartnershipTitle, checkUnitTitles } from './titles';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
@@ -36,6 +37,7 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis },
   { name: 'governance', file: checkGovernance },
   { name: 'norms', norm: checkNorm },
+  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline },
   { name: 'variations', file: checkVariations, unit: checkVariationDates },
 ];
 

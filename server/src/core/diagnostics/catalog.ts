@@ -115,10 +115,33 @@ export const catalog = {
     'End date before start date',
     (p) => `The ${p.what} ends on ${p.to}, before it starts on ${p.from}.`,
   ),
-  P303: entry<{ date: string; from: string; to: string }>(
+  P303: entry<{ date: string; day?: string; from: string; to: string }>(
     'warning',
     'Date outside the term',
-    (p) => `${p.date} is outside the partnership's term (${p.from} to ${p.to}).`,
+    (p) => `${p.date}${p.day ? ` (${p.day})` : ''} is outside the partnership's term (${p.from} to ${p.to}).`,
+  ),
+  P304: entry<{ name: string; calendars: readonly string[]; fallback: string; suggestion?: string }>(
+    'error',
+    'Unknown calendar',
+    (p) =>
+      `${code(p.name)} is not a calendar.` +
+      (p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : '') +
+      ` The calendars are ${listOf(p.calendars.map(code), 'and')}; until this is corrected, working days skip the bank holidays of ${code(p.fallback)}.`,
+  ),
+  P305: entry<{ name: string; anchor: string; problem: 'not-obligation'; keyword: string } | { name: string; anchor: string; problem: 'circle'; size: number; circle: string }>(
+    'error',
+    'Deadline that never starts',
+    (p) =>
+      p.problem === 'not-obligation'
+        ? `The deadline of ${code(p.name)} counts from ${code(p.anchor)}, ${article(p.keyword)} ${p.keyword}: only an obligation is done, so this deadline never starts. Count it from an event or an obligation.`
+        : p.size === 1
+          ? `The deadline of ${code(p.name)} counts from the day ${code(p.name)} itself is done, so it never falls due.`
+          : `The deadline of ${code(p.name)} counts from ${code(p.anchor)} in a circle of ${p.size} deadlines (${p.circle}), so none of them ever falls due.`,
+  ),
+  P306: entry<{ name: string }>(
+    'hint',
+    'Event no norm uses',
+    (p) => `No norm uses the event ${code(p.name)}: name it in a \`when\` line, a \`from\` line or a deadline counted from it.`,
   ),
   P401: entry<{ value: string }>(
     'error',
@@ -167,10 +190,10 @@ export const catalog = {
     'Contradictory norms',
     (p) => `${p.party} both must and must not ${p.verb} ${p.object} (see ${p.other}).`,
   ),
-  P603: entry<{ name: string }>(
+  P603: entry<{ name: string; window: string }>(
     'information',
     'Obligation without a date',
-    (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies for the whole term.`,
+    (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies ${p.window}.`,
   ),
   // Variations (language-v2.md section 6).
   P801: entry<{ name: string }>(
