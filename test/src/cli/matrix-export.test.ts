@@ -76,8 +76,11 @@ describe('partnership matrix', () => {
     const lines = r.stdout.split('\r\n');
     assert.equal(lines[lines.length - 1], '', 'every record ends with CRLF');
     assert.ok(lines[1].includes('"P0 must deliver ""a, b \\""c\\"""" to C"') || lines[1].includes('"P0 must deliver ""a, b \\""c\\""""'));
-    assert.equal(renderCsv({ partnership: { name: 'X', title: '', doc: '', term: '', source: '', notes: [] }, parties: [], exclusivity: [], conflicts: [], groups: [{ scope: null, rows: [{ norm: 'N', title: 'a "b", c\nd', kind: 'obligation', statement: '', line: 1, cells: {}, when: '', kpis: [], consequence: '', clause: '', notes: ['one', 'two, "2"'] }] }] }).split('\r\n')[1],
-      'Not tied to a scope,N,obligation,"a ""b"", c\nd",,,,,,"one\ntwo, ""2"""');
+    const partnership = { name: 'X', title: '', doc: '', term: '', source: '', notes: [], values: [], objectives: [], calendar: '', termChanges: [] };
+    const money = { charges: [], fixedCharges: [], years: [], totals: [], total: '', yearsNote: '' };
+    const row = { norm: 'N', title: 'a "b", c\nd', kind: 'obligation' as const, statement: '', line: 1, cells: {}, when: '', kpis: [], consequence: '', clause: '', notes: ['one', 'two, "2"'], amount: '=1+1', doc: '', changes: [] };
+    assert.equal(renderCsv({ partnership, parties: [], exclusivity: [], conflicts: [], groups: [{ scope: null, rows: [row] }], events: [], money, kpis: [], governance: [], variations: [] }).split('\r\n')[1],
+      'Not tied to a scope,N,obligation,"a ""b"", c\nd",,,,,,"one\ntwo, ""2""",\'=1+1,,');
   });
 });
 
@@ -88,7 +91,7 @@ describe('matrix model', () => {
     fs.writeFileSync(file, 'partnership C "c" {\n  term 2010-01-01 to 2020-12-31\n  party constructor "Odd" as supplier\n  party toString "Odder" as client\n  obligation O "o" { constructor must do "x" to toString due 2011-01-01 }\n}\n');
     const r = run(['matrix', file, '--format', 'csv']);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(r.stdout.split('\r\n')[1], 'Not tied to a scope,O,obligation,o,"constructor must do ""x"" to toString",R (must),B,by 2011-01-01,,,,');
+    assert.equal(r.stdout.split('\r\n')[1], 'Not tied to a scope,O,obligation,o,"constructor must do ""x"" to toString",R (must),B,by 2011-01-01,,,,,,,');
   });
 });
 
