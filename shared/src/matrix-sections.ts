@@ -93,7 +93,7 @@ export function sectionTables(m: Matrix): SectionTable[] {
       columns: [
         { label: 'KPI', width: 'name' }, { label: 'Owner', width: 'who' }, { label: 'Scope', width: 'text' }, { label: 'Measured', width: 'short' },
         { label: 'Baseline', width: 'text' }, { label: 'Targets', width: 'text' }, { label: 'Thresholds', width: 'text' },
-        { label: 'Credits', width: 'text' }, { label: 'Weight', width: 'short' }, { label: 'Measures', width: 'text' },
+        { label: 'Credits', width: 'text' }, { label: 'Weight', width: 'short' }, { label: 'Measures', width: 'long' },
       ],
       rows: m.kpis.map((k) => rowOf(k, [
         nameCell(k, k.changes), one(k.owner), one(k.scope), one(k.measured), one(k.baseline), [...k.targets], [...k.thresholds], [...k.credits], one(k.weight), k.measures.length ? [k.measures.join(', ')] : [],

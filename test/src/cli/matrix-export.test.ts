@@ -8,7 +8,7 @@ import { renderCsv } from '../../../server/out/core/matrix/csv';
 import { escapeHtml } from '../../../server/out/core/matrix/html';
 import { escapeMarkdown } from '../../../server/out/core/matrix/markdown';
 import { run } from '../helpers/cli';
-import { examples, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+import { examples, partnershipFilesUnder, sharedCorpus, sharedCorpusV2 } from '../helpers/paths';
 import { schemaErrors, validateModel } from '../helpers/schemas';
 
 const SB = 'examples/service-birmingham/service-birmingham.partnership';
@@ -97,7 +97,7 @@ describe('matrix model', () => {
 
 describe('partnership export', () => {
   it('exports a model that conforms to the published schema, for every example and corpus file', () => {
-    for (const file of [...partnershipFilesUnder(examples), ...partnershipFilesUnder(sharedCorpus)]) {
+    for (const file of [...partnershipFilesUnder(examples), ...partnershipFilesUnder(sharedCorpus), ...partnershipFilesUnder(sharedCorpusV2)]) {
       const r = run(['export', file]);
       assert.equal(r.status, 0, `${file}: ${r.stderr}`);
       const model = JSON.parse(r.stdout);
@@ -111,7 +111,7 @@ describe('partnership export', () => {
     assert.deepEqual(board.approves[0].band.low, { unit: 'money', currency: 'GBP', amount: '200000', written: '£200k' });
     const forecast = model.norms.find((n: { name: string }) => n.name === 'UserForecast');
     assert.deepEqual(forecast.period, { from: '2006-10-01', to: '2021-03-31' });
-    assert.deepEqual(forecast.every, { count: 6, unit: 'month', from: '2006-10-01' });
+    assert.deepEqual(forecast.every, { count: 6, unit: 'month', from: { written: '2006-10-01', day: '2006-10-01' } });
   });
 
   it('refuses a file that declares no partnership', () => {

@@ -45,8 +45,9 @@ export function moneySection(c: SectionContext): MatrixMoney {
       changes: marksOf(c.marks, ch.symbol, ch.amounts.some((a) => !a.until)),
     };
   });
-  // One currency per charge, its first amount's (P703 reports the others, which count for nothing here).
-  const fixed = charges.filter((ch) => ch.amounts.some((a) => fixedPeriodOf(a) && a.amount.currency === ch.amounts[0].amount.currency));
+  // One currency per charge, its first amount's (P703 reports the others, which count for nothing
+  // here); a column for each charge with a fixed amount that applies on some day of the term.
+  const fixed = charges.filter((ch) => periods.get(ch)!.some((p) => fixedPeriodOf(p.line) && p.line.amount.currency === ch.amounts[0].amount.currency));
   const currencyOf = (ch: ChargeModel): string => ch.amounts[0].amount.currency ?? 'GBP';
   const empty = { charges: rows, fixedCharges: fixed.map((ch) => ch.symbol.name), years: [], totals: [], total: '' };
   if (fixed.length === 0) return { ...empty, yearsNote: '' };

@@ -41,7 +41,7 @@ export function amountPeriods(lines: readonly AmountLine[], term: Period, end: n
         if (start !== null && start > from && unitsOf(other) === unitsOf(line)) to = Math.min(to, start - 1);
       });
     }
-    periods.push({ line, from, to });
+    if (from <= to) periods.push({ line, from, to }); // else P302 or P303 says why it never applies
   });
   return periods;
 }
