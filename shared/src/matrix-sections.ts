@@ -37,103 +37,69 @@ function nameCell(d: MatrixDeclaration, changes: readonly RowChange[] = []): str
 }
 
 const one = (text: string): string[] => (text ? [text] : []);
-const rowOf = (d: MatrixDeclaration, cells: (readonly string[])[], flagged = false): SectionRow => ({ key: d.name, line: d.line, cells, flagged });
+
+type Width = SectionColumn['width'];
+const columnsOf = (pairs: readonly (readonly [string, Width])[]): SectionColumn[] => pairs.map(([label, width]) => ({ label, width }));
+
+/** A table of declarations, one row each, named by the first cell; none when there are none. */
+function declarationTable<T extends MatrixDeclaration>(
+  key: SectionTable['key'], title: string, columns: readonly (readonly [string, Width])[], items: readonly T[],
+  cells: (item: T) => (readonly string[])[], flagged: (item: T) => boolean = () => false,
+): SectionTable[] {
+  if (items.length === 0) return [];
+  return [{ key, title, columns: columnsOf(columns), rows: items.map((d) => ({ key: d.name, line: d.line, cells: cells(d), flagged: flagged(d) })), notes: [] }];
+}
+
+const listed = (items: readonly string[]): string[] => (items.length ? [items.join(', ')] : []);
+
+/** The fixed charges by contract year, with the totals and, under it, the stated value. */
+function yearsTable(m: Matrix, values: readonly string[]): SectionTable {
+  const money = m.money;
+  return {
+    key: 'years',
+    title: 'Fixed charges by contract year',
+    columns: [{ label: 'Contract year', width: 'text' }, ...money.fixedCharges.map((label) => ({ label, width: 'money' as const })), { label: 'Total', width: 'money' }],
+    rows: [
+      ...money.years.map((y) => ({ key: y.label, line: null, cells: [[y.label, y.period], ...y.amounts.map(one), one(y.total)], flagged: false })),
+      ...(money.years.length > 0 ? [{ key: 'total', line: null, cells: [['Total'], ...money.totals.map(one), one(money.total)], flagged: false }] : []),
+    ],
+    notes: [
+      money.yearsNote || 'Years count from the term’s first day; a part of a year is its share of the year’s amount by days, rounded to the penny.',
+      ...values,
+    ],
+  };
+}
 
 /** Every section the matrix has something for, in the order they are shown. */
 export function sectionTables(m: Matrix): SectionTable[] {
-  const tables: SectionTable[] = [];
-  if (m.events.length > 0) {
-    tables.push({
-      key: 'events',
-      title: 'Events',
-      columns: [{ label: 'Event', width: 'name' }, { label: 'Clause', width: 'short' }, { label: 'Norms that arise on it', width: 'text' }],
-      rows: m.events.map((e) => rowOf(e, [nameCell(e), one(e.clause), e.usedBy.length ? [e.usedBy.join(', ')] : ['none']])),
-      notes: [],
-    });
-  }
-  const money = m.money;
-  if (money.charges.length > 0) {
-    tables.push({
-      key: 'charges',
-      title: 'Charges',
-      columns: [
-        { label: 'Charge', width: 'name' }, { label: 'Payer', width: 'who' }, { label: 'Payee', width: 'who' }, { label: 'Amounts', width: 'long' },
-        { label: 'Scope', width: 'text' }, { label: 'Terms', width: 'text' }, { label: 'Clause', width: 'short' },
-      ],
-      rows: money.charges.map((c) => rowOf(c, [
-        nameCell(c, c.changes), one(c.payer), one(c.payee),
-        c.amounts.map((a) => `${a.amount}${a.period ? `, ${a.period}` : ''}${a.fixed ? '' : ' (rate)'}`),
-        one(c.scope), [...(c.indexed ? [`indexed ${c.indexed}`] : []), ...(c.creditCap ? [`credits capped at ${c.creditCap}`] : [])], one(c.clause),
-      ])),
-      notes: [],
-    });
-  }
   const values = m.partnership.values.map((v) => `Stated value: ${v.amount}${v.text ? ` (${v.text})` : ''}`);
-  if (money.fixedCharges.length > 0) {
-    tables.push({
-      key: 'years',
-      title: 'Fixed charges by contract year',
-      columns: [{ label: 'Contract year', width: 'text' }, ...money.fixedCharges.map((label) => ({ label, width: 'money' as const })), { label: 'Total', width: 'money' }],
-      rows: [
-        ...money.years.map((y) => ({ key: y.label, line: null, cells: [[y.label, y.period], ...y.amounts.map(one), one(y.total)], flagged: false })),
-        ...(money.years.length > 0 ? [{ key: 'total', line: null, cells: [['Total'], ...money.totals.map(one), one(money.total)], flagged: false }] : []),
-      ],
-      notes: [
-        ...(money.yearsNote ? [money.yearsNote] : ['Years count from the term’s first day; a part of a year is its share of the year’s amount by days, rounded to the penny.']),
-        ...values,
-      ],
-    });
-  } else if (values.length > 0 && money.charges.length > 0) {
-    tables[tables.length - 1] = { ...tables[tables.length - 1], notes: values };
-  }
-  if (m.kpis.length > 0) {
-    tables.push({
-      key: 'kpis',
-      title: 'Service levels',
-      columns: [
-        { label: 'KPI', width: 'name' }, { label: 'Owner', width: 'who' }, { label: 'Scope', width: 'text' }, { label: 'Measured', width: 'short' },
-        { label: 'Baseline', width: 'text' }, { label: 'Targets', width: 'text' }, { label: 'Thresholds', width: 'text' },
-        { label: 'Credits', width: 'text' }, { label: 'Weight', width: 'short' }, { label: 'Measures', width: 'long' },
-      ],
-      rows: m.kpis.map((k) => rowOf(k, [
-        nameCell(k, k.changes), one(k.owner), one(k.scope), one(k.measured), one(k.baseline), [...k.targets], [...k.thresholds], [...k.credits], one(k.weight), k.measures.length ? [k.measures.join(', ')] : [],
-      ])),
-      notes: [],
-    });
-  }
-  if (m.governance.length > 0) {
-    tables.push({
-      key: 'governance',
-      title: 'Governance',
-      columns: [
-        { label: 'Body', width: 'name' }, { label: 'Chair', width: 'who' }, { label: 'Members', width: 'who' }, { label: 'Meets', width: 'short' },
-        { label: 'Escalates to', width: 'who' }, { label: 'Approves', width: 'text' }, { label: 'Findings', width: 'long' },
-      ],
-      rows: m.governance.map((b) => rowOf(b, [
-        nameCell(b, b.changes), one(b.chair), b.members.length ? [b.members.join(', ')] : [], one(b.meets), one(b.escalatesTo), [...b.approvals], [...b.findings],
-      ], b.findings.length > 0)),
-      notes: [],
-    });
-  }
-  if (m.variations.length > 0) {
-    tables.push({
-      key: 'variations',
-      title: 'Variations, in order of effect',
-      columns: [
-        { label: 'Variation', width: 'name' }, { label: 'Varies', width: 'who' }, { label: 'Agreed', width: 'short' }, { label: 'Effective', width: 'short' },
-        { label: 'Changes', width: 'long' }, { label: 'Clause', width: 'short' },
-      ],
-      rows: m.variations.map((v) => ({
-        ...rowOf(v, [
-          [...nameCell(v), ...(v.partnership ? [`in ${v.partnership}`] : [])], one(v.varies), one(v.agreed), one(v.effective),
-          [...v.changes, ...one(v.status)], one(v.clause),
-        ], v.status !== ''),
-        key: `${v.partnership ?? ''}.${v.name}`,
-      })),
-      notes: [],
-    });
-  }
-  return tables;
+  const charges = declarationTable('charges', 'Charges',
+    [['Charge', 'name'], ['Payer', 'who'], ['Payee', 'who'], ['Amounts', 'long'], ['Scope', 'text'], ['Terms', 'text'], ['Clause', 'short']],
+    m.money.charges, (c) => [
+      nameCell(c, c.changes), one(c.payer), one(c.payee),
+      c.amounts.map((a) => `${a.amount}${a.period ? `, ${a.period}` : ''}${a.fixed ? '' : ' (rate)'}`),
+      one(c.scope), [...(c.indexed ? [`indexed ${c.indexed}`] : []), ...(c.creditCap ? [`credits capped at ${c.creditCap}`] : [])], one(c.clause),
+    ]);
+  // The stated value goes under the yearly table, or under the charges when there is none.
+  const money = m.money.fixedCharges.length > 0 ? [...charges, yearsTable(m, values)] : charges.map((t) => ({ ...t, notes: values }));
+  return [
+    ...declarationTable('events', 'Events', [['Event', 'name'], ['Clause', 'short'], ['Norms that arise on it', 'text']],
+      m.events, (e) => [nameCell(e), one(e.clause), e.usedBy.length ? listed(e.usedBy) : ['none']]),
+    ...money,
+    ...declarationTable('kpis', 'Service levels',
+      [['KPI', 'name'], ['Owner', 'who'], ['Scope', 'text'], ['Measured', 'short'], ['Baseline', 'text'], ['Targets', 'text'],
+        ['Thresholds', 'text'], ['Credits', 'text'], ['Weight', 'short'], ['Measures', 'long']],
+      m.kpis, (k) => [nameCell(k, k.changes), one(k.owner), one(k.scope), one(k.measured), one(k.baseline), [...k.targets], [...k.thresholds], [...k.credits], one(k.weight), listed(k.measures)]),
+    ...declarationTable('governance', 'Governance',
+      [['Body', 'name'], ['Chair', 'who'], ['Members', 'who'], ['Meets', 'short'], ['Escalates to', 'who'], ['Approves', 'text'], ['Findings', 'long']],
+      m.governance, (b) => [nameCell(b, b.changes), one(b.chair), listed(b.members), one(b.meets), one(b.escalatesTo), [...b.approvals], [...b.findings]],
+      (b) => b.findings.length > 0),
+    ...declarationTable('variations', 'Variations, in order of effect',
+      [['Variation', 'name'], ['Varies', 'who'], ['Agreed', 'short'], ['Effective', 'short'], ['Changes', 'long'], ['Clause', 'short']],
+      m.variations, (v) => [
+        [...nameCell(v), ...(v.partnership ? [`in ${v.partnership}`] : [])], one(v.varies), one(v.agreed), one(v.effective), [...v.changes, ...one(v.status)], one(v.clause),
+      ], (v) => v.status !== '').map((t) => ({ ...t, rows: t.rows.map((r, i) => ({ ...r, key: `${m.variations[i].partnership ?? ''}.${r.key}` })) })),
+  ];
 }
 
 /** The partnership's head beyond its name and term: values, objectives, the calendar and the term's variations. */
