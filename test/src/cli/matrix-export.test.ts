@@ -96,7 +96,8 @@ describe('matrix model', () => {
 });
 
 describe('partnership export', () => {
-  it('exports a model that conforms to the published schema, for every example and corpus file', () => {
+  it('exports a model that conforms to the published schema, for every example and corpus file', function () {
+    this.timeout(120_000); // a process per file, for some forty files
     for (const file of [...partnershipFilesUnder(examples), ...partnershipFilesUnder(sharedCorpus), ...partnershipFilesUnder(sharedCorpusV2)]) {
       const r = run(['export', file]);
       assert.equal(r.status, 0, `${file}: ${r.stderr}`);

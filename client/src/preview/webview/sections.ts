@@ -7,7 +7,7 @@
 import { type SectionTable, sectionTables } from '../../../../shared/out/matrix-sections';
 import type { Matrix } from '../protocol';
 import { revealable } from './keyed-blocks';
-import { append, colgroup, el, textEl } from './rows';
+import { append, colgroup, el, prose, textEl } from './rows';
 
 interface Drawn {
   readonly key: string;
@@ -22,7 +22,9 @@ function sectionRow(table: SectionTable, row: SectionTable['rows'][number]): HTM
     const td = el('td', i === 0 ? 'name' : '');
     // The first cell names the row; the others say what they are when laid out as cards.
     if (i > 0) td.dataset.label = table.columns[i].label;
-    lines.forEach((line, j) => append(td, i === 0 && j === 0 ? append(el('div'), el('strong', '', line)) : textEl('div', '', line)));
+    // One line stays inline, so that a card reads `Varies: Main`; several are one block each.
+    if (i > 0 && lines.length === 1) append(td, ...prose(lines[0]));
+    else lines.forEach((line, j) => append(td, i === 0 && j === 0 ? append(el('div'), el('strong', '', line)) : textEl('div', '', line)));
     append(tr, td);
   });
   return tr;
