@@ -10,7 +10,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { formatDocument, LayoutGuardError } from '../../core/format/format';
-import { whenOf } from '../../core/matrix/model';
+import { whenOf } from '../../core/matrix/when';
 import { namesText } from '../../core/syntax/ast';
 import { fixesAsActions } from '../convert';
 import { type FeatureContext, sourceOf } from './context';
@@ -43,7 +43,7 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
     const who = `${namesText(norm.line.subjects)} ${norm.line.modal.value}`;
-    const when = whenOf(norm) || 'at any time in the term';
+    const when = whenOf(norm, { termEnd: model.term?.to ?? null, calendar: model.calendar }) || 'at any time in the term';
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
     const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;
     const range = ctx.positions.range(source.file, start, start);
