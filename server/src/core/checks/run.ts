@@ -24,6 +24,8 @@ import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
+import { checkCharges } from './charges';
+import { checkCredits } from './credits';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -34,6 +36,8 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis },
   { name: 'governance', file: checkGovernance },
   { name: 'norms', norm: checkNorm },
+  { name: 'charges', file: checkCharges },
+  { name: 'credits', file: checkCredits },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];
