@@ -29,7 +29,7 @@ export function checkKpis(ctx: CheckContext, model: FileModel): void {
       }
     }
     checkTargetStarts(ctx, kpi, model);
-    if (kpi.targets.length === 0 && kpi.thresholds.length === 0) ctx.emit(report('P405', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }));
+    if (kpi.targets.length === 0 && kpi.thresholds.length === 0 && wellFormed(kpi)) ctx.emit(report('P405', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }));
     if (!kpi.hasOwnerLine) {
       const block = kpi.node.block;
       const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subjects[0]?.name;
@@ -40,6 +40,12 @@ export function checkKpis(ctx: CheckContext, model: FileModel): void {
     }
     if (!measuredKpis.has(kpi.symbol)) ctx.emit(report('P404', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }));
   }
+}
+
+/** A KPI whose block parsed whole: a missing block or a broken line is P001 already, and may be the target. */
+function wellFormed(kpi: KpiModel): boolean {
+  const block = kpi.node.block;
+  return block !== null && block.items.every((item) => item.kind !== 'Junk');
 }
 
 /**
