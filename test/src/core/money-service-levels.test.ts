@@ -9,7 +9,7 @@ import { amountPeriods, contractYears, fixedAmountOver, yearlyFixedAmountOn } fr
 import type { FileModel } from '../../../server/out/core/model/semantic';
 import { dayNumber, formatDay, type Period } from '../../../server/out/core/values/dates';
 import { formatDecimal } from '../../../server/out/core/values/decimal';
-import { checkBody, covered, VIRTUAL_ROOT } from '../helpers/program';
+import { check, checkBody, covered, VIRTUAL_ROOT } from '../helpers/program';
 
 const day = (text: string): number => dayNumber(text)!;
 const shown = (p: Period | null): string => (p ? `${formatDay(p.from)}..${formatDay(p.to)}` : 'none');
@@ -74,6 +74,14 @@ describe('charge checks', () => {
     assert.equal(covered(c.text, d[0]), '£2m');
     assert.equal(d[0].message, 'The amount `£2m per year from 2012-12 until 2014` applies on the same days as `£1m per year until 2012` (from 2012-12-01): a charge has one amount for each unit on each day. Start it later with `from`, or end the other with `until`.');
     assert.equal(covered(c.text, d[0].related[0]), '£1m per year until 2012');
+  });
+
+  it('P701 without a valid term: amounts without dates apply at all times, and clash from the term\'s first day', () => {
+    const c = check({ 'n.partnership': 'partnership N "n" {\n  party A "A" as client\n  party B "B" as supplier\n  charge C "c" { A pays B  £1m per year  £2m per year }\n}\n' });
+    const found = c.diagnostics('n.partnership').filter((d) => d.code === 'P701' || d.code === 'P900');
+    assert.deepEqual(found.map((d) => d.message), [
+      "The amount `£2m per year` applies on the same days as `£1m per year` (from the term's first day): a charge has one amount for each unit on each day. Start it later with `from`, or end the other with `until`.",
+    ]);
   });
 
   it('P702 at the payee, P703 once at the first other currency, P704 once per charge at its name', () => {

@@ -6,7 +6,7 @@ import { report } from '../diagnostics/catalog';
 import { amountPeriods } from '../model/charge-periods';
 import type { ChargeModel, FileModel } from '../model/semantic';
 import { qnameText, type AmountLine } from '../syntax/ast';
-import { formatDay, overlaps } from '../values/dates';
+import { ALL_TIME, formatDay, overlaps } from '../values/dates';
 import { formatQuantity } from '../values/decimal';
 import { type CheckContext, related, spanOf } from './context';
 import { checkPercentage } from './percentages';
@@ -42,10 +42,15 @@ function checkOverlaps(ctx: CheckContext, charge: ChargeModel, model: FileModel)
     const b = periods[later];
     const earlier = periods.slice(0, later).find((a) => a.units === b.units && a.period && b.period && overlaps(a.period, b.period));
     if (!earlier || !earlier.period || !b.period) continue;
-    ctx.emit(report('P701', spanOf(charge, b.line.amount), { amount: written(b.line), other: written(earlier.line), day: formatDay(Math.max(earlier.period.from, b.period.from)) }, {
+    ctx.emit(report('P701', spanOf(charge, b.line.amount), { amount: written(b.line), other: written(earlier.line), day: dayText(Math.max(earlier.period.from, b.period.from)) }, {
       related: [related(charge, earlier.line, 'The other amount')],
     }));
   }
+}
+
+/** A day, or the term's first day when there is no valid term (amounts without `from` are then unbounded). */
+function dayText(day: number): string {
+  return day <= ALL_TIME.from ? "the term's first day" : formatDay(day);
 }
 
 /** `£12m per year from 2008-04-01`, as written. */
