@@ -27,6 +27,8 @@ import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
 import { checkVariationDates, checkVariations } from './variations';
+import { checkCharges } from './charges';
+import { checkCredits } from './credits';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -39,6 +41,8 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'norms', norm: checkNorm },
   { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline },
   { name: 'variations', file: checkVariations, unit: checkVariationDates },
+  { name: 'charges', file: checkCharges },
+  { name: 'credits', file: checkCredits },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];

@@ -148,15 +148,21 @@ export const catalog = {
     'Percentage out of range',
     (p) => `${p.value} is not a percentage between 0% and 100%.`,
   ),
-  P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string }>(
+  P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string; line?: 'threshold' | 'credit' }>(
     'error',
     'Threshold inconsistent with the target',
     (p) =>
-      p.reason === 'unit'
-        ? `The threshold ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
-        : `The threshold ${code(p.threshold)} would be triggered by values that meet the target ${code(p.target)}` +
-          (p.example ? ` (for example ${p.example})` : '') +
-          `: every value that triggers the consequence must fail the target.`,
+      p.line === 'credit'
+        ? p.reason === 'unit'
+          ? `The credit's condition ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
+          : `The credit's condition ${code(p.threshold)} would be met by values that meet the target ${code(p.target)}` +
+            (p.example ? ` (for example ${p.example})` : '') +
+            `: a service credit is earned only by a result that fails the target.`
+        : p.reason === 'unit'
+          ? `The threshold ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
+          : `The threshold ${code(p.threshold)} would be triggered by values that meet the target ${code(p.target)}` +
+            (p.example ? ` (for example ${p.example})` : '') +
+            `: every value that triggers the consequence must fail the target.`,
   ),
   P403: entry<{ name: string }>(
     'warning',
@@ -210,6 +216,64 @@ export const catalog = {
     'warning',
     'Variation after the term',
     (p) => `The variation ${code(p.name)} takes effect on ${p.day}, after the term of ${code(p.partnership)} ended on ${p.termEnd}; it changes nothing.`,
+  ),
+  // Service levels and money (second version): targets over time, credits, charges.
+  P405: entry<{ name: string }>(
+    'information',
+    'KPI without a target or threshold',
+    (p) => `The KPI ${code(p.name)} has neither a target nor a threshold, so no result fails it; it is shown, and never fails.`,
+  ),
+  P406: entry<{ name: string; day: string; target: string; other: string }>(
+    'error',
+    'Two targets from the same day',
+    (p) =>
+      `The target ${code(p.target)} of the KPI ${code(p.name)} comes into force on ${p.day}, the same day as ${code(p.other)}: ` +
+      `only one target can be in force on a day. Give it a later \`from\` date, or remove one of them.`,
+  ),
+  P407: entry<{ name: string; reason: 'unmeasured' | 'rate' | 'no-charge' }>(
+    'error',
+    'Credit that cannot be worked out',
+    (p) =>
+      p.reason === 'unmeasured'
+        ? `A credit is earned per measurement period, but the KPI ${code(p.name)} has no \`measured\` line: say how often it is measured.`
+        : p.reason === 'no-charge'
+          ? `A percentage credit is a share of a charge: say which, as in \`credit 2% of <charge> when …\`.`
+          : `This credit is a share of the charge ${code(p.name)}, which has no fixed charge (an amount per year, per quarter or per month) to take a share of.`,
+  ),
+  P408: entry<{ credit: string; other: string }>(
+    'warning',
+    'Credit bands out of order',
+    (p) =>
+      `The credit ${code(p.credit)} is for a worse result than ${code(p.other)} but earns less: ` +
+      `when several credits apply only the largest is paid, so this one never is. Swap the two amounts.`,
+  ),
+  P701: entry<{ amount: string; other: string; day: string }>(
+    'error',
+    'Two amounts of a charge at once',
+    (p) =>
+      `The amount ${code(p.amount)} applies on the same days as ${code(p.other)} (from ${p.day}): a charge has one amount for each unit on each day. ` +
+      `Start it later with \`from\`, or end the other with \`until\`.`,
+  ),
+  P702: entry<{ name: string; party: string }>(
+    'error',
+    'Charge paid to its payer',
+    (p) => `The charge ${code(p.name)} is paid by ${code(p.party)} to ${code(p.party)}: the payer and the payee must be different parties.`,
+  ),
+  P703: entry<{ name: string; currency: string; first: string; amount: string }>(
+    'error',
+    'Amounts of a charge in different currencies',
+    (p) =>
+      `The charge ${code(p.name)} is in ${p.first}, but ${code(p.amount)} is in ${p.currency}: amounts of different currencies cannot be compared, ` +
+      `so write every amount of one charge in one currency.`,
+  ),
+  P704: entry<{ name: string; missing: 'pays' | 'amount' | 'both' }>(
+    'error',
+    'Charge without a payer or an amount',
+    (p) =>
+      `The charge ${code(p.name)} has ` +
+      (p.missing === 'pays' ? `no \`pays\` line: add \`<payer> pays <payee>\`.`
+        : p.missing === 'amount' ? `no amount: add a line such as \`£1m per year\` or \`£650 per day\`.`
+          : `neither a \`pays\` line nor an amount: add \`<payer> pays <payee>\` and a line such as \`£1m per year\`.`),
   ),
   P900: entry<{ detail: string }>(
     'error',

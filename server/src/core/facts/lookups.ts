@@ -4,9 +4,9 @@
 // contributions of the files that contributed something about the declaring file's
 // declarations; when those are the previous analysis's parts, the previous value stands.
 
-import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { rootOf, type ChargeSymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
-import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
+import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import { variedGrants } from '../model/varied';
 import { applyVariations, NO_EFFECTS, sameEffects, type VariationEffects } from '../model/variations';
 import type { Program, SourceFile } from '../program/program';
@@ -221,3 +221,14 @@ export const referenced = united<PartnershipSymbol>('referenced', (c, file) => c
 
 /** The KPIs of the key file that some norm is measured by. */
 export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.get(file));
+
+/**
+ * The model of a charge, read from the file that declares it: what a credit that names the
+ * charge needs of it (whether it has a fixed charge, its amounts). Null while the charge has no
+ * model (its file has none). Compared by identity: a charge's model is kept while its unit is.
+ */
+export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
+  name: 'chargeModelOf',
+  compute: (facts, charge) => facts.input.files.get(charge.file)?.model?.charges.find((c) => c.symbol === charge) ?? null,
+  equals: (a, b) => a === b,
+};
