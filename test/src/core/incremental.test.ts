@@ -248,7 +248,7 @@ describe('incremental analysis', function () {
       '  term 2010-01-01 to 2030-12-31',
       '  party Holder "Holder" as supplier',
       '  party Council "Council" as client',
-      '  party Spare "Spare" as partner',
+      '  party Spare "Spare" as regulator',
       '  scope Desk "Service desk"',
       '  kpi Uptime "Uptime" {',
       '    owner Holder',

@@ -7,6 +7,7 @@ import type { Comparator, Quantity } from '../syntax/ast';
 import { compareDecimal, formatDecimal, formatQuantity, parseDecimal, quantityValue, unitKey, type Decimal } from '../values/decimal';
 import { measured } from '../facts/lookups';
 import { type CheckContext, related, spanOf } from './context';
+import { percentageOutOfRange } from './percentages';
 
 const HUNDRED = parseDecimal('100');
 const ZERO = parseDecimal('0');
@@ -16,12 +17,9 @@ export function checkKpis(ctx: CheckContext, model: FileModel): void {
   for (const kpi of model.kpis) {
     const outOfRange = new Set<Quantity>();
     for (const line of [kpi.target, kpi.threshold]) {
-      if (!line || line.value.unit !== 'percent') continue;
-      const v = quantityValue(line.value);
-      if (compareDecimal(v, ZERO) < 0 || compareDecimal(v, HUNDRED) > 0) {
-        outOfRange.add(line.value);
-        ctx.emit(report('P401', spanOf(kpi, line.value), { value: formatQuantity(line.value) }));
-      }
+      if (!line || !percentageOutOfRange(line.value)) continue;
+      outOfRange.add(line.value);
+      ctx.emit(report('P401', spanOf(kpi, line.value), { value: formatQuantity(line.value) }));
     }
     const { target, threshold } = kpi;
     if (target && threshold && !outOfRange.has(target.value) && !outOfRange.has(threshold.value)) {

@@ -24,6 +24,9 @@ import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
+import { checkShares } from './shares';
+import { checkEscalation } from './escalation';
+import { checkEndeavours } from './endeavours';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -34,6 +37,9 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis },
   { name: 'governance', file: checkGovernance },
   { name: 'norms', norm: checkNorm },
+  { name: 'shares', unit: checkShares },
+  { name: 'escalation', file: checkEscalation },
+  { name: 'endeavours', unit: checkEndeavours },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];

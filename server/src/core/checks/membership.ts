@@ -1,0 +1,59 @@
+// Groups as the checks see them: a norm whose subject is a group binds each of its members (and
+// the members of a group among them), and a member of a group that holds a grant counts as the
+// holder. Membership may cross files, so it is read through the declared lookups; a group that
+// lists itself, directly or through others, is walked once.
+
+import type { PartySymbol } from '../binding/symbols';
+import { groupsOf, membersOf } from '../facts/lookups';
+import type { CheckContext } from './context';
+
+type Reader = Pick<CheckContext, 'read'>;
+
+/** Every party reachable from `start` by one step of `next`, `start` excluded, nearest first. */
+function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartySymbol[]): PartySymbol[] {
+  const seen = new Set<PartySymbol>([start]);
+  const out: PartySymbol[] = [];
+  for (let i = -1; i < out.length; i++) {
+    for (const p of next(i < 0 ? start : out[i])) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The members of a group, and their members in turn; empty for a party that is not a group. */
+export function allMembers(ctx: Reader, group: PartySymbol): PartySymbol[] {
+  return reachable(group, (p) => ctx.read(membersOf, p));
+}
+
+/** The groups a party belongs to, and the groups those belong to in turn. */
+export function allGroups(ctx: Reader, party: PartySymbol): PartySymbol[] {
+  return reachable(party, (p) => ctx.read(groupsOf, p));
+}
+
+/** The parties a norm with this subject binds: the subject and, for a group, every member. */
+export function boundBy(ctx: Reader, subject: PartySymbol): PartySymbol[] {
+  return [subject, ...allMembers(ctx, subject)];
+}
+
+/** The parties whose norms bind `party`: itself and every group it belongs to. */
+export function bindersOf(ctx: Reader, party: PartySymbol): PartySymbol[] {
+  return [party, ...allGroups(ctx, party)];
+}
+
+/** Whether `party` counts as `holder` of a grant: it is the holder or a member of the holder group. */
+export function countsAsHolder(ctx: Reader, party: PartySymbol, holder: PartySymbol): boolean {
+  return party === holder || allMembers(ctx, holder).includes(party);
+}
+
+/**
+ * Whether work given to `subject` goes only to the holder: the subject counts as the holder,
+ * or it is a group each of whose members does.
+ */
+export function givenOnlyToHolder(ctx: Reader, subject: PartySymbol, holder: PartySymbol): boolean {
+  if (countsAsHolder(ctx, subject, holder)) return true;
+  const members = ctx.read(membersOf, subject);
+  return members.length > 0 && allMembers(ctx, subject).every((m) => countsAsHolder(ctx, m, holder) || ctx.read(membersOf, m).length > 0);
+}

@@ -1,0 +1,16 @@
+// P401's rule, in one place for every percentage the language has: KPI values lie from 0% to
+// 100%, and an ownership share above 0% and at most 100% (a parent with no share is no parent).
+
+import type { Quantity } from '../syntax/ast';
+import { compareDecimal, parseDecimal, quantityValue } from '../values/decimal';
+
+const HUNDRED = parseDecimal('100');
+const ZERO = parseDecimal('0');
+
+/** Whether a percentage lies outside the range P401 allows; `share` excludes 0%. */
+export function percentageOutOfRange(q: Quantity, kind: 'value' | 'share' = 'value'): boolean {
+  if (q.unit !== 'percent') return false;
+  const v = quantityValue(q);
+  const low = compareDecimal(v, ZERO);
+  return (kind === 'share' ? low <= 0 : low < 0) || compareDecimal(v, HUNDRED) > 0;
+}
