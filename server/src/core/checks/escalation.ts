@@ -16,7 +16,7 @@ export function checkEscalation(ctx: CheckContext, model: FileModel): void {
     if (chain[chain.length - 1] !== body.symbol) continue;
     const others = chain.slice(0, -1).filter((b) => b !== body.symbol);
     ctx.emit(report('P503', spanOf(body, body.escalation.node), { body: body.symbol.name, circle: [body.symbol, ...chain].map((b) => b.name) }, {
-      related: others.map((b) => related(b, b.nameNode, `${b.name} escalates on from here`)),
+      related: others.map((b) => related(b, b.nameNode, `${b.name} is in the circle`)),
     }));
   }
 }
