@@ -4,7 +4,9 @@
 // amount of work in the parent is work in one of its children.
 
 import type { ScopeSymbol } from '../binding/symbols';
-import { compareDecimal, type Decimal } from '../values/decimal';
+import { compareDecimal, parseDecimal, type Decimal } from '../values/decimal';
+
+const ZERO = parseDecimal('0');
 
 /** A band as P502 compares it: null currency for `any`, null high when unbounded above (bounded bands include their high end). */
 export interface BandRange {
@@ -35,9 +37,10 @@ export function childrenCover(scope: ScopeSymbol, gap: AmountGap, bandsOf: (scop
 /** Whether the union of some bands holds every amount of the gap. */
 export function bandsCover(bands: readonly BandRange[], gap: AmountGap): boolean {
   const usable = bands.filter((b) => b.currency === null || b.currency === gap.currency);
-  // The amounts still to cover start at `at` (included unless `open`).
+  // The amounts still to cover start at `at` (included unless `open`). Nothing is approved
+  // for nothing: an amount of zero is never a gap, as for a scope's own bands (`above £0`).
   let at = gap.low;
-  let open = !gap.lowIncluded;
+  let open = !gap.lowIncluded || compareDecimal(gap.low, ZERO) === 0;
   for (let progress = true; progress;) {
     if (past(at, open, gap)) return true;
     progress = false;
