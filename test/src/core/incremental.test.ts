@@ -55,6 +55,11 @@ function keptResolutions(before: Analysis, after: Analysis, file: string): numbe
 /** A file's diagnostics and obligation matrix (whose rows are kept by norm between analyses). */
 const plain = (program: Analysis, file: string): string => JSON.stringify({ diagnostics: program.diagnostics(file), matrix: buildMatrix(program, file) });
 
+/** The first lines of the `i`th contract of a workspace, which imports one shared file. */
+function contractHead(imported: string, i: number): string[] {
+  return [`import "${imported}.partnership"`, `partnership Contract${i} "Contract ${i}" {`, '  term 2012-01-01 to 2024-12-31', `  party Holder "Holder ${i}" as supplier`];
+}
+
 /** A catalogue and contracts that grant, give and open its work, so edits ripple across files. */
 function sharedWorkspace(): Map<string, string> {
   const dir = '/virtual/shared';
@@ -74,10 +79,7 @@ function sharedWorkspace(): Map<string, string> {
   ].join('\n'));
   for (let i = 0; i < 4; i++) {
     files.set(`${dir}/contract-${i}.partnership`, [
-      'import "catalogue.partnership"',
-      `partnership Contract${i} "Contract ${i}" {`,
-      '  term 2012-01-01 to 2024-12-31',
-      `  party Holder "Holder ${i}" as supplier`,
+      ...contractHead('catalogue', i),
       '  party Council "Council" as client',
       '  scope Local "Local work"',
       i % 2 === 0 ? '  exclusive Holder over Catalogue.Shared from 2013-01-01' : '  open Catalogue.Market',
@@ -130,10 +132,7 @@ function groupsWorkspace(): Map<string, string> {
   ].join('\n'));
   for (let i = 0; i < 3; i++) {
     files.set(`${dir}/contract-${i}.partnership`, [
-      'import "members.partnership"',
-      `partnership Contract${i} "Contract ${i}" {`,
-      '  term 2012-01-01 to 2024-12-31',
-      `  party Holder "Holder ${i}" as supplier`,
+      ...contractHead('members', i),
       `  party Team "Team" as group of ${i === 1 ? 'Members.Beta' : 'Members.Alpha'}, Holder`,
       '  obligation Share "Share the data" {',
       '    Team must share "the data"',
