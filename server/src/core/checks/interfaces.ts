@@ -6,7 +6,7 @@
 // lawyer is warned. A member of a holder group counts as the holder, and a group's norm binds
 // its members.
 
-import { isWithin, type ScopeSymbol } from '../binding/symbols';
+import { isWithin, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsNear, interfacesOf, opensNear, scopesNamedBy, workNamedBy } from '../facts/lookups';
@@ -15,7 +15,7 @@ import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semant
 import { namesText, qnameText } from '../syntax/ast';
 import { overlaps, type Period } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
-import { allMembers, bindersOf, countsAsHolder } from './membership';
+import { allGroups, allMembers, countsAsHolder } from './membership';
 
 /** P204 for one norm that gives open work. */
 export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
@@ -79,12 +79,11 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
  */
 function holderBoundToWork(ctx: CheckContext, work: ScopeSymbol, open: ScopeSymbol, grant: Grant, period: Period): boolean {
   const within = { from: Math.max(grant.period!.from, period.from), to: Math.min(grant.period!.to, period.to) };
-  for (const party of [...bindersOf(ctx, grant.holder), ...allMembers(ctx, grant.holder)]) {
+  const bound = (party: PartySymbol): boolean =>
     // Most parties name none of the scopes between: their set answers without their norms' periods.
-    if (!namesScopeBetween(work, open, ctx.read(scopesNamedBy, party))) continue;
-    for (const w of ctx.read(workNamedBy, party)) if (overlaps(w.period, within) && isBetween(w.scope, work, open)) return true;
-  }
-  return false;
+    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) &&
+    ctx.read(workNamedBy, party).some((w) => overlaps(w.period, within) && isBetween(w.scope, work, open));
+  return bound(grant.holder) || allGroups(ctx, grant.holder).some(bound) || allMembers(ctx, grant.holder).some(bound);
 }
 
 function isBetween(scope: ScopeSymbol, work: ScopeSymbol, open: ScopeSymbol): boolean {

@@ -9,8 +9,12 @@ import type { CheckContext } from './context';
 
 type Reader = Pick<CheckContext, 'read'>;
 
+const NONE: readonly PartySymbol[] = [];
+
 /** Every party reachable from `start` by one step of `next`, `start` excluded, nearest first. */
-function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartySymbol[]): PartySymbol[] {
+function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartySymbol[]): readonly PartySymbol[] {
+  // Most parties are in no group and have no members: nothing is made for them.
+  if (next(start).length === 0) return NONE;
   const seen = new Set<PartySymbol>([start]);
   const out: PartySymbol[] = [];
   for (let i = -1; i < out.length; i++) {
@@ -24,23 +28,25 @@ function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartyS
 }
 
 /** The members of a group, and their members in turn; empty for a party that is not a group. */
-export function allMembers(ctx: Reader, group: PartySymbol): PartySymbol[] {
+export function allMembers(ctx: Reader, group: PartySymbol): readonly PartySymbol[] {
   return reachable(group, (p) => ctx.read(membersOf, p));
 }
 
 /** The groups a party belongs to, and the groups those belong to in turn. */
-export function allGroups(ctx: Reader, party: PartySymbol): PartySymbol[] {
+export function allGroups(ctx: Reader, party: PartySymbol): readonly PartySymbol[] {
   return reachable(party, (p) => ctx.read(groupsOf, p));
 }
 
-/** The parties a norm with this subject binds: the subject and, for a group, every member. */
-export function boundBy(ctx: Reader, subject: PartySymbol): PartySymbol[] {
-  return [subject, ...allMembers(ctx, subject)];
+/** Visits the parties a norm with this subject binds: the subject and, for a group, every member. */
+export function forEachBound(ctx: Reader, subject: PartySymbol, visit: (party: PartySymbol) => void): void {
+  visit(subject);
+  for (const member of allMembers(ctx, subject)) visit(member);
 }
 
-/** The parties whose norms bind `party`: itself and every group it belongs to. */
-export function bindersOf(ctx: Reader, party: PartySymbol): PartySymbol[] {
-  return [party, ...allGroups(ctx, party)];
+/** Visits the parties whose norms bind `party`: itself and every group it belongs to. */
+export function forEachBinder(ctx: Reader, party: PartySymbol, visit: (binder: PartySymbol) => void): void {
+  visit(party);
+  for (const group of allGroups(ctx, party)) visit(group);
 }
 
 /** Whether `party` counts as `holder` of a grant: it is the holder or a member of the holder group. */

@@ -10,7 +10,7 @@ import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterpar
 import { type CheckContext, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
-import { bindersOf, boundBy } from './membership';
+import { forEachBinder, forEachBound } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition', can: 'power' };
@@ -90,19 +90,20 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   // Who clashes, named as the lawyer would: a member through its group.
   const clashing: string[] = [];
   let throughGroup = false;
+  const verb = norm.verb;
   for (const subject of norm.subjects) {
-    for (const party of boundBy(ctx, subject)) {
+    forEachBound(ctx, subject, (party) => {
       let clash = false;
-      for (const binder of bindersOf(ctx, party)) {
-        for (const o of withModal(ctx.read(normsWithDuty, dutyKey(binder, norm.verb, duty)), opposite)) {
+      forEachBinder(ctx, party, (binder) => {
+        for (const o of withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite)) {
           found.add(o);
           clash = true;
         }
-      }
-      if (!clash) continue;
+      });
+      if (!clash) return;
       throughGroup ||= party !== subject;
       clashing.push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
-    }
+    });
   }
   const others = [...found];
   if (others.length === 0) return;
