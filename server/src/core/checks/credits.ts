@@ -16,13 +16,13 @@ import { compareFractions, fractionOf, scaleFraction, type Fraction } from '../v
 import { type CheckContext, related, spanOf } from './context';
 import { comparableUnit, conditionInterval, within, writtenCondition } from './kpi-values';
 import { targetConflict } from './kpis';
-import { checkPercentage, isPercentOutOfRange } from './percentages';
+import { checkPercentage, percentageOutOfRange } from './percentages';
 
 export function checkCredits(ctx: CheckContext, model: FileModel): void {
   for (const kpi of model.kpis) {
     if (kpi.credits.length === 0) continue;
     // The targets kpis.ts compares thresholds with: in range, from a possible date.
-    const targets = kpi.targets.filter((t) => !isPercentOutOfRange(t.value) && (!t.from || validDay(t.from) !== null));
+    const targets = kpi.targets.filter((t) => !percentageOutOfRange(t.value) && (!t.from || validDay(t.from) !== null));
     const comparable: CreditModel[] = [];
     for (const credit of kpi.credits) {
       const node = credit.node;

@@ -1,7 +1,7 @@
 // P601 a modal that does not match its block, P602 a party that both must and must not do the
-// same thing, P603 an obligation with neither `due` nor `every`.
+// same thing (a group's norms bind each member), P603 an obligation with neither `due` nor `every`.
 
-import { report } from '../diagnostics/catalog';
+import { listOf, report } from '../diagnostics/catalog';
 import type { Fix } from '../diagnostics/diagnostic';
 import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
@@ -10,6 +10,7 @@ import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterpar
 import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
+import { forEachBinder, forEachBound } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition', can: 'power' };
@@ -85,14 +86,33 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  // Each subject is compared on its own; a norm is reported once, with every counterpart.
+  // Each party the norm binds is compared on its own (every subject, and each member of a
+  // group), against the norms that bind it (its own and its groups'); a norm is reported once,
+  // with every counterpart.
   const found = new Set<NormModel>();
-  for (const subject of norm.subjects) for (const o of withModal(ctx.read(normsWithDuty, dutyKey(subject, norm.verb, duty)), opposite)) found.add(o);
+  // Who clashes, named as the lawyer would: a member through its group.
+  const clashing: string[] = [];
+  let throughGroup = false;
+  const verb = norm.verb;
+  for (const subject of norm.subjects) {
+    forEachBound(ctx, subject, (party) => {
+      let clash = false;
+      forEachBinder(ctx, party, (binder) => {
+        for (const o of withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite)) {
+          found.add(o);
+          clash = true;
+        }
+      });
+      if (!clash) return;
+      throughGroup ||= party !== subject;
+      clashing.push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
+    });
+  }
   const others = [...found];
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm, norm.line), {
-    party: namesText(norm.line.subjects),
+    party: throughGroup ? listOf(clashing, 'and') : namesText(norm.line.subjects),
     verb: norm.verb,
     object,
     other: nameCounterparts(others, (o) => `${o.node.keyword} \`${o.symbol.name}\``),

@@ -29,6 +29,9 @@ import { checkNorm } from './norms';
 import { checkVariationDates, checkVariations } from './variations';
 import { checkCharges } from './charges';
 import { checkCredits } from './credits';
+import { checkShares } from './shares';
+import { checkEscalation } from './escalation';
+import { checkEndeavours } from './endeavours';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -43,6 +46,9 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'variations', file: checkVariations, unit: checkVariationDates },
   { name: 'charges', file: checkCharges },
   { name: 'credits', file: checkCredits },
+  { name: 'shares', unit: checkShares },
+  { name: 'escalation', file: checkEscalation },
+  { name: 'endeavours', unit: checkEndeavours },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];

@@ -64,7 +64,7 @@ export const catalog = {
     'Partnership without a term',
     (p) => `The partnership ${code(p.name)} has no term: add \`term <start date> to <end date>\`.`,
   ),
-  P108: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
+  P109: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
     'warning',
     'Bidirectional control in a title',
     (p) =>
@@ -97,7 +97,7 @@ export const catalog = {
     'Open work that plugs into exclusive work',
     (p) =>
       `${p.subject} is given ${code(p.work)} (open to the market under ${code(p.open)}), which interfaces with ${code(p.exclusive)}, ` +
-      `held exclusively by ${p.holder} ${p.when}; no norm of ${p.holder} covers ${code(p.open)}. ` +
+      `held exclusively by ${p.holder} ${p.when}; no \`must\` or \`may\` norm of ${p.holder} covers ${code(p.open)} on those days. ` +
       `Add an obligation of ${p.holder} for that work (for example to integrate it), or review the interface.`,
   ),
   P205: entry<{ carveOut: string; scope: string }>(
@@ -143,10 +143,10 @@ export const catalog = {
     'Event no norm uses',
     (p) => `No norm uses the event ${code(p.name)}: name it in a \`when\` line, a \`from\` line or a deadline counted from it.`,
   ),
-  P401: entry<{ value: string }>(
+  P401: entry<{ value: string; share?: boolean }>(
     'error',
     'Percentage out of range',
-    (p) => `${p.value} is not a percentage between 0% and 100%.`,
+    (p) => (p.share ? `${p.value} is not an ownership share: a share is above 0% and at most 100%.` : `${p.value} is not a percentage between 0% and 100%.`),
   ),
   P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string; line?: 'threshold' | 'credit' }>(
     'error',
@@ -274,6 +274,25 @@ export const catalog = {
       (p.missing === 'pays' ? `no \`pays\` line: add \`<payer> pays <payee>\`.`
         : p.missing === 'amount' ? `no amount: add a line such as \`£1m per year\` or \`£650 per day\`.`
           : `neither a \`pays\` line nor an amount: add \`<payer> pays <payee>\` and a line such as \`£1m per year\`.`),
+  ),
+  // Several parties, governance and powers (second version).
+  P108: entry<{ party: string; problem: 'missing' | 'sum'; missing?: string; total?: string }>(
+    'error',
+    'Ownership shares missing or not adding up to 100%',
+    (p) =>
+      p.problem === 'missing'
+        ? `${code(p.party)} gives a share to some of its parents but not to ${p.missing}: either every parent has a share or none does.`
+        : `The shares of ${code(p.party)}'s parents add up to ${p.total}, not 100%.`,
+  ),
+  P503: entry<{ body: string; circle: readonly string[] }>(
+    'error',
+    'Escalation in a circle',
+    (p) => `Escalation from ${code(p.body)} comes back to it (${p.circle.join(' → ')}): a dispute escalated this way never reaches a body that decides it.`,
+  ),
+  P604: entry<{ keyword: string; level: string }>(
+    'error',
+    'Endeavours on a norm that is not an obligation',
+    (p) => `\`endeavours ${p.level}\` says how hard a party must try, so only an obligation takes it; this is ${article(p.keyword)} ${p.keyword}.`,
   ),
   P900: entry<{ detail: string }>(
     'error',
