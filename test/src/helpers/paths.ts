@@ -11,6 +11,7 @@ function findRoot(from: string): string {
 
 export const repoRoot = findRoot(__dirname);
 export const sharedCorpus = path.resolve(repoRoot, '..', 'shared', 'corpus');
+export const sharedCorpusV2 = path.resolve(repoRoot, '..', 'shared', 'corpus-v2');
 export const ownCorpus = path.join(repoRoot, 'test', 'corpus');
 export const examples = path.join(repoRoot, 'examples');
 export const cliPath = path.join(repoRoot, 'bin', 'partnership.js');
