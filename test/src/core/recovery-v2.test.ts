@@ -121,6 +121,7 @@ const contexts: Record<string, Context> = {
       { broken: 'credit-cap 12% per decade', found: 'decade', message: 'Expected `year`, `quarter` or `month` after `per`, found `decade`.' },
       { broken: 'credit-cap twelve per year', found: 'twelve', message: 'Expected a percentage such as `12%` after `credit-cap`, found `twelve`.' },
       { broken: 'scope', found: 'clause', message: 'Expected a name after `scope`, found `clause`.' },
+      { broken: 'note 5', found: '5', message: 'Expected a quoted string after `note`, found `5`.' },
     ],
   },
   'variation lines': {
@@ -129,6 +130,8 @@ const contexts: Record<string, Context> = {
     after: 'clause "1"',
     cases: [
       { broken: 'varies', found: 'clause', message: 'Expected a name after `varies`, found `clause`.' },
+      { broken: 'agreed in June', found: 'in', message: 'Expected a date (YYYY-MM-DD, YYYY-MM or YYYY) after `agreed`, found `in`.', before: 'effective 2010-07-01' },
+      { broken: 'note changes', found: 'changes', message: 'Expected a quoted string after `note`, found `changes`.' },
       { broken: 'effective 2010-6-30', found: '2010-6-30', message: 'Expected a date (YYYY-MM-DD, YYYY-MM or YYYY) after `effective`, found `2010-6-30`.' },
       { broken: 'term to', found: 'clause', message: 'Expected a date (YYYY-MM-DD, YYYY-MM or YYYY) after `to`, found `clause`.' },
       { broken: 'term 2021-03-31', found: '2021-03-31', message: 'Expected `to` after `term`, found `2021-03-31`.' },
