@@ -93,12 +93,11 @@ describe('deadlines counted from start and expiry', () => {
   obligation In "i" { A must file "a plan" due within 3 months of start }
   obligation Back "b" { A must file "an exit plan" due 12 months before expiry }
   obligation Far "f" { A must file "a report" due within 999999999 working days of start }
-  obligation Huge "h" { A must file "a list" due within 99999999999999999999 days of start }
 }
 `;
     const c = check({ [FILE]: text });
     const p303 = c.diagnostics(FILE).filter((d) => d.code === 'P303');
-    assert.deepEqual(p303.map((d) => covered(text, d)), ['12 months', '999999999 working days', '99999999999999999999 days']);
+    assert.deepEqual(p303.map((d) => covered(text, d)), ['12 months', '999999999 working days']);
     assert.equal(p303[0].message, 'The deadline 12 months before expiry (2009-06-30) is outside the partnership\'s term (2010-01-01 to 2010-06-30).');
     assert.match(p303[1].message, /^The deadline 999999999 working days after start \(more than ten thousand years away\) is outside/);
     assert.equal(normNamed(c, FILE, 'Far').deadline!.day, null);
