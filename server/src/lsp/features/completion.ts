@@ -16,6 +16,8 @@ import { accepts, type ExpectedKind, type PartnershipSymbol, type SymbolKind } f
 import type { NameTable } from '../../core/binding/declare';
 import type { VisiblePartnership } from '../../core/binding/resolve';
 import { SUGGESTED_PARTNERSHIPS } from '../../core/binding/visible-lookup';
+import { declarationsOfUnit } from '../../core/binding/declare';
+import { unitIndexAt } from '../../core/syntax/unit-starts';
 import { BANDS, type BlockContext, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
 import type { SourceFile } from '../../core/program/program';
 import { cursorContext } from '../../core/services/locate';
@@ -25,13 +27,17 @@ import { type FeatureContext, sourceOf } from './context';
 export function handleCompletion(ctx: FeatureContext, params: CompletionParams): CompletionItem[] {
   const source = sourceOf(ctx, params.textDocument.uri);
   if (!source) return [];
-  const at = cursorContext(source, ctx.positions.offset(source.file, params.position));
+  const offset = ctx.positions.offset(source.file, params.position);
+  const at = cursorContext(source, offset);
   const slot = at.slot;
   switch (slot.kind) {
     case 'statement':
       return statements(source, at.block);
-    case 'reference':
-      return [...visibleNames(source, slot.expects), ...(slot.words ?? []).map((w) => keyword(w))];
+    case 'reference': {
+      // A deadline counted from its own obligation, or a body escalating to itself, is a circle (P305, P503).
+      const own = slot.expects === 'anchor' || slot.expects === 'body' ? enclosingDeclaration(source, offset) : null;
+      return [...visibleNames(source, slot.expects, own), ...(slot.words ?? []).map((w) => keyword(w))];
+    }
     case 'member':
       return childrenOf(source, slot.qualifier);
     case 'role':
@@ -101,19 +107,30 @@ function item(label: string, s: PartnershipSymbol): CompletionItem {
   return { label, kind: ITEM_KIND[s.kind], detail: s.title, documentation: s.doc };
 }
 
+/** The top-level declaration of the file whose text holds the offset, if any. */
+function enclosingDeclaration(source: SourceFile, offset: number): PartnershipSymbol | null {
+  const block = source.partnership?.block;
+  if (!block || block.units.length === 0) return null;
+  const i = unitIndexAt(block, offset);
+  const unit = block.units[i];
+  const rel = offset - block.starts[i];
+  if (rel < unit.node.start || rel > unit.node.end) return null;
+  return declarationsOfUnit(source.file, unit).all.find((s) => s.kind !== 'scope' || !s.parent) ?? null;
+}
+
 /**
  * Names a reference here could use: own names plain, imported ones qualified; partnerships by
  * their names. What a deadline counts from is offered as events and obligations, the norms
  * that are done.
  */
-function visibleNames(source: SourceFile, expected: ExpectedKind): CompletionItem[] {
+function visibleNames(source: SourceFile, expected: ExpectedKind, exclude: PartnershipSymbol | null = null): CompletionItem[] {
   const { own, imported } = seen(source);
   const out: CompletionItem[] = [];
   if (expected === 'partnership') {
     for (const p of [own, ...imported]) if (p) out.push({ label: p.name, kind: CompletionItemKind.Module });
     return out;
   }
-  const wanted = (s: PartnershipSymbol): boolean => accepts(expected, s.kind) && (expected !== 'anchor' || s.kind !== 'norm' || s.decl.keyword === 'obligation');
+  const wanted = (s: PartnershipSymbol): boolean => s !== exclude && accepts(expected, s.kind) && (expected !== 'anchor' || s.kind !== 'norm' || s.decl.keyword === 'obligation');
   const add = (prefix: string, symbols: Iterable<PartnershipSymbol>): void => {
     for (const s of symbols) {
       if (!wanted(s)) continue;
