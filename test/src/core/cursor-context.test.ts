@@ -161,6 +161,9 @@ describe('the context at a cursor', () => {
       [inBlock('charge C "c"', '‸'), 'charge - statement'],
       [inBlock('charge C "c"', 'P ‸'), 'charge - words pays'],
       [inBlock('charge C "c"', 'P pays ‸'), 'charge - reference party'],
+      // Three capitals are a party's name unless a number follows (`EUR 2m`).
+      [inBlock('charge C "c"', 'BCC ‸'), 'charge - words pays'],
+      [inBlock('charge C "c"', 'EUR 2m per ‸'), 'charge - words year/quarter/month/week/day'],
       [inBlock('charge C "c"', '£35 per ‸'), 'charge - words year/quarter/month/week/day'],
       [inBlock('charge C "c"', '£35 per seat ‸'), 'charge - statement'],
       [inBlock('charge C "c"', '£100m per year from ‸'), 'charge - none'],

@@ -75,7 +75,6 @@ const LIST_WORDS = new Set(['of', 'consulted', 'informed', 'members', 'measured-
 const NONE: Slot = { kind: 'none' };
 const NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 const SHARE = /^[0-9.]+%$/;
-const MONEY = /^(£|[A-Z]{3}$)/;
 const DURATION_WORDS = new Set(Object.keys(DURATION_UNITS).flatMap((w) => w.split(' ')));
 
 /** The slot after the words of a statement written so far, in a block, under its keyword (null: none of the block's keywords). */
@@ -139,8 +138,17 @@ function chargeLineSlot(written: readonly string[]): Slot {
   const n = written.length;
   const last = written[n - 1];
   if (written[1] === 'pays') return n === 2 ? reference('party') : NONE;
-  if (MONEY.test(written[0])) return last === 'per' ? words(AMOUNT_UNITS) : NONE;
+  if (startsWithMoney(written[0], written[1])) return last === 'per' ? words(AMOUNT_UNITS) : NONE;
   return n === 1 && NAME.test(last) ? words(['pays']) : NONE;
+}
+
+/**
+ * Whether a line's first words are money: `£35`, or a currency code and a number (`EUR 2m`);
+ * three capitals alone are a party's name (`BCC pays SB`).
+ */
+export function startsWithMoney(first: string | undefined, second: string | undefined): boolean {
+  if (first === undefined) return false;
+  return first.startsWith('£') || (/^[A-Z]{3}$/.test(first) && /^[0-9]/.test(second ?? ''));
 }
 
 /** After `due`: `within` or a duration; after the duration, `of` or `before`; then what it counts from. */

@@ -11,7 +11,7 @@ import { type BlockContext, KEYWORDS, MODALS, STATEMENT_KEYWORDS } from '../lang
 import type { SourceFile } from '../program/program';
 import type { Block, Span } from '../syntax/ast';
 import { unitIndexAt } from '../syntax/unit-starts';
-import { type Slot, slotAfter } from './cursor-slots';
+import { type Slot, slotAfter, startsWithMoney } from './cursor-slots';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
 
@@ -281,7 +281,7 @@ function startsStatement(text: string, context: BlockContext, junk: Span): boole
       return NAME_PART.test(first) && (MODALS as readonly string[]).includes(second ?? '');
     case 'charge':
       // A `pays` line starts with the payer, an amount line with its money.
-      return (NAME_PART.test(first) && second === 'pays') || /^(£|[A-Z]{3}$)/.test(first);
+      return (NAME_PART.test(first) && second === 'pays') || startsWithMoney(first, second);
     case 'variation':
       return first === 'term' && second === 'to';
     default:
