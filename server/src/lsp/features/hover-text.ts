@@ -3,7 +3,9 @@
 // a norm's timing, a charge's amounts, a KPI's targets over time, a variation's changes.
 // Every piece of document text is escaped: hovers are untrusted.
 
-import type { BodySymbol, ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol, PartySymbol, ScopeSymbol, VariationSymbol } from '../../core/binding/symbols';
+import type {
+  BodySymbol, ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol, PartySymbol, ScopeSymbol, SymbolKind, VariationSymbol,
+} from '../../core/binding/symbols';
 import { describePeriod } from '../../core/checks/context';
 import { escapeMarkdown, escapeMarkdownInline } from '../../core/matrix/markdown';
 import { isCovered } from '../../core/model/coverage';
@@ -32,26 +34,17 @@ function modelOf(ctx: FeatureContext, s: PartnershipSymbol): FileModel | undefin
   return ctx.program.files.get(s.file)?.model ?? undefined;
 }
 
+type LinesOf = { readonly [K in SymbolKind]: (ctx: FeatureContext, s: Extract<PartnershipSymbol, { kind: K }>) => string[] };
+
+const LINES: LinesOf = {
+  party: (_ctx, s) => partyLines(s),
+  scope: scopeLines, kpi: kpiLines, norm: normLines, body: bodyLines, event: eventLines, charge: chargeLines, variation: variationLines,
+};
+
 /** The paragraphs describing a declaration, without its notes and doc comment. */
 export function declarationLines(ctx: FeatureContext, s: PartnershipSymbol): string[] {
-  switch (s.kind) {
-    case 'party':
-      return partyLines(s);
-    case 'scope':
-      return scopeLines(ctx, s);
-    case 'kpi':
-      return kpiLines(ctx, s);
-    case 'norm':
-      return normLines(ctx, s);
-    case 'body':
-      return bodyLines(ctx, s);
-    case 'event':
-      return eventLines(ctx, s);
-    case 'charge':
-      return chargeLines(ctx, s);
-    case 'variation':
-      return variationLines(ctx, s);
-  }
+  // Each kind's function takes its own kind of symbol, which the table's type pairs up.
+  return (LINES[s.kind] as (ctx: FeatureContext, s: PartnershipSymbol) => string[])(ctx, s);
 }
 
 const heading = (kind: string, s: PartnershipSymbol, shown = s.name): string => `**${kind}** ${name(shown)}${s.title ? ` — ${md(s.title)}` : ''}`;
