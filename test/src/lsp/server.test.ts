@@ -196,7 +196,7 @@ describe('language server over stdio', function () {
     }
     assert.deepEqual(types, ['kpi']);
     const manifest = JSON.parse(fs.readFileSync(path.join(examples, '..', 'package.json'), 'utf8'));
-    assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), ['kpi']);
+    assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id), ['kpi', 'charge', 'variation']);
     assert.ok(manifest.contributes.semanticTokenScopes[0].scopes.kpi.includes('entity.name.function.kpi.partnership'));
     const folds = (await client.connection.sendRequest('textDocument/foldingRange', { textDocument: { uri: uri(sb) } })) as FoldingRange[];
     assert.ok(folds.some((f) => f.startLine === position(sbText, 'partnership ServiceBirmingham').line));
