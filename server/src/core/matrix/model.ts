@@ -9,6 +9,7 @@ import { rootOf } from '../binding/symbols';
 import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
+import { variedSpan } from '../model/varied';
 import type { Unit } from '../syntax/ast';
 import { namesText, qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
@@ -253,7 +254,8 @@ function exclusivityRows(
       depth: scope.depth,
       holders: grants.map((g) => ({
         party: g.file === file ? qnameText(g.node.holder) : partyId(g.holder),
-        period: periodText(g.period),
+        // As varied by its partnership's variations; the marks say which.
+        period: periodText(variedSpan(g, program.variationEffects(g.file))),
         clause: g.node.clause?.value ?? '',
         except: g.node.except.map(qnameText),
         partnership: g.file === file ? null : program.files.get(g.file)?.partnership?.name.text ?? null,

@@ -3,8 +3,8 @@
 // them, and every period is also given as worked out (both ends included).
 
 import type { Analysis } from '../analysis/analysis';
-import { type Grant, notesIn } from './semantic';
-import { variedGrants, variedNorm } from './varied';
+import { notesIn } from './semantic';
+import { variedNorm, variedSpan } from './varied';
 import type { Band, ScopeDecl, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
@@ -31,12 +31,6 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
   const units = model.partnership.block?.units ?? [];
   // Periods as worked out: as varied by every variation of the partnership in the files checked together.
   const effects = program.variationEffects(file);
-  const grantPeriod = (g: Grant): Json => {
-    const parts = variedGrants(g, effects);
-    const first = parts[0].period;
-    const last = parts[parts.length - 1].period;
-    return period(first && last ? { from: first.from, to: last.to } : null);
-  };
 
   const scope = (unit: Unit, decl: ScopeDecl, parent: string): Json => {
     const path = parent ? `${parent}.${decl.name.text}` : decl.name.text;
@@ -79,7 +73,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       from: writtenDate(g.node.from, 'start'),
       to: writtenDate(g.node.to, 'end'),
       clause: g.node.clause?.value ?? null,
-      period: grantPeriod(g),
+      period: period(variedSpan(g, effects)),
     })),
     opens: model.opens.map((o) => ({ scope: qnameText(o.node.scope), clause: o.node.clause?.value ?? null })),
     interfaces: model.interfaces.map((i) => ({ a: qnameText(i.node.a), b: qnameText(i.node.b), note: i.node.note?.value ?? null })),

@@ -42,6 +42,14 @@ export function variedGrants(grant: Grant, effects: VariationEffects): readonly 
   });
 }
 
+/** A grant's days as varied, from its first part's first day to its last part's last: what a reader is told. */
+export function variedSpan(grant: Grant, effects: VariationEffects): Period | null {
+  const parts = variedGrants(grant, effects);
+  const first = parts[0].period;
+  const last = parts[parts.length - 1].period;
+  return first && last ? { from: first.from, to: last.to } : grant.period;
+}
+
 /** A norm as varied: its period follows the term's new end, and stops where a variation ended it. */
 export function variedNorm(norm: NormModel, effects: VariationEffects, model: FileModel): NormModel {
   if (effects === NO_EFFECTS || !norm.period) return norm;

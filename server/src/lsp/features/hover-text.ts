@@ -9,7 +9,9 @@ import type {
 import { describePeriod } from '../../core/checks/context';
 import { escapeMarkdown, escapeMarkdownInline } from '../../core/matrix/markdown';
 import { isCovered } from '../../core/model/coverage';
-import type { FileModel, NormModel } from '../../core/model/semantic';
+import type { FileModel, Grant, NormModel } from '../../core/model/semantic';
+import { variedSpan } from '../../core/model/varied';
+import { formatDay } from '../../core/values/dates';
 import {
   describeAmounts, describeChanges, describeCredit, describeCreditCap, describeDuration, describeMeasured, describeModal,
   describePayment, describeQuantity, describeTarget, describeThreshold, describeTiming, describeVariationDates, type NameOf,
@@ -71,9 +73,19 @@ function scopeLines(ctx: FeatureContext, s: ScopeSymbol): string[] {
   const covers = (s.decl.block?.items ?? []).flatMap((i) => (i.kind === 'Covers' ? [i.text.value] : []));
   if (covers.length) lines.push('Covers:\n' + covers.map((c) => `- ${escapeMarkdown(c)}`).join('\n'));
   const grants = ctx.program.models().flatMap((m) => m.grants).filter((g) => isCovered(s, g));
-  for (const g of grants) lines.push(`Exclusive to ${name(qnameText(g.node.holder))} ${md(describePeriod(g.period))}${g.node.clause ? ` (clause ${md(g.node.clause.value)})` : ''}`);
+  for (const g of grants) lines.push(`Exclusive to ${name(qnameText(g.node.holder))} ${md(variedGrantText(ctx, g))}${g.node.clause ? ` (clause ${md(g.node.clause.value)})` : ''}`);
   if (ctx.program.models().some((m) => m.opens.some((o) => o.scope === s))) lines.push('Open to the market');
   return lines;
+}
+
+/** A grant's days as varied by its partnership's variations, saying which variation changed them. */
+function variedGrantText(ctx: FeatureContext, g: Grant): string {
+  const effects = ctx.program.variationEffects(g.file);
+  const period = describePeriod(variedSpan(g, effects));
+  const ended = effects.ended.get(g);
+  if (ended) return `${period}, ended ${formatDay(ended.day)} by ${ended.by.symbol.name}`;
+  const moved = g.endsWithTerm ? effects.termMoves[effects.termMoves.length - 1] : undefined;
+  return moved ? `${period}, term ${moved.extended ? 'extended' : 'shortened'} to ${formatDay(moved.day)} by ${moved.by.symbol.name}` : period;
 }
 
 function kpiLines(ctx: FeatureContext, s: KpiSymbol): string[] {
