@@ -3,7 +3,8 @@
 // rounded once, to the penny, and totals add the exact parts, not the rounded ones.
 
 import type { AmountLine } from '../syntax/ast';
-import { fixedPeriodOf, validDay, validEndDay } from '../model/semantic';
+import { amountPeriods as periodsOfAmounts } from '../model/charge-periods';
+import { fixedPeriodOf } from '../model/semantic';
 import { formatDay, type Period } from '../values/dates';
 import { addMonths } from '../values/durations';
 import { formatQuantity, quantityValue } from '../values/decimal';
@@ -15,34 +16,15 @@ export interface AmountPeriod {
   readonly to: number;
 }
 
-/** The units of an amount line, as a key: `year`, `seat month`, `` for a lump. */
-const unitsOf = (line: AmountLine): string => line.per.map((w) => w.text).join(' ');
-
 /**
- * The days each amount line applies, in the order written. An amount without `from` applies
- * from the term's first day; without `until`, until the day before the next later `from` of a
- * line with the same units, else to `end` (the term's last day as varied). A line whose date is
- * impossible is left out (P301 reports it).
+ * The days each amount line applies, in the order written, by the rule of
+ * model/charge-periods.ts, with `end` (the term's last day as varied) for the term's end. A
+ * line that never applies (an impossible date, a reversed period) is left out: P301, P302 or
+ * P303 says why.
  */
 export function amountPeriods(lines: readonly AmountLine[], term: Period, end: number = term.to): AmountPeriod[] {
-  const starts = lines.map((line) => (line.from ? validDay(line.from) : term.from));
   const periods: AmountPeriod[] = [];
-  lines.forEach((line, i) => {
-    const from = starts[i];
-    if (from === null) return;
-    let to = end;
-    if (line.until) {
-      const until = validEndDay(line.until);
-      if (until === null) return;
-      to = until;
-    } else {
-      lines.forEach((other, j) => {
-        const start = starts[j];
-        if (start !== null && start > from && unitsOf(other) === unitsOf(line)) to = Math.min(to, start - 1);
-      });
-    }
-    if (from <= to) periods.push({ line, from, to }); // else P302 or P303 says why it never applies
-  });
+  for (const p of periodsOfAmounts(lines, { from: term.from, to: end })) if (p.period) periods.push({ line: p.line, from: p.period.from, to: p.period.to });
   return periods;
 }
 
