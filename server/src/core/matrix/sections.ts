@@ -29,7 +29,7 @@ export interface SectionContext {
 /** A value in words as written: `99.5%`, `£5k`, `4 hours`. */
 export function valueText(q: Quantity): string {
   if (q.unit !== 'duration' || !q.duration) return formatQuantity(q);
-  return durationWords({ kind: 'Duration', count: Number(q.digits), unit: q.duration, start: 0, end: 0 });
+  return durationWords({ count: Number(q.digits), unit: q.duration });
 }
 
 const comparison = (op: string, value: Quantity): string => targetText(`${op} ${valueText(value)}`);

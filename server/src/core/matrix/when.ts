@@ -10,19 +10,15 @@ import type { Duration } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import type { CalendarName } from '../values/bank-holidays';
 import { formatDay } from '../values/dates';
+import { describeDuration } from '../services/describe';
 
-const UNIT_WORDS: Readonly<Record<Duration['unit'], string>> = {
-  minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year', 'working-day': 'working day',
-};
-
-/** `10 working days`, `1 month`. */
-export function durationWords(d: Duration): string {
-  return `${d.count} ${UNIT_WORDS[d.unit]}${d.count === 1 ? '' : 's'}`;
-}
+/** `10 working days`, `1 month`: the hover's words. */
+export const durationWords = (d: Pick<Duration, 'count' | 'unit'>): string => describeDuration(d);
 
 /** `every month`, `every 3 months`. */
 export function everyWords(d: Duration): string {
-  return d.count === 1 ? `every ${UNIT_WORDS[d.unit]}` : `every ${durationWords(d)}`;
+  // `every month` rather than `every 1 month`.
+  return d.count === 1 ? `every ${durationWords(d).slice(2)}` : `every ${durationWords(d)}`;
 }
 
 /** What the matrix needs beyond the norm: the term's last day as varied, and the calendar. */
