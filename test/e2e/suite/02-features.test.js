@@ -192,7 +192,7 @@ describe('language features', function () {
     const line = lineMatching(sb, /^\s*obligation CoreDelivery /);
     const lens = lenses.find((l) => l.range.start.line === line);
     assert.ok(lens && lens.command, `no lens on line ${line + 1}`);
-    assert.strictEqual(lens.command.title, 'SB must · every month · measured by Availability');
+    assert.strictEqual(lens.command.title, 'SB must · every 1 month · measured by Availability');
     const r01 = lenses.find((l) => l.range.start.line === lineMatching(sb, /^\s*obligation R01 /));
     assert.strictEqual(r01.command.title, 'SB must · by 2015-11-30 · no KPI');
   });
