@@ -5,7 +5,7 @@
 // an equal result. Applying it to periods is model/varied.ts.
 
 import { isWithin, type BodySymbol, type ChargeSymbol, type KpiSymbol, type NormSymbol, type ScopeSymbol } from '../binding/symbols';
-import type { Grant, OpenScope, VariationChange, VariationModel, FileModel } from './semantic';
+import type { FileModel, Grant, NormModel, OpenScope, VariationChange, VariationModel } from './semantic';
 import { validEndDay } from './semantic';
 
 /** What a variation ended, and the last day it was in force. */
@@ -68,6 +68,16 @@ export function applyVariations(model: FileModel, variations: readonly Variation
     return Math.min(to, end ? end.day : Infinity) >= day;
   };
   const periodEnd = (g: Grant): number => (g.endsWithTerm ? termEnd : g.period!.to);
+  // The norms that variations end by name, found in one pass over the norms, and only when some do.
+  let norms: Map<NormSymbol, NormModel> | undefined;
+  const normOf = (symbol: NormSymbol): NormModel | undefined => {
+    if (!norms) {
+      norms = new Map();
+      for (const v of ordered) for (const c of v.changes) if (c.kind === 'ends' && c.target.kind === 'norm') norms.set(c.target, undefined as unknown as NormModel);
+      for (let i = 0; i < model.norms.length; i++) if (norms.has(model.norms[i].symbol)) norms.set(model.norms[i].symbol, model.norms[i]);
+    }
+    return norms.get(symbol);
+  };
   for (const v of ordered) {
     const effective = v.effectiveDay!;
     if (effective > termEnd) {
@@ -98,7 +108,7 @@ export function applyVariations(model: FileModel, variations: readonly Variation
           }
           break;
         case 'ends':
-          matched = inForce(lastDayOf(change.target, model, termEnd), change.target, effective);
+          matched = inForce(lastDayOf(change.target, model, termEnd, normOf), change.target, effective);
           end(change.target);
           break;
         case 'returns': {
@@ -140,9 +150,9 @@ function byEffect(a: VariationModel, b: VariationModel): number {
 }
 
 /** The last day a declaration is in force, for P802: KPIs and bodies for the whole term, a charge while it has amounts, a norm its period. */
-function lastDayOf(target: NormSymbol | KpiSymbol | ChargeSymbol | BodySymbol, model: FileModel, termEnd: number): number {
+function lastDayOf(target: NormSymbol | KpiSymbol | ChargeSymbol | BodySymbol, model: FileModel, termEnd: number, normOf: (s: NormSymbol) => NormModel | undefined): number {
   if (target.kind === 'norm') {
-    const norm = model.norms.find((n) => n.symbol === target);
+    const norm = normOf(target);
     if (!norm?.period) return termEnd;
     return norm.followsExpiry === 'end' ? termEnd : norm.period.to;
   }
