@@ -1,6 +1,8 @@
 'use strict';
 // `npm run bench`: prints the performance figures (median, min, max over several runs) and
-// writes them to reports/bench.json. Figures, not assertions: shared machines vary.
+// writes them to reports/bench.json. Figures, not assertions: shared machines vary. The
+// contracts are the shared generator's with the second version's constructs added
+// (bench/second-version.js).
 //   - full parse throughput of a 5,000-norm contract, against JSON.parse of the same records
 //   - `partnership check` on it as a whole process
 //   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
@@ -14,6 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
+const secondVersion = require('./bench/second-version.js');
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared', 'bench');
@@ -34,9 +37,11 @@ function record(name, unit, samples, target) {
   console.log(`${name.padEnd(46)} median ${String(s.median).padStart(8)} ${unit.padEnd(5)} (min ${s.min}, max ${s.max}, ${s.runs} runs)${target ? `  target ${target}` : ''}`);
 }
 
+/** A contract of `norms` norms: the shared generator's, with the second version's constructs added (bench/second-version.js). */
 function generate(norms) {
   const prefix = path.join(work, `c${norms}`);
   execFileSync(process.execPath, [path.join(shared, 'gen-partnership.mjs'), String(norms), prefix], { stdio: 'ignore' });
+  secondVersion.rewrite(prefix);
   return prefix;
 }
 

@@ -26,7 +26,7 @@ const keys = new WeakMap<MatrixRow, string>();
 export function rowKey(row: MatrixRow): string {
   let key = keys.get(row);
   if (key === undefined) {
-    key = JSON.stringify([row.norm, row.title, row.kind, row.statement, row.cells, row.when, row.kpis, row.consequence, row.clause, row.notes]);
+    key = JSON.stringify([row.norm, row.title, row.kind, row.statement, row.cells, row.when, row.kpis, row.consequence, row.clause, row.notes, row.amount, row.doc, row.changes]);
     keys.set(row, key);
   }
   return key;

@@ -1,7 +1,7 @@
 // Shared wording of the matrix, so that every renderer (the exports and the preview) says the
 // same thing the same way: columns, cells, targets, group headings, conflicts, doc comments.
 
-import type { Matrix, MatrixConflict, MatrixKpi, MatrixRow } from './matrix';
+import type { Matrix, MatrixConflict, MatrixKpi, MatrixRow, RowChange } from './matrix';
 
 export const FIXED_HEADERS = ['When', 'KPIs', 'Consequence', 'Clause'] as const;
 
@@ -29,6 +29,31 @@ export function kpiText(row: MatrixRow): string {
 /** A note as every renderer words it. */
 export function noteText(note: string): string {
   return `Note: ${note}`;
+}
+
+/** A variation's mark on a row: `ended 2018-03-31 by CoreToCapita`, `term extended to 2021-03-31 by Extension2010`. */
+export function changeText(change: RowChange): string {
+  return change.kind === 'ended' ? `ended ${change.day} by ${change.by}` : `term ${change.kind} to ${change.day} by ${change.by}`;
+}
+
+/** A norm's one-off sum as every renderer words it. */
+export function amountText(amount: string): string {
+  return `Amount: ${amount}`;
+}
+
+/**
+ * What a norm's first cell says under its name, in order: the title, the statement, the
+ * amount, the doc comment, each note and each variation's mark.
+ */
+export function rowDetails(row: MatrixRow): { readonly text: string; readonly kind: 'title' | 'statement' | 'amount' | 'doc' | 'note' | 'change' }[] {
+  return [
+    ...(row.title ? [{ text: row.title, kind: 'title' as const }] : []),
+    ...(row.statement ? [{ text: row.statement, kind: 'statement' as const }] : []),
+    ...(row.amount ? [{ text: amountText(row.amount), kind: 'amount' as const }] : []),
+    ...docParagraphs(row.doc).map((text) => ({ text, kind: 'doc' as const })),
+    ...row.notes.map((n) => ({ text: noteText(n), kind: 'note' as const })),
+    ...row.changes.map((c) => ({ text: changeText(c), kind: 'change' as const })),
+  ];
 }
 
 /** How the rows are grouped: under the top-level scope they fall in, or in the contract's order. */

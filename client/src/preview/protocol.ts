@@ -4,7 +4,7 @@
 // listed keys, each of the listed type. Anything else (an extra key such as `__proto__`, an
 // inherited field, a number given as text) is rejected whole and ignored by the receiver.
 
-import type { Matrix } from '../../../shared/out/matrix';
+import type { Matrix, MatrixBody, MatrixCharge, MatrixDeclaration, MatrixEvent, MatrixKpiDetail, MatrixMoney, MatrixVariation, RowChange } from '../../../shared/out/matrix';
 import type { MatrixDelta, RowReference } from '../../../shared/out/matrix-delta';
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { ExportFormat, MatrixUpdate } from '../../../shared/out/protocol';
@@ -65,6 +65,38 @@ const EXPORT_FORMATS: Readonly<Record<ExportFormat, true>> = { html: true, md: t
 const GROUPINGS: Readonly<Record<Grouping, true>> = { scope: true, order: true };
 const NORM_KINDS: Readonly<Record<Row['kind'], true>> = { obligation: true, permission: true, prohibition: true, power: true };
 
+const CHANGE_KINDS: Readonly<Record<RowChange['kind'], true>> = { ended: true, extended: true, shortened: true };
+const isRowChange = shape<RowChange>({ kind: oneOf(CHANGE_KINDS), day: isString, by: isString });
+
+/** The fields every declaration of a section has, with the section's own. */
+const declarationWith = <T extends MatrixDeclaration>(fields: { readonly [K in Exclude<keyof T, keyof MatrixDeclaration>]-?: Check }): Check =>
+  shape<T>({ name: isString, title: isString, doc: isString, notes: arrayOf(isString), line: nullable(isLine), ...fields } as { readonly [K in keyof T]-?: Check });
+const strings = arrayOf(isString);
+
+const isEvent = declarationWith<MatrixEvent>({ clause: isString, usedBy: strings });
+const isCharge = declarationWith<MatrixCharge>({
+  payer: isString, payee: isString, scope: isString, indexed: isString, creditCap: isString, clause: isString, changes: arrayOf(isRowChange),
+  amounts: arrayOf(shape<MatrixCharge['amounts'][number]>({ amount: isString, period: isString, fixed: isBoolean })),
+});
+const isMoney = shape<MatrixMoney>({
+  charges: arrayOf(isCharge),
+  fixedCharges: strings,
+  years: arrayOf(shape<MatrixMoney['years'][number]>({ label: isString, period: isString, amounts: strings, total: isString })),
+  totals: strings,
+  total: isString,
+  yearsNote: isString,
+});
+const isKpiDetail = declarationWith<MatrixKpiDetail>({
+  owner: isString, scope: isString, measured: isString, baseline: isString, targets: strings, thresholds: strings, credits: strings,
+  weight: isString, measures: strings, changes: arrayOf(isRowChange),
+});
+const isBody = declarationWith<MatrixBody>({
+  chair: isString, members: strings, meets: isString, escalatesTo: isString, approvals: strings, findings: strings, changes: arrayOf(isRowChange),
+});
+const isVariation = declarationWith<MatrixVariation>({
+  varies: isString, partnership: nullable(isString), agreed: isString, effective: isString, changes: strings, clause: isString, status: isString,
+});
+
 const isRow = shape<Row>({
   norm: isString,
   title: isString,
@@ -77,6 +109,9 @@ const isRow = shape<Row>({
   consequence: isString,
   clause: isString,
   notes: arrayOf(isString),
+  amount: isString,
+  doc: isString,
+  changes: arrayOf(isRowChange),
 });
 
 const isExclusivityRow = shape<Exclusivity>({
@@ -91,6 +126,7 @@ const isExclusivityRow = shape<Exclusivity>({
     except: arrayOf(isString),
     partnership: nullable(isString),
     line: nullable(isLine),
+    changes: arrayOf(isRowChange),
   })),
   open: isBoolean,
   interfaces: arrayOf(shape<Exclusivity['interfaces'][number]>({ with: isString, note: isString })),
@@ -102,7 +138,11 @@ const isRowReference = shape<RowReference>({ same: isIndex, line: isLine });
 
 /** A matrix whose rows pass `rowCheck`: every row whole, or rows and references to earlier ones. */
 const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
-  partnership: shape<Matrix['partnership']>({ name: isString, title: isString, doc: isString, term: isString, source: isString, notes: arrayOf(isString) }),
+  partnership: shape<Matrix['partnership']>({
+    name: isString, title: isString, doc: isString, term: isString, source: isString, notes: strings,
+    values: arrayOf(shape<Matrix['partnership']['values'][number]>({ amount: isString, text: isString })),
+    objectives: strings, calendar: isString, termChanges: arrayOf(isRowChange),
+  }),
   parties: arrayOf(shape<Matrix['parties'][number]>({ id: isString, title: isString, role: isString })),
   groups: arrayOf(shape<Matrix['groups'][number]>({
     scope: nullable(shape<NonNullable<Matrix['groups'][number]['scope']>>({ path: isString, title: isString })),
@@ -117,6 +157,11 @@ const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
     message: isString,
     related: arrayOf(shape<Matrix['conflicts'][number]['related'][number]>({ file: isString, line: isLine, message: isString })),
   })),
+  events: arrayOf(isEvent),
+  money: isMoney,
+  kpis: arrayOf(isKpiDetail),
+  governance: arrayOf(isBody),
+  variations: arrayOf(isVariation),
 });
 
 export const isMatrix = matrixOf(isRow) as (value: unknown) => value is Matrix;

@@ -14,8 +14,8 @@ export const OUTSIDE_WORKSPACE = 'it is outside the workspace, and the setting `
 export class WorkspaceDisk {
   private folders: readonly string[] = [];
   private allowOutside = false;
-  /** Indexed files too large to analyse: each is an empty text with one diagnostic. */
-  private readonly tooLarge = new Map<string, Diagnostic>();
+  /** Indexed files too large to analyse: each is an empty text with one diagnostic, and why. */
+  private readonly tooLarge = new Map<string, { readonly diagnostic: Diagnostic; readonly reason: string }>();
   readonly reader: DiskReader;
 
   constructor(host: ServerHost) {
@@ -39,8 +39,13 @@ export class WorkspaceDisk {
     this.tooLarge.delete(file);
     if (result.ok) return result.text;
     if (!result.tooLarge) return undefined;
-    this.tooLarge.set(file, tooLargeDiagnostic(file, result.reason));
+    this.tooLarge.set(file, { diagnostic: tooLargeDiagnostic(file, result.reason), reason: result.reason });
     return '';
+  }
+
+  /** Why an indexed file is not analysed (it is too large), for the P105 of a file that imports it. */
+  whyNotAnalysed(file: string): string | undefined {
+    return this.tooLarge.get(file)?.reason;
   }
 
   /**
@@ -49,7 +54,7 @@ export class WorkspaceDisk {
    */
   parseNoted(file: string, text: string): ParsedDocument | undefined {
     const tooLarge = text === '' ? this.tooLarge.get(file) : undefined;
-    if (tooLarge) return { ...parseDocument(file, text), diagnostics: [tooLarge] };
+    if (tooLarge) return { ...parseDocument(file, text), diagnostics: [tooLarge.diagnostic] };
     const note = this.reader.noteFor(file, text);
     return note ? withDiagnostic(parseDocument(file, text), note) : undefined;
   }

@@ -160,6 +160,8 @@ export class Workspace {
       },
       readFile: (file) => this.text(file) ?? this.diskReads.reader.readImport(file),
       whyUnreadable: (file) => this.diskReads.reader.whyUnreadable(file),
+      // An open document is analysed whatever its size on disk.
+      whyNotAnalysed: (file) => (this.open.has(file) ? undefined : this.diskReads.whyNotAnalysed(file)),
     }, this.program ?? undefined);
     this.onAnalysed(this.program);
   }

@@ -151,7 +151,7 @@ describe('KPI, governance and norm checks', () => {
   });
 
   it('P106 reports a branch of scopes and a party nobody names, P404 a KPI no norm uses', () => {
-    const c = checkBody('  party Idle "Idle Ltd" as partner\n  scope ICT "ICT" { scope Core "Core" { scope Apps "a" } scope Spare "s" }\n  kpi K "k" { owner B }\n  obligation O "o" { B must run ICT.Core to A due 2011-01-01 }');
+    const c = checkBody('  party Idle "Idle Ltd" as subcontractor\n  scope ICT "ICT" { scope Core "Core" { scope Apps "a" } scope Spare "s" }\n  kpi K "k" { owner B }\n  obligation O "o" { B must run ICT.Core to A due 2011-01-01 }');
     assert.deepEqual(c.diagnostics('test.partnership').filter((d) => d.severity === 'hint').map((d) => `${d.code} ${covered(c.text, d)}`), [
       // A KPI can only be used by `measured-by`, so one nobody measures by is both unused and unmeasured.
       'P106 Idle', 'P106 Spare', 'P106 K', 'P404 K',

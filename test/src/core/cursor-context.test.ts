@@ -17,7 +17,9 @@ function at(marked: string): CursorContext {
 /** The block, the statement keyword and the slot, in one line for readable assertions. */
 function summary(marked: string): string {
   const c = at(marked);
-  const slot = c.slot.kind === 'reference' ? `reference ${c.slot.expects}` : c.slot.kind === 'member' ? `member ${c.slot.qualifier}` : c.slot.kind;
+  const slot = c.slot.kind === 'reference'
+    ? `reference ${c.slot.expects}${c.slot.words ? ` +${c.slot.words.join('/')}` : ''}`
+    : c.slot.kind === 'member' ? `member ${c.slot.qualifier}` : c.slot.kind === 'words' ? `words ${c.slot.words.join('/')}` : c.slot.kind;
   return `${c.block} ${c.keyword ?? '-'} ${slot}`;
 }
 
@@ -86,7 +88,8 @@ describe('the context at a cursor', () => {
       [inNorm('measured-by ‸'), 'norm measured-by reference kpi'],
       [inNorm('measured-by K1, ‸'), 'norm measured-by reference kpi'],
       [inNorm('scope ‸'), 'norm scope reference scope'],
-      [inNorm('due ‸'), 'norm due none'],
+      [inNorm('due ‸'), 'norm due deadline'],
+      [inNorm('due 2015-11 ‸'), 'norm - statement'],
       [inNorm('P ‸'), 'norm - modal'],
       [inNorm('P must deliver ‸'), 'norm - reference scope'],
       [inNorm('P must not deliver ‸'), 'norm - reference scope'],
@@ -114,6 +117,69 @@ describe('the context at a cursor', () => {
       [inBody('members P, ‸'), 'body members reference party'],
       [inBody('approves ‸'), 'body approves reference scope'],
       [inBody('approves ICT ‸'), 'body approves band'],
+    ]);
+  });
+
+  it('in the second version\'s norm lines: deadlines, events, windows, endeavours, joint subjects and beneficiaries', () => {
+    expectAll([
+      [inNorm('due within ‸'), 'norm due none'],
+      [inNorm('due within 10 working days ‸'), 'norm due words of'],
+      [inNorm('due within 10 working days of ‸'), 'norm due reference anchor +start'],
+      [inNorm('due within 10 working days of Bre‸'), 'norm due reference anchor +start'],
+      [inNorm('due 12 months ‸'), 'norm due words before'],
+      [inNorm('due 12 months before ‸'), 'norm due words expiry'],
+      [inNorm('when ‸'), 'norm when reference event'],
+      [inNorm('when Breach, ‸'), 'norm when reference event'],
+      [inNorm('from ‸'), 'norm from reference event +start'],
+      [inNorm('until ‸'), 'norm until words expiry'],
+      // `from` and `until` are lines of the norm, also when written after `every`.
+      [inNorm('every 1 month ‸'), 'norm - statement'],
+      [inNorm('every 1 month from ‸'), 'norm from reference event +start'],
+      [inNorm('every 1 month from GoLive until ‸'), 'norm until words expiry'],
+      [inNorm('endeavours ‸'), 'norm endeavours words reasonable/all-reasonable/best'],
+      [inNorm('notice ‸'), 'norm notice none'],
+      [inNorm('amount ‸'), 'norm amount none'],
+      [`${head}  obligation O "o" {\n    P, ‸\n  }\n}\n`, 'norm - reference party'],
+      [`${head}  obligation O "o" {\n    P, Q ‸\n  }\n}\n`, 'norm - modal'],
+      [inNorm('P, Q must deliver "x" to R, ‸'), 'norm - reference party'],
+      [inNorm('P can terminate ‸'), 'norm - reference scope'],
+    ]);
+  });
+
+  it('in the second version\'s other lines: parents with shares, calendars, credits, bodies, charges and variations', () => {
+    const inBlock = (declaration: string, line: string): string => `${head}  ${declaration} {\n    ${line}\n  }\n}\n`;
+    expectAll([
+      [inPartnership('party J "J" as joint-venture of P 19.9%, ‸'), 'partnership party reference party'],
+      [inPartnership('party G "G" as group of P, ‸'), 'partnership party reference party'],
+      [inPartnership('calendar ‸'), 'partnership calendar words england-and-wales/scotland/northern-ireland/weekdays'],
+      [inPartnership('value ‸'), 'partnership value none'],
+      [inBlock('kpi K "k"', 'credit 2% of ‸'), 'kpi credit reference charge'],
+      [inBlock('kpi K "k"', 'credit 2% of C when ‸'), 'kpi credit comparator'],
+      [inBlock('kpi K "k"', 'credit £5k when ‸'), 'kpi credit comparator'],
+      [inBlock('body B "b"', 'escalates-to ‸'), 'body escalates-to reference body'],
+      [inBlock('body B "b"', 'meets ‸'), 'body meets words every'],
+      [inBlock('charge C "c"', '‸'), 'charge - statement'],
+      [inBlock('charge C "c"', 'P ‸'), 'charge - words pays'],
+      [inBlock('charge C "c"', 'P pays ‸'), 'charge - reference party'],
+      // Three capitals are a party's name unless a number follows (`EUR 2m`).
+      [inBlock('charge C "c"', 'BCC ‸'), 'charge - words pays'],
+      [inBlock('charge C "c"', 'EUR 2m per ‸'), 'charge - words year/quarter/month/week/day'],
+      [inBlock('charge C "c"', '£35 per ‸'), 'charge - words year/quarter/month/week/day'],
+      [inBlock('charge C "c"', '£35 per seat ‸'), 'charge - statement'],
+      [inBlock('charge C "c"', '£100m per year from ‸'), 'charge - none'],
+      [inBlock('charge C "c"', 'scope ‸'), 'charge scope reference scope'],
+      [inBlock('charge C "c"', 'credit-cap 12% per ‸'), 'charge credit-cap words year/quarter/month'],
+      [inBlock('variation V "v"', '‸'), 'variation - statement'],
+      [inBlock('variation V "v"', 'varies ‸'), 'variation varies reference partnership'],
+      [inBlock('variation V "v"', 'ends ‸'), 'variation ends reference endable +exclusive/open'],
+      // An `ends exclusive` or `ends open` broken before its name stays in the variation's block.
+      [inBlock('variation V "v"', 'ends exclusive ‸'), 'variation ends reference party'],
+      [inBlock('variation V "v"', 'ends exclusive P over ‸'), 'variation ends reference scope'],
+      [inBlock('variation V "v"', 'ends open ‸'), 'variation ends reference scope'],
+      [inBlock('variation V "v"', 'returns ‸'), 'variation returns reference scope'],
+      [inBlock('variation V "v"', 'returns ICT to ‸'), 'variation returns reference party'],
+      [inBlock('variation V "v"', 'agreed ‸'), 'variation agreed none'],
+      [`${head}  charge C "c" {\n    P pays ‸`, 'charge - reference party'],
     ]);
   });
 

@@ -57,8 +57,9 @@ describe('note lines', () => {
     assert.ok(text.includes('Note: Restated from the contract as signed.'));
     assert.ok(renderMarkdown(matrix).includes('Note: Second note.'));
     const csv = renderCsv(matrix).split('\r\n');
-    assert.ok(csv[0].endsWith(',Notes'));
-    assert.ok(csv.some((line) => line.endsWith('"Replaced by the 2014 review <b>see</b>.\nSecond note."')));
+    // The notes column, then the amount, doc and variations' columns (empty here).
+    assert.ok(csv[0].endsWith(',Notes,Amount,Doc,Changes'));
+    assert.ok(csv.some((line) => line.endsWith('"Replaced by the 2014 review <b>see</b>.\nSecond note.",,,')));
   });
 
   it('are exported with every declaration that has a block, as the schema says', () => {

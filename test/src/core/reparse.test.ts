@@ -1,19 +1,13 @@
 // Incremental parsing gives exactly what a full parse gives, over random edit sequences.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
-import { examples, sharedCorpus } from '../helpers/paths';
+import { generatedContract } from '../helpers/generated';
+import { examples } from '../helpers/paths';
 import { seededRandom } from '../helpers/random';
 
-function generated(norms: number): string {
-  const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-gen-')), 'c');
-  execFileSync(process.execPath, [path.resolve(sharedCorpus, '..', 'bench', 'gen-partnership.mjs'), String(norms), prefix]);
-  return fs.readFileSync(`${prefix}.partnership`, 'utf8');
-}
 
 const plain = (doc: ParsedDocument): unknown => JSON.parse(JSON.stringify({ ast: doc.ast, diagnostics: doc.diagnostics }));
 
@@ -21,7 +15,7 @@ describe('incremental parsing', function () {
   this.timeout(60000);
   const alphabet = ['x', ' ', '\n', '"', '{', '}', '2', '-', '.', 'must ', 'due 2015-01-01 ', 'scope ', '//', '£5k'];
 
-  for (const [name, text] of [['a generated contract', () => generated(60)], ['Service Birmingham', () => fs.readFileSync(path.join(examples, 'service-birmingham', 'service-birmingham.partnership'), 'utf8')]] as const) {
+  for (const [name, text] of [['a generated contract', () => generatedContract(60)], ['Service Birmingham', () => fs.readFileSync(path.join(examples, 'service-birmingham', 'service-birmingham.partnership'), 'utf8')]] as const) {
     it(`matches a full parse after each of 300 random edits to ${name}`, () => {
             const random = seededRandom(12345);
       let base = text();

@@ -8,9 +8,10 @@ import { buildMatrix } from '../../../server/out/core/matrix/model';
 import { exportModel } from '../../../server/out/core/model/export';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { locate } from '../../../server/out/core/services/locate';
-import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus } from '../helpers/paths';
+import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus, sharedCorpusV2 } from '../helpers/paths';
+import { secondVersionText } from './second-version';
 
-export const seedTexts: readonly string[] = [...partnershipFilesUnder(sharedCorpus), ...partnershipFilesUnder(examples), ...partnershipFilesUnder(ownCorpus)]
+export const seedTexts: readonly string[] = [sharedCorpus, sharedCorpusV2, examples, ownCorpus].flatMap(partnershipFilesUnder)
   .map((f) => fs.readFileSync(f, 'utf8'));
 
 /** Checks one text the way the editor and the command line use it; throws on any violation. */
@@ -101,7 +102,11 @@ export const datelessText: fc.Arbitrary<string> = fc
 export function runProperties(numRuns: number, seed: number | undefined): { cases: number; failures: string[] } {
   const failures: string[] = [];
   let cases = 0;
-  for (const [name, arbitrary] of [['random text', randomText], ['mutated contracts', mutatedText], ['spliced contracts', splicedText], ['contracts without dates', datelessText]] as const) {
+  const properties = [
+    ['random text', randomText], ['mutated contracts', mutatedText], ['spliced contracts', splicedText], ['contracts without dates', datelessText],
+    ['second-version contracts', secondVersionText],
+  ] as const;
+  for (const [name, arbitrary] of properties) {
     const result = fc.check(fc.property(arbitrary, (text) => { cases++; checkText(text); }), { numRuns, seed });
     if (result.failed) failures.push(`${name}: ${fc.defaultReportMessage(result)}`);
   }

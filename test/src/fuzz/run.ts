@@ -1,6 +1,6 @@
 // `npm run fuzz`: the long run of the properties, then the shapes that once cost the square of
 // their size, each measured against its time and memory bound; a printed count of cases and
-// failures. FUZZ_RUNS sets the runs per property (default 4000, four properties); FUZZ_SEED
+// failures. FUZZ_RUNS sets the runs per property (default 4000, five properties); FUZZ_SEED
 // fixes the seed; FUZZ_SHAPES=0 leaves the shapes out.
 import { runProperties } from './properties';
 import { runShapes } from './shapes';

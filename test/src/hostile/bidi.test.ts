@@ -1,4 +1,4 @@
-// Issue 16, item 5 (Trojan Source): bidirectional controls in titles are a P108 warning where
+// Issue 16, item 5 (Trojan Source): bidirectional controls in titles are a P109 warning where
 // they are written, and are shown as marks, never obeyed, in hovers and in the matrix.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -19,12 +19,12 @@ const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 describe('bidirectional controls (Trojan Source)', function () {
   this.timeout(30000);
 
-  it('a title holding one is a P108 warning on that title, once per title', () => {
+  it('a title holding one is a P109 warning on that title, once per title', () => {
     const c = check({ 'x.partnership': TEXT });
-    const p108 = c.diagnostics('x.partnership').filter((d) => d.code === 'P108');
-    assert.deepEqual(c.codes('x.partnership').filter((s) => s.endsWith('P108')), ['3:11 P108', '4:11 P108', '5:16 P108']);
-    assert.ok(p108.every((d) => d.severity === 'warning'));
-    assert.equal(p108[0].message, 'The title of the party `A` contains the invisible bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE), which can make the title display in another order than it is read. Remove it, or write the text in its reading order.');
+    const p109 = c.diagnostics('x.partnership').filter((d) => d.code === 'P109');
+    assert.deepEqual(c.codes('x.partnership').filter((s) => s.endsWith('P109')), ['3:11 P109', '4:11 P109', '5:16 P109']);
+    assert.ok(p109.every((d) => d.severity === 'warning'));
+    assert.equal(p109[0].message, 'The title of the party `A` contains the invisible bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE), which can make the title display in another order than it is read. Remove it, or write the text in its reading order.');
   });
 
   it('the matrix model and every rendering show the controls as marks', () => {

@@ -16,6 +16,7 @@ describe('reading files safely (language server)', function () {
   let root: string;
   let main: string;
   let huge: string;
+  let importer: string;
 
   before(async () => {
     const base = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-hostile-lsp-'));
@@ -27,6 +28,8 @@ describe('reading files safely (language server)', function () {
     huge = path.join(root, 'huge.partnership');
     fs.closeSync(fs.openSync(huge, 'w'));
     fs.truncateSync(huge, MAX_CONTRACT_BYTES + 1);
+    importer = path.join(root, 'importer.partnership');
+    fs.writeFileSync(importer, `import "huge.partnership"\n${CONTRACT.replace('X "X"', 'Y "Y"')}`);
     client = new LspClient();
     await client.initialize(root);
   });
@@ -37,6 +40,13 @@ describe('reading files safely (language server)', function () {
     const found = client.diagnostics.get(uri(huge))!.diagnostics;
     assert.equal(found.length, 1, found.map((d) => d.message).join('\n'));
     assert.match(String(found[0].message), /^This file is not analysed: it is too large \(65 MB; the limit is 64 MB\)\.$/);
+  });
+
+  it('a workspace file that imports one over the cap gets P105 "too large", not an empty partnership', async () => {
+    await client.until(() => client.codes(importer).length > 0, 'diagnostics of the importer');
+    const p105 = client.diagnostics.get(uri(importer))!.diagnostics.filter((d) => d.code === 'P105');
+    assert.equal(p105.length, 1);
+    assert.match(String(p105[0].message), /^Cannot import `huge\.partnership`: it is too large \(65 MB; the limit is 64 MB\)\.$/);
   });
 
   it('an import outside the workspace is P105 until the setting allows it', async () => {

@@ -68,7 +68,7 @@ describe('completion, called on a document', () => {
 
   it('offers nothing for a new name, a date or inside a string', () => {
     assert.deepEqual(labels(inPartnership('party ‸')), []);
-    assert.deepEqual(labels(inNorm('due ‸')), []);
+    assert.deepEqual(labels(inNorm('due within ‸')), []);
     assert.deepEqual(labels(inNorm('otherwise "‸')), []);
   });
 });

@@ -3,7 +3,6 @@
 // those ranges, so after every burst the published diagnostics must equal those of a fresh
 // analysis of the text the editor holds, and so must the obligation matrix.
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +13,7 @@ import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { Positions, toLspDiagnostic } from '../../../server/out/lsp/convert';
 import { DocumentIds } from '../../../server/out/lsp/documents';
 import { LspClient, uri } from '../helpers/lsp-client';
-import { sharedCorpus } from '../helpers/paths';
+import { generatedContract } from '../helpers/generated';
 import { seededRandom } from '../helpers/random';
 
 /** What a fresh analysis of `text` alone publishes for `file`, and its obligation matrix. */
@@ -35,9 +34,7 @@ describe('incremental text sync', function () {
 
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-sync-'));
-    const prefix = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-gen-')), 'c');
-    execFileSync(process.execPath, [path.resolve(sharedCorpus, '..', 'bench', 'gen-partnership.mjs'), '60', prefix]);
-    contract = fs.readFileSync(`${prefix}.partnership`, 'utf8');
+    contract = generatedContract(60);
     client = new LspClient();
     await client.initialize(folder);
   });

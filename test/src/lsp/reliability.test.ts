@@ -37,7 +37,7 @@ describe('language server reliability', function () {
 
   it('publishes only the final version after 50 rapid edits', async () => {
     const file = path.join(root, 'burst.partnership');
-    const text = (n: number) => `partnership B "b" {\n  term 2010-01-01 to 2020-12-31\n  party P${n} "P" as supplier\n}\n`;
+    const text = (n: number) => `partnership B "b" {\n  term 2010-01-01 to 2020-12-31\n  party P${n} "P" as subcontractor\n}\n`;
     await client.open(file, text(0), 1);
     await client.until(() => client.diagnostics.get(uri(file))?.version === 1, 'first diagnostics');
     const before = client.history.length;

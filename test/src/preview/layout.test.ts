@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Matrix } from '../../../shared/out/matrix';
-import { examples } from '../helpers/paths';
+import { examples, sharedCorpusV2 } from '../helpers/paths';
 import { matrixOf, PreviewHarness } from './harness';
 
 declare const document: any;
@@ -100,7 +100,11 @@ describe('the matrix preview at any width', function () {
     contracts.push(
       { name: 'service-birmingham', matrix: matrixOf(path.join(examples, 'service-birmingham', 'service-birmingham.partnership')) },
       { name: 'customer-platform', matrix: matrixOf(path.join(portfolio, 'customer-platform.partnership'), undefined, others) },
+      // The second version's sections: charges and fixed charges by year, and variations from two files.
+      { name: 'money', matrix: matrixOf(path.join(sharedCorpusV2, 'money', 'money.partnership')) },
+      { name: 'variations', matrix: matrixOf(path.join(sharedCorpusV2, 'variations', 'main.partnership'), undefined, [path.join(sharedCorpusV2, 'variations', 'exit.partnership')]) },
     );
+    assert.ok(contracts[2].matrix.money.years.length > 0 && contracts[3].matrix.variations.length > 0, 'the sections have rows to lay out');
     assert.ok(contracts[1].matrix.conflicts.length > 0, 'the portfolio has conflicts to show');
     await harness.start();
   });
@@ -128,7 +132,8 @@ describe('the matrix preview at any width', function () {
       layouts[width] = await page.$$eval('.table-wrap', (wraps) => wraps.map((w: any) => (w.classList.contains('cards') ? 'cards' : 'table')));
       words[width] = (await page.$eval('.matrix-wrap .blocks', (b: any) => b.textContent as string)).replace(/\s+/g, ' ');
     }
-    assert.deepEqual(layouts, { 360: ['cards', 'cards'], 1600: ['table', 'table'] });
+    // The matrix, events, service levels, governance, variations and exclusivity.
+    assert.deepEqual(layouts, { 360: Array(6).fill('cards'), 1600: Array(6).fill('table') });
     assert.equal(words[360], words[1600]);
   });
 

@@ -69,7 +69,8 @@ describe('the matrix preview page in a browser', function () {
     assert.equal(await page.textContent('h1'), sb.partnership.title);
     // The exclusivity table: the scope tree indented by classes, the grant's holder, the open scope.
     const core = page.locator('tr.scope[data-anchor="scope:ICT.Core"]');
-    assert.match((await core.textContent()) ?? '', /SB, 2006-04-01 to 2021-03-31 \(clause 2\.3\.1\)/);
+    // The grant ends with the term: 2016-03-31 as written, 2021-03-31 as varied by Extension2010.
+    assert.match((await core.textContent()) ?? '', /SB, 2006-04-01 to 20(16|21)-03-31 \(clause 2\.3\.1\)/);
     assert.equal(await core.locator('td.depth-1').count(), 1);
     assert.equal(await page.locator('tr.scope[data-anchor="scope:ICT.Projects"] td.open').textContent(), 'open');
   });
@@ -229,6 +230,12 @@ describe('the matrix preview page in a browser', function () {
       '  exclusive P0 over S',
       '  exclusive P1 over S.T',
       ...HOSTILE.map((n, i) => `  obligation O${i} ${JSON.stringify(n)} { P${i} must deliver ${JSON.stringify(n)} to P${(i + 1) % 3} due 2011-01-01 otherwise ${JSON.stringify(n)} clause ${JSON.stringify(n)} }`),
+      // The sections after the norms, each titled with a hostile name.
+      `  event E ${JSON.stringify(HOSTILE[0])} clause ${JSON.stringify(HOSTILE[1])}`,
+      `  charge C ${JSON.stringify(HOSTILE[1])} { P0 pays P1  £1m per year  indexed ${JSON.stringify(HOSTILE[2])} }`,
+      `  kpi K ${JSON.stringify(HOSTILE[2])} { owner P0  target >= 99%  threshold < 90% otherwise ${JSON.stringify(HOSTILE[0])}  measured monthly }`,
+      `  body B ${JSON.stringify(HOSTILE[0])} { members P0, P1  note ${JSON.stringify(HOSTILE[1])} }`,
+      `  variation V ${JSON.stringify(HOSTILE[1])} { agreed 2012-01-01  term to 2021-12-31  clause ${JSON.stringify(HOSTILE[2])} }`,
       '}',
       '',
     ].join('\n');
@@ -250,6 +257,9 @@ describe('the matrix preview page in a browser', function () {
     assert.equal(await page.textContent('h1'), HOSTILE[0]);
     assert.match((await page.textContent('ul.conflicts')) ?? '', /command:workbench/);
     assert.ok((await page.locator('tr.scope.conflict').count()) > 0, 'conflicting scope rows carry the conflict class');
+    const sectionText = (await page.textContent('.sections')) ?? '';
+    for (const n of HOSTILE) assert.ok(sectionText.includes(n), `the sections show ${n} as text`);
+    assert.equal(await page.locator('.sections tr.section-row:not([data-anchor^="years:"])').count(), 5, 'an event, a charge, a KPI, a body and a variation');
     assert.equal(await page.locator('img').count(), 0);
     assert.equal(await page.locator('script').count(), 1, 'only the page’s own script');
     assert.equal(await page.locator('a').count(), 0);

@@ -8,6 +8,8 @@ import { type BlockParts, type Job, KeyedBlocks } from './keyed-blocks';
 import { applyMatrixDelta } from '../../../../shared/out/matrix-delta';
 import { append, colgroup, conflictItems, el, normItems, prose, scopeItems, textEl } from './rows';
 import { fitTables } from './layout';
+import { headLines } from '../../../../shared/out/matrix-sections';
+import { Sections } from './sections';
 
 interface VsCodeApi {
   postMessage(message: MessageFromPage): void;
@@ -62,6 +64,7 @@ const title = el('h1', 'title');
 const meta = el('p', 'meta');
 const doc = el('div', 'doc');
 const notes = el('div', 'notes');
+const head = el('div', 'head-lines');
 
 const partySelect = el('select', 'party-filter');
 partySelect.id = 'party-filter';
@@ -125,6 +128,8 @@ append(scopes.head, colgroup(SCOPE_COLUMNS), append(el('thead'), scopeHead));
 const scopeRows = new KeyedBlocks(scopes.rows, rowBlock('exclusivity', () => SCOPE_COLUMNS));
 const noScopes = el('p', 'none', 'This partnership declares no scopes.');
 
+const sections = new Sections();
+
 const conflictsHeading = el('h2', '', 'Conflicts');
 const conflictBlocks = el('div', 'blocks');
 const conflictRows = new KeyedBlocks(conflictBlocks, (): BlockParts => {
@@ -135,13 +140,14 @@ const noConflicts = el('p', 'none', 'No exclusivity conflicts found.');
 
 append(
   content,
-  title, meta, doc, notes, toolbar,
+  title, meta, head, doc, notes, toolbar,
   el('h2', '', 'Obligation matrix'), el('p', 'legend', LEGEND), matrix.wrap, noNorms,
+  sections.root,
   el('h2', '', 'Exclusivity'), scopes.wrap, noScopes,
   conflictsHeading, conflictBlocks, noConflicts,
 );
 root.replaceChildren(status, content);
-const tableWraps = [matrix.wrap, scopes.wrap];
+let tableWraps = [matrix.wrap, scopes.wrap];
 // Only a change of width can change the layout; the height changes with every update.
 let contentWidth = -1;
 new ResizeObserver(([entry]) => {
@@ -205,6 +211,13 @@ function renderMatrix(m: Matrix, fileName: string): void {
   doc.hidden = !p.doc;
   notes.replaceChildren(...p.notes.map((n) => el('p', 'note', noteText(n))));
   notes.hidden = p.notes.length === 0;
+  const lines = headLines(m);
+  head.replaceChildren(...lines.map((line) => textEl('p', 'meta', line)));
+  head.hidden = lines.length === 0;
+  if (sections.update(m)) {
+    tableWraps = [matrix.wrap, ...sections.wraps(), scopes.wrap];
+    fitTables(tableWraps);
+  }
   renderParties(m);
   if (state.party !== null && !m.parties.some((x) => x.id === state.party)) saveState({ party: null });
   partySelect.value = state.party ?? '';

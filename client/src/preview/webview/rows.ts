@@ -1,7 +1,7 @@
 // How each row of the matrix preview looks: the norm rows with their group headings, the
 // exclusivity rows and the conflicts, as keyed items for `KeyedBlocks`. Text only via textContent.
 
-import { conflictText, FIXED_HEADERS, type Grouping, groupsOf, kpiText, noteText, wordsToKeep } from '../../../../shared/out/matrix-wording';
+import { changeText, conflictText, FIXED_HEADERS, type Grouping, groupsOf, kpiText, rowDetails, wordsToKeep } from '../../../../shared/out/matrix-wording';
 import type { Matrix } from '../protocol';
 import { rowKey } from '../../../../shared/out/matrix-delta';
 import { type Item, revealable } from './keyed-blocks';
@@ -92,9 +92,7 @@ function normRow(row: Row, m: Matrix): HTMLElement {
   const heading = el('div');
   append(heading, el('strong', '', row.norm), ' ', el('span', 'kind', `(${row.kind})`));
   append(name, heading);
-  if (row.title) append(name, textEl('div', 'norm-title', row.title));
-  if (row.statement) append(name, textEl('div', 'statement', row.statement));
-  for (const note of row.notes) append(name, textEl('div', 'note', noteText(note)));
+  for (const detail of rowDetails(row)) append(name, textEl('div', detail.kind === 'title' ? 'norm-title' : detail.kind, detail.text));
   append(tr, name);
   for (const party of m.parties) {
     const parts = partsOf(row, party.id);
@@ -129,6 +127,7 @@ function scopeRow(r: ScopeRow): HTMLElement {
     if (h.clause) append(line, ...prose(` (clause ${h.clause})`));
     if (h.except.length) append(line, ...prose(`, except ${h.except.join(', ')}`));
     if (h.partnership) append(line, ' ', textEl('em', '', `in ${h.partnership}`));
+    for (const c of h.changes) append(line, textEl('div', 'change', changeText(c)));
     append(holders, line);
   }
   const interfaces = labelled(el('td', 'interfaces'), 'Interfaces');

@@ -7,6 +7,8 @@ import { placed } from '../diagnostics/placement';
 import { checkProgram, type CheckResults } from '../checks/run';
 import { carryContributions } from '../facts/contributions';
 import { Facts } from '../facts/engine';
+import { variationEffects } from '../facts/lookups';
+import { NO_EFFECTS, type VariationEffects } from '../model/variations';
 import type { FileModel } from '../model/semantic';
 import type { Host } from '../program/host';
 import { Program, type RootDocument, type SourceFile } from '../program/program';
@@ -56,6 +58,16 @@ export class Analysis {
   /** The diagnostics of one file, sorted by position then code. */
   diagnostics(file: string): readonly Diagnostic[] {
     return this.sorted.get(path.resolve(file)) ?? NONE;
+  }
+
+  /**
+   * What the variations of a file's partnership, in every file checked together, do to it:
+   * for the matrix's ended rows and extended term. The checks worked it out for every file
+   * with a model, so this only reads it.
+   */
+  variationEffects(file: string): VariationEffects {
+    const source = this.program.files.get(path.resolve(file));
+    return source?.model ? this.facts.read(variationEffects, source.file) : NO_EFFECTS;
   }
 
   /** Where `unit` starts in the current text of `file`. */

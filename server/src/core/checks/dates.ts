@@ -1,105 +1,172 @@
 // P301 impossible dates, P302 periods that end before they start, P303 dates outside the term.
-// A date flagged P301 and a period flagged P302 take part in no other check.
+// A date flagged P301 and a period flagged P302 take part in no other check. Every date is
+// judged by the day it stands for: a date that starts a period (`from`, a term's first date)
+// by its first day, one that ends a period or is a deadline (`to`, `until`, `due`) by its last.
 
 import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
-import type { DateLit, Norm } from '../syntax/ast';
-import { dateProblem, dayNumber, formatDay } from '../values/dates';
+import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
+import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import { type CheckContext, type Owner, related, spanOf } from './context';
 
-export function checkDates(ctx: CheckContext, model: FileModel): void {
-  const file = model.file;
-  const inBrokenPeriod = new Set<DateLit>();
-  const outsideTerm: Dated[] = [];
-  const dates: Dated[] = [];
+/** Whether a date starts a period (judged by its first day) or ends one (by its last). */
+type Edge = 'start' | 'end';
 
-  const period = (owner: Owner, from: DateLit | null, to: DateLit | null, what: string): void => {
-    if (!valid(from) || !valid(to) || dayNumber(to.text)! >= dayNumber(from.text)!) return;
-    inBrokenPeriod.add(from).add(to);
-    ctx.emit(report('P302', spanOf(owner, to), { from: from.text, to: to.text, what }, {
-      related: [related(owner, from, `The ${what} starts on ${from.text}`)],
-    }));
-  };
-
-  let normCount = 0;
-  const units = model.partnership.block?.units ?? [];
-  for (const unit of units) {
-    const item = unit.node;
-    const owner = { file, unit };
-    if (item.kind === 'Term') {
-      dates.push({ owner, date: item.from }, { owner, date: item.to });
-      period(owner, item.from, item.to, 'term');
-    } else if (item.kind === 'Exclusive') {
-      for (const date of [item.from, item.to]) {
-        if (!date) continue;
-        dates.push({ owner, date });
-        outsideTerm.push({ owner, date });
-      }
-      period(owner, item.from, item.to, 'exclusive grant');
-    } else if (item.kind === 'Norm') {
-      normCount++;
-    }
-  }
-  // A norm with no model of its own (a second declaration of a name) has its dates checked
-  // here; the others norm by norm. Usually every norm has a model, which the count tells.
-  if (normCount > model.norms.length) {
-    const modelled = new Set<Norm>(model.norms.map((n) => n.node));
-    for (const unit of units) {
-      const item = unit.node;
-      if (item.kind !== 'Norm' || modelled.has(item)) continue;
-      for (const date of normDates(item)) {
-        dates.push({ owner: { file, unit }, date });
-        outsideTerm.push({ owner: { file, unit }, date });
-      }
-    }
-  }
-  for (const d of dates) impossible(ctx, d.owner, d.date);
-  for (const d of outsideTerm) if (!inBrokenPeriod.has(d.date) && valid(d.date)) beyond(ctx, model, d.owner, d.date, dayNumber(d.date.text)!);
-}
-
-/** A date and where it is written. */
+/** A date as written, where it is written, and which edge of a period it gives. */
 interface Dated {
   readonly owner: Owner;
   readonly date: DateLit;
+  readonly edge: Edge;
 }
 
-/** The dates of one norm: its `due` date and the start of its `every`. */
+/** The term P303 judges dates against, and where it is written (for related information). */
+export interface TermBounds {
+  readonly period: Period;
+  readonly owner: Owner;
+  readonly node: Term;
+}
+
+export function checkDates(ctx: CheckContext, model: FileModel): void {
+  const file = model.file;
+  const term = termBounds(model);
+  const units = model.partnership.block?.units ?? [];
+  // A norm with no model of its own (a second declaration of a name) has its dates checked
+  // here; the others norm by norm. Usually every norm has a model, which the count tells.
+  let normCount = 0;
+  for (const unit of units) if (unit.node.kind === 'Norm') normCount++;
+  const modelled = normCount > model.norms.length ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
+  for (const unit of units) {
+    const owner = { file, unit };
+    const item = unit.node;
+    switch (item.kind) {
+      case 'Term':
+        impossible(ctx, owner, item.from);
+        impossible(ctx, owner, item.to);
+        reversed(ctx, owner, item.from, item.to, 'term');
+        break;
+      case 'Exclusive':
+        judge(ctx, term, [dated(owner, item.from, 'start'), dated(owner, item.to, 'end')], reversed(ctx, owner, item.from, item.to, 'exclusive grant'));
+        break;
+      case 'Norm':
+        if (modelled && !modelled.has(item)) checkNormLines(ctx, owner, item, term);
+        break;
+      case 'Kpi':
+        for (const line of item.block?.items ?? []) if (line.kind === 'Target') judge(ctx, term, [dated(owner, line.from, 'start')], false);
+        break;
+      case 'Charge':
+        for (const line of item.block?.items ?? []) {
+          if (line.kind !== 'AmountLine') continue;
+          judge(ctx, term, [dated(owner, line.from, 'start'), dated(owner, line.until, 'end')], reversed(ctx, owner, line.from, line.until, 'amount line'));
+        }
+        break;
+      case 'Variation':
+        // A variation's own dates are judged against the term it varies by its own check (P803).
+        for (const line of item.block?.items ?? []) {
+          if (line.kind === 'Agreed' || line.kind === 'Effective' || line.kind === 'TermTo') impossible(ctx, owner, line.date);
+        }
+        break;
+    }
+  }
+}
+
+/** The dates of one norm: its `due` date, its `from` and its `until`. */
 export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileModel): void {
-  const lines = norm.node.block?.items;
+  const term = termBounds(model);
+  checkNormLines(ctx, norm, norm.node, term);
+  const deadline = norm.deadline;
+  // A deadline counted from start or back from expiry is judged by the day it falls on.
+  if (term && deadline?.node.duration && deadline.anchor?.kind === 'Anchor') countedBeyond(ctx, term, norm, deadline.node, deadline.day);
+}
+
+function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermBounds | null): void {
+  const lines = norm.block?.items;
   if (!lines) return;
-  // Checked for every norm: each date is looked up once, and no list of dates is made.
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const date = line.kind === 'Due' ? line.date : line.kind === 'From' || line.kind === 'Until' ? (line.at.kind === 'Date' ? line.at : null) : null;
-    if (!date) continue;
-    const day = dayNumber(date.text);
-    if (day === null) impossible(ctx, norm, date);
-    else beyond(ctx, model, norm, date, day);
+  // The first `from`, `until` and `due` lines make the period, as in the norm's meaning.
+  let from: DateLit | null | undefined;
+  let until: DateLit | null | undefined;
+  let due: DateLit | null | undefined;
+  let every = false;
+  let triggered = false;
+  const dates: Dated[] = [];
+  for (const line of lines) {
+    if (line.kind === 'Due') {
+      if (line.date) dates.push({ owner, date: line.date, edge: 'end' });
+      if (due === undefined) due = line.date;
+      triggered ||= line.anchor?.kind === 'QName';
+    } else if (line.kind === 'From') {
+      if (line.at.kind === 'Date') dates.push({ owner, date: line.at, edge: 'start' });
+      else if (line.at.kind === 'QName') triggered = true;
+      if (from === undefined) from = line.at.kind === 'Date' ? line.at : null;
+    } else if (line.kind === 'Until') {
+      if (line.at.kind === 'Date') dates.push({ owner, date: line.at, edge: 'end' });
+      if (until === undefined) until = line.at.kind === 'Date' ? line.at : null;
+    } else if (line.kind === 'Every') every = true;
+    else if (line.kind === 'When') triggered = true;
   }
+  const what = `${norm.keyword} \`${norm.name.text}\``;
+  // The period ends on its `until`; without one, a norm with only a fixed deadline ends on it.
+  const end = until !== undefined ? until : !every && !triggered ? due : null;
+  judge(ctx, term, dates, reversed(ctx, owner, from ?? null, end ?? null, what));
 }
 
-function normDates(norm: Norm): DateLit[] {
-  const dates: DateLit[] = [];
-  for (const line of norm.block?.items ?? []) {
-    if (line.kind === 'Due' && line.date) dates.push(line.date);
-    else if ((line.kind === 'From' || line.kind === 'Until') && line.at.kind === 'Date') dates.push(line.at);
-  }
-  return dates;
-}
+const dated = (owner: Owner, date: DateLit | null, edge: Edge): Dated | null => (date ? { owner, date, edge } : null);
 
-const valid = (d: DateLit | null): d is DateLit => d !== null && dateProblem(d.text) === null;
+/** P301 for each impossible date of `dates`; P303 for the others, unless their period is reversed. */
+function judge(ctx: CheckContext, term: TermBounds | null, dates: readonly (Dated | null)[], periodReversed: boolean): void {
+  for (const d of dates) {
+    if (!d) continue;
+    const day = d.edge === 'start' ? dayNumber(d.date.text) : lastDayNumber(d.date.text);
+    if (day === null) impossible(ctx, d.owner, d.date);
+    else if (!periodReversed && term) beyond(ctx, term, d.owner, d.date, day);
+  }
+}
 
 function impossible(ctx: CheckContext, owner: Owner, d: DateLit): void {
   const problem = dateProblem(d.text);
   if (problem) ctx.emit(report('P301', spanOf(owner, d), { date: d.text, reason: problem }));
 }
 
-/** P303 when the valid date `d`, on `day`, lies outside the partnership's term. */
-function beyond(ctx: CheckContext, model: FileModel, owner: Owner, d: DateLit, day: number): void {
-  const term = model.term;
-  if (!term || !model.termNode) return;
-  if (day >= term.from && day <= term.to) return;
-  ctx.emit(report('P303', spanOf(owner, d), { date: d.text, from: formatDay(term.from), to: formatDay(term.to) }, {
-    related: [related({ file: model.file, unit: model.termUnit }, model.termNode, 'The partnership\'s term')],
+/** P302 when both dates are valid and `to`'s last day is before `from`'s first; says whether it was. */
+function reversed(ctx: CheckContext, owner: Owner, from: DateLit | null, to: DateLit | null, what: string): boolean {
+  if (!from || !to) return false;
+  const start = dayNumber(from.text);
+  const end = lastDayNumber(to.text);
+  if (start === null || end === null || end >= start) return false;
+  ctx.emit(report('P302', spanOf(owner, to), { from: from.text, to: to.text, what }, {
+    related: [related(owner, from, `The ${what} starts on ${from.text}`)],
   }));
+  return true;
+}
+
+/** The term of the file as written, when it is valid. */
+function termBounds(model: FileModel): TermBounds | null {
+  return model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
+}
+
+/** P303 at the duration of `within … of start` or `… before expiry` when the day it gives (null: too far to count) is outside `term`. */
+function countedBeyond(ctx: CheckContext, term: TermBounds, norm: NormModel, due: Due, day: number | null): void {
+  const { from, to } = term.period;
+  if (day !== null && day >= from && day <= to) return;
+  const anchor = due.anchor as Anchor;
+  const words = anchor.word === 'start' ? `${durationText(due.duration!)} after start` : `${durationText(due.duration!)} before expiry`;
+  ctx.emit(report('P303', spanOf(norm, due.duration!), { date: `The deadline ${words}`, day: day === null ? 'more than ten thousand years away' : formatDay(day), from: formatDay(from), to: formatDay(to) }, {
+    related: [related(term.owner, term.node, 'The partnership\'s term')],
+  }));
+}
+
+/** P303 when the valid date `d`, standing for `day`, lies outside `term`. */
+export function beyond(ctx: CheckContext, term: TermBounds, owner: Owner, d: DateLit, day: number): void {
+  const { from, to } = term.period;
+  if (day >= from && day <= to) return;
+  // A month or a year is shown with the day it stands for here: `due 2006` is 2006-12-31.
+  const written = formatDay(day) === d.text ? undefined : formatDay(day);
+  ctx.emit(report('P303', spanOf(owner, d), { date: d.text, day: written, from: formatDay(from), to: formatDay(to) }, {
+    related: [related(term.owner, term.node, 'The partnership\'s term')],
+  }));
+}
+
+/** `10 working days`, `1 month`: a duration in words. */
+function durationText(d: Duration): string {
+  const unit = d.unit === 'working-day' ? 'working day' : d.unit;
+  return `${d.count} ${unit}${d.count === 1 ? '' : 's'}`;
 }

@@ -1,4 +1,5 @@
-// P104 unknown party roles, P106 declarations nothing uses, P107 a partnership without a term.
+// P104 unknown party roles, P106 declarations nothing uses (never a party to the contract),
+// P107 a partnership without a term.
 
 import { closest } from '../binding/suggest';
 import type { ScopeSymbol } from '../binding/symbols';
@@ -26,6 +27,16 @@ export const checkRole: UnitCheck = (ctx, unit) => {
     fixes: best ? [{ title: `Change to \`${best.text}\``, edits: [{ ...at, newText: best.text }], preferred: true }] : [],
   }));
 };
+
+/**
+ * The parties to a contract are used by being parties to it. A member or a parent of such a
+ * party is named in its `of` list, which is a use already.
+ */
+const CONTRACTING_ROLES: ReadonlySet<string> = new Set(['client', 'supplier', 'joint-venture', 'partner', 'group']);
+
+function isPartyToContract(party: Party): boolean {
+  return party.role !== null && CONTRACTING_ROLES.has(party.role.text);
+}
 
 function checkTerm(ctx: CheckContext, model: FileModel): void {
   if (model.termNode) return;
@@ -60,7 +71,7 @@ function checkUnused(ctx: CheckContext, model: FileModel): void {
     return false;
   };
   for (const symbol of ctx.input.declarations.ofKinds(['party', 'scope', 'kpi'])) {
-    const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol);
+    const isUsed = symbol.kind === 'scope' ? ancestorUsed(symbol) || descendantUsed(symbol) : used.has(symbol) || (symbol.kind === 'party' && isPartyToContract(symbol.decl as Party));
     if (isUsed) continue;
     const kind = symbol.kind === 'kpi' ? 'KPI' : symbol.kind;
     ctx.emit(report('P106', spanOf(symbol, symbol.nameNode), { kind, name: symbol.kind === 'scope' ? symbol.path : symbol.name }));

@@ -1,6 +1,7 @@
-// P201 overlapping grants, P202 work given against a grant, P203 open scopes inside a grant,
-// P205 carve-outs outside the granted scope. Grants, opens and norms come from every file
-// checked together; each diagnostic lands in the file of the statement it points at.
+// P201 overlapping grants (a group and its members are different holders), P202 work given
+// against a grant, P203 open scopes inside a grant, P205 carve-outs outside the granted scope.
+// Grants, opens and norms come from every file checked together; each diagnostic lands in the
+// file of the statement it points at.
 
 import { report } from '../diagnostics/catalog';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
@@ -12,6 +13,7 @@ import { isWithin } from '../binding/symbols';
 import { grantsNear } from '../facts/lookups';
 import { ALL_TIME, firstSharedDay, formatDay, overlaps } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
+import { givenOnlyToHolder } from './membership';
 
 export function checkExclusivity(ctx: CheckContext, model: FileModel): void {
   checkCarveOuts(ctx, model);
@@ -52,8 +54,9 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   const work = norm.objectScope;
   const period = norm.period;
   const against = ctx.read(grantsNear, work).filter(
-    // Reported unless every subject is the holder: a joint duty gives the work to each of them.
-    (g) => !norm.subjects.every((s) => s === g.holder) && g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g),
+    // Reported unless every subject is the holder (or a member of the holder group): a joint
+    // duty gives the work to each of them, and a group's to each of its members.
+    (g) => g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g) && !norm.subjects.every((s) => givenOnlyToHolder(ctx, s, g.holder)),
   );
   if (against.length === 0) return;
   const first = against[0];

@@ -1,7 +1,7 @@
 // P501 overlapping approval bands and P502 gaps between them, per scope and currency, within
 // one partnership. `above X` excludes X; `up to X` (from zero) and `from X to Y` include their
 // ends; `any` is every amount in every currency. A band on an ancestor scope neither overlaps
-// nor fills a descendant's.
+// nor fills a descendant's; a gap in a scope's bands that each of its children covers is no gap.
 
 import type { ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
@@ -10,6 +10,7 @@ import type { Band } from '../syntax/ast';
 import { compareDecimal, formatQuantity, parseDecimal, quantityValue, type Decimal } from '../values/decimal';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, related, spanOf } from './context';
+import { type AmountGap, childrenCover } from './band-cover';
 
 interface Range {
   readonly approval: Approval;
@@ -37,9 +38,10 @@ export function checkGovernance(ctx: CheckContext, model: FileModel): void {
       byScope.set(approval.scope, list);
     }
   }
+  const bandsOf = (scope: ScopeSymbol): readonly Range[] => byScope.get(scope) ?? [];
   for (const [scope, ranges] of byScope) {
     checkOverlaps(ctx, model.file, ranges);
-    checkGaps(ctx, model.file, scope, ranges);
+    checkGaps(ctx, model.file, scope, ranges, (gap) => childrenCover(scope, gap, bandsOf));
   }
 }
 
@@ -87,7 +89,7 @@ function checkOverlaps(ctx: CheckContext, file: string, ranges: readonly Range[]
   }
 }
 
-function checkGaps(ctx: CheckContext, file: string, scope: ScopeSymbol, ranges: readonly Range[]): void {
+function checkGaps(ctx: CheckContext, file: string, scope: ScopeSymbol, ranges: readonly Range[], covered: (gap: AmountGap) => boolean): void {
   if (ranges.some((r) => r.currency === null)) return;
   const currencies = new Set(ranges.map((r) => r.currency!));
   const reported = new Set<Range>();
@@ -97,14 +99,17 @@ function checkGaps(ctx: CheckContext, file: string, scope: ScopeSymbol, ranges: 
       .sort((a, b) => compareDecimal(a.low, b.low) || (a.lowIncluded === b.lowIncluded ? 0 : a.lowIncluded ? -1 : 1));
     const first = sorted[0];
     if (compareDecimal(first.low, ZERO) > 0) {
-      gap(first, `${first.lowIncluded ? 'below' : 'up to'} ${first.lowText}`);
+      const below = { currency, low: ZERO, lowIncluded: true, high: first.low, highIncluded: !first.lowIncluded };
+      if (!covered(below)) gap(first, `${first.lowIncluded ? 'below' : 'up to'} ${first.lowText}`);
     }
     let reach: Range = first;
     for (const next of sorted.slice(1)) {
       if (reach.high === null) break;
       const c = compareDecimal(next.low, reach.high);
       // Touching ends leave no gap unless the next band excludes the shared amount (`above X` after `from W to X` is fine).
-      if (c > 0) gap(reach, `above ${reach.highText} and ${next.lowIncluded ? 'below' : 'up to'} ${next.lowText}`);
+      if (c > 0 && !covered({ currency, low: reach.high, lowIncluded: false, high: next.low, highIncluded: !next.lowIncluded })) {
+        gap(reach, `above ${reach.highText} and ${next.lowIncluded ? 'below' : 'up to'} ${next.lowText}`);
+      }
       if (next.high === null || compareDecimal(next.high, reach.high) > 0) reach = next;
     }
   }

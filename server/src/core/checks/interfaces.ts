@@ -1,18 +1,21 @@
 // P204: open work that plugs into exclusive work. A norm gives work W (its object scope) to Q;
 // W is, or is inside, an open scope O; W or a scope containing it interfaces with a scope X
-// covered by a grant to another party P on a day of the norm's period; and P has no norm
-// (any modal) whose object or `scope` is O, W or a scope between them. Then nobody is bound
-// to make the two sides fit, and the lawyer is warned.
+// covered by a grant to another party P on a day of the norm's period; and P has no `must` or
+// `may` norm whose object or `scope` is O, W or a scope between them and whose period shares a
+// day with the norm's within the grant. Then nobody is bound to make the two sides fit, and the
+// lawyer is warned. A member of a holder group counts as the holder, and a group's norm binds
+// its members.
 
-import { isWithin, type ScopeSymbol } from '../binding/symbols';
+import { isWithin, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
-import { grantsNear, interfacesOf, opensNear, scopesNamedBy } from '../facts/lookups';
+import { grantsNear, interfacesOf, opensNear, scopesNamedBy, workNamedBy } from '../facts/lookups';
 import { isCovered } from '../model/coverage';
-import type { InterfaceLink, NormModel, OpenScope } from '../model/semantic';
+import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import { namesText, qnameText } from '../syntax/ast';
-import { overlaps } from '../values/dates';
+import { overlaps, type Period } from '../values/dates';
 import { type CheckContext, describeGrant, describePeriod, related, spanOf } from './context';
+import { allGroups, allMembers, countsAsHolder } from './membership';
 
 /** P204 for one norm that gives open work. */
 export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
@@ -60,9 +63,9 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
     for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
       if (!isWithin(work, near)) continue;
       for (const grant of ctx.read(grantsNear, far)) {
-        if (norm.subjects.includes(grant.holder) || !grant.period || !overlaps(grant.period, norm.period!)) continue;
+        if (!grant.period || !overlaps(grant.period, norm.period!) || norm.subjects.some((s) => countsAsHolder(ctx, s, grant.holder))) continue;
         if (!isCovered(far, grant)) continue;
-        if (holderCoversWork(work, open, ctx.read(scopesNamedBy, grant.holder))) continue;
+        if (holderBoundToWork(ctx, work, open, grant, norm.period!)) continue;
         return { link, exclusive: far, grant };
       }
     }
@@ -70,8 +73,25 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
   return undefined;
 }
 
-/** The holder has a norm on the open scope, the work, or a scope between them. */
-function holderCoversWork(work: ScopeSymbol, open: ScopeSymbol, named: ReadonlySet<ScopeSymbol>): boolean {
+/**
+ * The holder (one of its members, or a group it belongs to) has a `must` or `may` norm on the
+ * open scope, the work, or a scope between them, on a day of `period` within the grant.
+ */
+function holderBoundToWork(ctx: CheckContext, work: ScopeSymbol, open: ScopeSymbol, grant: Grant, period: Period): boolean {
+  const within = { from: Math.max(grant.period!.from, period.from), to: Math.min(grant.period!.to, period.to) };
+  const bound = (party: PartySymbol): boolean =>
+    // Most parties name none of the scopes between: their set answers without their norms' periods.
+    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) &&
+    ctx.read(workNamedBy, party).some((w) => overlaps(w.period, within) && isBetween(w.scope, work, open));
+  return bound(grant.holder) || allGroups(ctx, grant.holder).some(bound) || allMembers(ctx, grant.holder).some(bound);
+}
+
+function isBetween(scope: ScopeSymbol, work: ScopeSymbol, open: ScopeSymbol): boolean {
+  return isWithin(work, scope) && isWithin(scope, open);
+}
+
+/** Some norm names the open scope, the work, or a scope between them. */
+function namesScopeBetween(work: ScopeSymbol, open: ScopeSymbol, named: ReadonlySet<ScopeSymbol>): boolean {
   // Walk from the work up to the open scope: few steps, each a set lookup.
   for (let s: ScopeSymbol | null = work; s; s = s.parent) {
     if (named.has(s)) return true;

@@ -1,42 +1,35 @@
-// P401 percentages outside 0-100%, P402 thresholds that a passing value would trigger (or in
-// another unit than the target), P403 KPIs without an owner, P404 KPIs no norm is measured by.
+// P401 percentages outside 0-100% on targets and thresholds, P402 thresholds that a passing
+// value would trigger (or in another unit than a target), P403 KPIs without an owner, P404 KPIs
+// no norm is measured by, P405 KPIs with nothing to meet, P406 two targets from the same day.
+// Credits are checked in credits.ts.
 
 import { report } from '../diagnostics/catalog';
-import type { FileModel } from '../model/semantic';
-import type { Comparator, Quantity } from '../syntax/ast';
-import { compareDecimal, formatDecimal, formatQuantity, parseDecimal, quantityValue, unitKey, type Decimal } from '../values/decimal';
+import type { Fix } from '../diagnostics/diagnostic';
+import type { FileModel, KpiModel } from '../model/semantic';
+import { validDay } from '../model/semantic';
+import type { Target } from '../syntax/ast';
+import { formatDay } from '../values/dates';
 import { measured } from '../facts/lookups';
 import { type CheckContext, related, spanOf } from './context';
-
-const HUNDRED = parseDecimal('100');
-const ZERO = parseDecimal('0');
+import { comparableUnit, conditionInterval, sharedValue, writtenCondition } from './kpi-values';
+import { checkPercentage } from './percentages';
 
 export function checkKpis(ctx: CheckContext, model: FileModel): void {
   const measuredKpis = ctx.read(measured, model.file);
   for (const kpi of model.kpis) {
-    const outOfRange = new Set<Quantity>();
-    for (const line of [kpi.target, kpi.threshold]) {
-      if (!line || line.value.unit !== 'percent') continue;
-      const v = quantityValue(line.value);
-      if (compareDecimal(v, ZERO) < 0 || compareDecimal(v, HUNDRED) > 0) {
-        outOfRange.add(line.value);
-        ctx.emit(report('P401', spanOf(kpi, line.value), { value: formatQuantity(line.value) }));
+    const targets = kpi.targets.filter((t) => !checkPercentage(ctx, kpi, t.value) && startOf(t, model) !== null);
+    for (const threshold of kpi.thresholds) {
+      if (checkPercentage(ctx, kpi, threshold.value)) continue;
+      const params = { threshold: writtenCondition(threshold.comparator, threshold.value) };
+      const finding = targetConflict(targets, threshold);
+      if (finding) {
+        const { target, example } = finding;
+        const args = { ...params, target: writtenCondition(target.comparator, target.value), ...(example === undefined ? { reason: 'unit' as const } : { reason: 'overlap' as const, example }) };
+        ctx.emit(report('P402', spanOf(kpi, threshold.value), args, { related: [related(kpi, target, 'The target')] }));
       }
     }
-    const { target, threshold } = kpi;
-    if (target && threshold && !outOfRange.has(target.value) && !outOfRange.has(threshold.value)) {
-      const written = (c: Comparator, q: Quantity): string => `${c.op} ${formatQuantity(q)}`;
-      const params = { threshold: written(threshold.comparator, threshold.value), target: written(target.comparator, target.value) };
-      const targetInfo = [related(kpi, target, 'The target')];
-      if (unitKey(target.value) !== unitKey(threshold.value)) {
-        ctx.emit(report('P402', spanOf(kpi, threshold.value), { ...params, reason: 'unit' }, { related: targetInfo }));
-      } else {
-        const example = sharedValue(interval(target.comparator.op, quantityValue(target.value)), interval(threshold.comparator.op, quantityValue(threshold.value)), target.value);
-        if (example !== undefined) {
-          ctx.emit(report('P402', spanOf(kpi, threshold.value), { ...params, reason: 'overlap', example }, { related: targetInfo }));
-        }
-      }
-    }
+    checkTargetStarts(ctx, kpi, model);
+    if (kpi.targets.length === 0 && kpi.thresholds.length === 0 && wellFormed(kpi)) ctx.emit(report('P405', spanOf(kpi, kpi.symbol.nameNode), { name: kpi.symbol.name }));
     if (!kpi.hasOwnerLine) {
       const block = kpi.node.block;
       const party = model.norms.find((n) => n.kpis.includes(kpi.symbol))?.subjects[0]?.name;
@@ -49,67 +42,58 @@ export function checkKpis(ctx: CheckContext, model: FileModel): void {
   }
 }
 
-/** A set of values `op x`, as an interval with open or closed ends (null for unbounded). */
-interface Interval {
-  readonly low: Decimal | null;
-  readonly lowIncluded: boolean;
-  readonly high: Decimal | null;
-  readonly highIncluded: boolean;
-}
-
-function interval(op: Comparator['op'], x: Decimal): Interval {
-  switch (op) {
-    case '>=': return { low: x, lowIncluded: true, high: null, highIncluded: false };
-    case '>': return { low: x, lowIncluded: false, high: null, highIncluded: false };
-    case '<=': return { low: null, lowIncluded: false, high: x, highIncluded: true };
-    case '<': return { low: null, lowIncluded: false, high: x, highIncluded: false };
-    case '=': return { low: x, lowIncluded: true, high: x, highIncluded: true };
-  }
+/** A KPI whose block parsed whole: a missing block or a broken line is P001 already, and may be the target. */
+function wellFormed(kpi: KpiModel): boolean {
+  const block = kpi.node.block;
+  return block !== null && block.items.every((item) => item.kind !== 'Junk');
 }
 
 /**
- * A value in both intervals within the unit's domain (0-100 for percentages, from 0 for
- * money), written like the target, or undefined when they are disjoint.
+ * The first target (each is in force on some day) that a condition contradicts: in another
+ * unit (no example), or met by some value that meets the target (with that value, written like
+ * the target).
  */
-function sharedValue(a: Interval, b: Interval, like: Quantity): string | undefined {
-  const domainLow = like.unit === 'percent' || like.unit === 'money' ? ZERO : null;
-  const domainHigh = like.unit === 'percent' ? HUNDRED : null;
-  const lows: [Decimal | null, boolean][] = [[a.low, a.lowIncluded], [b.low, b.lowIncluded], [domainLow, true]];
-  const highs: [Decimal | null, boolean][] = [[a.high, a.highIncluded], [b.high, b.highIncluded], [domainHigh, true]];
-  let low: Decimal | null = null;
-  let lowIn = true;
-  for (const [v, inc] of lows) {
-    if (v === null) continue;
-    const c: number = low === null ? 1 : compareDecimal(v, low);
-    if (c > 0 || (c === 0 && !inc)) [low, lowIn] = [v, c > 0 ? inc : lowIn && inc];
+export function targetConflict(targets: readonly Target[], condition: Pick<Target, 'comparator' | 'value'>): { target: Target; example?: string } | null {
+  for (const target of targets) {
+    if (comparableUnit(target.value) !== comparableUnit(condition.value)) return { target };
+    const example = sharedValue(conditionInterval(target.comparator, target.value), conditionInterval(condition.comparator, condition.value), target.value);
+    if (example !== undefined) return { target, example };
   }
-  let high: Decimal | null = null;
-  let highIn = true;
-  for (const [v, inc] of highs) {
-    if (v === null) continue;
-    const c: number = high === null ? -1 : compareDecimal(v, high);
-    if (c < 0 || (c === 0 && !inc)) [high, highIn] = [v, c < 0 ? inc : highIn && inc];
-  }
-  if (low !== null && high !== null) {
-    const c = compareDecimal(low, high);
-    if (c > 0 || (c === 0 && !(lowIn && highIn))) return undefined;
-  }
-  const example = pick(low, lowIn, high, highIn);
-  const unit = like.unit === 'percent' ? '%' : '';
-  const currency = like.unit === 'money' ? (like.currency === 'GBP' ? '£' : `${like.currency} `) : '';
-  return `${currency}${example}${unit}`;
+  return null;
 }
 
-function pick(low: Decimal | null, lowIn: boolean, high: Decimal | null, highIn: boolean): string {
-  if (low !== null && lowIn) return formatDecimal(low);
-  if (high !== null && highIn) return formatDecimal(high);
-  if (low !== null && high !== null) {
-    const scale = Math.max(low.scale, high.scale) + 1;
-    const a = low.units * 10n ** BigInt(scale - low.scale);
-    const b = high.units * 10n ** BigInt(scale - high.scale);
-    return formatDecimal({ units: (a + b) / 2n, scale });
+/**
+ * The day a target comes into force: its `from`, else the term's first day (-Infinity when the
+ * file has no valid term, so targets without `from` still clash with each other); null when its
+ * `from` is impossible (P301 says so).
+ */
+function startOf(target: Target, model: FileModel): number | null {
+  return target.from ? validDay(target.from) : (model.term?.from ?? -Infinity);
+}
+
+/** P406: a target that comes into force on the same day as one written before it. */
+function checkTargetStarts(ctx: CheckContext, kpi: KpiModel, model: FileModel): void {
+  const firstOn = new Map<number, Target>();
+  for (const target of kpi.targets) {
+    const day = startOf(target, model);
+    if (day === null) continue;
+    const earlier = firstOn.get(day);
+    if (!earlier) {
+      firstOn.set(day, target);
+      continue;
+    }
+    const params = {
+      name: kpi.symbol.name, day: Number.isFinite(day) ? formatDay(day) : "the term's first day",
+      target: writtenCondition(target.comparator, target.value), other: writtenCondition(earlier.comparator, earlier.value),
+    };
+    ctx.emit(report('P406', spanOf(kpi, target.value), params, { related: [related(kpi, earlier, 'The other target in force from that day')], fixes: laterStart(kpi, target, day) }));
   }
-  if (low !== null) return formatDecimal({ units: low.units + 10n ** BigInt(low.scale), scale: low.scale });
-  if (high !== null) return formatDecimal({ units: high.units - 10n ** BigInt(high.scale), scale: high.scale });
-  return '0';
+}
+
+/** The quick fix: the target comes into force the day after instead. */
+function laterStart(kpi: KpiModel, target: Target, day: number): Fix[] {
+  if (!Number.isFinite(day)) return [];
+  const next = formatDay(day + 1);
+  const edit = target.from ? { ...spanOf(kpi, target.from), newText: next } : { ...spanOf(kpi, { start: target.value.end, end: target.value.end }), newText: ` from ${next}` };
+  return [{ title: `Bring the target into force on ${next}`, edits: [edit] }];
 }

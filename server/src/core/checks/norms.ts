@@ -1,15 +1,16 @@
 // P601 a modal that does not match its block, P602 a party that both must and must not do the
-// same thing, P603 an obligation with neither `due` nor `every`.
+// same thing (a group's norms bind each member), P603 an obligation with neither `due` nor `every`.
 
-import { report } from '../diagnostics/catalog';
+import { listOf, report } from '../diagnostics/catalog';
 import type { Fix } from '../diagnostics/diagnostic';
 import type { NormModel } from '../model/semantic';
 import type { ModalValue, NormKeyword } from '../syntax/ast';
 import { namesText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
-import { type CheckContext, related, spanOf } from './context';
+import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
+import { forEachBinder, forEachBound } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition', can: 'power' };
@@ -18,14 +19,17 @@ const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: '
 export function checkNorm(ctx: CheckContext, norm: NormModel): void {
   checkModal(ctx, norm);
   checkContradiction(ctx, norm);
-  // A standing duty: no deadline, no `every` and no `when` written (a broken deadline still counts).
-  if (norm.node.keyword === 'obligation' && !norm.deadline && !norm.every && !hasWhenLine(norm)) {
-    ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name }));
+  // A standing duty: no deadline, no `every` and no `when` written (a broken deadline still
+  // counts); a `from` that names an event makes it arise on the event, as `when` does.
+  // A window reversed by its dates (P302) has no period and is not reported again.
+  if (norm.node.keyword === 'obligation' && !norm.deadline && !norm.every && !arisesOnEvent(norm) && norm.period) {
+    const window = norm.from || norm.until ? `on every day ${describePeriod(norm.period)}` : 'for the whole term';
+    ctx.emit(report('P603', spanOf(norm, norm.symbol.nameNode), { name: norm.symbol.name, window }));
   }
 }
 
-function hasWhenLine(norm: NormModel): boolean {
-  return (norm.node.block?.items ?? []).some((l) => l.kind === 'When');
+function arisesOnEvent(norm: NormModel): boolean {
+  return (norm.node.block?.items ?? []).some((l) => l.kind === 'When' || (l.kind === 'From' && l.at.kind === 'QName'));
 }
 
 function checkModal(ctx: CheckContext, norm: NormModel): void {
@@ -82,14 +86,33 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   const duty = dutyObject(norm);
   if (duty === undefined) return;
   const opposite: ModalValue = norm.modal === 'must' ? 'must not' : 'must';
-  // Each subject is compared on its own; a norm is reported once, with every counterpart.
+  // Each party the norm binds is compared on its own (every subject, and each member of a
+  // group), against the norms that bind it (its own and its groups'); a norm is reported once,
+  // with every counterpart.
   const found = new Set<NormModel>();
-  for (const subject of norm.subjects) for (const o of withModal(ctx.read(normsWithDuty, dutyKey(subject, norm.verb, duty)), opposite)) found.add(o);
+  // Who clashes, named as the lawyer would: a member through its group.
+  const clashing: string[] = [];
+  let throughGroup = false;
+  const verb = norm.verb;
+  for (const subject of norm.subjects) {
+    forEachBound(ctx, subject, (party) => {
+      let clash = false;
+      forEachBinder(ctx, party, (binder) => {
+        for (const o of withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite)) {
+          found.add(o);
+          clash = true;
+        }
+      });
+      if (!clash) return;
+      throughGroup ||= party !== subject;
+      clashing.push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
+    });
+  }
   const others = [...found];
   if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm, norm.line), {
-    party: namesText(norm.line.subjects),
+    party: throughGroup ? listOf(clashing, 'and') : namesText(norm.line.subjects),
     verb: norm.verb,
     object,
     other: nameCounterparts(others, (o) => `${o.node.keyword} \`${o.symbol.name}\``),

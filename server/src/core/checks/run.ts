@@ -18,6 +18,7 @@ import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { CheckContext, CheckFamily } from './context';
 import { checkDates, checkNormDates } from './dates';
+import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
 import { checkDeclarations, checkRole } from './declarations';
 import { checkPartnershipTitle, checkUnitTitles } from './titles';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
@@ -26,6 +27,11 @@ import { checkNormInterfaces } from './interfaces';
 import { checkKpis } from './kpis';
 import { checkNorm } from './norms';
 import { checkVariationDates, checkVariations } from './variations';
+import { checkCharges } from './charges';
+import { checkCredits } from './credits';
+import { checkShares } from './shares';
+import { checkEscalation } from './escalation';
+import { checkEndeavours } from './endeavours';
 
 export const checkFamilies: readonly CheckFamily[] = [
   { name: 'declarations', file: checkDeclarations, unit: checkRole },
@@ -36,7 +42,13 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis },
   { name: 'governance', file: checkGovernance },
   { name: 'norms', norm: checkNorm },
+  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline },
   { name: 'variations', file: checkVariations, unit: checkVariationDates },
+  { name: 'charges', file: checkCharges },
+  { name: 'credits', file: checkCredits },
+  { name: 'shares', unit: checkShares },
+  { name: 'escalation', file: checkEscalation },
+  { name: 'endeavours', unit: checkEndeavours },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];

@@ -1,4 +1,4 @@
-// P108: a bidirectional control in a title. The editor and the matrix show such controls as
+// P109: a bidirectional control in a title. The editor and the matrix show such controls as
 // marks, but a title read anywhere else (a printed contract, another tool) would be reordered
 // by them (Trojan Source), so the file says so where it is written.
 
@@ -17,7 +17,7 @@ interface Title {
 
 function warn(emit: CheckContext['emit'], owner: Owner, kind: string, name: string, title: Title | null | undefined): void {
   const found = title ? firstBidiControl(title.value) : undefined;
-  if (title && found) emit(report('P108', spanOf(owner, title), { kind, name, codePoint: found.codePoint, controlName: found.name }));
+  if (title && found) emit(report('P109', spanOf(owner, title), { kind, name, codePoint: found.codePoint, controlName: found.name }));
 }
 
 /** The titles a unit declares. */

@@ -64,7 +64,7 @@ export const catalog = {
     'Partnership without a term',
     (p) => `The partnership ${code(p.name)} has no term: add \`term <start date> to <end date>\`.`,
   ),
-  P108: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
+  P109: entry<{ kind: string; name: string; codePoint: string; controlName: string }>(
     'warning',
     'Bidirectional control in a title',
     (p) =>
@@ -97,7 +97,7 @@ export const catalog = {
     'Open work that plugs into exclusive work',
     (p) =>
       `${p.subject} is given ${code(p.work)} (open to the market under ${code(p.open)}), which interfaces with ${code(p.exclusive)}, ` +
-      `held exclusively by ${p.holder} ${p.when}; no norm of ${p.holder} covers ${code(p.open)}. ` +
+      `held exclusively by ${p.holder} ${p.when}; no \`must\` or \`may\` norm of ${p.holder} covers ${code(p.open)} on those days. ` +
       `Add an obligation of ${p.holder} for that work (for example to integrate it), or review the interface.`,
   ),
   P205: entry<{ carveOut: string; scope: string }>(
@@ -115,25 +115,54 @@ export const catalog = {
     'End date before start date',
     (p) => `The ${p.what} ends on ${p.to}, before it starts on ${p.from}.`,
   ),
-  P303: entry<{ date: string; from: string; to: string }>(
+  P303: entry<{ date: string; day?: string; from: string; to: string }>(
     'warning',
     'Date outside the term',
-    (p) => `${p.date} is outside the partnership's term (${p.from} to ${p.to}).`,
+    (p) => `${p.date}${p.day ? ` (${p.day})` : ''} is outside the partnership's term (${p.from} to ${p.to}).`,
   ),
-  P401: entry<{ value: string }>(
+  P304: entry<{ name: string; calendars: readonly string[]; fallback: string; suggestion?: string }>(
+    'error',
+    'Unknown calendar',
+    (p) =>
+      `${code(p.name)} is not a calendar.` +
+      (p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : '') +
+      ` The calendars are ${listOf(p.calendars.map(code), 'and')}; until this is corrected, working days skip the bank holidays of ${code(p.fallback)}.`,
+  ),
+  P305: entry<{ name: string; anchor: string; problem: 'not-obligation'; keyword: string } | { name: string; anchor: string; problem: 'circle'; size: number; circle: string }>(
+    'error',
+    'Deadline that never starts',
+    (p) =>
+      p.problem === 'not-obligation'
+        ? `The deadline of ${code(p.name)} counts from ${code(p.anchor)}, ${article(p.keyword)} ${p.keyword}: only an obligation is done, so this deadline never starts. Count it from an event or an obligation.`
+        : p.size === 1
+          ? `The deadline of ${code(p.name)} counts from the day ${code(p.name)} itself is done, so it never falls due.`
+          : `The deadline of ${code(p.name)} counts from ${code(p.anchor)} in a circle of ${p.size} deadlines (${p.circle}), so none of them ever falls due.`,
+  ),
+  P306: entry<{ name: string }>(
+    'hint',
+    'Event no norm uses',
+    (p) => `No norm uses the event ${code(p.name)}: name it in a \`when\` line, a \`from\` line or a deadline counted from it.`,
+  ),
+  P401: entry<{ value: string; share?: boolean }>(
     'error',
     'Percentage out of range',
-    (p) => `${p.value} is not a percentage between 0% and 100%.`,
+    (p) => (p.share ? `${p.value} is not an ownership share: a share is above 0% and at most 100%.` : `${p.value} is not a percentage between 0% and 100%.`),
   ),
-  P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string }>(
+  P402: entry<{ threshold: string; target: string; reason: 'overlap' | 'unit'; example?: string; line?: 'threshold' | 'credit' }>(
     'error',
     'Threshold inconsistent with the target',
     (p) =>
-      p.reason === 'unit'
-        ? `The threshold ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
-        : `The threshold ${code(p.threshold)} would be triggered by values that meet the target ${code(p.target)}` +
-          (p.example ? ` (for example ${p.example})` : '') +
-          `: every value that triggers the consequence must fail the target.`,
+      p.line === 'credit'
+        ? p.reason === 'unit'
+          ? `The credit's condition ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
+          : `The credit's condition ${code(p.threshold)} would be met by values that meet the target ${code(p.target)}` +
+            (p.example ? ` (for example ${p.example})` : '') +
+            `: a service credit is earned only by a result that fails the target.`
+        : p.reason === 'unit'
+          ? `The threshold ${code(p.threshold)} is in another unit than the target ${code(p.target)}; they cannot be compared.`
+          : `The threshold ${code(p.threshold)} would be triggered by values that meet the target ${code(p.target)}` +
+            (p.example ? ` (for example ${p.example})` : '') +
+            `: every value that triggers the consequence must fail the target.`,
   ),
   P403: entry<{ name: string }>(
     'warning',
@@ -167,10 +196,10 @@ export const catalog = {
     'Contradictory norms',
     (p) => `${p.party} both must and must not ${p.verb} ${p.object} (see ${p.other}).`,
   ),
-  P603: entry<{ name: string }>(
+  P603: entry<{ name: string; window: string }>(
     'information',
     'Obligation without a date',
-    (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies for the whole term.`,
+    (p) => `The obligation ${code(p.name)} has neither \`due\` nor \`every\`, so it applies ${p.window}.`,
   ),
   // Variations (language-v2.md section 6).
   P801: entry<{ name: string }>(
@@ -187,6 +216,83 @@ export const catalog = {
     'warning',
     'Variation after the term',
     (p) => `The variation ${code(p.name)} takes effect on ${p.day}, after the term of ${code(p.partnership)} ended on ${p.termEnd}; it changes nothing.`,
+  ),
+  // Service levels and money (second version): targets over time, credits, charges.
+  P405: entry<{ name: string }>(
+    'information',
+    'KPI without a target or threshold',
+    (p) => `The KPI ${code(p.name)} has neither a target nor a threshold, so no result fails it; it is shown, and never fails.`,
+  ),
+  P406: entry<{ name: string; day: string; target: string; other: string }>(
+    'error',
+    'Two targets from the same day',
+    (p) =>
+      `The target ${code(p.target)} of the KPI ${code(p.name)} comes into force on ${p.day}, the same day as ${code(p.other)}: ` +
+      `only one target can be in force on a day. Give it a later \`from\` date, or remove one of them.`,
+  ),
+  P407: entry<{ name: string; reason: 'unmeasured' | 'rate' | 'no-charge' }>(
+    'error',
+    'Credit that cannot be worked out',
+    (p) =>
+      p.reason === 'unmeasured'
+        ? `A credit is earned per measurement period, but the KPI ${code(p.name)} has no \`measured\` line: say how often it is measured.`
+        : p.reason === 'no-charge'
+          ? `A percentage credit is a share of a charge: say which, as in \`credit 2% of <charge> when …\`.`
+          : `This credit is a share of the charge ${code(p.name)}, which has no fixed charge (an amount per year, per quarter or per month) to take a share of.`,
+  ),
+  P408: entry<{ credit: string; other: string }>(
+    'warning',
+    'Credit bands out of order',
+    (p) =>
+      `The credit ${code(p.credit)} is for a worse result than ${code(p.other)} but earns less: ` +
+      `when several credits apply only the largest is paid, so this one never is. Swap the two amounts.`,
+  ),
+  P701: entry<{ amount: string; other: string; day: string }>(
+    'error',
+    'Two amounts of a charge at once',
+    (p) =>
+      `The amount ${code(p.amount)} applies on the same days as ${code(p.other)} (from ${p.day}): a charge has one amount for each unit on each day. ` +
+      `Start it later with \`from\`, or end the other with \`until\`.`,
+  ),
+  P702: entry<{ name: string; party: string }>(
+    'error',
+    'Charge paid to its payer',
+    (p) => `The charge ${code(p.name)} is paid by ${code(p.party)} to ${code(p.party)}: the payer and the payee must be different parties.`,
+  ),
+  P703: entry<{ name: string; currency: string; first: string; amount: string }>(
+    'error',
+    'Amounts of a charge in different currencies',
+    (p) =>
+      `The charge ${code(p.name)} is in ${p.first}, but ${code(p.amount)} is in ${p.currency}: amounts of different currencies cannot be compared, ` +
+      `so write every amount of one charge in one currency.`,
+  ),
+  P704: entry<{ name: string; missing: 'pays' | 'amount' | 'both' }>(
+    'error',
+    'Charge without a payer or an amount',
+    (p) =>
+      `The charge ${code(p.name)} has ` +
+      (p.missing === 'pays' ? `no \`pays\` line: add \`<payer> pays <payee>\`.`
+        : p.missing === 'amount' ? `no amount: add a line such as \`£1m per year\` or \`£650 per day\`.`
+          : `neither a \`pays\` line nor an amount: add \`<payer> pays <payee>\` and a line such as \`£1m per year\`.`),
+  ),
+  // Several parties, governance and powers (second version).
+  P108: entry<{ party: string; problem: 'missing' | 'sum'; missing?: string; total?: string }>(
+    'error',
+    'Ownership shares missing or not adding up to 100%',
+    (p) =>
+      p.problem === 'missing'
+        ? `${code(p.party)} gives a share to some of its parents but not to ${p.missing}: either every parent has a share or none does.`
+        : `The shares of ${code(p.party)}'s parents add up to ${p.total}, not 100%.`,
+  ),
+  P503: entry<{ body: string; circle: readonly string[] }>(
+    'error',
+    'Escalation in a circle',
+    (p) => `Escalation from ${code(p.body)} comes back to it (${p.circle.join(' → ')}): a dispute escalated this way never reaches a body that decides it.`,
+  ),
+  P604: entry<{ keyword: string; level: string }>(
+    'error',
+    'Endeavours on a norm that is not an obligation',
+    (p) => `\`endeavours ${p.level}\` says how hard a party must try, so only an obligation takes it; this is ${article(p.keyword)} ${p.keyword}.`,
   ),
   P900: entry<{ detail: string }>(
     'error',

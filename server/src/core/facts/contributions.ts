@@ -1,14 +1,16 @@
 // What one file adds to the facts that cross files, grouped by the declaration each concerns:
 // the grants, opens and interfaces of each scope tree or scope, the norms of each party, and
-// which declarations of each file its references name and its norms are measured by. Worked
+// which declarations of each file its references name and its norms are measured by, the
+// members of each group and the groups of each member, and where each body escalates. Worked
 // out once per file analysis and kept by its identity. A file changed in a few units takes the
 // contributions of its previous analysis with those units' parts replaced (`carried`), so
 // every part the edit did not touch is the very same object, which lookups see as unchanged.
 
-import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { rootOf, type BodySymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
 import { carryDutyIndex, carryScopesNamed } from './duty-index';
+import { escalations, memberships, partyUnitChanged } from './memberships';
 
 export interface Contributions {
   /** Grants with a valid period, by the root of their scope's tree. */
@@ -28,6 +30,12 @@ export interface Contributions {
   /** How many references name each declaration, and how many norms are measured by each KPI. */
   readonly referenceCounts: ReadonlyMap<PartnershipSymbol, number>;
   readonly measureCounts: ReadonlyMap<KpiSymbol, number>;
+  /** The members of each group it declares, in the order written. */
+  readonly members: ReadonlyMap<PartySymbol, readonly PartySymbol[]>;
+  /** The groups it declares, by each of their members (who may be declared in another file). */
+  readonly groups: ReadonlyMap<PartySymbol, readonly PartySymbol[]>;
+  /** The body each of its bodies escalates to (a list of one). */
+  readonly escalations: ReadonlyMap<BodySymbol, readonly BodySymbol[]>;
 }
 
 const contributionsOf = new WeakMap<SourceFile, Contributions>();
@@ -56,6 +64,9 @@ function gatherDeclaringFiles(c: Contributions): Set<string> {
   for (const key of c.norms.keys()) files.add(key.file);
   for (const file of c.referenced.keys()) files.add(file);
   for (const file of c.measured.keys()) files.add(file);
+  for (const key of c.members.keys()) files.add(key.file);
+  for (const key of c.groups.keys()) files.add(key.file);
+  for (const key of c.escalations.keys()) files.add(key.file);
   return files;
 }
 
@@ -73,7 +84,10 @@ function gather(source: SourceFile): Contributions {
   }
   const resolutions = source.resolutions;
   for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions[i].references, 1);
-  return { ...statements(source), norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts) };
+  return {
+    ...statements(source), ...memberships(source), escalations: escalations(source.model),
+    norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts),
+  };
 }
 
 /** Grants, opens and interfaces by scope, variations by the file they vary: a file has few of them. */
@@ -111,6 +125,8 @@ export function carryContributions(before: SourceFile, after: SourceFile): void 
 
 function carried(earlier: Contributions, before: SourceFile, after: SourceFile, changed: readonly number[]): Contributions | null {
   let statementsChanged = false;
+  let bodiesChanged = false;
+  let partiesChanged = false;
   const subjects = new Set<PartySymbol>();
   const referenceCounts = new Map(earlier.referenceCounts);
   const measureCounts = new Map(earlier.measureCounts);
@@ -118,8 +134,10 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
     for (const m of [before.meanings[i], after.meanings[i]]) {
       if (!m) continue;
       if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface' || m.kind === 'variation') statementsChanged = true;
+      if (m.kind === 'body') bodiesChanged = true;
       if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
     }
+    if (partyUnitChanged(before, after, i)) partiesChanged = true;
     countTargets(referenceCounts, before.resolutions[i].references, -1);
     countTargets(referenceCounts, after.resolutions[i].references, 1);
     const then = before.meanings[i];
@@ -136,6 +154,8 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
   }
   return {
     ...(statementsChanged ? statements(after) : { grants: earlier.grants, opens: earlier.opens, interfaces: earlier.interfaces, variations: earlier.variations }),
+    ...(partiesChanged ? memberships(after) : { members: earlier.members, groups: earlier.groups }),
+    escalations: bodiesChanged ? escalations(after.model) : earlier.escalations,
     norms,
     referenceCounts,
     measureCounts,

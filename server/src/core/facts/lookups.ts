@@ -4,15 +4,16 @@
 // contributions of the files that contributed something about the declaring file's
 // declarations; when those are the previous analysis's parts, the previous value stands.
 
-import { rootOf, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { rootOf, type BodySymbol, type ChargeSymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
-import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
+import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import { variedGrants } from '../model/varied';
 import { applyVariations, NO_EFFECTS, sameEffects, type VariationEffects } from '../model/variations';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { dutyIndex, scopesNamed } from './duty-index';
 import { type Facts, type Lookup, sameList, sameSet } from './engine';
+import type { Period } from '../values/dates';
 
 /** A lookup into the files of one program. */
 export type ProgramLookup<K, V> = Lookup<Program, K, V>;
@@ -181,6 +182,41 @@ function namedParts(facts: Facts<Program>, party: PartySymbol): ReadonlySet<Scop
   return parts;
 }
 
+/** A scope that a `must` or `may` norm names (as its object or `scope` line), on the days it applies. */
+export interface NamedWork {
+  readonly scope: ScopeSymbol;
+  readonly period: Period;
+}
+
+const namedWorkOf = new WeakMap<readonly NormModel[], readonly NamedWork[]>();
+
+function namedWork(norms: readonly NormModel[]): readonly NamedWork[] {
+  let work = namedWorkOf.get(norms);
+  if (!work) {
+    const built: NamedWork[] = [];
+    for (const n of norms) {
+      if ((n.modal !== 'must' && n.modal !== 'may') || !n.period) continue;
+      if (n.objectScope) built.push({ scope: n.objectScope, period: n.period });
+      if (n.scopeLine && n.scopeLine !== n.objectScope) built.push({ scope: n.scopeLine, period: n.period });
+    }
+    namedWorkOf.set(norms, (work = built));
+  }
+  return work;
+}
+
+/**
+ * The work that `must` and `may` norms whose subject is the key name, with their periods (P204
+ * asks whether the holder of a grant is bound to work on a day). An edit that leaves these as
+ * they were leaves the value as it was.
+ */
+export const workNamedBy: ProgramLookup<PartySymbol, readonly NamedWork[]> = {
+  name: 'workNamedBy',
+  fileOf: (party) => party.file,
+  inputs: (facts, party) => facts.read(normsOf, party),
+  compute: (facts, party) => namedWork(facts.read(normsOf, party)),
+  equals: (a, b) => a === b || (a.length === b.length && a.every((w, i) => w.scope === b[i].scope && w.period.from === b[i].period.from && w.period.to === b[i].period.to)),
+};
+
 /** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
 export interface Duty {
   readonly party: PartySymbol;
@@ -221,3 +257,23 @@ export const referenced = united<PartnershipSymbol>('referenced', (c, file) => c
 
 /** The KPIs of the key file that some norm is measured by. */
 export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.get(file));
+
+/**
+ * The model of a charge, read from the file that declares it: what a credit that names the
+ * charge needs of it (whether it has a fixed charge, its amounts). Null while the charge has no
+ * model (its file has none). Compared by identity: a charge's model is kept while its unit is.
+ */
+export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
+  name: 'chargeModelOf',
+  compute: (facts, charge) => facts.input.files.get(charge.file)?.model?.charges.find((c) => c.symbol === charge) ?? null,
+  equals: (a, b) => a === b,
+};
+
+/** The members a group's `of` list names (its own, not its members' members); empty for any other party. */
+export const membersOf = gathered<PartySymbol, PartySymbol>('membersOf', (group) => group.file, (c, group) => c.members.get(group));
+
+/** The groups whose `of` list names the key (directly). */
+export const groupsOf = gathered<PartySymbol, PartySymbol>('groupsOf', (party) => party.file, (c, party) => c.groups.get(party));
+
+/** The body the key escalates to: a list of one, or empty. */
+export const escalationOf = gathered<BodySymbol, BodySymbol>('escalationOf', (body) => body.file, (c, body) => c.escalations.get(body));

@@ -4,7 +4,8 @@
 // return) is neutralised as OWASP advises: a leading `'` makes it text. Written in chunks, so a
 // matrix of hundreds of thousands of rows never becomes one string.
 
-import { cellText, FIXED_HEADERS, groupsOf, kpiText } from '../../../../shared/out/matrix-wording';
+import { cellText, changeText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText } from '../../../../shared/out/matrix-wording';
+import { sectionTables } from '../../../../shared/out/matrix-sections';
 import type { Matrix } from '../../../../shared/out/matrix';
 import type { RenderOptions } from './render-options';
 
@@ -27,12 +28,20 @@ export function writeCsv(matrix: Matrix, write: (chunk: string) => void, options
       pending = '';
     }
   };
-  row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes']);
+  row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes', 'Amount', 'Doc', 'Changes']);
   for (const group of groupsOf(matrix, options.grouping ?? 'scope')) {
     const title = group.title;
     for (const r of group.rows) {
-      row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n')]);
+      row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n'), r.amount, docParagraphs(r.doc).join('\n'), r.changes.map(changeText).join('\n')]);
     }
+  }
+  // Each further section after an empty record: its title, its columns' labels, its rows, its notes.
+  for (const table of sectionTables(matrix)) {
+    pending += '\r\n';
+    row([table.title]);
+    row(table.columns.map((c) => c.label));
+    for (const r of table.rows) row(r.cells.map((lines) => lines.join('\n')));
+    for (const note of table.notes) row([note]);
   }
   if (pending) write(pending);
 }

@@ -1,7 +1,8 @@
 // A standalone, printable HTML page of the matrix. Every piece of document text is escaped:
 // a party named `<img src=x onerror=alert(1)>` appears as those characters. No scripts.
 
-import { cellText, conflictText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText, LEGEND, noteText, wordsToKeep } from '../../../../shared/out/matrix-wording';
+import { cellText, changeText, conflictText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText, LEGEND, noteText, rowDetails, wordsToKeep } from '../../../../shared/out/matrix-wording';
+import { headLines, sectionTables } from '../../../../shared/out/matrix-sections';
 import type { Matrix } from '../../../../shared/out/matrix';
 import { provenanceText, type RenderOptions } from './render-options';
 
@@ -49,6 +50,7 @@ export function renderHtml(matrix: Matrix, options: RenderOptions = {}): string 
   if (options.provenance) out.push(`<p class="provenance">${t(provenanceText(options.provenance))}</p>`);
   for (const paragraph of docParagraphs(p.doc)) out.push(`<p class="doc">${t(paragraph)}</p>`);
   for (const note of p.notes) out.push(`<p class="note">${t(noteText(note))}</p>`);
+  for (const line of headLines(matrix)) out.push(`<p class="meta">${t(line)}</p>`);
 
   out.push('<h2>Parties</h2>', '<table class="parties">', '<thead><tr><th>Party</th><th>Name</th><th>Role</th></tr></thead>', '<tbody>');
   for (const party of matrix.parties) out.push(`<tr><td><code>${t(party.id)}</code></td><td>${t(party.title)}</td><td>${t(party.role)}</td></tr>`);
@@ -63,7 +65,7 @@ export function renderHtml(matrix: Matrix, options: RenderOptions = {}): string 
     out.push(`<tr class="group"><th colspan="${columns}">${t(group.title)}</th></tr>`);
     for (const row of group.rows) {
       out.push(`<tr id="norm-${e(row.norm)}" data-line="${row.line}">`);
-      out.push(`<td><strong>${t(row.norm)}</strong> <span class="kind">(${t(row.kind)})</span><br>${t(row.title)}<br><span class="statement">${t(row.statement)}</span>${row.notes.map((n) => `<br><span class="note">${t(noteText(n))}</span>`).join('')}</td>`);
+      out.push(`<td><strong>${t(row.norm)}</strong> <span class="kind">(${t(row.kind)})</span>${rowDetails(row).map((d) => `<br><span class="${d.kind}">${t(d.text)}</span>`).join('')}</td>`);
       for (const party of matrix.parties) out.push(`<td class="cell">${t(cellText(row, party.id))}</td>`);
       out.push(`<td>${t(row.when)}</td><td>${t(kpiText(row))}</td><td>${t(row.consequence)}</td><td>${t(row.clause)}</td></tr>`);
     }
@@ -71,9 +73,18 @@ export function renderHtml(matrix: Matrix, options: RenderOptions = {}): string 
   if (matrix.groups.length === 0) out.push(`<tr><td colspan="${columns}">This partnership declares no norms.</td></tr>`);
   out.push('</tbody></table>');
 
+  for (const table of sectionTables(matrix)) {
+    out.push(`<h2>${t(table.title)}</h2>`, `<table class="${table.key}">`, `<thead><tr>${table.columns.map((c) => `<th>${t(c.label)}</th>`).join('')}</tr></thead>`, '<tbody>');
+    for (const r of table.rows) {
+      const cells = r.cells.map((lines, i) => `<td>${lines.map((l, j) => (i === 0 && j === 0 ? `<strong>${t(l)}</strong>` : t(l))).join('<br>')}</td>`);
+      out.push(`<tr${r.flagged ? ' class="warning"' : ''}${r.line !== null ? ` data-line="${r.line}"` : ''}>${cells.join('')}</tr>`);
+    }
+    out.push('</tbody></table>', ...table.notes.map((n) => `<p class="meta">${t(n)}</p>`));
+  }
+
   out.push('<h2>Exclusivity</h2>', '<table class="exclusivity">', '<thead><tr><th>Scope</th><th>Exclusive holder and period</th><th>Open</th><th>Interfaces</th><th>Conflicts</th></tr></thead>', '<tbody>');
   for (const r of matrix.exclusivity) {
-    const holders = r.holders.map((h) => `${t(h.party)}${h.period ? `, ${t(h.period)}` : ''}${h.clause ? ` (clause ${t(h.clause)})` : ''}${h.except.length ? `, except ${t(h.except.join(', '))}` : ''}${h.partnership ? ` <em>in ${t(h.partnership)}</em>` : ''}`);
+    const holders = r.holders.map((h) => `${t(h.party)}${h.period ? `, ${t(h.period)}` : ''}${h.clause ? ` (clause ${t(h.clause)})` : ''}${h.except.length ? `, except ${t(h.except.join(', '))}` : ''}${h.partnership ? ` <em>in ${t(h.partnership)}</em>` : ''}${h.changes.map((c) => `; ${t(changeText(c))}`).join('')}`);
     out.push(`<tr${r.conflicts.length ? ' class="conflict"' : ''}>`,
       `<td style="padding-left:${0.45 + r.depth * 1.25}rem"><code>${t(r.path)}</code>${r.title ? ` ${t(r.title)}` : ''}${r.covers.map((c) => `<br><span class="statement">covers ${t(c)}</span>`).join('')}</td>`,
       `<td>${holders.join('<br>')}</td>`, `<td>${r.open ? 'open' : ''}</td>`,

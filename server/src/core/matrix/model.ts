@@ -4,7 +4,7 @@
 // renderer (HTML, Markdown, CSV, JSON, the editor preview) reads this model only.
 
 import { hasBidiControl, showBidiControlsIn } from '../text/bidi';
-import type { KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { EventSymbol, KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import { rootOf } from '../binding/symbols';
 import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
@@ -16,7 +16,11 @@ import { LineIndex } from '../text/line-index';
 import { placesIn, placeText } from './places';
 import { formatDay, type Period } from '../values/dates';
 import { formatQuantity } from '../values/decimal';
-import type { ExclusivityRow, Matrix, MatrixGroup, MatrixParty, MatrixPlace, MatrixRow } from '../../../../shared/out/matrix';
+import type { ExclusivityRow, Matrix, MatrixGroup, MatrixParty, MatrixPlace, MatrixRow, RowChange } from '../../../../shared/out/matrix';
+import { moneySection } from './money-section';
+import { eventRows, governanceRows, kpiRows, type SectionContext, variationRows } from './sections';
+import { marksOf, type VariationMarks, variationMarks } from './variation-marks';
+import { whenOf, type WhenContext } from './when';
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 
@@ -53,13 +57,15 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
   for (const s of source.declarations.all) if (s.kind === 'party' && source.declarations.topLevel.get(s.name) === s) addParty(s);
   for (const n of model.norms) [...n.subjects, n.accountable, ...n.beneficiaries, ...n.consulted, ...n.informed].forEach(addParty);
 
+  const marks = variationMarks(program, file);
+  const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
   const groups = new Map<ScopeSymbol | null, MatrixRow[]>();
   const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
   for (const norm of model.norms) {
     const anchor = norm.objectScope ?? norm.scopeLine;
     const key = anchor ? rootOf(anchor) : null;
     const list = groups.get(key) ?? [];
-    list.push(rowOf(norm, partyId, lineAt, kpiModels));
+    list.push(rowOf(norm, partyId, lineAt, kpiModels, { when: whenOf(norm, timing), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') }));
     groups.set(key, list);
   }
   const grouped: MatrixGroup[] = [...groups.entries()]
@@ -72,6 +78,8 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
     .map((d) => ({ ...placeOf(d), code: d.code, severity: d.severity, message: d.message, related: d.related.map((r) => ({ ...placeOf(r), message: r.message })) }));
 
   const term = model.term;
+  const sections: SectionContext = { program, model, marks, partyId, scopeName, lineAt };
+  const events = source.declarations.all.filter((s): s is EventSymbol => s.kind === 'event' && source.declarations.topLevel.get(s.name) === s);
   return {
     partnership: {
       name: model.partnership.name.text,
@@ -80,11 +88,20 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
       term: term ? `${formatDay(term.from)} to ${formatDay(term.to)}` : '',
       source: sourceOf(model.partnership.block?.units ?? []),
       notes: model.notes,
+      values: model.values.map((v) => ({ amount: formatQuantity(v.amount), text: v.text?.value ?? '' })),
+      objectives: model.objectives.map((o) => o.text.value),
+      calendar: model.calendarNode ? model.calendar : '',
+      termChanges: marks.termChanges,
     },
     parties,
     groups: grouped,
-    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf),
+    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf, marks),
     conflicts,
+    events: eventRows(sections, events),
+    money: moneySection(sections),
+    kpis: kpiRows(sections),
+    governance: governanceRows(sections, diagnostics),
+    variations: variationRows(sections),
   };
 }
 
@@ -105,16 +122,25 @@ function sourceOf(units: readonly Unit[]): string {
   return '';
 }
 
-function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineAt: LineAt, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
+/** What a row says that depends on more than its norm: the term's end as varied, and the variations. */
+interface RowTiming {
+  readonly when: string;
+  readonly changes: readonly RowChange[];
+}
+
+const sameChanges = (a: readonly RowChange[], b: readonly RowChange[]): boolean =>
+  a.length === b.length && a.every((c, i) => c.kind === b[i].kind && c.day === b[i].day && c.by === b[i].by);
+
+function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineAt: LineAt, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>, timing: RowTiming): MatrixRow {
   const line = lineAt(norm.unit, norm.node.start);
   let cached = rows.get(norm);
-  if (!cached) cached = row(norm, partyId, line, kpiModels);
-  else if (cached.line !== line) cached = { ...cached, line };
+  if (!cached) cached = { ...row(norm, partyId, line, kpiModels), ...timing };
+  else if (cached.line !== line || cached.when !== timing.when || !sameChanges(cached.changes, timing.changes)) cached = { ...cached, line, ...timing };
   rows.set(norm, cached);
   return cached;
 }
 
-function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): MatrixRow {
+function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): Omit<MatrixRow, keyof RowTiming> {
   // No prototype: a party may be named `constructor` or `toString`.
   const cells: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const mark = (p: PartySymbol | null, part: string): void => {
@@ -129,8 +155,10 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: n
   norm.informed.forEach((p) => mark(p, 'I'));
   for (const beneficiary of norm.beneficiaries) mark(beneficiary, 'B');
   const line = norm.line;
+  // An obligation's strength goes with its modal: `SB must (reasonable endeavours) deliver …`.
+  const modal = line && norm.endeavours && norm.keyword === 'obligation' ? `${line.modal.value} (${norm.endeavours} endeavours)` : line?.modal.value;
   const statement = line
-    ? `${namesText(line.subjects)} ${line.modal.value} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiaries.length > 0 ? ` to ${namesText(line.beneficiaries)}` : ''}`
+    ? `${namesText(line.subjects)} ${modal} ${line.verb.text} ${line.object.kind === 'String' ? JSON.stringify(line.object.value) : qnameText(line.object)}${line.beneficiaries.length > 0 ? ` to ${namesText(line.beneficiaries)}` : ''}`
     : '';
   const kpis = norm.kpis.map((k) => {
     const kpi = kpiModels.get(k);
@@ -144,24 +172,13 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: n
     statement,
     line: lineNumber,
     cells,
-    when: whenOf(norm),
     kpis,
     consequence: norm.otherwise ?? '',
     clause: norm.clause ?? '',
     notes: norm.notes,
+    amount: norm.amount ? formatQuantity(norm.amount) : '',
+    doc: norm.symbol.doc ?? '',
   };
-}
-
-/** When a norm applies, in words: `every 6 months from 2006-10-01`, `by 2015-11-30`. */
-export function whenOf(norm: NormModel): string {
-  if (norm.every) {
-    const d = norm.every.duration;
-    const every = d.count === 1 ? `every ${d.unit}` : `every ${d.count} ${d.unit}s`;
-    const from = (norm.from?.at.kind === 'Date' ? norm.from.at.text : undefined) ?? norm.due?.text;
-    return `${every}${from ? ` from ${from}` : ''}`;
-  }
-  if (norm.due) return `by ${norm.due.text}`;
-  return norm.node.keyword === 'obligation' ? 'throughout the term' : '';
 }
 
 function periodText(p: Period | null): string {
@@ -179,6 +196,7 @@ function exclusivityRows(
   partyId: (p: PartySymbol) => string,
   scopeName: (s: ScopeSymbol) => string,
   placeOf: (span: FileSpan) => MatrixPlace,
+  marks: VariationMarks,
 ): ExclusivityRow[] {
   const file = model.file;
   // Each statement by the scope it names, so every row is a lookup rather than a scan.
@@ -200,6 +218,13 @@ function exclusivityRows(
   for (const o of model.opens) listOf(ownStatements, o.scope).push(inText(o.unit, o.node));
   for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(inText(n.unit, n.line));
   const exclusivityProblems = diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code));
+  // A grant of another contract shows what that contract's variations did to it.
+  const otherMarks = new Map<string, VariationMarks>([[file, marks]]);
+  const marksIn = (f: string): VariationMarks => {
+    let found = otherMarks.get(f);
+    if (!found) otherMarks.set(f, (found = variationMarks(program, f)));
+    return found;
+  };
 
   // Scopes to show: this partnership's own, plus imported scopes its statements name, with their ancestors.
   const shown = new Set<ScopeSymbol>();
@@ -233,6 +258,7 @@ function exclusivityRows(
         except: g.node.except.map(qnameText),
         partnership: g.file === file ? null : program.files.get(g.file)?.partnership?.name.text ?? null,
         line: g.file === file ? lineAt(g.unit, g.node.start) : null,
+        changes: marksOf(marksIn(g.file), g, g.endsWithTerm),
       })),
       open: openScopes.has(scope),
       interfaces: (interfacesOn.get(scope) ?? []).map((i) => ({ with: scopeName(i.a === scope ? i.b : i.a), note: i.node.note?.value ?? '' })),

@@ -3,14 +3,15 @@
 // them, and every period is also given as worked out (both ends included).
 
 import type { Analysis } from '../analysis/analysis';
-import { notesIn } from './semantic';
-import type { Band, Quantity, ScopeDecl, Unit } from '../syntax/ast';
-import { namesText, qnameText } from '../syntax/ast';
+import { type Grant, notesIn } from './semantic';
+import { variedGrants, variedNorm } from './varied';
+import type { Band, ScopeDecl, Unit } from '../syntax/ast';
+import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
-import { formatDay, type Period } from '../values/dates';
-import { formatDecimal, formatQuantity, quantityValue } from '../values/decimal';
+import { charge, duration, type Json, kpiLines, normLines, period, value, variation, writtenDate } from './export-parts';
 
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2: dates as written with the day they stand for, and the second version's constructs. */
+export const EXPORT_FORMAT_VERSION = 2;
 
 export interface ExportedValue {
   readonly unit: 'percent' | 'number' | 'money';
@@ -20,8 +21,6 @@ export interface ExportedValue {
   readonly written: string;
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json | undefined };
-
 export function exportModel(program: Analysis, file: string, displayPath: (file: string) => string): Json | null {
   const source = program.files.get(file);
   const model = source?.model;
@@ -30,6 +29,14 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
   // A declaration's doc comment lies in its unit, before it.
   const doc = (unit: Unit, start: number): string | undefined => docCommentBefore(unit.text, start, true);
   const units = model.partnership.block?.units ?? [];
+  // Periods as worked out: as varied by every variation of the partnership in the files checked together.
+  const effects = program.variationEffects(file);
+  const grantPeriod = (g: Grant): Json => {
+    const parts = variedGrants(g, effects);
+    const first = parts[0].period;
+    const last = parts[parts.length - 1].period;
+    return period(first && last ? { from: first.from, to: last.to } : null);
+  };
 
   const scope = (unit: Unit, decl: ScopeDecl, parent: string): Json => {
     const path = parent ? `${parent}.${decl.name.text}` : decl.name.text;
@@ -52,24 +59,27 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       name: model.partnership.name.text,
       title: model.partnership.title?.value ?? '',
       doc: docCommentBefore(text, model.partnership.start),
-      term: model.termNode ? { from: model.termNode.from.text, to: model.termNode.to.text } : null,
+      term: model.termNode ? { from: writtenDate(model.termNode.from, 'start'), to: writtenDate(model.termNode.to, 'end') } : null,
       source: units.flatMap((u) => (u.node.kind === 'Source' ? [u.node.text.value] : []))[0] ?? null,
       imports: source.imports.map((l) => l.node.path.value),
       notes: [...model.notes],
+      values: model.values.map((v) => ({ amount: value(v.amount), text: v.text?.value ?? null })),
+      objectives: model.objectives.map((o) => o.text.value),
+      calendar: model.calendar,
     },
     parties: units.flatMap((u) => {
       const i = u.node;
-      return i.kind === 'Party' ? [{ name: i.name.text, title: i.title?.value ?? '', role: i.role?.text ?? null, of: i.parents.map(qnameText), doc: doc(u, i.start) }] : [];
+      return i.kind === 'Party' ? [{ name: i.name.text, title: i.title?.value ?? '', role: i.role?.text ?? null, of: i.parents.map(qnameText), shares: i.shares.map((q) => (q ? value(q) : null)), doc: doc(u, i.start) }] : [];
     }),
     scopes: units.flatMap((u) => (u.node.kind === 'Scope' ? [scope(u, u.node, '')] : [])),
     grants: model.grants.map((g) => ({
       holder: qnameText(g.node.holder),
       scope: qnameText(g.node.scope),
       except: g.node.except.map(qnameText),
-      from: g.node.from?.text ?? null,
-      to: g.node.to?.text ?? null,
+      from: writtenDate(g.node.from, 'start'),
+      to: writtenDate(g.node.to, 'end'),
       clause: g.node.clause?.value ?? null,
-      period: period(g.period),
+      period: grantPeriod(g),
     })),
     opens: model.opens.map((o) => ({ scope: qnameText(o.node.scope), clause: o.node.clause?.value ?? null })),
     interfaces: model.interfaces.map((i) => ({ a: qnameText(i.node.a), b: qnameText(i.node.b), note: i.node.note?.value ?? null })),
@@ -78,13 +88,11 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       kind: n.node.keyword,
       title: n.symbol.title ?? '',
       doc: n.symbol.doc,
-      subject: n.line ? namesText(n.line.subjects) : null,
       modal: n.modal,
       verb: n.verb,
       object: !n.line ? null : n.line.object.kind === 'String' ? { text: n.line.object.value } : { scope: qnameText(n.line.object) },
-      to: n.line && n.line.beneficiaries.length > 0 ? namesText(n.line.beneficiaries) : null,
-      due: n.due?.text ?? null,
-      every: n.every ? { count: n.every.duration.count, unit: n.every.duration.unit, from: n.from?.at.kind === 'Date' ? n.from.at.text : null } : null,
+      ...normLines(n),
+      every: n.every ? { count: n.every.duration.count, unit: n.every.duration.unit, from: n.from?.at.kind === 'Date' ? writtenDate(n.from.at, 'start') : null } : null,
       accountable: n.accountable?.name ?? null,
       consulted: n.consulted.map((p) => p.name),
       informed: n.informed.map((p) => p.name),
@@ -93,7 +101,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       otherwise: n.otherwise,
       clause: n.clause,
       notes: [...n.notes],
-      period: period(n.period),
+      period: period(variedNorm(n, effects, model).period),
     })),
     kpis: model.kpis.map((k) => ({
       name: k.symbol.name,
@@ -105,7 +113,8 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       threshold: k.threshold
         ? { comparator: k.threshold.comparator.op, value: value(k.threshold.value), consequence: k.threshold.consequence?.value ?? null }
         : null,
-      measured: k.measured ? (k.measured.frequency.kind === 'Frequency' ? k.measured.frequency.text : { every: { count: k.measured.frequency.count, unit: k.measured.frequency.unit } }) : null,
+      measured: k.measured ? (k.measured.frequency.kind === 'Frequency' ? k.measured.frequency.text : { every: duration(k.measured.frequency) }) : null,
+      ...kpiLines(k),
       notes: [...k.notes],
     })),
     bodies: model.bodies.map((b) => ({
@@ -115,21 +124,18 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       chair: b.chair?.name ?? null,
       members: b.members.map((p) => p.name),
       approves: b.approvals.map((a) => ({ scope: qnameText(a.node.scope), band: band(a.node.band) })),
+      meets: duration(b.meets),
+      escalatesTo: b.escalation ? qnameText(b.escalation.node.body) : null,
       notes: [...b.notes],
     })),
+    events: source.declarations.all.flatMap((e) => (e.kind === 'event' && source.declarations.topLevel.get(e.name) === e
+      ? [{ name: e.name, title: e.title ?? '', clause: e.decl.clause?.value ?? null, doc: e.doc }]
+      : [])),
+    charges: model.charges.map((c) => charge(c, model.term)),
+    variations: model.variations.map((v) => variation(v, model.partnership.name.text)),
   } as Json;
-}
-
-function value(q: Quantity): Json {
-  return { unit: q.unit, ...(q.currency ? { currency: q.currency } : {}), amount: formatDecimal(quantityValue(q)), written: formatQuantity(q) };
 }
 
 function band(b: Band): Json {
   return { form: b.form, low: b.low ? value(b.low) : null, high: b.high ? value(b.high) : null };
 }
-
-function period(p: Period | null): Json {
-  if (!p) return null;
-  return { from: p.from <= -1e9 ? null : formatDay(p.from), to: p.to >= 1e9 ? null : formatDay(p.to) };
-}
-

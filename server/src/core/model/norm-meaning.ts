@@ -5,7 +5,7 @@
 import type { EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import type { Anchor, DateLit, Due, Duration, Every, From, Norm, NormLine, Quantity, Unit, Until } from '../syntax/ast';
 import type { CalendarName } from '../values/bank-holidays';
-import type { Period } from '../values/dates';
+import { ALL_TIME, type Period } from '../values/dates';
 import { addDuration, subtractDuration } from '../values/durations';
 import type { TargetOf, TargetsOf } from './references';
 import { type Deadline, type NormModel, notesIn, validDay, validEndDay } from './semantic';
@@ -154,22 +154,33 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
 function deadlineOf(node: Due, anchor: EventSymbol | NormSymbol | Anchor | null, term: TermContext): Deadline {
   if (node.date) return { node, form: 'date', anchor: null, day: validEndDay(node.date) };
   const duration = node.duration!;
+  // Without a term there is no start or expiry to count from.
+  const known = term.bounds.from > ALL_TIME.from && term.bounds.to < ALL_TIME.to;
   if (anchor?.kind === 'Anchor' && anchor.word === 'expiry') {
-    return { node, form: 'before-expiry', anchor, day: countBack(term.bounds.to, duration, term.calendar) };
+    return { node, form: 'before-expiry', anchor, day: known ? countBack(term.bounds.to, duration, term.calendar) : null };
   }
   if (anchor?.kind === 'Anchor' && anchor.word === 'start') {
-    return { node, form: 'within', anchor, day: countOn(term.bounds.from, duration, term.calendar) };
+    return { node, form: 'within', anchor, day: known ? countOn(term.bounds.from, duration, term.calendar) : null };
   }
   return { node, form: 'within', anchor, day: null };
 }
 
-/** The day a duration after `day` (minutes and hours count as the part of a day they take). */
-export function countOn(day: number, d: Duration, calendar: CalendarName): number {
+/** Days a duration may span at most: ten thousand years. A longer one has no day (a count such as 999999999 working days). */
+const LONGEST_SPAN_DAYS = 3_652_425;
+
+const DAYS_PER_UNIT: Readonly<Record<Duration['unit'], number>> = {
+  minute: 1 / 1440, hour: 1 / 24, day: 1, week: 7, month: 31, year: 366, 'working-day': 7 / 5,
+};
+
+/** The day a duration after `day` (minutes and hours count as the part of a day they take); null when it spans too long to count. */
+export function countOn(day: number, d: Duration, calendar: CalendarName): number | null {
+  if (d.count * DAYS_PER_UNIT[d.unit] > LONGEST_SPAN_DAYS) return null;
   if (d.unit === 'minute' || d.unit === 'hour') return day + Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
   return addDuration(day, d.count, d.unit, calendar);
 }
 
-export function countBack(day: number, d: Duration, calendar: CalendarName): number {
+export function countBack(day: number, d: Duration, calendar: CalendarName): number | null {
+  if (d.count * DAYS_PER_UNIT[d.unit] > LONGEST_SPAN_DAYS) return null;
   if (d.unit === 'minute' || d.unit === 'hour') return day - Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
   return subtractDuration(day, d.count, d.unit, calendar);
 }
@@ -200,6 +211,9 @@ function periodOf(deadline: Deadline | null, every: Every | null, from: From | n
   const endFollows = end === undefined || (until !== null && until.at.kind === 'Anchor');
   if (deadline?.form === 'date' && deadline.day === null) return { period: null, followsExpiry: 'none' };
   const fixedDay = !triggered && deadline && deadline.day !== null ? deadline.day : undefined;
+  // A written `from` date after the written day that ends the period is P302: no period.
+  const writtenEnd = until?.at.kind === 'Date' ? end : until === null && !every && deadline?.form === 'date' ? fixedDay : undefined;
+  if (from?.at.kind === 'Date' && start !== undefined && writtenEnd !== undefined && writtenEnd < start) return { period: null, followsExpiry: 'none' };
   if (every) {
     return { period: { from: start ?? fixedDay ?? term.bounds.from, to: end ?? term.bounds.to }, followsExpiry: endFollows ? 'end' : 'none' };
   }

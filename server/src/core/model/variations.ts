@@ -29,6 +29,8 @@ export interface VariationEffects {
   readonly termEnd: number | null;
   /** The variation that last moved the term's end. */
   readonly termChangedBy: VariationModel | null;
+  /** Each move of the term's end, in order of effect, with the new last day. */
+  readonly termMoves: readonly { readonly day: number; readonly by: VariationModel; readonly extended: boolean }[];
   readonly ended: ReadonlyMap<Ended, Ending>;
   readonly returned: readonly ReturnedScope[];
   /** `ends` and `returns` lines that matched nothing in force or yet to come on the effective date (P802). */
@@ -40,7 +42,7 @@ export interface VariationEffects {
 }
 
 export const NO_EFFECTS: VariationEffects = {
-  termEnd: null, termChangedBy: null, ended: new Map(), returned: [], unmatched: new Set(), late: new Map(), applied: [],
+  termEnd: null, termChangedBy: null, termMoves: [], ended: new Map(), returned: [], unmatched: new Set(), late: new Map(), applied: [],
 };
 
 /**
@@ -54,6 +56,7 @@ export function applyVariations(model: FileModel, variations: readonly Variation
   if (ordered.length === 0) return NO_EFFECTS;
   let termEnd = model.term.to;
   let termChangedBy: VariationModel | null = null;
+  const termMoves: { day: number; by: VariationModel; extended: boolean }[] = [];
   const ended = new Map<Ended, Ending>();
   const returned: ReturnedScope[] = [];
   const unmatched = new Set<VariationChange['node']>();
@@ -123,11 +126,12 @@ export function applyVariations(model: FileModel, variations: readonly Variation
     }
     const to = validEndDay(v.termTo);
     if (to !== null) {
+      if (to !== termEnd) termMoves.push({ day: to, by: v, extended: to > termEnd });
       termEnd = to;
       termChangedBy = v;
     }
   }
-  return { termEnd: termChangedBy ? termEnd : null, termChangedBy, ended, returned, unmatched, late, applied };
+  return { termEnd: termChangedBy ? termEnd : null, termChangedBy, termMoves, ended, returned, unmatched, late, applied };
 }
 
 /** In order of effect; variations taking effect on one day in the order of their files (the sort keeps the text's order within one). */
@@ -155,6 +159,7 @@ function lastDayOf(target: NormSymbol | KpiSymbol | ChargeSymbol | BodySymbol, m
 export function sameEffects(a: VariationEffects, b: VariationEffects): boolean {
   if (a === b) return true;
   if (a.termEnd !== b.termEnd || a.termChangedBy?.symbol !== b.termChangedBy?.symbol || a.ended.size !== b.ended.size) return false;
+  if (a.termMoves.length !== b.termMoves.length || a.termMoves.some((m, i) => m.day !== b.termMoves[i].day || m.by !== b.termMoves[i].by)) return false;
   if (a.returned.length !== b.returned.length || a.unmatched.size !== b.unmatched.size || a.late.size !== b.late.size) return false;
   if (a.applied.length !== b.applied.length || a.applied.some((v, i) => v !== b.applied[i])) return false;
   for (const [thing, ending] of a.ended) {

@@ -51,8 +51,10 @@ export function variedNorm(norm: NormModel, effects: VariationEffects, model: Fi
       if (norm.followsExpiry === 'end') to = effects.termEnd;
       else if (norm.followsExpiry === 'deadline' && norm.deadline?.node.duration) {
         const day = countBack(effects.termEnd, norm.deadline.node.duration, model.calendar);
-        from = from === to ? day : from;
-        to = day;
+        if (day !== null) {
+          from = from === to ? day : from;
+          to = day;
+        }
       }
     }
     const ending = effects.ended.get(norm.symbol);

@@ -126,10 +126,10 @@ interface EarlierPlaces {
 function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]): EarlierPlaces | undefined {
   const before = earlier.partnership?.block?.units;
   if (!before || earlier.resolutions.length !== before.length) return undefined;
-  // A name whose declaration changed may change what a reference resolves to. A reference
-  // resolves only to a party, scope or KPI, and never through a norm or a body: a norm or body
-  // declared anew under the same name changes no resolution that succeeded (one that failed
-  // is never kept), so only its presence counts, not its identity.
+  // A name whose declaration changed may change what a reference resolves to. References
+  // name parties, scopes, KPIs, norms (a deadline's anchor, `ends`), bodies, events and
+  // charges, never a variation: a variation declared anew under the same name changes no
+  // resolution that succeeded (one that failed is never kept), so only its presence counts.
   const changedNames = new Set<string>();
   const compare = (then: Unit | undefined, now: Unit | undefined): void => {
     const a = then ? declarationsOfUnit(earlier.file, then).top : null;
@@ -157,7 +157,7 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]
 }
 
 function referable(symbol: PartnershipSymbol): boolean {
-  return symbol.kind === 'party' || symbol.kind === 'scope' || symbol.kind === 'kpi';
+  return symbol.kind !== 'variation';
 }
 
 /** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */

@@ -8,6 +8,11 @@ export interface Host {
   readFile(file: string): string | undefined;
   /** Why `readFile` found nothing (too large, not a contract), for the import's P105. */
   whyUnreadable?(file: string): string | undefined;
+  /**
+   * Why a file that `readFile` gave is not analysed (too large: its text stands in empty), so
+   * that importing it is P105 rather than an empty partnership.
+   */
+  whyNotAnalysed?(file: string): string | undefined;
   /** Parses a file; the editor keeps the parse of files whose text did not change. */
   parse?(file: string, text: string): ParsedDocument;
 }

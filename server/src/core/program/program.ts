@@ -64,7 +64,9 @@ export class Program {
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.roots = roots.map((r) => path.resolve(r.file));
     const loaded = load(roots, host);
-    const kept = previous ? unchanged(loaded, previous) : new Set<string>();
+    // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
+    const readable = (target: string): boolean => loaded.has(target) && host.whyNotAnalysed?.(target) === undefined;
+    const kept = previous ? unchanged(loaded, previous, readable) : new Set<string>();
     // First every file's names, which other files' references resolve to; unchanged files are the previous ones.
     const declared = new Map<string, DeclaredFile>();
     for (const l of loaded.values()) {
@@ -74,9 +76,9 @@ export class Program {
       }
       const partnership = (l.parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
       const imports = l.imports.map((link) => {
-        const readable = loaded.has(link.target);
-        const reason = readable ? undefined : host.whyUnreadable?.(link.target);
-        return reason ? { ...link, readable, reason } : { ...link, readable };
+        const canRead = readable(link.target);
+        const reason = canRead ? undefined : (host.whyNotAnalysed?.(link.target) ?? host.whyUnreadable?.(link.target));
+        return reason ? { ...link, readable: canRead, reason } : { ...link, readable: canRead };
       });
       declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership, previous?.files.get(l.file)?.declarations), imports });
     }
@@ -90,7 +92,7 @@ export class Program {
       }
       // What the file sees through its imports is as before when every file it imports is.
       const earlier = previous?.files.get(file);
-      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, loaded) && d.imports.every((link) => !link.readable || kept.has(link.target));
+      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, readable) && d.imports.every((link) => !link.readable || kept.has(link.target));
       files.set(file, { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) });
     }
     this.files = files;
@@ -142,11 +144,11 @@ function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
  * The files whose earlier analysis still holds: same parse, the same imports reaching the
  * same files, and every imported file unchanged too.
  */
-function unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program): Set<string> {
+function unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program, readable: (target: string) => boolean): Set<string> {
   const kept = new Set<string>();
   for (const l of loaded.values()) {
     const before = previous.files.get(l.file);
-    if (before && before.parsed === l.parsed && sameImportLinks(before, l, loaded)) kept.add(l.file);
+    if (before && before.parsed === l.parsed && sameImportLinks(before, l, readable)) kept.add(l.file);
   }
   // A file that imports a changed file changes too (its references may now mean other things).
   let changed = true;
@@ -163,9 +165,9 @@ function unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program): Set<
 }
 
 /** The same import targets as before, each readable now exactly when it was then. */
-function sameImportLinks(before: SourceFile, l: Loaded, loaded: ReadonlyMap<string, Loaded>): boolean {
+function sameImportLinks(before: SourceFile, l: Loaded, readable: (target: string) => boolean): boolean {
   return before.imports.length === l.imports.length &&
-    before.imports.every((link, i) => link.target === l.imports[i].target && link.readable === loaded.has(link.target));
+    before.imports.every((link, i) => link.target === l.imports[i].target && link.readable === readable(link.target));
 }
 
 function importsOf(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {

@@ -11,6 +11,7 @@ import { type BlockContext, KEYWORDS, MODALS, STATEMENT_KEYWORDS } from '../lang
 import type { SourceFile } from '../program/program';
 import type { Block, Span } from '../syntax/ast';
 import { unitIndexAt } from '../syntax/unit-starts';
+import { type Slot, slotAfter, startsWithMoney } from './cursor-slots';
 
 export type Target = PartnershipSymbol | VisiblePartnership;
 
@@ -131,21 +132,7 @@ export function targetOf(located: Located | null): Target | null {
   }
 }
 
-/** What may be written at a cursor, by the kind of thing that stands there. */
-export type Slot =
-  /** The start of a statement: a keyword of the block (in a norm, also the party of its line). */
-  | { readonly kind: 'statement' }
-  /** A reference to a declaration of one kind. */
-  | { readonly kind: 'reference'; readonly expects: 'party' | 'scope' | 'kpi' }
-  /** A later part of a qualified name, after `qualifier.` (`ICT.`, `Catalogue.ICT.`). */
-  | { readonly kind: 'member'; readonly qualifier: string }
-  | { readonly kind: 'role' }
-  | { readonly kind: 'modal' }
-  | { readonly kind: 'frequency' }
-  | { readonly kind: 'comparator' }
-  | { readonly kind: 'band' }
-  /** Nothing the vocabulary or the declarations can offer: a new name, a date, a string, a comment. */
-  | { readonly kind: 'none' };
+export type { Slot } from './cursor-slots';
 
 export interface CursorContext {
   /** The block the cursor is in. */
@@ -156,32 +143,6 @@ export interface CursorContext {
   /** The part of the word being typed that lies before the cursor (empty between words). */
   readonly typed: Span & { readonly text: string };
 }
-
-/** What the word before a gap leads to (the statement's keyword, when it matters, is checked in `slotAfter`). */
-const SLOT_AFTER: Readonly<Record<string, Slot>> = {
-  as: { kind: 'role' },
-  of: { kind: 'reference', expects: 'party' },
-  exclusive: { kind: 'reference', expects: 'party' },
-  accountable: { kind: 'reference', expects: 'party' },
-  consulted: { kind: 'reference', expects: 'party' },
-  informed: { kind: 'reference', expects: 'party' },
-  owner: { kind: 'reference', expects: 'party' },
-  chair: { kind: 'reference', expects: 'party' },
-  members: { kind: 'reference', expects: 'party' },
-  over: { kind: 'reference', expects: 'scope' },
-  except: { kind: 'reference', expects: 'scope' },
-  open: { kind: 'reference', expects: 'scope' },
-  interface: { kind: 'reference', expects: 'scope' },
-  with: { kind: 'reference', expects: 'scope' },
-  approves: { kind: 'reference', expects: 'scope' },
-  'measured-by': { kind: 'reference', expects: 'kpi' },
-  measured: { kind: 'frequency' },
-  target: { kind: 'comparator' },
-  threshold: { kind: 'comparator' },
-};
-
-/** The words after which a comma-separated list of references continues. */
-const LIST_WORDS = new Set(['of', 'consulted', 'informed', 'members', 'measured-by', 'except']);
 
 const NONE: Slot = { kind: 'none' };
 const NAME_PART = /^[A-Za-z0-9_.-]/;
@@ -213,35 +174,9 @@ export function cursorContext(source: SourceFile, offset: number): CursorContext
   return { block: context, keyword, slot, typed };
 }
 
-/** The slot after the words of a statement written so far. */
-function slotAfter(context: BlockContext, keyword: string | null, words: readonly string[]): Slot {
-  const n = words.length;
-  if (n === 0) return { kind: 'statement' };
-  const last = words[n - 1];
-  if (last === ',') {
-    // Back over `name ,` pairs to the word that opened the list.
-    let first = n - 2;
-    while (first >= 2 && words[first - 1] === ',') first -= 2;
-    const opener = words[first - 1];
-    return opener !== undefined && LIST_WORDS.has(opener) ? SLOT_AFTER[opener] : NONE;
-  }
-  if (context === 'norm' && keyword === null) return normLineSlot(words);
-  if (last === 'scope') return n === 1 && (context === 'norm' || context === 'kpi') ? { kind: 'reference', expects: 'scope' } : NONE;
-  if (keyword === 'approves' && n === 2) return { kind: 'band' };
-  return SLOT_AFTER[last] ?? NONE;
-}
-
-/** In a norm's own line, `<party> <modal> <verb> <object> [to <party>]`. */
-function normLineSlot(words: readonly string[]): Slot {
-  const n = words.length;
-  if (n === 1) return { kind: 'modal' };
-  const verbAt = words[1] === 'must' && words[2] === 'not' ? 3 : 2;
-  if (n === verbAt + 1) return { kind: 'reference', expects: 'scope' };
-  if (n > verbAt + 1 && words[n - 1] === 'to') return { kind: 'reference', expects: 'party' };
-  return NONE;
-}
-
-const CONTEXT_OF_KIND: Readonly<Record<string, BlockContext>> = { Partnership: 'partnership', Scope: 'scope', Norm: 'norm', Kpi: 'kpi', Body: 'body' };
+const CONTEXT_OF_KIND: Readonly<Record<string, BlockContext>> = {
+  Partnership: 'partnership', Scope: 'scope', Norm: 'norm', Kpi: 'kpi', Body: 'body', Charge: 'charge', Variation: 'variation',
+};
 
 /** The statements of a block, each placed in the text: a unit's statements count from its start. */
 interface Statements {
@@ -339,6 +274,17 @@ function startsStatement(text: string, context: BlockContext, junk: Span): boole
   const [first, second] = piecesOf(text.slice(junk.start, junk.end))
     .filter((p) => p.kind === 'token')
     .map((p) => text.slice(junk.start + p.start, junk.start + p.end));
-  if (first !== undefined && STATEMENT_KEYWORDS[context].includes(first)) return true;
-  return context === 'norm' && first !== undefined && NAME_PART.test(first) && (MODALS as readonly string[]).includes(second ?? '');
+  if (first === undefined) return false;
+  if (STATEMENT_KEYWORDS[context].includes(first)) return true;
+  switch (context) {
+    case 'norm':
+      return NAME_PART.test(first) && (MODALS as readonly string[]).includes(second ?? '');
+    case 'charge':
+      // A `pays` line starts with the payer, an amount line with its money.
+      return (NAME_PART.test(first) && second === 'pays') || startsWithMoney(first, second);
+    case 'variation':
+      return first === 'term' && second === 'to';
+    default:
+      return false;
+  }
 }

@@ -39,7 +39,7 @@ const contextLines: Record<Junk['context'], string> = {
   kpi: `a line of the KPI (${keywordsOf('kpi')}) or \`}\``,
   body: `a line of the body (${keywordsOf('body')}) or \`}\``,
   charge: `a line of the charge (\`<party> pays <party>\`, an amount such as \`£1m per year\`, ${keywordsOf('charge')}) or \`}\``,
-  variation: `a change of the variation (${keywordsOf('variation')}) or \`}\``,
+  variation: `a change of the variation (${keywordsOf('variation')}, \`term to\`) or \`}\``,
 };
 
 export function parseDocument(file: string, text: string): ParsedDocument {
@@ -91,9 +91,10 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
       if (before) junkFollows.add(before);
       const previous = before ? { start: baseOf(i - 1) + before.start, end: baseOf(i - 1) + before.end } : null;
       const ownStatement = startsStatement(text, junk);
-      if (before && !DECLARATIONS.has(before.kind) && !ownStatement) {
+      if (before && !DECLARATIONS.has(before.kind) && !ownStatement && isTail(text, previous!, junk)) {
         // The junk is the broken tail of the statement before it (`… to` with no party):
-        // that statement is broken too and takes part in no other check.
+        // that statement is broken too and takes part in no other check. A stretch on a line
+        // of its own is a broken line, and leaves the line before it whole.
         broken.set(before, { kind: 'Junk', context: junk.context, start: before.start, end: before.end });
       }
       const diagnostic = junkDiagnostic(file, text, junk, previous, ownStatement);
@@ -159,7 +160,7 @@ export function isCleanUnit(text: string, unit: Unit, start: number): boolean {
 }
 
 /** Declarations stay declared when something after their name is broken. */
-const DECLARATIONS = new Set(['Partnership', 'Party', 'Scope', 'Norm', 'Kpi', 'Body']);
+const DECLARATIONS = new Set(['Partnership', 'Party', 'Scope', 'Norm', 'Kpi', 'Body', 'Event', 'Charge', 'Variation']);
 
 /** Whether one of its context's statements begins where the junk begins. */
 function startsStatement(text: string, junk: Junk): boolean {
@@ -218,8 +219,9 @@ function junkDiagnostic(file: string, text: string, junk: Junk, previous: Span |
   const from = previous ? previous.start : junk.start;
   const failure = probe(text, from, junk.end, junk.context);
   // When the junk starts no statement, the parser may still have read it as the start of one
-  // (a name taken for a norm's party); then the junk's first word is the unexpected one.
-  const alone = !ownStatement && previous !== null && failure !== null ? probe(text, junk.start, junk.end, junk.context) : null;
+  // (a name taken for a norm's party); then the junk's first word is the unexpected one. On a
+  // line of its own it is the start of one, and the parser's furthest failure stands.
+  const alone = !ownStatement && previous !== null && failure !== null && isTail(text, previous, junk) ? probe(text, junk.start, junk.end, junk.context) : null;
   const readAsFreshStart = alone !== null && alone.offset === failure!.offset && sameExpectations(alone.expected, failure!.expected);
   const atStart = !failure || failure.offset <= junk.start || readAsFreshStart;
   const offset = atStart ? junk.start : failure!.offset;
@@ -275,6 +277,11 @@ function describeExpected(expected: readonly Expectation[], context: Junk['conte
   if (parts.length > 6) return `one of ${parts.slice(0, 5).join(', ')}, … or ${parts[parts.length - 1]}`;
   if (parts.length === 1) return parts[0];
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
+}
+
+/** Whether a junk stretch goes on the line its previous statement ends on: then it is that statement's broken tail. */
+function isTail(text: string, previous: Span, junk: Span): boolean {
+  return sameLine(text, previous.end, junk.start);
 }
 
 function sameLine(text: string, a: number, b: number): boolean {

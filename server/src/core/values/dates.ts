@@ -84,8 +84,18 @@ export function lastDayNumber(text: string): number | null {
   return utcDay(year, 12, 31);
 }
 
+/** The first and last days a date can be written for: 0000-01-01 and 9999-12-31. */
+const FIRST_WRITTEN_DAY = -719_528;
+const LAST_WRITTEN_DAY = 2_932_896;
+
+/**
+ * A day as `YYYY-MM-DD`. A day beyond the years a date can be written in (a deadline counted
+ * millions of years on) is shown as the nearest one that can be written: no calendar names it,
+ * and `Date` cannot hold the farthest.
+ */
 export function formatDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  const written = Math.min(Math.max(day, FIRST_WRITTEN_DAY), LAST_WRITTEN_DAY);
+  return new Date(written * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Periods overlap when they share a day; a period that ends before it starts has none. */

@@ -49,10 +49,11 @@ export function formatDecimal(d: Decimal): string {
   return (negative ? '-' : '') + whole + (fraction ? '.' + fraction : '');
 }
 
-/** The quantity as written by a person: `£200k`, `99.5%`, `EUR 5k`. */
+/** The quantity as written by a person: `£200k`, `99.5%`, `EUR 5k`, `4 hours`. */
 export function formatQuantity(q: Quantity): string {
   const amount = q.digits + (q.scale ?? '');
   if (q.unit === 'percent') return amount + '%';
+  if (q.unit === 'duration' && q.duration) return `${amount} ${q.duration.replace('-', ' ')}${amount === '1' ? '' : 's'}`;
   if (q.unit === 'money') return q.currency === 'GBP' ? '£' + amount : `${q.currency} ${amount}`;
   return amount;
 }

@@ -23,6 +23,31 @@ export function countWorkingDays(calendar: CalendarName, from: number, to: numbe
   return count;
 }
 
+/**
+ * The years a date can be written in (`0000` to `9999`). Beyond them no holiday is known to
+ * anyone, so a count goes by whole weeks of five working days: `within 999999999 working days`
+ * ends at once rather than after computing millions of years' holidays.
+ */
+const FIRST_WRITTEN_YEAR = 0;
+const LAST_WRITTEN_YEAR = 9999;
+
+/**
+ * The day `remaining` working days on from `day` (back, when `step` is -1), beyond the written
+ * years: whole weeks first, then the last one to five days. A day too far off to be told from
+ * its neighbours (past 2^53) is given as reached.
+ */
+function countBeyondWrittenYears(day: number, remaining: number, step: 1 | -1): number {
+  const weeks = Math.floor((remaining - 1) / 5);
+  let current = day + step * weeks * 7;
+  let left = remaining - weeks * 5;
+  if (!Number.isSafeInteger(current)) return current;
+  while (left > 0) {
+    current += step;
+    if (!isWeekend(current)) left--;
+  }
+  return current;
+}
+
 function checkCount(count: number): void {
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`a count of working days must be a whole number, 0 or more, not ${count}`);
 }
@@ -38,6 +63,7 @@ export function addWorkingDays(calendar: CalendarName, day: number, count: numbe
   // Whole years are skipped by counting rather than walking, so long periods take a step a
   // year; each step reaches at least the next day, so the loop always ends.
   while (remaining > 0) {
+    if (yearOf(current + 1) > LAST_WRITTEN_YEAR) return countBeyondWrittenYears(current, remaining, 1);
     const yearEnd = dayOf(yearOf(current + 1), 12, 31);
     const available = countWorkingDays(calendar, current, yearEnd);
     if (available >= remaining) break;
@@ -61,6 +87,7 @@ export function subtractWorkingDays(calendar: CalendarName, day: number, count: 
   let current = day;
   let remaining = count;
   while (remaining > 0) {
+    if (yearOf(current - 1) < FIRST_WRITTEN_YEAR) return countBeyondWrittenYears(current, remaining, -1);
     const yearStart = dayOf(yearOf(current - 1), 1, 1);
     const available = countWorkingDays(calendar, yearStart - 1, current - 1);
     if (available >= remaining) break;

@@ -1,7 +1,10 @@
 // Completion that knows where the cursor is (`cursorContext` of core/services/locate.ts): the
-// keywords valid in the enclosing block, names of the right kind (parties after `accountable`,
-// KPIs after `measured-by`, scopes after `over`), roles after `as`, the children of a scope
-// after `Scope.`, bands after `approves <scope>`. The words come from the vocabulary.
+// keywords valid in the enclosing block, names of the right kind (parties after `accountable`
+// or `pays`, KPIs after `measured-by`, scopes after `over`, events after `when`, events and
+// obligations after `due within … of`, charges after `credit … of`, bodies after
+// `escalates-to`, partnerships after `varies`), roles after `as`, the children of a scope after
+// `Scope.`, bands after `approves <scope>`, and the closed words of a line (`within`,
+// `expiry`, endeavours levels, calendars, units). The words come from the vocabulary.
 
 import {
   CompletionItemKind,
@@ -9,43 +12,32 @@ import {
   type CompletionItem,
   type CompletionParams,
 } from 'vscode-languageserver';
-import type { PartnershipSymbol, SymbolKind } from '../../core/binding/symbols';
+import { accepts, type ExpectedKind, type PartnershipSymbol, type SymbolKind } from '../../core/binding/symbols';
 import type { NameTable } from '../../core/binding/declare';
 import type { VisiblePartnership } from '../../core/binding/resolve';
 import { SUGGESTED_PARTNERSHIPS } from '../../core/binding/visible-lookup';
-import { BANDS, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
+import { declarationsOfUnit } from '../../core/binding/declare';
+import { unitIndexAt } from '../../core/syntax/unit-starts';
+import { BANDS, type BlockContext, COMPARATORS, FREQUENCIES, KEYWORD_DOCS, MODALS, ROLES, STATEMENT_KEYWORDS } from '../../core/language/vocabulary';
 import type { SourceFile } from '../../core/program/program';
 import { cursorContext } from '../../core/services/locate';
+import { AMOUNT_LINE_SNIPPET, BEFORE_EXPIRY_SNIPPET, DECLARATION_SNIPPETS, TERM_TO_SNIPPET } from './completion-snippets';
 import { type FeatureContext, sourceOf } from './context';
-
-const SNIPPETS: Readonly<Record<string, string>> = {
-  partnership: 'partnership ${1:Name} "${2:Title}" {\n\tterm ${3:2020-04-01} to ${4:2030-03-31}\n\t$0\n}',
-  party: `party \${1:Name} "\${2:Full name}" as \${3|${ROLES.join(',')}|}`,
-  scope: 'scope ${1:Name} "${2:Title}"',
-  exclusive: 'exclusive ${1:Holder} over ${2:Scope}',
-  obligation: 'obligation ${1:Name} "${2:Title}" {\n\t${3:Party} must ${4:deliver} ${5:Scope}\n\tdue ${6:2025-01-01}\n}',
-  permission: 'permission ${1:Name} "${2:Title}" {\n\t${3:Party} may ${4:procure} ${5:Scope}\n}',
-  prohibition: 'prohibition ${1:Name} "${2:Title}" {\n\t${3:Party} must not ${4:disclose} "${5:what}"\n}',
-  kpi: 'kpi ${1:Name} "${2:Title}" {\n\towner ${3:Party}\n\ttarget >= ${4:99}%\n\tmeasured ${5|monthly,quarterly,yearly|}\n}',
-  body: 'body ${1:Name} "${2:Title}" {\n\tchair ${3:Party}\n\tmembers ${4:Party}\n}',
-  term: 'term ${1:2020-04-01} to ${2:2030-03-31}',
-};
 
 export function handleCompletion(ctx: FeatureContext, params: CompletionParams): CompletionItem[] {
   const source = sourceOf(ctx, params.textDocument.uri);
   if (!source) return [];
-  const at = cursorContext(source, ctx.positions.offset(source.file, params.position));
+  const offset = ctx.positions.offset(source.file, params.position);
+  const at = cursorContext(source, offset);
   const slot = at.slot;
   switch (slot.kind) {
-    case 'statement': {
-      const withSnippets = at.block === 'partnership' || at.block === 'file';
-      const items = STATEMENT_KEYWORDS[at.block].map((k) => keyword(k, withSnippets ? SNIPPETS[k] : undefined));
-      // A norm's own line starts with its party.
-      if (at.block === 'norm') items.push(...visibleNames(source, 'party'));
-      return items;
+    case 'statement':
+      return statements(source, at.block);
+    case 'reference': {
+      // A deadline counted from its own obligation, or a body escalating to itself, is a circle (P305, P503).
+      const own = slot.expects === 'anchor' || slot.expects === 'body' ? enclosingDeclaration(source, offset) : null;
+      return [...visibleNames(source, slot.expects, own), ...(slot.words ?? []).map((w) => keyword(w))];
     }
-    case 'reference':
-      return visibleNames(source, slot.expects);
     case 'member':
       return childrenOf(source, slot.qualifier);
     case 'role':
@@ -58,9 +50,37 @@ export function handleCompletion(ctx: FeatureContext, params: CompletionParams):
       return COMPARATORS.map((op) => ({ label: op, kind: CompletionItemKind.Operator }));
     case 'band':
       return BANDS.map((k) => keyword(k));
+    case 'deadline':
+      return [keyword('within'), snippet(BEFORE_EXPIRY_SNIPPET, 'a deadline counted back from the term\'s last day')];
+    case 'words':
+      return slot.words.map((w) => keyword(w));
     case 'none':
       return [];
   }
+}
+
+/** The statements of a block: its keywords (declarations as snippets), and the lines that start otherwise. */
+function statements(source: SourceFile, block: BlockContext): CompletionItem[] {
+  const withSnippets = block === 'partnership' || block === 'file';
+  const items = STATEMENT_KEYWORDS[block].map((k) => keyword(k, withSnippets ? DECLARATION_SNIPPETS[k] : undefined));
+  switch (block) {
+    case 'norm':
+      // A norm's own line starts with its party.
+      items.push(...visibleNames(source, 'party'));
+      break;
+    case 'charge':
+      // A `pays` line starts with the payer; an amount line with its money.
+      items.push(...visibleNames(source, 'party'), snippet(AMOUNT_LINE_SNIPPET, 'an amount of the charge'));
+      break;
+    case 'variation':
+      items.push(snippet(TERM_TO_SNIPPET, 'the new last day of the term'));
+      break;
+  }
+  return items;
+}
+
+function snippet(s: { readonly label: string; readonly insertText: string }, detail: string): CompletionItem {
+  return { label: s.label, kind: CompletionItemKind.Snippet, insertText: s.insertText, insertTextFormat: InsertTextFormat.Snippet, detail };
 }
 
 function keyword(word: string, snippet?: string): CompletionItem {
@@ -87,13 +107,33 @@ function item(label: string, s: PartnershipSymbol): CompletionItem {
   return { label, kind: ITEM_KIND[s.kind], detail: s.title, documentation: s.doc };
 }
 
-/** Names of a kind a reference here could use: own names plain, imported ones qualified. */
-function visibleNames(source: SourceFile, kind: SymbolKind): CompletionItem[] {
+/** The top-level declaration of the file whose text holds the offset, if any. */
+function enclosingDeclaration(source: SourceFile, offset: number): PartnershipSymbol | null {
+  const block = source.partnership?.block;
+  if (!block || block.units.length === 0) return null;
+  const i = unitIndexAt(block, offset);
+  const unit = block.units[i];
+  const rel = offset - block.starts[i];
+  if (rel < unit.node.start || rel > unit.node.end) return null;
+  return declarationsOfUnit(source.file, unit).all.find((s) => s.kind !== 'scope' || !s.parent) ?? null;
+}
+
+/**
+ * Names a reference here could use: own names plain, imported ones qualified; partnerships by
+ * their names. What a deadline counts from is offered as events and obligations, the norms
+ * that are done.
+ */
+function visibleNames(source: SourceFile, expected: ExpectedKind, exclude: PartnershipSymbol | null = null): CompletionItem[] {
   const { own, imported } = seen(source);
   const out: CompletionItem[] = [];
+  if (expected === 'partnership') {
+    for (const p of [own, ...imported]) if (p) out.push({ label: p.name, kind: CompletionItemKind.Module });
+    return out;
+  }
+  const wanted = (s: PartnershipSymbol): boolean => s !== exclude && accepts(expected, s.kind) && (expected !== 'anchor' || s.kind !== 'norm' || s.decl.keyword === 'obligation');
   const add = (prefix: string, symbols: Iterable<PartnershipSymbol>): void => {
     for (const s of symbols) {
-      if (s.kind !== kind) continue;
+      if (!wanted(s)) continue;
       const name = s.kind === 'scope' ? s.path : s.name;
       out.push(item(prefix + name, s));
     }

@@ -1,5 +1,6 @@
 // Edits the server proposes: formatting (one whole-document edit, none for a broken document),
-// quick fixes carried by their diagnostics, and the code lens above each norm.
+// quick fixes carried by their diagnostics, and the code lens above each norm: who, how bound
+// and when, in the words of the hover.
 
 import {
   type CodeAction,
@@ -10,7 +11,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver';
 import { formatDocument, LayoutGuardError } from '../../core/format/format';
-import { whenOf } from '../../core/matrix/model';
+import { describeModal, describeTiming } from '../../core/services/describe';
+import { namesIn } from '../../core/services/names-in-file';
 import { namesText } from '../../core/syntax/ast';
 import { fixesAsActions } from '../convert';
 import { type FeatureContext, sourceOf } from './context';
@@ -40,10 +42,13 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   const source = sourceOf(ctx, params.textDocument.uri);
   const model = source?.model;
   if (!source || !model) return [];
+  // Its table of names is built only if a norm's `from` names an event.
+  const nameOf = namesIn(source);
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
-    const who = `${namesText(norm.line.subjects)} ${norm.line.modal.value}`;
-    const when = whenOf(norm) || 'at any time in the term';
+    const who = `${namesText(norm.line.subjects)} ${describeModal(norm)}`;
+    // A standing duty binds throughout the term; a standing permission or ban holds at any time in it.
+    const when = describeTiming(norm, nameOf).join(', ') || (norm.keyword === 'obligation' ? 'throughout the term' : 'at any time in the term');
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
     const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;
     const range = ctx.positions.range(source.file, start, start);

@@ -1,5 +1,5 @@
-// Rename a party, scope, norm, KPI, body or partnership everywhere it is named, in every file.
-// Refused for keywords and literals, for a new name the parser would not read as a name (a
+// Rename a party, scope, norm, KPI, body, event, charge, variation or partnership everywhere it
+// is named, in every file. Refused for keywords and literals, for a new name the parser would not read as a name (a
 // reserved word, or not a letter followed by letters, digits, `_` or `-`), and when the new
 // name is already taken where the old one was declared.
 
@@ -19,14 +19,14 @@ function renameable(ctx: FeatureContext, uri: string, position: { line: number; 
 
 export function handlePrepareRename(ctx: FeatureContext, params: PrepareRenameParams): { range: Range; placeholder: string } | null {
   const found = renameable(ctx, params.textDocument.uri, params.position);
-  if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body or partnership can be renamed.');
+  if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body, event, charge, variation or partnership can be renamed.');
   const { source, located } = found;
   return { range: ctx.positions.range(source.file, located.span.start, located.span.end), placeholder: source.text.slice(located.span.start, located.span.end) };
 }
 
 export function handleRename(ctx: FeatureContext, params: RenameParams): WorkspaceEdit {
   const found = renameable(ctx, params.textDocument.uri, params.position);
-  if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body or partnership can be renamed.');
+  if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, 'Only the name of a party, scope, norm, KPI, body, event, charge, variation or partnership can be renamed.');
   const newName = params.newName.trim();
   const problem = nameProblem(newName);
   if (problem === 'reserved') throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is a keyword and cannot be a name.`);

@@ -1,16 +1,18 @@
-// Semantic tokens: what each name is (party, scope, norm, KPI, body, partnership), marked as a
-// declaration where it is declared, plus party roles. Colouring of keywords and literals is
-// left to the TextMate grammar.
+// Semantic tokens: what each name is (party, scope, norm, KPI, body, event, charge, variation,
+// partnership), marked as a declaration where it is declared, plus party roles. Colouring of
+// keywords and literals is left to the TextMate grammar.
 
 import { SemanticTokensBuilder, type SemanticTokens, type SemanticTokensLegend, type SemanticTokensParams } from 'vscode-languageserver';
 import type { PartnershipSymbol } from '../../core/binding/symbols';
 import { declarationsOfUnit } from '../../core/binding/declare';
 import { type FeatureContext, sourceOf } from './context';
 
-// `kpi` is the extension's own type (package.json, `semanticTokenTypes`, a kind of `function`
-// mapped to the grammar's KPI scope), so KPI names stand out from plain text in every theme.
+// `kpi`, `charge` and `variation` are the extension's own types (package.json,
+// `semanticTokenTypes`: kinds of `function`, `variable` and `macro`, each mapped to the grammar's
+// scope for it in `semanticTokenScopes`, as `event` is), so their names stand out from plain text
+// in every theme, and a theme without the extension's types colours them as their super types.
 export const tokenLegend: SemanticTokensLegend = {
-  tokenTypes: ['namespace', 'class', 'type', 'function', 'kpi', 'struct', 'enumMember', 'event', 'variable', 'macro'],
+  tokenTypes: ['namespace', 'class', 'type', 'function', 'kpi', 'struct', 'enumMember', 'event', 'charge', 'variation'],
   tokenModifiers: ['declaration', 'readonly'],
 };
 

@@ -1,5 +1,6 @@
-// The outline of a document (partnership, then its declarations, scopes nested) and the
-// workspace symbol search across every contract.
+// The outline of a document (partnership, then its declarations, scopes nested, a charge's
+// amounts and a variation's changes under it, in words) and the workspace symbol search across
+// every contract.
 
 import {
   SymbolKind,
@@ -10,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { PartnershipSymbol, ScopeSymbol } from '../../core/binding/symbols';
 import type { SourceFile } from '../../core/program/program';
+import { describeAmount, describeChange, describeDate } from '../../core/services/describe';
 import { declarationSpans } from '../../core/services/locate';
 import { type FeatureContext, sourceOf } from './context';
 
@@ -27,7 +29,30 @@ const KIND: Record<PartnershipSymbol['kind'], SymbolKind> = {
 function detail(s: PartnershipSymbol): string {
   if (s.kind === 'party') return [s.title, s.decl.role?.text].filter(Boolean).join(' · ');
   if (s.kind === 'norm') return [s.decl.keyword, s.title].filter(Boolean).join(' · ');
+  if (s.kind === 'event' && s.decl.clause) return `${s.title ?? ''} · clause ${s.decl.clause.value}`;
   return s.title ?? '';
+}
+
+/** A line of a declaration shown under it in the outline: its words and where it stands (offsets into the text). */
+interface OutlineLine {
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly span: { readonly start: number; readonly end: number };
+}
+
+/** A charge's amount lines, and a variation's changes, in words; nothing for other declarations. */
+function linesOf(ctx: FeatureContext, source: SourceFile, s: PartnershipSymbol): OutlineLine[] {
+  const base = ctx.program.startOf(source.file, s.unit);
+  const at = (node: { start: number; end: number }) => ({ start: base + node.start, end: base + node.end });
+  if (s.kind === 'charge') {
+    return (s.decl.block?.items ?? []).flatMap((i) => (i.kind === 'AmountLine' ? [{ name: describeAmount(i), kind: SymbolKind.Number, span: at(i) }] : []));
+  }
+  if (s.kind !== 'variation') return [];
+  const variation = source.model?.variations.find((v) => v.symbol === s);
+  if (!variation) return [];
+  const term = (s.decl.block?.items ?? []).flatMap((i) => (i.kind === 'TermTo' ? [{ name: `the term ends on ${describeDate(i.date)}`, kind: SymbolKind.Event, span: at(i) }] : []));
+  const changes = variation.changes.map((c) => ({ name: describeChange(c), kind: SymbolKind.Event, span: at(c.node) }));
+  return [...term, ...changes].sort((a, b) => a.span.start - b.span.start);
 }
 
 export function handleDocumentSymbols(ctx: FeatureContext, params: DocumentSymbolParams): DocumentSymbol[] {
@@ -41,7 +66,9 @@ export function handleDocumentSymbols(ctx: FeatureContext, params: DocumentSymbo
     kind: KIND[s.kind],
     range: range(declarationSpans(ctx.program, s).declaration),
     selectionRange: range(declarationSpans(ctx.program, s).name),
-    children: s.kind === 'scope' ? childScopes(source, s).map(symbol) : [],
+    children: s.kind === 'scope'
+      ? childScopes(source, s).map(symbol)
+      : linesOf(ctx, source, s).map((l) => ({ name: l.name, kind: l.kind, range: range(l.span), selectionRange: range(l.span), children: [] })),
   });
   const top = source.declarations.all.filter((s) => s.kind !== 'scope' || !s.parent);
   return [{

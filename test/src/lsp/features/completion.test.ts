@@ -72,3 +72,90 @@ describe('completion handler', () => {
     assert.deepEqual(labels(`${head}  obligation N "N" {\n    S must deliver "wo|rk"\n  }\n}\n`), []);
   });
 });
+
+describe('completion in the second version\'s lines', () => {
+  const v2 = `partnership Main "Main" {
+  term 2010-01-01 to 2020-12-31
+  party S "S Ltd" as supplier
+  party C "Council" as client
+  scope Local "Local"
+  event Breach "Notice of material breach" clause "40.1"
+  charge Core "Core charge" {
+    C pays S
+    £1m per year
+  }
+  body Board "Board" { chair C }
+  body Leaders "Leaders" { chair C }
+  kpi Up "Uptime" { owner S }
+  obligation Plan "Plan" {
+    S must deliver "a plan" to C
+  }
+  permission StepIn "Step in" {
+    C may operate Local
+  }
+`;
+  /** The labels offered at the cursor, in a document that imports the catalogue. */
+  const at = (rest: string): string[] => labels(`${v2}${rest}}\n`);
+  const inNorm = (line: string): string[] => at(`  obligation N "N" {\n    S must deliver Local\n    ${line}\n  }\n`);
+  const inBlock = (declaration: string, line: string): string[] => at(`  ${declaration} {\n    ${line}\n  }\n`);
+
+  it('offers within after due, what a deadline counts from after of, and expiry after before', () => {
+    assert.deepEqual(inNorm('due |'), ['within', 'before expiry']);
+    assert.deepEqual(inNorm('due within 10 working days |'), ['of']);
+    // Events and obligations (the norms that are done), never a permission; and the term's first day.
+    assert.deepEqual(inNorm('due within 10 working days of |'), ['Breach', 'Plan', 'start']);
+    assert.deepEqual(inNorm('due 12 months |'), ['before']);
+    assert.deepEqual(inNorm('due 12 months before |'), ['expiry']);
+  });
+
+  it('offers events after when and from, expiry after until, and the levels after endeavours', () => {
+    assert.deepEqual(inNorm('when |'), ['Breach']);
+    assert.deepEqual(inNorm('when Breach, |'), ['Breach']);
+    assert.deepEqual(inNorm('from |'), ['Breach', 'start']);
+    assert.deepEqual(inNorm('every 1 month from |'), ['Breach', 'start']);
+    assert.deepEqual(inNorm('until |'), ['expiry']);
+    assert.deepEqual(inNorm('endeavours |'), ['reasonable', 'all-reasonable', 'best']);
+  });
+
+  it('offers parties for joint subjects and beneficiaries, and the calendars', () => {
+    assert.deepEqual(at('  obligation N "N" {\n    S, |\n  }\n'), ['S', 'C', 'Catalogue.Council']);
+    assert.deepEqual(inNorm('S, C must deliver Local to C, |'), ['S', 'C', 'Catalogue.Council']);
+    assert.deepEqual(at('  calendar |\n'), ['england-and-wales', 'scotland', 'northern-ireland', 'weekdays']);
+  });
+
+  it('offers charges after credit … of, bodies after escalates-to, and the meeting word', () => {
+    assert.deepEqual(inBlock('kpi K "K"', 'credit 2% of |'), ['Core']);
+    assert.deepEqual(inBlock('kpi K "K"', 'credit 2% of Core when |'), ['>=', '<=', '>', '<', '=']);
+    assert.deepEqual(inBlock('body B "B"', 'escalates-to |'), ['Board', 'Leaders']);
+    assert.deepEqual(inBlock('body B "B"', 'meets |'), ['every']);
+  });
+
+  it('offers a charge\'s statements, its payer and payee, and the units of an amount', () => {
+    assert.deepEqual(inBlock('charge X "X"', '|'), ['scope', 'note', 'clause', 'indexed', 'credit-cap', 'S', 'C', 'Catalogue.Council', 'amount line']);
+    assert.deepEqual(inBlock('charge X "X"', 'C |'), ['pays']);
+    assert.deepEqual(inBlock('charge X "X"', 'C pays |'), ['S', 'C', 'Catalogue.Council']);
+    assert.deepEqual(inBlock('charge X "X"', '£35 per |'), ['year', 'quarter', 'month', 'week', 'day']);
+    assert.deepEqual(inBlock('charge X "X"', 'credit-cap 12% per |'), ['year', 'quarter', 'month']);
+  });
+
+  it('offers a variation\'s statements, the partnerships it may vary and what it may end or return', () => {
+    assert.deepEqual(inBlock('variation V "V"', '|'), ['varies', 'agreed', 'effective', 'ends', 'returns', 'clause', 'note', 'term to']);
+    assert.deepEqual(inBlock('variation V "V"', 'varies |'), ['Main', 'Catalogue']);
+    assert.deepEqual(inBlock('variation V "V"', 'ends |'), ['Core', 'Board', 'Leaders', 'Up', 'Plan', 'StepIn', 'Catalogue.Shared', 'exclusive', 'open']);
+    assert.deepEqual(inBlock('variation V "V"', 'returns |'), ['Local', 'Catalogue.ICT', 'Catalogue.ICT.Core', 'Catalogue.ICT.Projects']);
+    assert.deepEqual(inBlock('variation V "V"', 'returns Local to |'), ['S', 'C', 'Catalogue.Council']);
+  });
+
+  it('offers snippets for the new declarations, each with its required lines', () => {
+    const m = marked('partnership P "P" {\n  term 2020-01-01 to 2020-12-31\n  |\n}\n');
+    const items = new Map(handleCompletion(m.ctx, m.at).map((i) => [i.label, i]));
+    for (const word of ['event', 'charge', 'variation', 'power', 'value', 'objective', 'calendar']) {
+      const item = items.get(word)!;
+      assert.equal(item.insertTextFormat, InsertTextFormat.Snippet, word);
+      assert.ok(item.insertText!.startsWith(`${word} `), word);
+    }
+    assert.match(items.get('charge')!.insertText!, /\$\{3:Payer\} pays \$\{4:Payee\}\n\t\$\{5:£1m\} per \$\{6\|year,quarter,month,week,day\|\}/);
+    assert.match(items.get('power')!.insertText!, / can .*\n\twhen .*\n\tnotice /);
+    assert.match(items.get('calendar')!.insertText!, /\|england-and-wales,scotland,northern-ireland,weekdays\|/);
+  });
+});

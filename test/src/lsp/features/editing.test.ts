@@ -60,8 +60,36 @@ describe('editing handlers', () => {
 `);
     const [run, leak] = m.ranges();
     assert.deepEqual(handleCodeLens(m.ctx, m.at), [
-      { range: run, command: { title: 'A must · every month · measured by Up', command: '' } },
+      { range: run, command: { title: 'A must · every 1 month · measured by Up', command: '' } },
       { range: leak, command: { title: 'A must not · at any time in the term · no KPI', command: '' } },
+    ]);
+  });
+
+  it('says in the code lens when a norm of the second version applies, and how hard its subject must try', () => {
+    const m = marked(`partnership P "P" {
+  term 2020-01-01 to 2030-12-31
+  party A "A" as supplier
+  party C "C" as client
+  event Breach "Notice of breach" clause "40.1"
+  event GoLive "Go-live"
+  [||]obligation Fix "Fix" {
+    A, C must fix "it"
+    due within 10 working days of Breach
+    endeavours best
+  }
+  [||]permission Step "Step in" {
+    C may operate "the service"
+    from GoLive
+  }
+  [||]obligation Keep "Keep records" {
+    A must keep "records"
+  }
+}
+`);
+    assert.deepEqual(handleCodeLens(m.ctx, m.at).map((l) => l.command!.title), [
+      'A, C must (best endeavours) · due within 10 working days of Notice of breach (clause 40.1) · no KPI',
+      'C may · from Go-live · no KPI',
+      'A must · throughout the term · no KPI',
     ]);
   });
 });

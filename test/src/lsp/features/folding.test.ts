@@ -30,4 +30,27 @@ partnership P "P" {
       { startLine: 8, endLine: 10, kind: FoldingRangeKind.Comment },
     ]);
   });
+
+  it('folds the blocks of charges and variations', () => {
+    const m = marked(`partnership P "P" {
+  term 2020-01-01 to 2030-12-31
+  party A "A" as supplier
+  party C "C" as client
+  charge Core "Core" {
+    C pays A
+    £1m per year
+  }
+  variation Ext "Extension" {
+    agreed 2025-01-01
+    term to 2032-03-31
+  }
+  charge Small "Small" { C pays A  £5 per day }
+}
+`);
+    assert.deepEqual(handleFoldingRanges(m.ctx, m.at), [
+      { startLine: 0, endLine: 12 },
+      { startLine: 4, endLine: 6 },
+      { startLine: 8, endLine: 10 },
+    ]);
+  });
 });

@@ -56,4 +56,53 @@ partnership Main "Main" {
       'Up kpi',
     ]);
   });
+
+  it('marks events, charges and variations, and the names of every second-version line', () => {
+    const m = marked(`partnership Main "Main" {
+  term 2010-01-01 to 2020-12-31
+  party C "Council" as client
+  party S "S Ltd" as supplier
+  event Breach "Breach"
+  charge Core "Core" {
+    C pays S
+    £1m per year
+  }
+  kpi Up "Uptime" {
+    owner S
+    credit 2% of Core when < 99%
+  }
+  body Board "Board" { escalates-to Board }
+  obligation Fix "Fix" {
+    S must fix "it" to C
+    due within 5 days of Breach
+  }
+  variation Ext "Extension" {
+    varies Main
+    agreed 2012-01-01
+    ends Fix
+  }
+}
+`);
+    assert.deepEqual(decode(m.text(), handleSemanticTokens(m.ctx, m.at).data), [
+      'Main namespace+declaration',
+      'C class+declaration', 'client enumMember',
+      'S class+declaration', 'supplier enumMember',
+      'Breach event+declaration',
+      'Core charge+declaration', 'C class', 'S class',
+      'Up kpi+declaration', 'S class', 'Core charge',
+      'Board struct+declaration', 'Board struct',
+      'Fix function+declaration', 'S class', 'C class', 'Breach event',
+      'Ext variation+declaration', 'Main namespace', 'Fix function',
+    ]);
+  });
+
+  it('declares in the manifest every type of the legend that is not one of LSP\'s own, with a grammar scope for each new kind', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const manifest = require('../../../../package.json') as { contributes: { semanticTokenTypes: { id: string }[]; semanticTokenScopes: { scopes: Record<string, string[]> }[] } };
+    const standard = new Set(['namespace', 'class', 'type', 'function', 'struct', 'enumMember', 'event', 'variable', 'macro']);
+    const own = tokenLegend.tokenTypes.filter((t) => !standard.has(t));
+    assert.deepEqual(manifest.contributes.semanticTokenTypes.map((t) => t.id), own);
+    const scopes = manifest.contributes.semanticTokenScopes[0].scopes;
+    for (const kind of ['kpi', 'event', 'charge', 'variation']) assert.match(scopes[kind]?.[0] ?? '', new RegExp(`^entity\\.name\\.[a-z]+\\.${kind}\\.partnership$`), kind);
+  });
 });

@@ -32,6 +32,40 @@ describe('symbol handlers', () => {
     }]);
   });
 
+  it('outlines events with their clause, a charge\'s amount lines and a variation\'s changes, in words', () => {
+    const m = marked(`partnership P "The contract" {
+  term 2020-01-01 to 2030-12-31
+  party A "A Ltd" as supplier
+  party C "Council" as client
+  scope Ops "Operations"
+  event Breach "Notice of breach" clause "40.1"
+  charge Core "Core charge" {
+    C pays A
+    [|£1m per year|]
+    [|£35 per seat per month from 2022-04|]
+  }
+  variation Ext "Extension" {
+    agreed 2025-01-01
+    [|term to 2032-03-31|]
+    [|returns Ops to C|]
+  }
+}
+`);
+    const [amount, seats, termTo, returns] = m.ranges();
+    const children = handleDocumentSymbols(m.ctx, m.at)[0].children!;
+    const byName = new Map(children.map((c) => [c.name, c]));
+    assert.equal(byName.get('Breach')!.kind, SymbolKind.Event);
+    assert.equal(byName.get('Breach')!.detail, 'Notice of breach · clause 40.1');
+    assert.deepEqual(byName.get('Core')!.children, [
+      { name: '£1m a year', kind: SymbolKind.Number, range: amount, selectionRange: amount, children: [] },
+      { name: '£35 per seat per month from 2022-04', kind: SymbolKind.Number, range: seats, selectionRange: seats, children: [] },
+    ]);
+    assert.deepEqual(byName.get('Ext')!.children, [
+      { name: 'the term ends on 2032-03-31', kind: SymbolKind.Event, range: termTo, selectionRange: termTo, children: [] },
+      { name: 'returns Ops to C (the scope leaves the contract)', kind: SymbolKind.Event, range: returns, selectionRange: returns, children: [] },
+    ]);
+  });
+
   it('finds symbols of every file by name or title, scopes by path, case-insensitively', () => {
     const m = marked({
       'a.partnership': 'partnership A "A" {\n  term 2020-01-01 to 2020-12-31\n  scope Estate "Estate" {\n    scope [|Desks|] "Desks"\n  }\n  party [|Deskmate|] "Mate" as supplier\n}\n',

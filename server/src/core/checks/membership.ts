@@ -1,0 +1,65 @@
+// Groups as the checks see them: a norm whose subject is a group binds each of its members (and
+// the members of a group among them), and a member of a group that holds a grant counts as the
+// holder. Membership may cross files, so it is read through the declared lookups; a group that
+// lists itself, directly or through others, is walked once.
+
+import type { PartySymbol } from '../binding/symbols';
+import { groupsOf, membersOf } from '../facts/lookups';
+import type { CheckContext } from './context';
+
+type Reader = Pick<CheckContext, 'read'>;
+
+const NONE: readonly PartySymbol[] = [];
+
+/** Every party reachable from `start` by one step of `next`, `start` excluded, nearest first. */
+function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartySymbol[]): readonly PartySymbol[] {
+  // Most parties are in no group and have no members: nothing is made for them.
+  if (next(start).length === 0) return NONE;
+  const seen = new Set<PartySymbol>([start]);
+  const out: PartySymbol[] = [];
+  for (let i = -1; i < out.length; i++) {
+    for (const p of next(i < 0 ? start : out[i])) {
+      if (seen.has(p)) continue;
+      seen.add(p);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** The members of a group, and their members in turn; empty for a party that is not a group. */
+export function allMembers(ctx: Reader, group: PartySymbol): readonly PartySymbol[] {
+  return reachable(group, (p) => ctx.read(membersOf, p));
+}
+
+/** The groups a party belongs to, and the groups those belong to in turn. */
+export function allGroups(ctx: Reader, party: PartySymbol): readonly PartySymbol[] {
+  return reachable(party, (p) => ctx.read(groupsOf, p));
+}
+
+/** Visits the parties a norm with this subject binds: the subject and, for a group, every member. */
+export function forEachBound(ctx: Reader, subject: PartySymbol, visit: (party: PartySymbol) => void): void {
+  visit(subject);
+  for (const member of allMembers(ctx, subject)) visit(member);
+}
+
+/** Visits the parties whose norms bind `party`: itself and every group it belongs to. */
+export function forEachBinder(ctx: Reader, party: PartySymbol, visit: (binder: PartySymbol) => void): void {
+  visit(party);
+  for (const group of allGroups(ctx, party)) visit(group);
+}
+
+/** Whether `party` counts as `holder` of a grant: it is the holder or a member of the holder group. */
+export function countsAsHolder(ctx: Reader, party: PartySymbol, holder: PartySymbol): boolean {
+  return party === holder || allMembers(ctx, holder).includes(party);
+}
+
+/**
+ * Whether work given to `subject` goes only to the holder: the subject counts as the holder,
+ * or it is a group each of whose members does.
+ */
+export function givenOnlyToHolder(ctx: Reader, subject: PartySymbol, holder: PartySymbol): boolean {
+  if (countsAsHolder(ctx, subject, holder)) return true;
+  const members = ctx.read(membersOf, subject);
+  return members.length > 0 && allMembers(ctx, subject).every((m) => countsAsHolder(ctx, m, holder) || ctx.read(membersOf, m).length > 0);
+}

@@ -1,0 +1,66 @@
+// When a norm applies, in the words of the matrix's "When" column: `every 6 months from
+// 2006-10-01`, `by 2015-11`, `when BreachNotice`, `within 10 working days of BreachNotice`,
+// `12 months before expiry (2020-03-31)`. Dates are shown as written; a day worked out (a
+// deadline counted from the term's ends) follows in brackets. Only a standing obligation (no
+// deadline, no `every`, no event) applies "throughout the term".
+
+import type { NormModel } from '../model/semantic';
+import { countBack } from '../model/norm-meaning';
+import type { Duration } from '../syntax/ast';
+import { qnameText } from '../syntax/ast';
+import type { CalendarName } from '../values/bank-holidays';
+import { formatDay } from '../values/dates';
+
+const UNIT_WORDS: Readonly<Record<Duration['unit'], string>> = {
+  minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month', year: 'year', 'working-day': 'working day',
+};
+
+/** `10 working days`, `1 month`. */
+export function durationWords(d: Duration): string {
+  return `${d.count} ${UNIT_WORDS[d.unit]}${d.count === 1 ? '' : 's'}`;
+}
+
+/** `every month`, `every 3 months`. */
+export function everyWords(d: Duration): string {
+  return d.count === 1 ? `every ${UNIT_WORDS[d.unit]}` : `every ${durationWords(d)}`;
+}
+
+/** What the matrix needs beyond the norm: the term's last day as varied, and the calendar. */
+export interface WhenContext {
+  readonly termEnd: number | null;
+  readonly calendar: CalendarName;
+}
+
+export function whenOf(norm: NormModel, context: WhenContext): string {
+  const parts: string[] = [];
+  const deadline = norm.deadline;
+  const due = deadline?.node;
+  // A deadline counted from an event says the event itself; `when` adds only the others.
+  const countedFrom = due?.anchor?.kind === 'QName' ? qnameText(due.anchor) : null;
+  const events = (norm.node.block?.items ?? []).flatMap((i) => (i.kind === 'When' ? i.events.map(qnameText) : [])).filter((e) => e !== countedFrom);
+  if (events.length > 0) parts.push(`when ${[...new Set(events)].join(' or ')}`);
+  const from = norm.from ? `from ${norm.from.at.kind === 'Date' ? norm.from.at.text : norm.from.at.kind === 'Anchor' ? norm.from.at.word : qnameText(norm.from.at)}` : '';
+  const until = norm.until ? `until ${norm.until.at.kind === 'Date' ? norm.until.at.text : 'expiry'}` : '';
+  if (norm.every) {
+    // One phrase, as the lines read together: `every 1 month from GoLive until 2016-03`.
+    const start = from || (due?.date ? `from ${due.date.text}` : '');
+    parts.push([everyWords(norm.every.duration), start, until].filter(Boolean).join(' '));
+  }
+  if (due && !(norm.every && due.date)) {
+    if (due.date) parts.push(`by ${due.date.text}`);
+    else if (due.duration && due.anchor?.kind === 'Anchor' && due.anchor.word === 'expiry') {
+      const day = context.termEnd === null ? null : countBack(context.termEnd, due.duration, context.calendar);
+      parts.push(`${durationWords(due.duration)} before expiry${day === null ? '' : ` (${formatDay(day)})`}`);
+    } else if (due.duration && due.anchor) {
+      const anchor = due.anchor.kind === 'Anchor' ? due.anchor.word : qnameText(due.anchor);
+      const day = due.anchor.kind === 'Anchor' && deadline?.day != null ? ` (${formatDay(deadline.day)})` : '';
+      parts.push(`within ${durationWords(due.duration)} of ${anchor}${day}`);
+    }
+  }
+  if (!norm.every) parts.push(...[from, until].filter(Boolean));
+  if (norm.notice) parts.push(`on ${durationWords(norm.notice)}’ notice`);
+  if (parts.length === 0 || (parts.length === 1 && norm.notice)) {
+    if (norm.node.keyword === 'obligation') parts.unshift('throughout the term');
+  }
+  return parts.join(', ');
+}
