@@ -94,7 +94,8 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
     let arises = facts.term.from;
     for (let k = 0; k < MAX_OCCURRENCES; k++) {
       const due = k === 0 ? first : countOn(first, { ...norm.every.duration, count: norm.every.duration.count * k }, facts.calendar);
-      if (due > window.to || (k > 0 && due <= drafts[k - 1].due!)) break;
+      // A step too long to count (null) ends the series like one past the window.
+      if (due === null || due > window.to || (k > 0 && due <= drafts[k - 1].due!)) break;
       drafts.push({ due, arises: Math.min(arises, due) });
       arises = due + 1;
     }
