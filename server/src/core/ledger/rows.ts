@@ -78,7 +78,7 @@ function checkDate(row: ResultRow, file: string, dayNeeded: boolean): { day: num
   const problem = dateProblem(row.date);
   if (problem) return fail(problem);
   if (row.date.length === 4) return fail('a year is too long a stretch here; write the day (YYYY-MM-DD) or, for a result or waiver, the month (YYYY-MM)');
-  if (row.date.length === 7 && dayNeeded) return fail(`a \`${row.kind}\` row needs the day it happened (YYYY-MM-DD), not a month`);
+  if (row.date.length === 7 && dayNeeded) return fail(`${row.kind === 'event' ? 'an' : 'a'} \`${row.kind}\` row needs the day it happened (YYYY-MM-DD), not a month`);
   return { day: dayNumber(row.date)!, lastDay: lastDayNumber(row.date)! };
 }
 
