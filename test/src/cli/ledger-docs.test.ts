@@ -20,15 +20,21 @@ interface LedgerExample {
   readonly line: number;
 }
 
+/** Each `$ npx partnership status|calendar` block, run on the results file the manual showed last before it. */
 function ledgerExamples(): LedgerExample[] {
-  const pattern = /^`contracts\/birmingham\.results\.csv`:\n\n```csv\n([\s\S]*?)^```\n\n```text\n\$ npx partnership ((?:status|calendar) [^\n]*)\n([\s\S]*?)^```$/gm;
-  return [...manual.matchAll(pattern)].map((m) => {
-    const redirected = / > \S+$/.test(m[2]);
-    return {
-      results: m[1], args: m[2].replace(/ > \S+$/, '').split(' '), showsStderr: redirected, expected: m[3],
-      line: manual.slice(0, m.index).split('\n').length,
-    };
-  });
+  const out: LedgerExample[] = [];
+  let results: string | null = null;
+  for (const m of manual.matchAll(/^(`contracts\/birmingham\.results\.csv`:\n\n)?```(csv|text)\n([\s\S]*?)^```$/gm)) {
+    if (m[2] === 'csv') results = m[1] ? m[3] : null;
+    const command = /^\$ npx partnership ((?:status|calendar) [^\n]*)\n/.exec(m[3]);
+    if (m[2] !== 'text' || !command || results === null) continue;
+    const redirected = / > \S+$/.test(command[1]);
+    out.push({
+      results, args: command[1].replace(/ > \S+$/, '').split(' '), showsStderr: redirected,
+      expected: m[3].slice(command[0].length), line: manual.slice(0, m.index).split('\n').length,
+    });
+  }
+  return out;
 }
 
 const contractShown = /^`contracts\/birmingham\.partnership`:\n\n```\n([\s\S]*?)^```$/m.exec(manual)?.[1];
@@ -43,6 +49,7 @@ describe('reference manual: the ledger examples', () => {
     const codes = new Set(all.flatMap((e) => [...e.expected.matchAll(/ (R00\d) /g)].map((m) => m[1])));
     assert.deepEqual([...codes].sort(), ['R001', 'R002', 'R003', 'R004', 'R005', 'R006', 'R007', 'R008']);
     assert.ok(all.some((e) => e.args[0] === 'status' && !e.showsStderr && e.expected.includes('Credits owed: £60000.00')));
+    assert.ok(all.some((e) => e.args[0] === 'calendar' && e.expected.includes('Letter from the Head of ICT')));
   });
 
   for (const example of all) {
@@ -52,7 +59,8 @@ describe('reference manual: the ledger examples', () => {
       fs.writeFileSync(path.join(dir, 'contracts', 'birmingham.partnership'), contractShown ?? '');
       fs.writeFileSync(path.join(dir, 'contracts', 'birmingham.results.csv'), example.results);
       const r = run(example.args, dir);
-      assert.equal(example.showsStderr ? r.stderr : r.stdout, example.expected);
+      // CSV lines end in CRLF (RFC 4180); the manual shows them as lines.
+      assert.equal((example.showsStderr ? r.stderr : r.stdout).replace(/\r\n/g, '\n'), example.expected);
     });
   }
 });

@@ -50,7 +50,7 @@ export function renderIcs(items: readonly CalendarItem[], product: string): stri
       `DTSTART;VALUE=DATE:${compact(item.date)}`,
       `DTEND;VALUE=DATE:${compact(nextDay(item.date))}`,
       `SUMMARY:${icsText(item.summary)}`,
-      `DESCRIPTION:${icsText(item.description)}`,
+      `DESCRIPTION:${icsText(item.note ? `${item.description} Note: ${item.note}` : item.description)}`,
       `CATEGORIES:${icsText(item.kind)}`,
       'TRANSP:TRANSPARENT',
       'END:VEVENT',
@@ -61,7 +61,7 @@ export function renderIcs(items: readonly CalendarItem[], product: string): stri
 }
 
 export function renderCalendarCsv(items: readonly CalendarItem[]): string {
-  const rows = [['date', 'kind', 'partnership', 'name', 'summary', 'description', 'uid']];
-  for (const i of items) rows.push([i.date, i.kind, i.partnership, i.name, i.summary, i.description, i.uid]);
+  const rows = [['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid']];
+  for (const i of items) rows.push([i.date, i.kind, i.partnership, i.name, i.summary, i.description, i.note ?? '', i.uid]);
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

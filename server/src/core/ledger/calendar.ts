@@ -18,6 +18,8 @@ export interface CalendarItem {
   readonly name: string;
   readonly summary: string;
   readonly description: string;
+  /** The note of the results row behind the item (the event that started an occurrence). */
+  readonly note?: string;
   readonly file: string;
 }
 
@@ -33,13 +35,13 @@ export function calendarItems(ledger: Ledger, range: CalendarRange = {}): Calend
     const { model, term, displayFile } = e.source;
     const partnership = model.partnership.name.text;
     const who = model.partnership.title?.value || partnership;
-    const add = (day: number, kind: CalendarKind, name: string, summary: string, description: string): void => {
+    const add = (day: number, kind: CalendarKind, name: string, summary: string, description: string, note?: string): void => {
       if ((range.from !== undefined && day < range.from) || (range.to !== undefined && day > range.to)) return;
       const date = formatDay(day);
       const key = `${kind}.${partnership}.${name}.${date}`;
       const n = (seen.get(key) ?? 0) + 1;
       seen.set(key, n);
-      items.push({ uid: `${key}${n > 1 ? '.' + n : ''}@partnership-language-tools`, date, kind, partnership, name, summary, description, file: displayFile });
+      items.push({ uid: `${key}${n > 1 ? '.' + n : ''}@partnership-language-tools`, date, kind, partnership, name, summary, description, ...(note ? { note } : {}), file: displayFile });
     };
     add(term.from, 'term-start', partnership, `Term of ${who} starts`, `${partnership}: the term runs from ${formatDay(term.from)} to ${formatDay(term.to)}.`);
     add(term.to, 'term-end', partnership, `Term of ${who} ends`, `${partnership}: the last day of the term (as varied).`);
@@ -57,7 +59,7 @@ export function calendarItems(ledger: Ledger, range: CalendarRange = {}): Calend
       for (const x of o.occurrences) {
         if (x.draft.due === null) continue;
         const title = o.norm.symbol.title ?? o.norm.objectText ?? '';
-        add(x.draft.due, 'obligation-due', o.norm.symbol.name, `${o.norm.symbol.name} due: ${title} for ${who}`, normLine(o.norm) + (x.draft.trigger ? ` Arises on ${x.draft.trigger}.` : ''));
+        add(x.draft.due, 'obligation-due', o.norm.symbol.name, `${o.norm.symbol.name} due: ${title} for ${who}`, normLine(o.norm) + (x.draft.trigger ? ` Arises on ${x.draft.trigger}.` : ''), x.draft.triggerNote);
       }
     }
     for (const k of e.kpis) {

@@ -28,6 +28,8 @@ interface Draft {
   readonly due: number | null;
   readonly arises: number;
   readonly trigger?: string;
+  /** The note of the results row that started it, shown with the trigger in the calendar. */
+  readonly triggerNote?: string;
 }
 
 export interface Completed {
@@ -103,7 +105,7 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
   }
   if (deadline?.form === 'within' && anchor && anchor.kind === 'event') {
     return facts.events(anchor).filter((e) => inWindow(e.day)).slice(0, MAX_OCCURRENCES)
-      .map((e) => ({ due: countOn(e.day, deadline.node.duration!, facts.calendar), arises: e.day, trigger: `${anchor.name} ${formatDay(e.day)}` }));
+      .map((e) => ({ due: countOn(e.day, deadline.node.duration!, facts.calendar), arises: e.day, trigger: `${anchor.name} ${formatDay(e.day)}`, ...(e.row.note ? { triggerNote: e.row.note } : {}) }));
   }
   if (deadline?.form === 'within' && anchor && anchor.kind === 'norm') {
     return facts.completions(anchor).slice(0, MAX_OCCURRENCES)
