@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Host } from '../core/program/host';
 import { DiskReader } from '../files/disk-reader';
+import { RESULTS_SUFFIX } from '../core/ledger/results-file';
 
 export class UsageError extends Error {}
 
@@ -34,7 +35,18 @@ export function collectFiles(paths: readonly string[]): string[] {
   return [...found].sort();
 }
 
-function walk(folder: string, into: Set<string>): void {
+/** The results files (`*.results.csv`) named or found under the given folders, sorted, each once. */
+export function collectResultsFiles(paths: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    if (given.endsWith(RESULTS_SUFFIX)) found.add(absolute);
+    else if (fs.statSync(absolute, { throwIfNoEntry: false })?.isDirectory()) walk(absolute, found, RESULTS_SUFFIX);
+  }
+  return [...found].sort();
+}
+
+function walk(folder: string, into: Set<string>, suffix = '.partnership'): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -44,8 +56,8 @@ function walk(folder: string, into: Set<string>): void {
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, into);
-    } else if (entry.isFile() && entry.name.endsWith('.partnership')) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) walk(full, into, suffix);
+    } else if (entry.isFile() && entry.name.endsWith(suffix)) {
       into.add(full);
     }
   }
@@ -59,9 +71,14 @@ const disk = new DiskReader();
  * and within the size cap.
  */
 export function readText(file: string): string {
+  return readTextNoting(file).text;
+}
+
+/** `readText`, saying too whether some bytes were not UTF-8 (they are U+FFFD in the text). */
+export function readTextNoting(file: string): { text: string; invalidUtf8: boolean } {
   const result = disk.read(file);
   if (!result.ok) throw new UsageError(`cannot read ${relative(file)}: ${result.reason}`);
-  return result.text;
+  return { text: result.text, invalidUtf8: result.invalidUtf8 !== undefined };
 }
 
 /** Imports are read from disk through the same checks; one that cannot be read is P105. */

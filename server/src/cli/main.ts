@@ -18,6 +18,7 @@ import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageErr
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
+import { calendarCommand, statusCommand } from './ledger-commands';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -41,6 +42,18 @@ Commands:
                                  Markdown (the same files then give the same bytes;
                                  SOURCE_DATE_EPOCH, when set, is used instead of now)
       -o, --output <file>        Write to a file instead of standard output
+  status <files or folders...> Where every obligation, KPI and credit stands on a day, from
+                               the contracts and their results files (*.results.csv, found
+                               in the folders named). Exit 0, 1 when a contract or results
+                               file has an error, 2 on bad usage.
+      --on YYYY-MM-DD            The day (default: today)
+      --format text|json|html|md Output format (default: text; JSON follows
+                                 schemas/partnership-status.schema.json)
+  calendar <files or folders...> Every dated item: occurrences, the term, grants, variations,
+                               the end of each KPI measurement period.
+      --from D, --to D           Only items on or after D, on or before D (YYYY-MM-DD)
+      --format ics|csv|json      Output format (default: ics; JSON follows
+                                 schemas/partnership-calendar.schema.json)
   export <file>                Print the partnership's semantic model as JSON
                                (schemas/partnership-model.schema.json).
       -o, --output <file>        Write to a file instead of standard output
@@ -81,8 +94,12 @@ export function main(argv: readonly string[], io: Io): number {
         return matrix(rest, io);
       case 'export':
         return exportCommand(rest, io);
+      case 'status':
+        return ledgerCommand('status', rest, io);
+      case 'calendar':
+        return ledgerCommand('calendar', rest, io);
       default:
-        throw new UsageError(`unknown command '${command}' (expected check, matrix or export)`);
+        throw new UsageError(`unknown command '${command}' (expected check, matrix, export, status or calendar)`);
     }
   } catch (error) {
     // Messages name paths and arguments as given: printed through `terminalSafe` like all else.
@@ -218,6 +235,18 @@ function exportCommand(args: readonly string[], io: Io): number {
   const { program, file } = programFor(single(positionals, 'export'));
   write(values.output as string | undefined, whole(terminalSafeJson(JSON.stringify(exportModel(program, file, relative), null, 2)) + '\n'), io);
   return 0;
+}
+
+function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], io: Io): number {
+  const { values, positionals } = parse(args, { format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+  if (values.help) return help(io);
+  if (positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder`);
+  if (command === 'status') {
+    if (values.from !== undefined || values.to !== undefined) throw new UsageError('status takes --on, not --from or --to');
+    return statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), io);
+  }
+  if (values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
+  return calendarCommand(values, positionals, choice(values.format as string | undefined, ['ics', 'csv', 'json'], 'ics'), `partnership ${version()}`, io);
 }
 
 function help(io: Io): number {

@@ -11,7 +11,8 @@ describe('architecture', () => {
       const text = fs.readFileSync(file, 'utf8');
       const imports = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
       for (const spec of imports) {
-        assert.ok(spec.startsWith('.') || spec.startsWith('node:'), `${path.relative(repoRoot, file)} imports ${spec}`);
+        // csv-parse: the results files' reader (a plain library, no editor or protocol in it).
+        assert.ok(spec.startsWith('.') || spec.startsWith('node:') || spec === 'csv-parse/sync', `${path.relative(repoRoot, file)} imports ${spec}`);
         if (spec.startsWith('.')) assert.ok(!path.resolve(path.dirname(file), spec).includes(`${path.sep}lsp${path.sep}`), `${file} reaches into the server`);
       }
     }

@@ -16,3 +16,5 @@ export const validateModel = load('partnership-model.schema.json');
 export function schemaErrors(validate: ReturnType<typeof load>): string {
   return ajv.errorsText(validate.errors, { separator: '\n' });
 }
+export const validateStatus = load('partnership-status.schema.json');
+export const validateCalendar = load('partnership-calendar.schema.json');

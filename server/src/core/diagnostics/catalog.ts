@@ -299,6 +299,53 @@ export const catalog = {
     'Internal error',
     (p) => `This file could not be fully checked because of an internal error (${p.detail}). Please report it.`,
   ),
+  // Results files of the obligation ledger (ledger.md): rows that cannot be read or do not fit the contracts.
+  R001: entry<{ reason: string }>(
+    'error',
+    'Unreadable results row',
+    (p) => `This row cannot be read: ${p.reason}.`,
+  ),
+  R002: entry<{ name: string; expected: string; suggestion?: string; partnerships?: readonly string[] }>(
+    'error',
+    'Unknown or ambiguous name in a results file',
+    (p) =>
+      p.partnerships
+        ? `${code(p.name)} is declared by ${listOf(p.partnerships.map(code), 'and')}: write ${listOf(p.partnerships.map((q) => code(q + '.' + p.name)), 'or')}.`
+        : `No contract checked together declares ${article(p.expected)} ${p.expected} named ${code(p.name)}.` + (p.suggestion ? ` Did you mean ${code(p.suggestion)}?` : ''),
+  ),
+  R003: entry<{ name: string; actual: string; row: string; expected: string }>(
+    'error',
+    'Name of the wrong kind for the row',
+    (p) => `${code(p.name)} is ${article(p.actual)} ${p.actual}, but a ${code(p.row)} row needs ${article(p.expected)} ${p.expected}.`,
+  ),
+  R004: entry<{ date: string; reason: string }>(
+    'error',
+    'Not a calendar day',
+    (p) => `${code(p.date)} is not a date this row can take: ${p.reason}.`,
+  ),
+  R005: entry<{ value: string; kpi: string; unit: string }>(
+    'error',
+    'Result not in the KPI\'s unit',
+    (p) => (p.value === '' ? `The result of ${code(p.kpi)} has no value` : `${code(p.value)} is not a value of ${code(p.kpi)}`) + `: write ${p.unit}.`,
+  ),
+  R006: entry<{ kpi: string; period: string; firstLine: number }>(
+    'error',
+    'Two results for one measurement period',
+    (p) => `${code(p.kpi)} already has a result for the period ${p.period} (line ${p.firstLine}); one result per measurement period.`,
+  ),
+  R007: entry<{ date: string; partnership: string; from: string; to: string }>(
+    'warning',
+    'Date outside the term',
+    (p) => `${p.date} is outside the term of ${code(p.partnership)} (${p.from} to ${p.to}, as varied).`,
+  ),
+  R008: entry<{ name: string; date: string; row: 'done' | 'waiver' }>(
+    'warning',
+    'Nothing left to complete',
+    (p) =>
+      p.row === 'done'
+        ? `${code(p.name)} has no occurrence that has arisen by ${p.date} and is not yet done, so this row completes nothing.`
+        : `${code(p.name)} has no occurrence due on ${p.date} left to waive, so this row waives nothing.`,
+  ),
 } as const;
 
 export type Code = keyof typeof catalog;

@@ -31,9 +31,12 @@ export interface Fix {
   readonly preferred?: boolean;
 }
 
+/** Contracts' codes start with P, results files' (the obligation ledger) with R. */
+export type DiagnosticCode = `P${number}` | `R${number}`;
+
 export interface Diagnostic extends FileSpan {
-  /** A code of the catalog (catalog.ts), which is where every diagnostic is made. */
-  readonly code: `P${number}`;
+  /** A code of the catalog (catalog.ts), which is where every diagnostic is made: P for contracts, R for results files. */
+  readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
   readonly related: readonly RelatedInformation[];

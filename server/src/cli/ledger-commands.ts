@@ -1,0 +1,105 @@
+// `partnership status` and `partnership calendar`: the obligation ledger of the contracts and
+// results files named (folders searched for both). The day is the command's `--on`, else
+// today: the clock is read here, never in the core. Diagnostics of the contracts and results
+// files go to standard error; the exit code is 1 when any is an error, as for `check`.
+
+import * as path from 'node:path';
+import { Analysis } from '../core/analysis/analysis';
+import { calendarItems } from '../core/ledger/calendar';
+import { renderCalendarCsv, renderIcs } from '../core/ledger/calendar-formats';
+import { ledgerOf } from '../core/ledger/from-analysis';
+import type { Ledger } from '../core/ledger/ledger';
+import { isResultsFile, readResultsFile, type ResultsFile } from '../core/ledger/results-file';
+import { renderStatusHtml, renderStatusMarkdown } from '../core/ledger/status-render';
+import { checkReport, countBySeverity, type CheckReport } from '../core/report/check-report';
+import { LineIndex } from '../core/text/line-index';
+import { dayNumber, formatDay } from '../core/values/dates';
+import { collectFiles, collectResultsFiles, diskHost, readText, readTextNoting, relative, UsageError } from './files';
+import { formatText } from './format-text';
+import { formatStatusText } from './status-text';
+import { terminalSafeJson } from './terminal-text';
+
+export interface LedgerIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly isTty: boolean;
+}
+
+interface Loaded {
+  readonly ledger: Ledger;
+  readonly errors: number;
+}
+
+/** Reads the contracts and results files named, reports their diagnostics on stderr, and builds the ledger. */
+function load(positionals: readonly string[], io: LedgerIo): Loaded {
+  if (positionals.length === 0) throw new UsageError('needs at least one file or folder');
+  // Results files named alone are read with the contracts of their folders.
+  const named = positionals.filter((p) => !isResultsFile(p));
+  const contracts = collectFiles(named.length > 0 ? named : [...new Set(positionals.map((p) => path.dirname(p)))]);
+  const analysis = new Analysis(contracts.map((file) => ({ file, text: readText(file) })), diskHost);
+  const results: ResultsFile[] = collectResultsFiles(positionals).map((file) => {
+    const { text, invalidUtf8 } = readTextNoting(file);
+    return readResultsFile(file, text, invalidUtf8);
+  });
+  const ledger = ledgerOf(analysis, results, relative);
+  const report = withResults(checkReport(analysis, contracts, relative), results, ledger);
+  const errors = countBySeverity(report).error;
+  // Errors and warnings only: hints and information belong to `check`.
+  const serious = report.files.map((f) => ({ ...f, diagnostics: f.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning') })).filter((f) => f.diagnostics.length > 0);
+  if (serious.length > 0) {
+    const textOf = (p: string): string | undefined => analysis.files.get(path.resolve(p))?.text ?? results.find((r) => relative(r.file) === p)?.text;
+    io.stderr(formatText({ files: serious }, textOf, io.isTty));
+  }
+  return { ledger, errors };
+}
+
+/** The check report with the results files' diagnostics added, in the same shape. */
+export function withResults(report: CheckReport, results: readonly ResultsFile[], ledger: Ledger): CheckReport {
+  const files = results.map((r) => {
+    const lines = new LineIndex(r.text);
+    const range = (start: number, end: number) => ({ start: lines.position(start), end: lines.position(end) });
+    return {
+      path: relative(r.file),
+      diagnostics: (ledger.diagnostics.get(r.file) ?? []).map((d) => ({
+        code: d.code, severity: d.severity, range: range(d.start, d.end), message: d.message, related: [],
+        fixes: d.fixes.map((f) => ({ title: f.title, edits: f.edits.map((e) => ({ path: relative(e.file), range: range(e.start, e.end), newText: e.newText })) })),
+      })),
+    };
+  });
+  return { files: [...report.files, ...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+export function dayOption(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayNumber(value) : null;
+  if (day === null) throw new UsageError(`${option} must be a calendar day written YYYY-MM-DD (got '${value}')`);
+  return day;
+}
+
+/** Today in UTC: the one place the ledger's commands read the clock. */
+function today(): number {
+  return dayNumber(new Date().toISOString().slice(0, 10))!;
+}
+
+export function statusCommand(values: Readonly<Record<string, unknown>>, positionals: readonly string[], format: string, io: LedgerIo): number {
+  const on = dayOption(values.on as string | undefined, '--on') ?? today();
+  const { ledger, errors } = load(positionals, io);
+  const status = ledger.status(on);
+  if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify(status, null, 2)) + '\n');
+  else if (format === 'html') io.stdout(renderStatusHtml(status));
+  else if (format === 'md') io.stdout(renderStatusMarkdown(status));
+  else io.stdout(formatStatusText(status));
+  return errors > 0 ? 1 : 0;
+}
+
+export function calendarCommand(values: Readonly<Record<string, unknown>>, positionals: readonly string[], format: string, product: string, io: LedgerIo): number {
+  const from = dayOption(values.from as string | undefined, '--from');
+  const to = dayOption(values.to as string | undefined, '--to');
+  if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${formatDay(to)} is before --from ${formatDay(from)}`);
+  const { ledger, errors } = load(positionals, io);
+  const items = calendarItems(ledger, { from, to });
+  if (format === 'csv') io.stdout(renderCalendarCsv(items));
+  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items }, null, 2)) + '\n');
+  else io.stdout(renderIcs(items, product));
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+// `partnership status` as text for a terminal or a log: each partnership's obligations,
+// KPI periods and credits, then the summary. Every piece of contract or results-file text goes
+// through `terminalSafe`, so a note holding ESC or a bidirectional control shows as an escape.
+
+import { money, occurrenceText, summaryLines } from '../core/ledger/status-render';
+import type { LedgerStatus } from '../core/ledger/types';
+import { terminalSafe } from './terminal-text';
+
+export function formatStatusText(s: LedgerStatus): string {
+  const t = terminalSafe;
+  const out: string[] = [`Status on ${s.on}`, ''];
+  for (const p of s.partnerships) {
+    out.push(`${t(p.name)}: ${t(p.title)} (${t(p.file)}), term ${p.term.start} to ${p.term.end}`, '', 'Obligations');
+    for (const o of p.obligations) {
+      out.push(`  ${t(o.name)} ${t(o.title)}${o.occurrences.length === 0 ? ': nothing has arisen' : ''}`);
+      for (const x of o.occurrences) out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
+    }
+    out.push('', 'KPIs');
+    for (const k of p.kpis) {
+      out.push(`  ${t(k.name)} ${t(k.title)}${k.measured ? `, measured ${t(k.measured)}` : ''}`);
+      for (const x of k.periods) {
+        const parts = [x.value !== undefined ? t(x.value) : '', x.target ? `target ${t(x.target)}` : '', x.credit ? `credit ${money(x.credit)}` : '', x.note ? `(${t(x.note)})` : ''];
+        out.push(`    ${x.start} to ${x.end} ${x.status.padEnd(8)} ${parts.filter((q) => q).join(', ')}`.trimEnd());
+      }
+    }
+    out.push('', 'Credits by contract year');
+    for (const c of p.charges) {
+      for (const y of c.creditsByYear) {
+        out.push(`  ${t(c.name)} ${y.start} to ${y.end}: earned ${money(y.earned)}, payable ${money(y.payable)}${y.capRemoved.amount !== '0.00' ? `, ${money(y.capRemoved)} removed by the cap (${t(c.cap ?? '')})` : ''}`);
+      }
+    }
+    out.push('');
+  }
+  out.push(...summaryLines(s));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,157 @@
+// The records of a CSV text (RFC 4180), read by csv-parse, each with where it stands in the
+// text, so that a diagnostic can point at a row or a cell. A record csv-parse cannot read
+// (a stray or unclosed quote, a record over the size limit) becomes a problem at its line, and
+// reading goes on from the next line: the good rows around it still count. Bounded: a record
+// is at most `MAX_RECORD_CHARS` long and reading stops after `MAX_PROBLEMS` problems, so a
+// hostile file costs time proportional to its size.
+
+import { CsvError, parse } from 'csv-parse/sync';
+
+export interface CsvRecord {
+  readonly fields: readonly string[];
+  /** Offsets into the text (UTF-16 code units) of the record, without its line break. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface CsvProblem {
+  readonly start: number;
+  readonly end: number;
+  readonly reason: string;
+}
+
+export interface CsvTable {
+  readonly records: readonly CsvRecord[];
+  readonly problems: readonly CsvProblem[];
+}
+
+export const MAX_RECORD_CHARS = 1_000_000;
+export const MAX_PROBLEMS = 100;
+
+const OPTIONS = {
+  relax_column_count: true,
+  max_record_size: MAX_RECORD_CHARS,
+  record_delimiter: ['\r\n', '\n', '\r'],
+};
+
+/** The records of `text` (a byte order mark, if any, already removed), blank lines left out. */
+export function readCsvRecords(text: string): CsvTable {
+  const records: CsvRecord[] = [];
+  const problems: CsvProblem[] = [];
+  let base = 0;
+  while (base < text.length) {
+    const chunk = base === 0 ? text : text.slice(base);
+    const offsets = new ByteOffsets(chunk);
+    let lastEnd = 0; // bytes of the chunk read up to the end of the last good record
+    try {
+      parse(chunk, {
+        ...OPTIONS,
+        on_record: (record: string[], context: { bytes: number }) => {
+          const start = base + offsets.toChars(lastEnd);
+          const end = base + offsets.toChars(context.bytes);
+          lastEnd = context.bytes;
+          if (record.length > 1 || record[0] !== '') records.push({ fields: record, start, end: withoutLineBreak(text, start, end) });
+          return null; // kept here, not in csv-parse's own list
+        },
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const start = base + offsets.toChars(lastEnd);
+      const lineEnd = endOfLine(text, start);
+      problems.push({ start, end: lineEnd, reason: reasonOf(error) });
+      base = afterLineBreak(text, lineEnd);
+      if (problems.length >= MAX_PROBLEMS && base < text.length) {
+        problems.push({ start: base, end: endOfLine(text, base), reason: `reading stopped after ${MAX_PROBLEMS} unreadable rows; the rest of the file is not read` });
+        break;
+      }
+    }
+  }
+  return { records, problems };
+}
+
+function reasonOf(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted field is never closed (a `"` is missing)';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quoted field goes on after its closing quote (write `""` for a quote inside a quoted field)';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote stands inside an unquoted field (quote the whole field and write `""` for the quote)';
+    case 'CSV_MAX_RECORD_SIZE':
+      return `it is longer than ${MAX_RECORD_CHARS.toLocaleString('en-GB')} characters`;
+    default:
+      return 'it is not valid CSV';
+  }
+}
+
+function endOfLine(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return text.length;
+}
+
+function afterLineBreak(text: string, lineEnd: number): number {
+  if (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10) return lineEnd + 2;
+  return Math.min(text.length, lineEnd + 1);
+}
+
+function withoutLineBreak(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 10 || text.charCodeAt(e - 1) === 13)) e--;
+  return e;
+}
+
+/**
+ * csv-parse counts UTF-8 bytes; diagnostics count UTF-16 code units. Records come in order, so
+ * one cursor walks forward through the text, converting each offset in passing.
+ */
+class ByteOffsets {
+  private chars = 0;
+  private bytes = 0;
+
+  constructor(private readonly text: string) {}
+
+  toChars(bytes: number): number {
+    if (bytes < this.bytes) {
+      this.chars = 0;
+      this.bytes = 0;
+    }
+    while (this.bytes < bytes && this.chars < this.text.length) {
+      const c = this.text.charCodeAt(this.chars);
+      if (c < 0x80) this.bytes += 1;
+      else if (c < 0x800) this.bytes += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && this.chars + 1 < this.text.length) {
+        const next = this.text.charCodeAt(this.chars + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          this.bytes += 4;
+          this.chars += 2;
+          continue;
+        }
+        this.bytes += 3;
+      } else this.bytes += 3;
+      this.chars++;
+    }
+    return this.chars;
+  }
+}
+
+/** Where each cell of a record stands: csv-parse gives the values, this finds their spans in the record's text. */
+export function cellSpans(text: string, record: CsvRecord): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  let i = record.start;
+  let cellStart = i;
+  let quoted = false;
+  for (; i < record.end; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) {
+      spans.push({ start: cellStart, end: i });
+      cellStart = i + 1;
+    }
+  }
+  spans.push({ start: cellStart, end: record.end });
+  return spans;
+}

@@ -1,0 +1,164 @@
+// The measurement periods of a KPI (ledger.md): back to back from the term's first day, each as
+// long as `measured` says, to the KPI's last day; each with its result, its status against the
+// target in force on its last day and its thresholds, and the largest credit its value earns
+// (language-v2.md section 5). Pure: the day asked about is an input.
+
+import type { ChargeSymbol } from '../binding/symbols';
+import type { KpiModel } from '../model/semantic';
+import { countOn } from '../model/norm-meaning';
+import type { Duration, Quantity } from '../syntax/ast';
+import type { CalendarName } from '../values/bank-holidays';
+import { formatQuantity, quantityValue } from '../values/decimal';
+import { dayNumber, type Period } from '../values/dates';
+import { fixedAmountOver, type FixedAmount } from './charge-amounts';
+import { type Measure, quantityMeasure, satisfies } from './measure';
+import type { Dated } from './occurrences';
+import { compare, fromDecimal, multiply, rational, type Rational, roundToPennies } from './rational';
+import type { PeriodStatus } from './types';
+
+export interface MeasuredRow extends Dated {
+  readonly measure: Measure;
+}
+
+export interface KpiFacts {
+  readonly term: Period;
+  /** The KPI's last day: the term's end as varied, or the day a variation ended it. */
+  readonly lastDay: number;
+  readonly calendar: CalendarName;
+  readonly results: readonly MeasuredRow[];
+  readonly waivers: readonly Dated[];
+  readonly chargeAmounts: (charge: ChargeSymbol) => readonly FixedAmount[];
+}
+
+export interface Credit {
+  readonly amount: Rational;
+  readonly currency: string;
+  /** The charge a percentage credit is a share of (its cap limits it); null for a sum of money. */
+  readonly charge: ChargeSymbol | null;
+}
+
+export interface MeasuredPeriod {
+  readonly period: Period;
+  readonly status: PeriodStatus;
+  readonly result?: MeasuredRow;
+  readonly target?: string;
+  readonly credit?: Credit;
+  readonly waiver?: Dated;
+}
+
+/** At most this many periods per KPI (`measured daily` over a century stays bounded). */
+export const MAX_PERIODS = 50_000;
+
+const FREQUENCIES: Readonly<Record<string, Pick<Duration, 'count' | 'unit'>>> = {
+  daily: { count: 1, unit: 'day' }, weekly: { count: 7, unit: 'day' }, monthly: { count: 1, unit: 'month' },
+  quarterly: { count: 3, unit: 'month' }, yearly: { count: 12, unit: 'month' },
+};
+
+/** The KPI's measurement periods from the term's first day to its last day. */
+export function measurementPeriods(kpi: KpiModel, term: Period, lastDay: number, calendar: CalendarName): Period[] {
+  const frequency = kpi.measured?.frequency;
+  if (!frequency) return [];
+  const length = frequency.kind === 'Frequency' ? FREQUENCIES[frequency.text] : frequency;
+  if (!length || length.count <= 0) return [];
+  const periods: Period[] = [];
+  let start = term.from;
+  for (let k = 1; start <= lastDay && periods.length < MAX_PERIODS; k++) {
+    const counted = countOn(term.from, { ...(length as Duration), count: length.count * k }, calendar);
+    // A length too long to count makes the rest of the term one period.
+    const next = counted === null ? lastDay + 1 : Math.max(start + 1, counted);
+    periods.push({ from: start, to: Math.min(next - 1, lastDay) });
+    start = next;
+  }
+  return periods;
+}
+
+/** The periods that ended on or before `on` (every period when null), each judged; and results for a period that already had one (R006). */
+export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null): { periods: MeasuredPeriod[]; duplicates: { row: MeasuredRow; first: MeasuredRow }[] } {
+  const all = measurementPeriods(kpi, facts.term, facts.lastDay, facts.calendar);
+  const results = new Map<number, MeasuredRow>();
+  const duplicates: { row: MeasuredRow; first: MeasuredRow }[] = [];
+  for (const r of facts.results) {
+    const i = periodIndex(all, r.day);
+    if (i < 0) continue;
+    const first = results.get(i);
+    if (first) duplicates.push({ row: r, first });
+    else results.set(i, r);
+  }
+  const waivers = new Map<number, Dated>();
+  for (const w of facts.waivers) {
+    const i = periodIndex(all, w.day);
+    if (i >= 0 && !waivers.has(i)) waivers.set(i, w);
+  }
+  const periods: MeasuredPeriod[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const period = all[i];
+    if (on !== null && period.to > on) break;
+    periods.push(judge(kpi, facts, period, results.get(i), waivers.get(i)));
+  }
+  return { periods, duplicates };
+}
+
+function judge(kpi: KpiModel, facts: KpiFacts, period: Period, result: MeasuredRow | undefined, waiver: Dated | undefined): MeasuredPeriod {
+  const target = targetInForce(kpi, facts.term, period.to);
+  const targetText = target ? { target: `${target.comparator.op} ${quantityText(target.value)}` } : {};
+  if (waiver) return { period, status: 'waived', waiver, ...(result ? { result } : {}), ...targetText };
+  if (!result) return { period, status: 'missing', ...targetText };
+  const value = result.measure;
+  const holds = (op: { op: '>=' | '<=' | '>' | '<' | '=' }, q: Quantity): boolean => {
+    const bound = quantityMeasure(q);
+    return bound.dimension === value.dimension && satisfies(value, op.op, bound);
+  };
+  const failed = target !== null && !holds(target.comparator, target.value);
+  const breached = kpi.thresholds.some((t) => holds(t.comparator, t.value));
+  const status: PeriodStatus = breached ? 'breached' : failed ? 'failed' : 'met';
+  let credit: Credit | undefined;
+  for (const c of kpi.credits) {
+    if (!holds(c.node.comparator, c.node.value)) continue;
+    const earned = creditAmount(c.node.amount, c.charge, facts, period);
+    if (earned && (!credit || compare(earned.amount, credit.amount) > 0)) credit = earned;
+  }
+  return { period, status, result, ...targetText, ...(credit ? { credit } : {}) };
+}
+
+/** A credit line's amount for one period: a sum of money, or a share of the charge's fixed amount for the period. */
+function creditAmount(amount: Quantity, charge: ChargeSymbol | null, facts: KpiFacts, period: Period): Credit | null {
+  const value = fromDecimal(quantityValue(amount));
+  if (amount.unit === 'money') return { amount: roundToPennies(value), currency: amount.currency ?? 'GBP', charge: null };
+  if (amount.unit !== 'percent' || !charge) return null;
+  const amounts = facts.chargeAmounts(charge);
+  if (amounts.length === 0) return null;
+  const fixed = fixedAmountOver(amounts, facts.term, period);
+  return { amount: roundToPennies(multiply(multiply(value, rational(1n, 100n)), fixed)), currency: amounts[0].currency, charge };
+}
+
+/** The target with the latest `from` on or before `day` (one without `from` applies from the term's first day). */
+export function targetInForce(kpi: KpiModel, term: Period, day: number): KpiModel['targets'][number] | null {
+  let best: KpiModel['targets'][number] | null = null;
+  let bestFrom = -Infinity;
+  for (const t of kpi.targets) {
+    const from = t.from ? dayNumber(t.from.text) : term.from;
+    if (from === null || from > day || from < bestFrom) continue;
+    best = t;
+    bestFrom = from;
+  }
+  return best;
+}
+
+function periodIndex(periods: readonly Period[], day: number): number {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].to < day) lo = mid + 1;
+    else if (periods[mid].from > day) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** A value as written: `99.5%`, `£5k`, `4 hours`. */
+export function quantityText(q: Quantity): string {
+  if (q.unit !== 'duration' || !q.duration) return formatQuantity(q);
+  const unit = q.duration.replace('-', ' ');
+  return `${q.digits} ${unit}${q.digits === '1' ? '' : 's'}`;
+}

@@ -1,0 +1,133 @@
+// A results file (`*.results.csv`, ledger.md): its header and its rows, each row with the spans
+// of its cells, and R001 for what cannot be read: a header without a required column, a row
+// with another number of fields than the header, a record csv-parse cannot read, bytes that
+// were not UTF-8, a kind that is not one of the four. Every other row is kept, even beside
+// broken ones.
+
+import { report } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { cellSpans, readCsvRecords } from './csv-records';
+
+export const RESULTS_SUFFIX = '.results.csv';
+
+export type RowKind = 'event' | 'done' | 'result' | 'waiver';
+export const ROW_KINDS: readonly RowKind[] = ['event', 'done', 'result', 'waiver'];
+
+export type Column = 'kind' | 'name' | 'date' | 'value' | 'note';
+const REQUIRED: readonly Column[] = ['kind', 'name', 'date'];
+const OPTIONAL: readonly Column[] = ['value', 'note'];
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ResultRow {
+  readonly kind: RowKind;
+  readonly name: string;
+  readonly date: string;
+  readonly value: string;
+  readonly note: string;
+  /** The row's line, 1-based, for messages that name another row. */
+  readonly line: number;
+  /** The whole row, and each of its cells, as offsets into the file's text. */
+  readonly span: Span;
+  readonly cells: Readonly<Record<Column, Span>>;
+}
+
+export interface ResultsFile {
+  readonly file: string;
+  readonly text: string;
+  readonly rows: readonly ResultRow[];
+  /** R001 for what could not be read. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function isResultsFile(file: string): boolean {
+  return file.endsWith(RESULTS_SUFFIX);
+}
+
+/**
+ * Reads a results file. `invalidUtf8` says the bytes read were not all UTF-8 (the reader put
+ * U+FFFD for them): rows holding U+FFFD are then unreadable.
+ */
+export function readResultsFile(file: string, rawText: string, invalidUtf8 = false): ResultsFile {
+  const bom = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? rawText.slice(1) : rawText;
+  const table = readCsvRecords(text);
+  const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
+  const diagnostics: Diagnostic[] = table.problems.map((p) => report('R001', { file, ...shift(p) }, { reason: p.reason }));
+  const lines = new LineCounter(text);
+  const rows: ResultRow[] = [];
+  const [header, ...records] = table.records;
+  if (!header) {
+    if (diagnostics.length === 0) diagnostics.push(report('R001', { file, start: 0, end: 0 }, { reason: 'the file has no header row (`kind,name,date,value,note`)' }));
+    return { file, text: rawText, rows, diagnostics };
+  }
+  const columns = new Map<Column, number>();
+  header.fields.forEach((f, i) => {
+    const name = f.trim().toLowerCase() as Column;
+    if ((REQUIRED.includes(name) || OPTIONAL.includes(name)) && !columns.has(name)) columns.set(name, i);
+  });
+  const missing = REQUIRED.filter((c) => !columns.has(c));
+  if (missing.length > 0) {
+    const reason = `the header has no ${missing.map((c) => '`' + c + '`').join(', ')} column (it needs \`kind\`, \`name\` and \`date\`; \`value\` and \`note\` may be left out)`;
+    diagnostics.push(report('R001', { file, ...shift(header) }, { reason }));
+    return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics) };
+  }
+  for (const record of records) {
+    const span = shift(record);
+    if (record.fields.length !== header.fields.length) {
+      const reason = `it has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'} where the header has ${header.fields.length}`;
+      diagnostics.push(report('R001', { file, ...span }, { reason }));
+      continue;
+    }
+    if (invalidUtf8 && text.slice(record.start, record.end).includes('\uFFFD')) {
+      diagnostics.push(report('R001', { file, ...span }, { reason: 'it holds bytes that are not UTF-8 (shown as U+FFFD); save the file as UTF-8' }));
+      continue;
+    }
+    const spans = cellSpans(text, record).map(shift);
+    const cell = (c: Column): Span => (columns.has(c) ? spans[columns.get(c)!] : { start: span.end, end: span.end });
+    const field = (c: Column): string => (columns.has(c) ? record.fields[columns.get(c)!].trim() : '');
+    const kind = field('kind').toLowerCase();
+    if (!ROW_KINDS.includes(kind as RowKind)) {
+      const reason = `its kind ${kind === '' ? 'is empty' : '`' + field('kind') + '` is unknown'}; a kind is \`event\`, \`done\`, \`result\` or \`waiver\``;
+      diagnostics.push(report('R001', { file, ...cell('kind') }, { reason }));
+      continue;
+    }
+    rows.push({
+      kind: kind as RowKind,
+      name: field('name'),
+      date: field('date'),
+      value: field('value'),
+      note: columns.has('note') ? record.fields[columns.get('note')!] : '',
+      line: lines.lineOf(record.start) + 1,
+      span,
+      cells: { kind: cell('kind'), name: cell('name'), date: cell('date'), value: cell('value'), note: cell('note') },
+    });
+  }
+  return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics) };
+}
+
+function sortBySpan(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** 0-based line of an offset; offsets are asked for in order, so one cursor walks forward. */
+class LineCounter {
+  private offset = 0;
+  private line = 0;
+
+  constructor(private readonly text: string) {}
+
+  lineOf(offset: number): number {
+    for (; this.offset < offset; this.offset++) {
+      const c = this.text.charCodeAt(this.offset);
+      if (c === 10 || (c === 13 && this.text.charCodeAt(this.offset + 1) !== 10)) this.line++;
+    }
+    return this.line;
+  }
+}
+
+/** The header a new results file starts with. */
+export const RESULTS_HEADER = 'kind,name,date,value,note';

@@ -1,0 +1,100 @@
+// The rows of the results files checked together, sorted to the partnership and declaration
+// each names, with R002 to R005 and R007 for rows that cannot count (R007 rows still count).
+
+import type { EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol } from '../binding/symbols';
+import { report } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import type { FileModel } from '../model/semantic';
+import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
+import type { MeasuredRow } from './kpi-periods';
+import { describeDimension, parseMeasure, quantityMeasure } from './measure';
+import { type Declared, LedgerNames } from './names';
+import type { Dated } from './occurrences';
+import type { ResultRow, ResultsFile } from './results-file';
+
+/** A partnership of the files checked together, as the ledger reads it: its model and term as varied. */
+export interface LedgerPartnership {
+  readonly model: FileModel;
+  readonly term: Period;
+  readonly declared: readonly PartnershipSymbol[];
+}
+
+/** What the rows say about one partnership. */
+export interface PartnershipRows {
+  readonly events: Map<EventSymbol, Dated[]>;
+  readonly done: Map<NormSymbol, Dated[]>;
+  readonly results: Map<KpiSymbol, MeasuredRow[]>;
+  readonly waivers: Map<NormSymbol | KpiSymbol, Dated[]>;
+}
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+export function gatherRows(partnerships: readonly LedgerPartnership[], files: readonly ResultsFile[]): { rows: Map<string, PartnershipRows>; diagnostics: Map<string, Diagnostic[]> } {
+  const declared: Declared[] = partnerships.flatMap((p) => p.declared.map((symbol) => ({ partnership: p.model.partnership.name.text, symbol })));
+  const names = new LedgerNames(declared);
+  const byName = new Map(partnerships.map((p) => [p.model.partnership.name.text, p]));
+  const rows = new Map<string, PartnershipRows>();
+  const diagnostics = new Map<string, Diagnostic[]>();
+  for (const f of files) {
+    const out: Diagnostic[] = [...f.diagnostics];
+    diagnostics.set(f.file, out);
+    for (const row of f.rows) {
+      const target = names.resolve(row, f.file);
+      if ('code' in target) {
+        out.push(target);
+        continue;
+      }
+      const dayNeeded = row.kind === 'event' || row.kind === 'done';
+      const date = checkDate(row, f.file, dayNeeded);
+      if ('code' in date) {
+        out.push(date);
+        continue;
+      }
+      const p = byName.get(target.partnership)!;
+      if (date.lastDay < p.term.from || date.day > p.term.to) {
+        out.push(report('R007', { file: f.file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) }));
+      }
+      const dated: Dated = { ...date, file: f.file, row };
+      let into = rows.get(target.partnership);
+      if (!into) rows.set(target.partnership, (into = { events: new Map(), done: new Map(), results: new Map(), waivers: new Map() }));
+      if (row.kind === 'event' && target.kind === 'event') push(into.events, target.symbol, dated);
+      else if (row.kind === 'done' && target.kind === 'obligation') push(into.done, target.symbol, dated);
+      else if (row.kind === 'waiver') push(into.waivers, target.symbol, dated);
+      else if (row.kind === 'result' && target.kind === 'kpi') {
+        const measured = measuredRow(p, target.symbol, dated);
+        if ('code' in measured) out.push(measured);
+        else push(into.results, target.symbol, measured);
+      }
+    }
+  }
+  for (const r of rows.values()) for (const list of [...r.events.values(), ...r.done.values(), ...r.waivers.values(), ...r.results.values()]) list.sort((a, b) => a.day - b.day);
+  return { rows, diagnostics };
+}
+
+function checkDate(row: ResultRow, file: string, dayNeeded: boolean): { day: number; lastDay: number } | Diagnostic {
+  const at = { file, ...row.cells.date };
+  const fail = (reason: string): Diagnostic => report('R004', at, { date: row.date, reason });
+  if (!DATE.test(row.date)) return fail(row.date === '' ? 'the date is empty; write it as YYYY-MM-DD' : 'write a date as YYYY-MM-DD (or YYYY-MM for a month)');
+  const problem = dateProblem(row.date);
+  if (problem) return fail(problem);
+  if (row.date.length === 4) return fail('a year is too long a stretch here; write the day (YYYY-MM-DD) or, for a result or waiver, the month (YYYY-MM)');
+  if (row.date.length === 7 && dayNeeded) return fail(`${row.kind === 'event' ? 'an' : 'a'} \`${row.kind}\` row needs the day it happened (YYYY-MM-DD), not a month`);
+  return { day: dayNumber(row.date)!, lastDay: lastDayNumber(row.date)! };
+}
+
+/** The row's value as a measure in the KPI's unit (that of its targets, thresholds and credit conditions), or R005. */
+function measuredRow(p: LedgerPartnership, kpi: KpiSymbol, row: Dated): MeasuredRow | Diagnostic {
+  const model = p.model.kpis.find((k) => k.symbol === kpi);
+  const bounds = model ? [...model.targets.map((t) => t.value), ...model.thresholds.map((t) => t.value), ...model.credits.map((c) => c.node.value)] : [];
+  const expected = bounds.length > 0 ? quantityMeasure(bounds[0]).dimension : null;
+  const measure = parseMeasure(row.row.value);
+  if (measure && (expected === null || measure.dimension === expected)) return { ...row, measure };
+  const unit = expected ? describeDimension(expected) : 'a number, a percentage, an amount or a duration';
+  return report('R005', { file: row.file, ...row.row.cells.value }, { value: row.row.value, kpi: row.row.name, unit });
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,68 @@
+// `partnership status` as a printable HTML page and as Markdown. Both only read the ledger's
+// plain data (types.ts) and escape every piece of document or results-file text with the
+// matrix's escapers: a note `=HYPERLINK(…)` or `<script>` shows as those characters. No scripts.
+
+import { escapeHtml } from '../matrix/html';
+import { escapeMarkdown, escapeMarkdownInline } from '../matrix/markdown';
+import type { LedgerStatus, Money, OccurrenceState, PartnershipState, PeriodState } from './types';
+
+export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
+
+export function occurrenceText(o: OccurrenceState): string {
+  const when = o.due ? `due ${o.due}` : `arose ${o.arises}`;
+  const detail = o.status === 'late' ? `done ${o.done}, ${o.daysLate} days late` : o.status === 'done' ? `done ${o.done}` : o.status === 'overdue' ? `${o.daysOverdue} days overdue` : '';
+  return [when, detail, o.trigger ? `on ${o.trigger}` : ''].filter((x) => x).join(', ');
+}
+
+export function summaryLines(s: LedgerStatus): string[] {
+  const owed = s.summary.creditsOwed.map(money).join(', ') || '£0.00';
+  return [`Overdue duties: ${s.summary.overdue}`, `Due within 30 days: ${s.summary.dueSoon}`, `Failed or breached periods: ${s.summary.failedPeriods}`, `Periods without a result: ${s.summary.missingPeriods}`, `Credits owed: ${owed}`];
+}
+
+const periodCells = (p: PeriodState): string[] => [`${p.start} to ${p.end}`, p.status, p.value ?? '', p.target ?? '', money(p.credit), p.note ?? ''];
+
+const STYLE = `
+  :root { color-scheme: light dark; --line: #8884; --muted: #777; }
+  body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem; }
+  table { border-collapse: collapse; margin: .5rem 0 1.5rem; } th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; }
+  .overdue, .failed, .breached, .late { color: #c62828; font-weight: 600; } .due-soon, .missing { color: #b36b00; } .done, .met { color: #2e7d32; } .waived { color: var(--muted); }
+  .meta { color: var(--muted); } @media print { body { margin: 0; } tr { break-inside: avoid; } }
+`;
+
+export function renderStatusHtml(s: LedgerStatus): string {
+  const e = escapeHtml;
+  const row = (cells: readonly string[], status?: string): string => `<tr>${cells.map((c, i) => `<td${i === 1 && status ? ` class="${e(status)}"` : ''}>${e(c)}</td>`).join('')}</tr>`;
+  const head = (cells: readonly string[]): string => `<thead><tr>${cells.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>`;
+  const out = [`<!DOCTYPE html>`, `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Status on ${e(s.on)}</title><style>${STYLE}</style></head><body>`, `<h1>Status on ${e(s.on)}</h1>`];
+  out.push('<ul>', ...summaryLines(s).map((l) => `<li>${e(l)}</li>`), '</ul>');
+  for (const p of s.partnerships) {
+    out.push(`<h2>${e(p.title || p.name)}</h2>`, `<p class="meta">${e(p.name)}, ${e(p.file)}, term ${e(p.term.start)} to ${e(p.term.end)}</p>`);
+    out.push('<h3>Obligations</h3><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
+    for (const o of p.obligations) for (const x of o.occurrences) out.push(row([`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? ''], x.status));
+    out.push('</table><h3>KPIs</h3><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
+    for (const k of p.kpis) for (const x of k.periods) out.push(row([k.name, x.status, ...periodCells(x).filter((_, i) => i !== 1)], x.status));
+    out.push('</table><h3>Credits by contract year</h3><table>', head(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap', 'Cap']));
+    for (const c of p.charges) for (const y of c.creditsByYear) out.push(row([c.name, `${y.start} to ${y.end}`, money(y.earned), money(y.payable), money(y.capRemoved), c.cap ?? '']));
+    out.push('</table>');
+  }
+  out.push('</body></html>');
+  return out.join('\n') + '\n';
+}
+
+export function renderStatusMarkdown(s: LedgerStatus): string {
+  const m = escapeMarkdown;
+  const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] =>
+    rows.length === 0 ? ['_None._', ''] : [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => m(c)).join(' | ')} |`), ''];
+  const out = [`# Status on ${s.on}`, '', ...summaryLines(s).map((l) => `- ${escapeMarkdownInline(l)}`), ''];
+  for (const p of s.partnerships) out.push(...partnershipMarkdown(p, table));
+  return out.join('\n');
+}
+
+function partnershipMarkdown(p: PartnershipState, table: (head: readonly string[], rows: readonly (readonly string[])[]) => string[]): string[] {
+  return [
+    `## ${escapeMarkdown(p.title || p.name)}`, '', `${escapeMarkdownInline(p.name)}, term ${p.term.start} to ${p.term.end}`, '',
+    '### Obligations', '', ...table(['Obligation', 'Status', 'Occurrence', 'Note'], p.obligations.flatMap((o) => o.occurrences.map((x) => [`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? '']))),
+    '### KPIs', '', ...table(['KPI', 'Period', 'Status', 'Value', 'Target', 'Credit', 'Note'], p.kpis.flatMap((k) => k.periods.map((x) => [k.name, ...periodCells(x)]))),
+    '### Credits by contract year', '', ...table(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap'], p.charges.flatMap((c) => c.creditsByYear.map((y) => [c.name, `${y.start} to ${y.end}`, money(y.earned), money(y.payable), money(y.capRemoved)]))),
+  ];
+}

@@ -1,0 +1,114 @@
+// `partnership status` and `partnership calendar` as people run them: exit codes, every
+// format, the same bytes from run to run, JSON valid against the published schemas, and a
+// results note that looks like a spreadsheet formula or markup kept inert in every format.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run } from '../helpers/cli';
+import { repoRoot } from '../helpers/paths';
+import { schemaErrors, validateCalendar, validateStatus } from '../helpers/schemas';
+
+const fixture = path.join(repoRoot, 'test', 'fixtures', 'ledger', 'birmingham');
+const FORMULA = '=HYPERLINK("http://x.invalid","y")';
+
+/** A folder `contracts` with the Service Birmingham fixture, its results file replaced by `results` when given. */
+export function contractsFolder(results?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-ledger-cli-'));
+  fs.mkdirSync(path.join(dir, 'contracts'));
+  for (const name of fs.readdirSync(fixture)) fs.copyFileSync(path.join(fixture, name), path.join(dir, 'contracts', name));
+  if (results !== undefined) fs.writeFileSync(path.join(dir, 'contracts', 'birmingham.results.csv'), results);
+  return dir;
+}
+
+/** The parts of the JSON outputs these tests look at. */
+interface StatusJson {
+  partnerships: { obligations: { occurrences: { status: string }[] }[]; charges: { creditsByYear: { payable: { amount: string } }[] }[] }[];
+}
+interface CalendarJson {
+  items: { name: string; date: string; note?: string }[];
+}
+
+const csvQuoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+const withNote = (note: string) =>
+  `kind,name,date,value,note\nevent,BreachNotice,2016-05-03,,${csvQuoted(note)}\ndone,R01,2015-11-20,,${csvQuoted(note)}\n`;
+
+describe('partnership status and calendar', () => {
+  const dir = contractsFolder();
+
+  it('exit 0 on good files, 1 when a results file has an error, 2 for bad usage', () => {
+    for (const command of [['status', 'contracts', '--on', '2016-07-20'], ['calendar', 'contracts']]) {
+      assert.equal(run(command, dir).status, 0, command.join(' '));
+      const broken = run(command, contractsFolder('kind,name,date\nresult,Availabilty,2016-04\n'));
+      assert.equal(broken.status, 1, command.join(' '));
+      assert.match(broken.stderr, /R002/);
+      assert.ok(broken.stdout.length > 0, 'the output is still written');
+    }
+    const usages = [
+      ['status'], ['status', 'contracts', '--on', '2016-02-30'], ['status', 'contracts', '--format', 'ics'], ['status', 'contracts', '--from', '2016-01-01'],
+      ['calendar'], ['calendar', 'contracts', '--from', '2017-01-01', '--to', '2016-01-01'], ['calendar', 'contracts', '--format', 'md'], ['calendar', 'contracts', '--on', '2016-01-01'],
+      ['status', 'no-such-folder', '--on', '2016-07-20'],
+    ];
+    for (const args of usages) {
+      const r = run(args, dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '', args.join(' '));
+      assert.match(r.stderr, /^partnership: .+\n$/, args.join(' '));
+    }
+  });
+
+  const formats: [string, string, RegExp][] = [
+    ['status', 'text', /^Status on 2016-07-20\n[\s\S]*Credits owed: £60000\.00\n$/],
+    ['status', 'json', /^\{\n {2}"on": "2016-07-20"/],
+    ['status', 'html', /^<!DOCTYPE html>[\s\S]*£60000\.00[\s\S]*<\/html>\n?$/i],
+    ['status', 'md', /^# [\s\S]*\| UserForecast [^\n]*\| overdue \|/m],
+    ['calendar', 'ics', /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/],
+    ['calendar', 'csv', /^date,kind,partnership,name,summary,description,note,uid\r\n/],
+    ['calendar', 'json', /^\{\n {2}"items": \[/],
+  ];
+  for (const [command, format, shape] of formats) {
+    it(`${command} --format ${format}: its shape, and the same bytes on a second run`, () => {
+      const args = [command, 'contracts', '--format', format, ...(command === 'status' ? ['--on', '2016-07-20'] : [])];
+      const first = run(args, dir);
+      assert.equal(first.status, 0, first.stderr);
+      assert.match(first.stdout, shape);
+      assert.equal(run(args, dir).stdout, first.stdout);
+    });
+  }
+
+  it('status --format json follows schemas/partnership-status.schema.json', () => {
+    const status: StatusJson = JSON.parse(run(['status', 'contracts', '--on', '2016-07-20', '--format', 'json'], dir).stdout);
+    assert.ok(validateStatus(status), schemaErrors(validateStatus));
+    assert.equal(status.partnerships[0].charges[0].creditsByYear[1].payable.amount, '60000.00');
+    // The schema rejects what it should: a status word the brief does not define.
+    status.partnerships[0].obligations[0].occurrences[0].status = 'finished';
+    assert.equal(validateStatus(status), false);
+  });
+
+  it('calendar --format json follows schemas/partnership-calendar.schema.json', () => {
+    const calendar: CalendarJson = JSON.parse(run(['calendar', 'contracts', '--format', 'json'], dir).stdout);
+    assert.ok(validateCalendar(calendar), schemaErrors(validateCalendar));
+    const rectify = calendar.items.find((i) => i.name === 'Rectify');
+    assert.deepEqual([rectify?.date, rectify?.note], ['2016-05-17', 'Letter from the Head of ICT']);
+    calendar.items[0].date = '2016-5-1';
+    assert.equal(validateCalendar(calendar), false);
+  });
+
+  it('neutralises a formula in a results note in calendar CSV, and keeps it inert in status HTML and Markdown', () => {
+    const hostile = contractsFolder(withNote(`<b>${FORMULA}</b>`));
+    const formulaOnly = contractsFolder(withNote(FORMULA));
+    const csv = run(['calendar', 'contracts', '--format', 'csv'], formulaOnly).stdout;
+    const rectify = csv.split('\r\n').find((l) => l.includes(',Rectify,'));
+    assert.ok(rectify?.includes(`"'${FORMULA.replace(/"/g, '""')}"`), rectify);
+    assert.ok(!csv.split(/[\r\n,]/).some((cell) => /^"?[=+\-@]/.test(cell)), 'no cell starts a formula');
+
+    const html = run(['status', 'contracts', '--on', '2016-07-20', '--format', 'html'], hostile).stdout;
+    assert.ok(!html.includes('<b>'), 'the note is not markup');
+    assert.ok(!html.includes('href="http://x.invalid'), 'no link made from the note');
+    assert.match(html, /&#60;b&#62;=HYPERLINK\(&#34;http:\/\/x\.invalid&#34;,&#34;y&#34;\)&#60;\/b&#62;/);
+
+    const md = run(['status', 'contracts', '--on', '2016-07-20', '--format', 'md'], hostile).stdout;
+    assert.ok(!md.includes('<b>'), 'the note is not markup');
+    assert.match(md, /\| &lt;b&gt;=HYPERLINK\\\("http:\/\/x\.invalid","y"\\\)&lt;\/b&gt; \|/);
+  });
+});
