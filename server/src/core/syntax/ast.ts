@@ -4,87 +4,13 @@
 // every other node (the file, its imports, the partnership's name and braces) holds offsets
 // into the document. Nothing in a tree changes after the parser builds it.
 
-export interface Span {
-  readonly start: number;
-  readonly end: number;
-}
+import type {
+  Anchor, Block, Comparator, DateLit, Duration, Ident, Junk, LexicalError, Note, QName, Quantity, ScopeLine, Span, StringLit, Word, Clause,
+} from './ast-base';
+import type { Charge, ChargeItem, Variation, VariationItem } from './ast-charges';
 
-export interface Ident extends Span {
-  readonly kind: 'Ident';
-  readonly text: string;
-}
-
-/** A dotted reference such as `ICT.Core.Telephony`; a plain name has one part. */
-export interface QName extends Span {
-  readonly kind: 'QName';
-  readonly parts: readonly Ident[];
-}
-
-export interface StringLit extends Span {
-  readonly kind: 'String';
-  readonly value: string;
-  readonly unterminated?: boolean;
-}
-
-/** A date as written: `YYYY-MM-DD`, or `YYYY-MM` and `YYYY` for a stretch of days. */
-export interface DateLit extends Span {
-  readonly kind: 'Date';
-  readonly text: string;
-}
-
-export type DurationUnit = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year' | 'working-day';
-
-export interface Duration extends Span {
-  readonly kind: 'Duration';
-  readonly count: number;
-  readonly unit: DurationUnit;
-}
-
-export type QuantityUnit = 'percent' | 'number' | 'money' | 'duration';
-
-export interface Quantity extends Span {
-  readonly kind: 'Quantity';
-  readonly unit: QuantityUnit;
-  /** ISO currency code for money (`£` is GBP), otherwise null. */
-  readonly currency: string | null;
-  /** The written amount without thousands separators, e.g. `1.5`. */
-  readonly digits: string;
-  readonly scale: 'k' | 'm' | 'bn' | null;
-  /** The unit of a duration (`4 hours`), otherwise null. */
-  readonly duration: DurationUnit | null;
-}
-
-/** A closed word of a line: an endeavours level, a unit price's noun, a cap's period. */
-export interface Word extends Span {
-  readonly kind: 'Word';
-  readonly text: string;
-}
-
-/** `start` (the term's first day) or `expiry` (its last day as varied) in a deadline or period. */
-export interface Anchor extends Span {
-  readonly kind: 'Anchor';
-  readonly word: 'start' | 'expiry';
-}
-
-export interface Comparator extends Span {
-  readonly kind: 'Comparator';
-  readonly op: '>=' | '<=' | '>' | '<' | '=';
-}
-
-export interface Junk extends Span {
-  readonly kind: 'Junk';
-  readonly context: 'file' | 'partnership' | 'scope' | 'norm' | 'kpi' | 'body' | 'charge' | 'variation';
-}
-
-export interface Block<Item> extends Span {
-  readonly kind: 'Block';
-  readonly items: readonly (Item | Junk)[];
-  readonly closed: boolean;
-}
-
-export interface LexicalError extends Span {
-  readonly kind: 'string' | 'comment';
-}
+export type * from './ast-base';
+export type * from './ast-charges';
 
 export interface FileNode extends Span {
   readonly kind: 'File';
@@ -155,12 +81,6 @@ export interface Objective extends Span {
 export interface Calendar extends Span {
   readonly kind: 'Calendar';
   readonly name: Ident;
-}
-
-/** `note "…"`: what the language cannot say, for the reader; in every block, repeatable. */
-export interface Note extends Span {
-  readonly kind: 'Note';
-  readonly text: StringLit;
 }
 
 export interface Term extends Span {
@@ -325,12 +245,6 @@ export interface Informed extends Span {
   readonly parties: readonly QName[];
 }
 
-/** `scope <ref>` inside a norm or a KPI. */
-export interface ScopeLine extends Span {
-  readonly kind: 'ScopeLine';
-  readonly scope: QName;
-}
-
 export interface MeasuredBy extends Span {
   readonly kind: 'MeasuredBy';
   readonly kpis: readonly QName[];
@@ -338,11 +252,6 @@ export interface MeasuredBy extends Span {
 
 export interface Otherwise extends Span {
   readonly kind: 'Otherwise';
-  readonly text: StringLit;
-}
-
-export interface Clause extends Span {
-  readonly kind: 'Clause';
   readonly text: StringLit;
 }
 
@@ -445,93 +354,6 @@ export interface Approves extends Span {
   readonly kind: 'Approves';
   readonly scope: QName;
   readonly band: Band;
-}
-
-export interface Charge extends Span {
-  readonly kind: 'Charge';
-  readonly name: Ident;
-  readonly title: StringLit | null;
-  readonly block: Block<ChargeItem> | null;
-}
-
-export type ChargeItem = Pays | AmountLine | ScopeLine | Indexed | CreditCap | Clause | Note;
-
-export interface Pays extends Span {
-  readonly kind: 'Pays';
-  readonly payer: QName;
-  readonly payee: QName;
-}
-
-/** `£100m per year from 2011-04-01`; `per` lists the units in order (`per seat per month`). */
-export interface AmountLine extends Span {
-  readonly kind: 'AmountLine';
-  readonly amount: Quantity;
-  readonly per: readonly Word[];
-  readonly from: DateLit | null;
-  readonly until: DateLit | null;
-}
-
-export interface Indexed extends Span {
-  readonly kind: 'Indexed';
-  readonly text: StringLit;
-}
-
-export interface CreditCap extends Span {
-  readonly kind: 'CreditCap';
-  readonly share: Quantity;
-  readonly per: Word;
-}
-
-export interface Variation extends Span {
-  readonly kind: 'Variation';
-  readonly name: Ident;
-  readonly title: StringLit | null;
-  readonly block: Block<VariationItem> | null;
-}
-
-export type VariationItem = Varies | Agreed | Effective | TermTo | EndsExclusive | EndsOpen | Ends | Returns | Clause | Note;
-
-export interface Varies extends Span {
-  readonly kind: 'Varies';
-  readonly partnership: QName;
-}
-
-export interface Agreed extends Span {
-  readonly kind: 'Agreed';
-  readonly date: DateLit;
-}
-
-export interface Effective extends Span {
-  readonly kind: 'Effective';
-  readonly date: DateLit;
-}
-
-export interface TermTo extends Span {
-  readonly kind: 'TermTo';
-  readonly date: DateLit;
-}
-
-export interface EndsExclusive extends Span {
-  readonly kind: 'EndsExclusive';
-  readonly holder: QName;
-  readonly scope: QName;
-}
-
-export interface EndsOpen extends Span {
-  readonly kind: 'EndsOpen';
-  readonly scope: QName;
-}
-
-/** `ends <norm | kpi | charge | body>` */
-export interface Ends extends Span {
-  readonly kind: 'Ends';
-  readonly target: QName;
-}
-
-export interface Returns extends Span {
-  readonly kind: 'Returns';
-  readonly scope: QName;
-  readonly to: QName | null;
 }
 
 /** Declarations that own a name in the partnership's namespace. */
