@@ -15,7 +15,7 @@ import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMea
 import type { TermContext } from '../model/norm-meaning';
 import type { Partnership, Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { unitStarts } from '../syntax/unit-starts';
+import { unitStart } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
 
 /** What a file's analysis adds to its parse and declarations. */
@@ -106,8 +106,8 @@ export function analyseFile(
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (declarations.duplicates.length > 0 && partnership?.block) {
-    const starts = unitStarts(partnership.block);
-    diagnostics.push(...duplicateDiagnostics(declarations, parsed.text, (_file, unit) => starts.get(unit)!));
+    const block = partnership.block;
+    diagnostics.push(...duplicateDiagnostics(declarations, parsed.text, (_file, unit) => unitStart(block, unit)!));
   }
   if (found) diagnostics.push(...found);
   // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.

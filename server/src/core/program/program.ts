@@ -17,7 +17,7 @@ import { analyseFile, type FileAnalysis } from './file-analysis';
 import type { Host } from './host';
 import { importProblems } from './imports';
 import { VisibleIndex } from './visible';
-import { unitStarts } from '../syntax/unit-starts';
+import { unitStart } from '../syntax/unit-starts';
 
 export interface ImportLink {
   readonly node: Import;
@@ -109,7 +109,7 @@ export class Program {
   /** Where `unit` starts in the current text of `file`. */
   startOf(file: string, unit: Unit): number {
     const source = this.files.get(file);
-    const start = source?.partnership?.block ? unitStarts(source.partnership.block).get(unit) : undefined;
+    const start = source?.partnership?.block ? unitStart(source.partnership.block, unit) : undefined;
     if (start === undefined) throw new Error(`startOf: the unit is not part of ${path.basename(file)}`);
     return start;
   }

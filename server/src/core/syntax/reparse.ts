@@ -9,7 +9,7 @@
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
 import type { FileNode, Partnership, PartnershipBlock } from './ast';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
-import { unitIndexAt } from './unit-starts';
+import { notePlace, unitIndexAt } from './unit-starts';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
@@ -43,6 +43,8 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
   const starts = block.starts.slice();
   for (let i = index + 1; i < starts.length; i++) starts[i] += delta;
   const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };
+  // The new unit stands where the old one stood: its start is found without indexing the block.
+  notePlace(unit, index);
   const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };
   const items = previous.ast.items.slice();
   items[place] = newPartnership;

@@ -1,18 +1,36 @@
 // Where each unit of a partnership starts, for placing what was found inside a unit (a
-// diagnostic, a symbol's name) in the document. Worked out once per tree, on first need.
+// diagnostic, a symbol's name) in the document.
 
 import type { PartnershipBlock, Unit } from './ast';
 
-const startsOf = new WeakMap<PartnershipBlock, ReadonlyMap<Unit, number>>();
+/**
+ * Each unit's last known place in a block's list. An edit inside one unit keeps every other
+ * unit at its place, so the place a unit had is nearly always its place now: a start is found
+ * without indexing the block's units, which would cost every unit on every edit.
+ */
+const placeOf = new WeakMap<Unit, number>();
+/** Blocks whose units were all given their places here. */
+const indexed = new WeakSet<PartnershipBlock>();
 
-export function unitStarts(block: PartnershipBlock): ReadonlyMap<Unit, number> {
-  let starts = startsOf.get(block);
-  if (!starts) {
-    const map = new Map<Unit, number>();
-    for (let i = 0; i < block.units.length; i++) map.set(block.units[i], block.starts[i]);
-    startsOf.set(block, (starts = map));
+/** Records the place a re-parsed unit takes in its block's list. */
+export function notePlace(unit: Unit, place: number): void {
+  placeOf.set(unit, place);
+}
+
+/** Where `unit` starts in the document of `block`, or undefined when it is not one of its units. */
+export function unitStart(block: PartnershipBlock, unit: Unit): number | undefined {
+  const known = placeOf.get(unit);
+  if (known !== undefined && block.units[known] === unit) return block.starts[known];
+  // A unit's place is given by the last block indexed that holds it: an older block asked
+  // after a newer one was indexed is searched (rarely: only the newest analysis places things).
+  if (indexed.has(block)) {
+    const place = block.units.indexOf(unit);
+    return place < 0 ? undefined : block.starts[place];
   }
-  return starts;
+  for (let i = 0; i < block.units.length; i++) placeOf.set(block.units[i], i);
+  indexed.add(block);
+  const place = placeOf.get(unit);
+  return place !== undefined && block.units[place] === unit ? block.starts[place] : undefined;
 }
 
 /** The place of the unit that contains `offset` (its last unit starting at or before it), or -1. */
