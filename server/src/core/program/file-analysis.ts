@@ -85,13 +85,16 @@ export function analyseFile(
   let resolutions: UnitResolution[];
   let meanings: UnitMeaning[];
   let visited: readonly number[];
-  if (reusable?.differing && reusable.changedNames.size === 0 && sameBounds) {
-    // Nothing any other unit read was declared anew: only the replaced units, and those whose
-    // names did not resolve, are looked at; every other place keeps what it had.
+  if (reusable?.differing && sameBounds) {
+    // Only the replaced units, those whose names did not resolve, and those that read a name
+    // declared anew (an edit inside a norm declares its name anew) are looked at; every other
+    // place keeps what it had.
     resolutions = earlier!.resolutions.slice();
     meanings = earlier!.meanings.slice();
-    visited = [...new Set([...reusable.differing, ...earlier!.failedUnits])].sort((a, b) => a - b);
+    const readers = reusable.changedNames.size === 0 ? NONE : readersOf(earlier!.resolutions, reusable.changedNames);
+    visited = [...new Set([...reusable.differing, ...earlier!.failedUnits, ...readers])].sort((a, b) => a - b);
     for (const i of visited) analyse(i, resolutions, meanings);
+    carryReaders(earlier!.resolutions, resolutions, visited);
   } else {
     resolutions = new Array<UnitResolution>(units.length);
     meanings = new Array<UnitMeaning>(units.length);
@@ -158,6 +161,58 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]
 
 function referable(symbol: PartnershipSymbol): boolean {
   return symbol.kind !== 'variation';
+}
+
+/**
+ * For the resolutions of one analysis, the places of the units whose references look up each
+ * name first. Built on first need, then carried from analysis to analysis with only the places
+ * an edit changed updated, so finding the readers of a name declared anew costs no pass over
+ * every unit.
+ */
+const readersByResolutions = new WeakMap<readonly UnitResolution[], ReadonlyMap<string, readonly number[]>>();
+
+function readersOf(resolutions: readonly UnitResolution[], names: ReadonlySet<string>): number[] {
+  let readers = readersByResolutions.get(resolutions);
+  if (!readers) {
+    const index = new Map<string, number[]>();
+    for (let i = 0; i < resolutions.length; i++) {
+      for (const name of namesRead(resolutions[i])) {
+        const list = index.get(name);
+        if (list) list.push(i);
+        else index.set(name, [i]);
+      }
+    }
+    readersByResolutions.set(resolutions, (readers = index));
+  }
+  const out: number[] = [];
+  for (const name of names) out.push(...(readers.get(name) ?? NONE));
+  return out;
+}
+
+/** Gives `after` the readers of `before`, with the places in `visited` whose names read changed updated. */
+function carryReaders(before: readonly UnitResolution[], after: readonly UnitResolution[], visited: readonly number[]): void {
+  const earlier = readersByResolutions.get(before);
+  if (!earlier) return;
+  let index: Map<string, readonly number[]> | undefined;
+  for (const i of visited) {
+    if (before[i] === after[i]) continue;
+    const then = namesRead(before[i]);
+    const now = namesRead(after[i]);
+    if (then.size === now.size && [...then].every((n) => now.has(n))) continue;
+    index ??= new Map(earlier);
+    for (const name of then) if (!now.has(name)) index.set(name, (index.get(name) ?? NONE).filter((p) => p !== i));
+    for (const name of now) {
+      const list = index.get(name) ?? NONE;
+      if (!then.has(name)) index.set(name, [...list, i].sort((a, b) => a - b));
+    }
+  }
+  readersByResolutions.set(after, index ?? earlier);
+}
+
+function namesRead(resolution: UnitResolution): Set<string> {
+  const names = new Set<string>();
+  for (let r = 0; r < resolution.references.length; r++) names.add(resolution.references[r].node.parts[0].text);
+  return names;
 }
 
 /** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */
