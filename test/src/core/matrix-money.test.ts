@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
-import { amountPeriods, amountWords, contractYears, fixedInYear, moneyText, penceOf } from '../../../server/out/core/matrix/money';
+import { amountPeriods, amountWords, contractYears, fixedInYear, moneyText } from '../../../server/out/core/matrix/money';
+import { roundFraction } from '../../../server/out/core/values/exact-sums';
 import { dayNumber, formatDay } from '../../../server/out/core/values/dates';
 import { matrixOf } from '../preview/harness';
 import { sharedCorpusV2 } from '../helpers/paths';
@@ -56,10 +57,10 @@ describe('fixed charges by contract year', () => {
     const [first] = contractYears(model.term!)!;
     // 2010-01-01 to 2010-06-30 is 181 of 365 days at £100m, then 184 days at £4: 18,100,000,736/365 exactly.
     const year = fixedInYear(periods, first);
-    assert.equal(year.num * 365n, 18_100_000_736n * year.den);
-    assert.equal(penceOf(year), 4_958_904_311n);
+    assert.equal(year.numerator * 365n, 18_100_000_736n * year.denominator);
+    assert.equal(roundFraction(year, 2).units, 4_958_904_311n);
     assert.equal(moneyText('GBP', year), '£49,589,043.11');
-    assert.equal(moneyText('EUR', { num: 5n, den: 1000n }), 'EUR 0.01', 'halves round away from zero');
+    assert.equal(moneyText('EUR', { numerator: 5n, denominator: 1000n }), 'EUR 0.01', 'halves round away from zero');
   });
 
   it('tabulates the corpus’s money file: £120m a year, then £100m from 2011-04-01, with totals beside the stated value', () => {

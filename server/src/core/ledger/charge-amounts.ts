@@ -1,15 +1,14 @@
 // A charge's fixed amount over a stretch of days (a measurement period, a cap's contract year),
 // for credits (language-v2.md section 5). Each fixed amount line (`per year`, `per quarter`,
-// `per month`) applies from its `from` (else the term's first day) until its `until` (else the
-// day before the next later `from` of a line with the same units, else the term's end). The
-// stretch is cut into contract months counted from the term's first day; each month counts a
-// twelfth of a yearly amount (a third of a quarterly one), prorated by days where a line covers
-// only part of the month. Small and pure, so that it can join the model's charge periods.
+// `per month`) applies on the days model/charge-periods.ts gives it. The stretch is cut into
+// contract months counted from the term's first day; each month counts a twelfth of a yearly
+// amount (a third of a quarterly one), prorated by days where a line covers only part of it.
 
 import type { AmountLine } from '../syntax/ast';
 import type { Period } from '../values/dates';
 import { addMonths } from '../values/durations';
-import { type ChargeModel, fixedPeriodOf, validDay, validEndDay } from '../model/semantic';
+import { amountPeriods } from '../model/charge-periods';
+import type { ChargeModel } from '../model/semantic';
 import { quantityValue } from '../values/decimal';
 import { add, divide, fromDecimal, multiply, rational, type Rational, ZERO } from './rational';
 
@@ -22,21 +21,12 @@ export interface FixedAmount {
 
 const MONTHS_OF: Readonly<Record<'year' | 'quarter' | 'month', bigint>> = { year: 12n, quarter: 3n, month: 1n };
 
-/** The fixed amount lines of a charge with the days each applies. */
+/** The fixed amount lines of a charge with the days each applies (the rule of model/charge-periods.ts). */
 export function fixedAmounts(charge: ChargeModel, term: Period): FixedAmount[] {
   const out: FixedAmount[] = [];
-  for (const line of charge.amounts) {
-    const unit = fixedPeriodOf(line);
-    if (!unit || line.amount.unit !== 'money') continue;
-    const from = validDay(line.from) ?? term.from;
-    let to = validEndDay(line.until);
-    if (to === null) {
-      const later = charge.amounts
-        .filter((l) => l !== line && fixedPeriodOf(l) === unit && l.from && (validDay(l.from) ?? -Infinity) > from)
-        .map((l) => validDay(l.from)!);
-      to = later.length > 0 ? Math.min(...later) - 1 : term.to;
-    }
-    out.push({ line, period: { from, to }, perMonth: divide(fromDecimal(quantityValue(line.amount)), rational(MONTHS_OF[unit])), currency: line.amount.currency ?? 'GBP' });
+  for (const { line, fixed, period } of amountPeriods(charge.amounts, term)) {
+    if (!fixed || !period || line.amount.unit !== 'money') continue;
+    out.push({ line, period, perMonth: divide(fromDecimal(quantityValue(line.amount)), rational(MONTHS_OF[fixed])), currency: line.amount.currency ?? 'GBP' });
   }
   return out;
 }

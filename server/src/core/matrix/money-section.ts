@@ -6,7 +6,8 @@ import type { ChargeModel } from '../model/semantic';
 import { fixedPeriodOf } from '../model/semantic';
 import { dayNumber, formatDay, type Period } from '../values/dates';
 import type { MatrixCharge, MatrixChargeYear, MatrixMoney } from '../../../../shared/out/matrix';
-import { add, amountPeriods, type AmountPeriod, amountWords, contractYears, fixedInYear, type Fraction, MOST_YEARS, moneyText, periodWords, ZERO } from './money';
+import { addFractions as add, type Fraction, ZERO_FRACTION as ZERO } from '../values/exact-sums';
+import { amountPeriods, type AmountPeriod, amountWords, contractYears, fixedInYear, MOST_YEARS, moneyText, periodWords } from './money';
 import type { SectionContext } from './sections';
 import { marksOf } from './variation-marks';
 
@@ -65,7 +66,7 @@ export function moneySection(c: SectionContext): MatrixMoney {
     const amounts = fixed.map((ch, column) => {
       const currency = currencyOf(ch);
       const inYear = fixedInYear(periods.get(ch)!.filter((p) => p.line.amount.currency === currency), year);
-      if (inYear.num === 0n) return '';
+      if (inYear.numerator === 0n) return '';
       columnTotals[column] = add(columnTotals[column], inYear);
       rowSums.set(currency, add(rowSums.get(currency) ?? ZERO, inYear));
       grand.set(currency, add(grand.get(currency) ?? ZERO, inYear));

@@ -8,6 +8,9 @@ import { fixedPeriodOf } from '../model/semantic';
 import { formatDay, type Period } from '../values/dates';
 import { addMonths } from '../values/durations';
 import { formatQuantity, quantityValue } from '../values/decimal';
+import { addFractions, fractionOf, type Fraction, roundFraction, scaleFraction, ZERO_FRACTION } from '../values/exact-sums';
+
+export type { Fraction } from '../values/exact-sums';
 
 /** An amount line with the days it applies. */
 export interface AmountPeriod {
@@ -35,38 +38,9 @@ export function amountWords(line: AmountLine): string {
   return formatQuantity(line.amount) + per;
 }
 
-/** An exact amount: `num / den`, with `den` positive. */
-export interface Fraction {
-  readonly num: bigint;
-  readonly den: bigint;
-}
-
-export const ZERO: Fraction = { num: 0n, den: 1n };
-
-/** The sum, in lowest terms so that a long sum stays small. */
-export function add(a: Fraction, b: Fraction): Fraction {
-  const num = a.num * b.den + b.num * a.den;
-  const den = a.den * b.den;
-  const divisor = gcd(num < 0n ? -num : num, den);
-  return { num: num / divisor, den: den / divisor };
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a === 0n ? 1n : a;
-}
-
-/** To the penny, halves away from zero: `41666666.67`. */
-export function penceOf(f: Fraction): bigint {
-  const negative = f.num < 0n;
-  const num = (negative ? -f.num : f.num) * 100n;
-  const pence = (num * 2n + f.den) / (2n * f.den);
-  return negative ? -pence : pence;
-}
-
 /** `£120,000,000`, `£41,666,666.67`, `EUR 2,000,000`. */
 export function moneyText(currency: string, f: Fraction): string {
-  const pence = penceOf(f);
+  const pence = roundFraction(f, 2).units;
   const negative = pence < 0n;
   const abs = negative ? -pence : pence;
   const whole = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -104,14 +78,13 @@ const TIMES_A_YEAR = { year: 1n, quarter: 4n, month: 12n } as const;
  * amount times the share of the year's days it applies on. Rates are not fixed and add nothing.
  */
 export function fixedInYear(periods: readonly AmountPeriod[], year: ContractYear): Fraction {
-  let sum = ZERO;
+  let sum = ZERO_FRACTION;
   for (const p of periods) {
     const per = fixedPeriodOf(p.line);
     if (!per) continue;
     const days = Math.min(p.to, year.to) - Math.max(p.from, year.from) + 1;
     if (days <= 0) continue;
-    const value = quantityValue(p.line.amount);
-    sum = add(sum, { num: value.units * TIMES_A_YEAR[per] * BigInt(days), den: 10n ** BigInt(value.scale) * BigInt(year.length) });
+    sum = addFractions(sum, scaleFraction(fractionOf(quantityValue(p.line.amount)), TIMES_A_YEAR[per] * BigInt(days), BigInt(year.length)));
   }
   return sum;
 }
