@@ -1,10 +1,18 @@
-// `partnership status` as text for a terminal or a log: each partnership's obligations,
-// KPI periods and credits, then the summary. Every piece of contract or results-file text goes
-// through `terminalSafe`, so a note holding ESC or a bidirectional control shows as an escape.
+// `partnership status` as text for a terminal or a log: for each partnership, one line per
+// obligation saying where it stands, with a line for each occurrence that needs attention
+// (overdue, late, waived); one line per KPI counting its periods, with a line for each period
+// not met; each charge's credits by year; then the summary. JSON, HTML and Markdown list every
+// occurrence and period. Every piece of contract or results-file text goes through
+// `terminalSafe`, so a note holding ESC or a bidirectional control shows as an escape.
 
 import { money, occurrenceText, summaryLines } from '../core/ledger/status-render';
+import { periodCounts, standingOf } from '../core/ledger/standing';
 import type { LedgerStatus } from '../core/ledger/types';
 import { terminalSafe } from './terminal-text';
+
+const NOTABLE = new Set(['overdue', 'late', 'waived']);
+/** Occurrences listed under one obligation; a monthly duty left undone for years would fill the screen. */
+const NOTABLE_SHOWN = 5;
 
 export function formatStatusText(s: LedgerStatus): string {
   const t = terminalSafe;
@@ -12,13 +20,16 @@ export function formatStatusText(s: LedgerStatus): string {
   for (const p of s.partnerships) {
     out.push(`${t(p.name)}: ${t(p.title)} (${t(p.file)}), term ${p.term.start} to ${p.term.end}`, '', 'Obligations');
     for (const o of p.obligations) {
-      out.push(`  ${t(o.name)} ${t(o.title)}${o.occurrences.length === 0 ? ': nothing has arisen' : ''}`);
-      for (const x of o.occurrences) out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
+      out.push(`  ${t(o.name)} ${t(o.title)}: ${standingOf(o).text}`);
+      const notable = o.occurrences.filter((x) => NOTABLE.has(x.status));
+      for (const x of notable.slice(0, NOTABLE_SHOWN)) out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
+      if (notable.length > NOTABLE_SHOWN) out.push(`    … and ${notable.length - NOTABLE_SHOWN} more overdue, late or waived (--format json lists every one)`);
     }
     out.push('', 'KPIs');
     for (const k of p.kpis) {
-      out.push(`  ${t(k.name)} ${t(k.title)}${k.measured ? `, measured ${t(k.measured)}` : ''}`);
+      out.push(`  ${t(k.name)} ${t(k.title)}${k.measured ? `, measured ${t(k.measured)}` : ''}: ${periodCounts(k.periods)}`);
       for (const x of k.periods) {
+        if (x.status === 'met') continue;
         const parts = [x.value !== undefined ? t(x.value) : '', x.target ? `target ${t(x.target)}` : '', x.credit ? `credit ${money(x.credit)}` : '', x.note ? `(${t(x.note)})` : ''];
         out.push(`    ${x.start} to ${x.end} ${x.status.padEnd(8)} ${parts.filter((q) => q).join(', ')}`.trimEnd());
       }

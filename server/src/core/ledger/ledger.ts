@@ -40,6 +40,9 @@ const NONE: readonly never[] = [];
 export class Ledger {
   private readonly sources: readonly LedgerSource[];
   private readonly rows: ReadonlyMap<string, PartnershipRows>;
+  /** Every partnership worked out with every row counted, and the latest day any row gives. */
+  private readonly everything: readonly Evaluated[];
+  private readonly lastRowDay: number;
   /** Each results file's diagnostics, sorted by position. */
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
 
@@ -47,7 +50,9 @@ export class Ledger {
     this.sources = [...sources].sort((a, b) => cmp(a.model.partnership.name.text, b.model.partnership.name.text) || cmp(a.displayFile, b.displayFile));
     const gathered = gatherRows(this.sources, results);
     this.rows = gathered.rows;
-    const everything = this.evaluate(null);
+    this.lastRowDay = latestDay(this.rows.values());
+    const everything = this.sources.map((source) => evaluatePartnership(source, this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, null));
+    this.everything = everything;
     for (const p of everything) {
       for (const o of p.obligations) {
         for (const u of o.unused) {
@@ -68,7 +73,11 @@ export class Ledger {
   }
 
   /** Every partnership worked out with the rows dated on or before `on` (every row when null). */
-  evaluate(on: number | null): Evaluated[] {
+  evaluate(on: number | null): readonly Evaluated[] {
+    // On a day after every row (tracking is usually up to date), nothing is left out: the
+    // periods that ended by then are a prefix of all of them, and the rest is the same.
+    if (on === null) return this.everything;
+    if (on >= this.lastRowDay) return this.everything.map((e) => ({ ...e, kpis: e.kpis.map((k) => ({ ...k, periods: endedBy(k.periods, on) })) }));
     return this.sources.map((source) => evaluatePartnership(source, upTo(this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, on), on));
   }
 
@@ -98,6 +107,19 @@ export class Ledger {
     const creditsOwed: Money[] = [...owed].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ amount: formatPennies(amount), currency }));
     return { on: formatDay(on), partnerships, summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed } };
   }
+}
+
+function latestDay(rows: Iterable<PartnershipRows>): number {
+  let latest = -Infinity;
+  for (const r of rows) for (const m of [r.events, r.done, r.results, r.waivers] as ReadonlyMap<unknown, readonly Dated[]>[]) for (const list of m.values()) for (const d of list) latest = Math.max(latest, d.day);
+  return latest;
+}
+
+/** The periods that ended on or before `on`: a prefix, since they run back to back. */
+function endedBy(periods: readonly MeasuredPeriod[], on: number): readonly MeasuredPeriod[] {
+  let n = 0;
+  while (n < periods.length && periods[n].period.to <= on) n++;
+  return n === periods.length ? periods : periods.slice(0, n);
 }
 
 function upTo(rows: PartnershipRows, on: number | null): PartnershipRows {

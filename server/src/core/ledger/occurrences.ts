@@ -8,7 +8,7 @@ import { countOn } from '../model/norm-meaning';
 import type { CalendarName } from '../values/bank-holidays';
 import { formatDay, type Period } from '../values/dates';
 import type { ResultRow } from './results-file';
-import type { OccurrenceState, OccurrenceStatus } from './types';
+import type { OccurrenceState } from './types';
 
 /** A row as the engine uses it: the day it gives, and where it is. */
 export interface Dated {
@@ -126,19 +126,26 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
 /** Where an occurrence stands on `on` (null: every row counted, as the calendar sees it). */
 export function occurrenceState(o: Completed, on: number | null): OccurrenceState {
   const { due, arises, trigger } = o.draft;
-  const base = { ...(due !== null ? { due: formatDay(due) } : {}), arises: formatDay(arises), ...(trigger ? { trigger } : {}) };
+  // Built field by field, in the order the JSON shows them: a long contract has hundreds of thousands.
+  const state = (due !== null ? { due: formatDay(due), arises: formatDay(arises) } : { arises: formatDay(arises) }) as Mutable<OccurrenceState>;
+  if (trigger) state.trigger = trigger;
+  state.status = 'due';
   if (o.done) {
     const late = due !== null && o.done.day > due;
-    return { ...base, status: late ? 'late' : 'done', done: formatDay(o.done.day), ...(late ? { daysLate: o.done.day - due } : {}), ...noteOf(o.done) };
+    state.status = late ? 'late' : 'done';
+    state.done = formatDay(o.done.day);
+    if (late) state.daysLate = o.done.day - due;
+    if (o.done.row.note) state.note = o.done.row.note;
+  } else if (o.waived) {
+    state.status = 'waived';
+    if (o.waived.row.note) state.note = o.waived.row.note;
+  } else if (due !== null && on !== null) {
+    if (due < on) {
+      state.status = 'overdue';
+      state.daysOverdue = on - due;
+    } else if (due - on <= DUE_SOON_DAYS) state.status = 'due-soon';
   }
-  if (o.waived) return { ...base, status: 'waived', ...noteOf(o.waived) };
-  if (due === null || on === null) return { ...base, status: 'due' };
-  let status: OccurrenceStatus = 'due';
-  if (due < on) status = 'overdue';
-  else if (due - on <= DUE_SOON_DAYS) status = 'due-soon';
-  return { ...base, status, ...(status === 'overdue' ? { daysOverdue: on - due } : {}) };
+  return state;
 }
 
-function noteOf(d: Dated): { note?: string } {
-  return d.row.note ? { note: d.row.note } : {};
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -4,10 +4,10 @@
 import type { EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { FileModel } from '../model/semantic';
+import type { FileModel, KpiModel } from '../model/semantic';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import type { MeasuredRow } from './kpi-periods';
-import { describeDimension, parseMeasure, quantityMeasure } from './measure';
+import { describeDimension, type Measure, parseMeasure, quantityMeasure } from './measure';
 import { type Declared, LedgerNames } from './names';
 import type { Dated } from './occurrences';
 import type { ResultRow, ResultsFile } from './results-file';
@@ -33,8 +33,10 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
   const declared: Declared[] = partnerships.flatMap((p) => p.declared.map((symbol) => ({ partnership: p.model.partnership.name.text, symbol })));
   const names = new LedgerNames(declared);
   const byName = new Map(partnerships.map((p) => [p.model.partnership.name.text, p]));
+  const kpiUnits = new Map(partnerships.flatMap((p) => p.model.kpis.map((k) => [k.symbol, expectedDimension(k)] as const)));
   const rows = new Map<string, PartnershipRows>();
   const diagnostics = new Map<string, Diagnostic[]>();
+  const days = new Map<string, DayOrProblem>();
   for (const f of files) {
     const out: Diagnostic[] = [...f.diagnostics];
     diagnostics.set(f.file, out);
@@ -45,7 +47,7 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
         continue;
       }
       const dayNeeded = row.kind === 'event' || row.kind === 'done';
-      const date = checkDate(row, f.file, dayNeeded);
+      const date = checkDate(row, f.file, dayNeeded, days);
       if ('code' in date) {
         out.push(date);
         continue;
@@ -54,14 +56,14 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
       if (date.lastDay < p.term.from || date.day > p.term.to) {
         out.push(report('R007', { file: f.file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) }));
       }
-      const dated: Dated = { ...date, file: f.file, row };
+      const dated: Dated = { day: date.day, lastDay: date.lastDay, file: f.file, row };
       let into = rows.get(target.partnership);
       if (!into) rows.set(target.partnership, (into = { events: new Map(), done: new Map(), results: new Map(), waivers: new Map() }));
       if (row.kind === 'event' && target.kind === 'event') push(into.events, target.symbol, dated);
       else if (row.kind === 'done' && target.kind === 'obligation') push(into.done, target.symbol, dated);
       else if (row.kind === 'waiver') push(into.waivers, target.symbol, dated);
       else if (row.kind === 'result' && target.kind === 'kpi') {
-        const measured = measuredRow(p, target.symbol, dated);
+        const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated);
         if ('code' in measured) out.push(measured);
         else push(into.results, target.symbol, measured);
       }
@@ -71,22 +73,34 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
   return { rows, diagnostics };
 }
 
-function checkDate(row: ResultRow, file: string, dayNeeded: boolean): { day: number; lastDay: number } | Diagnostic {
-  const at = { file, ...row.cells.date };
-  const fail = (reason: string): Diagnostic => report('R004', at, { date: row.date, reason });
-  if (!DATE.test(row.date)) return fail(row.date === '' ? 'the date is empty; write it as YYYY-MM-DD' : 'write a date as YYYY-MM-DD (or YYYY-MM for a month)');
-  const problem = dateProblem(row.date);
-  if (problem) return fail(problem);
-  if (row.date.length === 4) return fail('a year is too long a stretch here; write the day (YYYY-MM-DD) or, for a result or waiver, the month (YYYY-MM)');
+function checkDate(row: ResultRow, file: string, dayNeeded: boolean, days: Map<string, DayOrProblem>): { day: number; lastDay: number } | Diagnostic {
+  // A results file repeats the same few hundred dates: each is read once.
+  let read = days.get(row.date);
+  if (!read) days.set(row.date, (read = readDate(row.date)));
+  const fail = (reason: string): Diagnostic => report('R004', { file, ...row.cells.date }, { date: row.date, reason });
+  if ('problem' in read) return fail(read.problem);
   if (row.date.length === 7 && dayNeeded) return fail(`${row.kind === 'event' ? 'an' : 'a'} \`${row.kind}\` row needs the day it happened (YYYY-MM-DD), not a month`);
-  return { day: dayNumber(row.date)!, lastDay: lastDayNumber(row.date)! };
+  return read;
 }
 
-/** The row's value as a measure in the KPI's unit (that of its targets, thresholds and credit conditions), or R005. */
-function measuredRow(p: LedgerPartnership, kpi: KpiSymbol, row: Dated): MeasuredRow | Diagnostic {
-  const model = p.model.kpis.find((k) => k.symbol === kpi);
-  const bounds = model ? [...model.targets.map((t) => t.value), ...model.thresholds.map((t) => t.value), ...model.credits.map((c) => c.node.value)] : [];
-  const expected = bounds.length > 0 ? quantityMeasure(bounds[0]).dimension : null;
+type DayOrProblem = { readonly day: number; readonly lastDay: number } | { readonly problem: string };
+
+function readDate(date: string): DayOrProblem {
+  if (!DATE.test(date)) return { problem: date === '' ? 'the date is empty; write it as YYYY-MM-DD' : 'write a date as YYYY-MM-DD (or YYYY-MM for a month)' };
+  const problem = dateProblem(date);
+  if (problem) return { problem };
+  if (date.length === 4) return { problem: 'a year is too long a stretch here; write the day (YYYY-MM-DD) or, for a result or waiver, the month (YYYY-MM)' };
+  return { day: dayNumber(date)!, lastDay: lastDayNumber(date)! };
+}
+
+/** The dimension of a KPI's unit: that of its targets, thresholds and credit conditions (null when it has none). */
+function expectedDimension(model: KpiModel): Measure['dimension'] | null {
+  const bound = model.targets[0]?.value ?? model.thresholds[0]?.value ?? model.credits[0]?.node.value;
+  return bound ? quantityMeasure(bound).dimension : null;
+}
+
+/** The row's value as a measure in the KPI's unit, or R005. */
+function measuredRow(expected: Measure['dimension'] | null, row: Dated): MeasuredRow | Diagnostic {
   const measure = parseMeasure(row.row.value);
   if (measure && (expected === null || measure.dimension === expected)) return { ...row, measure };
   const unit = expected ? describeDimension(expected) : 'a number, a percentage, an amount or a duration';

@@ -95,8 +95,19 @@ const LAST_WRITTEN_DAY = 2_932_896;
  */
 export function formatDay(day: number): string {
   const written = Math.min(Math.max(day, FIRST_WRITTEN_DAY), LAST_WRITTEN_DAY);
-  return new Date(written * 86_400_000).toISOString().slice(0, 10);
+  // The ledger writes the same few thousand days hundreds of thousands of times.
+  let text = writtenDays.get(written);
+  if (text === undefined) {
+    if (writtenDays.size >= MAX_WRITTEN_DAYS) writtenDays.clear();
+    text = new Date(written * 86_400_000).toISOString().slice(0, 10);
+    writtenDays.set(written, text);
+  }
+  return text;
 }
+
+const writtenDays = new Map<number, string>();
+/** A century of days: the cache stays small whatever is asked of it. */
+const MAX_WRITTEN_DAYS = 36_600;
 
 /** Periods overlap when they share a day; a period that ends before it starts has none. */
 export function overlaps(a: Period, b: Period): boolean {
