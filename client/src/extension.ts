@@ -25,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...engineFlags, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'partnership' }],
+    documentSelector: [{ language: 'partnership' }, { language: 'partnership-results' }],
     diagnosticCollectionName: 'partnership',
     // After repeated crashes the client stops restarting the server and tells the user.
     errorHandler: restartOnCrash(() => restartPolicy),

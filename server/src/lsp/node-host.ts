@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readContract, type ReadOptions, type ReadResult } from '../files/safe-read';
-import { isContract, isSkippedFolder, type ServerHost } from './server-host';
+import { isContract, isResultsFile, isSkippedFolder, type ServerHost } from './server-host';
 
 /** Errors that only say the path is not a readable file: expected, and not worth a warning. */
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
@@ -20,11 +20,17 @@ export class NodeHost implements ServerHost {
 
   findContracts(folder: string): string[] {
     const found: string[] = [];
-    this.walk(folder, found);
+    this.walk(folder, found, isContract);
     return found;
   }
 
-  private walk(folder: string, found: string[]): void {
+  findResultsFiles(folder: string): string[] {
+    const found: string[] = [];
+    this.walk(folder, found, isResultsFile);
+    return found;
+  }
+
+  private walk(folder: string, found: string[], wanted: (name: string) => boolean): void {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -34,8 +40,8 @@ export class NodeHost implements ServerHost {
     }
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory() && !isSkippedFolder(entry.name)) this.walk(full, found);
-      else if (entry.isFile() && isContract(entry.name)) found.push(full);
+      if (entry.isDirectory() && !isSkippedFolder(entry.name)) this.walk(full, found, wanted);
+      else if (entry.isFile() && wanted(entry.name)) found.push(full);
     }
   }
 

@@ -15,6 +15,8 @@ export interface ServerHost {
    * the folders `isSkippedFolder` names; empty when the folder cannot be read.
    */
   findContracts(folder: string): string[];
+  /** The absolute paths of every results file (`*.results.csv`) under the folder, by the same rules. */
+  findResultsFiles(folder: string): string[];
 }
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.vscode-test', 'out', 'dist']);
@@ -27,3 +29,5 @@ export function isSkippedFolder(name: string): boolean {
 export function isContract(name: string): boolean {
   return name.endsWith('.partnership');
 }
+
+export { isResultsFile } from '../core/ledger/results-file';

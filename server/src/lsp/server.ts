@@ -4,6 +4,8 @@
 
 import {
   type CancellationToken,
+  type CompletionParams,
+  type HoverParams,
   type Connection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
@@ -32,6 +34,7 @@ import { handleCompletion } from './features/completion';
 import { handleCodeActions, handleCodeLens, handleFormatting } from './features/editing';
 import { handleFoldingRanges } from './features/folding';
 import { handleHover } from './features/hover';
+import { handleResultsCompletion, handleResultsHover } from './features/results';
 import { handleDefinition, handleDocumentHighlight, handleReferences } from './features/navigation';
 import { handlePrepareRename, handleRename } from './features/rename';
 import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
@@ -39,6 +42,9 @@ import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbol
 import type { ChangedRange } from '../core/text/changed-range';
 import { applyChanges } from './text-changes';
 import { Workspace } from './workspace';
+import { ResultsDiagnostics } from './results-diagnostics';
+import { isResultsFile } from './server-host';
+import { displayPathIn } from './display-path';
 import type { ServerHost } from './server-host';
 import { MatrixUpdates } from './matrix-updates';
 import {
@@ -80,6 +86,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   /** What each document's last published diagnostics were made from. */
   const published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   let workspace: Workspace;
+  let ledger: ResultsDiagnostics;
   let positions: Positions;
   let canWatch = false;
   let initialFolders: string[] = [];
@@ -108,7 +115,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     }
   };
 
-  const context = (): FeatureContext => ({ program: workspace.current(), positions, ids });
+  const context = (): FeatureContext => ({ program: workspace.current(), positions, ids, ledger: ledger.view });
 
   /** Runs a handler on the latest analysis; a failure is logged and answered with `fallback`. */
   function guarded<P, R>(name: string, fallback: R, handler: (ctx: FeatureContext, params: P) => R) {
@@ -125,11 +132,15 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    workspace = new Workspace(host, (program) => publish(program));
+    workspace = new Workspace(host, (program) => {
+      publish(program);
+      ledger.contractsAnalysed();
+    });
     workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));
-    positions = new Positions((file) => workspace.text(file));
+    positions = new Positions((file) => workspace.text(file) ?? ledger.view.results.text(file));
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    ledger = new ResultsDiagnostics(host, connection, () => workspace.current(), () => positions, ids, displayPathIn(initialFolders));
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -154,38 +165,52 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
 
   connection.onInitialized(() => {
     if (canWatch) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.partnership' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.partnership' }, { globPattern: '**/*.results.csv' }] });
     }
     const count = workspace.index(initialFolders);
-    connection.console.info(`Indexed ${count} .partnership file${count === 1 ? '' : 's'}.`);
+    const results = ledger.view.results.index(initialFolders);
+    connection.console.info(`Indexed ${count} .partnership file${count === 1 ? '' : 's'} and ${results} results file${results === 1 ? '' : 's'}.`);
   });
 
   connection.onNotification(IMPORT_POLICY_NOTIFICATION, (params: unknown) => workspace.allowImportsOutside(allowsImportsOutside(params)));
 
-  documents.onDidOpen((e) => workspace.didOpen(ids.fileOf(e.document.uri), e.document.getText(), e.document.version));
+  // Results files (`*.results.csv`) go to the ledger; everything else is a contract.
+  documents.onDidOpen((e) => {
+    const file = ids.fileOf(e.document.uri);
+    if (isResultsFile(file)) ledger.view.results.didOpen(file, e.document.getText(), e.document.version);
+    else workspace.didOpen(file, e.document.getText(), e.document.version);
+  });
   documents.onDidChangeContent((e) => {
     const change = lastChange.get(e.document.uri);
     lastChange.delete(e.document.uri);
-    workspace.didChange(ids.fileOf(e.document.uri), e.document.getText(), e.document.version, change);
+    const file = ids.fileOf(e.document.uri);
+    if (isResultsFile(file)) ledger.view.results.didChange(file, e.document.getText(), e.document.version);
+    else workspace.didChange(file, e.document.getText(), e.document.version, change);
   });
   documents.onDidClose((e) => {
     matrixUpdates.forget(e.document.uri);
-    workspace.didClose(ids.fileOf(e.document.uri));
+    const file = ids.fileOf(e.document.uri);
+    if (isResultsFile(file)) ledger.view.results.didClose(file);
+    else workspace.didClose(file);
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
       if (!change.uri.startsWith('file:')) continue;
-      workspace.diskChanged(ids.fileOf(change.uri), change.type === FileChangeType.Deleted);
+      const file = ids.fileOf(change.uri);
+      if (isResultsFile(file)) ledger.view.results.diskChanged(file, change.type === FileChangeType.Deleted);
+      else workspace.diskChanged(file, change.type === FileChangeType.Deleted);
     }
   });
 
-  connection.onHover(guarded('hover', null, handleHover));
+  /** Results files have their own completion and hover; everything else is a contract's. */
+  const forResults = (uri: string | undefined): boolean => typeof uri === 'string' && isResultsFile(ids.fileOf(uri));
+  connection.onHover(guarded('hover', null, (ctx, p: HoverParams) => (forResults(p.textDocument?.uri) ? handleResultsHover(ctx, p) : handleHover(ctx, p))));
   connection.onDefinition(guarded('definition', null, handleDefinition));
   connection.onReferences(guarded('references', [], handleReferences));
   connection.onDocumentHighlight(guarded('highlights', [], handleDocumentHighlight));
   connection.onPrepareRename(guarded('prepareRename', null, handlePrepareRename));
   connection.onRenameRequest(guarded('rename', null, handleRename));
-  connection.onCompletion(guarded('completion', [], handleCompletion));
+  connection.onCompletion(guarded('completion', [], (ctx, p: CompletionParams) => (forResults(p.textDocument?.uri) ? handleResultsCompletion(ctx, p) : handleCompletion(ctx, p))));
   connection.onDocumentSymbol(guarded('symbols', [], handleDocumentSymbols));
   connection.onWorkspaceSymbol(guarded('workspaceSymbols', [], handleWorkspaceSymbols));
   connection.languages.semanticTokens.on(guarded('semanticTokens', { data: [] }, handleSemanticTokens));
@@ -210,7 +235,10 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     return { html: renderHtml, md: renderMarkdown, csv: renderCsv }[format](matrix, options);
   }));
 
-  connection.onShutdown(() => workspace?.dispose());
+  connection.onShutdown(() => {
+    workspace?.dispose();
+    ledger?.dispose();
+  });
   documents.listen(connection);
   connection.listen();
   return connection;

@@ -8,6 +8,9 @@ import { LineIndex } from '../../../server/out/core/text/line-index';
 import { Positions } from '../../../server/out/lsp/convert';
 import { DocumentIds } from '../../../server/out/lsp/documents';
 import type { FeatureContext } from '../../../server/out/lsp/features/context';
+import type { Analysis } from '../../../server/out/core/analysis/analysis';
+import { isResultsFile } from '../../../server/out/core/ledger/results-file';
+import { LedgerView } from '../../../server/out/lsp/ledger-view';
 import { Workspace } from '../../../server/out/lsp/workspace';
 import { parseMarks, type Marks } from './cursor';
 import { MemoryHost } from './memory-host';
@@ -45,8 +48,12 @@ export function marked(files: string | Readonly<Record<string, string>>): Marked
   workspace.index([VIRTUAL_ROOT]);
   const ids = new DocumentIds();
   const uri = (name = document): string => ids.uriOf(full(name));
-  workspace.didOpen(ids.fileOf(uri(document)), marks.get(document)!.text, 1);
-  const ctx: FeatureContext = { program: workspace.current(), positions: new Positions((file) => workspace.text(file)), ids };
+  const program = (): Analysis => workspace.current();
+  const ledger = new LedgerView(host, program, (file) => path.relative(VIRTUAL_ROOT, file));
+  ledger.results.index([VIRTUAL_ROOT]);
+  if (isResultsFile(document)) ledger.results.didOpen(ids.fileOf(uri(document)), marks.get(document)!.text, 1);
+  else workspace.didOpen(ids.fileOf(uri(document)), marks.get(document)!.text, 1);
+  const ctx: FeatureContext = { program: program(), positions: new Positions((file) => workspace.text(file) ?? ledger.results.text(file)), ids, ledger };
   workspace.dispose();
 
   const marksOf = (name: string): Marks => {

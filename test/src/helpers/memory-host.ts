@@ -2,7 +2,7 @@
 // and the real workspace reads them, with no disk and no connection.
 import * as path from 'node:path';
 import type { ReadResult } from '../../../server/out/files/safe-read';
-import { isContract, isSkippedFolder, type ServerHost } from '../../../server/out/lsp/server-host';
+import { isContract, isResultsFile, isSkippedFolder, type ServerHost } from '../../../server/out/lsp/server-host';
 
 export class MemoryHost implements ServerHost {
   private readonly files = new Map<string, string>();
@@ -29,12 +29,20 @@ export class MemoryHost implements ServerHost {
   }
 
   findContracts(folder: string): string[] {
+    return this.find(folder, isContract);
+  }
+
+  findResultsFiles(folder: string): string[] {
+    return this.find(folder, isResultsFile);
+  }
+
+  private find(folder: string, wanted: (file: string) => boolean): string[] {
     const root = path.resolve(folder);
     return [...this.files.keys()].filter((file) => {
       const relative = path.relative(root, file);
       if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
       const folders = path.dirname(relative).split(path.sep).filter((part) => part !== '.');
-      return isContract(file) && !folders.some(isSkippedFolder);
+      return wanted(file) && !folders.some(isSkippedFolder);
     });
   }
 }

@@ -13,6 +13,8 @@ import { handleCompletion } from '../../../server/out/lsp/features/completion';
 import type { FeatureContext } from '../../../server/out/lsp/features/context';
 import { handleRename } from '../../../server/out/lsp/features/rename';
 import { withCursor } from '../helpers/markers';
+import { MemoryHost } from '../helpers/memory-host';
+import { LedgerView } from '../../../server/out/lsp/ledger-view';
 
 const ROOT = path.resolve('/virtual-handlers');
 const CATALOGUE = path.join(ROOT, 'catalogue.partnership');
@@ -23,7 +25,7 @@ const head = 'import "catalogue.partnership"\npartnership S "s" {\n  term 2010-0
 function featureContext(mainText: string): FeatureContext {
   const texts = new Map([[CATALOGUE, catalogueText], [MAIN, mainText]]);
   const program = new Analysis([{ file: MAIN, text: mainText }], { readFile: (file) => texts.get(file) });
-  return { program, positions: new Positions((file) => texts.get(file)), ids: new DocumentIds() };
+  return { program, positions: new Positions((file) => texts.get(file)), ids: new DocumentIds(), ledger: new LedgerView(new MemoryHost(), () => program, (file) => file) };
 }
 
 function complete(marked: string): CompletionItem[] {

@@ -15,6 +15,7 @@ import { judgePeriods, type MeasuredPeriod } from './kpi-periods';
 import { type Completed, type Dated, occurrenceState, occurrencesOf } from './occurrences';
 import { add, formatPennies, fromDecimal, rational, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
+import type { LedgerNames } from './names';
 import { gatherRows, type LedgerPartnership, type PartnershipRows } from './rows';
 import type { LedgerStatus, Money, PartnershipState, PeriodState } from './types';
 
@@ -43,6 +44,8 @@ export class Ledger {
   /** Every partnership worked out with every row counted, and the latest day any row gives. */
   private readonly everything: readonly Evaluated[];
   private readonly lastRowDay: number;
+  /** What names in results rows stand for. */
+  readonly names: LedgerNames;
   /** Each results file's diagnostics, sorted by position. */
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
 
@@ -50,6 +53,7 @@ export class Ledger {
     this.sources = [...sources].sort((a, b) => cmp(a.model.partnership.name.text, b.model.partnership.name.text) || cmp(a.displayFile, b.displayFile));
     const gathered = gatherRows(this.sources, results);
     this.rows = gathered.rows;
+    this.names = gathered.names;
     this.lastRowDay = latestDay(this.rows.values());
     const everything = this.sources.map((source) => evaluatePartnership(source, this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, null));
     this.everything = everything;
@@ -70,6 +74,11 @@ export class Ledger {
     }
     for (const list of gathered.diagnostics.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
     this.diagnostics = gathered.diagnostics;
+  }
+
+  /** Whether any results row names something of the partnership: its status is then worth showing. */
+  tracks(partnership: string): boolean {
+    return this.rows.has(partnership);
   }
 
   /** Every partnership worked out with the rows dated on or before `on` (every row when null). */

@@ -27,6 +27,7 @@ const EXPECTED: Readonly<Record<RowKind, string>> = { event: 'event', done: 'obl
 export class LedgerNames {
   private readonly byName = new Map<string, Declared[]>();
   private readonly index: Map<RowKind, CandidateIndex> = new Map();
+  private readonly fitting = new Map<RowKind, readonly Declared[]>();
   /** `declared`: every top-level declaration of each partnership checked together. */
   constructor(declared: readonly Declared[]) {
     for (const d of declared) {
@@ -36,6 +37,7 @@ export class LedgerNames {
     }
     for (const kind of ['event', 'done', 'result', 'waiver'] as const) {
       const fitting = declared.filter((d) => this.fits(kind, d.symbol));
+      this.fitting.set(kind, fitting);
       this.index.set(kind, new CandidateIndex(fitting.map((d) => ({ text: d.symbol.name, title: d.symbol.title }))));
     }
   }
@@ -63,6 +65,24 @@ export class LedgerNames {
     const suggestion = this.index.get(row.kind)!.closest(plain, { spent: 0 })?.text;
     const fixes: Fix[] = suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ ...at, newText: suggestion }], preferred: true }] : [];
     return report('R002', at, { name: row.name, expected: EXPECTED[row.kind], ...(suggestion ? { suggestion } : {}) }, { fixes });
+  }
+
+  /** The declarations a row of `kind` may name. */
+  candidates(kind: RowKind): readonly Declared[] {
+    return this.fitting.get(kind) ?? [];
+  }
+
+  /** The declarations a name stands for, whatever the row (qualified or plain). */
+  declarationsNamed(name: string): readonly Declared[] {
+    const dot = name.indexOf('.');
+    const all = this.byName.get(dot > 0 ? name.slice(dot + 1) : name) ?? [];
+    return dot > 0 ? all.filter((d) => d.partnership === name.slice(0, dot)) : all;
+  }
+
+  /** How a row writes the name of `d`: qualified only where several partnerships declare the name. */
+  writtenName(d: Declared): string {
+    const declaring = new Set((this.byName.get(d.symbol.name) ?? []).map((x) => x.partnership));
+    return declaring.size > 1 ? `${d.partnership}.${d.symbol.name}` : d.symbol.name;
   }
 
   private fits(kind: RowKind, symbol: PartnershipSymbol): boolean {

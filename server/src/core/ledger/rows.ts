@@ -29,7 +29,7 @@ export interface PartnershipRows {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export function gatherRows(partnerships: readonly LedgerPartnership[], files: readonly ResultsFile[]): { rows: Map<string, PartnershipRows>; diagnostics: Map<string, Diagnostic[]> } {
+export function gatherRows(partnerships: readonly LedgerPartnership[], files: readonly ResultsFile[]): { rows: Map<string, PartnershipRows>; diagnostics: Map<string, Diagnostic[]>; names: LedgerNames } {
   const declared: Declared[] = partnerships.flatMap((p) => p.declared.map((symbol) => ({ partnership: p.model.partnership.name.text, symbol })));
   const names = new LedgerNames(declared);
   const byName = new Map(partnerships.map((p) => [p.model.partnership.name.text, p]));
@@ -70,7 +70,7 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
     }
   }
   for (const r of rows.values()) for (const list of [...r.events.values(), ...r.done.values(), ...r.waivers.values(), ...r.results.values()]) list.sort((a, b) => a.day - b.day);
-  return { rows, diagnostics };
+  return { rows, diagnostics, names };
 }
 
 function checkDate(row: ResultRow, file: string, dayNeeded: boolean, days: Map<string, DayOrProblem>): { day: number; lastDay: number } | Diagnostic {

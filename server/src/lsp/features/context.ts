@@ -4,11 +4,13 @@ import type { SourceFile } from '../../core/program/program';
 import type { Analysis } from '../../core/analysis/analysis';
 import type { Positions } from '../convert';
 import type { DocumentIds } from '../documents';
+import type { LedgerView } from '../ledger-view';
 
 export interface FeatureContext {
   readonly program: Analysis;
   readonly positions: Positions;
   readonly ids: DocumentIds;
+  readonly ledger: LedgerView;
 }
 
 export function sourceOf(ctx: FeatureContext, uri: string): SourceFile | undefined {

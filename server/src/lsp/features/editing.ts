@@ -15,6 +15,8 @@ import { describeModal, describeTiming } from '../../core/services/describe';
 import { namesIn } from '../../core/services/names-in-file';
 import { namesText } from '../../core/syntax/ast';
 import { fixesAsActions } from '../convert';
+import { standingOf } from '../../core/ledger/standing';
+import { today } from '../ledger-view';
 import { type FeatureContext, sourceOf } from './context';
 
 export function handleFormatting(ctx: FeatureContext, params: DocumentFormattingParams): TextEdit[] {
@@ -44,14 +46,21 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   if (!source || !model) return [];
   // Its table of names is built only if a norm's `from` names an event.
   const nameOf = namesIn(source);
+  // Where each obligation stands today, once a results file tracks the partnership.
+  const partnership = model.partnership.name.text;
+  const tracked = ctx.ledger.results.files().length > 0 && ctx.ledger.ledger().tracks(partnership);
+  const state = tracked ? ctx.ledger.status(today()).partnerships.find((p) => p.name === partnership && p.file === ctx.ledger.results.displayPath(source.file)) : undefined;
+  const standings = new Map(state?.obligations.map((o) => [o.name, o]));
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
+    const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;
+    const range = ctx.positions.range(source.file, start, start);
+    const obligation = standings.get(norm.symbol.name);
+    const standing = obligation ? [{ range, command: { title: `Today: ${standingOf(obligation).text}`, command: '' } }] : [];
     const who = `${namesText(norm.line.subjects)} ${describeModal(norm)}`;
     // A standing duty binds throughout the term; a standing permission or ban holds at any time in it.
     const when = describeTiming(norm, nameOf).join(', ') || (norm.keyword === 'obligation' ? 'throughout the term' : 'at any time in the term');
     const kpis = norm.kpis.length ? `measured by ${norm.kpis.map((k) => k.name).join(', ')}` : 'no KPI';
-    const start = ctx.program.startOf(source.file, norm.unit) + norm.node.start;
-    const range = ctx.positions.range(source.file, start, start);
-    return [{ range, command: { title: `${who} · ${when} · ${kpis}`, command: '' } }];
+    return [...standing, { range, command: { title: `${who} · ${when} · ${kpis}`, command: '' } }];
   });
 }
