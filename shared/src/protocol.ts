@@ -5,6 +5,7 @@
 import type { Matrix } from './matrix';
 import type { MatrixDelta } from './matrix-delta';
 import type { Grouping } from './matrix-wording';
+import type { StatusView } from './status-view';
 
 /** A request about one document, named by its URI. */
 export interface DocumentParams {
@@ -61,3 +62,16 @@ export const IMPORT_POLICY_NOTIFICATION = 'partnership/importPolicy';
 export interface ImportPolicy {
   readonly allowImportsOutsideWorkspace: boolean;
 }
+
+/**
+ * `partnership/status`: where the document's partnership stands on a day, for the preview's
+ * status view; `on` is `YYYY-MM-DD`, or null for today. Null when the document declares no
+ * partnership with a term.
+ */
+export const STATUS_REQUEST = 'partnership/status';
+
+export interface StatusParams extends DocumentParams {
+  readonly on: string | null;
+}
+
+export type StatusResult = StatusView | null;

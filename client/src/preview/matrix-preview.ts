@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { exportMatrix } from '../export-matrix';
+import { StatusFeed } from './status-feed';
 import { previewHtml } from './html';
 import { applyMatrixDelta } from '../../../shared/out/matrix-delta';
 import { MATRIX_UPDATE_REQUEST, type MatrixUpdateParams } from '../../../shared/out/protocol';
@@ -16,6 +17,8 @@ const VIEW_TYPE = 'partnership.matrixPreview';
 const DEBOUNCE_MS = 30;
 
 const isPartnership = (document: vscode.TextDocument): boolean => document.languageId === 'partnership';
+/** Contracts and results files: either changes where things stand. */
+const changesStatus = (document: vscode.TextDocument): boolean => isPartnership(document) || document.languageId === 'partnership-results';
 
 /** What the preview shows: a document's matrix (whole, and as the server's change), or why there is none. */
 type Shown =
@@ -41,18 +44,24 @@ export class MatrixPreview implements vscode.Disposable {
   /** Bumped by every request; an answer is applied only if no newer request has started. */
   private generation = 0;
 
+  private readonly status: StatusFeed;
+
   constructor(private readonly context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+    this.status = new StatusFeed(client, () => (this.pageReady && this.panel?.visible ? this.panel : undefined), () => this.source);
     this.subscriptions = [
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (this.panel && editor && isPartnership(editor.document)) this.follow(editor.document.uri, editor.viewColumn);
       }),
       // Any contract may change this one's matrix (imports, cross-contract conflicts).
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && isPartnership(e.document)) this.schedule();
+        if (e.contentChanges.length === 0) return;
+        if (isPartnership(e.document)) this.schedule();
+        else if (changesStatus(e.document)) this.status.schedule();
       }),
-      // Diagnostics change when other contracts change on disk, which can change conflicts here.
+      // Diagnostics change when other contracts or results files change on disk.
       vscode.languages.onDidChangeDiagnostics((e) => {
         if (e.uris.some((uri) => uri.path.endsWith('.partnership'))) this.schedule();
+        else if (e.uris.some((uri) => uri.path.endsWith('.results.csv'))) this.status.schedule();
       }),
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) this.schedule();
@@ -116,6 +125,7 @@ export class MatrixPreview implements vscode.Disposable {
     for (const d of this.panelSubscriptions) d.dispose();
     this.panelSubscriptions = [];
     this.stopRequests();
+    this.status.stop();
     this.source = undefined;
     this.latest = undefined;
     this.pageHolds = undefined;
@@ -129,6 +139,7 @@ export class MatrixPreview implements vscode.Disposable {
     if (!force && this.source?.toString() === uri.toString()) return;
     this.source = uri;
     this.latest = undefined;
+    this.status.schedule();
     this.panel.title = `Matrix: ${path.posix.basename(uri.path)}`;
     await this.refresh();
   }
@@ -148,10 +159,14 @@ export class MatrixPreview implements vscode.Disposable {
       case 'export':
         if (this.source) void exportMatrix(this.client, this.source, message.format, message.grouping);
         return;
+      case 'status':
+        this.status.want(message.shown ? message.on : undefined);
+        return;
     }
   }
 
   private schedule(): void {
+    this.status.schedule();
     if (!this.panel || !this.source) return;
     this.stale = true;
     if (!this.panel.visible) return; // asked again when the page comes back

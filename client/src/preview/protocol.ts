@@ -9,7 +9,8 @@ import type { MatrixDelta, RowReference } from '../../../shared/out/matrix-delta
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { ExportFormat, MatrixUpdate } from '../../../shared/out/protocol';
 
-export type { ExportFormat, Grouping, Matrix, MatrixDelta, MatrixUpdate };
+export type { ExportFormat, Grouping, Matrix, MatrixDelta, MatrixUpdate, StatusView };
+export { isStatusView };
 
 /**
  * From the extension to the page. A matrix is a change to the one the page was last sent
@@ -17,45 +18,20 @@ export type { ExportFormat, Grouping, Matrix, MatrixDelta, MatrixUpdate };
  */
 export type MessageToPage =
   | { readonly type: 'matrix'; readonly id: string; readonly base: string | null; readonly matrix: MatrixDelta; readonly fileName: string }
-  | { readonly type: 'empty'; readonly reason: string };
+  | { readonly type: 'empty'; readonly reason: string }
+  | { readonly type: 'status'; readonly view: StatusView }
+  | { readonly type: 'statusEmpty'; readonly reason: string };
 
 /** From the page to the extension. */
 export type MessageFromPage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly line: number }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly grouping: Grouping };
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly grouping: Grouping }
+  /** The page shows the status view for `on` (`YYYY-MM-DD`, null for today): keep it current. Null `on` and `shown` false: the matrix is shown. */
+  | { readonly type: 'status'; readonly shown: boolean; readonly on: string | null };
 
-type Check = (value: unknown) => boolean;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-const isString: Check = (v) => typeof v === 'string';
-const isIndex: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isBoolean: Check = (v) => typeof v === 'boolean';
-const isLine: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
-const isDepth: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const literal = (expected: string): Check => (v) => v === expected;
-const nullable = (check: Check): Check => (v) => v === null || check(v);
-const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const oneOf = (choices: Readonly<Record<string, true>>): Check => (v) => typeof v === 'string' && Object.hasOwn(choices, v);
-
-/** A plain object whose own keys are exactly the keys of `T`, each passing its check. */
-function shape<T>(fields: { readonly [K in keyof T]-?: Check }): Check {
-  const keys = Object.keys(fields);
-  const checks = fields as Readonly<Record<string, Check>>;
-  return (value) => {
-    if (!isPlainObject(value)) return false;
-    const own = Object.keys(value);
-    return own.length === keys.length && own.every((k) => Object.hasOwn(checks, k) && checks[k](value[k]));
-  };
-}
-
-/** Any number of own keys (party ids), each with a value passing `check`; never `__proto__`. */
-const recordOf = (check: Check): Check => (v) => isPlainObject(v) && Object.keys(v).every((k) => k !== '__proto__' && check(v[k]));
+import { arrayOf, type Check, isBoolean, isDepth, isIndex, isLine, isPlainObject, isString, literal, nullable, oneOf, recordOf, shape } from './checks';
+import { isStatusView, type StatusView } from './status-protocol';
 
 type Row = Matrix['groups'][number]['rows'][number];
 type Exclusivity = Matrix['exclusivity'][number];
@@ -175,13 +151,21 @@ type Checks<M extends { type: string }> = { readonly [T in M['type']]: Check };
 const TO_PAGE: Checks<MessageToPage> = {
   matrix: shape<Extract<MessageToPage, { type: 'matrix' }>>({ type: literal('matrix'), id: isString, base: nullable(isString), matrix: isMatrixDelta, fileName: isString }),
   empty: shape<Extract<MessageToPage, { type: 'empty' }>>({ type: literal('empty'), reason: isString }),
+  status: shape<Extract<MessageToPage, { type: 'status' }>>({ type: literal('status'), view: isStatusView }),
+  statusEmpty: shape<Extract<MessageToPage, { type: 'statusEmpty' }>>({ type: literal('statusEmpty'), reason: isString }),
 };
 
 const FROM_PAGE: Checks<MessageFromPage> = {
   ready: shape<Extract<MessageFromPage, { type: 'ready' }>>({ type: literal('ready') }),
   reveal: shape<Extract<MessageFromPage, { type: 'reveal' }>>({ type: literal('reveal'), line: isLine }),
   export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS), grouping: oneOf(GROUPINGS) }),
+  status: shape<Extract<MessageFromPage, { type: 'status' }>>({ type: literal('status'), shown: isBoolean, on: nullable(isDay) }),
 };
+
+/** A day as the page's date field gives it. */
+function isDay(v: unknown): boolean {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+}
 
 function dispatch(checks: Readonly<Record<string, Check>>, value: unknown): boolean {
   if (!isPlainObject(value) || !Object.hasOwn(value, 'type')) return false;

@@ -59,7 +59,11 @@ import {
   type MatrixResult,
   type MatrixUpdateParams,
   type MatrixUpdateResult,
+  STATUS_REQUEST,
+  type StatusParams,
+  type StatusResult,
 } from '../../../shared/out/protocol';
+import { answerStatus } from './status-request';
 
 /** Only an explicit `true` lets imports leave the workspace. */
 function allowsImportsOutside(options: unknown): boolean {
@@ -222,6 +226,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
+  connection.onRequest(STATUS_REQUEST, guarded('status', null, (ctx, params: StatusParams): StatusResult => answerStatus(ctx, params)));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
     // The format indexes the renderers: only their own three names, never `constructor` or `__proto__`.
     const format: unknown = params?.format;

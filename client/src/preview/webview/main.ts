@@ -10,6 +10,8 @@ import { append, colgroup, conflictItems, el, normItems, prose, scopeItems, text
 import { fitTables } from './layout';
 import { headLines } from '../../../../shared/out/matrix-sections';
 import { Sections } from './sections';
+import { StatusPane } from './status-pane';
+import { type PageView, ViewTabs } from './view-tabs';
 
 interface VsCodeApi {
   postMessage(message: MessageFromPage): void;
@@ -32,9 +34,12 @@ interface PageState {
   readonly offset: number;
   readonly x: number;
   readonly y: number;
+  /** The view shown, and the day the status view is for (null: today). */
+  readonly view: PageView;
+  readonly statusOn: string | null;
 }
 
-const INITIAL: PageState = { file: '', party: null, grouping: 'scope', anchor: null, offset: 0, x: 0, y: 0 };
+const INITIAL: PageState = { file: '', party: null, grouping: 'scope', anchor: null, offset: 0, x: 0, y: 0, view: 'matrix', statusOn: null };
 
 function loadState(): PageState {
   const s = vscode.getState() as Partial<Record<keyof PageState, unknown>> | undefined;
@@ -44,7 +49,9 @@ function loadState(): PageState {
   if (!text(s.file) || !(s.party === null || text(s.party)) || !(s.anchor === null || text(s.anchor))) return INITIAL;
   if (!num(s.offset) || !num(s.x) || !num(s.y)) return INITIAL;
   const grouping = s.grouping === 'order' ? 'order' : 'scope';
-  return { file: s.file, party: s.party, grouping, anchor: s.anchor, offset: s.offset, x: s.x, y: s.y };
+  const view = s.view === 'status' ? 'status' : 'matrix';
+  const statusOn = text(s.statusOn) && /^\d{4}-\d{2}-\d{2}$/.test(s.statusOn) ? s.statusOn : null;
+  return { file: s.file, party: s.party, grouping, anchor: s.anchor, offset: s.offset, x: s.x, y: s.y, view, statusOn };
 }
 
 let state = loadState();
@@ -146,7 +153,26 @@ append(
   el('h2', '', 'Exclusivity'), scopes.wrap, noScopes,
   conflictsHeading, conflictBlocks, noConflicts,
 );
-root.replaceChildren(status, content);
+const statusPane = new StatusPane((on) => {
+  saveState({ statusOn: on });
+  post({ type: 'status', shown: true, on });
+});
+const tabs = new ViewTabs(state.view, (view) => {
+  saveState({ view });
+  showView();
+  post({ type: 'status', shown: view === 'status', on: state.statusOn });
+});
+/** The matrix (or why there is none) or the status view, as the tabs say. */
+function showView(): void {
+  const matrixShown = state.view === 'matrix';
+  statusPane.root.hidden = matrixShown;
+  status.hidden = !matrixShown || held !== null;
+  content.hidden = !matrixShown || held === null;
+  if (matrixShown && held) fitTables(tableWraps);
+}
+root.replaceChildren(tabs.root, status, content, statusPane.root);
+statusPane.root.hidden = state.view !== 'status';
+status.hidden = state.view !== 'matrix';
 let tableWraps = [matrix.wrap, scopes.wrap];
 // Only a change of width can change the layout; the height changes with every update.
 let contentWidth = -1;
@@ -233,7 +259,7 @@ function renderMatrix(m: Matrix, fileName: string): void {
   conflictsHeading.textContent = m.conflicts.length ? `Conflicts (${m.conflicts.length})` : 'Conflicts';
   status.hidden = true;
   // Shown again: lay the tables out now, before rows go in and a reloaded page scrolls back.
-  if (content.hidden) {
+  if (content.hidden && state.view === 'matrix') {
     content.hidden = false;
     fitTables(tableWraps);
   }
@@ -257,7 +283,7 @@ function renderMatrix(m: Matrix, fileName: string): void {
 function renderEmpty(reason: string): void {
   ++renderToken;
   status.textContent = reason;
-  status.hidden = false;
+  status.hidden = state.view !== 'matrix';
   content.hidden = true;
   for (const b of exportButtons) b.disabled = true;
 }
@@ -343,6 +369,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 let held: { readonly id: string; readonly matrix: Matrix } | null = null;
 
 function handle(message: MessageToPage): void {
+  if (message.type === 'status') return statusPane.render(message.view);
+  if (message.type === 'statusEmpty') return statusPane.empty(message.reason);
   if (message.type === 'empty') {
     held = null;
     renderEmpty(message.reason);
@@ -361,3 +389,4 @@ function handle(message: MessageToPage): void {
 }
 
 post({ type: 'ready' });
+if (state.view === 'status') post({ type: 'status', shown: true, on: state.statusOn });

@@ -13,7 +13,7 @@ import { fixedAmounts, type FixedAmount } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
 import { judgePeriods, type MeasuredPeriod } from './kpi-periods';
 import { type Completed, type Dated, occurrenceState, occurrencesOf } from './occurrences';
-import { add, formatPennies, fromDecimal, rational, type Rational, ZERO } from './rational';
+import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
 import type { LedgerNames } from './names';
 import { gatherRows, type LedgerPartnership, type PartnershipRows } from './rows';
@@ -229,10 +229,5 @@ function currencyOf(amounts: readonly { readonly amount: { readonly currency: st
   return amounts.find((a) => a.amount.currency)?.amount.currency ?? 'GBP';
 }
 
-function fromDecimalString(text: string): Rational {
-  const [whole, fraction = ''] = text.replace('-', '').split('.');
-  const value = fromDecimal({ units: BigInt(whole + fraction), scale: fraction.length });
-  return text.startsWith('-') ? rational(-value.n, value.d) : value;
-}
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

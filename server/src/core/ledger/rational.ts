@@ -59,3 +59,10 @@ function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
+
+/** An exact decimal as the ledger writes it (`-1234.50`) read back. */
+export function fromDecimalString(text: string): Rational {
+  const [whole, fraction = ''] = text.replace('-', '').split('.');
+  const value = fromDecimal({ units: BigInt(whole + fraction), scale: fraction.length });
+  return text.startsWith('-') ? rational(-value.n, value.d) : value;
+}

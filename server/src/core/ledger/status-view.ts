@@ -1,0 +1,57 @@
+// One partnership's status on a day as the preview's status view shows it (shared/src/
+// status-view.ts): the ledger's plain data, with each obligation's standing in words and each
+// KPI's periods and credits summed. The same words as the code lens and `status` as text.
+
+import type { StatusKpi, StatusView } from '../../../../shared/out/status-view';
+import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
+import { money, summaryLines } from './status-render';
+import { periodCounts, standingOf } from './standing';
+import type { KpiState, LedgerStatus, PartnershipState } from './types';
+
+export function statusViewOf(p: PartnershipState, on: string, today: string, tracked: boolean): StatusView {
+  return {
+    on, today, tracked,
+    partnership: { name: p.name, title: p.title, term: `${p.term.start} to ${p.term.end}` },
+    summary: summaryLines(partnershipSummary(p, on)).slice(0, 4),
+    obligations: p.obligations.map((o) => {
+      const s = standingOf(o);
+      const counts = Object.entries(s.counts).map(([status, n]) => `${n} ${status}`).join(', ');
+      return { name: o.name, title: o.title, line: o.line, status: s.status, standing: s.text, counts };
+    }),
+    kpis: p.kpis.map(kpiView),
+    charges: p.charges.map((c) => ({
+      name: c.name, title: c.title, line: c.line, cap: c.cap ?? '',
+      years: c.creditsByYear.map((y) => ({ period: `${y.start} to ${y.end}`, earned: money(y.earned), payable: money(y.payable), removed: money(y.capRemoved) })),
+    })),
+  };
+}
+
+function kpiView(k: KpiState): StatusKpi {
+  const totals = new Map<string, Rational>();
+  for (const x of k.periods) if (x.credit && x.status !== 'waived') totals.set(x.credit.currency, add(totals.get(x.credit.currency) ?? ZERO, fromDecimalString(x.credit.amount)));
+  return {
+    name: k.name, title: k.title, line: k.line, measured: k.measured ?? '', counts: periodCounts(k.periods),
+    credits: [...totals].map(([currency, amount]) => money({ amount: formatPennies(amount), currency })).join(', '),
+    periods: k.periods.map((x) => ({
+      start: x.start, end: x.end, status: x.status,
+      detail: [x.value ?? 'no result', x.target ? `target ${x.target}` : '', x.credit ? `credit ${money(x.credit)}` : '', x.note ?? ''].filter((t) => t).join(', '),
+    })),
+  };
+}
+
+/** The summary's counts for one partnership (credits are left to the charges' table). */
+function partnershipSummary(p: PartnershipState, on: string): LedgerStatus {
+  let overdue = 0;
+  let dueSoon = 0;
+  let failedPeriods = 0;
+  let missingPeriods = 0;
+  for (const o of p.obligations) for (const x of o.occurrences) {
+    if (x.status === 'overdue') overdue++;
+    else if (x.status === 'due-soon') dueSoon++;
+  }
+  for (const k of p.kpis) for (const x of k.periods) {
+    if (x.status === 'failed' || x.status === 'breached') failedPeriods++;
+    else if (x.status === 'missing') missingPeriods++;
+  }
+  return { on, partnerships: [p], summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed: [] } };
+}

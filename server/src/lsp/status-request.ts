@@ -1,0 +1,21 @@
+// `partnership/status`: the preview's status view of the document's partnership on the day the
+// reviewer picked (today when none, or when the day given is not a calendar day).
+
+import { statusViewOf } from '../core/ledger/status-view';
+import { dayNumber, formatDay } from '../core/values/dates';
+import type { StatusParams, StatusResult } from '../../../shared/out/protocol';
+import { type FeatureContext, sourceOf } from './features/context';
+import { today } from './ledger-view';
+
+export function answerStatus(ctx: FeatureContext, params: StatusParams): StatusResult {
+  const source = sourceOf(ctx, params.uri);
+  const name = source?.model?.partnership.name.text;
+  if (!source || !name) return null;
+  const now = today();
+  const asked = typeof params.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.on) ? dayNumber(params.on) : null;
+  const day = asked ?? now;
+  const file = ctx.ledger.results.displayPath(source.file);
+  const state = ctx.ledger.status(day).partnerships.find((p) => p.name === name && p.file === file);
+  if (!state) return null;
+  return statusViewOf(state, formatDay(day), formatDay(now), ctx.ledger.ledger().tracks(name));
+}

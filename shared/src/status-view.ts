@@ -1,0 +1,69 @@
+// The preview's status view of one partnership on one day, as the language server sends it:
+// where each obligation stands, each KPI's periods, each charge's credits against its cap, and
+// a summary. Plain data, every text as written or worked out; the page shows it as text only.
+
+export type StandingStatus = 'done' | 'late' | 'overdue' | 'due' | 'due-soon' | 'waived' | 'none';
+export type PeriodStatusName = 'met' | 'failed' | 'breached' | 'missing' | 'waived';
+
+export interface StatusObligation {
+  readonly name: string;
+  readonly title: string;
+  /** 1-based line of its declaration in the previewed file. */
+  readonly line: number;
+  /** The most pressing status among its occurrences: what the row is tinted by. */
+  readonly status: StandingStatus;
+  /** `overdue since 2016-04-01 · next due 2016-10-01`. */
+  readonly standing: string;
+  /** `3 done, 1 late, 1 overdue`. */
+  readonly counts: string;
+}
+
+export interface StatusPeriod {
+  readonly start: string;
+  readonly end: string;
+  readonly status: PeriodStatusName;
+  /** `99.1%, target >= 99.5%, credit £20000.00`. */
+  readonly detail: string;
+}
+
+export interface StatusKpi {
+  readonly name: string;
+  readonly title: string;
+  readonly line: number;
+  readonly measured: string;
+  /** `118 met, 2 failed`. */
+  readonly counts: string;
+  /** Credits its periods earned, before any cap: `£70000.00`, empty when none. */
+  readonly credits: string;
+  readonly periods: readonly StatusPeriod[];
+}
+
+export interface StatusCreditYear {
+  readonly period: string;
+  readonly earned: string;
+  readonly payable: string;
+  readonly removed: string;
+}
+
+export interface StatusCharge {
+  readonly name: string;
+  readonly title: string;
+  readonly line: number;
+  /** `0.5% per year`, empty without a cap. */
+  readonly cap: string;
+  readonly years: readonly StatusCreditYear[];
+}
+
+export interface StatusView {
+  /** The day the view is for, and today (the view's default day), `YYYY-MM-DD`. */
+  readonly on: string;
+  readonly today: string;
+  /** Whether any results row names something of the partnership. */
+  readonly tracked: boolean;
+  readonly partnership: { readonly name: string; readonly title: string; readonly term: string };
+  /** One line each: `Overdue duties: 2`. */
+  readonly summary: readonly string[];
+  readonly obligations: readonly StatusObligation[];
+  readonly kpis: readonly StatusKpi[];
+  readonly charges: readonly StatusCharge[];
+}
