@@ -36,6 +36,9 @@ for (const name of fs.readdirSync(examples).sort()) {
     if (main(['matrix', path.join('examples', name, file), '--format', 'html', '-o', target], quiet) === 0) written.push(target);
   }
 }
+// The status of the example's illustrative results file, on the day it was written for.
+const statusPage = path.join(outDir, 'service-birmingham--status.html');
+if (main(['status', path.join('examples', 'service-birmingham'), '--on', '2016-09-20', '--format', 'html', '-o', statusPage], quiet) === 0) written.push(statusPage);
 process.stdout.write(`\nObligation matrices (HTML) written to ${outDir}:\n${written.map((f) => `  ${path.basename(f)}`).join('\n')}\n`);
 process.stdout.write(`Open one in a browser, e.g. file://${written.find((f) => f.includes('service-birmingham')) ?? written[0]}\n`);
 

@@ -18,7 +18,7 @@ import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageErr
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
-import { calendarCommand, statusCommand } from './ledger-commands';
+import { calendarCommand, type LedgerIo, statusCommand } from './ledger-commands';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -49,11 +49,13 @@ Commands:
       --on YYYY-MM-DD            The day (default: today)
       --format text|json|html|md Output format (default: text; JSON follows
                                  schemas/partnership-status.schema.json)
+      -o, --output <file>        Write to a file instead of standard output
   calendar <files or folders...> Every dated item: occurrences, the term, grants, variations,
                                the end of each KPI measurement period.
       --from D, --to D           Only items on or after D, on or before D (YYYY-MM-DD)
       --format ics|csv|json      Output format (default: ics; JSON follows
                                  schemas/partnership-calendar.schema.json)
+      -o, --output <file>        Write to a file instead of standard output
   export <file>                Print the partnership's semantic model as JSON
                                (schemas/partnership-model.schema.json).
       -o, --output <file>        Write to a file instead of standard output
@@ -238,15 +240,23 @@ function exportCommand(args: readonly string[], io: Io): number {
 }
 
 function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], io: Io): number {
-  const { values, positionals } = parse(args, { format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+  const { values, positionals } = parse(args, { format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, output: { type: 'string', short: 'o' } });
   if (values.help) return help(io);
   if (positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder`);
+  // With --output, what the command prints goes to the file (diagnostics still to standard error).
+  const output = values.output as string | undefined;
+  const chunks: string[] = [];
+  const target: LedgerIo = output === undefined ? io : { ...io, stdout: (text) => void chunks.push(text) };
+  let code: number;
   if (command === 'status') {
     if (values.from !== undefined || values.to !== undefined) throw new UsageError('status takes --on, not --from or --to');
-    return statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), io);
+    code = statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), target);
+  } else {
+    if (values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
+    code = calendarCommand(values, positionals, choice(values.format as string | undefined, ['ics', 'csv', 'json'], 'ics'), `partnership ${version()}`, target);
   }
-  if (values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
-  return calendarCommand(values, positionals, choice(values.format as string | undefined, ['ics', 'csv', 'json'], 'ics'), `partnership ${version()}`, io);
+  if (output !== undefined) write(output, (emit) => chunks.forEach(emit), io);
+  return code;
 }
 
 function help(io: Io): number {

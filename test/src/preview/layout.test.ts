@@ -132,8 +132,8 @@ describe('the matrix preview at any width', function () {
       layouts[width] = await page.$$eval('.table-wrap', (wraps) => wraps.map((w: any) => (w.classList.contains('cards') ? 'cards' : 'table')));
       words[width] = (await page.$eval('.matrix-wrap .blocks', (b: any) => b.textContent as string)).replace(/\s+/g, ' ');
     }
-    // The matrix, events, service levels, governance, variations and exclusivity.
-    assert.deepEqual(layouts, { 360: Array(6).fill('cards'), 1600: Array(6).fill('table') });
+    // The matrix, events, charges, fixed charges by year, service levels, governance, variations and exclusivity.
+    assert.deepEqual(layouts, { 360: Array(8).fill('cards'), 1600: Array(8).fill('table') });
     assert.equal(words[360], words[1600]);
   });
 
