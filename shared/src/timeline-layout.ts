@@ -8,7 +8,7 @@
 
 import type { Timeline, TimelineSource } from './timeline';
 import { legendShapes } from './timeline-legend';
-import { MARK_RADIUS, PERIOD_PATTERN, STATUS_WORDS } from './timeline-marks';
+import { MARK_RADIUS, STATUS_WORDS } from './timeline-marks';
 import { axisTicks, dayOf, Lanes, type Scale, scaleOf, textWidth, truncate } from './timeline-scale';
 import { lineShape, markShape, rectShape, textShape, type TimelineShape } from './timeline-shapes';
 
@@ -64,7 +64,7 @@ export function layoutTimeline(t: Timeline, width: number): TimelineLayout {
   const rowsTop = y;
 
   const scopes = groupBy(t.grants, (g) => g.scope);
-  if (scopes.size > 0) y = heading('Exclusive grants, by scope', y);
+  if (scopes.size > 0) y = heading('Exclusive grants', y);
   for (const [scope, grants] of scopes) {
     const lanes = new Lanes(3);
     const placed = [...grants].sort((a, b) => dayOf(a.from) - dayOf(b.from)).map((g) => ({ g, lane: lanes.place(scale.x(dayOf(g.from)), scale.x(dayOf(g.to) + 1)) }));
@@ -92,7 +92,7 @@ export function layoutTimeline(t: Timeline, width: number): TimelineLayout {
     y += lanes.count * LANE + 6;
   }
 
-  if (t.kpis.length > 0) y = heading('KPI measurement periods', y);
+  if (t.kpis.length > 0) y = heading('KPI periods', y);
   const termStart = scale.x(dayOf(t.term.start));
   const termEnd = scale.x(dayOf(t.term.end) + 1);
   for (const k of t.kpis) {
@@ -102,9 +102,8 @@ export function layoutTimeline(t: Timeline, width: number): TimelineLayout {
     for (const p of k.periods) {
       const x1 = scale.x(dayOf(p.start));
       const x2 = scale.x(dayOf(p.end) + 1);
-      const pattern = PERIOD_PATTERN[p.status];
       const tooltip = `${k.name} ${p.start} to ${p.end}: ${STATUS_WORDS[p.status]}; ${p.detail}`;
-      front.push(rectShape(x1, top, Math.max(0.5, x2 - x1 - 0.4), CELL, `tl-cell-${p.status}`, { tooltip, source: k.source, ...(pattern ? { pattern } : {}) }));
+      front.push(rectShape(x1, top, Math.max(0.5, x2 - x1 - 0.4), CELL, `tl-cell-${p.status}`, { tooltip, source: k.source }));
     }
     y += STRIP;
   }

@@ -1,7 +1,7 @@
 // The timeline's legend: each mark, fill and rule drawn as in the picture, with its word, in
 // groups that wrap to the width. It says what every colour means in shapes and words.
 
-import { OCCURRENCE_STATUSES, PERIOD_PATTERN, PERIOD_STATUSES, STATUS_WORDS } from './timeline-marks';
+import { OCCURRENCE_STATUSES, PERIOD_STATUSES, STATUS_WORDS } from './timeline-marks';
 import { textWidth } from './timeline-scale';
 import { lineShape, markShape, rectShape, textShape, type TimelineShape } from './timeline-shapes';
 
@@ -22,7 +22,7 @@ export function legendShapes(top: number, left: number, right: number, on: strin
     ['Duties:', OCCURRENCE_STATUSES.map((s) => ({ word: STATUS_WORDS[s], sample: (x, y) => [markShape(s, x + SWATCH / 2, y, `tl-${s}`)] }))],
     ['KPI periods:', PERIOD_STATUSES.map((s) => ({
       word: STATUS_WORDS[s],
-      sample: (x, y) => [rectShape(x + 1, y - 5, SWATCH - 2, 10, `tl-cell-${s}`, PERIOD_PATTERN[s] ? { pattern: PERIOD_PATTERN[s] } : {})],
+      sample: (x, y) => [rectShape(x + 1, y - 5, SWATCH - 2, 10, `tl-cell-${s}`)],
     }))],
     ['Also:', [
       { word: 'event recorded', sample: (x, y) => [markShape('event', x + SWATCH / 2, y, 'tl-event')] },

@@ -12,27 +12,32 @@ export const PERIOD_STATUSES: readonly TimelinePeriodStatus[] = ['met', 'failed'
 /** Half the width of a mark. */
 export const MARK_RADIUS = 5;
 
-const n = (v: number): string => String(Math.round(v * 10) / 10);
+const n = (v: number): number => Math.round(v * 10) / 10;
 
-const circle = (x: number, y: number, r: number): string => `M${n(x - r)} ${n(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0Z`;
+/** A part of a mark: marks are made of circles, polygons and lines, which SVG elements can hold without markup. */
+export type MarkPart =
+  | { readonly kind: 'circle'; readonly cx: number; readonly cy: number; readonly r: number }
+  | { readonly kind: 'polygon'; readonly points: readonly (readonly [number, number])[] }
+  | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number };
 
-/** The mark of an occurrence (or an event) centred on (x, y): its path data. */
-export function markPath(kind: TimelineOccurrenceStatus | 'event', x: number, y: number): string {
+/** The parts of the mark of an occurrence (or an event) centred on (x, y). */
+export function markParts(kind: TimelineOccurrenceStatus | 'event', x: number, y: number): MarkPart[] {
   const r = MARK_RADIUS;
+  const polygon = (...points: [number, number][]): MarkPart => ({ kind: 'polygon', points: points.map(([px, py]) => [n(x + px), n(y + py)] as const) });
   switch (kind) {
     case 'done':
     case 'due':
-      return circle(x, y, r - 0.5);
+      return [{ kind: 'circle', cx: n(x), cy: n(y), r: r - 0.5 }];
     case 'late':
-      return `${circle(x, y, r - 1)}M${n(x)} ${n(y - r - 1)}V${n(y + r + 1)}`;
+      return [{ kind: 'circle', cx: n(x), cy: n(y), r: r - 1 }, { kind: 'line', x1: n(x), y1: n(y - r - 1), x2: n(x), y2: n(y + r + 1) }];
     case 'overdue':
-      return `M${n(x)} ${n(y - r - 0.5)}L${n(x + r + 0.5)} ${n(y + r - 0.5)}H${n(x - r - 0.5)}Z`;
+      return [polygon([0, -r - 0.5], [r + 0.5, r - 0.5], [-r - 0.5, r - 0.5])];
     case 'due-soon':
-      return `M${n(x)} ${n(y - r)}L${n(x + r)} ${n(y)}L${n(x)} ${n(y + r)}L${n(x - r)} ${n(y)}Z`;
+      return [polygon([0, -r], [r, 0], [0, r], [-r, 0])];
     case 'waived':
-      return `M${n(x - r)} ${n(y)}H${n(x + r)}`;
+      return [{ kind: 'line', x1: n(x - r), y1: n(y), x2: n(x + r), y2: n(y) }];
     case 'event':
-      return `M${n(x - r + 1)} ${n(y - r + 1)}h${2 * r - 2}v${2 * r - 2}h${2 - 2 * r}Z`;
+      return [polygon([1 - r, 1 - r], [r - 1, 1 - r], [r - 1, r - 1], [1 - r, r - 1])];
   }
 }
 
@@ -68,10 +73,10 @@ export const PAINTS: Readonly<Record<string, Paint>> = {
   'tl-waived': { fill: 'none', stroke: MUTED, strokeWidth: 3 },
   'tl-event': { fill: EVENT, stroke: EVENT, strokeWidth: 1 },
   'tl-cell-met': { fill: GOOD },
-  'tl-cell-failed': { stroke: BAD, strokeWidth: 0.5 },
-  'tl-cell-breached': { stroke: WORSE, strokeWidth: 0.5 },
+  'tl-cell-failed': { fill: 'url(#tl-hatch)', stroke: BAD, strokeWidth: 0.5 },
+  'tl-cell-breached': { fill: 'url(#tl-cross)', stroke: WORSE, strokeWidth: 0.5 },
   'tl-cell-missing': { fill: BACK, stroke: WARN, strokeWidth: 1 },
-  'tl-cell-waived': { stroke: MUTED, strokeWidth: 0.5 },
+  'tl-cell-waived': { fill: 'url(#tl-dots)', stroke: MUTED, strokeWidth: 0.5 },
   'tl-strip': { fill: 'none', stroke: LINE, strokeWidth: 1 },
   'tl-p-failed': { stroke: BAD, strokeWidth: 1.5 },
   'tl-p-breached': { stroke: WORSE, strokeWidth: 1.2 },
@@ -91,7 +96,10 @@ export const PAINTS: Readonly<Record<string, Paint>> = {
 
 export type PatternName = 'hatch' | 'cross' | 'dots';
 
-/** A fill pattern: a square of `size` px drawn with lines and dots in the classes' paints. */
+/**
+ * A fill pattern: a square of `size` px drawn with lines and dots in the classes' paints. Its
+ * element's id is `tl-<name>`, which the cells' paints name; every picture's copy is the same.
+ */
 export interface Pattern {
   readonly name: PatternName;
   readonly size: number;
@@ -105,24 +113,29 @@ export const PATTERNS: readonly Pattern[] = [
   { name: 'dots', size: 3, lines: [], dots: [{ cx: 1.5, cy: 1.5, r: 0.8, cls: 'tl-p-waived' }] },
 ];
 
-/** The fill pattern of a period's status, if any: met is solid and missing outlined. */
-export const PERIOD_PATTERN: Readonly<Record<TimelinePeriodStatus, PatternName | undefined>> = { met: undefined, failed: 'hatch', breached: 'cross', missing: undefined, waived: 'dots' };
-
 /** The word for each status, as the legend and tooltips say it. */
 export const STATUS_WORDS: Readonly<Record<TimelineOccurrenceStatus | TimelinePeriodStatus, string>> = {
   done: 'done', late: 'done late', overdue: 'overdue', due: 'due', 'due-soon': 'due within 30 days', waived: 'waived',
   met: 'met', failed: 'failed', breached: 'breached', missing: 'no result',
 };
 
-/** CSS for every class, scoped to `selector`: what the HTML page and the preview both apply. */
-export function paintCss(selector: string): string {
-  return Object.entries(PAINTS).map(([cls, p]) => `${selector} .${cls} { ${paintDeclarations(p).map(([k, v]) => `${k}: ${v};`).join(' ')} }`).join('\n');
+/** Texts' sizes and anchors are classes too: the preview sets no attribute or style. */
+export const textClasses = (size: number, anchor: 'start' | 'middle' | 'end'): string[] => [`tl-s${size}`, ...(anchor === 'start' ? [] : [`tl-a-${anchor}`])];
+
+/** CSS for every class, within `svg.tl`: what the HTML page and the preview both apply. */
+export function timelineCss(): string {
+  const paints = Object.entries(PAINTS).map(([cls, p]) => `svg.tl .${cls} { ${paintDeclarations(p).map(([k, v]) => `${k}: ${v};`).join(' ')} }`);
+  return [
+    'svg.tl { display: block; height: auto; }',
+    'svg.tl text { font-family: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", sans-serif); }',
+    'svg.tl .tl-s11 { font-size: 11px; } svg.tl .tl-s12 { font-size: 12px; } svg.tl .tl-a-middle { text-anchor: middle; } svg.tl .tl-a-end { text-anchor: end; }',
+    'svg.tl [tabindex] { cursor: pointer; } svg.tl [tabindex]:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); }',
+    ...paints,
+  ].join('\n');
 }
 
-/** A paint as CSS properties and values. */
-export function paintDeclarations(p: Paint): [string, string][] {
+function paintDeclarations(p: Paint): [string, string][] {
   const out: [string, string][] = [];
-  // A class without a fill leaves it to the shape's own `fill` attribute: a pattern's.
   if (p.fill) out.push(['fill', p.fill]);
   if (p.stroke) out.push(['stroke', p.stroke], ['stroke-width', String(p.strokeWidth ?? 1)]);
   if (p.dash) out.push(['stroke-dasharray', p.dash]);

@@ -3,7 +3,7 @@
 // it goes to. The HTML status page writes them as an SVG string, the preview as SVG elements.
 
 import type { TimelineSource } from './timeline';
-import { MARK_RADIUS, markPath, type PatternName } from './timeline-marks';
+import { MARK_RADIUS, type MarkPart, markParts, textClasses } from './timeline-marks';
 import { textWidth } from './timeline-scale';
 
 export interface Box {
@@ -25,7 +25,6 @@ export interface RectShape extends ShapeBase {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  readonly pattern?: PatternName;
 }
 
 export interface LineShape extends ShapeBase {
@@ -36,10 +35,10 @@ export interface LineShape extends ShapeBase {
   readonly y2: number;
 }
 
-/** A mark: its path data and the box it fits in. */
-export interface PathShape extends ShapeBase {
-  readonly kind: 'path';
-  readonly d: string;
+/** A mark: its parts (painted as one, by its class) and the box it fits in. */
+export interface MarkShape extends ShapeBase {
+  readonly kind: 'mark';
+  readonly parts: readonly MarkPart[];
   readonly box: Box;
 }
 
@@ -51,11 +50,13 @@ export interface TextShape extends ShapeBase {
   readonly text: string;
   readonly anchor: 'start' | 'middle' | 'end';
   readonly size: number;
+  /** The classes of its size and anchor (`tl-s11`, `tl-a-end`), besides `cls`. */
+  readonly textClasses: readonly string[];
   /** The box the text is estimated to take (see `textWidth`). */
   readonly box: Box;
 }
 
-export type TimelineShape = RectShape | LineShape | PathShape | TextShape;
+export type TimelineShape = RectShape | LineShape | MarkShape | TextShape;
 
 export const round = (v: number): number => Math.round(v * 10) / 10;
 
@@ -64,15 +65,15 @@ type Extra = Pick<ShapeBase, 'tooltip' | 'source'>;
 export function textShape(text: string, x: number, y: number, size: number, cls: string, anchor: TextShape['anchor'] = 'start', extra: Extra = {}): TextShape {
   const width = textWidth(text, size);
   const boxX = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
-  return { kind: 'text', x: round(x), y: round(y), text, anchor, size, cls, box: { x: round(boxX), y: round(y - size * 0.9), width: round(width), height: round(size * 1.2) }, ...extra };
+  return { kind: 'text', x: round(x), y: round(y), text, anchor, size, textClasses: textClasses(size, anchor), cls, box: { x: round(boxX), y: round(y - size * 0.9), width: round(width), height: round(size * 1.2) }, ...extra };
 }
 
-export function markShape(kind: Parameters<typeof markPath>[0], x: number, y: number, cls: string, extra: Extra = {}): PathShape {
+export function markShape(kind: Parameters<typeof markParts>[0], x: number, y: number, cls: string, extra: Extra = {}): MarkShape {
   const r = MARK_RADIUS + 1;
-  return { kind: 'path', d: markPath(kind, x, y), cls, box: { x: round(x - r), y: round(y - r), width: 2 * r, height: 2 * r }, ...extra };
+  return { kind: 'mark', parts: markParts(kind, x, y), cls, box: { x: round(x - r), y: round(y - r), width: 2 * r, height: 2 * r }, ...extra };
 }
 
-export function rectShape(x: number, y: number, width: number, height: number, cls: string, extra: Extra & { pattern?: PatternName } = {}): RectShape {
+export function rectShape(x: number, y: number, width: number, height: number, cls: string, extra: Extra = {}): RectShape {
   return { kind: 'rect', x: round(x), y: round(y), width: round(width), height: round(height), cls, ...extra };
 }
 

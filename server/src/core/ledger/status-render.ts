@@ -5,7 +5,7 @@
 import { escapeHtml } from '../matrix/html';
 import { escapeMarkdown, escapeMarkdownInline } from '../matrix/markdown';
 import type { Timeline } from '../../../../shared/out/timeline';
-import { timelineFigures, timelinePageCss } from './timeline-svg';
+import { timelineFigures, timelinePageCss, timelinePatternsSvg } from './timeline-svg';
 import type { LedgerStatus, Money, OccurrenceState, PartnershipState, PeriodState } from './types';
 
 export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
@@ -37,10 +37,11 @@ export function renderStatusHtml(s: LedgerStatus, timelines: readonly Timeline[]
   const row = (cells: readonly string[], status?: string): string => `<tr>${cells.map((c, i) => `<td${i === 1 && status ? ` class="${e(status)}"` : ''}>${e(c)}</td>`).join('')}</tr>`;
   const head = (cells: readonly string[]): string => `<thead><tr>${cells.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>`;
   const out = [`<!DOCTYPE html>`, `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Status on ${e(s.on)}</title><style>${STYLE}${timelines.length > 0 ? timelinePageCss() : ''}</style></head><body>`, `<h1>Status on ${e(s.on)}</h1>`];
+  if (timelines.length > 0) out.push(timelinePatternsSvg());
   out.push('<ul>', ...summaryLines(s).map((l) => `<li>${e(l)}</li>`), '</ul>');
   s.partnerships.forEach((p, i) => {
     out.push(`<h2>${e(p.title || p.name)}</h2>`, `<p class="meta">${e(p.name)}, ${e(p.file)}, term ${e(p.term.start)} to ${e(p.term.end)}</p>`);
-    if (timelines[i]) out.push('<h3>Timeline</h3>', timelineFigures(timelines[i], `tl${i}`));
+    if (timelines[i]) out.push('<h3>Timeline</h3>', timelineFigures(timelines[i]));
     out.push('<h3>Obligations</h3><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
     for (const o of p.obligations) for (const x of o.occurrences) out.push(row([`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? ''], x.status));
     out.push('</table><h3>KPIs</h3><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
