@@ -4,10 +4,10 @@
 // outlined or dotted. Colours are CSS custom properties (`--tl-done`), falling back to the VS
 // Code theme's chart colours, then to fixed ones, so a page or the preview can set them.
 
-import type { TimelineOccurrenceStatus, TimelinePeriodStatus } from './timeline';
+import type { OccurrenceStatus, PeriodStatus } from './ledger-statuses';
 
-export const OCCURRENCE_STATUSES: readonly TimelineOccurrenceStatus[] = ['done', 'late', 'overdue', 'due', 'due-soon', 'waived'];
-export const PERIOD_STATUSES: readonly TimelinePeriodStatus[] = ['met', 'failed', 'breached', 'missing', 'waived'];
+export const OCCURRENCE_STATUSES: readonly OccurrenceStatus[] = ['done', 'late', 'overdue', 'due', 'due-soon', 'waived'];
+export const PERIOD_STATUSES: readonly PeriodStatus[] = ['met', 'failed', 'breached', 'missing', 'waived'];
 
 /** Half the width of a mark. */
 export const MARK_RADIUS = 5;
@@ -21,7 +21,7 @@ export type MarkPart =
   | { readonly kind: 'line'; readonly x1: number; readonly y1: number; readonly x2: number; readonly y2: number };
 
 /** The parts of the mark of an occurrence (or an event) centred on (x, y). */
-export function markParts(kind: TimelineOccurrenceStatus | 'event', x: number, y: number): MarkPart[] {
+export function markParts(kind: OccurrenceStatus | 'event', x: number, y: number): MarkPart[] {
   const r = MARK_RADIUS;
   const polygon = (...points: [number, number][]): MarkPart => ({ kind: 'polygon', points: points.map(([px, py]) => [n(x + px), n(y + py)] as const) });
   switch (kind) {
@@ -49,19 +49,17 @@ export interface Paint {
   readonly dash?: string;
 }
 
-const colour = (name: string, vscode: string, fixed: string): string => `var(--tl-${name}, var(--vscode-${vscode}, ${fixed}))`;
-const GOOD = colour('good', 'charts-green', '#2e7d32');
-const BAD = colour('bad', 'charts-red', '#c62828');
-const WORSE = colour('worse', 'charts-purple', '#8e24aa');
-const WARN = colour('warn', 'charts-orange', '#b36b00');
-const OPEN = colour('open', 'charts-blue', '#1565c0');
-const MUTED = colour('muted', 'descriptionForeground', '#757575');
-const TEXT = colour('text', 'editor-foreground', 'CanvasText');
-const BACK = colour('back', 'editor-background', 'Canvas');
-const GRANT = colour('grant', 'charts-blue', '#1565c0');
-const ON_GRANT = colour('on-grant', 'editor-background', '#fff');
-const EVENT = colour('event', 'charts-purple', '#6a1b9a');
-const LINE = colour('line', 'panel-border', '#8888');
+/** Each colour's custom property (`--tl-good`), the VS Code theme colour it falls back to, and a fixed one last. */
+const COLOURS = {
+  good: ['charts-green', '#2e7d32'], bad: ['charts-red', '#c62828'], worse: ['charts-purple', '#8e24aa'], warn: ['charts-orange', '#b36b00'],
+  open: ['charts-blue', '#1565c0'], muted: ['descriptionForeground', '#757575'], text: ['editor-foreground', 'CanvasText'],
+  back: ['editor-background', 'Canvas'], grant: ['charts-blue', '#1565c0'], 'on-grant': ['editor-background', '#fff'],
+  event: ['charts-purple', '#6a1b9a'], line: ['panel-border', '#8888'],
+} as const;
+const colour = (name: keyof typeof COLOURS): string => `var(--tl-${name}, var(--vscode-${COLOURS[name][0]}, ${COLOURS[name][1]}))`;
+const [GOOD, BAD, WORSE, WARN, OPEN, MUTED, TEXT, BACK, GRANT, ON_GRANT, EVENT, LINE] = (
+  ['good', 'bad', 'worse', 'warn', 'open', 'muted', 'text', 'back', 'grant', 'on-grant', 'event', 'line'] as const
+).map(colour);
 
 /** Every class the layout gives a shape, with its paint; pattern-filled cells take their fill from the pattern. */
 export const PAINTS: Readonly<Record<string, Paint>> = {
@@ -114,7 +112,7 @@ export const PATTERNS: readonly Pattern[] = [
 ];
 
 /** The word for each status, as the legend and tooltips say it. */
-export const STATUS_WORDS: Readonly<Record<TimelineOccurrenceStatus | TimelinePeriodStatus, string>> = {
+export const STATUS_WORDS: Readonly<Record<OccurrenceStatus | PeriodStatus, string>> = {
   done: 'done', late: 'done late', overdue: 'overdue', due: 'due', 'due-soon': 'due within 30 days', waived: 'waived',
   met: 'met', failed: 'failed', breached: 'breached', missing: 'no result',
 };

@@ -4,8 +4,7 @@
 // server/src/core/ledger/timeline.ts; laid out by timeline-layout.ts for the HTML status page
 // and the editor's preview alike. Every text is document text: renderers show it as text only.
 
-export type TimelineOccurrenceStatus = 'done' | 'late' | 'overdue' | 'due' | 'due-soon' | 'waived';
-export type TimelinePeriodStatus = 'met' | 'failed' | 'breached' | 'missing' | 'waived';
+import type { OccurrenceStatus, PeriodStatus } from './ledger-statuses';
 
 /** Where an item is declared (or recorded, for an event's row): the file as shown, and its 1-based line. */
 export interface TimelineSource {
@@ -39,7 +38,7 @@ export interface TimelineGrant {
 export interface TimelineOccurrence {
   /** The due day, or the day it arose for an occurrence without a deadline. */
   readonly day: string;
-  readonly status: TimelineOccurrenceStatus;
+  readonly status: OccurrenceStatus;
   /** In words: `due 2016-04-01, 110 days overdue`. */
   readonly detail: string;
 }
@@ -54,7 +53,7 @@ export interface TimelineObligation {
 export interface TimelinePeriod {
   readonly start: string;
   readonly end: string;
-  readonly status: TimelinePeriodStatus;
+  readonly status: PeriodStatus;
   /** In words: `99.1%, target >= 99.5%, credit £20000.00`. */
   readonly detail: string;
 }
