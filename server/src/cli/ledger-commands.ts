@@ -11,6 +11,7 @@ import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import { isResultsFile, readResultsFile, type ResultsFile } from '../core/ledger/results-file';
 import { renderStatusHtml, renderStatusMarkdown } from '../core/ledger/status-render';
+import { timelinesOf } from '../core/ledger/timeline';
 import { checkReport, countBySeverity, type CheckReport } from '../core/report/check-report';
 import { LineIndex } from '../core/text/line-index';
 import { dayNumber, formatDay } from '../core/values/dates';
@@ -86,7 +87,7 @@ export function statusCommand(values: Readonly<Record<string, unknown>>, positio
   const { ledger, errors } = load(positionals, io);
   const status = ledger.status(on);
   if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify(status, null, 2)) + '\n');
-  else if (format === 'html') io.stdout(renderStatusHtml(status));
+  else if (format === 'html') io.stdout(renderStatusHtml(status, timelinesOf(ledger, status)));
   else if (format === 'md') io.stdout(renderStatusMarkdown(status));
   else io.stdout(formatStatusText(status));
   return errors > 0 ? 1 : 0;

@@ -6,6 +6,7 @@ import type { Analysis } from '../analysis/analysis';
 import type { PartnershipSymbol } from '../binding/symbols';
 import { applyVariations } from '../model/variations';
 import { variedModel } from '../model/varied';
+import type { Unit } from '../syntax/ast';
 import { LineIndex } from '../text/line-index';
 import { Ledger, type LedgerSource } from './ledger';
 import type { ResultsFile } from './results-file';
@@ -14,23 +15,29 @@ export function ledgerOf(analysis: Analysis, results: readonly ResultsFile[], di
   const models = analysis.models();
   const variations = models.flatMap((m) => m.variations);
   const sources: LedgerSource[] = [];
+  // Each file's lines are indexed when a line of it is first asked for.
+  const indexes = new Map<string, LineIndex>();
+  const lineAt = (file: string, unit: Unit, offset: number): number => {
+    let lines = indexes.get(file);
+    if (!lines) indexes.set(file, (lines = new LineIndex(analysis.files.get(file)?.text ?? '')));
+    return lines.position(analysis.startOf(file, unit) + offset).line + 1;
+  };
   for (const file of analysis.roots) {
     const source = analysis.files.get(file);
     const model = source?.model;
     if (!source || !model || !model.term) continue;
     const effects = applyVariations(model, variations.filter((v) => v.variedFile === model.file));
     const varied = variedModel(model, effects);
-    let lines: LineIndex | undefined;
     sources.push({
       model: varied,
       term: varied.term!,
       declared: [...source.declarations.topLevel.values()],
       displayFile: displayPath(file),
       endedOn: (symbol) => effects.ended.get(symbol as Parameters<typeof effects.ended.get>[0])?.day,
-      lineOf: (symbol: PartnershipSymbol) => {
-        lines ??= new LineIndex(source.text);
-        return lines.position(analysis.startOf(symbol.file, symbol.unit) + symbol.nameNode.start).line + 1;
-      },
+      lineOf: (symbol: PartnershipSymbol) => lineAt(symbol.file, symbol.unit, symbol.nameNode.start),
+      effects,
+      lineAt,
+      displayPath,
     });
   }
   return new Ledger(sources, results);

@@ -4,10 +4,12 @@
 // results files' diagnostics (R001 to R008) do not depend on the day: R006 and R008 are found
 // with every row counted.
 
-import type { ChargeSymbol, KpiSymbol, NormSymbol, PartnershipSymbol } from '../binding/symbols';
+import type { ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { NormModel } from '../model/semantic';
+import type { VariationEffects } from '../model/variations';
+import type { Unit } from '../syntax/ast';
 import { formatDay } from '../values/dates';
 import { fixedAmounts, type FixedAmount } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
@@ -26,6 +28,12 @@ export interface LedgerSource extends LedgerPartnership {
   readonly endedOn: (symbol: PartnershipSymbol) => number | undefined;
   /** 1-based line of a declaration's name. */
   readonly lineOf: (symbol: PartnershipSymbol) => number;
+  /** 1-based line of an offset into a unit of any file checked together. */
+  readonly lineAt: (file: string, unit: Unit, offset: number) => number;
+  /** The path shown for any file (a variation's, a results file's). */
+  readonly displayPath: (file: string) => string;
+  /** What the variations of it did: the variations applied and each move of the term's end. */
+  readonly effects: VariationEffects;
 }
 
 /** One partnership worked out on one day: the engine's own view, before it becomes JSON. */
@@ -88,6 +96,11 @@ export class Ledger {
     if (on === null) return this.everything;
     if (on >= this.lastRowDay) return this.everything.map((e) => ({ ...e, kpis: e.kpis.map((k) => ({ ...k, periods: endedBy(k.periods, on) })) }));
     return this.sources.map((source) => evaluatePartnership(source, upTo(this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, on), on));
+  }
+
+  /** Each partnership's source with its event rows dated on or before `on`, in the order `status` lists them. */
+  eventsOn(on: number): { readonly source: LedgerSource; readonly events: ReadonlyMap<EventSymbol, readonly Dated[]> }[] {
+    return this.sources.map((source) => ({ source, events: upTo(this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, on).events }));
   }
 
   /** Where everything stands on `on` (a day number), as `partnership status --format json` prints it. */

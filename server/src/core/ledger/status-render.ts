@@ -4,6 +4,8 @@
 
 import { escapeHtml } from '../matrix/html';
 import { escapeMarkdown, escapeMarkdownInline } from '../matrix/markdown';
+import type { Timeline } from '../../../../shared/out/timeline';
+import { timelineFigures, timelinePageCss, timelinePatternsSvg } from './timeline-svg';
 import type { LedgerStatus, Money, OccurrenceState, PartnershipState, PeriodState } from './types';
 
 export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
@@ -29,14 +31,17 @@ const STYLE = `
   .meta { color: var(--muted); } @media print { body { margin: 0; } tr { break-inside: avoid; } }
 `;
 
-export function renderStatusHtml(s: LedgerStatus): string {
+/** The page; with `timelines` (one per partnership, as `timelinesOf` gives them), each partnership's picture above its tables. */
+export function renderStatusHtml(s: LedgerStatus, timelines: readonly Timeline[] = []): string {
   const e = escapeHtml;
   const row = (cells: readonly string[], status?: string): string => `<tr>${cells.map((c, i) => `<td${i === 1 && status ? ` class="${e(status)}"` : ''}>${e(c)}</td>`).join('')}</tr>`;
   const head = (cells: readonly string[]): string => `<thead><tr>${cells.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>`;
-  const out = [`<!DOCTYPE html>`, `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Status on ${e(s.on)}</title><style>${STYLE}</style></head><body>`, `<h1>Status on ${e(s.on)}</h1>`];
+  const out = [`<!DOCTYPE html>`, `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Status on ${e(s.on)}</title><style>${STYLE}${timelines.length > 0 ? timelinePageCss() : ''}</style></head><body>`, `<h1>Status on ${e(s.on)}</h1>`];
+  if (timelines.length > 0) out.push(timelinePatternsSvg());
   out.push('<ul>', ...summaryLines(s).map((l) => `<li>${e(l)}</li>`), '</ul>');
-  for (const p of s.partnerships) {
+  s.partnerships.forEach((p, i) => {
     out.push(`<h2>${e(p.title || p.name)}</h2>`, `<p class="meta">${e(p.name)}, ${e(p.file)}, term ${e(p.term.start)} to ${e(p.term.end)}</p>`);
+    if (timelines[i]) out.push('<h3>Timeline</h3>', timelineFigures(timelines[i]));
     out.push('<h3>Obligations</h3><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
     for (const o of p.obligations) for (const x of o.occurrences) out.push(row([`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? ''], x.status));
     out.push('</table><h3>KPIs</h3><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
@@ -44,7 +49,7 @@ export function renderStatusHtml(s: LedgerStatus): string {
     out.push('</table><h3>Credits by contract year</h3><table>', head(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap', 'Cap']));
     for (const c of p.charges) for (const y of c.creditsByYear) out.push(row([c.name, `${y.start} to ${y.end}`, money(y.earned), money(y.payable), money(y.capRemoved), c.cap ?? '']));
     out.push('</table>');
-  }
+  });
   out.push('</body></html>');
   return out.join('\n') + '\n';
 }

@@ -2,8 +2,9 @@
 // that `partnership status --format json` prints (schemas/partnership-status.schema.json), so
 // that every renderer, the editor's code lens and its status view read one shape.
 
-export type OccurrenceStatus = 'done' | 'late' | 'overdue' | 'due' | 'due-soon' | 'waived';
-export type PeriodStatus = 'met' | 'failed' | 'breached' | 'missing' | 'waived';
+import type { OccurrenceStatus, PeriodStatus } from '../../../../shared/out/ledger-statuses';
+
+export type { OccurrenceStatus, PeriodStatus };
 
 export interface Money {
   /** An exact decimal with two places: `1234.50`. */

@@ -1,0 +1,79 @@
+// The timeline of each partnership on a day (shared/src/timeline.ts): the term and grants as
+// varied, the variations applied, the statuses the ledger gives on that day and the events
+// recorded by then, each with the place it is declared (or recorded), so the preview can go to
+// it. Every piece of document text has its bidirectional controls shown, as the matrix does.
+
+import type {
+  Timeline, TimelineEvent, TimelineGrant, TimelineKpi, TimelineObligation, TimelineSource, TimelineVariation,
+} from '../../../../shared/out/timeline';
+import type { EventSymbol } from '../binding/symbols';
+import { showBidiControls } from '../text/bidi';
+import { dayNumber, formatDay } from '../values/dates';
+import type { Ledger, LedgerSource } from './ledger';
+import type { Dated } from './occurrences';
+import { money, occurrenceText } from './status-render';
+import type { LedgerStatus, PartnershipState, PeriodState } from './types';
+
+const visible = showBidiControls;
+
+/** One timeline per partnership of `status` (which `ledger.status` gave), in the same order. */
+export function timelinesOf(ledger: Ledger, status: LedgerStatus): Timeline[] {
+  const on = dayNumber(status.on)!;
+  return ledger.eventsOn(on).map(({ source, events }, i) => timelineOf(source, events, status.partnerships[i], status.on));
+}
+
+function timelineOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, readonly Dated[]>, state: PartnershipState, on: string): Timeline {
+  const { model } = source;
+  const here = (line: number): TimelineSource => ({ file: state.file, line });
+  const term = model.termUnit && model.termNode ? { source: here(source.lineAt(model.file, model.termUnit, model.termNode.start)) } : {};
+  return {
+    partnership: visible(state.name),
+    title: visible(state.title),
+    on,
+    term: { start: state.term.start, end: state.term.end, ...term },
+    variations: variationsOf(source),
+    grants: model.grants.flatMap((g): TimelineGrant[] => g.period ? [{
+      scope: visible(g.scope.path), holder: visible(g.holder.name), holderTitle: visible(g.holder.title ?? ''),
+      from: formatDay(g.period.from), to: formatDay(g.period.to), except: g.carveOuts.map((c) => visible(c.path)),
+      source: { file: source.displayPath(g.file), line: source.lineAt(g.file, g.unit, g.node.start) },
+    }] : []),
+    obligations: state.obligations.map((o): TimelineObligation => ({
+      name: visible(o.name), title: visible(o.title), source: here(o.line),
+      occurrences: o.occurrences.map((x) => ({ day: x.due ?? x.arises, status: x.status, detail: visible(occurrenceText(x) + (x.note ? ` (${x.note})` : '')) })),
+    })),
+    kpis: state.kpis.map((k): TimelineKpi => ({
+      name: visible(k.name), title: visible(k.title), source: here(k.line),
+      periods: k.periods.map((p) => ({ start: p.start, end: p.end, status: p.status, detail: visible(periodDetail(p)) })),
+    })),
+    events: eventsOf(source, events),
+  };
+}
+
+function variationsOf(source: LedgerSource): TimelineVariation[] {
+  const { effects } = source;
+  return effects.applied.flatMap((v): TimelineVariation[] => {
+    if (v.effectiveDay === null) return [];
+    const moves = effects.termMoves.filter((m) => m.by === v);
+    const termTo = moves.length > 0 ? { termTo: formatDay(moves[moves.length - 1].day) } : {};
+    const line = source.lineAt(v.file, v.unit, v.symbol.nameNode.start);
+    return [{ day: formatDay(v.effectiveDay), name: visible(v.symbol.name), title: visible(v.symbol.title ?? ''), ...termTo, source: { file: source.displayPath(v.file), line } }];
+  });
+}
+
+function eventsOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, readonly Dated[]>): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  for (const [event, list] of events) {
+    for (const d of list) {
+      out.push({
+        day: formatDay(d.day), name: visible(event.name), title: visible(event.title ?? ''), note: visible(d.row.note),
+        source: { file: source.displayPath(d.file), line: d.row.line },
+      });
+    }
+  }
+  return out.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** A period's value, target, credit and note in words. */
+export function periodDetail(p: PeriodState): string {
+  return [p.value ?? 'no result', p.target ? `target ${p.target}` : '', p.credit ? `credit ${money(p.credit)}` : '', p.note ? `(${p.note})` : ''].filter((x) => x).join(', ');
+}
