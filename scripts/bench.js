@@ -221,9 +221,10 @@ async function previewBench(prefix) {
   });
   await page.route(`${origin}/**`, (route) => {
     const files = {
-      '/': ['text/html', previewHtml({ cspSource: origin, nonce: 'YmVuY2gtbm9uY2U', scriptUri: `${origin}/preview.js`, styleUri: `${origin}/preview.css` })],
+      '/': ['text/html', previewHtml({ cspSource: origin, nonce: 'YmVuY2gtbm9uY2U', scriptUri: `${origin}/preview.js`, styleUri: `${origin}/preview.css`, timelineStyleUri: `${origin}/timeline.css` })],
       '/preview.js': ['text/javascript', fs.readFileSync(path.join(root, 'media', 'preview.js'), 'utf8')],
       '/preview.css': ['text/css', fs.readFileSync(path.join(root, 'media', 'preview.css'), 'utf8')],
+      '/timeline.css': ['text/css', fs.readFileSync(path.join(root, 'media', 'timeline.css'), 'utf8')],
     };
     const found = files[new URL(route.request().url()).pathname];
     return found ? route.fulfill({ contentType: found[0], body: found[1] }) : route.fulfill({ status: 404 });

@@ -17,3 +17,7 @@ if (fs.existsSync(path.join(root, 'client/src/preview/webview/main.ts'))) {
   builds.push({ ...common, entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'media/preview.js', platform: 'browser', format: 'iife', target: 'es2022' });
 }
 for (const options of builds) esbuild.buildSync(options);
+
+// The timeline picture's classes for the preview, from the one table the HTML status page uses too.
+const { timelineCss } = require('../shared/out/timeline-marks.js');
+fs.writeFileSync(path.join(root, 'media', 'timeline.css'), `/* Made by scripts/bundle.js from shared/src/timeline-marks.ts: do not edit. */\n${timelineCss()}\n`);

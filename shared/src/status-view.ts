@@ -2,8 +2,11 @@
 // where each obligation stands, each KPI's periods, each charge's credits against its cap, and
 // a summary. Plain data, every text as written or worked out; the page shows it as text only.
 
-export type StandingStatus = 'done' | 'late' | 'overdue' | 'due' | 'due-soon' | 'waived' | 'none';
-export type PeriodStatusName = 'met' | 'failed' | 'breached' | 'missing' | 'waived';
+import type { OccurrenceStatus, PeriodStatus } from './ledger-statuses';
+import type { Timeline } from './timeline';
+
+/** An obligation's most pressing status; `none` when nothing has arisen. */
+export type StandingStatus = OccurrenceStatus | 'none';
 
 export interface StatusObligation {
   readonly name: string;
@@ -21,7 +24,7 @@ export interface StatusObligation {
 export interface StatusPeriod {
   readonly start: string;
   readonly end: string;
-  readonly status: PeriodStatusName;
+  readonly status: PeriodStatus;
   /** `99.1%, target >= 99.5%, credit £20000.00`. */
   readonly detail: string;
 }
@@ -60,10 +63,13 @@ export interface StatusView {
   readonly today: string;
   /** Whether any results row names something of the partnership. */
   readonly tracked: boolean;
-  readonly partnership: { readonly name: string; readonly title: string; readonly term: string };
+  /** `file`: the previewed file's path as the workspace shows it (sources in it are revealed in place). */
+  readonly partnership: { readonly name: string; readonly title: string; readonly term: string; readonly file: string };
   /** One line each: `Overdue duties: 2`. */
   readonly summary: readonly string[];
   readonly obligations: readonly StatusObligation[];
   readonly kpis: readonly StatusKpi[];
   readonly charges: readonly StatusCharge[];
+  /** The timeline picture's data, thinned for a side pane when the contract is large. */
+  readonly timeline: Timeline;
 }

@@ -9,9 +9,10 @@ const { spawnSync } = require('child_process');
 const repo = path.resolve(__dirname, '..', '..');
 const EXPECTED = [
   'extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/server.js',
-  'extension/media/icon.png', 'extension/media/preview.js', 'extension/media/preview.css',
+  'extension/media/icon.png', 'extension/media/preview.js', 'extension/media/preview.css', 'extension/media/timeline.css',
   'extension/media/matrix-preview.png', 'extension/media/matrix-preview-narrow.png',
-  'extension/syntaxes/partnership.tmLanguage.json', 'extension/client/language-configuration.json',
+  'extension/syntaxes/partnership.tmLanguage.json', 'extension/syntaxes/partnership-results.tmLanguage.json',
+  'extension/client/language-configuration.json', 'extension/client/results-language-configuration.json',
   'extension/client/snippets/partnership.code-snippets',
 ];
 

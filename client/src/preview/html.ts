@@ -9,13 +9,15 @@ export interface PreviewHtmlOptions {
   readonly nonce: string;
   readonly scriptUri: string;
   readonly styleUri: string;
+  /** The timeline picture's stylesheet (media/timeline.css, made at build time). */
+  readonly timelineStyleUri: string;
 }
 
 function attribute(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewHtmlOptions): string {
+export function previewHtml({ cspSource, nonce, scriptUri, styleUri, timelineStyleUri }: PreviewHtmlOptions): string {
   const csp = `default-src 'none'; style-src ${cspSource}; script-src 'nonce-${nonce}'; img-src ${cspSource}`;
   return [
     '<!DOCTYPE html>',
@@ -25,6 +27,7 @@ export function previewHtml({ cspSource, nonce, scriptUri, styleUri }: PreviewHt
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<link rel="stylesheet" href="${attribute(styleUri)}">`,
+    `<link rel="stylesheet" href="${attribute(timelineStyleUri)}">`,
     '<title>Obligation matrix</title>',
     '</head>',
     '<body>',

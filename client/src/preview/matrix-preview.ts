@@ -116,6 +116,7 @@ export class MatrixPreview implements vscode.Disposable {
       nonce: randomBytes(18).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+      timelineStyleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.css')).toString(),
     });
   }
 
@@ -154,7 +155,10 @@ export class MatrixPreview implements vscode.Disposable {
         if (this.stale || (!this.latest && !this.request)) void this.refresh();
         return;
       case 'reveal':
-        void this.reveal(message.line);
+        if (this.source) void this.reveal(this.source, message.line);
+        return;
+      case 'revealFile':
+        void workspaceFile(message.file).then((uri) => uri && this.reveal(uri, message.line));
         return;
       case 'export':
         if (this.source) void exportMatrix(this.client, this.source, message.format, message.grouping);
@@ -240,10 +244,8 @@ export class MatrixPreview implements vscode.Disposable {
     void this.panel.webview.postMessage(message);
   }
 
-  /** Opens the source at a one-based line (clamped to the document) in the editor's column. */
-  private async reveal(line: number): Promise<void> {
-    const uri = this.source;
-    if (!uri) return;
+  /** Opens `uri` at a one-based line (clamped to the document) in the editor's column. */
+  private async reveal(uri: vscode.Uri, line: number): Promise<void> {
     try {
       const document = await vscode.workspace.openTextDocument(uri);
       const index = Math.min(Math.max(line - 1, 0), document.lineCount - 1);
@@ -256,4 +258,23 @@ export class MatrixPreview implements vscode.Disposable {
       void vscode.window.showWarningMessage(`Could not open ${vscode.workspace.asRelativePath(uri)}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/**
+ * A contract or results file of the workspace, named by its path from a workspace folder (as
+ * the language server names files to the page): never a path that climbs out of the folder.
+ */
+async function workspaceFile(file: string): Promise<vscode.Uri | undefined> {
+  const parts = file.split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..') || !(file.endsWith('.partnership') || file.endsWith('.results.csv'))) return undefined;
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const uri = vscode.Uri.joinPath(folder.uri, ...parts);
+    try {
+      await vscode.workspace.fs.stat(uri);
+      return uri;
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
 }

@@ -26,6 +26,8 @@ export type MessageToPage =
 export type MessageFromPage =
   | { readonly type: 'ready' }
   | { readonly type: 'reveal'; readonly line: number }
+  /** A line of another file of the workspace (a results row, a contract varying this one), by its path from the workspace folder. */
+  | { readonly type: 'revealFile'; readonly file: string; readonly line: number }
   | { readonly type: 'export'; readonly format: ExportFormat; readonly grouping: Grouping }
   /** The page shows the status view for `on` (`YYYY-MM-DD`, null for today): keep it current. Null `on` and `shown` false: the matrix is shown. */
   | { readonly type: 'status'; readonly shown: boolean; readonly on: string | null };
@@ -158,6 +160,7 @@ const TO_PAGE: Checks<MessageToPage> = {
 const FROM_PAGE: Checks<MessageFromPage> = {
   ready: shape<Extract<MessageFromPage, { type: 'ready' }>>({ type: literal('ready') }),
   reveal: shape<Extract<MessageFromPage, { type: 'reveal' }>>({ type: literal('reveal'), line: isLine }),
+  revealFile: shape<Extract<MessageFromPage, { type: 'revealFile' }>>({ type: literal('revealFile'), file: isString, line: isLine }),
   export: shape<Extract<MessageFromPage, { type: 'export' }>>({ type: literal('export'), format: oneOf(EXPORT_FORMATS), grouping: oneOf(GROUPINGS) }),
   status: shape<Extract<MessageFromPage, { type: 'status' }>>({ type: literal('status'), shown: isBoolean, on: nullable(isDay) }),
 };

@@ -1,20 +1,20 @@
 // The check of the status view the language server answers `partnership/status` with
 // (shared/src/status-view.ts), before the extension passes it on and again when the page gets it.
 
-import type { PeriodStatusName, StandingStatus, StatusCharge, StatusKpi, StatusObligation, StatusPeriod, StatusView } from '../../../shared/out/status-view';
+import type { StandingStatus, StatusCharge, StatusKpi, StatusObligation, StatusPeriod, StatusView } from '../../../shared/out/status-view';
 import { arrayOf, isBoolean, isLine, isString, oneOf, shape } from './checks';
+import { isTimeline, OCCURRENCES, PERIODS } from './timeline-protocol';
 
 export type { StatusView };
 
-const STANDINGS: Readonly<Record<StandingStatus, true>> = { done: true, late: true, overdue: true, due: true, 'due-soon': true, waived: true, none: true };
-const PERIODS: Readonly<Record<PeriodStatusName, true>> = { met: true, failed: true, breached: true, missing: true, waived: true };
+const STANDINGS: Readonly<Record<StandingStatus, true>> = { ...OCCURRENCES, none: true };
 const strings = arrayOf(isString);
 
 export const isStatusView = shape<StatusView>({
   on: isString,
   today: isString,
   tracked: isBoolean,
-  partnership: shape<StatusView['partnership']>({ name: isString, title: isString, term: isString }),
+  partnership: shape<StatusView['partnership']>({ name: isString, title: isString, term: isString, file: isString }),
   summary: strings,
   obligations: arrayOf(shape<StatusObligation>({ name: isString, title: isString, line: isLine, status: oneOf(STANDINGS), standing: isString, counts: isString })),
   kpis: arrayOf(shape<StatusKpi>({
@@ -25,4 +25,5 @@ export const isStatusView = shape<StatusView>({
     name: isString, title: isString, line: isLine, cap: isString,
     years: arrayOf(shape<StatusCharge['years'][number]>({ period: isString, earned: isString, payable: isString, removed: isString })),
   })),
+  timeline: isTimeline,
 }) as (value: unknown) => value is StatusView;

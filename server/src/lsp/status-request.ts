@@ -2,6 +2,7 @@
 // reviewer picked (today when none, or when the day given is not a calendar day).
 
 import { statusViewOf } from '../core/ledger/status-view';
+import { thinnedForPane, timelineAt } from '../core/ledger/timeline';
 import { dayNumber, formatDay } from '../core/values/dates';
 import type { StatusParams, StatusResult } from '../../../shared/out/protocol';
 import { type FeatureContext, sourceOf } from './features/context';
@@ -15,7 +16,10 @@ export function answerStatus(ctx: FeatureContext, params: StatusParams): StatusR
   const asked = typeof params.on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.on) ? dayNumber(params.on) : null;
   const day = asked ?? now;
   const file = ctx.ledger.results.displayPath(source.file);
-  const state = ctx.ledger.status(day).partnerships.find((p) => p.name === name && p.file === file);
-  if (!state) return null;
-  return statusViewOf(state, formatDay(day), formatDay(now), ctx.ledger.ledger().tracks(name));
+  const ledger = ctx.ledger.ledger();
+  const status = ctx.ledger.status(day);
+  const index = status.partnerships.findIndex((p) => p.name === name && p.file === file);
+  if (index < 0) return null;
+  const timeline = thinnedForPane(timelineAt(ledger, status, index));
+  return statusViewOf(status.partnerships[index], formatDay(day), formatDay(now), ledger.tracks(name), timeline);
 }

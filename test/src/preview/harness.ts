@@ -80,7 +80,7 @@ export interface OpenPreview {
 export class PreviewHarness {
   private browser: Browser | null = null;
   private script = '';
-  private previewHtml!: (options: { cspSource: string; nonce: string; scriptUri: string; styleUri: string }) => string;
+  private previewHtml!: (options: { cspSource: string; nonce: string; scriptUri: string; styleUri: string; timelineStyleUri: string }) => string;
   /** The protocol's check of what the page posts, as the extension runs it. */
   isMessageFromPage!: (value: unknown) => boolean;
   private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-preview-'));
@@ -122,9 +122,10 @@ export class PreviewHarness {
     await page.route(`${ORIGIN}/**`, (route) => {
       const url = new URL(route.request().url());
       const files: Record<string, [string, string]> = {
-        '/': ['text/html', this.previewHtml({ cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/media/preview.js`, styleUri: `${ORIGIN}/media/preview.css` })],
+        '/': ['text/html', this.previewHtml({ cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/media/preview.js`, styleUri: `${ORIGIN}/media/preview.css`, timelineStyleUri: `${ORIGIN}/media/timeline.css` })],
         '/media/preview.js': ['text/javascript', this.script],
         '/media/preview.css': ['text/css', fs.readFileSync(path.join(repoRoot, 'media', 'preview.css'), 'utf8')],
+        '/media/timeline.css': ['text/css', fs.readFileSync(path.join(repoRoot, 'media', 'timeline.css'), 'utf8')],
       };
       const file = files[url.pathname];
       return file ? route.fulfill({ contentType: file[0], body: file[1] }) : route.fulfill({ status: 404 });

@@ -10,6 +10,7 @@ import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { ledgerOf } from '../../../server/out/core/ledger/from-analysis';
 import { readResultsFile } from '../../../server/out/core/ledger/results-file';
 import { statusViewOf } from '../../../server/out/core/ledger/status-view';
+import { thinnedForPane, timelineAt } from '../../../server/out/core/ledger/timeline';
 import { dayNumber } from '../../../server/out/core/values/dates';
 import type { StatusView } from '../../../shared/out/status-view';
 import { repoRoot } from '../helpers/paths';
@@ -25,8 +26,9 @@ function statusView(on: string, contractText = fs.readFileSync(contractFile, 'ut
   const analysis = new Analysis([{ file: contractFile, text: contractText }], { readFile: () => undefined });
   const resultsFile = path.join(fixture, 'birmingham.results.csv');
   const ledger = ledgerOf(analysis, [readResultsFile(resultsFile, fs.readFileSync(resultsFile, 'utf8'))], (f) => path.basename(f));
-  const state = ledger.status(dayNumber(on)!).partnerships[0];
-  return JSON.parse(JSON.stringify(statusViewOf(state, on, '2016-07-20', ledger.tracks(state.name))));
+  const status = ledger.status(dayNumber(on)!);
+  const state = status.partnerships[0];
+  return JSON.parse(JSON.stringify(statusViewOf(state, on, '2016-07-20', ledger.tracks(state.name), thinnedForPane(timelineAt(ledger, status, 0)))));
 }
 
 describe('the preview\'s status view in a browser', function () {
@@ -82,6 +84,14 @@ describe('the preview\'s status view in a browser', function () {
     const reveal = (await preview.posted()).filter((m) => m.type === 'reveal').at(-1);
     const line = fs.readFileSync(contractFile, 'utf8').split('\n').findIndex((l) => l.includes('obligation Rectify')) + 1;
     assert.deepEqual(reveal, { type: 'reveal', line });
+    // A mark of the timeline goes to its source too: an obligation in this file, an event in its results row.
+    const before = (await preview.posted()).length;
+    await preview.page.focus('svg.tl [tabindex]');
+    await preview.page.keyboard.press('Enter');
+    await preview.page.waitForFunction((n) => window.__posted.length > n, before);
+    const fromPicture = (await preview.posted()).slice(before);
+    assert.ok(fromPicture.every((m) => harness.isMessageFromPage(m)), JSON.stringify(fromPicture));
+    assert.ok(fromPicture.some((m) => m.type === 'reveal' || m.type === 'revealFile'), JSON.stringify(fromPicture));
     // Back to the matrix: the page says so, and the extension stops updating the status.
     await preview.page.click('#tab-matrix');
     await preview.page.waitForFunction(() => window.__posted.at(-1)?.type === 'status' && window.__posted.at(-1)?.shown === false);

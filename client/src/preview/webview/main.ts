@@ -156,7 +156,7 @@ append(
 const statusPane = new StatusPane((on) => {
   saveState({ statusOn: on });
   post({ type: 'status', shown: true, on });
-});
+}, (source, file) => post(source.file === file ? { type: 'reveal', line: source.line } : { type: 'revealFile', file: source.file, line: source.line }));
 const tabs = new ViewTabs(state.view, (view) => {
   saveState({ view });
   showView();

@@ -5,8 +5,10 @@
 // row with a source line is a link to it (main.ts handles `[data-line]`). Text only via
 // textContent.
 
+import type { TimelineSource } from '../../../../shared/out/timeline';
 import type { StatusView } from '../protocol';
 import { append, el } from './rows';
+import { buildTimeline } from './timeline';
 
 export class StatusPane {
   readonly root = el('section', 'status-pane');
@@ -14,9 +16,12 @@ export class StatusPane {
   private readonly todayButton = el('button', 'status-today', 'Today');
   private readonly message = el('p', 'status');
   private readonly body = el('div', 'status-body');
+  private readonly picture = el('figure', 'status-timeline');
+  private shown: StatusView | null = null;
+  private pictureWidth = 0;
 
-  /** `onDay(null)` asks for today. */
-  constructor(private readonly onDay: (on: string | null) => void) {
+  /** `onDay(null)` asks for today; `onReveal` goes to a source of the picture. */
+  constructor(private readonly onDay: (on: string | null) => void, private readonly onReveal: (source: TimelineSource, file: string) => void) {
     this.day.type = 'date';
     this.day.id = 'status-day';
     this.day.required = true;
@@ -29,9 +34,25 @@ export class StatusPane {
     this.todayButton.addEventListener('click', () => this.onDay(null));
     append(this.root, append(el('div', 'toolbar'), append(el('span'), label, this.day), this.todayButton), this.message, this.body);
     this.message.textContent = 'Working out where everything stands…';
+    // The picture is laid out for the pane's width: again when the width changes.
+    new ResizeObserver(() => {
+      const width = this.paneWidth();
+      if (this.shown && Math.abs(width - this.pictureWidth) >= 40) this.drawPicture(this.shown);
+    }).observe(this.root);
+  }
+
+  private paneWidth(): number {
+    return Math.max(320, Math.floor(this.root.clientWidth));
+  }
+
+  private drawPicture(view: StatusView): void {
+    this.pictureWidth = this.paneWidth();
+    const svg = buildTimeline(view.timeline, this.pictureWidth, (source) => this.onReveal(source, view.partnership.file));
+    this.picture.replaceChildren(svg);
   }
 
   empty(reason: string): void {
+    this.shown = null;
     this.message.textContent = reason;
     this.message.hidden = false;
     this.body.replaceChildren();
@@ -42,12 +63,15 @@ export class StatusPane {
     this.todayButton.disabled = view.on === view.today;
     this.message.hidden = view.tracked;
     this.message.textContent = view.tracked ? '' : 'No results file names anything of this partnership yet, so every duty shows as not done. Record what happened in a *.results.csv file beside the contract.';
+    this.shown = view;
     this.body.replaceChildren(
       append(el('ul', 'status-summary'), ...view.summary.map((line) => el('li', '', line))),
+      el('h2', '', 'Timeline'), this.picture,
       ...this.obligations(view),
       ...this.kpis(view),
       ...this.charges(view),
     );
+    this.drawPicture(view);
   }
 
   private obligations(view: StatusView): HTMLElement[] {

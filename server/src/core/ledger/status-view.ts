@@ -3,15 +3,16 @@
 // KPI's periods and credits summed. The same words as the code lens and `status` as text.
 
 import type { StatusKpi, StatusView } from '../../../../shared/out/status-view';
+import type { Timeline } from '../../../../shared/out/timeline';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import { money, summaryLines } from './status-render';
 import { periodCounts, standingOf } from './standing';
 import type { KpiState, LedgerStatus, PartnershipState } from './types';
 
-export function statusViewOf(p: PartnershipState, on: string, today: string, tracked: boolean): StatusView {
+export function statusViewOf(p: PartnershipState, on: string, today: string, tracked: boolean, timeline: Timeline): StatusView {
   return {
-    on, today, tracked,
-    partnership: { name: p.name, title: p.title, term: `${p.term.start} to ${p.term.end}` },
+    on, today, tracked, timeline,
+    partnership: { name: p.name, title: p.title, term: `${p.term.start} to ${p.term.end}`, file: p.file },
     summary: summaryLines(partnershipSummary(p, on)).slice(0, 4),
     obligations: p.obligations.map((o) => {
       const s = standingOf(o);

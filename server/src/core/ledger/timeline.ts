@@ -22,6 +22,43 @@ export function timelinesOf(ledger: Ledger, status: LedgerStatus): Timeline[] {
   return ledger.eventsOn(on).map(({ source, events }, i) => timelineOf(source, events, status.partnerships[i], status.on));
 }
 
+/** The timeline of the `index`-th partnership of `status` alone. */
+export function timelineAt(ledger: Ledger, status: LedgerStatus, index: number): Timeline {
+  const { source, events } = ledger.eventsOn(dayNumber(status.on)!)[index];
+  return timelineOf(source, events, status.partnerships[index], status.on);
+}
+
+/** Marks a side pane's picture holds at most: beyond them, marks would only cover one another. */
+export const PANE_MARKS = 4000;
+/** Most pressing first: what a thinned picture keeps. */
+const KEPT_FIRST: readonly string[] = ['overdue', 'due-soon', 'late', 'waived', 'due', 'done'];
+
+/**
+ * The timeline with at most `PANE_MARKS` occurrence marks: when there are more, those that need
+ * attention are kept first (overdue, due soon, late, waived), then the rest in that order.
+ */
+export function thinnedForPane(t: Timeline): Timeline {
+  const total = t.obligations.reduce((n, o) => n + o.occurrences.length, 0);
+  if (total <= PANE_MARKS) return t;
+  let left = PANE_MARKS;
+  const quota = new Map<string, number>();
+  for (const status of KEPT_FIRST) {
+    const count = t.obligations.reduce((n, o) => n + o.occurrences.filter((x) => x.status === status).length, 0);
+    quota.set(status, Math.min(count, left));
+    left -= quota.get(status)!;
+  }
+  const obligations = t.obligations.map((o) => ({
+    ...o,
+    occurrences: o.occurrences.filter((x) => {
+      const q = quota.get(x.status) ?? 0;
+      if (q <= 0) return false;
+      quota.set(x.status, q - 1);
+      return true;
+    }),
+  }));
+  return { ...t, obligations };
+}
+
 function timelineOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, readonly Dated[]>, state: PartnershipState, on: string): Timeline {
   const { model } = source;
   const here = (line: number): TimelineSource => ({ file: state.file, line });
