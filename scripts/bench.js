@@ -7,6 +7,7 @@
 //   - `partnership check` on it as a whole process
 //   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
 //   - indexing a workspace of 1,000 contracts of 100 norms, and an edit's cross-file update
+//   - the obligation ledger: status and calendar with ten years of results, a results edit to the status view
 //   - the matrix preview in chromium: from an edit to the page showing it
 // BENCH_QUICK=1 runs fewer rounds.
 
@@ -17,6 +18,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
 const secondVersion = require('./bench/second-version.js');
+const ledger = require('./bench/ledger.js');
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared', 'bench');
@@ -267,7 +269,7 @@ async function previewBench(prefix) {
   server.kill();
 }
 
-// BENCH_ONLY=parse,cli,5k,completion,50k,workspace,preview runs only the groups named.
+// BENCH_ONLY=parse,cli,5k,completion,50k,workspace,ledger,preview runs only the groups named.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((g) => g.trim())) : null;
 const wanted = (group) => !only || only.has(group);
 
@@ -291,6 +293,9 @@ async function main() {
       { coldOpenMs: '<= 1500 ms', changeMs: '<= 100 ms', peakRssMB: '<= 1500 MB' });
   }
   if (wanted('workspace')) await workspaceBench();
+  if (wanted('ledger')) {
+    await ledger.ledgerBench({ root, prefix: c5k, folder: path.join(work, 'ledger'), record, runs: quick ? 2 : 5, serverCommand });
+  }
   if (wanted('preview')) {
     if (fs.existsSync('/usr/bin/chromium')) await previewBench(c5k);
     else console.log('matrix preview: skipped (needs /usr/bin/chromium: apt-get install chromium)');

@@ -65,3 +65,81 @@ function shift(day, days) {
 }
 
 module.exports = { writeLedgerBench };
+
+/** A command of the CLI as a process: its time and its peak resident memory (MB), read by the process itself. */
+function timedCommand(root, args) {
+  const { spawnSync } = require('node:child_process');
+  const bin = path.join(root, 'bin', 'partnership.js');
+  const probe = `process.on('exit',()=>process.stderr.write('\\nPEAK-RSS '+process.resourceUsage().maxRSS+'\\n'));process.argv=[process.argv[0],${JSON.stringify(bin)},...${JSON.stringify(args)}];require(${JSON.stringify(bin)});`;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['-e', probe], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30, encoding: 'utf8' });
+  const ms = performance.now() - t;
+  // Exit 1 (a contract or results file with an error) still measures; anything else is a failure.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`partnership ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
+  return { ms, peakMB: Number(/PEAK-RSS (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 };
+}
+
+module.exports.timedCommand = timedCommand;
+
+/**
+ * The obligation ledger's figures (ledger.md): `status` and `calendar` as whole processes on the
+ * 5,000-norm contract with 200 monthly KPIs and ten years of results, and an edit of the open
+ * results file to the preview's status view over LSP (the request the preview sends).
+ */
+async function ledgerBench({ root, prefix, folder, record, runs, serverCommand }) {
+  const bench = writeLedgerBench(prefix, folder);
+  console.log(`(ledger: ${bench.kpis} KPIs, ${bench.rows} results rows)`);
+  const on = ['--on', '2020-01-15'];
+  const status = [];
+  const statusJson = [];
+  const calendar = [];
+  for (let i = 0; i < runs; i++) {
+    status.push(timedCommand(root, ['status', folder, ...on]));
+    statusJson.push(timedCommand(root, ['status', folder, ...on, '--format', 'json']));
+    calendar.push(timedCommand(root, ['calendar', folder]));
+  }
+  record('ledger: partnership status (text)', 'ms', status.map((r) => r.ms), '<= 1000 ms');
+  record('ledger: partnership status (text), peak RSS', 'MB', status.map((r) => r.peakMB), '<= 300 MB');
+  record('ledger: partnership status --format json', 'ms', statusJson.map((r) => r.ms));
+  record('ledger: partnership status --format json, peak RSS', 'MB', statusJson.map((r) => r.peakMB));
+  record('ledger: partnership calendar (ics)', 'ms', calendar.map((r) => r.ms), '<= 1000 ms');
+  record('ledger: results edit to status view', 'ms', await resultsEditToStatus(bench, serverCommand, runs), '<= 150 ms');
+}
+
+async function resultsEditToStatus(bench, serverCommand, runs) {
+  const { spawn } = require('node:child_process');
+  const { pathToFileURL } = require('node:url');
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
+  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
+  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  connection.onNotification('textDocument/publishDiagnostics', () => {});
+  connection.onNotification('window/logMessage', () => {});
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const folder = path.dirname(bench.contract);
+  const uri = (f) => pathToFileURL(f).toString();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri(folder), workspaceFolders: [{ uri: uri(folder), name: 'ledger' }], capabilities: {} });
+  await connection.sendNotification('initialized', {});
+  const contractText = fs.readFileSync(bench.contract, 'utf8');
+  let results = fs.readFileSync(bench.results, 'utf8');
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(bench.contract), languageId: 'partnership', version: 1, text: contractText } });
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(bench.results), languageId: 'partnership-results', version: 1, text: results } });
+  const ask = () => connection.sendRequest('partnership/status', { uri: uri(bench.contract), on: '2020-01-15' });
+  await ask(); // the first answer works out everything once
+  const samples = [];
+  // Each edit types one more row at the end, as the editor sends it: a ranged change.
+  for (let i = 0; i < Math.max(runs, 5); i++) {
+    const row = `done,N000001,2019-0${1 + (i % 9)}-02,,edit ${i}\n`;
+    const end = { line: results.split('\n').length - 1, character: 0 };
+    results += row;
+    const t = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(bench.results), version: i + 2 }, contentChanges: [{ range: { start: end, end }, text: row }] });
+    const view = await ask();
+    if (!view || !Array.isArray(view.obligations)) throw new Error('no status view');
+    samples.push(performance.now() - t);
+  }
+  server.kill();
+  return samples;
+}
+
+module.exports.ledgerBench = ledgerBench;

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
 import { calendarItems } from '../core/ledger/calendar';
-import { renderCalendarCsv, renderIcs } from '../core/ledger/calendar-formats';
+import { writeCalendarCsv, writeIcs } from '../core/ledger/calendar-formats';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import { isResultsFile, readResultsFile, type ResultsFile } from '../core/ledger/results-file';
@@ -99,8 +99,27 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${formatDay(to)} is before --from ${formatDay(from)}`);
   const { ledger, errors } = load(positionals, io);
   const items = calendarItems(ledger, { from, to });
-  if (format === 'csv') io.stdout(renderCalendarCsv(items));
+  // Written in pieces of about 64 KB: a long term's calendar is too large for one string.
+  const out = batched(io.stdout);
+  if (format === 'csv') writeCalendarCsv(items, out.emit);
   else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items }, null, 2)) + '\n');
-  else io.stdout(renderIcs(items, product));
+  else writeIcs(items, product, out.emit);
+  out.flush();
   return errors > 0 ? 1 : 0;
+}
+
+/** Collects small pieces of output and hands them on about 64 KB at a time. */
+function batched(write: (text: string) => void): { emit: (chunk: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (pending.length > 0) write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  return { emit: (chunk) => {
+    pending.push(chunk);
+    size += chunk.length;
+    if (size >= 65_536) flush();
+  }, flush };
 }

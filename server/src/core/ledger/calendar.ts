@@ -56,10 +56,12 @@ export function calendarItems(ledger: Ledger, range: CalendarRange = {}): Calend
       add(v.effectiveDay, 'variation', v.symbol.name, `Variation ${v.symbol.name} takes effect: ${v.symbol.title ?? ''}`.trim(), `${partnership}: ${v.symbol.title ?? v.symbol.name}${v.clause ? ` (clause ${v.clause})` : ''}.`);
     }
     for (const o of e.obligations) {
+      const title = o.norm.symbol.title ?? o.norm.objectText ?? '';
+      const summary = `${o.norm.symbol.name} due: ${title} for ${who}`;
+      const line = normLine(o.norm);
       for (const x of o.occurrences) {
         if (x.draft.due === null) continue;
-        const title = o.norm.symbol.title ?? o.norm.objectText ?? '';
-        add(x.draft.due, 'obligation-due', o.norm.symbol.name, `${o.norm.symbol.name} due: ${title} for ${who}`, normLine(o.norm) + (x.draft.trigger ? ` Arises on ${x.draft.trigger}.` : ''), x.draft.triggerNote);
+        add(x.draft.due, 'obligation-due', o.norm.symbol.name, summary, x.draft.trigger ? `${line} Arises on ${x.draft.trigger}.` : line, x.draft.triggerNote);
       }
     }
     for (const k of e.kpis) {

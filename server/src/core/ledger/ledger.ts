@@ -207,8 +207,9 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
       name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
       occurrences: o.occurrences.map((x) => occurrenceState(x, on)),
     })),
-    kpis: e.kpis.map((k) => {
-      const measured = model.kpis.find((m) => m.symbol === k.symbol)?.measured?.frequency;
+    kpis: e.kpis.map((k, i) => {
+      // The evaluated KPIs are the model's, in its order.
+      const measured = (model.kpis[i]?.symbol === k.symbol ? model.kpis[i] : model.kpis.find((m) => m.symbol === k.symbol))?.measured?.frequency;
       return {
         name: k.symbol.name, title: title(k.symbol), line: e.source.lineOf(k.symbol),
         ...(measured ? { measured: measured.kind === 'Frequency' ? measured.text : `${measured.count} ${measured.unit.replace('-', ' ')}${measured.count === 1 ? '' : 's'}` } : {}),

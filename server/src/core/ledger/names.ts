@@ -38,7 +38,6 @@ export class LedgerNames {
     for (const kind of ['event', 'done', 'result', 'waiver'] as const) {
       const fitting = declared.filter((d) => this.fits(kind, d.symbol));
       this.fitting.set(kind, fitting);
-      this.index.set(kind, new CandidateIndex(fitting.map((d) => ({ text: d.symbol.name, title: d.symbol.title }))));
     }
   }
 
@@ -62,9 +61,16 @@ export class LedgerNames {
       return report('R003', at, { name: row.name, actual: this.kindOf(symbol), row: row.kind, expected: EXPECTED[row.kind] });
     }
     if (row.name === '') return report('R002', at, { name: row.name, expected: EXPECTED[row.kind] });
-    const suggestion = this.index.get(row.kind)!.closest(plain, { spent: 0 })?.text;
+    const suggestion = this.indexOf(row.kind).closest(plain, { spent: 0 })?.text;
     const fixes: Fix[] = suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ ...at, newText: suggestion }], preferred: true }] : [];
     return report('R002', at, { name: row.name, expected: EXPECTED[row.kind], ...(suggestion ? { suggestion } : {}) }, { fixes });
+  }
+
+  /** The index of names for "did you mean", built the first time a row names nothing. */
+  private indexOf(kind: RowKind): CandidateIndex {
+    let index = this.index.get(kind);
+    if (!index) this.index.set(kind, (index = new CandidateIndex(this.candidates(kind).map((d) => ({ text: d.symbol.name, title: d.symbol.title })))));
+    return index;
   }
 
   /** The declarations a row of `kind` may name. */

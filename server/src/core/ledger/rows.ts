@@ -37,6 +37,7 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
   const rows = new Map<string, PartnershipRows>();
   const diagnostics = new Map<string, Diagnostic[]>();
   const days = new Map<string, DayOrProblem>();
+  const measures = new Map<string, Measure | null>();
   for (const f of files) {
     const out: Diagnostic[] = [...f.diagnostics];
     diagnostics.set(f.file, out);
@@ -63,7 +64,7 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
       else if (row.kind === 'done' && target.kind === 'obligation') push(into.done, target.symbol, dated);
       else if (row.kind === 'waiver') push(into.waivers, target.symbol, dated);
       else if (row.kind === 'result' && target.kind === 'kpi') {
-        const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated);
+        const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated, measures);
         if ('code' in measured) out.push(measured);
         else push(into.results, target.symbol, measured);
       }
@@ -100,8 +101,10 @@ function expectedDimension(model: KpiModel): Measure['dimension'] | null {
 }
 
 /** The row's value as a measure in the KPI's unit, or R005. */
-function measuredRow(expected: Measure['dimension'] | null, row: Dated): MeasuredRow | Diagnostic {
-  const measure = parseMeasure(row.row.value);
+function measuredRow(expected: Measure['dimension'] | null, row: Dated, measures: Map<string, Measure | null>): MeasuredRow | Diagnostic {
+  // Values repeat (`99.8%` month after month): each is read once.
+  let measure = measures.get(row.row.value);
+  if (measure === undefined) measures.set(row.row.value, (measure = parseMeasure(row.row.value)));
   if (measure && (expected === null || measure.dimension === expected)) return { ...row, measure };
   const unit = expected ? describeDimension(expected) : 'a number, a percentage, an amount or a duration';
   return report('R005', { file: row.file, ...row.row.cells.value }, { value: row.row.value, kpi: row.row.name, unit });
