@@ -38,10 +38,7 @@ function load(positionals: readonly string[], io: LedgerIo): Loaded {
   const named = positionals.filter((p) => !isResultsFile(p));
   const contracts = collectFiles(named.length > 0 ? named : [...new Set(positionals.map((p) => path.dirname(p)))]);
   const analysis = new Analysis(contracts.map((file) => ({ file, text: readText(file) })), diskHost);
-  const results: ResultsFile[] = collectResultsFiles(positionals).map((file) => {
-    const { text, invalidUtf8 } = readTextNoting(file);
-    return readResultsFile(file, text, invalidUtf8);
-  });
+  const results = readResultsFiles(positionals);
   const ledger = ledgerOf(analysis, results, relative);
   const report = withResults(checkReport(analysis, contracts, relative), results, ledger);
   const errors = countBySeverity(report).error;
@@ -52,6 +49,14 @@ function load(positionals: readonly string[], io: LedgerIo): Loaded {
     io.stderr(formatText({ files: serious }, textOf, io.isTty));
   }
   return { ledger, errors };
+}
+
+/** The results files named, and those in the folders named, read. */
+export function readResultsFiles(positionals: readonly string[]): ResultsFile[] {
+  return collectResultsFiles(positionals).map((file) => {
+    const { text, invalidUtf8 } = readTextNoting(file);
+    return readResultsFile(file, text, invalidUtf8);
+  });
 }
 
 /** The check report with the results files' diagnostics added, in the same shape. */

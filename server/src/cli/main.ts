@@ -18,7 +18,9 @@ import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageErr
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
-import { calendarCommand, type LedgerIo, statusCommand } from './ledger-commands';
+import { calendarCommand, type LedgerIo, readResultsFiles, statusCommand, withResults } from './ledger-commands';
+import { ledgerOf } from '../core/ledger/from-analysis';
+import { isResultsFile } from '../core/ledger/results-file';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -142,8 +144,11 @@ function check(args: readonly string[], io: Io): number {
   const files = collectFiles(positionals);
   const texts = new Map(files.map((f) => [f, readText(f)]));
   const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
-  const report = checkReport(program, files, relative);
-  const textOf = (p: string): string | undefined => program.files.get(path.resolve(p))?.text;
+  // Results files in the folders named are checked too (R001 to R008), against these contracts.
+  const results = readResultsFiles(positionals.filter((p) => !isResultsFile(p)));
+  const contracts = checkReport(program, files, relative);
+  const report = results.length > 0 ? withResults(contracts, results, ledgerOf(program, results, relative)) : contracts;
+  const textOf = (p: string): string | undefined => program.files.get(path.resolve(p))?.text ?? results.find((r) => relative(r.file) === p)?.text;
   if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify(report, null, 2)) + '\n');
   else if (format === 'sarif') io.stdout(terminalSafeJson(formatSarif(report, version(), (p, line) => (textOf(p) ?? '').split(/\r\n|\r|\n/)[line] ?? '')));
   else io.stdout(formatText(report, textOf, io.isTty));

@@ -76,6 +76,28 @@ describe('partnership status and calendar', () => {
     });
   }
 
+  it('check reports the results files of the folders named, in every format, and writes status and calendar with --output', () => {
+    const broken = contractsFolder('kind,name,date,value,note\ndone,R1,2015-11-20,,\nresult,Availability,2016-04,fast,\n');
+    const text = run(['check', 'contracts'], broken);
+    assert.equal(text.status, 1);
+    assert.match(text.stdout, /^contracts\/birmingham\.results\.csv:2:6 error R002 .*Did you mean `R01`\?$/m);
+    assert.match(text.stdout, /^contracts\/birmingham\.results\.csv:3:\d+ error R005 /m);
+    const json = JSON.parse(run(['check', 'contracts', '--format', 'json'], broken).stdout) as { files: { path: string; diagnostics: { code: string; fixes: { edits: { newText: string }[] }[] }[] }[] };
+    const results = json.files.find((f) => f.path === 'contracts/birmingham.results.csv');
+    assert.deepEqual(results?.diagnostics.map((d) => d.code), ['R002', 'R005']);
+    assert.equal(results?.diagnostics[0].fixes[0].edits[0].newText, 'R01');
+    const sarif = run(['check', 'contracts', '--format', 'sarif'], broken).stdout;
+    assert.match(sarif, /"ruleId": "R002"/);
+    // A contract alone, named as a file, checks only itself.
+    assert.equal(run(['check', 'contracts/birmingham.partnership'], broken).status, 0);
+    // --output puts what the command prints in the file; standard output stays empty.
+    const out = run(['status', 'contracts', '--on', '2016-07-20', '-o', 'out/status.txt'], dir);
+    assert.equal(out.stdout, '');
+    assert.equal(fs.readFileSync(path.join(dir, 'out', 'status.txt'), 'utf8'), run(['status', 'contracts', '--on', '2016-07-20'], dir).stdout);
+    assert.equal(run(['calendar', 'contracts', '-o', 'out/c.ics'], dir).status, 0);
+    assert.match(fs.readFileSync(path.join(dir, 'out', 'c.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+  });
+
   it('status --format json follows schemas/partnership-status.schema.json', () => {
     const status: StatusJson = JSON.parse(run(['status', 'contracts', '--on', '2016-07-20', '--format', 'json'], dir).stdout);
     assert.ok(validateStatus(status), schemaErrors(validateStatus));
