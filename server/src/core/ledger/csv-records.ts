@@ -34,8 +34,11 @@ const OPTIONS = {
   record_delimiter: ['\r\n', '\n', '\r'],
 };
 
-/** The records of `text` (a byte order mark, if any, already removed), blank lines left out. */
-export function readCsvRecords(text: string): CsvTable {
+/**
+ * The records of `text` (a byte order mark, if any, already removed), blank lines left out;
+ * reading stops after `maxRecords` records, and `rest` is then where the text goes on.
+ */
+export function readCsvRecords(text: string, maxRecords = Infinity): CsvTable & { readonly rest?: number } {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
   let base = 0;
@@ -46,6 +49,7 @@ export function readCsvRecords(text: string): CsvTable {
     try {
       parse(chunk, {
         ...OPTIONS,
+        ...(Number.isFinite(maxRecords) ? { to: maxRecords - records.length } : {}),
         on_record: (record: string[], context: { bytes: number }) => {
           const start = base + offsets.toChars(lastEnd);
           const end = base + offsets.toChars(context.bytes);
@@ -54,6 +58,10 @@ export function readCsvRecords(text: string): CsvTable {
           return null; // kept here, not in csv-parse's own list
         },
       });
+      if (records.length >= maxRecords) {
+        const rest = base + offsets.toChars(lastEnd);
+        if (text.slice(rest).trim() !== '') return { records, problems, rest };
+      }
       break;
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;

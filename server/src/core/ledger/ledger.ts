@@ -81,7 +81,7 @@ export class Ledger {
       }
     }
     for (const list of gathered.diagnostics.values()) list.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
-    this.diagnostics = gathered.diagnostics;
+    this.diagnostics = new Map([...gathered.diagnostics].map(([file, list]) => [file, bounded(list)]));
   }
 
   /** Whether any results row names something of the partnership: its status is then worth showing. */
@@ -129,6 +129,25 @@ export class Ledger {
     const creditsOwed: Money[] = [...owed].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ amount: formatPennies(amount), currency }));
     return { on: formatDay(on), partnerships, summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed } };
   }
+}
+
+/** Diagnostics listed per results file at most: a file of a million bad rows gets a bounded report. */
+export const MAX_RESULTS_DIAGNOSTICS = 1000;
+
+/**
+ * The first `MAX_RESULTS_DIAGNOSTICS`, the last of them saying how many more there are. Every
+ * R001 is kept: what could not be read (at most about a hundred, csv-records.ts) must be said.
+ */
+function bounded(list: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (list.length <= MAX_RESULTS_DIAGNOSTICS) return list;
+  const others = list.filter((d) => d.code !== 'R001');
+  const kept = others.slice(0, MAX_RESULTS_DIAGNOSTICS);
+  const more = others.length - kept.length;
+  if (more > 0) {
+    const last = kept[kept.length - 1];
+    kept[kept.length - 1] = { ...last, message: `${last.message} (${more.toLocaleString('en-GB')} more problem${more === 1 ? '' : 's'} in this file ${more === 1 ? 'is' : 'are'} not listed.)` };
+  }
+  return [...kept, ...list.filter((d) => d.code === 'R001')].sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
 }
 
 function latestDay(rows: Iterable<PartnershipRows>): number {

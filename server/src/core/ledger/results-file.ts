@@ -54,7 +54,8 @@ export function isResultsFile(file: string): boolean {
 export function readResultsFile(file: string, rawText: string, invalidUtf8 = false): ResultsFile {
   const bom = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
   const text = bom ? rawText.slice(1) : rawText;
-  const table = readCsvRecords(text);
+  // The header and at most MAX_ROWS rows: a file many times larger than years of tracking is cut short.
+  const table = readCsvRecords(text, MAX_ROWS + 1);
   const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
   const diagnostics: Diagnostic[] = table.problems.map((p) => report('R001', { file, ...shift(p) }, { reason: p.reason }));
   const lines = new LineCounter(text);
@@ -106,8 +107,15 @@ export function readResultsFile(file: string, rawText: string, invalidUtf8 = fal
       cells: { kind: cell('kind'), name: cell('name'), date: cell('date'), value: cell('value'), note: cell('note') },
     });
   }
+  if (table.rest !== undefined) {
+    const at = shift({ start: table.rest, end: Math.min(text.length, table.rest + 1) });
+    diagnostics.push(report('R001', { file, ...at }, { reason: `the file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows; this one and those after it are not read (split the file, by year say)` }));
+  }
   return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics) };
 }
+
+/** The most rows a results file may hold: ten years of monthly results of 200 KPIs are 24,000. */
+export const MAX_ROWS = 250_000;
 
 function sortBySpan(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '../../../../server/out/core/text/line-index';
-import { readResultsFile } from '../../../../server/out/core/ledger/results-file';
+import { Analysis } from '../../../../server/out/core/analysis/analysis';
+import { ledgerOf } from '../../../../server/out/core/ledger/from-analysis';
+import { MAX_RESULTS_DIAGNOSTICS } from '../../../../server/out/core/ledger/ledger';
+import { MAX_ROWS, readResultsFile } from '../../../../server/out/core/ledger/results-file';
 import { repoRoot } from '../../helpers/paths';
 import { ledgerFor } from './ledger.test';
 
@@ -53,7 +56,18 @@ describe('results-file diagnostics R001 to R008', () => {
     const rows = 'kind,name,date,value,note\n' + 'result,Availability,2016-04,99.1%,\n'.repeat(1_000_000);
     started = Date.now();
     const million = readResultsFile('million.results.csv', rows);
-    assert.equal(million.rows.length, 1_000_000);
+    // The first 250,000 rows count; the rest are not read, and the first of them says so.
+    assert.equal(million.rows.length, MAX_ROWS);
+    assert.deepEqual(million.diagnostics.map((d) => d.code), ['R001']);
+    assert.equal(million.diagnostics[0].start, rows.indexOf('\n') + 1 + MAX_ROWS * 'result,Availability,2016-04,99.1%,\n'.length);
+    assert.match(million.diagnostics[0].message, /more than 250,000 rows; this one and those after it are not read/);
+    // Every row after the first is a second result for April 2016 (R006): 249,999 of them; a thousand are listed, the last saying how many more.
+    const contract = path.join(repoRoot, 'test', 'fixtures', 'ledger', 'birmingham', 'birmingham.partnership');
+    const analysis = new Analysis([{ file: contract, text: fs.readFileSync(contract, 'utf8') }], { readFile: () => undefined });
+    const listed = ledgerOf(analysis, [million], (f) => f).diagnostics.get('million.results.csv')!;
+    assert.equal(listed.filter((d) => d.code === 'R006').length, MAX_RESULTS_DIAGNOSTICS);
+    assert.match(listed.filter((d) => d.code === 'R006').at(-1)!.message, /\(248,999 more problems in this file are not listed\.\)$/);
+    assert.ok(listed.some((d) => d.code === 'R001'), 'what was not read is still said');
     const quotes = readResultsFile('quotes.results.csv', 'kind,name,date\n' + 'done,"R01,2015\n'.repeat(200_000));
     assert.equal(quotes.diagnostics.length, 101, 'a hundred unreadable rows, then a note that reading stopped');
     assert.ok(Date.now() - started < 150_000, 'bounded');
