@@ -9,6 +9,7 @@ import { report } from '../core/diagnostics/catalog';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import { readResultsFile, type ResultsFile } from '../core/ledger/results-file';
+import { rereadResultsFile } from '../core/ledger/results-reread';
 import type { ServerHost } from './server-host';
 
 interface Text {
@@ -90,7 +91,7 @@ export class ResultsWorkspace {
     if (cached && cached.text === current.text) return cached;
     const parsed = current.unread !== undefined
       ? { file, text: '', rows: [], diagnostics: [report('R001', { file, start: 0, end: 0 }, { reason: `the file is not read: ${current.unread}` })] }
-      : readResultsFile(file, current.text, current.invalidUtf8);
+      : cached?.header ? rereadResultsFile(cached, current.text, current.invalidUtf8) : readResultsFile(file, current.text, current.invalidUtf8);
     this.read.set(file, parsed);
     return parsed;
   }

@@ -6,7 +6,7 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { cellSpans, readCsvRecords } from './csv-records';
+import { cellSpans, type CsvRecord, readCsvRecords } from './csv-records';
 
 export const RESULTS_SUFFIX = '.results.csv';
 
@@ -41,6 +41,15 @@ export interface ResultsFile {
   readonly rows: readonly ResultRow[];
   /** R001 for what could not be read. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Where each column is, when the header could be read: what a re-reading after an edit starts from. */
+  readonly header?: Header;
+}
+
+export interface Header {
+  readonly columns: ReadonlyMap<Column, number>;
+  readonly fieldCount: number;
+  /** Where the byte-order mark left the text: 1 when there was one. */
+  readonly bom: number;
 }
 
 export function isResultsFile(file: string): boolean {
@@ -58,12 +67,10 @@ export function readResultsFile(file: string, rawText: string, invalidUtf8 = fal
   const table = readCsvRecords(text, MAX_ROWS + 1);
   const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
   const diagnostics: Diagnostic[] = table.problems.map((p) => report('R001', { file, ...shift(p) }, { reason: p.reason }));
-  const lines = new LineCounter(text);
-  const rows: ResultRow[] = [];
-  const [header, ...records] = table.records;
+  const header = table.records[0];
   if (!header) {
     if (diagnostics.length === 0) diagnostics.push(report('R001', { file, start: 0, end: 0 }, { reason: 'the file has no header row (`kind,name,date,value,note`)' }));
-    return { file, text: rawText, rows, diagnostics };
+    return { file, text: rawText, rows: [], diagnostics };
   }
   const columns = new Map<Column, number>();
   header.fields.forEach((f, i) => {
@@ -74,12 +81,28 @@ export function readResultsFile(file: string, rawText: string, invalidUtf8 = fal
   if (missing.length > 0) {
     const reason = `the header has no ${missing.map((c) => '`' + c + '`').join(', ')} column (it needs \`kind\`, \`name\` and \`date\`; \`value\` and \`note\` may be left out)`;
     diagnostics.push(report('R001', { file, ...shift(header) }, { reason }));
-    return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics) };
+    return { file, text: rawText, rows: [], diagnostics: sortBySpan(diagnostics) };
   }
+  const head: Header = { columns, fieldCount: header.fields.length, bom };
+  const rows = readRows(file, text, table.records.slice(1), head, invalidUtf8, new LineCounter(text), diagnostics);
+  if (table.rest !== undefined) diagnostics.push(notRead(file, text, table.rest, bom));
+  return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics), header: head };
+}
+
+/** R001 at the first row past `MAX_ROWS`. */
+export function notRead(file: string, text: string, rest: number, bom: number): Diagnostic {
+  return report('R001', { file, start: rest + bom, end: Math.min(text.length, rest + 1) + bom }, { reason: `the file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows; this one and those after it are not read (split the file, by year say)` });
+}
+
+/** The rows of `records` (offsets into `text`, the text without its byte-order mark), R001 into `diagnostics` for those that cannot be read. */
+export function readRows(file: string, text: string, records: readonly CsvRecord[], header: Header, invalidUtf8: boolean, lines: LineCounter, diagnostics: Diagnostic[]): ResultRow[] {
+  const { columns, bom } = header;
+  const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
+  const rows: ResultRow[] = [];
   for (const record of records) {
     const span = shift(record);
-    if (record.fields.length !== header.fields.length) {
-      const reason = `it has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'} where the header has ${header.fields.length}`;
+    if (record.fields.length !== header.fieldCount) {
+      const reason = `it has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'} where the header has ${header.fieldCount}`;
       diagnostics.push(report('R001', { file, ...span }, { reason }));
       continue;
     }
@@ -107,26 +130,20 @@ export function readResultsFile(file: string, rawText: string, invalidUtf8 = fal
       cells: { kind: cell('kind'), name: cell('name'), date: cell('date'), value: cell('value'), note: cell('note') },
     });
   }
-  if (table.rest !== undefined) {
-    const at = shift({ start: table.rest, end: Math.min(text.length, table.rest + 1) });
-    diagnostics.push(report('R001', { file, ...at }, { reason: `the file has more than ${MAX_ROWS.toLocaleString('en-GB')} rows; this one and those after it are not read (split the file, by year say)` }));
-  }
-  return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics) };
+  return rows;
 }
 
 /** The most rows a results file may hold: ten years of monthly results of 200 KPIs are 24,000. */
 export const MAX_ROWS = 250_000;
 
-function sortBySpan(list: Diagnostic[]): Diagnostic[] {
+export function sortBySpan(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** 0-based line of an offset; offsets are asked for in order, so one cursor walks forward. */
-class LineCounter {
-  private offset = 0;
-  private line = 0;
-
-  constructor(private readonly text: string) {}
+export class LineCounter {
+  /** Counting starts at `offset`, which is on line `line`. */
+  constructor(private readonly text: string, private offset = 0, private line = 0) {}
 
   lineOf(offset: number): number {
     for (; this.offset < offset; this.offset++) {
