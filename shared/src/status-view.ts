@@ -2,7 +2,7 @@
 // where each obligation stands, each KPI's periods, each charge's credits against its cap, and
 // a summary. Plain data, every text as written or worked out; the page shows it as text only.
 
-import type { OccurrenceStatus, PeriodStatus } from './ledger-statuses';
+import type { OccurrenceStatus } from './ledger-statuses';
 import type { Timeline } from './timeline';
 
 /** An obligation's most pressing status; `none` when nothing has arisen. */
@@ -21,14 +21,6 @@ export interface StatusObligation {
   readonly counts: string;
 }
 
-export interface StatusPeriod {
-  readonly start: string;
-  readonly end: string;
-  readonly status: PeriodStatus;
-  /** `99.1%, target >= 99.5%, credit £20000.00`. */
-  readonly detail: string;
-}
-
 export interface StatusKpi {
   readonly name: string;
   readonly title: string;
@@ -38,7 +30,6 @@ export interface StatusKpi {
   readonly counts: string;
   /** Credits its periods earned, before any cap: `£70000.00`, empty when none. */
   readonly credits: string;
-  readonly periods: readonly StatusPeriod[];
 }
 
 export interface StatusCreditYear {
@@ -70,6 +61,9 @@ export interface StatusView {
   readonly obligations: readonly StatusObligation[];
   readonly kpis: readonly StatusKpi[];
   readonly charges: readonly StatusCharge[];
-  /** The timeline picture's data, thinned for a side pane when the contract is large. */
+  /**
+   * The timeline picture's data, thinned for a side pane when the contract is large; its KPIs
+   * are `kpis` in the same order, with their periods (the strips of the view).
+   */
   readonly timeline: Timeline;
 }

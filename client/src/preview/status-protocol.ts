@@ -1,9 +1,9 @@
 // The check of the status view the language server answers `partnership/status` with
 // (shared/src/status-view.ts), before the extension passes it on and again when the page gets it.
 
-import type { StandingStatus, StatusCharge, StatusKpi, StatusObligation, StatusPeriod, StatusView } from '../../../shared/out/status-view';
+import type { StandingStatus, StatusCharge, StatusKpi, StatusObligation, StatusView } from '../../../shared/out/status-view';
 import { arrayOf, isBoolean, isLine, isString, oneOf, shape } from './checks';
-import { isTimeline, OCCURRENCES, PERIODS } from './timeline-protocol';
+import { isTimeline, OCCURRENCES } from './timeline-protocol';
 
 export type { StatusView };
 
@@ -19,7 +19,6 @@ export const isStatusView = shape<StatusView>({
   obligations: arrayOf(shape<StatusObligation>({ name: isString, title: isString, line: isLine, status: oneOf(STANDINGS), standing: isString, counts: isString })),
   kpis: arrayOf(shape<StatusKpi>({
     name: isString, title: isString, line: isLine, measured: isString, counts: isString, credits: isString,
-    periods: arrayOf(shape<StatusPeriod>({ start: isString, end: isString, status: oneOf(PERIODS), detail: isString })),
   })),
   charges: arrayOf(shape<StatusCharge>({
     name: isString, title: isString, line: isLine, cap: isString,

@@ -101,7 +101,8 @@ export class ResultsWorkspace {
     const built = this.built;
     if (built && built.analysis === analysis && built.generation === this.generation) return built.ledger;
     const results = this.files().map((f) => this.resultsFile(f)).filter((r): r is ResultsFile => r !== undefined);
-    const ledger = ledgerOf(analysis, results, this.displayPath);
+    // An edit of a results file keeps the contracts' side of the ledger, and what unchanged rows came to.
+    const ledger = built && built.analysis === analysis ? built.ledger.withResults(results) : ledgerOf(analysis, results, this.displayPath);
     this.built = { analysis, generation: this.generation, ledger };
     return ledger;
   }

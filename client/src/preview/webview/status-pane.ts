@@ -88,14 +88,15 @@ export class StatusPane {
 
   private kpis(view: StatusView): HTMLElement[] {
     if (view.kpis.length === 0) return [];
-    const items = view.kpis.map((k) => {
+    // The timeline's KPIs are these, in the same order, with their periods.
+    const items = view.kpis.map((k, i) => {
       const head = linked(append(el('div', 'kpi-head'),
         el('span', 'name', k.name), ' ', el('span', 'kind', k.title), ' ',
         el('span', 'meta', [k.measured && `measured ${k.measured}`, k.counts, k.credits && `credits ${k.credits}`].filter(Boolean).join(' · '))), k.line, `${k.name}: ${k.counts}`);
       const strip = el('div', 'period-strip');
       strip.role = 'list';
       strip.ariaLabel = `${k.name} measurement periods`;
-      for (const p of k.periods) {
+      for (const p of view.timeline.kpis[i]?.periods ?? []) {
         const cell = el('span', `period period-${p.status}`);
         cell.role = 'listitem';
         cell.title = `${p.start} to ${p.end}: ${p.status}${p.detail ? `, ${p.detail}` : ''}`;

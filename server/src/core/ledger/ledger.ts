@@ -4,51 +4,27 @@
 // results files' diagnostics (R001 to R008) do not depend on the day: R006 and R008 are found
 // with every row counted.
 
-import type { ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbol } from '../binding/symbols';
+import type { ChargeSymbol, EventSymbol, PartnershipSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { NormModel } from '../model/semantic';
-import type { VariationEffects } from '../model/variations';
-import type { Unit } from '../syntax/ast';
 import { formatDay } from '../values/dates';
-import { fixedAmounts, type FixedAmount } from './charge-amounts';
+import { fixedAmounts } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
-import { judgePeriods, type MeasuredPeriod } from './kpi-periods';
-import { type Completed, type Dated, occurrenceState, occurrencesOf } from './occurrences';
+import { type Evaluated, type EvaluatedKpi, type EvaluatedObligation, evaluatePartnership, type LedgerSource, NO_ROWS } from './evaluate';
+import type { MeasuredPeriod } from './kpi-periods';
+import { type Dated, occurrenceState } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
 import type { LedgerNames } from './names';
-import { gatherRows, type LedgerPartnership, type PartnershipRows } from './rows';
-import type { LedgerStatus, Money, PartnershipState, PeriodState } from './types';
+import { type Gathered, gatherRows, type PartnershipRows } from './rows';
+import type { KpiState, LedgerStatus, Money, ObligationState, PartnershipState, PeriodState } from './types';
 
-export interface LedgerSource extends LedgerPartnership {
-  /** The path shown for its file. */
-  readonly displayFile: string;
-  /** The last day of what a variation ended (a KPI, say). */
-  readonly endedOn: (symbol: PartnershipSymbol) => number | undefined;
-  /** 1-based line of a declaration's name. */
-  readonly lineOf: (symbol: PartnershipSymbol) => number;
-  /** 1-based line of an offset into a unit of any file checked together. */
-  readonly lineAt: (file: string, unit: Unit, offset: number) => number;
-  /** The path shown for any file (a variation's, a results file's). */
-  readonly displayPath: (file: string) => string;
-  /** What the variations of it did: the variations applied and each move of the term's end. */
-  readonly effects: VariationEffects;
-}
-
-/** One partnership worked out on one day: the engine's own view, before it becomes JSON. */
-export interface Evaluated {
-  readonly source: LedgerSource;
-  readonly obligations: readonly { readonly norm: NormModel; readonly occurrences: readonly Completed[]; readonly unused: readonly Dated[] }[];
-  readonly kpis: readonly { readonly symbol: KpiSymbol; readonly periods: readonly MeasuredPeriod[]; readonly duplicates: ReturnType<typeof judgePeriods>['duplicates'] }[];
-}
-
-const NO_ROWS: PartnershipRows = { events: new Map(), done: new Map(), results: new Map(), waivers: new Map() };
-const NONE: readonly never[] = [];
+export type { Evaluated, LedgerSource } from './evaluate';
 
 export class Ledger {
   private readonly sources: readonly LedgerSource[];
   private readonly rows: ReadonlyMap<string, PartnershipRows>;
+  private readonly gathered: Gathered;
   /** Every partnership worked out with every row counted, and the latest day any row gives. */
   private readonly everything: readonly Evaluated[];
   private readonly lastRowDay: number;
@@ -57,13 +33,18 @@ export class Ledger {
   /** Each results file's diagnostics, sorted by position. */
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
 
-  constructor(sources: readonly LedgerSource[], results: readonly ResultsFile[]) {
-    this.sources = [...sources].sort((a, b) => cmp(a.model.partnership.name.text, b.model.partnership.name.text) || cmp(a.displayFile, b.displayFile));
-    const gathered = gatherRows(this.sources, results);
+  /**
+   * `previous`, a ledger of the very same sources (see `withResults`), lends what its rows and
+   * declarations came to, where they are the same objects.
+   */
+  constructor(sources: readonly LedgerSource[], results: readonly ResultsFile[], previous?: Ledger) {
+    this.sources = previous ? previous.sources : [...sources].sort((a, b) => cmp(a.model.partnership.name.text, b.model.partnership.name.text) || cmp(a.displayFile, b.displayFile));
+    const gathered = gatherRows(this.sources, results, previous?.gathered);
+    this.gathered = gathered;
     this.rows = gathered.rows;
     this.names = gathered.names;
     this.lastRowDay = latestDay(this.rows.values());
-    const everything = this.sources.map((source) => evaluatePartnership(source, this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, null));
+    const everything = this.sources.map((source, i) => evaluatePartnership(source, this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, null, previous?.everything[i]));
     this.everything = everything;
     for (const p of everything) {
       for (const o of p.obligations) {
@@ -84,6 +65,11 @@ export class Ledger {
     this.diagnostics = new Map([...gathered.diagnostics].map(([file, list]) => [file, bounded(list)]));
   }
 
+  /** The same contracts with other results files: what rows and declarations that did not change came to is kept. */
+  withResults(results: readonly ResultsFile[]): Ledger {
+    return new Ledger(this.sources, results, this);
+  }
+
   /** Whether any results row names something of the partnership: its status is then worth showing. */
   tracks(partnership: string): boolean {
     return this.rows.has(partnership);
@@ -93,8 +79,8 @@ export class Ledger {
   evaluate(on: number | null): readonly Evaluated[] {
     // On a day after every row (tracking is usually up to date), nothing is left out: the
     // periods that ended by then are a prefix of all of them, and the rest is the same.
-    if (on === null) return this.everything;
-    if (on >= this.lastRowDay) return this.everything.map((e) => ({ ...e, kpis: e.kpis.map((k) => ({ ...k, periods: endedBy(k.periods, on) })) }));
+    // The periods are cut at `on` by whoever reads them (`endedBy`).
+    if (on === null || on >= this.lastRowDay) return this.everything;
     return this.sources.map((source) => evaluatePartnership(source, upTo(this.rows.get(source.model.partnership.name.text) ?? NO_ROWS, on), on));
   }
 
@@ -125,7 +111,7 @@ export class Ledger {
     const plus = (currency: string, amount: Rational): void => void owed.set(currency, add(owed.get(currency) ?? ZERO, amount));
     // Each charge's credits after its cap, and sums of money credits (no cap limits them) as earned.
     for (const p of partnerships) for (const c of p.charges) for (const y of c.creditsByYear) plus(y.payable.currency, fromDecimalString(y.payable.amount));
-    for (const e of evaluated) for (const k of e.kpis) for (const x of k.periods) if (x.credit && x.credit.charge === null && x.status !== 'waived') plus(x.credit.currency, x.credit.amount);
+    for (const e of evaluated) for (const k of e.kpis) for (const x of endedBy(k.periods, on)) if (x.credit && x.credit.charge === null && x.status !== 'waived') plus(x.credit.currency, x.credit.amount);
     const creditsOwed: Money[] = [...owed].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ amount: formatPennies(amount), currency }));
     return { on: formatDay(on), partnerships, summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed } };
   }
@@ -169,76 +155,50 @@ function upTo(rows: PartnershipRows, on: number | null): PartnershipRows {
   return { events: filter(rows.events), done: filter(rows.done), results: filter(rows.results), waivers: filter(rows.waivers) };
 }
 
-function evaluatePartnership(source: LedgerSource, rows: PartnershipRows, on: number | null): Evaluated {
-  const { model, term } = source;
-  const calendar = model.calendar;
-  const events = model.norms.length > 0 ? new Map(source.declared.filter((s) => s.kind === 'event').map((s) => [s.name, s])) : new Map();
-  const done = new Map<NormSymbol, { occurrences: Completed[]; unused: Dated[] }>();
-  const visiting = new Set<NormSymbol>();
-  const normOf = new Map(model.norms.map((n) => [n.symbol, n]));
-  const work = (norm: NormModel): { occurrences: Completed[]; unused: Dated[] } => {
-    let result = done.get(norm.symbol);
-    if (result) return result;
-    if (visiting.has(norm.symbol)) return { occurrences: [], unused: [] }; // a circle (P305): nothing arises
-    visiting.add(norm.symbol);
-    result = occurrencesOf(norm, {
-      term, calendar,
-      events: (e) => rows.events.get(e) ?? NONE,
-      eventNamed: (name) => events.get(name),
-      completions: (other) => {
-        const n = normOf.get(other);
-        return n ? work(n).occurrences.filter((o) => o.done).map((o) => o.done!.day).sort((a, b) => a - b) : NONE;
-      },
-      done: rows.done.get(norm.symbol) ?? NONE,
-      waivers: rows.waivers.get(norm.symbol) ?? NONE,
-    });
-    visiting.delete(norm.symbol);
-    done.set(norm.symbol, result);
-    return result;
-  };
-  const obligations = model.norms.filter((n) => n.keyword === 'obligation').map((norm) => ({ norm, ...work(norm) }));
-  const amounts = new Map<ChargeSymbol, FixedAmount[]>();
-  const chargeAmounts = (charge: ChargeSymbol): FixedAmount[] => {
-    let list = amounts.get(charge);
-    if (!list) {
-      const c = model.charges.find((x) => x.symbol === charge);
-      amounts.set(charge, (list = c ? fixedAmounts(c, term) : []));
-    }
-    return list;
-  };
-  const kpis = model.kpis.map((kpi) => {
-    const lastDay = Math.min(term.to, source.endedOn(kpi.symbol) ?? Infinity);
-    const judged = judgePeriods(kpi, { term, lastDay, calendar, results: rows.results.get(kpi.symbol) ?? NONE, waivers: rows.waivers.get(kpi.symbol) ?? NONE, chargeAmounts }, on);
-    return { symbol: kpi.symbol, ...judged };
-  });
-  return { source, obligations, kpis };
-}
+/**
+ * What each obligation and KPI comes to on a day, kept by the working-out it is made from: a
+ * ledger that kept a declaration's working-out (evaluate.ts) keeps its state too.
+ */
+const obligationStates = new WeakMap<EvaluatedObligation, { readonly on: number; readonly state: ObligationState }>();
+const kpiStates = new WeakMap<EvaluatedKpi, { readonly on: number; readonly state: KpiState }>();
 
 function partnershipState(e: Evaluated, on: number): PartnershipState {
   const { model, term } = e.source;
   const title = (s: PartnershipSymbol): string => s.title ?? '';
+  const obligation = (o: EvaluatedObligation): ObligationState => {
+    const kept = obligationStates.get(o);
+    if (kept && kept.on === on) return kept.state;
+    const state = {
+      name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
+      occurrences: o.occurrences.map((x) => occurrenceState(x, on)),
+    };
+    obligationStates.set(o, { on, state });
+    return state;
+  };
+  const kpi = (k: EvaluatedKpi, i: number): KpiState => {
+    const kept = kpiStates.get(k);
+    if (kept && kept.on === on) return kept.state;
+    // The evaluated KPIs are the model's, in its order.
+    const measured = (model.kpis[i]?.symbol === k.symbol ? model.kpis[i] : model.kpis.find((m) => m.symbol === k.symbol))?.measured?.frequency;
+    const state = {
+      name: k.symbol.name, title: title(k.symbol), line: e.source.lineOf(k.symbol),
+      ...(measured ? { measured: measured.kind === 'Frequency' ? measured.text : `${measured.count} ${measured.unit.replace('-', ' ')}${measured.count === 1 ? '' : 's'}` } : {}),
+      periods: endedBy(k.periods, on).map(periodState),
+    };
+    kpiStates.set(k, { on, state });
+    return state;
+  };
   return {
     name: model.partnership.name.text,
     title: model.partnership.title?.value ?? '',
     file: e.source.displayFile,
     term: { start: formatDay(term.from), end: formatDay(term.to) },
-    obligations: e.obligations.map((o) => ({
-      name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
-      occurrences: o.occurrences.map((x) => occurrenceState(x, on)),
-    })),
-    kpis: e.kpis.map((k, i) => {
-      // The evaluated KPIs are the model's, in its order.
-      const measured = (model.kpis[i]?.symbol === k.symbol ? model.kpis[i] : model.kpis.find((m) => m.symbol === k.symbol))?.measured?.frequency;
-      return {
-        name: k.symbol.name, title: title(k.symbol), line: e.source.lineOf(k.symbol),
-        ...(measured ? { measured: measured.kind === 'Frequency' ? measured.text : `${measured.count} ${measured.unit.replace('-', ' ')}${measured.count === 1 ? '' : 's'}` } : {}),
-        periods: k.periods.map(periodState),
-      };
-    }),
+    obligations: e.obligations.map(obligation),
+    kpis: e.kpis.map(kpi),
     charges: model.charges.map((c) => ({
       name: c.symbol.name, title: title(c.symbol), line: e.source.lineOf(c.symbol),
       ...(c.cap ? { cap: `${c.cap.share.digits}% per ${c.cap.per.text}` } : {}),
-      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, creditsOf(e, c.symbol), currencyOf(c.amounts), on),
+      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, creditsOf(e, c.symbol, on), currencyOf(c.amounts), on),
     })),
   };
 }
@@ -254,8 +214,8 @@ function periodState(p: MeasuredPeriod): PeriodState {
   };
 }
 
-function creditsOf(e: Evaluated, charge: ChargeSymbol): { day: number; amount: Rational }[] {
-  return e.kpis.flatMap((k) => k.periods.filter((p) => p.credit && p.credit.charge === charge && p.status !== 'waived').map((p) => ({ day: p.period.from, amount: p.credit!.amount })));
+function creditsOf(e: Evaluated, charge: ChargeSymbol, on: number): { day: number; amount: Rational }[] {
+  return e.kpis.flatMap((k) => endedBy(k.periods, on).filter((p) => p.credit && p.credit.charge === charge && p.status !== 'waived').map((p) => ({ day: p.period.from, amount: p.credit!.amount })));
 }
 
 function currencyOf(amounts: readonly { readonly amount: { readonly currency: string | null } }[]): string {

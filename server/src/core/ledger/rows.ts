@@ -8,7 +8,7 @@ import type { FileModel, KpiModel } from '../model/semantic';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import type { MeasuredRow } from './kpi-periods';
 import { describeDimension, type Measure, parseMeasure, quantityMeasure } from './measure';
-import { type Declared, LedgerNames } from './names';
+import { LedgerNames } from './names';
 import type { Dated } from './occurrences';
 import type { ResultRow, ResultsFile } from './results-file';
 
@@ -29,49 +29,72 @@ export interface PartnershipRows {
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
-export function gatherRows(partnerships: readonly LedgerPartnership[], files: readonly ResultsFile[]): { rows: Map<string, PartnershipRows>; diagnostics: Map<string, Diagnostic[]>; names: LedgerNames } {
-  const declared: Declared[] = partnerships.flatMap((p) => p.declared.map((symbol) => ({ partnership: p.model.partnership.name.text, symbol })));
-  const names = new LedgerNames(declared);
+/** What one row comes to: the diagnostics it gets, and where it counts (if it counts). */
+export interface RowOutcome {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly placed?: { readonly partnership: string; readonly bucket: keyof PartnershipRows; readonly symbol: EventSymbol | NormSymbol | KpiSymbol; readonly dated: Dated | MeasuredRow };
+}
+
+/** The rows of every results file sorted to their declarations, with what each row came to. */
+export interface Gathered {
+  readonly rows: Map<string, PartnershipRows>;
+  readonly diagnostics: Map<string, Diagnostic[]>;
+  readonly names: LedgerNames;
+  /** By row: a row read again as the same object (results-reread.ts) comes to the same. */
+  readonly outcomes: ReadonlyMap<ResultRow, RowOutcome>;
+}
+
+/**
+ * Gathers the rows of `files` for `partnerships`. With `previous`, gathered for the very same
+ * partnerships, a row that is the same object as one it gathered comes to what it came to then.
+ */
+export function gatherRows(partnerships: readonly LedgerPartnership[], files: readonly ResultsFile[], previous?: Gathered): Gathered {
+  const names = previous?.names ?? new LedgerNames(partnerships.flatMap((p) => p.declared.map((symbol) => ({ partnership: p.model.partnership.name.text, symbol }))));
   const byName = new Map(partnerships.map((p) => [p.model.partnership.name.text, p]));
   const kpiUnits = new Map(partnerships.flatMap((p) => p.model.kpis.map((k) => [k.symbol, expectedDimension(k)] as const)));
   const rows = new Map<string, PartnershipRows>();
   const diagnostics = new Map<string, Diagnostic[]>();
+  const outcomes = new Map<ResultRow, RowOutcome>();
   const days = new Map<string, DayOrProblem>();
   const measures = new Map<string, Measure | null>();
+  const outcomeOf = (row: ResultRow, file: string): RowOutcome => {
+    const target = names.resolve(row, file);
+    if ('code' in target) return { diagnostics: [target] };
+    const date = checkDate(row, file, row.kind === 'event' || row.kind === 'done', days);
+    if ('code' in date) return { diagnostics: [date] };
+    const p = byName.get(target.partnership)!;
+    const found: Diagnostic[] = [];
+    if (date.lastDay < p.term.from || date.day > p.term.to) {
+      found.push(report('R007', { file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) }));
+    }
+    const dated: Dated = { day: date.day, lastDay: date.lastDay, file, row };
+    const at = { partnership: target.partnership, symbol: target.symbol, dated };
+    if (row.kind === 'event' && target.kind === 'event') return { diagnostics: found, placed: { ...at, bucket: 'events' } };
+    if (row.kind === 'done' && target.kind === 'obligation') return { diagnostics: found, placed: { ...at, bucket: 'done' } };
+    if (row.kind === 'waiver') return { diagnostics: found, placed: { ...at, bucket: 'waivers' } };
+    if (row.kind === 'result' && target.kind === 'kpi') {
+      const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated, measures);
+      if ('code' in measured) return { diagnostics: [...found, measured] };
+      return { diagnostics: found, placed: { ...at, dated: measured, bucket: 'results' } };
+    }
+    return { diagnostics: found };
+  };
   for (const f of files) {
     const out: Diagnostic[] = [...f.diagnostics];
     diagnostics.set(f.file, out);
     for (const row of f.rows) {
-      const target = names.resolve(row, f.file);
-      if ('code' in target) {
-        out.push(target);
-        continue;
-      }
-      const dayNeeded = row.kind === 'event' || row.kind === 'done';
-      const date = checkDate(row, f.file, dayNeeded, days);
-      if ('code' in date) {
-        out.push(date);
-        continue;
-      }
-      const p = byName.get(target.partnership)!;
-      if (date.lastDay < p.term.from || date.day > p.term.to) {
-        out.push(report('R007', { file: f.file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) }));
-      }
-      const dated: Dated = { day: date.day, lastDay: date.lastDay, file: f.file, row };
-      let into = rows.get(target.partnership);
-      if (!into) rows.set(target.partnership, (into = { events: new Map(), done: new Map(), results: new Map(), waivers: new Map() }));
-      if (row.kind === 'event' && target.kind === 'event') push(into.events, target.symbol, dated);
-      else if (row.kind === 'done' && target.kind === 'obligation') push(into.done, target.symbol, dated);
-      else if (row.kind === 'waiver') push(into.waivers, target.symbol, dated);
-      else if (row.kind === 'result' && target.kind === 'kpi') {
-        const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated, measures);
-        if ('code' in measured) out.push(measured);
-        else push(into.results, target.symbol, measured);
-      }
+      const outcome = previous?.outcomes.get(row) ?? outcomeOf(row, f.file);
+      outcomes.set(row, outcome);
+      for (const d of outcome.diagnostics) out.push(d);
+      const placed = outcome.placed;
+      if (!placed) continue;
+      let into = rows.get(placed.partnership);
+      if (!into) rows.set(placed.partnership, (into = { events: new Map(), done: new Map(), results: new Map(), waivers: new Map() }));
+      push(into[placed.bucket] as Map<unknown, Dated[]>, placed.symbol, placed.dated);
     }
   }
   for (const r of rows.values()) for (const list of [...r.events.values(), ...r.done.values(), ...r.waivers.values(), ...r.results.values()]) list.sort((a, b) => a.day - b.day);
-  return { rows, diagnostics, names };
+  return { rows, diagnostics, names, outcomes };
 }
 
 function checkDate(row: ResultRow, file: string, dayNeeded: boolean, days: Map<string, DayOrProblem>): { day: number; lastDay: number } | Diagnostic {

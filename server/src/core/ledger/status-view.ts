@@ -2,23 +2,19 @@
 // status-view.ts): the ledger's plain data, with each obligation's standing in words and each
 // KPI's periods and credits summed. The same words as the code lens and `status` as text.
 
-import type { StatusKpi, StatusView } from '../../../../shared/out/status-view';
+import type { StatusKpi, StatusObligation, StatusView } from '../../../../shared/out/status-view';
 import type { Timeline } from '../../../../shared/out/timeline';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import { money, summaryLines } from './status-render';
 import { periodCounts, standingOf } from './standing';
-import type { KpiState, LedgerStatus, PartnershipState } from './types';
+import type { KpiState, LedgerStatus, ObligationState, PartnershipState } from './types';
 
 export function statusViewOf(p: PartnershipState, on: string, today: string, tracked: boolean, timeline: Timeline): StatusView {
   return {
     on, today, tracked, timeline,
     partnership: { name: p.name, title: p.title, term: `${p.term.start} to ${p.term.end}`, file: p.file },
     summary: summaryLines(partnershipSummary(p, on)).slice(0, 4),
-    obligations: p.obligations.map((o) => {
-      const s = standingOf(o);
-      const counts = Object.entries(s.counts).map(([status, n]) => `${n} ${status}`).join(', ');
-      return { name: o.name, title: o.title, line: o.line, status: s.status, standing: s.text, counts };
-    }),
+    obligations: p.obligations.map(obligationView),
     kpis: p.kpis.map(kpiView),
     charges: p.charges.map((c) => ({
       name: c.name, title: c.title, line: c.line, cap: c.cap ?? '',
@@ -27,16 +23,34 @@ export function statusViewOf(p: PartnershipState, on: string, today: string, tra
   };
 }
 
+/** Each obligation's and KPI's row, kept by its state. */
+const obligationRows = new WeakMap<ObligationState, StatusObligation>();
+const kpiRows = new WeakMap<KpiState, StatusKpi>();
+
+function obligationView(o: ObligationState): StatusObligation {
+  let row = obligationRows.get(o);
+  if (!row) {
+    const s = standingOf(o);
+    const counts = Object.entries(s.counts).map(([status, n]) => `${n} ${status}`).join(', ');
+    obligationRows.set(o, (row = { name: o.name, title: o.title, line: o.line, status: s.status, standing: s.text, counts }));
+  }
+  return row;
+}
+
 function kpiView(k: KpiState): StatusKpi {
+  const kept = kpiRows.get(k);
+  if (kept) return kept;
+  const row = kpiRow(k);
+  kpiRows.set(k, row);
+  return row;
+}
+
+function kpiRow(k: KpiState): StatusKpi {
   const totals = new Map<string, Rational>();
   for (const x of k.periods) if (x.credit && x.status !== 'waived') totals.set(x.credit.currency, add(totals.get(x.credit.currency) ?? ZERO, fromDecimalString(x.credit.amount)));
   return {
     name: k.name, title: k.title, line: k.line, measured: k.measured ?? '', counts: periodCounts(k.periods),
     credits: [...totals].map(([currency, amount]) => money({ amount: formatPennies(amount), currency })).join(', '),
-    periods: k.periods.map((x) => ({
-      start: x.start, end: x.end, status: x.status,
-      detail: [x.value ?? 'no result', x.target ? `target ${x.target}` : '', x.credit ? `credit ${money(x.credit)}` : '', x.note ?? ''].filter((t) => t).join(', '),
-    })),
   };
 }
 

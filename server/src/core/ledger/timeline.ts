@@ -12,7 +12,7 @@ import { dayNumber, formatDay } from '../values/dates';
 import type { Ledger, LedgerSource } from './ledger';
 import type { Dated } from './occurrences';
 import { money, occurrenceText } from './status-render';
-import type { LedgerStatus, PartnershipState, PeriodState } from './types';
+import type { KpiState, LedgerStatus, ObligationState, PartnershipState, PeriodState } from './types';
 
 const visible = showBidiControls;
 
@@ -40,11 +40,12 @@ const KEPT_FIRST: readonly string[] = ['overdue', 'due-soon', 'late', 'waived', 
 export function thinnedForPane(t: Timeline): Timeline {
   const total = t.obligations.reduce((n, o) => n + o.occurrences.length, 0);
   if (total <= PANE_MARKS) return t;
+  const counts = new Map<string, number>();
+  for (const o of t.obligations) for (const x of o.occurrences) counts.set(x.status, (counts.get(x.status) ?? 0) + 1);
   let left = PANE_MARKS;
   const quota = new Map<string, number>();
   for (const status of KEPT_FIRST) {
-    const count = t.obligations.reduce((n, o) => n + o.occurrences.filter((x) => x.status === status).length, 0);
-    quota.set(status, Math.min(count, left));
+    quota.set(status, Math.min(counts.get(status) ?? 0, left));
     left -= quota.get(status)!;
   }
   const obligations = t.obligations.map((o) => ({
@@ -57,6 +58,16 @@ export function thinnedForPane(t: Timeline): Timeline {
     }),
   }));
   return { ...t, obligations };
+}
+
+/** Each obligation's and KPI's part of the picture, kept by its state (a state belongs to one partnership's file). */
+const timelineObligations = new WeakMap<ObligationState, TimelineObligation>();
+const timelineKpis = new WeakMap<KpiState, TimelineKpi>();
+
+function kept<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
 }
 
 function timelineOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, readonly Dated[]>, state: PartnershipState, on: string): Timeline {
@@ -74,14 +85,14 @@ function timelineOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, reado
       from: formatDay(g.period.from), to: formatDay(g.period.to), except: g.carveOuts.map((c) => visible(c.path)),
       source: { file: source.displayPath(g.file), line: source.lineAt(g.file, g.unit, g.node.start) },
     }] : []),
-    obligations: state.obligations.map((o): TimelineObligation => ({
+    obligations: state.obligations.map((o) => kept(timelineObligations, o, (): TimelineObligation => ({
       name: visible(o.name), title: visible(o.title), source: here(o.line),
       occurrences: o.occurrences.map((x) => ({ day: x.due ?? x.arises, status: x.status, detail: visible(occurrenceText(x) + (x.note ? ` (${x.note})` : '')) })),
-    })),
-    kpis: state.kpis.map((k): TimelineKpi => ({
+    }))),
+    kpis: state.kpis.map((k) => kept(timelineKpis, k, (): TimelineKpi => ({
       name: visible(k.name), title: visible(k.title), source: here(k.line),
       periods: k.periods.map((p) => ({ start: p.start, end: p.end, status: p.status, detail: visible(periodDetail(p)) })),
-    })),
+    }))),
     events: eventsOf(source, events),
   };
 }

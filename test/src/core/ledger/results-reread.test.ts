@@ -4,7 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Analysis } from '../../../../server/out/core/analysis/analysis';
+import { ledgerOf } from '../../../../server/out/core/ledger/from-analysis';
 import { readResultsFile } from '../../../../server/out/core/ledger/results-file';
+import { dayNumber } from '../../../../server/out/core/values/dates';
 import { rereadResultsFile } from '../../../../server/out/core/ledger/results-reread';
 import { repoRoot } from '../../helpers/paths';
 import { seededRandom } from '../../helpers/random';
@@ -55,5 +58,37 @@ describe('reading a results file again after an edit', () => {
     }
     // Most edits were read again from the rows before them, not whole.
     assert.ok(reused > 100, `${reused} of 400 edits kept the rows before them`);
+  });
+});
+
+describe('a ledger worked out again after a results edit', () => {
+  it('gives what a ledger worked out afresh gives, after each of 150 random edits of rows', function () {
+    this.timeout(120_000);
+    const folder = path.join(repoRoot, 'examples', 'service-birmingham');
+    const contract = path.join(folder, 'service-birmingham.partnership');
+    const analysis = new Analysis([{ file: contract, text: fs.readFileSync(contract, 'utf8') }], { readFile: () => undefined });
+    const random = seededRandom(6122026);
+    const lines = example.split('\n');
+    const header = lines[0];
+    let rows = lines.slice(1).filter((l) => l !== '');
+    let text = [header, ...rows].join('\n') + '\n';
+    let read = readResultsFile(FILE, text);
+    let ledger = ledgerOf(analysis, [read], (f) => path.basename(f));
+    const days = ['2016-09-20', '2012-01-01', '2030-01-01'].map((d) => dayNumber(d)!);
+    const made = ['done,R03,2016-01-10,,late', 'done,UserForecast,2016-09-29,,', 'result,Availability,2016-02,98.5%,', 'waiver,Disputes,2013-06,,', 'event,ProjectApproved,2016-09-01,,', 'done,Integration,2016-09-10,,', 'done,R99,2016-01-01,,'];
+    for (let i = 0; i < 150; i++) {
+      const at = random(rows.length + 1);
+      const choice = random(3);
+      if (choice === 0) rows = [...rows.slice(0, at), made[random(made.length)], ...rows.slice(at)];
+      else if (choice === 1 && rows.length > 0) rows = [...rows.slice(0, at), ...rows.slice(at + 1)];
+      else rows = [...rows, made[random(made.length)]];
+      text = [header, ...rows].join('\n') + '\n';
+      read = rereadResultsFile(read, text);
+      ledger = ledger.withResults([read]);
+      const fresh = ledgerOf(analysis, [readResultsFile(FILE, text)], (f) => path.basename(f));
+      assert.deepEqual(ledger.diagnostics, fresh.diagnostics, `diagnostics after edit ${i}`);
+      const day = days[i % days.length];
+      assert.deepEqual(ledger.status(day), fresh.status(day), `status after edit ${i}`);
+    }
   });
 });
