@@ -11,7 +11,7 @@
 //   - the matrix preview in chromium: from an edit to the page showing it
 // BENCH_QUICK=1 runs fewer rounds.
 
-const { execFileSync, spawn } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -19,6 +19,7 @@ const { pathToFileURL } = require('node:url');
 const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
 const secondVersion = require('./bench/second-version.js');
 const ledger = require('./bench/ledger.js');
+const { startServer } = require('./bench/server.js');
 
 const root = path.resolve(__dirname, '..');
 const shared = path.resolve(root, '..', 'shared', 'bench');
@@ -116,7 +117,6 @@ function lspBench(prefix, label, args, targets) {
 
 /** A workspace of 1,000 contracts: time to index (diagnostics for all) and for an edit to reach another file. */
 async function workspaceBench() {
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
   const dir = path.join(work, 'workspace');
   fs.mkdirSync(dir);
   const base = fs.readFileSync(`${generate(100)}.partnership`, 'utf8');
@@ -126,14 +126,9 @@ async function workspaceBench() {
     const extra = i < 2 ? `  party Holder${i} "Holder ${i}" as supplier\n  exclusive Holder${i} over Catalogue.Shared\n` : '';
     fs.writeFileSync(path.join(dir, `contract-${i}.partnership`), `import "catalogue.partnership"\n` + base.replace('partnership Generated', `partnership Contract${i}`).replace(/\n}\n$/, `\n${extra}}\n`));
   }
-  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const published = new Map();
   let onPublish = () => {};
-  connection.onNotification('textDocument/publishDiagnostics', (p) => { published.set(p.uri, p); onPublish(); });
-  connection.onNotification('window/logMessage', () => {});
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
+  const { server, connection } = startServer(serverCommand, { onDiagnostics: (p) => { published.set(p.uri, p); onPublish(); } });
   const until = (test) => new Promise((resolve) => { onPublish = () => test() && resolve(); onPublish(); });
   const uri = (f) => pathToFileURL(path.join(dir, f)).toString();
   const t0 = performance.now();
@@ -168,13 +163,7 @@ async function openInServer(prefix, name) {
   const file = path.join(dir, 'contract.partnership');
   fs.writeFileSync(file, text);
   const uri = pathToFileURL(file).toString();
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', () => {});
-  connection.onNotification('window/logMessage', () => {});
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
+  const { server, connection } = startServer(serverCommand);
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
   await connection.sendNotification('initialized', {});
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'partnership', version: 1, text } });

@@ -107,15 +107,8 @@ async function ledgerBench({ root, prefix, folder, record, runs, serverCommand }
 }
 
 async function resultsEditToStatus(bench, serverCommand, runs) {
-  const { spawn } = require('node:child_process');
   const { pathToFileURL } = require('node:url');
-  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver-protocol/node');
-  const server = spawn(serverCommand[0], serverCommand.slice(1), { stdio: 'pipe' });
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  connection.onNotification('textDocument/publishDiagnostics', () => {});
-  connection.onNotification('window/logMessage', () => {});
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
+  const { server, connection } = require('./server.js').startServer(serverCommand);
   const folder = path.dirname(bench.contract);
   const uri = (f) => pathToFileURL(f).toString();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: uri(folder), workspaceFolders: [{ uri: uri(folder), name: 'ledger' }], capabilities: {} });

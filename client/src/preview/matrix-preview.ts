@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { type LanguageClient, State } from 'vscode-languageclient/node';
 import { exportMatrix } from '../export-matrix';
+import { LatestRequest } from './latest-request';
 import { StatusFeed } from './status-feed';
 import { previewHtml } from './html';
 import { applyMatrixDelta } from '../../../shared/out/matrix-delta';
@@ -39,10 +40,7 @@ export class MatrixPreview implements vscode.Disposable {
   private stale = true;
   /** The matrix the current page holds (by the server's id), so it can be sent changes only. */
   private pageHolds: string | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private request: vscode.CancellationTokenSource | undefined;
-  /** Bumped by every request; an answer is applied only if no newer request has started. */
-  private generation = 0;
+  private readonly requests = new LatestRequest();
 
   private readonly status: StatusFeed;
 
@@ -152,7 +150,7 @@ export class MatrixPreview implements vscode.Disposable {
         this.pageReady = true;
         this.pageHolds = undefined;
         if (this.latest) this.post(this.latest);
-        if (this.stale || (!this.latest && !this.request)) void this.refresh();
+        if (this.stale || (!this.latest && !this.requests.pending)) void this.refresh();
         return;
       case 'reveal':
         if (this.source) void this.reveal(this.source, message.line);
@@ -174,32 +172,22 @@ export class MatrixPreview implements vscode.Disposable {
     if (!this.panel || !this.source) return;
     this.stale = true;
     if (!this.panel.visible) return; // asked again when the page comes back
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), DEBOUNCE_MS);
+    this.requests.schedule(() => void this.refresh(), DEBOUNCE_MS);
   }
 
   private stopRequests(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.request?.cancel();
-    this.request?.dispose();
-    this.request = undefined;
-    this.generation++;
+    this.requests.stop();
   }
 
   private async refresh(): Promise<void> {
     const panel = this.panel;
     const uri = this.source;
     if (!panel || !uri) return;
-    this.stopRequests();
-    const request = new vscode.CancellationTokenSource();
-    this.request = request;
-    const generation = this.generation;
+    const request = this.requests.start();
     this.stale = false;
     const shown = await this.ask(uri, request.token);
-    if (generation !== this.generation || panel !== this.panel) return; // a newer request supersedes this one
-    request.dispose();
-    this.request = undefined;
+    // A newer request supersedes this one.
+    if (!request.finish() || panel !== this.panel) return;
     this.latest = shown;
     this.post(shown);
   }

@@ -3,9 +3,10 @@
 // results file changes, and the answer, checked, is posted to the page. Requests are
 // debounced, and an answer is dropped when a newer request has started.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_REQUEST, type StatusParams } from '../../../shared/out/protocol';
+import { LatestRequest } from './latest-request';
 import { isStatusView, type MessageToPage } from './protocol';
 
 const DEBOUNCE_MS = 30;
@@ -13,9 +14,7 @@ const DEBOUNCE_MS = 30;
 export class StatusFeed {
   /** The day the page asks for (null: today), or undefined while it shows the matrix. */
   private wanted: string | null | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private request: vscode.CancellationTokenSource | undefined;
-  private generation = 0;
+  private readonly requests = new LatestRequest();
 
   constructor(
     private readonly client: LanguageClient,
@@ -33,27 +32,18 @@ export class StatusFeed {
 
   schedule(delay = DEBOUNCE_MS): void {
     if (this.wanted === undefined) return;
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), delay);
+    this.requests.schedule(() => void this.refresh(), delay);
   }
 
   stop(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.request?.cancel();
-    this.request?.dispose();
-    this.request = undefined;
-    this.generation++;
+    this.requests.stop();
   }
 
   private async refresh(): Promise<void> {
     const uri = this.source();
     const on = this.wanted;
     if (!uri || on === undefined) return;
-    this.stop();
-    const request = new vscode.CancellationTokenSource();
-    this.request = request;
-    const generation = this.generation;
+    const request = this.requests.start();
     let message: MessageToPage;
     try {
       const params: StatusParams = { uri: uri.toString(), on };
@@ -62,12 +52,9 @@ export class StatusFeed {
       else if (isStatusView(answer)) message = { type: 'status', view: answer };
       else message = { type: 'statusEmpty', reason: 'The language server answered with a status this preview cannot read. Reload the window after updating the extension.' };
     } catch (error) {
-      if (generation !== this.generation) return;
       message = { type: 'statusEmpty', reason: `Where things stand could not be worked out: ${error instanceof Error ? error.message : String(error)}` };
     }
-    if (generation !== this.generation) return;
-    request.dispose();
-    this.request = undefined;
+    if (!request.finish()) return;
     void this.page()?.webview.postMessage(message);
   }
 }
