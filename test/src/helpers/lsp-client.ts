@@ -105,3 +105,11 @@ export class LspClient {
 export function uri(file: string): string {
   return pathToFileURL(file).toString();
 }
+
+/** The LSP position of the `offset`-th character of the first `needle` in `text`. */
+export function positionIn(text: string, needle: string, offset = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const before = text.slice(0, at + offset);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}

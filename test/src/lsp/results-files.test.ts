@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
-import { LspClient, uri } from '../helpers/lsp-client';
+import { LspClient, positionIn as positionOf, uri } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/paths';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'ledger', 'birmingham');
@@ -19,13 +19,6 @@ done,R01,2015-11-20,,
 done,UserForecst,2016-04-11,,
 result,Availability,2016-04,99.1%,
 `;
-
-function positionOf(text: string, needle: string, offset = 0): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} not in text`);
-  const before = text.slice(0, at + offset);
-  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
-}
 
 describe('results files in the language server', function () {
   this.timeout(30000);

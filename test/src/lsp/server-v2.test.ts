@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompletionItem, DocumentSymbol, FoldingRange, Hover, Location, SemanticTokens, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { tokenLegend } from '../../../server/out/lsp/features/semantic-tokens';
-import { LspClient, uri } from '../helpers/lsp-client';
+import { LspClient, positionIn as position, uri } from '../helpers/lsp-client';
 
 const mainText = `partnership Main "Main agreement" {
   term 2006-04-01 to 2021-03-31
@@ -38,14 +38,6 @@ partnership Exit "Exit agreement" {
   }
 }
 `;
-
-/** The position of the `offset`-th character of `needle` in `text`. */
-function position(text: string, needle: string, offset = 0): { line: number; character: number } {
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, `${needle} not in text`);
-  const before = text.slice(0, at + offset);
-  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
-}
 
 describe('the second version over stdio', function () {
   this.timeout(30000);
