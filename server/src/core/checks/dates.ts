@@ -7,7 +7,7 @@ import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
-import { type CheckContext, type Owner, related, spanOf } from './context';
+import { type CheckContext, kinds, type Owner, related, spanOf, type UnitKind } from './context';
 
 /** Whether a date starts a period (judged by its first day) or ends one (by its last). */
 type Edge = 'start' | 'end';
@@ -26,15 +26,37 @@ export interface TermBounds {
   readonly node: Term;
 }
 
+const DATES_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation');
+const DATES_AND_NORMS_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation', 'Norm');
+
+/** What `checkDates` reads: the units with dates of their own, and the norm units when some norm has no model. */
+export function datesRead(model: FileModel): ReadonlySet<UnitKind> {
+  return someNormUnmodelled(model) ? DATES_AND_NORMS_READ : DATES_READ;
+}
+
+const unmodelled = new WeakMap<FileModel, boolean>();
+
+/**
+ * Whether a norm of the file has no model of its own (a second declaration of a name): its
+ * dates are checked with the file's, the others norm by norm. Usually every norm has a model,
+ * which the count tells.
+ */
+function someNormUnmodelled(model: FileModel): boolean {
+  let answer = unmodelled.get(model);
+  if (answer === undefined) {
+    const units = model.partnership.block?.units ?? [];
+    let normCount = 0;
+    for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Norm') normCount++;
+    unmodelled.set(model, (answer = normCount > model.norms.length));
+  }
+  return answer;
+}
+
 export function checkDates(ctx: CheckContext, model: FileModel): void {
   const file = model.file;
   const term = termBounds(model);
   const units = model.partnership.block?.units ?? [];
-  // A norm with no model of its own (a second declaration of a name) has its dates checked
-  // here; the others norm by norm. Usually every norm has a model, which the count tells.
-  let normCount = 0;
-  for (const unit of units) if (unit.node.kind === 'Norm') normCount++;
-  const modelled = normCount > model.norms.length ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
+  const modelled = someNormUnmodelled(model) ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
   for (const unit of units) {
     const owner = { file, unit };
     const item = unit.node;

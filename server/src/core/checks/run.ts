@@ -13,18 +13,19 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
 import { stableFile, variationEffects } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
+import { type FileChecks, runFileChecks } from './file-results';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
-import type { CheckContext, CheckFamily } from './context';
-import { checkDates, checkNormDates } from './dates';
+import { type CheckContext, type CheckFamily, kinds, type UnitKind } from './context';
+import { checkDates, checkNormDates, datesRead } from './dates';
 import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
-import { checkDeclarations, checkRole } from './declarations';
-import { checkPartnershipTitle, checkUnitTitles } from './titles';
+import { checkDeclarations, checkRole, declarationsRead } from './declarations';
+import { checkPartnershipTitle, checkUnitTitles, partnershipTitleRead } from './titles';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
 import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
-import { checkKpis } from './kpis';
+import { checkKpis, kpisRead } from './kpis';
 import { checkNorm } from './norms';
 import { checkVariationDates, checkVariations } from './variations';
 import { checkCharges } from './charges';
@@ -33,21 +34,28 @@ import { checkShares } from './shares';
 import { checkEscalation } from './escalation';
 import { checkEndeavours } from './endeavours';
 
+/** A file check that reads the units of these kinds, whatever the model. */
+function reading(...list: UnitKind[]): (model: FileModel) => ReadonlySet<UnitKind> {
+  const read = kinds(...list);
+  return () => read;
+}
+
+// Each family's `fileReads` names what its file check reads (see the check).
 export const checkFamilies: readonly CheckFamily[] = [
-  { name: 'declarations', file: checkDeclarations, unit: checkRole },
-  { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles },
-  { name: 'dates', file: checkDates, norm: checkNormDates },
-  { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
+  { name: 'declarations', file: checkDeclarations, unit: checkRole, fileReads: declarationsRead },
+  { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles, fileReads: partnershipTitleRead },
+  { name: 'dates', file: checkDates, norm: checkNormDates, fileReads: datesRead },
+  { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants, fileReads: reading('Term', 'Exclusive', 'Open') },
   { name: 'interfaces', norm: checkNormInterfaces },
-  { name: 'kpis', file: checkKpis },
-  { name: 'governance', file: checkGovernance },
+  { name: 'kpis', file: checkKpis, fileReads: kpisRead },
+  { name: 'governance', file: checkGovernance, fileReads: reading('Term', 'Body') },
   { name: 'norms', norm: checkNorm },
-  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline },
-  { name: 'variations', file: checkVariations, unit: checkVariationDates },
-  { name: 'charges', file: checkCharges },
-  { name: 'credits', file: checkCredits },
+  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline, fileReads: reading('Event') },
+  { name: 'variations', file: checkVariations, unit: checkVariationDates, fileReads: reading('Term', 'Variation') },
+  { name: 'charges', file: checkCharges, fileReads: reading('Term', 'Charge') },
+  { name: 'credits', file: checkCredits, fileReads: reading('Term', 'Kpi') },
   { name: 'shares', unit: checkShares },
-  { name: 'escalation', file: checkEscalation },
+  { name: 'escalation', file: checkEscalation, fileReads: reading('Body') },
   { name: 'endeavours', unit: checkEndeavours },
 ];
 
@@ -63,13 +71,12 @@ interface NormResult {
 /** The outcome of checking one file: its diagnostics and what the checks looked up. */
 export interface FileCheckResult {
   readonly model: FileModel;
-  /** The file's own checks' findings and lookups. */
-  readonly fileDiagnostics: readonly Diagnostic[];
+  /** The file's own checks' findings and lookups, by family. */
+  readonly file: FileChecks;
   /** What the checks of single units found, by the unit's place. */
   readonly unitFindings: readonly (readonly Diagnostic[])[];
   /** The same, one list in the order of the text. */
   readonly unitDiagnostics: readonly Diagnostic[];
-  readonly fileReads: readonly Read[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
   readonly norms: readonly NormResult[];
   /** Every finding, the file's own and its norms'. */
@@ -98,7 +105,7 @@ const readGroups = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Rea
 
 function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
   let groups = readGroups.get(result);
-  if (!groups) readGroups.set(result, (groups = readsByFile([result.fileReads, ...result.norms.map((n) => n.reads)])));
+  if (!groups) readGroups.set(result, (groups = readsByFile([result.file.reads, ...result.norms.map((n) => n.reads)])));
   return groups;
 }
 
@@ -116,30 +123,8 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     failures.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
   };
 
-  // The file's own checks.
-  let fileDiagnostics: readonly Diagnostic[];
-  let fileReads: readonly Read[];
-  if (earlier?.complete && earlier.model === model && facts.stillHold(earlier.fileReads)) {
-    fileDiagnostics = earlier.fileDiagnostics;
-    fileReads = earlier.fileReads;
-  } else {
-    const found: Diagnostic[] = [];
-    const reads: Read[] = [];
-    recorder.into(reads);
-    const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => found.push(d) };
-    // The checks see periods as varied by the partnership's variations, which may be in other files.
-    const varied = variedModel(model, recorder.read(variationEffects, model.file));
-    for (const family of families) {
-      if (!family.file) continue;
-      try {
-        family.file(ctx, varied);
-      } catch (error) {
-        fail(family.name, error);
-      }
-    }
-    fileDiagnostics = found;
-    fileReads = reads;
-  }
+  // The file's own checks, each family's kept while what it read is unchanged.
+  const file = runFileChecks(facts, recorder, input, source, model, families, earlier?.complete ? earlier : undefined, fail);
 
   // Each unit's own checks, kept by the unit's identity.
   // Each unit's own checks: carried by place from the earlier result but where the edit
@@ -193,13 +178,13 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   // Nothing new: the earlier result itself, which tells readers nothing changed.
-  if (earlier && !failed && fileDiagnostics === earlier.fileDiagnostics && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
-  const diagnostics: Diagnostic[] = [...fileDiagnostics, ...unitDiagnostics];
+  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
+  const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
   for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, fileDiagnostics, unitFindings: byPlace, unitDiagnostics, fileReads, norms, diagnostics, complete: true };
+  if (!failed) return { model, file, unitFindings: byPlace, unitDiagnostics, norms, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, fileDiagnostics, unitFindings: [], unitDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
+  return { model, file, unitFindings: [], unitDiagnostics, norms: [], diagnostics, complete: false };
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */

@@ -112,9 +112,11 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 }
 
 /**
- * The model of a file whose meanings differ from `earlier`'s only at the places `changed`,
- * each keeping its kind: the earlier model with those meanings replaced where they stand, so
- * its lists are not gathered again. Null when that does not hold (gather the model afresh).
+ * The model of a file whose meanings and units differ from `earlier`'s only at the places
+ * `changed`, each meaning keeping its kind: the earlier model with those meanings replaced where
+ * they stand, so its lists are not gathered again. Null when that does not hold, or a unit the
+ * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
+ * the model afresh.
  */
 export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
@@ -125,6 +127,10 @@ export function carriedFileModel(earlier: FileModel, before: readonly UnitMeanin
   for (const i of changed) {
     const then = before[i];
     const now = meanings[i];
+    if (!then && !now) {
+      if (gatheredAsWritten(earlier.partnership.block?.units[i]) || gatheredAsWritten(partnership.block?.units[i])) return null;
+      continue;
+    }
     if (!then || !now || then.kind !== now.kind) return null;
     const list = (lists[now.kind] ??= (earlier[field[now.kind]] as readonly unknown[]).slice());
     const at = list.indexOf(then.value);
@@ -134,6 +140,12 @@ export function carriedFileModel(earlier: FileModel, before: readonly UnitMeanin
   const replaced: Record<string, unknown> = {};
   for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
   return { ...earlier, partnership, ...replaced };
+}
+
+/** Whether the model takes a unit as written, not through a meaning: notes, values, objectives, the calendar. */
+function gatheredAsWritten(unit: Unit | undefined): boolean {
+  const kind = unit?.node.kind;
+  return kind === 'Note' || kind === 'ContractValue' || kind === 'Objective' || kind === 'Calendar';
 }
 
 /** A file's model from its units' meanings, in the order of the text. */
