@@ -14,6 +14,8 @@ import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts
 import { stableFile, variationEffects } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
+import { carryReaders, staleReaders } from './norm-readers';
+import { normsReplacedSince } from '../model/carried-models';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
@@ -142,17 +144,22 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
-  const earlierOf = earlierNormResults(earlier, model);
   const normFamilies = families.filter((f) => f.norm);
-  const norms = new Array<NormResult>(model.norms.length);
+  // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
+  // value changed are checked again; the others keep their place and result.
+  const carried = carriedNormResults(facts, earlier, model);
+  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms[i]) : earlierNormResults(earlier, model);
+  const norms = carried ? earlier!.norms.slice() : new Array<NormResult>(model.norms.length);
+  const places = carried ? [...carried.again] : null;
   // One context for every norm; what a norm's checks report goes to its own list, made only
   // when there is something to report (most norms have nothing).
   let own: Diagnostic[] | undefined;
   const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => (own ??= []).push(d) };
-  for (let i = 0; i < model.norms.length; i++) {
+  for (let k = 0, count = places ? places.length : model.norms.length; k < count; k++) {
+    const i = places ? places[k] : k;
     const norm = model.norms[i];
     const before = earlierOf(i);
-    if (before && facts.stillHold(before.reads)) {
+    if (before && (carried || facts.stillHold(before.reads))) {
       norms[i] = before;
       continue;
     }
@@ -177,6 +184,8 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     norms[i] = { norm, diagnostics: found ?? NOTHING, reads };
   }
 
+  if (places) carryReaders(earlier!.norms, norms, places);
+
   // Nothing new: the earlier result itself, which tells readers nothing changed.
   if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
   const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
@@ -185,6 +194,19 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
   return { model, file, unitFindings: [], unitDiagnostics, norms: [], diagnostics, complete: false };
+}
+
+/**
+ * When `model` was carried from the model of `earlier` (its norms standing place for place):
+ * the places of the norms to check again, those replaced and those one of whose lookups changed.
+ */
+function carriedNormResults(facts: Facts<Program>, earlier: FileCheckResult | undefined, model: FileModel): { readonly again: ReadonlySet<number> } | null {
+  if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return null;
+  const replaced = normsReplacedSince(model, earlier.model);
+  if (!replaced || earlier.norms.length !== model.norms.length) return null;
+  const again = staleReaders(facts, earlier.norms);
+  for (const i of replaced) again.add(i);
+  return { again };
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */

@@ -9,6 +9,7 @@ import { isWithin } from '../binding/symbols';
 import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnership, QName, Term, Unit } from '../syntax/ast';
 import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
+import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
 import { lookups } from './references';
@@ -121,6 +122,7 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
   const lists: Partial<Record<NonNullable<UnitMeaning>['kind'], unknown[]>> = {};
+  const normPlaces: number[] = [];
   const field = {
     grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
   } as const;
@@ -128,7 +130,9 @@ export function carriedFileModel(earlier: FileModel, before: readonly UnitMeanin
     const then = before[i];
     const now = meanings[i];
     if (!then && !now) {
-      if (gatheredAsWritten(earlier.partnership.block?.units[i]) || gatheredAsWritten(partnership.block?.units[i])) return null;
+      const [thenUnit, nowUnit] = [earlier.partnership.block?.units[i], partnership.block?.units[i]];
+      // Every place keeps its kind of statement (so a carried model has the earlier one's).
+      if (thenUnit?.node.kind !== nowUnit?.node.kind || gatheredAsWritten(nowUnit)) return null;
       continue;
     }
     if (!then || !now || then.kind !== now.kind) return null;
@@ -136,10 +140,13 @@ export function carriedFileModel(earlier: FileModel, before: readonly UnitMeanin
     const at = list.indexOf(then.value);
     if (at < 0) return null;
     list[at] = now.value;
+    if (now.kind === 'norm') normPlaces.push(at);
   }
   const replaced: Record<string, unknown> = {};
   for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
-  return { ...earlier, partnership, ...replaced };
+  const model: FileModel = { ...earlier, partnership, ...replaced };
+  noteCarried(model, earlier, normPlaces);
+  return model;
 }
 
 /** Whether the model takes a unit as written, not through a meaning: notes, values, objectives, the calendar. */
