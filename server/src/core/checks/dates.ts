@@ -6,6 +6,7 @@
 import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
+import { carriedFromModel } from '../model/carried-models';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import { type CheckContext, kinds, type Owner, related, spanOf, type UnitKind } from './context';
 
@@ -43,7 +44,11 @@ const unmodelled = new WeakMap<FileModel, boolean>();
  */
 function someNormUnmodelled(model: FileModel): boolean {
   let answer = unmodelled.get(model);
-  if (answer === undefined) {
+  // A carried model has the kinds of statement and the norms' count of the one it came from.
+  const earlier = answer === undefined ? carriedFromModel(model) : undefined;
+  if (earlier) answer = unmodelled.get(earlier);
+  if (answer !== undefined) unmodelled.set(model, answer);
+  else {
     const units = model.partnership.block?.units ?? [];
     let normCount = 0;
     for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Norm') normCount++;
