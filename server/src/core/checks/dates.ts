@@ -115,7 +115,9 @@ function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermB
   let every = false;
   let triggered = false;
   const dates: Dated[] = [];
-  for (const line of lines) {
+  // By index: this runs for every norm as a contract opens, when a `for … of` loop still makes an object for each step.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.kind === 'Due') {
       if (line.date) dates.push({ owner, date: line.date, edge: 'end' });
       if (due === undefined) due = line.date;
@@ -140,7 +142,8 @@ const dated = (owner: Owner, date: DateLit | null, edge: Edge): Dated | null => 
 
 /** P301 for each impossible date of `dates`; P303 for the others, unless their period is reversed. */
 function judge(ctx: CheckContext, term: TermBounds | null, dates: readonly (Dated | null)[], periodReversed: boolean): void {
-  for (const d of dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
     if (!d) continue;
     const day = d.edge === 'start' ? dayNumber(d.date.text) : lastDayNumber(d.date.text);
     if (day === null) impossible(ctx, d.owner, d.date);
@@ -165,9 +168,16 @@ function reversed(ctx: CheckContext, owner: Owner, from: DateLit | null, to: Dat
   return true;
 }
 
-/** The term of the file as written, when it is valid. */
+const bounds = new WeakMap<FileModel, TermBounds | null>();
+
+/** The term of the file as written, when it is valid: one object per model, which every norm's check reads. */
 function termBounds(model: FileModel): TermBounds | null {
-  return model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
+  let found = bounds.get(model);
+  if (found === undefined) {
+    found = model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
+    bounds.set(model, found);
+  }
+  return found;
 }
 
 /** P303 at the duration of `within … of start` or `… before expiry` when the day it gives (null: too far to count) is outside `term`. */

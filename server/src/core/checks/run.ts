@@ -233,7 +233,9 @@ function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[]
   let found: Diagnostic[] | undefined;
   let complete = true;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
-  for (const family of families) {
+  // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
+  for (let f = 0; f < families.length; f++) {
+    const family = families[f];
     if (!family.unit) continue;
     try {
       family.unit(ctx, unit);
