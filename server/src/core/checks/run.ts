@@ -128,7 +128,6 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   // The file's own checks, each family's kept while what it read is unchanged.
   const file = runFileChecks(facts, recorder, input, source, model, families, earlier?.complete ? earlier : undefined, fail);
 
-  // Each unit's own checks, kept by the unit's identity.
   // Each unit's own checks: carried by place from the earlier result but where the edit
   // replaced the unit, and otherwise kept by the unit's identity.
   const units = model.partnership.block?.units ?? [];
@@ -136,7 +135,11 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
   const byPlace: (readonly Diagnostic[])[] = carry ? earlier!.unitFindings.slice() : new Array(units.length);
   if (carry) for (const i of replaced!) byPlace[i] = unitFindings(source.file, units[i], families, fail);
-  else for (let i = 0; i < units.length; i++) byPlace[i] = unitFindings(source.file, units[i], families, fail);
+  else {
+    // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
+    const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
+    for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(source.file, units[i], families, fail);
+  }
   const unitDiagnostics: Diagnostic[] = [];
   for (let i = 0; i < byPlace.length; i++) {
     const found = byPlace[i];
@@ -221,17 +224,21 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   return (i) => byNorm.get(model.norms[i]);
 }
 
-/** What the unit checks of one list of families found in each unit, by the unit's identity. */
-const unitResults = new WeakMap<readonly CheckFamily[], WeakMap<Unit, readonly Diagnostic[]>>();
+/**
+ * What the unit checks found in each unit of an earlier result, by the unit: kept by place, so
+ * opening a contract fills no table keyed by every unit; this map is made only when units were
+ * added or removed.
+ */
+function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readonly Diagnostic[]> | undefined {
+  const units = earlier.model.partnership.block?.units;
+  if (!units || units.length !== earlier.unitFindings.length) return undefined;
+  const byUnit = new Map<Unit, readonly Diagnostic[]>();
+  for (let i = 0; i < units.length; i++) byUnit.set(units[i], earlier.unitFindings[i]);
+  return byUnit;
+}
 
 function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): readonly Diagnostic[] {
-  let results = unitResults.get(families);
-  if (!results) unitResults.set(families, (results = new WeakMap()));
-  const known = results.get(unit);
-  // A unit belongs to the file parsed from; its findings name that file.
-  if (known && (known.length === 0 || known[0].file === file)) return known;
   let found: Diagnostic[] | undefined;
-  let complete = true;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let f = 0; f < families.length; f++) {
@@ -240,12 +247,9 @@ function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[]
     try {
       family.unit(ctx, unit);
     } catch (error) {
-      complete = false;
+      // The file's result is then incomplete and not kept: the unit is checked again next time.
       fail(family.name, error);
     }
   }
-  const result = found ?? NOTHING;
-  // A unit on which a check failed is checked again next time, and reported again.
-  if (complete) results.set(unit, result);
-  return result;
+  return found ?? NOTHING;
 }
