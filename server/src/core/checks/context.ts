@@ -46,6 +46,22 @@ export interface CheckFamily {
   readonly file?: Check;
   readonly unit?: UnitCheck;
   readonly norm?: NormCheck;
+  /**
+   * The kinds of statement whose units the file check reads, through the model, the
+   * declarations or the text, given a model of the file; null when it reads the whole file.
+   * Its findings are kept while no unit of those kinds changed, nor the partnership's name or
+   * title, nor any lookup it made (checks/file-results.ts). Absent: it runs again whenever the
+   * file's model is new.
+   */
+  readonly fileReads?: (model: FileModel) => ReadonlySet<UnitKind> | null;
+}
+
+/** The kind of a top-level statement. */
+export type UnitKind = Unit['node']['kind'];
+
+/** The kinds a file check reads, as a set. */
+export function kinds(...list: UnitKind[]): ReadonlySet<UnitKind> {
+  return new Set(list);
 }
 
 /** Where a node is written: its file and, for a node inside a unit, the unit its offsets count from. */

@@ -6,8 +6,9 @@
 import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
+import { carriedFromModel } from '../model/carried-models';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
-import { type CheckContext, type Owner, related, spanOf } from './context';
+import { type CheckContext, kinds, type Owner, related, spanOf, type UnitKind } from './context';
 
 /** Whether a date starts a period (judged by its first day) or ends one (by its last). */
 type Edge = 'start' | 'end';
@@ -26,15 +27,41 @@ export interface TermBounds {
   readonly node: Term;
 }
 
+const DATES_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation');
+const DATES_AND_NORMS_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation', 'Norm');
+
+/** What `checkDates` reads: the units with dates of their own, and the norm units when some norm has no model. */
+export function datesRead(model: FileModel): ReadonlySet<UnitKind> {
+  return someNormUnmodelled(model) ? DATES_AND_NORMS_READ : DATES_READ;
+}
+
+const unmodelled = new WeakMap<FileModel, boolean>();
+
+/**
+ * Whether a norm of the file has no model of its own (a second declaration of a name): its
+ * dates are checked with the file's, the others norm by norm. Usually every norm has a model,
+ * which the count tells.
+ */
+function someNormUnmodelled(model: FileModel): boolean {
+  let answer = unmodelled.get(model);
+  // A carried model has the kinds of statement and the norms' count of the one it came from.
+  const earlier = answer === undefined ? carriedFromModel(model) : undefined;
+  if (earlier) answer = unmodelled.get(earlier);
+  if (answer !== undefined) unmodelled.set(model, answer);
+  else {
+    const units = model.partnership.block?.units ?? [];
+    let normCount = 0;
+    for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Norm') normCount++;
+    unmodelled.set(model, (answer = normCount > model.norms.length));
+  }
+  return answer;
+}
+
 export function checkDates(ctx: CheckContext, model: FileModel): void {
   const file = model.file;
   const term = termBounds(model);
   const units = model.partnership.block?.units ?? [];
-  // A norm with no model of its own (a second declaration of a name) has its dates checked
-  // here; the others norm by norm. Usually every norm has a model, which the count tells.
-  let normCount = 0;
-  for (const unit of units) if (unit.node.kind === 'Norm') normCount++;
-  const modelled = normCount > model.norms.length ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
+  const modelled = someNormUnmodelled(model) ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
   for (const unit of units) {
     const owner = { file, unit };
     const item = unit.node;
@@ -88,7 +115,9 @@ function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermB
   let every = false;
   let triggered = false;
   const dates: Dated[] = [];
-  for (const line of lines) {
+  // By index: this runs for every norm as a contract opens, when a `for … of` loop still makes an object for each step.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.kind === 'Due') {
       if (line.date) dates.push({ owner, date: line.date, edge: 'end' });
       if (due === undefined) due = line.date;
@@ -113,7 +142,8 @@ const dated = (owner: Owner, date: DateLit | null, edge: Edge): Dated | null => 
 
 /** P301 for each impossible date of `dates`; P303 for the others, unless their period is reversed. */
 function judge(ctx: CheckContext, term: TermBounds | null, dates: readonly (Dated | null)[], periodReversed: boolean): void {
-  for (const d of dates) {
+  for (let i = 0; i < dates.length; i++) {
+    const d = dates[i];
     if (!d) continue;
     const day = d.edge === 'start' ? dayNumber(d.date.text) : lastDayNumber(d.date.text);
     if (day === null) impossible(ctx, d.owner, d.date);
@@ -138,9 +168,16 @@ function reversed(ctx: CheckContext, owner: Owner, from: DateLit | null, to: Dat
   return true;
 }
 
-/** The term of the file as written, when it is valid. */
+const bounds = new WeakMap<FileModel, TermBounds | null>();
+
+/** The term of the file as written, when it is valid: one object per model, which every norm's check reads. */
 function termBounds(model: FileModel): TermBounds | null {
-  return model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
+  let found = bounds.get(model);
+  if (found === undefined) {
+    found = model.term && model.termNode ? { period: model.term, owner: { file: model.file, unit: model.termUnit as Unit | null }, node: model.termNode } : null;
+    bounds.set(model, found);
+  }
+  return found;
 }
 
 /** P303 at the duration of `within … of start` or `… before expiry` when the day it gives (null: too far to count) is outside `term`. */

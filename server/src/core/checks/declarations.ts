@@ -8,8 +8,18 @@ import { ROLES } from '../language/vocabulary';
 import type { FileModel } from '../model/semantic';
 import type { Party } from '../syntax/ast';
 import { referenced } from '../facts/lookups';
-import { type CheckContext, spanOf, type UnitCheck } from './context';
+import { type CheckContext, kinds, spanOf, type UnitCheck, type UnitKind } from './context';
 import { suggestedTerm } from './suggested-term';
+
+const DECLARATIONS_READ = kinds('Term', 'Party', 'Scope', 'Kpi');
+
+/**
+ * What `checkDeclarations` reads: the term, the parties, scopes and KPIs; without a term, the
+ * whole text (the fix suggests a term from its dates).
+ */
+export function declarationsRead(model: FileModel): ReadonlySet<UnitKind> | null {
+  return model.termNode ? DECLARATIONS_READ : null;
+}
 
 export function checkDeclarations(ctx: CheckContext, model: FileModel): void {
   checkTerm(ctx, model);

@@ -10,6 +10,7 @@ import { isWithin, type PartySymbol, type ScopeSymbol } from '../binding/symbols
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
 import { grantsNear, interfacesOf, opensNear, scopesNamedBy, workNamedBy } from '../facts/lookups';
+import type { NamedWork } from '../facts/duty-index';
 import { isCovered } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import { namesText, qnameText } from '../syntax/ast';
@@ -60,15 +61,22 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
   }
   if (!links) return undefined;
   for (const link of links) {
-    for (const [near, far] of [[link.a, link.b], [link.b, link.a]] as const) {
-      if (!isWithin(work, near)) continue;
-      for (const grant of ctx.read(grantsNear, far)) {
-        if (!grant.period || !overlaps(grant.period, norm.period!) || norm.subjects.some((s) => countsAsHolder(ctx, s, grant.holder))) continue;
-        if (!isCovered(far, grant)) continue;
-        if (holderBoundToWork(ctx, work, open, grant, norm.period!)) continue;
-        return { link, exclusive: far, grant };
-      }
-    }
+    const found = againstGrantBeyond(ctx, norm, work, open, link.a, link.b) ?? againstGrantBeyond(ctx, norm, work, open, link.b, link.a);
+    if (found) return { link, exclusive: found.far, grant: found.grant };
+  }
+  return undefined;
+}
+
+/** A grant over `far` that the work, inside `near`, reaches across the interface without its holder. */
+function againstGrantBeyond(ctx: CheckContext, norm: NormModel, work: ScopeSymbol, open: ScopeSymbol, near: ScopeSymbol, far: ScopeSymbol): { far: ScopeSymbol; grant: Grant } | undefined {
+  if (!isWithin(work, near)) return undefined;
+  const grants = ctx.read(grantsNear, far);
+  for (let i = 0; i < grants.length; i++) {
+    const grant = grants[i];
+    if (!grant.period || !overlaps(grant.period, norm.period!) || norm.subjects.some((s) => countsAsHolder(ctx, s, grant.holder))) continue;
+    if (!isCovered(far, grant)) continue;
+    if (holderBoundToWork(ctx, work, open, grant, norm.period!)) continue;
+    return { far, grant };
   }
   return undefined;
 }
@@ -81,13 +89,31 @@ function holderBoundToWork(ctx: CheckContext, work: ScopeSymbol, open: ScopeSymb
   const within = { from: Math.max(grant.period!.from, period.from), to: Math.min(grant.period!.to, period.to) };
   const bound = (party: PartySymbol): boolean =>
     // Most parties name none of the scopes between: their set answers without their norms' periods.
-    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) &&
-    ctx.read(workNamedBy, party).some((w) => overlaps(w.period, within) && isBetween(w.scope, work, open));
+    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) && worksBetween(work, open, ctx.read(workNamedBy, party), within);
   return bound(grant.holder) || allGroups(ctx, grant.holder).some(bound) || allMembers(ctx, grant.holder).some(bound);
 }
 
-function isBetween(scope: ScopeSymbol, work: ScopeSymbol, open: ScopeSymbol): boolean {
-  return isWithin(work, scope) && isWithin(scope, open);
+/** Named work by scope, for each list of it: a party may name thousands of scopes. */
+const workByScope = new WeakMap<readonly NamedWork[], ReadonlyMap<ScopeSymbol, readonly NamedWork[]>>();
+
+/** Whether some of `named` is on the work, the open scope or a scope between, on a day of `within`. */
+function worksBetween(work: ScopeSymbol, open: ScopeSymbol, named: readonly NamedWork[], within: Period): boolean {
+  let byScope = workByScope.get(named);
+  if (!byScope) {
+    const built = new Map<ScopeSymbol, NamedWork[]>();
+    for (let i = 0; i < named.length; i++) {
+      const list = built.get(named[i].scope);
+      if (list) list.push(named[i]);
+      else built.set(named[i].scope, [named[i]]);
+    }
+    workByScope.set(named, (byScope = built));
+  }
+  for (let s: ScopeSymbol | null = work; s; s = s.parent) {
+    const on = byScope.get(s);
+    if (on) for (let i = 0; i < on.length; i++) if (overlaps(on[i].period, within)) return true;
+    if (s === open) break;
+  }
+  return false;
 }
 
 /** Some norm names the open scope, the work, or a scope between them. */

@@ -10,9 +10,17 @@ import { validDay } from '../model/semantic';
 import type { Target } from '../syntax/ast';
 import { formatDay } from '../values/dates';
 import { measured } from '../facts/lookups';
-import { type CheckContext, related, spanOf } from './context';
+import { type CheckContext, kinds, related, spanOf, type UnitKind } from './context';
 import { comparableUnit, conditionInterval, sharedValue, writtenCondition } from './kpi-values';
 import { checkPercentage } from './percentages';
+
+const KPIS_READ = kinds('Term', 'Kpi');
+const KPIS_AND_NORMS_READ = kinds('Term', 'Kpi', 'Norm');
+
+/** What `checkKpis` reads: the term and the KPIs, and the norms when a KPI has no owner (the fix names a party of a norm it measures). */
+export function kpisRead(model: FileModel): ReadonlySet<UnitKind> {
+  return model.kpis.some((k) => !k.hasOwnerLine) ? KPIS_AND_NORMS_READ : KPIS_READ;
+}
 
 export function checkKpis(ctx: CheckContext, model: FileModel): void {
   const measuredKpis = ctx.read(measured, model.file);

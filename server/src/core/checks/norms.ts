@@ -89,30 +89,33 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   // Each party the norm binds is compared on its own (every subject, and each member of a
   // group), against the norms that bind it (its own and its groups'); a norm is reported once,
   // with every counterpart.
-  const found = new Set<NormModel>();
+  // Made only on a clash: most norms have none.
+  let found: Set<NormModel> | undefined;
   // Who clashes, named as the lawyer would: a member through its group.
-  const clashing: string[] = [];
+  let clashing: string[] | undefined;
   let throughGroup = false;
   const verb = norm.verb;
-  for (const subject of norm.subjects) {
+  for (let s = 0; s < norm.subjects.length; s++) {
+    const subject = norm.subjects[s];
     forEachBound(ctx, subject, (party) => {
       let clash = false;
       forEachBinder(ctx, party, (binder) => {
-        for (const o of withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite)) {
-          found.add(o);
+        const opposed = withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite);
+        for (let i = 0; i < opposed.length; i++) {
+          (found ??= new Set()).add(opposed[i]);
           clash = true;
         }
       });
       if (!clash) return;
       throughGroup ||= party !== subject;
-      clashing.push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
+      (clashing ??= []).push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
     });
   }
+  if (!found || !clashing) return;
   const others = [...found];
-  if (others.length === 0) return;
   const object = norm.objectScope ? norm.objectScope.path : `"${norm.objectText}"`;
   ctx.emit(report('P602', spanOf(norm, norm.line), {
-    party: throughGroup ? listOf(clashing, 'and') : namesText(norm.line.subjects),
+    party: throughGroup ? listOf(clashing, 'and') : namesText(norm.line!.subjects),
     verb: norm.verb,
     object,
     other: nameCounterparts(others, (o) => `${o.node.keyword} \`${o.symbol.name}\``),

@@ -13,18 +13,21 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
 import { stableFile, variationEffects } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
+import { type FileChecks, runFileChecks } from './file-results';
+import { carryReaders, staleReaders } from './norm-readers';
+import { normsReplacedSince } from '../model/carried-models';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
-import type { CheckContext, CheckFamily } from './context';
-import { checkDates, checkNormDates } from './dates';
+import { type CheckContext, type CheckFamily, kinds, type UnitKind } from './context';
+import { checkDates, checkNormDates, datesRead } from './dates';
 import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
-import { checkDeclarations, checkRole } from './declarations';
-import { checkPartnershipTitle, checkUnitTitles } from './titles';
+import { checkDeclarations, checkRole, declarationsRead } from './declarations';
+import { checkPartnershipTitle, checkUnitTitles, partnershipTitleRead } from './titles';
 import { checkExclusivity, checkWorkAgainstGrants } from './exclusivity';
 import { checkGovernance } from './governance';
 import { checkNormInterfaces } from './interfaces';
-import { checkKpis } from './kpis';
+import { checkKpis, kpisRead } from './kpis';
 import { checkNorm } from './norms';
 import { checkVariationDates, checkVariations } from './variations';
 import { checkCharges } from './charges';
@@ -33,21 +36,28 @@ import { checkShares } from './shares';
 import { checkEscalation } from './escalation';
 import { checkEndeavours } from './endeavours';
 
+/** A file check that reads the units of these kinds, whatever the model. */
+function reading(...list: UnitKind[]): (model: FileModel) => ReadonlySet<UnitKind> {
+  const read = kinds(...list);
+  return () => read;
+}
+
+// Each family's `fileReads` names what its file check reads (see the check).
 export const checkFamilies: readonly CheckFamily[] = [
-  { name: 'declarations', file: checkDeclarations, unit: checkRole },
-  { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles },
-  { name: 'dates', file: checkDates, norm: checkNormDates },
-  { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants },
+  { name: 'declarations', file: checkDeclarations, unit: checkRole, fileReads: declarationsRead },
+  { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles, fileReads: partnershipTitleRead },
+  { name: 'dates', file: checkDates, norm: checkNormDates, fileReads: datesRead },
+  { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants, fileReads: reading('Term', 'Exclusive', 'Open') },
   { name: 'interfaces', norm: checkNormInterfaces },
-  { name: 'kpis', file: checkKpis },
-  { name: 'governance', file: checkGovernance },
+  { name: 'kpis', file: checkKpis, fileReads: kpisRead },
+  { name: 'governance', file: checkGovernance, fileReads: reading('Term', 'Body') },
   { name: 'norms', norm: checkNorm },
-  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline },
-  { name: 'variations', file: checkVariations, unit: checkVariationDates },
-  { name: 'charges', file: checkCharges },
-  { name: 'credits', file: checkCredits },
+  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline, fileReads: reading('Event') },
+  { name: 'variations', file: checkVariations, unit: checkVariationDates, fileReads: reading('Term', 'Variation') },
+  { name: 'charges', file: checkCharges, fileReads: reading('Term', 'Charge') },
+  { name: 'credits', file: checkCredits, fileReads: reading('Term', 'Kpi') },
   { name: 'shares', unit: checkShares },
-  { name: 'escalation', file: checkEscalation },
+  { name: 'escalation', file: checkEscalation, fileReads: reading('Body') },
   { name: 'endeavours', unit: checkEndeavours },
 ];
 
@@ -63,13 +73,12 @@ interface NormResult {
 /** The outcome of checking one file: its diagnostics and what the checks looked up. */
 export interface FileCheckResult {
   readonly model: FileModel;
-  /** The file's own checks' findings and lookups. */
-  readonly fileDiagnostics: readonly Diagnostic[];
+  /** The file's own checks' findings and lookups, by family. */
+  readonly file: FileChecks;
   /** What the checks of single units found, by the unit's place. */
   readonly unitFindings: readonly (readonly Diagnostic[])[];
   /** The same, one list in the order of the text. */
   readonly unitDiagnostics: readonly Diagnostic[];
-  readonly fileReads: readonly Read[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
   readonly norms: readonly NormResult[];
   /** Every finding, the file's own and its norms'. */
@@ -98,7 +107,7 @@ const readGroups = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Rea
 
 function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
   let groups = readGroups.get(result);
-  if (!groups) readGroups.set(result, (groups = readsByFile([result.fileReads, ...result.norms.map((n) => n.reads)])));
+  if (!groups) readGroups.set(result, (groups = readsByFile([result.file.reads, ...result.norms.map((n) => n.reads)])));
   return groups;
 }
 
@@ -116,32 +125,9 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     failures.push(report('P900', { file: model.file, start: 0, end: 0 }, { detail }));
   };
 
-  // The file's own checks.
-  let fileDiagnostics: readonly Diagnostic[];
-  let fileReads: readonly Read[];
-  if (earlier?.complete && earlier.model === model && facts.stillHold(earlier.fileReads)) {
-    fileDiagnostics = earlier.fileDiagnostics;
-    fileReads = earlier.fileReads;
-  } else {
-    const found: Diagnostic[] = [];
-    const reads: Read[] = [];
-    recorder.into(reads);
-    const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => found.push(d) };
-    // The checks see periods as varied by the partnership's variations, which may be in other files.
-    const varied = variedModel(model, recorder.read(variationEffects, model.file));
-    for (const family of families) {
-      if (!family.file) continue;
-      try {
-        family.file(ctx, varied);
-      } catch (error) {
-        fail(family.name, error);
-      }
-    }
-    fileDiagnostics = found;
-    fileReads = reads;
-  }
+  // The file's own checks, each family's kept while what it read is unchanged.
+  const file = runFileChecks(facts, recorder, input, source, model, families, earlier?.complete ? earlier : undefined, fail);
 
-  // Each unit's own checks, kept by the unit's identity.
   // Each unit's own checks: carried by place from the earlier result but where the edit
   // replaced the unit, and otherwise kept by the unit's identity.
   const units = model.partnership.block?.units ?? [];
@@ -149,7 +135,11 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
   const byPlace: (readonly Diagnostic[])[] = carry ? earlier!.unitFindings.slice() : new Array(units.length);
   if (carry) for (const i of replaced!) byPlace[i] = unitFindings(source.file, units[i], families, fail);
-  else for (let i = 0; i < units.length; i++) byPlace[i] = unitFindings(source.file, units[i], families, fail);
+  else {
+    // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
+    const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
+    for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(source.file, units[i], families, fail);
+  }
   const unitDiagnostics: Diagnostic[] = [];
   for (let i = 0; i < byPlace.length; i++) {
     const found = byPlace[i];
@@ -157,17 +147,22 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
-  const earlierOf = earlierNormResults(earlier, model);
   const normFamilies = families.filter((f) => f.norm);
-  const norms = new Array<NormResult>(model.norms.length);
+  // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
+  // value changed are checked again; the others keep their place and result.
+  const carried = carriedNormResults(facts, earlier, model);
+  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms[i]) : earlierNormResults(earlier, model);
+  const norms = carried ? earlier!.norms.slice() : new Array<NormResult>(model.norms.length);
+  const places = carried ? [...carried.again] : null;
   // One context for every norm; what a norm's checks report goes to its own list, made only
   // when there is something to report (most norms have nothing).
   let own: Diagnostic[] | undefined;
   const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => (own ??= []).push(d) };
-  for (let i = 0; i < model.norms.length; i++) {
+  for (let k = 0, count = places ? places.length : model.norms.length; k < count; k++) {
+    const i = places ? places[k] : k;
     const norm = model.norms[i];
     const before = earlierOf(i);
-    if (before && facts.stillHold(before.reads)) {
+    if (before && (carried || facts.stillHold(before.reads))) {
       norms[i] = before;
       continue;
     }
@@ -192,14 +187,29 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     norms[i] = { norm, diagnostics: found ?? NOTHING, reads };
   }
 
+  if (places) carryReaders(earlier!.norms, norms, places);
+
   // Nothing new: the earlier result itself, which tells readers nothing changed.
-  if (earlier && !failed && fileDiagnostics === earlier.fileDiagnostics && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
-  const diagnostics: Diagnostic[] = [...fileDiagnostics, ...unitDiagnostics];
+  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
+  const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
   for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, fileDiagnostics, unitFindings: byPlace, unitDiagnostics, fileReads, norms, diagnostics, complete: true };
+  if (!failed) return { model, file, unitFindings: byPlace, unitDiagnostics, norms, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, fileDiagnostics, unitFindings: [], unitDiagnostics, fileReads: [], norms: [], diagnostics, complete: false };
+  return { model, file, unitFindings: [], unitDiagnostics, norms: [], diagnostics, complete: false };
+}
+
+/**
+ * When `model` was carried from the model of `earlier` (its norms standing place for place):
+ * the places of the norms to check again, those replaced and those one of whose lookups changed.
+ */
+function carriedNormResults(facts: Facts<Program>, earlier: FileCheckResult | undefined, model: FileModel): { readonly again: ReadonlySet<number> } | null {
+  if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return null;
+  const replaced = normsReplacedSince(model, earlier.model);
+  if (!replaced || earlier.norms.length !== model.norms.length) return null;
+  const again = staleReaders(facts, earlier.norms);
+  for (const i of replaced) again.add(i);
+  return { again };
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */
@@ -214,29 +224,32 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   return (i) => byNorm.get(model.norms[i]);
 }
 
-/** What the unit checks of one list of families found in each unit, by the unit's identity. */
-const unitResults = new WeakMap<readonly CheckFamily[], WeakMap<Unit, readonly Diagnostic[]>>();
+/**
+ * What the unit checks found in each unit of an earlier result, by the unit: kept by place, so
+ * opening a contract fills no table keyed by every unit; this map is made only when units were
+ * added or removed.
+ */
+function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readonly Diagnostic[]> | undefined {
+  const units = earlier.model.partnership.block?.units;
+  if (!units || units.length !== earlier.unitFindings.length) return undefined;
+  const byUnit = new Map<Unit, readonly Diagnostic[]>();
+  for (let i = 0; i < units.length; i++) byUnit.set(units[i], earlier.unitFindings[i]);
+  return byUnit;
+}
 
 function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): readonly Diagnostic[] {
-  let results = unitResults.get(families);
-  if (!results) unitResults.set(families, (results = new WeakMap()));
-  const known = results.get(unit);
-  // A unit belongs to the file parsed from; its findings name that file.
-  if (known && (known.length === 0 || known[0].file === file)) return known;
   let found: Diagnostic[] | undefined;
-  let complete = true;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
-  for (const family of families) {
+  // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
+  for (let f = 0; f < families.length; f++) {
+    const family = families[f];
     if (!family.unit) continue;
     try {
       family.unit(ctx, unit);
     } catch (error) {
-      complete = false;
+      // The file's result is then incomplete and not kept: the unit is checked again next time.
       fail(family.name, error);
     }
   }
-  const result = found ?? NOTHING;
-  // A unit on which a check failed is checked again next time, and reported again.
-  if (complete) results.set(unit, result);
-  return result;
+  return found ?? NOTHING;
 }

@@ -7,7 +7,7 @@ import { kindNames } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { FileModel } from '../model/semantic';
 import { firstBidiControl } from '../text/bidi';
-import { type CheckContext, type Owner, spanOf, type UnitCheck } from './context';
+import { type CheckContext, kinds, type Owner, spanOf, type UnitCheck, type UnitKind } from './context';
 
 interface Title {
   readonly value: string;
@@ -24,6 +24,10 @@ function warn(emit: CheckContext['emit'], owner: Owner, kind: string, name: stri
 export const checkUnitTitles: UnitCheck = (ctx, unit) => {
   for (const s of declarationsOfUnit(ctx.file, unit).all) warn(ctx.emit, s, kindNames[s.kind], s.name, (s.decl as { title?: Title | null }).title);
 };
+
+/** `checkPartnershipTitle` reads no unit: only the partnership's name and title. */
+export const partnershipTitleRead = (): ReadonlySet<UnitKind> => NO_UNITS;
+const NO_UNITS = kinds();
 
 /** The partnership's own title. */
 export function checkPartnershipTitle(ctx: CheckContext, model: FileModel): void {

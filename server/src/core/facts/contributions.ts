@@ -9,7 +9,7 @@
 import { rootOf, type BodySymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
-import { carryDutyIndex, carryScopesNamed } from './duty-index';
+import { carryDutyIndex, carryNamedWork, carryScopesNamed } from './duty-index';
 import { escalations, memberships, partyUnitChanged } from './memberships';
 
 export interface Contributions {
@@ -183,6 +183,7 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
   }
   carryDutyIndex(list, out, replaced);
   carryScopesNamed(list, out, replaced);
+  carryNamedWork(list, out, replaced);
   return out;
 }
 

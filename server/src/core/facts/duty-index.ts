@@ -1,10 +1,12 @@
 // A party's norms by duty: by verb, then by object (a scope, or a quoted object ignoring case
 // and runs of white space). Built once per list of norms; a list made from another by
 // replacing a few norms carries the other's index with only those norms' duties changed, so
-// every duty an edit did not touch keeps its very list.
+// every duty an edit did not touch keeps its very list. The same holds for the scopes and the
+// work a party's norms name.
 
 import type { ScopeSymbol } from '../binding/symbols';
 import type { NormModel } from '../model/semantic';
+import type { Period } from '../values/dates';
 
 type DutyIndex = ReadonlyMap<string, ReadonlyMap<ScopeSymbol | string, readonly NormModel[]>>;
 
@@ -84,6 +86,43 @@ export function carryScopesNamed(earlier: readonly NormModel[], list: readonly N
   const scopes = named.get(earlier);
   if (!scopes || named.has(list)) return;
   if (replaced.every(([then, now]) => then.objectScope === now.objectScope && then.scopeLine === now.scopeLine)) named.set(list, scopes);
+}
+
+/** A scope that a `must` or `may` norm names (as its object or `scope` line), on the days it applies. */
+export interface NamedWork {
+  readonly scope: ScopeSymbol;
+  readonly period: Period;
+}
+
+const namedWorkOf = new WeakMap<readonly NormModel[], readonly NamedWork[]>();
+
+/** The work that some norms name, with their periods: the same list for the same norms. */
+export function namedWork(norms: readonly NormModel[]): readonly NamedWork[] {
+  let work = namedWorkOf.get(norms);
+  if (!work) {
+    const built: NamedWork[] = [];
+    for (let i = 0; i < norms.length; i++) {
+      const n = norms[i];
+      if (!namesWork(n)) continue;
+      if (n.objectScope) built.push({ scope: n.objectScope, period: n.period! });
+      if (n.scopeLine && n.scopeLine !== n.objectScope) built.push({ scope: n.scopeLine, period: n.period! });
+    }
+    namedWorkOf.set(norms, (work = built));
+  }
+  return work;
+}
+
+function namesWork(n: NormModel): boolean {
+  return (n.modal === 'must' || n.modal === 'may') && n.period !== null;
+}
+
+/** Gives `list` the work `earlier` names when each replaced norm names the work it did, on the same days. */
+export function carryNamedWork(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+  const work = namedWorkOf.get(earlier);
+  if (!work || namedWorkOf.has(list)) return;
+  const same = (a: NormModel, b: NormModel): boolean =>
+    namesWork(a) === namesWork(b) && (!namesWork(a) || (a.objectScope === b.objectScope && a.scopeLine === b.scopeLine && a.period!.from === b.period!.from && a.period!.to === b.period!.to));
+  if (replaced.every(([then, now]) => same(then, now))) namedWorkOf.set(list, work);
 }
 
 /** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */

@@ -11,9 +11,8 @@ import { variedGrants } from '../model/varied';
 import { applyVariations, NO_EFFECTS, sameEffects, type VariationEffects } from '../model/variations';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
-import { dutyIndex, scopesNamed } from './duty-index';
+import { dutyIndex, type NamedWork, namedWork, scopesNamed } from './duty-index';
 import { type Facts, type Lookup, sameList, sameSet } from './engine';
-import type { Period } from '../values/dates';
 
 /** A lookup into the files of one program. */
 export type ProgramLookup<K, V> = Lookup<Program, K, V>;
@@ -182,28 +181,6 @@ function namedParts(facts: Facts<Program>, party: PartySymbol): ReadonlySet<Scop
   return parts;
 }
 
-/** A scope that a `must` or `may` norm names (as its object or `scope` line), on the days it applies. */
-export interface NamedWork {
-  readonly scope: ScopeSymbol;
-  readonly period: Period;
-}
-
-const namedWorkOf = new WeakMap<readonly NormModel[], readonly NamedWork[]>();
-
-function namedWork(norms: readonly NormModel[]): readonly NamedWork[] {
-  let work = namedWorkOf.get(norms);
-  if (!work) {
-    const built: NamedWork[] = [];
-    for (const n of norms) {
-      if ((n.modal !== 'must' && n.modal !== 'may') || !n.period) continue;
-      if (n.objectScope) built.push({ scope: n.objectScope, period: n.period });
-      if (n.scopeLine && n.scopeLine !== n.objectScope) built.push({ scope: n.scopeLine, period: n.period });
-    }
-    namedWorkOf.set(norms, (work = built));
-  }
-  return work;
-}
-
 /**
  * The work that `must` and `may` norms whose subject is the key name, with their periods (P204
  * asks whether the holder of a grant is bound to work on a day). An edit that leaves these as
@@ -212,7 +189,9 @@ function namedWork(norms: readonly NormModel[]): readonly NamedWork[] {
 export const workNamedBy: ProgramLookup<PartySymbol, readonly NamedWork[]> = {
   name: 'workNamedBy',
   fileOf: (party) => party.file,
-  inputs: (facts, party) => facts.read(normsOf, party),
+  // The work of the party's norms is carried from edit to edit while each edited norm names
+  // the work it named, so its value then stands without being compared.
+  inputs: (facts, party) => namedWork(facts.read(normsOf, party)),
   compute: (facts, party) => namedWork(facts.read(normsOf, party)),
   equals: (a, b) => a === b || (a.length === b.length && a.every((w, i) => w.scope === b[i].scope && w.period.from === b[i].period.from && w.period.to === b[i].period.to)),
 };

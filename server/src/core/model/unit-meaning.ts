@@ -9,6 +9,7 @@ import { isWithin } from '../binding/symbols';
 import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnership, QName, Term, Unit } from '../syntax/ast';
 import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
+import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
 import { lookups } from './references';
@@ -112,28 +113,46 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 }
 
 /**
- * The model of a file whose meanings differ from `earlier`'s only at the places `changed`,
- * each keeping its kind: the earlier model with those meanings replaced where they stand, so
- * its lists are not gathered again. Null when that does not hold (gather the model afresh).
+ * The model of a file whose meanings and units differ from `earlier`'s only at the places
+ * `changed`, each meaning keeping its kind: the earlier model with those meanings replaced where
+ * they stand, so its lists are not gathered again. Null when that does not hold, or a unit the
+ * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
+ * the model afresh.
  */
 export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
   const lists: Partial<Record<NonNullable<UnitMeaning>['kind'], unknown[]>> = {};
+  const normPlaces: number[] = [];
   const field = {
     grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
   } as const;
   for (const i of changed) {
     const then = before[i];
     const now = meanings[i];
+    if (!then && !now) {
+      const [thenUnit, nowUnit] = [earlier.partnership.block?.units[i], partnership.block?.units[i]];
+      // Every place keeps its kind of statement (so a carried model has the earlier one's).
+      if (thenUnit?.node.kind !== nowUnit?.node.kind || gatheredAsWritten(nowUnit)) return null;
+      continue;
+    }
     if (!then || !now || then.kind !== now.kind) return null;
     const list = (lists[now.kind] ??= (earlier[field[now.kind]] as readonly unknown[]).slice());
     const at = list.indexOf(then.value);
     if (at < 0) return null;
     list[at] = now.value;
+    if (now.kind === 'norm') normPlaces.push(at);
   }
   const replaced: Record<string, unknown> = {};
   for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
-  return { ...earlier, partnership, ...replaced };
+  const model: FileModel = { ...earlier, partnership, ...replaced };
+  noteCarried(model, earlier, normPlaces);
+  return model;
+}
+
+/** Whether the model takes a unit as written, not through a meaning: notes, values, objectives, the calendar. */
+function gatheredAsWritten(unit: Unit | undefined): boolean {
+  const kind = unit?.node.kind;
+  return kind === 'Note' || kind === 'ContractValue' || kind === 'Objective' || kind === 'Calendar';
 }
 
 /** A file's model from its units' meanings, in the order of the text. */

@@ -6,6 +6,7 @@
 
 import { isWithin } from '../binding/symbols';
 import type { Period } from '../values/dates';
+import { carriedFromModel, normsReplacedSince } from './carried-models';
 import { countBack } from './norm-meaning';
 import type { FileModel, Grant, NormModel } from './semantic';
 import { NO_EFFECTS, type VariationEffects } from './variations';
@@ -75,15 +76,29 @@ export function variedNorm(norm: NormModel, effects: VariationEffects, model: Fi
   });
 }
 
-/** A file's model with its term, grants and norms as varied: what the checks of periods read. */
+/**
+ * A file's model with its term, grants and norms as varied: what the checks of periods read.
+ * A model carried from one whose copy under the same effects exists takes that copy's term and
+ * grants when its own are the same, and its norms with only the replaced places varied again.
+ */
 export function variedModel(model: FileModel, effects: VariationEffects): FileModel {
   if (effects === NO_EFFECTS) return model;
-  return cached(modelCopies, effects, model, () => ({
-    ...model,
-    term: model.term && effects.termEnd !== null ? { from: model.term.from, to: effects.termEnd } : model.term,
-    grants: model.grants.flatMap((g) => variedGrants(g, effects)),
-    norms: model.norms.map((n) => variedNorm(n, effects, model)),
-  }));
+  return cached(modelCopies, effects, model, () => {
+    const earlier = carriedFromModel(model);
+    const before = earlier && modelCopies.get(effects)?.get(earlier);
+    const replaced = earlier && normsReplacedSince(model, earlier);
+    if (before && replaced && earlier.term === model.term && earlier.grants === model.grants) {
+      const norms = before.norms.slice();
+      for (const i of replaced) norms[i] = variedNorm(model.norms[i], effects, model);
+      return { ...model, term: before.term, grants: before.grants, norms };
+    }
+    return {
+      ...model,
+      term: model.term && effects.termEnd !== null ? { from: model.term.from, to: effects.termEnd } : model.term,
+      grants: model.grants.flatMap((g) => variedGrants(g, effects)),
+      norms: model.norms.map((n) => variedNorm(n, effects, model)),
+    };
+  });
 }
 
 function withPeriod(grant: Grant, period: Period): Grant {

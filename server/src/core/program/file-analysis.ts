@@ -114,8 +114,19 @@ export function analyseFile(
   }
   if (found) diagnostics.push(...found);
   // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.
-  const carried = partnership && earlier?.model && changedUnits ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, changedUnits) : null;
+  // A replaced unit without a meaning (a note, say) may still change what the model gathers.
+  const replacedUnits = reusable?.differing ?? (comparable ? differingPlaces(earlier.partnership?.block?.units ?? NONE, units) : null);
+  const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
+  const carried = partnership && earlier?.model && touched ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched) : null;
   return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
+}
+
+/** The places whose unit differs between two lists of units of one length; null when their lengths differ. */
+function differingPlaces(before: readonly Unit[], after: readonly Unit[]): number[] | null {
+  if (before.length !== after.length) return null;
+  const places: number[] = [];
+  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) places.push(i);
+  return places;
 }
 
 /** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */

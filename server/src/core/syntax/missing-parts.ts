@@ -107,12 +107,16 @@ function collector(text: string) {
     }
   };
 
+  // The first line of each kind in the block being read: a block has a handful of lines, so a
+  // list searched in place costs less than a map; one pair of lists serves every block in turn.
+  const firstOf: (Span & { kind: string })[] = [];
+  const firstBase: number[] = [];
+
   /** Lines given twice, and a norm without its norm line; `bases[i]` is where `items[i]` counts from. */
   const repeatedLines = (node: Named, what: string, items: readonly (Span & { kind: string })[], headerEnd: number, bases?: readonly number[]): void => {
     const singles = singleLines[node.kind] ?? {};
-    // A block has a handful of lines: a list searched in place costs less than a map per block.
-    const firstOf: (Span & { kind: string })[] = [];
-    const firstBase: number[] = [];
+    firstOf.length = 0;
+    firstBase.length = 0;
     let normLines = 0;
     let junk = false;
     const outer = base;

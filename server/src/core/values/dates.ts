@@ -78,6 +78,8 @@ export function dayNumber(text: string): number | null {
 export function lastDayNumber(text: string): number | null {
   const first = dayNumber(text);
   if (first === null) return null;
+  // A full date (the usual case) is its own last day: told by its dashes, without splitting it.
+  if (text.length === 10 && text.charCodeAt(4) === 0x2d && text.charCodeAt(7) === 0x2d) return first;
   const [year, month, d] = text.split('-').map(Number);
   if (d !== undefined) return first;
   if (month !== undefined) return utcDay(year, month, daysInMonth(year, month));
