@@ -38,25 +38,6 @@ execFileSync(process.execPath, [
   path.join(root, 'grammar', 'partnership.peggy'),
 ], { stdio: 'inherit' });
 
-// Peggy matches a literal by cutting the text it might be (`input.substr(pos, n) === "must"`),
-// which makes a string at every literal tried (about 2 MB while a 5,000-norm contract opens).
-// Comparing in place (`input.startsWith("must", pos)`) answers the same without one. Each
-// rewrite is checked against the literal's own length.
-const parserFile = path.join(outDir, 'parser.js');
-const generated = fs.readFileSync(parserFile, 'utf8');
-// Peggy writes them as JavaScript strings: `\xA3` and `\0` become JSON's `\u00A3` and `\u0000`.
-const fromJavaScript = (quoted) => JSON.parse(quoted.replace(/\\(x([0-9A-Fa-f]{2})|0|.)/g, (escape, rest, hex) => (hex ? `\\u00${hex}` : rest === '0' ? '\\u0000' : escape)));
-const literals = new Map([...generated.matchAll(/^\s*(?:var|const|let) (peg\$c\d+) = ("(?:[^"\\]|\\.)*");$/gm)].map((m) => [m[1], fromJavaScript(m[2])]));
-const rewritten = generated.replace(/input\.substr\(peg\$currPos, (\d+)\) === (peg\$c\d+)\)/g, (whole, length, name) => {
-  const literal = literals.get(name);
-  if (typeof literal !== 'string' || literal.length !== Number(length)) {
-    process.stderr.write(`generate-parser: ${name} is not a literal of ${length} characters; left as generated\n`);
-    return whole;
-  }
-  return `input.startsWith(${name}, peg$currPos))`;
-});
-fs.writeFileSync(parserFile, rewritten);
-
 // The grammar and server/src/core/syntax/peggy-adapter.ts use private names of the generated
 // parser: a Peggy release without them must stop the build here, not break every parse.
 const problems = privateNameProblems(fs.readFileSync(path.join(outDir, 'parser.js'), 'utf8'), installedPeggyVersion());
