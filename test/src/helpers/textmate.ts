@@ -28,23 +28,37 @@ export const configurationPath = path.join(root, 'client', 'language-configurati
 export const ROOT_SCOPE = 'source.partnership';
 export const SUFFIX = '.partnership';
 
-async function loadGrammar(): Promise<textmate.IGrammar> {
-  await oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm')));
-  const registry = new textmate.Registry({
+/** The results files' grammar (syntaxes/partnership-results.tmLanguage.json). */
+export const RESULTS_SCOPE = 'source.partnership-results';
+const resultsGrammarPath = path.join(root, 'syntaxes', 'partnership-results.tmLanguage.json');
+
+// Oniguruma's WASM may be loaded only once per process: one registry serves both grammars.
+let registry: Promise<textmate.Registry> | undefined;
+
+function registryOnce(): Promise<textmate.Registry> {
+  registry ??= oniguruma.loadWASM(fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'))).then(() => new textmate.Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
     }),
-    loadGrammar: async (scopeName: string) =>
-      scopeName === ROOT_SCOPE ? textmate.parseRawGrammar(fs.readFileSync(grammarPath, 'utf8'), grammarPath) : null,
-  });
-  const grammar = await registry.loadGrammar(ROOT_SCOPE);
-  assert.ok(grammar, `no grammar for ${ROOT_SCOPE} in ${grammarPath}`);
+    loadGrammar: async (scopeName: string) => {
+      const file = scopeName === ROOT_SCOPE ? grammarPath : scopeName === RESULTS_SCOPE ? resultsGrammarPath : null;
+      return file ? textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
+    },
+  }));
+  return registry;
+}
+
+export async function loadScope(scope: string): Promise<textmate.IGrammar> {
+  const grammar = await (await registryOnce()).loadGrammar(scope);
+  assert.ok(grammar, `no grammar for ${scope}`);
   return grammar;
 }
 
+const loadGrammar = (): Promise<textmate.IGrammar> => loadScope(ROOT_SCOPE);
+
 let grammar: textmate.IGrammar;
-// Loaded once for every suite: oniguruma's WASM may be loaded only once per process.
+// Loaded once for every suite.
 let loading: Promise<textmate.IGrammar> | undefined;
 
 /** Loads the grammar once, before the tests of the suite that calls it. */
