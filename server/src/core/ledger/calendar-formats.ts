@@ -18,7 +18,14 @@ function icsText(text: string): string {
 /** Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence or a surrogate pair. */
 function fold(line: string): string {
   // Most lines are short and plain: 75 characters of at most 1 octet each need no folding.
-  if (line.length <= 25 || (line.length <= 75 && ASCII.test(line))) return line;
+  if (line.length <= 25) return line;
+  if (ASCII.test(line)) {
+    // One octet a character: 75, then 74 after each fold's leading space.
+    if (line.length <= 75) return line;
+    const parts = [line.slice(0, 75)];
+    for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
+    return parts.join('\r\n ');
+  }
   const out: string[] = [];
   let start = 0;
   let octets = 0;
