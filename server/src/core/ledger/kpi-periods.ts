@@ -90,22 +90,55 @@ export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null):
     if (i >= 0 && !waivers.has(i)) waivers.set(i, w);
   }
   const periods: MeasuredPeriod[] = [];
+  const bounds = new Bounds(kpi, facts.term);
   for (let i = 0; i < all.length; i++) {
     const period = all[i];
     if (on !== null && period.to > on) break;
-    periods.push(judge(kpi, facts, period, results.get(i), waivers.get(i)));
+    periods.push(judge(kpi, facts, period, results.get(i), waivers.get(i), bounds));
   }
   return { periods, duplicates };
 }
 
-function judge(kpi: KpiModel, facts: KpiFacts, period: Period, result: MeasuredRow | undefined, waiver: Dated | undefined): MeasuredPeriod {
-  const target = targetInForce(kpi, facts.term, period.to);
-  const targetText = target ? { target: `${target.comparator.op} ${quantityText(target.value)}` } : {};
+/** A KPI's targets, thresholds and credit conditions read once, for all its periods. */
+class Bounds {
+  private readonly measures = new Map<Quantity, Measure>();
+  /** Each target with the day it applies from (one without `from`, the term's first day), and as written. */
+  private readonly targets: readonly { readonly target: Target; readonly from: number | null; readonly text: string }[];
+
+  constructor(kpi: KpiModel, term: Period) {
+    this.targets = kpi.targets.map((target) => ({ target, from: target.from ? dayNumber(target.from.text) : term.from, text: `${target.comparator.op} ${quantityText(target.value)}` }));
+  }
+
+  measure(q: Quantity): Measure {
+    let m = this.measures.get(q);
+    if (!m) this.measures.set(q, (m = quantityMeasure(q)));
+    return m;
+  }
+
+  /** The target with the latest `from` on or before `day`, and its words (`>= 99.5%`). */
+  inForce(day: number): { readonly target: Target; readonly text: string } | null {
+    let best: { readonly target: Target; readonly text: string } | null = null;
+    let bestFrom = -Infinity;
+    for (const t of this.targets) {
+      if (t.from === null || t.from > day || t.from < bestFrom) continue;
+      best = t;
+      bestFrom = t.from;
+    }
+    return best;
+  }
+}
+
+type Target = KpiModel['targets'][number];
+
+function judge(kpi: KpiModel, facts: KpiFacts, period: Period, result: MeasuredRow | undefined, waiver: Dated | undefined, bounds: Bounds): MeasuredPeriod {
+  const inForce = bounds.inForce(period.to);
+  const target = inForce?.target ?? null;
+  const targetText = inForce ? { target: inForce.text } : {};
   if (waiver) return { period, status: 'waived', waiver, ...(result ? { result } : {}), ...targetText };
   if (!result) return { period, status: 'missing', ...targetText };
   const value = result.measure;
   const holds = (op: { op: '>=' | '<=' | '>' | '<' | '=' }, q: Quantity): boolean => {
-    const bound = quantityMeasure(q);
+    const bound = bounds.measure(q);
     return bound.dimension === value.dimension && satisfies(value, op.op, bound);
   };
   const failed = target !== null && !holds(target.comparator, target.value);
@@ -129,19 +162,6 @@ function creditAmount(amount: Quantity, charge: ChargeSymbol | null, facts: KpiF
   if (amounts.length === 0) return null;
   const fixed = fixedAmountOver(amounts, facts.term, period);
   return { amount: roundToPennies(multiply(multiply(value, rational(1n, 100n)), fixed)), currency: amounts[0].currency, charge };
-}
-
-/** The target with the latest `from` on or before `day` (one without `from` applies from the term's first day). */
-export function targetInForce(kpi: KpiModel, term: Period, day: number): KpiModel['targets'][number] | null {
-  let best: KpiModel['targets'][number] | null = null;
-  let bestFrom = -Infinity;
-  for (const t of kpi.targets) {
-    const from = t.from ? dayNumber(t.from.text) : term.from;
-    if (from === null || from > day || from < bestFrom) continue;
-    best = t;
-    bestFrom = from;
-  }
-  return best;
 }
 
 function periodIndex(periods: readonly Period[], day: number): number {
