@@ -36,7 +36,21 @@ export class LedgerView {
 
   /** Where everything stands on `day`, kept for the ledger it was worked out from. */
   status(day: number): LedgerStatus {
-    const ledger = this.ledger();
+    return this.statusOf(this.ledger(), day);
+  }
+
+  /**
+   * Where everything stands on `day` by the ledger last worked out, which may be of the contracts
+   * as they were before the latest edit: the code lens does not make typing in a large tracked
+   * contract wait for the ledger. `ResultsDiagnostics` works out the current one after a pause
+   * and asks the editor to refresh its lenses.
+   */
+  lastStatus(day: number): { readonly ledger: Ledger; readonly status: LedgerStatus } {
+    const ledger = this.results.lastLedger(this.analysis());
+    return { ledger, status: this.statusOf(ledger, day) };
+  }
+
+  private statusOf(ledger: Ledger, day: number): LedgerStatus {
     if (this.statusCache?.ledger !== ledger) this.statusCache = { ledger, byDay: new Map() };
     let status = this.statusCache.byDay.get(day);
     if (!status) {

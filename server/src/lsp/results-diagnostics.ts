@@ -7,20 +7,29 @@ import type { Analysis } from '../core/analysis/analysis';
 import { type Diagnostic as CoreDiagnostic, sameDiagnostics } from '../core/diagnostics/diagnostic';
 import { type Positions, toLspDiagnostic } from './convert';
 import type { DocumentIds } from './documents';
+import type { Ledger } from '../core/ledger/ledger';
 import { LedgerView } from './ledger-view';
 import type { ServerHost } from './server-host';
 
-/** How long results files' diagnostics wait after a contract's analysis, for the rest of a burst. */
-const AFTER_CONTRACT_EDIT_MS = 150;
+/**
+ * How long results files' diagnostics wait after a contract's analysis: working out the ledger
+ * of a large tracked contract takes a few hundred milliseconds, which typing should not wait for.
+ */
+const AFTER_CONTRACT_EDIT_MS = 400;
 
 export class ResultsDiagnostics {
   readonly view: LedgerView;
   private readonly published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   private timer: NodeJS.Timeout | null = null;
 
+  /** The ledger the editor's code lenses were last refreshed for. */
+  private lensLedger: Ledger | null = null;
+
   constructor(
     host: ServerHost,
     private readonly connection: Connection,
+    /** Whether the editor can be asked to refresh its code lenses. */
+    private readonly canRefreshLenses: () => boolean,
     analysis: () => Analysis,
     private readonly positions: () => Positions,
     private readonly ids: DocumentIds,
@@ -46,6 +55,11 @@ export class ResultsDiagnostics {
     const results = this.view.results;
     const files = results.files();
     const ledger = files.length > 0 ? this.view.ledger() : null;
+    // The lenses that say where each obligation stands may have been drawn from an earlier ledger.
+    if (ledger && ledger !== this.lensLedger && this.canRefreshLenses()) {
+      this.lensLedger = ledger;
+      void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    }
     const positions = this.positions();
     for (const file of files) {
       const uri = this.ids.uriOf(file);

@@ -107,6 +107,15 @@ export class ResultsWorkspace {
     return ledger;
   }
 
+  /**
+   * The ledger last worked out, perhaps of an earlier analysis of the contracts (results files
+   * as they are now): what a code lens may show while the current one waits for a pause in typing.
+   */
+  lastLedger(analysis: Analysis): Ledger {
+    const built = this.built;
+    return built && built.generation === this.generation ? built.ledger : this.ledger(analysis);
+  }
+
   private readFromDisk(file: string): void {
     const result = this.host.read(file);
     if (result.ok) this.disk.set(file, { text: result.text, invalidUtf8: result.invalidUtf8 !== undefined });

@@ -144,7 +144,8 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     positions = new Positions((file) => workspace.text(file) ?? ledger.view.results.text(file));
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-    ledger = new ResultsDiagnostics(host, connection, () => workspace.current(), () => positions, ids, displayPathIn(initialFolders));
+    const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    ledger = new ResultsDiagnostics(host, connection, () => lensRefresh, () => workspace.current(), () => positions, ids, displayPathIn(initialFolders));
     canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {

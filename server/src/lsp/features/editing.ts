@@ -48,8 +48,8 @@ export function handleCodeLens(ctx: FeatureContext, params: CodeLensParams): Cod
   const nameOf = namesIn(source);
   // Where each obligation stands today, once a results file tracks the partnership.
   const partnership = model.partnership.name.text;
-  const tracked = ctx.ledger.results.files().length > 0 && ctx.ledger.ledger().tracks(partnership);
-  const state = tracked ? ctx.ledger.status(today()).partnerships.find((p) => p.name === partnership && p.file === ctx.ledger.results.displayPath(source.file)) : undefined;
+  const last = ctx.ledger.results.files().length > 0 ? ctx.ledger.lastStatus(today()) : undefined;
+  const state = last?.ledger.tracks(partnership) ? last.status.partnerships.find((p) => p.name === partnership && p.file === ctx.ledger.results.displayPath(source.file)) : undefined;
   const standings = new Map(state?.obligations.map((o) => [o.name, o]));
   return model.norms.flatMap((norm) => {
     if (!norm.line) return [];
