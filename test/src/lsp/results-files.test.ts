@@ -101,3 +101,41 @@ describe('results files in the language server', function () {
     assert.equal(lenses.filter((l) => l.command?.title.startsWith('Today: ')).length, 0);
   });
 });
+
+describe('code lenses of a tracked contract', function () {
+  this.timeout(30000);
+
+  it('asks an editor that can to refresh its lenses once the ledger of an edited contract is worked out', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-lsp-lens-'));
+    const contract = path.join(root, 'birmingham.partnership');
+    fs.writeFileSync(contract, contractText);
+    fs.writeFileSync(path.join(root, 'birmingham.results.csv'), resultsText.replace('UserForecst', 'UserForecast'));
+    const client = new LspClient();
+    let refreshes = 0;
+    client.connection.onRequest('workspace/codeLens/refresh', () => {
+      refreshes++;
+      return null;
+    });
+    try {
+      await client.connection.sendRequest('initialize', { processId: process.pid, rootUri: uri(root), workspaceFolders: [{ uri: uri(root), name: 'lens' }], capabilities: { workspace: { codeLens: { refreshSupport: true } } } });
+      await client.connection.sendNotification('initialized', {});
+      await client.open(contract, contractText);
+      const lensOf = async (): Promise<string[]> => ((await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: uri(contract) } })) as CodeLens[])
+        .map((l) => l.command?.title ?? '').filter((t) => t.startsWith('Today: '));
+      assert.ok((await lensOf()).includes('Today: done 2015-11-20'));
+      const before = refreshes;
+      // R01's deadline moves to October 2015: done on 2015-11-20, it was 20 days late, and the lens
+      // says so once the ledger of the edited contract is worked out.
+      await client.change(contract, contractText.replace('due 2015-11\n', 'due 2015-10\n'), 2);
+      const waitFor = async (test: () => boolean | Promise<boolean>): Promise<void> => {
+        for (let i = 0; i < 100 && !(await test()); i++) await new Promise((r) => setTimeout(r, 50));
+      };
+      await waitFor(() => refreshes > before);
+      assert.ok(refreshes > before, 'the server asked for the lenses again');
+      assert.ok((await lensOf()).includes('Today: done 2015-11-20, 20 days late'), (await lensOf()).join('\n'));
+    } finally {
+      await client.stop();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
