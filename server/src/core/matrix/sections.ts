@@ -2,7 +2,7 @@
 // (money has its own module, money-section.ts). Each reads the file's model and says it in the
 // words every renderer shows; a declaration of the matrix's own file carries its line.
 
-import type { EventSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { EventSymbol, KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
@@ -35,6 +35,20 @@ export function valueText(q: Quantity): string {
 const comparison = (op: string, value: Quantity): string => targetText(`${op} ${valueText(value)}`);
 
 export function eventRows(c: SectionContext, events: readonly EventSymbol[]): MatrixEvent[] {
+  // Which norms each event starts, found in one pass over the norms (not one per event).
+  const wanted = new Map(events.map((e) => [e.name, e]));
+  const usedBy = new Map<EventSymbol, string[]>();
+  for (const n of c.model.norms) {
+    const from = n.from?.at.kind === 'QName' ? wanted.get(qnameText(n.from.at)) : undefined;
+    const uses = new Set<EventSymbol>(n.when);
+    if (n.deadline?.anchor?.kind === 'event') uses.add(n.deadline.anchor);
+    if (from) uses.add(from);
+    for (const e of uses) {
+      const list = usedBy.get(e);
+      if (list) list.push(n.symbol.name);
+      else usedBy.set(e, [n.symbol.name]);
+    }
+  }
   return events.map((e) => ({
     name: e.name,
     title: e.title ?? '',
@@ -42,14 +56,21 @@ export function eventRows(c: SectionContext, events: readonly EventSymbol[]): Ma
     notes: [],
     line: c.lineAt(e.unit, e.decl.start),
     clause: e.decl.clause?.value ?? '',
-    usedBy: c.model.norms
-      .filter((n) => n.when.includes(e) || n.deadline?.anchor === e || (n.from?.at.kind === 'QName' && qnameText(n.from.at) === e.name))
-      .map((n) => n.symbol.name),
+    usedBy: usedBy.get(e) ?? [],
   }));
 }
 
 export function kpiRows(c: SectionContext): MatrixKpiDetail[] {
   const termStart = c.model.term ? formatDay(c.model.term.from) : 'the term’s first day';
+  // The norms each KPI measures, found in one pass over the norms.
+  const measures = new Map<KpiSymbol, string[]>();
+  for (const n of c.model.norms) {
+    for (const k of new Set(n.kpis)) {
+      const list = measures.get(k);
+      if (list) list.push(n.symbol.name);
+      else measures.set(k, [n.symbol.name]);
+    }
+  }
   return c.model.kpis.map((k) => ({
     name: k.symbol.name,
     title: k.symbol.title ?? '',
@@ -64,7 +85,7 @@ export function kpiRows(c: SectionContext): MatrixKpiDetail[] {
     thresholds: k.thresholds.map((t) => `${comparison(t.comparator.op, t.value)}${t.consequence ? `: ${t.consequence.value}` : ''}`),
     credits: k.credits.map((cr) => `${valueText(cr.node.amount)}${cr.node.charge ? ` of ${qnameText(cr.node.charge)}` : ''} when ${comparison(cr.node.comparator.op, cr.node.value)}`),
     weight: k.weight ? valueText(k.weight.value) : '',
-    measures: c.model.norms.filter((n) => n.kpis.includes(k.symbol)).map((n) => n.symbol.name),
+    measures: measures.get(k.symbol) ?? [],
     changes: marksOf(c.marks, k.symbol, false),
   }));
 }
