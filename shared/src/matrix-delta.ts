@@ -1,9 +1,10 @@
 // A matrix as a change to an earlier one, so that the live preview of a 5,000-norm contract
 // moves a few rows per keystroke, not the whole matrix. A row that is the same as one of the
-// earlier matrix's rows (apart from its line) is sent as a reference to it; every other part
-// of the matrix is small and sent whole.
+// earlier matrix's rows (apart from its line) is sent as a reference to it; a section (events,
+// money, KPIs, governance, variations, exclusivity, conflicts, parties) that is the same as the
+// earlier one is named as unchanged and sent empty; the rest is small and sent whole.
 
-import type { Matrix, MatrixGroup, MatrixRow } from './matrix';
+import type { Matrix, MatrixGroup, MatrixMoney, MatrixRow } from './matrix';
 
 /** Row `same` of the earlier matrix (counting every group's rows in order), now at `line`. */
 export interface RowReference {
@@ -11,14 +12,44 @@ export interface RowReference {
   readonly line: number;
 }
 
+/** The sections a change may name as the same as the earlier matrix's. */
+export const SECTIONS = ['parties', 'exclusivity', 'conflicts', 'events', 'money', 'kpis', 'governance', 'variations'] as const;
+export type SectionName = (typeof SECTIONS)[number];
+
 export interface MatrixDelta extends Omit<Matrix, 'groups'> {
   readonly groups: readonly {
     readonly scope: MatrixGroup['scope'];
-    readonly rows: readonly (MatrixRow | RowReference)[];
+    readonly rows: readonly DeltaRow[];
   }[];
+  /** Sections the same as the earlier matrix's: sent empty, taken from it. Absent or empty in a whole matrix. */
+  readonly unchanged?: readonly SectionName[];
 }
 
-export const isRowReference = (row: MatrixRow | RowReference): row is RowReference => 'same' in row;
+const NO_MONEY: MatrixMoney = { charges: [], fixedCharges: [], years: [], totals: [], total: '', yearsNote: '' };
+
+/** Each section's text, kept while the matrix that holds it is the one a change is made against. */
+const sectionTexts = new WeakMap<object, string>();
+
+function sectionText(value: object): string {
+  let text = sectionTexts.get(value);
+  if (text === undefined) sectionTexts.set(value, (text = JSON.stringify(value)));
+  return text;
+}
+
+/**
+ * `count` rows of the earlier matrix from row `from` on, each `shift` lines from where it was:
+ * what a keystroke leaves of thousands of rows, in a few bytes.
+ */
+export interface RowRun {
+  readonly from: number;
+  readonly count: number;
+  readonly shift: number;
+}
+
+export type DeltaRow = MatrixRow | RowReference | RowRun;
+
+export const isRowReference = (row: DeltaRow): row is RowReference => 'same' in row;
+export const isRowRun = (row: DeltaRow): row is RowRun => 'from' in row && 'count' in row;
 
 const keys = new WeakMap<MatrixRow, string>();
 
@@ -38,15 +69,20 @@ export function matrixDelta(base: { readonly matrix: Matrix; readonly keys: read
   const unused = new Map<string, number[]>();
   if (base) base.keys.forEach((key, i) => listOf(unused, key).push(i));
   for (const list of unused.values()) list.reverse();
+  const earlierLines = base ? base.matrix.groups.flatMap((group) => group.rows.map((row) => row.line)) : [];
   let at = 0;
   const groups = next.groups.map((group) => ({
     scope: group.scope,
-    rows: group.rows.map((row): MatrixRow | RowReference => {
+    rows: runsOf(group.rows.map((row): MatrixRow | RowReference => {
       const same = unused.get(nextKeys[at++])?.pop();
       return same === undefined ? row : { same, line: row.line };
-    }),
+    }), earlierLines),
   }));
-  return { ...next, groups };
+  if (!base) return { ...next, groups };
+  const unchanged = SECTIONS.filter((name) => sectionText(base.matrix[name]) === sectionText(next[name]));
+  const emptied: Partial<Record<SectionName, unknown>> = {};
+  for (const name of unchanged) emptied[name] = name === 'money' ? NO_MONEY : [];
+  return { ...next, ...(emptied as Partial<Matrix>), groups, unchanged };
 }
 
 /** Every row's key, in the order `matrixDelta` counts them. */
@@ -61,29 +97,66 @@ export function rowKeys(matrix: Matrix): string[] {
  * when the delta refers to a row `base` does not have.
  */
 export function applyMatrixDelta(base: Matrix | null, delta: MatrixDelta): Matrix | null {
+  const unchanged = delta.unchanged ?? [];
+  if (unchanged.length > 0 && !base) return null;
+  const kept: Partial<Record<SectionName, unknown>> = {};
+  for (const name of unchanged) kept[name] = base![name];
   const earlier = base ? base.groups.flatMap((group) => group.rows) : [];
   const groups: MatrixGroup[] = [];
   for (const group of delta.groups) {
     const rows: MatrixRow[] = [];
     for (const row of group.rows) {
+      if (isRowRun(row)) {
+        for (let k = 0; k < row.count; k++) {
+          const from = earlier[row.from + k];
+          if (from === undefined) return null;
+          rows.push(moved(from, from.line + row.shift));
+        }
+        continue;
+      }
       if (!isRowReference(row)) {
         rows.push(row);
         continue;
       }
       const from = earlier[row.same];
       if (from === undefined) return null;
-      if (from.line === row.line) {
-        rows.push(from);
-      } else {
-        const to = { ...from, line: row.line };
-        const key = keys.get(from);
-        if (key !== undefined) keys.set(to, key);
-        rows.push(to);
-      }
+      rows.push(moved(from, row.line));
     }
     groups.push({ scope: group.scope, rows });
   }
-  return { ...delta, groups };
+  const { unchanged: _named, ...matrix } = delta;
+  return { ...matrix, ...(kept as Partial<Matrix>), groups };
+}
+
+/** References to consecutive earlier rows, each moved by the same number of lines, as runs. */
+function runsOf(rows: readonly (MatrixRow | RowReference)[], earlierLines: readonly number[]): DeltaRow[] {
+  const out: DeltaRow[] = [];
+  for (let i = 0; i < rows.length; ) {
+    const row = rows[i];
+    if (!isRowReference(row)) {
+      out.push(row);
+      i++;
+      continue;
+    }
+    const shift = row.line - earlierLines[row.same];
+    let count = 1;
+    for (; i + count < rows.length; count++) {
+      const next = rows[i + count];
+      if (!isRowReference(next) || next.same !== row.same + count || next.line - earlierLines[next.same] !== shift) break;
+    }
+    out.push(count === 1 ? row : { from: row.same, count, shift });
+    i += count;
+  }
+  return out;
+}
+
+/** An earlier row on `line`: the very object when it has not moved, else a copy that keeps its key. */
+function moved(from: MatrixRow, line: number): MatrixRow {
+  if (from.line === line) return from;
+  const to = { ...from, line };
+  const key = keys.get(from);
+  if (key !== undefined) keys.set(to, key);
+  return to;
 }
 
 function listOf<K, T>(map: Map<K, T[]>, key: K): T[] {

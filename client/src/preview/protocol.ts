@@ -5,7 +5,7 @@
 // inherited field, a number given as text) is rejected whole and ignored by the receiver.
 
 import type { Matrix, MatrixBody, MatrixCharge, MatrixDeclaration, MatrixEvent, MatrixKpiDetail, MatrixMoney, MatrixVariation, RowChange } from '../../../shared/out/matrix';
-import type { MatrixDelta, RowReference } from '../../../shared/out/matrix-delta';
+import type { MatrixDelta, RowReference, RowRun, SectionName } from '../../../shared/out/matrix-delta';
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { ExportFormat, MatrixUpdate } from '../../../shared/out/protocol';
 
@@ -113,9 +113,12 @@ const isExclusivityRow = shape<Exclusivity>({
 });
 
 const isRowReference = shape<RowReference>({ same: isIndex, line: isLine });
+const isShift: Check = (v) => typeof v === 'number' && Number.isSafeInteger(v);
+const isRowRun = shape<RowRun>({ from: isIndex, count: isLine, shift: isShift });
 
-/** A matrix whose rows pass `rowCheck`: every row whole, or rows and references to earlier ones. */
-const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
+/** A matrix whose rows pass `rowCheck`: every row whole, or rows and references to earlier ones; with `extra` fields besides. */
+const matrixOf = (rowCheck: Check, extra: Readonly<Record<string, Check>> = {}): Check => shape<Matrix>({
+  ...(extra as Record<keyof Matrix, Check>),
   partnership: shape<Matrix['partnership']>({
     name: isString, title: isString, doc: isString, term: isString, source: isString, notes: strings,
     values: arrayOf(shape<Matrix['partnership']['values'][number]>({ amount: isString, text: isString })),
@@ -143,7 +146,12 @@ const matrixOf = (rowCheck: Check): Check => shape<Matrix>({
 });
 
 export const isMatrix = matrixOf(isRow) as (value: unknown) => value is Matrix;
-const isMatrixDelta = matrixOf((v) => isRow(v) || isRowReference(v));
+const isRowOrReference: Check = (v) => isRow(v) || isRowReference(v) || isRowRun(v);
+const SECTION_NAMES: Readonly<Record<SectionName, true>> = { parties: true, exclusivity: true, conflicts: true, events: true, money: true, kpis: true, governance: true, variations: true };
+const withUnchanged = matrixOf(isRowOrReference, { unchanged: arrayOf(oneOf(SECTION_NAMES)) });
+const whole = matrixOf(isRowOrReference);
+/** A change (which may name sections as unchanged), or a matrix whole. */
+const isMatrixDelta: Check = (v) => withUnchanged(v) || whole(v);
 
 /** The language server's answer to `partnership/matrixUpdate` (null aside). */
 export const isMatrixUpdate = shape<MatrixUpdate>({ id: isString, base: nullable(isString), matrix: isMatrixDelta }) as (value: unknown) => value is MatrixUpdate;

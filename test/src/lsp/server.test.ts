@@ -70,10 +70,11 @@ describe('language server over stdio', function () {
   });
 
   it('answers the live preview with the change since the matrix it holds, or the matrix whole', async () => {
-    type Update = { id: string; base: string | null; matrix: { groups: { rows: ({ norm: string; title: string; line: number } | { same: number; line: number })[] }[] } };
+    type Row = { norm: string; title: string; line: number };
+    type Update = { id: string; base: string | null; matrix: { groups: { rows: (Row | { same: number; line: number } | { from: number; count: number; shift: number })[] }[] } };
     const ask = (since: string | null) => client.connection.sendRequest('partnership/matrixUpdate', { uri: uri(sb), since }) as Promise<Update>;
     const rows = (u: Update) => u.matrix.groups.flatMap((g) => g.rows);
-    const whole = (u: Update) => rows(u).filter((r) => !('same' in r)) as { norm: string; title: string; line: number }[];
+    const whole = (u: Update) => rows(u).filter((r) => !('same' in r) && !('from' in r)) as Row[];
     await client.open(sb, sbText, 1);
     const first = await ask(null);
     assert.equal(first.base, null);
@@ -86,9 +87,15 @@ describe('language server over stdio', function () {
     assert.equal(second.base, first.id);
     assert.deepEqual(whole(second).map((r) => r.norm), ['R04']);
     assert.match(whole(second)[0].title, /^Retitled: /);
+    // Every other row is referred to one line down, most of them in runs.
+    let referred = 0;
     for (const [i, row] of rows(second).entries()) {
-      if ('same' in row) assert.equal(row.line, (rows(first)[row.same] as { line: number }).line + 1, `row ${i}`);
+      if ('same' in row) assert.equal(row.line, (rows(first)[row.same] as Row).line + 1, `row ${i}`);
+      if ('from' in row) assert.equal(row.shift, 1, `run ${i}`);
+      referred += 'same' in row ? 1 : 'from' in row ? row.count : 0;
     }
+    assert.equal(referred, rows(first).length - 1);
+    assert.ok(rows(second).length < rows(first).length / 2, 'runs, not a reference per row');
     // Asked against a matrix the server no longer has: the matrix whole.
     const third = await ask(first.id);
     assert.equal(third.base, null);

@@ -179,7 +179,10 @@ describe('preview protocol', () => {
       assert.equal(protocol.isMessageToPage({ type: 'matrix', id: '2', base: '1', matrix: change, fileName: 'x' }), true);
       assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: change }), true);
       assert.equal(protocol.isMatrixUpdate({ id: '2', base: null, matrix }), true);
-      const badReferences = [{ same: -1, line: 7 }, { same: 1.5, line: 7 }, { same: '0', line: 7 }, { same: 0 }, { same: 0, line: 0 }, { same: 0, line: 7, title: 'x' }, { line: 7 }];
+      const run = edited(matrix, (m) => (m.groups[0].rows[0] = { from: 0, count: 3, shift: -2 } as never));
+      assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: run }), true);
+      const badReferences = [{ same: -1, line: 7 }, { same: 1.5, line: 7 }, { same: '0', line: 7 }, { same: 0 }, { same: 0, line: 0 }, { same: 0, line: 7, title: 'x' }, { line: 7 },
+        { from: 0, count: 0, shift: 0 }, { from: -1, count: 1, shift: 0 }, { from: 0, count: 2, shift: 0.5 }, { from: 0, count: 2 }, { from: 0, count: 2, shift: 0, same: 1 }];
       for (const reference of badReferences) {
         const bad = edited(matrix, (m) => (m.groups[0].rows[0] = reference));
         assert.equal(protocol.isMessageToPage({ type: 'matrix', id: '2', base: '1', matrix: bad, fileName: 'x' }), false, JSON.stringify(reference));
@@ -187,6 +190,16 @@ describe('preview protocol', () => {
       }
       assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix, extra: true }), false);
       assert.equal(protocol.isMatrixUpdate({ id: 2, base: '1', matrix }), false);
+    });
+
+    it('accepts sections named as unchanged, and only the sections a matrix has', () => {
+      const change = edited(matrix, (m) => ((m as unknown as Record<string, unknown>).unchanged = ['kpis', 'money']));
+      assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: change }), true);
+      assert.equal(protocol.isMessageToPage({ type: 'matrix', id: '2', base: '1', matrix: change, fileName: 'x' }), true);
+      for (const names of [['groups'], ['__proto__'], 'kpis', [1]]) {
+        const bad = edited(matrix, (m) => ((m as unknown as Record<string, unknown>).unchanged = names));
+        assert.equal(protocol.isMatrixUpdate({ id: '2', base: '1', matrix: bad }), false, JSON.stringify(names));
+      }
     });
 
     it('rejects prototype-pollution shapes inside a matrix', () => {
