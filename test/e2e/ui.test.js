@@ -223,4 +223,30 @@ describe('the extension in the workbench (UI)', function () {
     assert.match(rows.r01, /R01/);
     assert.match(rows.r01, /Operational plan for Service Birmingham/);
   });
+
+  it('shows where each duty stands on a day picked in the Status tab, from the example\'s results file', async () => {
+    // The matrix of the previous test is open beside the editor; its page is in one of the frames.
+    const frameWith = async (selector) => {
+      const deadline = Date.now() + WAIT;
+      while (Date.now() < deadline) {
+        for (const frame of page.frames()) {
+          if (await frame.locator(selector).count().catch(() => 0)) return frame;
+        }
+        await page.waitForTimeout(100); // polling the frames, bounded by the deadline
+      }
+      throw new Error(`no webview frame holds ${selector} within ${WAIT} ms`);
+    };
+    const frame = await frameWith('#tab-status');
+    await frame.locator('#tab-status').click();
+    // The extension asks the language server for today's status and the page draws it.
+    await frame.locator('tr.standing').first().waitFor({ state: 'visible', timeout: WAIT });
+    const r01 = frame.locator('tr.standing', { hasText: 'Operational plan for Service Birmingham' });
+    assert.match(await r01.innerText(), /done 2015-11-20/);
+    // On the day the illustrative results were written for, UserForecast is due soon and R03 overdue.
+    await frame.locator('#status-day').fill('2016-09-20');
+    await frame.locator('tr.standing-due-soon', { hasText: 'UserForecast' }).waitFor({ state: 'visible', timeout: WAIT });
+    assert.match(await frame.locator('tr.standing', { hasText: 'UserForecast' }).innerText(), /due soon 2016-10-01/);
+    assert.match(await frame.locator('tr.standing', { hasText: 'R03' }).innerText(), /overdue since 2015-11-30/);
+    assert.ok(await frame.locator('svg.tl').count() > 0, 'the timeline is drawn');
+  });
 });
