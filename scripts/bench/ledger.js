@@ -137,4 +137,3 @@ async function resultsEditToStatus(bench, serverCommand, runs) {
 }
 
 module.exports.ledgerBench = ledgerBench;
-module.exports.resultsEditToStatus = resultsEditToStatus;

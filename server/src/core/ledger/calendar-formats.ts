@@ -84,20 +84,8 @@ export function writeIcs(items: readonly CalendarItem[], product: string, emit: 
   emit(line('END:VCALENDAR'));
 }
 
-export function renderIcs(items: readonly CalendarItem[], product: string): string {
-  const chunks: string[] = [];
-  writeIcs(items, product, (c) => void chunks.push(c));
-  return chunks.join('');
-}
-
 /** The calendar as CSV, handed to `emit` a row at a time. */
 export function writeCalendarCsv(items: readonly CalendarItem[], emit: (chunk: string) => void): void {
   emit(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
   for (const i of items) emit([i.date, i.kind, i.partnership, i.name, i.summary, i.description, i.note ?? '', i.uid].map(csvField).join(',') + '\r\n');
-}
-
-export function renderCalendarCsv(items: readonly CalendarItem[]): string {
-  const chunks: string[] = [];
-  writeCalendarCsv(items, (c) => void chunks.push(c));
-  return chunks.join('');
 }

@@ -15,6 +15,7 @@ import type { MeasuredPeriod } from './kpi-periods';
 import { type Dated, occurrenceState } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
+import { statusCounts } from './standing';
 import type { LedgerNames } from './names';
 import { type Gathered, gatherRows, type PartnershipRows } from './rows';
 import type { KpiState, LedgerStatus, Money, ObligationState, PartnershipState, PeriodState } from './types';
@@ -93,27 +94,13 @@ export class Ledger {
   status(on: number): LedgerStatus {
     const evaluated = this.evaluate(on);
     const partnerships = evaluated.map((e) => partnershipState(e, on));
-    let overdue = 0;
-    let dueSoon = 0;
-    let failedPeriods = 0;
-    let missingPeriods = 0;
     const owed = new Map<string, Rational>();
-    for (const p of partnerships) {
-      for (const o of p.obligations) for (const x of o.occurrences) {
-        if (x.status === 'overdue') overdue++;
-        if (x.status === 'due-soon') dueSoon++;
-      }
-      for (const k of p.kpis) for (const x of k.periods) {
-        if (x.status === 'failed' || x.status === 'breached') failedPeriods++;
-        if (x.status === 'missing') missingPeriods++;
-      }
-    }
     const plus = (currency: string, amount: Rational): void => void owed.set(currency, add(owed.get(currency) ?? ZERO, amount));
     // Each charge's credits after its cap, and sums of money credits (no cap limits them) as earned.
     for (const p of partnerships) for (const c of p.charges) for (const y of c.creditsByYear) plus(y.payable.currency, fromDecimalString(y.payable.amount));
     for (const e of evaluated) for (const k of e.kpis) for (const x of endedBy(k.periods, on)) if (x.credit && x.credit.charge === null && x.status !== 'waived') plus(x.credit.currency, x.credit.amount);
     const creditsOwed: Money[] = [...owed].sort(([a], [b]) => cmp(a, b)).map(([currency, amount]) => ({ amount: formatPennies(amount), currency }));
-    return { on: formatDay(on), partnerships, summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed } };
+    return { on: formatDay(on), partnerships, summary: { ...statusCounts(partnerships), creditsOwed } };
   }
 }
 

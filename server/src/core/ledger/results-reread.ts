@@ -34,7 +34,10 @@ export function rereadResultsFile(previous: ResultsFile | undefined, rawText: st
   for (const p of table.problems) diagnostics.push(report('R001', { file, start: p.start + start + bom, end: p.end + start + bom }, { reason: p.reason }));
   const records = table.records.map((r) => ({ ...r, start: r.start + start, end: r.end + start }));
   const rows: ResultRow[] = kept.slice();
-  for (const row of readRows(file, text, records, header, invalidUtf8, new LineCounter(text, start, lineOf(text, start)), diagnostics)) rows.push(row);
+  // Lines are counted on from the last row kept (its own line is known), not from the top.
+  const last = kept[kept.length - 1];
+  const lineOfStart = last ? new LineCounter(text, last.span.start - bom, last.line - 1).lineOf(start) : new LineCounter(text).lineOf(start);
+  for (const row of readRows(file, text, records, header, invalidUtf8, new LineCounter(text, start, lineOfStart), diagnostics)) rows.push(row);
   if (table.rest !== undefined) diagnostics.push(notRead(file, text, table.rest + start, bom));
   return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics), header };
 }
@@ -62,13 +65,4 @@ function lineBreakAfter(text: string, end: number): number {
   if (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10) return end + 2;
   if (text.charCodeAt(end) === 10 || text.charCodeAt(end) === 13) return end + 1;
   return end;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
-  }
-  return line;
 }

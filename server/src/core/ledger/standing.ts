@@ -2,11 +2,12 @@
 // 2015-11-20", "next due 2016-10-01". The code lens above an obligation, the preview's status
 // view and the text of `partnership status` all say it the same way, from the ledger's data.
 
-import type { ObligationState, OccurrenceState, OccurrenceStatus } from './types';
+import type { StandingStatus } from '../../../../shared/out/status-view';
+import type { LedgerSummary, ObligationState, OccurrenceState, OccurrenceStatus, PartnershipState } from './types';
 
 export interface Standing {
   /** The status that colours the obligation: the most pressing of its occurrences'. */
-  readonly status: OccurrenceStatus | 'none';
+  readonly status: StandingStatus;
   readonly text: string;
   /** How many occurrences are in each status. */
   readonly counts: Readonly<Partial<Record<OccurrenceStatus, number>>>;
@@ -53,4 +54,25 @@ export function periodCounts(periods: readonly { readonly status: string }[]): s
   const counts = new Map<string, number>();
   for (const p of periods) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
   return ['met', 'failed', 'breached', 'missing', 'waived'].filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`).join(', ') || 'no period has ended';
+}
+
+/** What the summary counts: overdue and due-soon occurrences, failed or breached and missing periods. */
+export type StatusCounts = Omit<LedgerSummary, 'creditsOwed'>;
+
+export function statusCounts(partnerships: readonly PartnershipState[]): StatusCounts {
+  let overdue = 0;
+  let dueSoon = 0;
+  let failedPeriods = 0;
+  let missingPeriods = 0;
+  for (const p of partnerships) {
+    for (const o of p.obligations) for (const x of o.occurrences) {
+      if (x.status === 'overdue') overdue++;
+      else if (x.status === 'due-soon') dueSoon++;
+    }
+    for (const k of p.kpis) for (const x of k.periods) {
+      if (x.status === 'failed' || x.status === 'breached') failedPeriods++;
+      else if (x.status === 'missing') missingPeriods++;
+    }
+  }
+  return { overdue, dueSoon, failedPeriods, missingPeriods };
 }

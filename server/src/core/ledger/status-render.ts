@@ -7,6 +7,7 @@ import { escapeMarkdown, escapeMarkdownInline } from '../matrix/markdown';
 import type { Timeline } from '../../../../shared/out/timeline';
 import { timelineFigures, timelinePageCss, timelinePatternsSvg } from './timeline-svg';
 import type { LedgerStatus, Money, OccurrenceState, PartnershipState, PeriodState } from './types';
+import type { StatusCounts } from './standing';
 
 export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
 
@@ -16,9 +17,13 @@ export function occurrenceText(o: OccurrenceState): string {
   return [when, detail, o.trigger ? `on ${o.trigger}` : ''].filter((x) => x).join(', ');
 }
 
+/** The counts of the summary, a line each. */
+export function countLines(c: StatusCounts): string[] {
+  return [`Overdue duties: ${c.overdue}`, `Due within 30 days: ${c.dueSoon}`, `Failed or breached periods: ${c.failedPeriods}`, `Periods without a result: ${c.missingPeriods}`];
+}
+
 export function summaryLines(s: LedgerStatus): string[] {
-  const owed = s.summary.creditsOwed.map(money).join(', ') || '£0.00';
-  return [`Overdue duties: ${s.summary.overdue}`, `Due within 30 days: ${s.summary.dueSoon}`, `Failed or breached periods: ${s.summary.failedPeriods}`, `Periods without a result: ${s.summary.missingPeriods}`, `Credits owed: ${owed}`];
+  return [...countLines(s.summary), `Credits owed: ${s.summary.creditsOwed.map(money).join(', ') || '£0.00'}`];
 }
 
 const periodCells = (p: PeriodState): string[] => [`${p.start} to ${p.end}`, p.status, p.value ?? '', p.target ?? '', money(p.credit), p.note ?? ''];

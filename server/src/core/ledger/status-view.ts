@@ -5,15 +5,15 @@
 import type { StatusKpi, StatusObligation, StatusView } from '../../../../shared/out/status-view';
 import type { Timeline } from '../../../../shared/out/timeline';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
-import { money, summaryLines } from './status-render';
-import { periodCounts, standingOf } from './standing';
-import type { KpiState, LedgerStatus, ObligationState, PartnershipState } from './types';
+import { countLines, money } from './status-render';
+import { periodCounts, standingOf, statusCounts } from './standing';
+import type { KpiState, ObligationState, PartnershipState } from './types';
 
 export function statusViewOf(p: PartnershipState, on: string, today: string, tracked: boolean, timeline: Timeline): StatusView {
   return {
     on, today, tracked, timeline,
     partnership: { name: p.name, title: p.title, term: `${p.term.start} to ${p.term.end}`, file: p.file },
-    summary: summaryLines(partnershipSummary(p, on)).slice(0, 4),
+    summary: countLines(statusCounts([p])),
     obligations: p.obligations.map(obligationView),
     kpis: p.kpis.map(kpiView),
     charges: p.charges.map((c) => ({
@@ -52,21 +52,4 @@ function kpiRow(k: KpiState): StatusKpi {
     name: k.name, title: k.title, line: k.line, measured: k.measured ?? '', counts: periodCounts(k.periods),
     credits: [...totals].map(([currency, amount]) => money({ amount: formatPennies(amount), currency })).join(', '),
   };
-}
-
-/** The summary's counts for one partnership (credits are left to the charges' table). */
-function partnershipSummary(p: PartnershipState, on: string): LedgerStatus {
-  let overdue = 0;
-  let dueSoon = 0;
-  let failedPeriods = 0;
-  let missingPeriods = 0;
-  for (const o of p.obligations) for (const x of o.occurrences) {
-    if (x.status === 'overdue') overdue++;
-    else if (x.status === 'due-soon') dueSoon++;
-  }
-  for (const k of p.kpis) for (const x of k.periods) {
-    if (x.status === 'failed' || x.status === 'breached') failedPeriods++;
-    else if (x.status === 'missing') missingPeriods++;
-  }
-  return { on, partnerships: [p], summary: { overdue, dueSoon, failedPeriods, missingPeriods, creditsOwed: [] } };
 }
