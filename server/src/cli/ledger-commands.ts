@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
-import { calendarItems } from '../core/ledger/calendar';
+import { calendarEntries, itemOf } from '../core/ledger/calendar';
 import { writeCalendarCsv, writeIcs } from '../core/ledger/calendar-formats';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
@@ -103,12 +103,12 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   const to = dayOption(values.to as string | undefined, '--to');
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${formatDay(to)} is before --from ${formatDay(from)}`);
   const { ledger, errors } = load(positionals, io);
-  const items = calendarItems(ledger, { from, to });
+  const entries = calendarEntries(ledger, { from, to });
   // Written in pieces of about 64 KB: a long term's calendar is too large for one string.
   const out = batched(io.stdout);
-  if (format === 'csv') writeCalendarCsv(items, out.emit);
-  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items }, null, 2)) + '\n');
-  else writeIcs(items, product, out.emit);
+  if (format === 'csv') writeCalendarCsv(entries, out.emit);
+  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: entries.map(itemOf) }, null, 2)) + '\n');
+  else writeIcs(entries, product, out.emit);
   out.flush();
   return errors > 0 ? 1 : 0;
 }

@@ -4,7 +4,8 @@
 // same input gives the same bytes.
 
 import { csvField } from '../matrix/csv';
-import type { CalendarItem } from './calendar';
+import { formatDay } from '../values/dates';
+import { type CalendarEntry, type CalendarSeries, repeatSuffix, UID_DOMAIN, uidOf } from './calendar';
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other controls dropped. */
 function icsText(text: string): string {
@@ -48,44 +49,65 @@ function fold(line: string): string {
 const ASCII = /^[\x00-\x7f]*$/;
 const NEEDS_ESCAPE = /[\\;,\r\n\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 
-const compact = (date: string): string => date.replace(/-/g, '');
+/** `YYYYMMDD`, as DATE values are written. */
+const compact = (day: number): string => formatDay(day).replace(/-/g, '');
 
-function nextDay(date: string): string {
-  let next = nextDays.get(date);
-  if (next === undefined) {
-    if (nextDays.size > 40_000) nextDays.clear();
-    next = new Date(Date.parse(date + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
-    nextDays.set(date, next);
-  }
-  return next;
+/**
+ * What is written once for all the items of a series: its summary, description and category
+ * lines, escaped and folded, and its UID's start escaped. A calendar has a few thousand series
+ * and hundreds of thousands of items.
+ */
+interface SeriesLines {
+  readonly uidStart: string;
+  /** Whether the UID line is plain ASCII up to the date, so that its length in characters is its length in octets. */
+  readonly asciiUid: boolean;
+  readonly summary: string;
+  readonly description: string;
+  readonly category: string;
 }
 
-/** Calendars repeat the same days: each day's successor is worked out once. */
-const nextDays = new Map<string, string>();
+function seriesLines(s: CalendarSeries): SeriesLines {
+  const uidStart = `UID:${icsText(s.key)}.`;
+  return { uidStart, asciiUid: ASCII.test(uidStart), summary: line(`SUMMARY:${icsText(s.summary)}`), description: line(`DESCRIPTION:${icsText(s.description)}`), category: line(`CATEGORIES:${icsText(s.kind)}`) };
+}
+
+const line = (text: string): string => fold(text) + '\r\n';
 
 /** The calendar as ICS, handed to `emit` an event at a time: a calendar of a long term is large. */
-export function writeIcs(items: readonly CalendarItem[], product: string, emit: (chunk: string) => void): void {
-  const line = (text: string): string => fold(text) + '\r\n';
+export function writeIcs(entries: readonly CalendarEntry[], product: string, emit: (chunk: string) => void): void {
   emit(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
-  for (const item of items) {
-    emit([
-      'BEGIN:VEVENT',
-      `UID:${icsText(item.uid)}`,
-      `DTSTAMP:${compact(item.date)}T000000Z`,
-      `DTSTART;VALUE=DATE:${compact(item.date)}`,
-      `DTEND;VALUE=DATE:${compact(nextDay(item.date))}`,
-      `SUMMARY:${icsText(item.summary)}`,
-      `DESCRIPTION:${icsText(item.note ? `${item.description} Note: ${item.note}` : item.description)}`,
-      `CATEGORIES:${icsText(item.kind)}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    ].map(line).join(''));
+  const lines = new Map<CalendarSeries, SeriesLines>();
+  // Entries come in day order: the lines that say the day change only when the day does.
+  let day = NaN;
+  let date = '';
+  let dated = '';
+  for (const entry of entries) {
+    if (entry.day !== day) {
+      day = entry.day;
+      date = formatDay(day);
+      const d = compact(day);
+      dated = `DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`;
+    }
+    let s = lines.get(entry.series);
+    if (!s) lines.set(entry.series, (s = seriesLines(entry.series)));
+    const uid = `${s.uidStart}${date}${repeatSuffix(entry)}${UID_DOMAIN}`;
+    const own = entry.description !== undefined || entry.note;
+    const description = own ? line(`DESCRIPTION:${icsText(entry.note ? `${entry.description ?? entry.series.description} Note: ${entry.note}` : entry.description!)}`) : s.description;
+    emit(`BEGIN:VEVENT\r\n${s.asciiUid && uid.length <= 75 ? uid + '\r\n' : line(uid)}${dated}${s.summary}${description}${s.category}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`);
   }
   emit(line('END:VCALENDAR'));
 }
 
 /** The calendar as CSV, handed to `emit` a row at a time. */
-export function writeCalendarCsv(items: readonly CalendarItem[], emit: (chunk: string) => void): void {
+export function writeCalendarCsv(entries: readonly CalendarEntry[], emit: (chunk: string) => void): void {
   emit(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
-  for (const i of items) emit([i.date, i.kind, i.partnership, i.name, i.summary, i.description, i.note ?? '', i.uid].map(csvField).join(',') + '\r\n');
+  // The fields a series' items share, each made safe once.
+  const shared = new Map<CalendarSeries, { readonly middle: string; readonly description: string }>();
+  for (const entry of entries) {
+    const s = entry.series;
+    let fields = shared.get(s);
+    if (!fields) shared.set(s, (fields = { middle: [s.kind, s.partnership, s.name, s.summary].map(csvField).join(','), description: csvField(s.description) }));
+    const description = entry.description !== undefined ? csvField(entry.description) : fields.description;
+    emit(`${formatDay(entry.day)},${fields.middle},${description},${csvField(entry.note ?? '')},${csvField(uidOf(entry))}\r\n`);
+  }
 }
