@@ -94,8 +94,10 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
     if (first === null) return [];
     const drafts: Draft[] = [];
     let arises = facts.term.from;
+    const { count, unit } = norm.every.duration;
     for (let k = 0; k < MAX_OCCURRENCES; k++) {
-      const due = k === 0 ? first : countOn(first, { ...norm.every.duration, count: norm.every.duration.count * k }, facts.calendar);
+      // Each counted from the first, so that the 31st stays the last of each month.
+      const due = k === 0 ? first : countOn(first, { count: count * k, unit }, facts.calendar);
       // A step too long to count (null) ends the series like one past the window.
       if (due === null || due > window.to || (k > 0 && due <= drafts[k - 1].due!)) break;
       drafts.push({ due, arises: Math.min(arises, due) });

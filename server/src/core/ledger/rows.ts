@@ -128,7 +128,7 @@ function measuredRow(expected: Measure['dimension'] | null, row: Dated, measures
   // Values repeat (`99.8%` month after month): each is read once.
   let measure = measures.get(row.row.value);
   if (measure === undefined) measures.set(row.row.value, (measure = parseMeasure(row.row.value)));
-  if (measure && (expected === null || measure.dimension === expected)) return { ...row, measure };
+  if (measure && (expected === null || measure.dimension === expected)) return { day: row.day, lastDay: row.lastDay, file: row.file, row: row.row, measure };
   const unit = expected ? describeDimension(expected) : 'a number, a percentage, an amount or a duration';
   return report('R005', { file: row.file, ...row.row.cells.value }, { value: row.row.value, kpi: row.row.name, unit });
 }

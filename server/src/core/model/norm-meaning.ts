@@ -173,13 +173,13 @@ const DAYS_PER_UNIT: Readonly<Record<Duration['unit'], number>> = {
 };
 
 /** The day a duration after `day` (minutes and hours count as the part of a day they take); null when it spans too long to count. */
-export function countOn(day: number, d: Duration, calendar: CalendarName): number | null {
+export function countOn(day: number, d: Pick<Duration, 'count' | 'unit'>, calendar: CalendarName): number | null {
   if (d.count * DAYS_PER_UNIT[d.unit] > LONGEST_SPAN_DAYS) return null;
   if (d.unit === 'minute' || d.unit === 'hour') return day + Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
   return addDuration(day, d.count, d.unit, calendar);
 }
 
-export function countBack(day: number, d: Duration, calendar: CalendarName): number | null {
+export function countBack(day: number, d: Pick<Duration, 'count' | 'unit'>, calendar: CalendarName): number | null {
   if (d.count * DAYS_PER_UNIT[d.unit] > LONGEST_SPAN_DAYS) return null;
   if (d.unit === 'minute' || d.unit === 'hour') return day - Math.ceil(d.count / (d.unit === 'hour' ? 24 : 1440));
   return subtractDuration(day, d.count, d.unit, calendar);
