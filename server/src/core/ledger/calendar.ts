@@ -125,12 +125,15 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
       add(v.effectiveDay, seriesOf('variation', v.symbol.name, `Variation ${v.symbol.name} takes effect: ${v.symbol.title ?? ''}`.trim(), `${partnership}: ${v.symbol.title ?? v.symbol.name}${v.clause ? ` (clause ${v.clause})` : ''}.`));
     }
     for (const o of e.obligations) {
-      if (o.occurrences.length === 0) continue;
+      const list = o.occurrences;
+      if (list.length === 0) continue;
       const line = normLine(o.norm);
       const s = seriesOf('obligation-due', o.norm.symbol.name, `${o.norm.symbol.name} due: ${o.norm.symbol.title ?? o.norm.objectText ?? ''} for ${who}`, line);
-      for (const x of o.occurrences) {
-        if (x.draft.due === null) continue;
-        add(x.draft.due, s, x.draft.trigger ? `${line} Arises on ${x.draft.trigger}.` : undefined, x.draft.triggerNote);
+      for (let i = 0; i < list.length; i++) {
+        const due = list.due(i);
+        if (due === null) continue;
+        const trigger = list.trigger(i);
+        add(due, s, trigger ? `${line} Arises on ${trigger.trigger}.` : undefined, trigger?.note);
       }
     }
     for (const k of e.kpis) {

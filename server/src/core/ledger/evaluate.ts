@@ -11,7 +11,7 @@ import type { VariationEffects } from '../model/variations';
 import type { Unit } from '../syntax/ast';
 import { fixedAmounts, type FixedAmount } from './charge-amounts';
 import { judgePeriods, type MeasuredPeriod, type MeasuredRow } from './kpi-periods';
-import { type Completed, type Dated, occurrencesOf } from './occurrences';
+import { type Dated, NO_OCCURRENCES, type Occurrences, occurrencesOf } from './occurrences';
 import type { LedgerPartnership, PartnershipRows } from './rows';
 
 export interface LedgerSource extends LedgerPartnership {
@@ -39,7 +39,7 @@ interface ObligationReads {
 
 export interface EvaluatedObligation {
   readonly norm: NormModel;
-  readonly occurrences: readonly Completed[];
+  readonly occurrences: Occurrences;
   readonly unused: readonly Dated[];
   readonly reads: ObligationReads;
 }
@@ -75,12 +75,12 @@ export function evaluatePartnership(source: LedgerSource, rows: PartnershipRows,
   const eventRows = (e: EventSymbol): readonly Dated[] => rows.events.get(e) ?? NONE;
   const completionsOf = (other: NormSymbol): readonly number[] => {
     const n = normOf.get(other);
-    return n ? work(n).occurrences.filter((o) => o.done).map((o) => o.done!.day).sort((a, b) => a - b) : NONE;
+    return n ? work(n).occurrences.completionDays() : NONE;
   };
   const work = (norm: NormModel): EvaluatedObligation => {
     const known = done.get(norm.symbol);
     if (known) return known;
-    if (visiting.has(norm.symbol)) return { norm, occurrences: [], unused: [], reads: { done: NONE, waivers: NONE, events: new Map(), completions: new Map() } }; // a circle (P305): nothing arises
+    if (visiting.has(norm.symbol)) return { norm, occurrences: NO_OCCURRENCES, unused: [], reads: { done: NONE, waivers: NONE, events: new Map(), completions: new Map() } }; // a circle (P305): nothing arises
     visiting.add(norm.symbol);
     const ownDone = rows.done.get(norm.symbol) ?? NONE;
     const ownWaivers = rows.waivers.get(norm.symbol) ?? NONE;

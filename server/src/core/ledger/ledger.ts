@@ -12,7 +12,7 @@ import { fixedAmounts } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
 import { type Evaluated, type EvaluatedKpi, type EvaluatedObligation, evaluatePartnership, type LedgerSource, NO_ROWS } from './evaluate';
 import type { MeasuredPeriod } from './kpi-periods';
-import { type Dated, occurrenceState } from './occurrences';
+import { type Dated, type Occurrences, occurrenceState } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
 import { statusCounts } from './standing';
@@ -157,7 +157,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     if (kept && kept.on === on) return kept.state;
     const state = {
       name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
-      occurrences: o.occurrences.map((x) => occurrenceState(x, on)),
+      occurrences: statesOf(o.occurrences, on),
     };
     obligationStates.set(o, { on, state });
     return state;
@@ -188,6 +188,12 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
       creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, creditsOf(e, c.symbol, on), currencyOf(c.amounts), on),
     })),
   };
+}
+
+function statesOf(list: Occurrences, on: number): ObligationState['occurrences'] {
+  const states = new Array<ObligationState['occurrences'][number]>(list.length);
+  for (let i = 0; i < list.length; i++) states[i] = occurrenceState(list, i, on);
+  return states;
 }
 
 function periodState(p: MeasuredPeriod): PeriodState {

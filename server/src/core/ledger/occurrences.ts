@@ -24,6 +24,7 @@ export const MAX_OCCURRENCES = 50_000;
 /** Within this many days of the day asked about, an occurrence not yet due is `due-soon`. */
 export const DUE_SOON_DAYS = 30;
 
+/** One occurrence as first worked out: when it is due (null: no deadline), when it arises, and why. */
 interface Draft {
   readonly due: number | null;
   readonly arises: number;
@@ -32,11 +33,54 @@ interface Draft {
   readonly triggerNote?: string;
 }
 
-export interface Completed {
-  readonly draft: Draft;
-  done?: Dated;
-  waived?: Dated;
+/**
+ * The occurrences of one obligation in due order, with the rows that completed or waived
+ * them. Kept as columns of numbers rather than an object each: a monthly duty over a long term
+ * has hundreds, and a large contract hundreds of thousands in all.
+ */
+export class Occurrences {
+  constructor(
+    /** Due days; NaN for an occurrence without a deadline. */
+    private readonly dues: readonly number[],
+    private readonly arisings: readonly number[],
+    /** What started each, where something did (an event, another obligation done). */
+    private readonly triggers: ReadonlyMap<number, { readonly trigger: string; readonly note?: string }>,
+    private readonly completed: ReadonlyMap<number, Dated>,
+    private readonly waivers: ReadonlyMap<number, Dated>,
+  ) {}
+
+  get length(): number {
+    return this.dues.length;
+  }
+
+  due(i: number): number | null {
+    const due = this.dues[i];
+    return Number.isNaN(due) ? null : due;
+  }
+
+  arises(i: number): number {
+    return this.arisings[i];
+  }
+
+  trigger(i: number): { readonly trigger: string; readonly note?: string } | undefined {
+    return this.triggers.get(i);
+  }
+
+  done(i: number): Dated | undefined {
+    return this.completed.get(i);
+  }
+
+  waived(i: number): Dated | undefined {
+    return this.waivers.get(i);
+  }
+
+  /** The days the completed occurrences were done, earliest first. */
+  completionDays(): number[] {
+    return [...this.completed.values()].map((d) => d.day).sort((a, b) => a - b);
+  }
 }
+
+export const NO_OCCURRENCES = new Occurrences([], [], new Map(), new Map(), new Map());
 
 export interface ObligationFacts {
   readonly term: Period;
@@ -51,26 +95,58 @@ export interface ObligationFacts {
 }
 
 /** The occurrences of `norm` (as varied), in due order, with the rows that completed or waived them and the rows that found nothing (R008). */
-export function occurrencesOf(norm: NormModel, facts: ObligationFacts): { occurrences: Completed[]; unused: Dated[] } {
-  const drafts = draftsOf(norm, facts).sort((a, b) => a.arises - b.arises || (a.due ?? Infinity) - (b.due ?? Infinity));
-  const occurrences: Completed[] = drafts.map((draft) => ({ draft }));
+export function occurrencesOf(norm: NormModel, facts: ObligationFacts): { occurrences: Occurrences; unused: Dated[] } {
+  const drafts = draftsOf(norm, facts);
+  // In the order they arise (then fall due): the order `done` rows are matched in.
+  if (!isSorted(drafts, byArising)) drafts.sort(byArising);
+  const done: (Dated | undefined)[] = [];
+  const waived: (Dated | undefined)[] = [];
   const unused: Dated[] = [];
   // A `done` completes the earliest occurrence that has arisen by its day and is not yet complete.
   let firstOpen = 0;
   for (const d of [...facts.done].sort((a, b) => a.day - b.day)) {
-    while (firstOpen < occurrences.length && occurrences[firstOpen].done) firstOpen++;
-    const open = occurrences.findIndex((o, i) => i >= firstOpen && !o.done && o.draft.arises <= d.day);
+    while (firstOpen < drafts.length && done[firstOpen]) firstOpen++;
+    let open = -1;
+    for (let i = firstOpen; i < drafts.length && drafts[i].arises <= d.day; i++) {
+      if (!done[i]) {
+        open = i;
+        break;
+      }
+    }
     if (open < 0) unused.push(d);
-    else occurrences[open].done = d;
+    else done[open] = d;
   }
   // A waiver names the due date (or month) of the occurrence it waives.
   for (const w of facts.waivers) {
-    const o = occurrences.find((x) => !x.waived && x.draft.due !== null && x.draft.due >= w.day && x.draft.due <= w.lastDay);
-    if (o) o.waived = w;
+    const i = drafts.findIndex((x, k) => !waived[k] && x.due !== null && x.due >= w.day && x.due <= w.lastDay);
+    if (i >= 0) waived[i] = w;
     else unused.push(w);
   }
-  occurrences.sort((a, b) => (a.draft.due ?? Infinity) - (b.draft.due ?? Infinity) || a.draft.arises - b.draft.arises);
-  return { occurrences, unused };
+  // Then in due order, as everything shows them.
+  const order = drafts.map((_, i) => i);
+  if (!isSorted(drafts, byDue)) order.sort((a, b) => byDue(drafts[a], drafts[b]) || a - b);
+  const dues: number[] = [];
+  const arisings: number[] = [];
+  const triggers = new Map<number, { trigger: string; note?: string }>();
+  const completed = new Map<number, Dated>();
+  const waivers = new Map<number, Dated>();
+  order.forEach((from, i) => {
+    const x = drafts[from];
+    dues.push(x.due ?? NaN);
+    arisings.push(x.arises);
+    if (x.trigger) triggers.set(i, x.triggerNote ? { trigger: x.trigger, note: x.triggerNote } : { trigger: x.trigger });
+    if (done[from]) completed.set(i, done[from]!);
+    if (waived[from]) waivers.set(i, waived[from]!);
+  });
+  return { occurrences: new Occurrences(dues, arisings, triggers, completed, waivers), unused };
+}
+
+const byArising = (a: Draft, b: Draft): number => a.arises - b.arises || (a.due ?? Infinity) - (b.due ?? Infinity);
+const byDue = (a: Draft, b: Draft): number => (a.due ?? Infinity) - (b.due ?? Infinity) || a.arises - b.arises;
+
+function isSorted(drafts: readonly Draft[], order: (a: Draft, b: Draft) => number): boolean {
+  for (let i = 1; i < drafts.length; i++) if (order(drafts[i - 1], drafts[i]) > 0) return false;
+  return true;
 }
 
 function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
@@ -125,22 +201,26 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
   return [];
 }
 
-/** Where an occurrence stands on `on` (null: every row counted, as the calendar sees it). */
-export function occurrenceState(o: Completed, on: number | null): OccurrenceState {
-  const { due, arises, trigger } = o.draft;
+/** Where occurrence `i` stands on `on` (null: every row counted, as the calendar sees it). */
+export function occurrenceState(list: Occurrences, i: number, on: number | null): OccurrenceState {
+  const due = list.due(i);
+  const arises = list.arises(i);
+  const trigger = list.trigger(i)?.trigger;
   // Built field by field, in the order the JSON shows them: a long contract has hundreds of thousands.
   const state = (due !== null ? { due: formatDay(due), arises: formatDay(arises) } : { arises: formatDay(arises) }) as Mutable<OccurrenceState>;
   if (trigger) state.trigger = trigger;
   state.status = 'due';
-  if (o.done) {
-    const late = due !== null && o.done.day > due;
+  const done = list.done(i);
+  const waived = list.waived(i);
+  if (done) {
+    const late = due !== null && done.day > due;
     state.status = late ? 'late' : 'done';
-    state.done = formatDay(o.done.day);
-    if (late) state.daysLate = o.done.day - due;
-    if (o.done.row.note) state.note = o.done.row.note;
-  } else if (o.waived) {
+    state.done = formatDay(done.day);
+    if (late) state.daysLate = done.day - due;
+    if (done.row.note) state.note = done.row.note;
+  } else if (waived) {
     state.status = 'waived';
-    if (o.waived.row.note) state.note = o.waived.row.note;
+    if (waived.row.note) state.note = waived.row.note;
   } else if (due !== null && on !== null) {
     if (due < on) {
       state.status = 'overdue';
