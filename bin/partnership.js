@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 'use strict';
-// The `partnership` command. The implementation is compiled TypeScript in server/out.
+// The `partnership` command. The implementation is compiled TypeScript, bundled into one file
+// (dist/cli.js) by the build; the compiled modules in server/out serve when the bundle is
+// missing (a build of the TypeScript alone, `tsc -b`).
+const path = require('node:path');
+const fs = require('node:fs');
+const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
 let cli;
 try {
-  cli = require('../server/out/cli/main.js');
+  cli = require(fs.existsSync(bundle) ? bundle : '../server/out/cli/main.js');
 } catch (error) {
-  process.stderr.write('partnership: the tools are not built yet; run `npm ci` (or `npm run build`) in the repository first.\n');
-  process.exit(2);
+  if (error && error.code === 'MODULE_NOT_FOUND' && /(server|shared)[\\/]out[\\/]/.test(String(error.message))) {
+    process.stderr.write('partnership: the tools are not built yet; run `npm ci` (or `npm run build`) in the repository first.\n');
+    process.exit(2);
+  }
+  throw error;
 }
 const code = cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

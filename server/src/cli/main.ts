@@ -67,9 +67,13 @@ Options:
   -v, --version                Show the version
 `;
 
+/** The product's package.json: three folders up from server/out/cli, one up from the bundle in dist/. */
+const PACKAGE_JSON = [path.resolve(__dirname, '../../../package.json'), path.resolve(__dirname, '../package.json')];
+
 export function version(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version?: string };
+    const file = PACKAGE_JSON.find((f) => fs.existsSync(f)) ?? PACKAGE_JSON[0];
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
     return pkg.version ?? '0.0.0';
   } catch (error) {
     // The version is only shown: a missing or damaged package.json must not stop a command.
