@@ -10,7 +10,8 @@ import { periodCounts, standingOf } from '../core/ledger/standing';
 import type { LedgerStatus } from '../core/ledger/types';
 import { terminalSafe } from './terminal-text';
 
-const NOTABLE = new Set(['overdue', 'late', 'waived']);
+const NOTABLE_STATUSES = ['overdue', 'late', 'waived'] as const;
+const NOTABLE = new Set<string>(NOTABLE_STATUSES);
 /** Occurrences listed under one obligation; a monthly duty left undone for years would fill the screen. */
 const NOTABLE_SHOWN = 5;
 
@@ -20,10 +21,18 @@ export function formatStatusText(s: LedgerStatus): string {
   for (const p of s.partnerships) {
     out.push(`${t(p.name)}: ${t(p.title)} (${t(p.file)}), term ${p.term.start} to ${p.term.end}`, '', 'Obligations');
     for (const o of p.obligations) {
-      out.push(`  ${t(o.name)} ${t(o.title)}: ${standingOf(o).text}`);
-      const notable = o.occurrences.filter((x) => NOTABLE.has(x.status));
-      for (const x of notable.slice(0, NOTABLE_SHOWN)) out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
-      if (notable.length > NOTABLE_SHOWN) out.push(`    … and ${notable.length - NOTABLE_SHOWN} more overdue, late or waived (--format json lists every one)`);
+      const standing = standingOf(o);
+      out.push(`  ${t(o.name)} ${t(o.title)}: ${standing.text}`);
+      // The first few that need attention, found without going through the rest.
+      let shown = 0;
+      for (let i = 0; i < o.occurrences.length && shown < NOTABLE_SHOWN; i++) {
+        const x = o.occurrences[i];
+        if (!NOTABLE.has(x.status)) continue;
+        out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
+        shown++;
+      }
+      const notable = NOTABLE_STATUSES.reduce((n, status) => n + (standing.counts[status] ?? 0), 0);
+      if (notable > NOTABLE_SHOWN) out.push(`    … and ${notable - NOTABLE_SHOWN} more overdue, late or waived (--format json lists every one)`);
     }
     out.push('', 'KPIs');
     for (const k of p.kpis) {
