@@ -6,14 +6,10 @@
 // `terminalSafe`, so a note holding ESC or a bidirectional control shows as an escape.
 
 import { money, occurrenceText, summaryLines } from '../core/ledger/status-render';
-import { periodCounts, standingOf } from '../core/ledger/standing';
+import { attentionCount, periodCounts, standingOf } from '../core/ledger/standing';
 import type { LedgerStatus } from '../core/ledger/types';
 import { terminalSafe } from './terminal-text';
 
-const NOTABLE_STATUSES = ['overdue', 'late', 'waived'] as const;
-const NOTABLE = new Set<string>(NOTABLE_STATUSES);
-/** Occurrences listed under one obligation; a monthly duty left undone for years would fill the screen. */
-const NOTABLE_SHOWN = 5;
 
 export function formatStatusText(s: LedgerStatus): string {
   const t = terminalSafe;
@@ -23,16 +19,9 @@ export function formatStatusText(s: LedgerStatus): string {
     for (const o of p.obligations) {
       const standing = standingOf(o);
       out.push(`  ${t(o.name)} ${t(o.title)}: ${standing.text}`);
-      // The first few that need attention, found without going through the rest.
-      let shown = 0;
-      for (let i = 0; i < o.occurrences.length && shown < NOTABLE_SHOWN; i++) {
-        const x = o.occurrences[i];
-        if (!NOTABLE.has(x.status)) continue;
-        out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
-        shown++;
-      }
-      const notable = NOTABLE_STATUSES.reduce((n, status) => n + (standing.counts[status] ?? 0), 0);
-      if (notable > NOTABLE_SHOWN) out.push(`    … and ${notable - NOTABLE_SHOWN} more overdue, late or waived (--format json lists every one)`);
+      for (const x of standing.attention) out.push(`    ${x.status.padEnd(8)} ${t(occurrenceText(x))}${x.note ? ` (${t(x.note)})` : ''}`);
+      const more = attentionCount(standing) - standing.attention.length;
+      if (more > 0) out.push(`    … and ${more} more overdue, late or waived (--format json lists every one)`);
     }
     out.push('', 'KPIs');
     for (const k of p.kpis) {

@@ -12,13 +12,13 @@ import { fixedAmounts } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
 import { type Evaluated, type EvaluatedKpi, type EvaluatedObligation, evaluatePartnership, type LedgerSource, NO_ROWS } from './evaluate';
 import type { MeasuredPeriod } from './kpi-periods';
-import { type Dated, type Occurrences, occurrenceState } from './occurrences';
+import { type Dated, type Occurrences, occurrenceState, statusAt } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
-import { statusCounts } from './standing';
+import { standingFrom, statusCounts, withStanding } from './standing';
 import type { LedgerNames } from './names';
 import { type Gathered, gatherRows, type PartnershipRows } from './rows';
-import type { KpiState, LedgerStatus, Money, ObligationState, PartnershipState, PeriodState } from './types';
+import type { KpiState, LedgerStatus, Money, ObligationState, OccurrenceState, PartnershipState, PeriodState } from './types';
 
 export type { Evaluated, LedgerSource } from './evaluate';
 
@@ -155,10 +155,18 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
   const obligation = (o: EvaluatedObligation): ObligationState => {
     const kept = obligationStates.get(o);
     if (kept && kept.on === on) return kept.state;
-    const state = {
+    const list = o.occurrences;
+    // Each occurrence is made an object only when something reads the list (JSON, HTML, the
+    // timeline): the standing, which the text, the code lens and the status view read, is
+    // worked out from the engine's columns.
+    let states: readonly OccurrenceState[] | undefined;
+    const stateAt = (i: number): OccurrenceState => states?.[i] ?? occurrenceState(list, i, on);
+    const state = withStanding({
       name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
-      occurrences: statesOf(o.occurrences, on),
-    };
+      get occurrences(): readonly OccurrenceState[] {
+        return (states ??= statesOf(list, on));
+      },
+    }, standingFrom({ length: list.length, status: (i) => statusAt(list, i, on), state: stateAt }));
     obligationStates.set(o, { on, state });
     return state;
   };

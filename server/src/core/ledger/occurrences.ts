@@ -8,7 +8,7 @@ import { countOn } from '../model/norm-meaning';
 import type { CalendarName } from '../values/bank-holidays';
 import { formatDay, type Period } from '../values/dates';
 import type { ResultRow } from './results-file';
-import type { OccurrenceState } from './types';
+import type { OccurrenceState, OccurrenceStatus } from './types';
 
 /** A row as the engine uses it: the day it gives, and where it is. */
 export interface Dated {
@@ -201,6 +201,16 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
   return [];
 }
 
+/** Where occurrence `i` stands on `on` (null: every row counted), in one word. */
+export function statusAt(list: Occurrences, i: number, on: number | null): OccurrenceStatus {
+  const done = list.done(i);
+  const due = list.due(i);
+  if (done) return due !== null && done.day > due ? 'late' : 'done';
+  if (list.waived(i)) return 'waived';
+  if (due === null || on === null) return 'due';
+  return due < on ? 'overdue' : due - on <= DUE_SOON_DAYS ? 'due-soon' : 'due';
+}
+
 /** Where occurrence `i` stands on `on` (null: every row counted, as the calendar sees it). */
 export function occurrenceState(list: Occurrences, i: number, on: number | null): OccurrenceState {
   const due = list.due(i);
@@ -209,24 +219,17 @@ export function occurrenceState(list: Occurrences, i: number, on: number | null)
   // Built field by field, in the order the JSON shows them: a long contract has hundreds of thousands.
   const state = (due !== null ? { due: formatDay(due), arises: formatDay(arises) } : { arises: formatDay(arises) }) as Mutable<OccurrenceState>;
   if (trigger) state.trigger = trigger;
-  state.status = 'due';
+  const status = statusAt(list, i, on);
+  state.status = status;
   const done = list.done(i);
-  const waived = list.waived(i);
   if (done) {
-    const late = due !== null && done.day > due;
-    state.status = late ? 'late' : 'done';
     state.done = formatDay(done.day);
-    if (late) state.daysLate = done.day - due;
+    if (status === 'late') state.daysLate = done.day - due!;
     if (done.row.note) state.note = done.row.note;
-  } else if (waived) {
-    state.status = 'waived';
-    if (waived.row.note) state.note = waived.row.note;
-  } else if (due !== null && on !== null) {
-    if (due < on) {
-      state.status = 'overdue';
-      state.daysOverdue = on - due;
-    } else if (due - on <= DUE_SOON_DAYS) state.status = 'due-soon';
-  }
+  } else if (status === 'waived') {
+    const note = list.waived(i)!.row.note;
+    if (note) state.note = note;
+  } else if (status === 'overdue') state.daysOverdue = on! - due!;
   return state;
 }
 

@@ -11,32 +11,80 @@ export interface Standing {
   readonly text: string;
   /** How many occurrences are in each status. */
   readonly counts: Readonly<Partial<Record<OccurrenceStatus, number>>>;
+  /** The first few occurrences that need attention (overdue, late or waived), in due order. */
+  readonly attention: readonly OccurrenceState[];
 }
+
+/** Occurrences listed as needing attention at most: a monthly duty left undone for years would fill a screen. */
+export const ATTENTION_SHOWN = 5;
+const NEEDS_ATTENTION: ReadonlySet<OccurrenceStatus> = new Set(['overdue', 'late', 'waived']);
 
 /** Most pressing first: one overdue occurrence outweighs any number done. */
 const PRESSING: readonly OccurrenceStatus[] = ['overdue', 'due-soon', 'late', 'due', 'done', 'waived'];
 
+/**
+ * An obligation's occurrences, in due order, as standing reads them: the status of each on its
+ * own, and an occurrence whole only for the few the standing names. The ledger's engine answers
+ * from its columns without making an object per occurrence (a long contract has hundreds of
+ * thousands); a status read back from JSON answers from its list.
+ */
+export interface OccurrenceSource {
+  readonly length: number;
+  status(i: number): OccurrenceStatus;
+  state(i: number): OccurrenceState;
+}
+
+/** Standings the ledger worked out from its engine, by the state they belong to. */
+const worked = new WeakMap<ObligationState, Standing>();
+
+/** Keeps `standing` as the standing of `o`, for `standingOf` to answer without reading every occurrence. */
+export function withStanding<T extends ObligationState>(o: T, standing: Standing): T {
+  worked.set(o, standing);
+  return o;
+}
+
 export function standingOf(o: ObligationState): Standing {
+  let standing = worked.get(o);
+  if (!standing) worked.set(o, (standing = standingFrom({ length: o.occurrences.length, status: (i) => o.occurrences[i].status, state: (i) => o.occurrences[i] })));
+  return standing;
+}
+
+export function standingFrom(source: OccurrenceSource): Standing {
   const counts: Partial<Record<OccurrenceStatus, number>> = {};
-  let firstOverdue: OccurrenceState | undefined;
-  let next: OccurrenceState | undefined;
-  let lastSettled: OccurrenceState | undefined;
-  for (const x of o.occurrences) {
-    counts[x.status] = (counts[x.status] ?? 0) + 1;
-    if (x.status === 'overdue') firstOverdue ??= x;
-    else if (x.status === 'due' || x.status === 'due-soon') next ??= x;
-    else lastSettled = x; // done, late or waived: occurrences come in due order, so the latest
+  let firstOverdue = -1;
+  let next = -1;
+  let lastSettled = -1;
+  const attention: OccurrenceState[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const status = source.status(i);
+    counts[status] = (counts[status] ?? 0) + 1;
+    if (status === 'overdue') {
+      if (firstOverdue < 0) firstOverdue = i;
+    } else if (status === 'due' || status === 'due-soon') {
+      if (next < 0) next = i;
+    } else lastSettled = i; // done, late or waived: occurrences come in due order, so the latest
+    if (attention.length < ATTENTION_SHOWN && NEEDS_ATTENTION.has(status)) attention.push(source.state(i));
   }
   const status = PRESSING.find((s) => counts[s]) ?? 'none';
-  if (o.occurrences.length === 0) return { status, counts, text: 'nothing has arisen' };
+  if (source.length === 0) return { status, counts, text: 'nothing has arisen', attention };
   const parts: string[] = [];
-  if (firstOverdue) {
+  if (firstOverdue >= 0) {
     const more = (counts.overdue ?? 0) - 1;
-    parts.push(`overdue since ${sinceOf(firstOverdue)}${more > 0 ? ` (and ${more} more overdue)` : ''}`);
+    parts.push(`overdue since ${sinceOf(source.state(firstOverdue))}${more > 0 ? ` (and ${more} more overdue)` : ''}`);
   }
-  if (!firstOverdue && lastSettled) parts.push(settledText(lastSettled));
-  if (next) parts.push(next.due ? `${next.status === 'due-soon' ? 'due soon' : 'next due'} ${next.due}` : `arose ${next.arises}, not yet done`);
-  return { status, counts, text: parts.join(' · ') };
+  if (firstOverdue < 0 && lastSettled >= 0) parts.push(settledText(source.state(lastSettled)));
+  if (next >= 0) {
+    const x = source.state(next);
+    parts.push(x.due ? `${x.status === 'due-soon' ? 'due soon' : 'next due'} ${x.due}` : `arose ${x.arises}, not yet done`);
+  }
+  return { status, counts, text: parts.join(' · '), attention };
+}
+
+/** How many occurrences of `o` need attention (overdue, late or waived). */
+export function attentionCount(s: Standing): number {
+  let n = 0;
+  for (const status of NEEDS_ATTENTION) n += s.counts[status] ?? 0;
+  return n;
 }
 
 function sinceOf(x: OccurrenceState): string {
@@ -65,9 +113,10 @@ export function statusCounts(partnerships: readonly PartnershipState[]): StatusC
   let failedPeriods = 0;
   let missingPeriods = 0;
   for (const p of partnerships) {
-    for (const o of p.obligations) for (const x of o.occurrences) {
-      if (x.status === 'overdue') overdue++;
-      else if (x.status === 'due-soon') dueSoon++;
+    for (const o of p.obligations) {
+      const { counts } = standingOf(o);
+      overdue += counts.overdue ?? 0;
+      dueSoon += counts['due-soon'] ?? 0;
     }
     for (const k of p.kpis) for (const x of k.periods) {
       if (x.status === 'failed' || x.status === 'breached') failedPeriods++;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { Analysis } from '../../../../server/out/core/analysis/analysis';
 import { ledgerOf } from '../../../../server/out/core/ledger/from-analysis';
 import { readResultsFile } from '../../../../server/out/core/ledger/results-file';
+import { standingOf } from '../../../../server/out/core/ledger/standing';
 import type { LedgerStatus } from '../../../../server/out/core/ledger/types';
 import { dayNumber } from '../../../../server/out/core/values/dates';
 import { diskHost } from '../../../../server/out/cli/files';
@@ -81,6 +82,21 @@ describe('the obligation ledger', () => {
       earned: { amount: '70000.00', currency: 'GBP' }, payable: { amount: '60000.00', currency: 'GBP' }, capRemoved: { amount: '10000.00', currency: 'GBP' },
     });
     assert.deepEqual(s.summary, { overdue: 2, dueSoon: 0, failedPeriods: 3, missingPeriods: 26, creditsOwed: [{ amount: '60000.00', currency: 'GBP' }] });
+  });
+
+  it('works out each standing from the engine as it would be from the occurrences listed', () => {
+    // A day in each part of the fixture's story: before anything is due, with duties overdue, done late, and waived.
+    for (const day of ['2015-04-01', '2015-11-10', '2016-05-20', '2016-09-20', '2017-06-30']) {
+      const status = statusOn(day);
+      for (const o of status.partnerships[0].obligations) {
+        // Read back from JSON, as the preview and the code lens of another process would: no engine behind it.
+        const listed = JSON.parse(JSON.stringify(o)) as typeof o;
+        assert.deepEqual(standingOf(o), standingOf(listed), `${o.name} on ${day}`);
+      }
+    }
+    const forecast = standingOf(obligation(statusOn('2017-06-30'), 'UserForecast'));
+    assert.deepEqual(forecast.attention.map((x) => x.status), ['late', 'overdue', 'overdue']);
+    assert.equal(forecast.text, 'overdue since 2016-04-01 (and 1 more overdue)', 'the term ends 2017-03-31: nothing is due after it');
   });
 
   it('ignores rows dated after the day asked about', () => {
