@@ -97,10 +97,11 @@ export function notRead(file: string, text: string, rest: number, bom: number): 
 /** The rows of `records` (offsets into `text`, the text without its byte-order mark), R001 into `diagnostics` for those that cannot be read. */
 export function readRows(file: string, text: string, records: readonly CsvRecord[], header: Header, invalidUtf8: boolean, lines: LineCounter, diagnostics: Diagnostic[]): ResultRow[] {
   const { columns, bom } = header;
-  const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
+  // Spans are moved past a byte-order mark only when there is one: most files have none, and rows are many.
+  const shift = bom === 0 ? (s: Span): Span => s : (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
   const rows: ResultRow[] = [];
   for (const record of records) {
-    const span = shift(record);
+    const span: Span = { start: record.start + bom, end: record.end + bom };
     if (record.fields.length !== header.fieldCount) {
       const reason = `it has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'} where the header has ${header.fieldCount}`;
       diagnostics.push(report('R001', { file, ...span }, { reason }));

@@ -63,20 +63,20 @@ export function gatherRows(partnerships: readonly LedgerPartnership[], files: re
     const date = checkDate(row, file, row.kind === 'event' || row.kind === 'done', days);
     if ('code' in date) return { diagnostics: [date] };
     const p = byName.get(target.partnership)!;
-    const found: Diagnostic[] = [];
-    if (date.lastDay < p.term.from || date.day > p.term.to) {
-      found.push(report('R007', { file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) }));
+    // Most rows get no diagnostic: they share one empty list (a results file has tens of thousands of rows).
+    const found: readonly Diagnostic[] = date.lastDay < p.term.from || date.day > p.term.to
+      ? [report('R007', { file, ...row.cells.date }, { date: row.date, partnership: target.partnership, from: formatDay(p.term.from), to: formatDay(p.term.to) })]
+      : NONE;
+    const placed = (bucket: keyof PartnershipRows, dated: Dated): RowOutcome => ({ diagnostics: found, placed: { partnership: target.partnership, symbol: target.symbol, dated, bucket } });
+    if (row.kind === 'result' && target.kind === 'kpi') {
+      const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, row, date, file, measures);
+      if ('code' in measured) return { diagnostics: [...found, measured] };
+      return placed('results', measured);
     }
     const dated: Dated = { day: date.day, lastDay: date.lastDay, file, row };
-    const at = { partnership: target.partnership, symbol: target.symbol, dated };
-    if (row.kind === 'event' && target.kind === 'event') return { diagnostics: found, placed: { ...at, bucket: 'events' } };
-    if (row.kind === 'done' && target.kind === 'obligation') return { diagnostics: found, placed: { ...at, bucket: 'done' } };
-    if (row.kind === 'waiver') return { diagnostics: found, placed: { ...at, bucket: 'waivers' } };
-    if (row.kind === 'result' && target.kind === 'kpi') {
-      const measured = measuredRow(kpiUnits.get(target.symbol) ?? null, dated, measures);
-      if ('code' in measured) return { diagnostics: [...found, measured] };
-      return { diagnostics: found, placed: { ...at, dated: measured, bucket: 'results' } };
-    }
+    if (row.kind === 'event' && target.kind === 'event') return placed('events', dated);
+    if (row.kind === 'done' && target.kind === 'obligation') return placed('done', dated);
+    if (row.kind === 'waiver') return placed('waivers', dated);
     return { diagnostics: found };
   };
   for (const f of files) {
@@ -124,14 +124,16 @@ function expectedDimension(model: KpiModel): Measure['dimension'] | null {
 }
 
 /** The row's value as a measure in the KPI's unit, or R005. */
-function measuredRow(expected: Measure['dimension'] | null, row: Dated, measures: Map<string, Measure | null>): MeasuredRow | Diagnostic {
+function measuredRow(expected: Measure['dimension'] | null, row: ResultRow, date: { readonly day: number; readonly lastDay: number }, file: string, measures: Map<string, Measure | null>): MeasuredRow | Diagnostic {
   // Values repeat (`99.8%` month after month): each is read once.
-  let measure = measures.get(row.row.value);
-  if (measure === undefined) measures.set(row.row.value, (measure = parseMeasure(row.row.value)));
-  if (measure && (expected === null || measure.dimension === expected)) return { day: row.day, lastDay: row.lastDay, file: row.file, row: row.row, measure };
+  let measure = measures.get(row.value);
+  if (measure === undefined) measures.set(row.value, (measure = parseMeasure(row.value)));
+  if (measure && (expected === null || measure.dimension === expected)) return { day: date.day, lastDay: date.lastDay, file, row, measure };
   const unit = expected ? describeDimension(expected) : 'a number, a percentage, an amount or a duration';
-  return report('R005', { file: row.file, ...row.row.cells.value }, { value: row.row.value, kpi: row.row.name, unit });
+  return report('R005', { file, ...row.cells.value }, { value: row.value, kpi: row.name, unit });
 }
+
+const NONE: readonly Diagnostic[] = [];
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
