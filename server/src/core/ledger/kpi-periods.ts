@@ -63,7 +63,7 @@ export function measurementPeriods(kpi: KpiModel, term: Period, lastDay: number,
   const periods: Period[] = [];
   let start = term.from;
   for (let k = 1; start <= lastDay && periods.length < MAX_PERIODS; k++) {
-    const counted = countOn(term.from, { ...(length as Duration), count: length.count * k }, calendar);
+    const counted = countOn(term.from, { count: length.count * k, unit: length.unit }, calendar);
     // A length too long to count makes the rest of the term one period.
     const next = counted === null ? lastDay + 1 : Math.max(start + 1, counted);
     periods.push({ from: start, to: Math.min(next - 1, lastDay) });
