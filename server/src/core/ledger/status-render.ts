@@ -1,4 +1,5 @@
-// `partnership status` as a printable HTML page and as Markdown. Both only read the ledger's
+// `partnership status` as a printable HTML page and as Markdown (occurrences due later in the
+// term summed up in a row per obligation: see `printedOccurrences`). Both only read the ledger's
 // plain data (types.ts) and escape every piece of document or results-file text with the
 // matrix's escapers: a note `=HYPERLINK(…)` or `<script>` shows as those characters. No scripts.
 
@@ -6,7 +7,7 @@ import { escapeHtml } from '../matrix/html';
 import { escapeMarkdown, escapeMarkdownInline } from '../matrix/markdown';
 import type { Timeline } from '../../../../shared/out/timeline';
 import { timelineFigures, timelinePageCss, timelinePatternsSvg } from './timeline-svg';
-import type { LedgerStatus, Money, OccurrenceState, PartnershipState, PeriodState } from './types';
+import type { LedgerStatus, Money, ObligationState, OccurrenceState, PartnershipState, PeriodState } from './types';
 import type { StatusCounts } from './standing';
 
 export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
@@ -15,6 +16,33 @@ export function occurrenceText(o: OccurrenceState): string {
   const when = o.due ? `due ${o.due}` : `arose ${o.arises}`;
   const detail = o.status === 'late' ? `done ${o.done}, ${o.daysLate} days late` : o.status === 'done' ? `done ${o.done}` : o.status === 'overdue' ? `${o.daysOverdue} days overdue` : '';
   return [when, detail, o.trigger ? `on ${o.trigger}` : ''].filter((x) => x).join(', ');
+}
+
+/**
+ * The rows a printed status gives an obligation: every occurrence that has arisen or falls due
+ * within 30 days, and the next one due after that; the rest, due later in the term, as one row
+ * ("58 more due, the last 2035-03-01"). JSON lists every one; a monthly duty over a long term
+ * would otherwise fill pages with rows that say only `due`.
+ */
+export function printedOccurrences(o: ObligationState): string[][] {
+  const rows: string[][] = [];
+  const name = `${o.name} ${o.title}`;
+  let later = 0;
+  let last = '';
+  let nextShown = false;
+  for (const x of o.occurrences) {
+    if (x.status === 'due' && x.due !== undefined) {
+      if (!nextShown) nextShown = true;
+      else {
+        later++;
+        last = x.due;
+        continue;
+      }
+    }
+    rows.push([name, x.status, occurrenceText(x), x.note ?? '']);
+  }
+  if (later > 0) rows.push([name, 'due', `${later} more due, the last ${last}`, '']);
+  return rows;
 }
 
 /** The counts of the summary, a line each. */
@@ -48,7 +76,7 @@ export function renderStatusHtml(s: LedgerStatus, timelines: readonly Timeline[]
     out.push(`<h2>${e(p.title || p.name)}</h2>`, `<p class="meta">${e(p.name)}, ${e(p.file)}, term ${e(p.term.start)} to ${e(p.term.end)}</p>`);
     if (timelines[i]) out.push('<h3>Timeline</h3>', timelineFigures(timelines[i]));
     out.push('<h3>Obligations</h3><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
-    for (const o of p.obligations) for (const x of o.occurrences) out.push(row([`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? ''], x.status));
+    for (const o of p.obligations) for (const cells of printedOccurrences(o)) out.push(row(cells, cells[1]));
     out.push('</table><h3>KPIs</h3><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
     for (const k of p.kpis) for (const x of k.periods) out.push(row([k.name, x.status, ...periodCells(x).filter((_, i) => i !== 1)], x.status));
     out.push('</table><h3>Credits by contract year</h3><table>', head(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap', 'Cap']));
@@ -71,7 +99,7 @@ export function renderStatusMarkdown(s: LedgerStatus): string {
 function partnershipMarkdown(p: PartnershipState, table: (head: readonly string[], rows: readonly (readonly string[])[]) => string[]): string[] {
   return [
     `## ${escapeMarkdown(p.title || p.name)}`, '', `${escapeMarkdownInline(p.name)}, term ${p.term.start} to ${p.term.end}`, '',
-    '### Obligations', '', ...table(['Obligation', 'Status', 'Occurrence', 'Note'], p.obligations.flatMap((o) => o.occurrences.map((x) => [`${o.name} ${o.title}`, x.status, occurrenceText(x), x.note ?? '']))),
+    '### Obligations', '', ...table(['Obligation', 'Status', 'Occurrence', 'Note'], p.obligations.flatMap(printedOccurrences)),
     '### KPIs', '', ...table(['KPI', 'Period', 'Status', 'Value', 'Target', 'Credit', 'Note'], p.kpis.flatMap((k) => k.periods.map((x) => [k.name, ...periodCells(x)]))),
     '### Credits by contract year', '', ...table(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap'], p.charges.flatMap((c) => c.creditsByYear.map((y) => [c.name, `${y.start} to ${y.end}`, money(y.earned), money(y.payable), money(y.capRemoved)]))),
   ];

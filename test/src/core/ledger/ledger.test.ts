@@ -7,6 +7,7 @@ import { Analysis } from '../../../../server/out/core/analysis/analysis';
 import { ledgerOf } from '../../../../server/out/core/ledger/from-analysis';
 import { readResultsFile } from '../../../../server/out/core/ledger/results-file';
 import { standingOf } from '../../../../server/out/core/ledger/standing';
+import { printedOccurrences } from '../../../../server/out/core/ledger/status-render';
 import type { LedgerStatus } from '../../../../server/out/core/ledger/types';
 import { dayNumber } from '../../../../server/out/core/values/dates';
 import { diskHost } from '../../../../server/out/cli/files';
@@ -97,6 +98,16 @@ describe('the obligation ledger', () => {
     const forecast = standingOf(obligation(statusOn('2017-06-30'), 'UserForecast'));
     assert.deepEqual(forecast.attention.map((x) => x.status), ['late', 'overdue', 'overdue']);
     assert.equal(forecast.text, 'overdue since 2016-04-01 (and 1 more overdue)', 'the term ends 2017-03-31: nothing is due after it');
+  });
+
+  it('prints each occurrence that has arisen or falls due soon, then the next, and sums up the rest', () => {
+    const early = obligation(statusOn('2015-04-02'), 'UserForecast');
+    assert.deepEqual(printedOccurrences(early), [
+      ['UserForecast User forecast', 'due', 'due 2015-10-01', ''],
+      ['UserForecast User forecast', 'due', '2 more due, the last 2016-10-01', ''],
+    ]);
+    // Later, what is overdue or done is listed whole: nothing is summed up when at most one is still to come.
+    assert.deepEqual(printedOccurrences(obligation(s, 'UserForecast')).map((r) => r[1]), ['late', 'overdue', 'due']);
   });
 
   it('ignores rows dated after the day asked about', () => {
