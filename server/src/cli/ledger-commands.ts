@@ -107,7 +107,7 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   // Written in pieces of about 64 KB: a long term's calendar is too large for one string.
   const out = batched(io.stdout);
   if (format === 'csv') writeCalendarCsv(entries, out.emit);
-  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: entries.map(itemOf) }, null, 2)) + '\n');
+  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: Array.from(entries, itemOf) }, null, 2)) + '\n');
   else writeIcs(entries, product, out.emit);
   out.flush();
   return errors > 0 ? 1 : 0;

@@ -74,7 +74,7 @@ function seriesLines(s: CalendarSeries): SeriesLines {
 const line = (text: string): string => fold(text) + '\r\n';
 
 /** The calendar as ICS, handed to `emit` an event at a time: a calendar of a long term is large. */
-export function writeIcs(entries: readonly CalendarEntry[], product: string, emit: (chunk: string) => void): void {
+export function writeIcs(entries: Iterable<CalendarEntry>, product: string, emit: (chunk: string) => void): void {
   emit(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
   const lines = new Map<CalendarSeries, SeriesLines>();
   // Entries come in day order: the lines that say the day change only when the day does.
@@ -99,7 +99,7 @@ export function writeIcs(entries: readonly CalendarEntry[], product: string, emi
 }
 
 /** The calendar as CSV, handed to `emit` a row at a time. */
-export function writeCalendarCsv(entries: readonly CalendarEntry[], emit: (chunk: string) => void): void {
+export function writeCalendarCsv(entries: Iterable<CalendarEntry>, emit: (chunk: string) => void): void {
   emit(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
   // The fields a series' items share, each made safe once.
   const shared = new Map<CalendarSeries, { readonly middle: string; readonly description: string }>();

@@ -77,15 +77,39 @@ export function itemOf(entry: CalendarEntry): CalendarItem {
   };
 }
 
-/** An entry while the calendar is made: its place in the order, and its repeat once sorted. */
-interface Pending {
-  day: number;
-  series: CalendarSeries;
-  description: string | undefined;
-  note: string | undefined;
-  /** Where it sorts: by day, then by the series' kind, partnership and name. */
-  order: number;
-  repeat: number;
+/**
+ * The calendar's entries in order, kept as columns (a day, a series and a repeat each, and the
+ * few descriptions and notes of their own in maps): a long term's calendar has hundreds of
+ * thousands. `at(i)` gives one as an object for as long as it is written.
+ */
+export class CalendarEntries {
+  constructor(
+    private readonly days: Float64Array,
+    private readonly seriesOf: readonly CalendarSeries[],
+    private readonly repeats: Uint32Array,
+    private readonly descriptions: ReadonlyMap<number, string>,
+    private readonly notes: ReadonlyMap<number, string>,
+  ) {}
+
+  get length(): number {
+    return this.days.length;
+  }
+
+  at(i: number): CalendarEntry {
+    return { day: this.days[i], series: this.seriesOf[i], repeat: this.repeats[i], description: this.descriptions.get(i), note: this.notes.get(i) };
+  }
+
+  *[Symbol.iterator](): IterableIterator<CalendarEntry> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
+  }
+}
+
+/** A series' items as they are found: their days, and what some of them say of their own. */
+interface Found {
+  readonly series: CalendarSeries;
+  readonly days: number[];
+  readonly descriptions: Map<number, string>;
+  readonly notes: Map<number, string>;
 }
 
 /**
@@ -93,23 +117,23 @@ interface Pending {
  * four in the order they were found: a partnership's before a later one's, occurrences in due
  * order).
  */
-export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): CalendarEntry[] {
-  const pending: Pending[] = [];
-  const series: CalendarSeries[] = [];
+export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): CalendarEntries {
+  const found: Found[] = [];
   const inRange = (day: number): boolean => (range.from === undefined || day >= range.from) && (range.to === undefined || day <= range.to);
   for (const e of ledger.evaluate(null)) {
     const { model, term, displayFile } = e.source;
     const partnership = model.partnership.name.text;
     const who = model.partnership.title?.value || partnership;
-    const seriesOf = (kind: CalendarKind, name: string, summary: string, description: string): CalendarSeries => {
-      const s = { kind, partnership, name, summary, description, file: displayFile, key: `${kind}.${partnership}.${name}` };
-      series.push(s);
-      return s;
+    const seriesOf = (kind: CalendarKind, name: string, summary: string, description: string): Found => {
+      const f: Found = { series: { kind, partnership, name, summary, description, file: displayFile, key: `${kind}.${partnership}.${name}` }, days: [], descriptions: new Map(), notes: new Map() };
+      found.push(f);
+      return f;
     };
-    const add = (day: number, s: CalendarSeries, description?: string, note?: string): void => {
+    const add = (day: number, f: Found, description?: string, note?: string): void => {
       if (!inRange(day)) return;
-      // Every entry has every field, so that hundreds of thousands of them share one shape.
-      pending.push({ day, series: s, description, note: note || undefined, order: 0, repeat: 1 });
+      if (description !== undefined) f.descriptions.set(f.days.length, description);
+      if (note) f.notes.set(f.days.length, note);
+      f.days.push(day);
     };
     add(term.from, seriesOf('term-start', partnership, `Term of ${who} starts`, `${partnership}: the term runs from ${formatDay(term.from)} to ${formatDay(term.to)}.`));
     add(term.to, seriesOf('term-end', partnership, `Term of ${who} ends`, `${partnership}: the last day of the term (as varied).`));
@@ -144,25 +168,52 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
       }
     }
   }
-  return ordered(pending, series);
+  return ordered(found);
 }
 
 /**
  * Sorted by day, then series (kind, partnership, name), keeping the order found among equals,
- * and numbered: an item whose UID key and day an earlier one has gets its repeat.
+ * and numbered: an item whose UID key and day an earlier one has gets its repeat. A counting
+ * sort: the distinct days are few beside the items, and placing each series' items in the
+ * series' order keeps every day's items in that order without comparing them.
  */
-function ordered(pending: Pending[], series: readonly CalendarSeries[]): CalendarEntry[] {
-  // Series ranked once, so that items compare as numbers: day × series count + rank.
-  const ranked = [...series].sort((a, b) => cmp(a.kind, b.kind) || cmp(a.partnership, b.partnership) || cmp(a.name, b.name));
-  const rank = new Map<CalendarSeries, number>();
-  let r = -1;
-  ranked.forEach((s, i) => rank.set(s, i > 0 && sameKey(ranked[i - 1], s) ? r : ++r));
-  const width = r + 1;
-  for (const p of pending) p.order = p.day * width + rank.get(p.series)!;
-  // Stable: alike items stay in the order they were found.
-  pending.sort((a, b) => a.order - b.order);
-  for (let i = 1; i < pending.length; i++) if (pending[i].order === pending[i - 1].order) pending[i].repeat = pending[i - 1].repeat + 1;
-  return pending;
+function ordered(found: readonly Found[]): CalendarEntries {
+  const ranked = [...found].sort((a, b) => cmp(a.series.kind, b.series.kind) || cmp(a.series.partnership, b.series.partnership) || cmp(a.series.name, b.series.name));
+  // Each distinct day's place among them, and how many items fall on it.
+  const count = new Map<number, number>();
+  for (const f of found) for (const day of f.days) count.set(day, (count.get(day) ?? 0) + 1);
+  const distinct = Float64Array.from(count.keys()).sort();
+  // Where each day's items start in the output; then filled series by series, in rank order.
+  const next = new Map<number, number>();
+  let total = 0;
+  for (const day of distinct) {
+    next.set(day, total);
+    total += count.get(day)!;
+  }
+  const days = new Float64Array(total);
+  const seriesOf = new Array<CalendarSeries>(total);
+  const rankOf = new Int32Array(total);
+  const descriptions = new Map<number, string>();
+  const notes = new Map<number, string>();
+  let rank = -1;
+  ranked.forEach((f, r) => {
+    if (r === 0 || !sameKey(ranked[r - 1].series, f.series)) rank++;
+    for (let k = 0; k < f.days.length; k++) {
+      const day = f.days[k];
+      const at = next.get(day)!;
+      next.set(day, at + 1);
+      days[at] = day;
+      seriesOf[at] = f.series;
+      rankOf[at] = rank;
+      const description = f.descriptions.get(k);
+      if (description !== undefined) descriptions.set(at, description);
+      const note = f.notes.get(k);
+      if (note) notes.set(at, note);
+    }
+  });
+  const repeats = new Uint32Array(total);
+  for (let i = 0; i < total; i++) repeats[i] = i > 0 && days[i] === days[i - 1] && rankOf[i] === rankOf[i - 1] ? repeats[i - 1] + 1 : 1;
+  return new CalendarEntries(days, seriesOf, repeats, descriptions, notes);
 }
 
 const sameKey = (a: CalendarSeries, b: CalendarSeries): boolean => a.kind === b.kind && a.partnership === b.partnership && a.name === b.name;

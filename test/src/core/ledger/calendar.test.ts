@@ -17,7 +17,7 @@ const results = fs.readFileSync(path.join(folder, 'birmingham.results.csv'), 'ut
 describe('the calendar', () => {
   // The breach notice served twice on the same day: two plans are due on the same day.
   const twice = results + 'event,BreachNotice,2016-05-03,,"Second copy, by hand"\n';
-  const entries = calendarEntries(ledgerFor(folder, twice), { from: dayNumber('2016-05-01')!, to: dayNumber('2016-05-31')! });
+  const entries = [...calendarEntries(ledgerFor(folder, twice), { from: dayNumber('2016-05-01')!, to: dayNumber('2016-05-31')! })];
 
   it('numbers the UIDs of items of one declaration on one day, the first without a number', () => {
     const rectify = entries.filter((e) => e.series.name === 'Rectify').map(uidOf);
