@@ -31,6 +31,18 @@ function stretches(term: Period, months: number): Period[] {
   return out;
 }
 
+function periodHolding(periods: readonly Period[], day: number): number {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].to < day) lo = mid + 1;
+    else if (periods[mid].from > day) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /**
  * Credits by contract year for the years that started on or before `on` (every year when null).
  * `amounts` are the charge's fixed amounts, `credits` the percentage credits of it.
@@ -39,9 +51,15 @@ export function creditsByYear(cap: CreditCap | null, amounts: readonly FixedAmou
   const capMonths = cap ? CAP_MONTHS[cap.per.text] ?? 12 : 12;
   const share = cap && cap.share.unit === 'percent' ? multiply(fromDecimal(quantityValue(cap.share)), rational(1n, 100n)) : null;
   // What is earned and payable in each cap period.
-  const capPeriods = stretches(term, capMonths).map((period) => {
-    let earned = ZERO;
-    for (const c of credits) if (c.day >= period.from && c.day <= period.to) earned = add(earned, c.amount);
+  // Each credit summed into the cap period it falls in, found by binary search (periods run back to back).
+  const periods = stretches(term, capMonths);
+  const earnedIn = periods.map(() => ZERO);
+  for (const c of credits) {
+    const i = periodHolding(periods, c.day);
+    if (i >= 0) earnedIn[i] = add(earnedIn[i], c.amount);
+  }
+  const capPeriods = periods.map((period, i) => {
+    const earned = earnedIn[i];
     const limit = share ? roundToPennies(multiply(share, fixedAmountOver(amounts, term, period))) : null;
     return { period, earned, payable: limit ? min(earned, limit) : earned };
   });

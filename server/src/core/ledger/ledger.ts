@@ -12,7 +12,7 @@ import { fixedAmounts } from './charge-amounts';
 import { creditsByYear } from './credit-caps';
 import { type Evaluated, type EvaluatedKpi, type EvaluatedObligation, evaluatePartnership, type LedgerSource, NO_ROWS } from './evaluate';
 import type { MeasuredPeriod } from './kpi-periods';
-import { type Dated, type Occurrences, occurrenceState, statusAt } from './occurrences';
+import { type Dated, type Occurrences, occurrenceState } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
 import { standingFrom, statusCounts, withStanding } from './standing';
@@ -166,7 +166,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
       get occurrences(): readonly OccurrenceState[] {
         return (states ??= statesOf(list, on));
       },
-    }, standingFrom({ length: list.length, status: (i) => statusAt(list, i, on), state: stateAt }));
+    }, standingFrom({ length: list.length, status: (i) => list.status(i, on), state: stateAt }));
     obligationStates.set(o, { on, state });
     return state;
   };
@@ -183,6 +183,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     kpiStates.set(k, { on, state });
     return state;
   };
+  let credits: Map<ChargeSymbol, { day: number; amount: Rational }[]> | undefined;
   return {
     name: model.partnership.name.text,
     title: model.partnership.title?.value ?? '',
@@ -193,7 +194,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     charges: model.charges.map((c) => ({
       name: c.symbol.name, title: title(c.symbol), line: e.source.lineOf(c.symbol),
       ...(c.cap ? { cap: `${c.cap.share.digits}% per ${c.cap.per.text}` } : {}),
-      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, creditsOf(e, c.symbol, on), currencyOf(c.amounts), on),
+      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, (credits ??= creditsByCharge(e, on)).get(c.symbol) ?? [], currencyOf(c.amounts), on),
     })),
   };
 }
@@ -215,8 +216,19 @@ function periodState(p: MeasuredPeriod): PeriodState {
   };
 }
 
-function creditsOf(e: Evaluated, charge: ChargeSymbol, on: number): { day: number; amount: Rational }[] {
-  return e.kpis.flatMap((k) => endedBy(k.periods, on).filter((p) => p.credit && p.credit.charge === charge && p.status !== 'waived').map((p) => ({ day: p.period.from, amount: p.credit!.amount })));
+/** The credits each charge's share earned in the periods ended by `on`, gathered in one pass over the KPIs. */
+function creditsByCharge(e: Evaluated, on: number): Map<ChargeSymbol, { day: number; amount: Rational }[]> {
+  const byCharge = new Map<ChargeSymbol, { day: number; amount: Rational }[]>();
+  for (const k of e.kpis) {
+    for (const p of endedBy(k.periods, on)) {
+      const charge = p.credit?.charge;
+      if (!charge || p.status === 'waived') continue;
+      let list = byCharge.get(charge);
+      if (!list) byCharge.set(charge, (list = []));
+      list.push({ day: p.period.from, amount: p.credit!.amount });
+    }
+  }
+  return byCharge;
 }
 
 function currencyOf(amounts: readonly { readonly amount: { readonly currency: string | null } }[]): string {

@@ -74,6 +74,19 @@ export class Occurrences {
     return this.waivers.get(i);
   }
 
+  /** Where occurrence `i` stands on `on` (null: every row counted), in one word. */
+  status(i: number, on: number | null): OccurrenceStatus {
+    const due = this.dues[i];
+    // Most obligations have no row at all: their occurrences are told apart by the day alone.
+    if (this.completed.size > 0) {
+      const done = this.completed.get(i);
+      if (done) return done.day > due ? 'late' : 'done'; // NaN (no deadline) is never exceeded
+    }
+    if (this.waivers.size > 0 && this.waivers.has(i)) return 'waived';
+    if (Number.isNaN(due) || on === null) return 'due';
+    return due < on ? 'overdue' : due - on <= DUE_SOON_DAYS ? 'due-soon' : 'due';
+  }
+
   /** The days the completed occurrences were done, earliest first. */
   completionDays(): number[] {
     return [...this.completed.values()].map((d) => d.day).sort((a, b) => a - b);
@@ -201,16 +214,6 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
   return [];
 }
 
-/** Where occurrence `i` stands on `on` (null: every row counted), in one word. */
-export function statusAt(list: Occurrences, i: number, on: number | null): OccurrenceStatus {
-  const done = list.done(i);
-  const due = list.due(i);
-  if (done) return due !== null && done.day > due ? 'late' : 'done';
-  if (list.waived(i)) return 'waived';
-  if (due === null || on === null) return 'due';
-  return due < on ? 'overdue' : due - on <= DUE_SOON_DAYS ? 'due-soon' : 'due';
-}
-
 /** Where occurrence `i` stands on `on` (null: every row counted, as the calendar sees it). */
 export function occurrenceState(list: Occurrences, i: number, on: number | null): OccurrenceState {
   const due = list.due(i);
@@ -219,7 +222,7 @@ export function occurrenceState(list: Occurrences, i: number, on: number | null)
   // Built field by field, in the order the JSON shows them: a long contract has hundreds of thousands.
   const state = (due !== null ? { due: formatDay(due), arises: formatDay(arises) } : { arises: formatDay(arises) }) as Mutable<OccurrenceState>;
   if (trigger) state.trigger = trigger;
-  const status = statusAt(list, i, on);
+  const status = list.status(i, on);
   state.status = status;
   const done = list.done(i);
   if (done) {
