@@ -8,7 +8,7 @@ import { kindNames } from '../binding/symbols';
 import { CandidateIndex } from '../binding/suggest';
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic, Fix } from '../diagnostics/diagnostic';
-import type { ResultRow, RowKind } from './results-file';
+import { ROW_KINDS, type ResultRow, type RowKind } from './results-file';
 
 /** A declaration as the ledger sees it, with the partnership that declares it. */
 export interface Declared {
@@ -27,30 +27,39 @@ const EXPECTED: Readonly<Record<RowKind, string>> = { event: 'event', done: 'obl
 export class LedgerNames {
   private readonly byName = new Map<string, Declared[]>();
   private readonly index: Map<RowKind, CandidateIndex> = new Map();
-  private readonly fitting = new Map<RowKind, readonly Declared[]>();
+  private readonly fitting = new Map<RowKind, Declared[]>();
+  /** By kind of row, the declarations it may name by their names. */
+  private readonly fittingByName = new Map<RowKind, Map<string, Declared[]>>();
+  /** What a row naming each declaration resolves to: one object however many rows name it. */
+  private readonly targets = new Map<PartnershipSymbol, RowTarget>();
+
   /** `declared`: every top-level declaration of each partnership checked together. */
   constructor(declared: readonly Declared[]) {
-    for (const d of declared) {
-      const list = this.byName.get(d.symbol.name);
-      if (list) list.push(d);
-      else this.byName.set(d.symbol.name, [d]);
+    for (const kind of ROW_KINDS) {
+      this.fitting.set(kind, []);
+      this.fittingByName.set(kind, new Map());
     }
-    for (const kind of ['event', 'done', 'result', 'waiver'] as const) {
-      const fitting = declared.filter((d) => this.fits(kind, d.symbol));
-      this.fitting.set(kind, fitting);
+    for (const d of declared) {
+      push(this.byName, d.symbol.name, d);
+      const kinds = rowKindsOf(d.symbol);
+      for (const kind of kinds) {
+        this.fitting.get(kind)!.push(d);
+        push(this.fittingByName.get(kind)!, d.symbol.name, d);
+      }
     }
   }
 
   /** What `row` names, or the diagnostic that says why it names nothing usable. */
   resolve(row: ResultRow, file: string): RowTarget | Diagnostic {
-    const at = { file, ...row.cells.name };
     const dot = row.name.indexOf('.');
     const qualifier = dot > 0 ? row.name.slice(0, dot) : null;
     const plain = dot > 0 ? row.name.slice(dot + 1) : row.name;
+    const fittingAll = this.fittingByName.get(row.kind)?.get(plain) ?? NONE;
+    const fitting = qualifier ? fittingAll.filter((d) => d.partnership === qualifier) : fittingAll;
+    if (fitting.length === 1) return this.targetOf(fitting[0]);
+    const at = { file, ...row.cells.name };
     const all = this.byName.get(plain) ?? [];
     const candidates = qualifier ? all.filter((d) => d.partnership === qualifier) : all;
-    const fitting = candidates.filter((d) => this.fits(row.kind, d.symbol));
-    if (fitting.length === 1) return targetOf(fitting[0]);
     if (fitting.length > 1) {
       const partnerships = [...new Set(fitting.map((d) => d.partnership))].sort();
       const fixes: Fix[] = partnerships.map((p) => ({ title: `Write \`${p}.${plain}\``, edits: [{ ...at, newText: `${p}.${plain}` }] }));
@@ -91,19 +100,33 @@ export class LedgerNames {
     return declaring.size > 1 ? `${d.partnership}.${d.symbol.name}` : d.symbol.name;
   }
 
-  private fits(kind: RowKind, symbol: PartnershipSymbol): boolean {
-    const obligation = symbol.kind === 'norm' && symbol.decl.keyword === 'obligation';
-    switch (kind) {
-      case 'event': return symbol.kind === 'event';
-      case 'done': return obligation;
-      case 'result': return symbol.kind === 'kpi';
-      case 'waiver': return symbol.kind === 'kpi' || obligation;
-    }
+  private targetOf(d: Declared): RowTarget {
+    let target = this.targets.get(d.symbol);
+    if (!target) this.targets.set(d.symbol, (target = targetOf(d)));
+    return target;
   }
 
   private kindOf(symbol: PartnershipSymbol): string {
     return symbol.kind === 'norm' ? symbol.decl.keyword : kindNames[symbol.kind];
   }
+}
+
+const NONE: readonly Declared[] = [];
+
+/** The kinds of row that may name a declaration: an event's, an obligation's (done, waiver), a KPI's (result, waiver). */
+function rowKindsOf(symbol: PartnershipSymbol): readonly RowKind[] {
+  if (symbol.kind === 'event') return ['event'];
+  if (symbol.kind === 'kpi') return ['result', 'waiver'];
+  if (symbol.kind === 'norm' && symbol.decl.keyword === 'obligation') return ['done', 'waiver'];
+  return NO_KINDS;
+}
+
+const NO_KINDS: readonly RowKind[] = [];
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function targetOf(d: Declared): RowTarget {
