@@ -5,7 +5,7 @@
 // was earned, what is payable, and what the cap removed.
 
 import type { CreditCap } from '../syntax/ast';
-import { formatDay, type Period } from '../values/dates';
+import { formatDay, type Period, periodHolding } from '../values/dates';
 import { quantityValue } from '../values/decimal';
 import { addMonths } from '../values/durations';
 import { fixedAmountOver, type FixedAmount } from './charge-amounts';
@@ -29,18 +29,6 @@ function stretches(term: Period, months: number): Period[] {
     out.push({ from, to: Math.min(addMonths(term.from, (k + 1) * months) - 1, term.to) });
   }
   return out;
-}
-
-function periodHolding(periods: readonly Period[], day: number): number {
-  let lo = 0;
-  let hi = periods.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (periods[mid].to < day) lo = mid + 1;
-    else if (periods[mid].from > day) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /**

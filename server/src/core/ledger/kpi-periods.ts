@@ -9,7 +9,7 @@ import { countOn } from '../model/norm-meaning';
 import type { Duration, Quantity } from '../syntax/ast';
 import type { CalendarName } from '../values/bank-holidays';
 import { formatQuantity, quantityValue } from '../values/decimal';
-import { dayNumber, type Period } from '../values/dates';
+import { dayNumber, type Period, periodHolding } from '../values/dates';
 import { fixedAmountOver, type FixedAmount } from './charge-amounts';
 import { type Measure, quantityMeasure, satisfies } from './measure';
 import type { Dated } from './occurrences';
@@ -78,7 +78,7 @@ export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null):
   const results = new Map<number, MeasuredRow>();
   const duplicates: { row: MeasuredRow; first: MeasuredRow }[] = [];
   for (const r of facts.results) {
-    const i = periodIndex(all, r.day);
+    const i = periodHolding(all, r.day);
     if (i < 0) continue;
     const first = results.get(i);
     if (first) duplicates.push({ row: r, first });
@@ -86,7 +86,7 @@ export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null):
   }
   const waivers = new Map<number, Dated>();
   for (const w of facts.waivers) {
-    const i = periodIndex(all, w.day);
+    const i = periodHolding(all, w.day);
     if (i >= 0 && !waivers.has(i)) waivers.set(i, w);
   }
   const periods: MeasuredPeriod[] = [];
@@ -162,18 +162,6 @@ function creditAmount(amount: Quantity, charge: ChargeSymbol | null, facts: KpiF
   if (amounts.length === 0) return null;
   const fixed = fixedAmountOver(amounts, facts.term, period);
   return { amount: roundToPennies(multiply(multiply(value, rational(1n, 100n)), fixed)), currency: amounts[0].currency, charge };
-}
-
-function periodIndex(periods: readonly Period[], day: number): number {
-  let lo = 0;
-  let hi = periods.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (periods[mid].to < day) lo = mid + 1;
-    else if (periods[mid].from > day) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /** A value as written: `99.5%`, `£5k`, `4 hours`. */

@@ -113,6 +113,19 @@ const writtenDays = new Map<number, string>();
 /** A century of days: the cache stays small whatever is asked of it. */
 const MAX_WRITTEN_DAYS = 36_600;
 
+/** Where `day` falls in `periods` (in order, not overlapping), by binary search; -1 when in none. */
+export function periodHolding(periods: readonly Period[], day: number): number {
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (periods[mid].to < day) lo = mid + 1;
+    else if (periods[mid].from > day) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 /** Periods overlap when they share a day; a period that ends before it starts has none. */
 export function overlaps(a: Period, b: Period): boolean {
   return a.from <= a.to && b.from <= b.to && a.from <= b.to && b.from <= a.to;
