@@ -144,7 +144,7 @@ function check(args: readonly string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
   const files = collectFiles(positionals);
   const texts = new Map(files.map((f) => [f, readText(f)]));
-  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
+  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost, undefined, { final: true });
   // Results files in the folders named are checked too (R001 to R008), against these contracts.
   const results = readResultsFiles(positionals.filter((p) => !isResultsFile(p)));
   const contracts = checkReport(program, files, relative);
@@ -169,7 +169,8 @@ function programFor(file: string): { program: Analysis; file: string } {
     if (!isFileSystemError(error)) throw error;
     siblings = [];
   }
-  const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);
+  // Checked once: the analysis keeps nothing for a later one (see `Analysis.final`).
+  const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost, undefined, { final: true });
   if (!program.files.get(absolute)?.model) throw new UsageError(`${relative(absolute)} declares no partnership`);
   return { program, file: absolute };
 }

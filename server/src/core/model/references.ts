@@ -40,7 +40,8 @@ export function lookups(references: readonly Reference[]): { target: TargetOf; t
       const t = target(qs[i], kind);
       if (t) (into ??= []).push(t);
     }
-    return into;
+    // A copy of the exact length: a list grown by `push` keeps room for 17, and every norm keeps its lists.
+    return into?.slice();
   };
   return { target, targets };
 }
