@@ -253,8 +253,7 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
     references.push({ file, unit, node, expected: 'partnership', target: null, parts: node.parts.map(() => null) });
   }
   if (references.length === 0) return NOTHING;
-  // A copy of the exact length: a list grown by `push` keeps room for 17 (152 bytes), and every unit keeps its list.
-  return { references: references.slice(), diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
+  return { references, diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

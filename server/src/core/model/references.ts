@@ -40,8 +40,7 @@ export function lookups(references: readonly Reference[]): { target: TargetOf; t
       const t = target(qs[i], kind);
       if (t) (into ??= []).push(t);
     }
-    // A copy of the exact length: a list grown by `push` keeps room for 17, and every norm keeps its lists.
-    return into?.slice();
+    return into;
   };
   return { target, targets };
 }
