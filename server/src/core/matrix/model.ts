@@ -51,7 +51,7 @@ export interface PlannedGroup {
 export interface MatrixPlan {
   readonly head: Matrix;
   readonly groups: readonly PlannedGroup[];
-  /** Where the rows of `norm` stands in the matrix's file. */
+  /** The line of `norm` in the matrix's file. */
   readonly lineOf: (norm: NormModel) => number;
   readonly rowOf: (norm: NormModel, cached: boolean) => MatrixRow;
   /** Whether the text of a file holds a bidirectional control, which the head and rows must then show. */
