@@ -19,6 +19,7 @@ const { pathToFileURL } = require('node:url');
 const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
 const secondVersion = require('./bench/second-version.js');
 const ledger = require('./bench/ledger.js');
+const { csvMatrixBench } = require('./bench/csv-matrix.js');
 const { startServer } = require('./bench/server.js');
 
 const root = path.resolve(__dirname, '..');
@@ -258,7 +259,7 @@ async function previewBench(prefix) {
   server.kill();
 }
 
-// BENCH_ONLY=parse,cli,5k,completion,50k,workspace,ledger,preview runs only the groups named.
+// BENCH_ONLY=parse,cli,5k,completion,50k,csv,workspace,ledger,preview runs only the groups named.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((g) => g.trim())) : null;
 const wanted = (group) => !only || only.has(group);
 
@@ -281,6 +282,7 @@ async function main() {
     lspBench(c50k, '50,000 norms', ['--spawns', '1', '--changes', '5', '--hovers', '3', '--no-warm-open', '--timeout', '600000'],
       { coldOpenMs: '<= 1500 ms', changeMs: '<= 100 ms', peakRssMB: '<= 1500 MB' });
   }
+  if (!quick && wanted('csv')) csvMatrixBench({ root, generate, record });
   if (wanted('workspace')) await workspaceBench();
   if (wanted('ledger')) {
     await ledger.ledgerBench({ root, prefix: c5k, folder: path.join(work, 'ledger'), record, runs: quick ? 2 : 5, serverCommand });

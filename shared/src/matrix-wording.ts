@@ -1,7 +1,7 @@
 // Shared wording of the matrix, so that every renderer (the exports and the preview) says the
 // same thing the same way: columns, cells, targets, group headings, conflicts, doc comments.
 
-import type { Matrix, MatrixConflict, MatrixKpi, MatrixRow, RowChange } from './matrix';
+import type { Matrix, MatrixConflict, MatrixGroup, MatrixKpi, MatrixRow, RowChange } from './matrix';
 
 export const FIXED_HEADERS = ['When', 'KPIs', 'Consequence', 'Clause'] as const;
 
@@ -73,13 +73,17 @@ export interface TitledGroup {
 export function groupsOf(matrix: Matrix, grouping: Grouping): TitledGroup[] {
   if (grouping === 'order') {
     const rows = matrix.groups.flatMap((g) => g.rows).sort((a, b) => a.line - b.line);
-    return rows.length ? [{ key: 'order', title: 'Every norm, in the order of the contract', rows }] : [];
+    return rows.length ? [{ key: 'order', title: IN_ORDER_TITLE, rows }] : [];
   }
-  return matrix.groups.map((g) => ({
-    key: g.scope ? `scope:${g.scope.path}` : 'none',
-    title: g.scope ? `${g.scope.path}${g.scope.title ? ` — ${g.scope.title}` : ''}` : 'Not tied to a scope',
-    rows: g.rows,
-  }));
+  return matrix.groups.map((g) => ({ key: g.scope ? `scope:${g.scope.path}` : 'none', title: groupTitle(g.scope), rows: g.rows }));
+}
+
+/** The title of the one group when the norms are listed in the contract's order. */
+export const IN_ORDER_TITLE = 'Every norm, in the order of the contract';
+
+/** The title of the group of a top-level scope, or of the norms no scope holds. */
+export function groupTitle(scope: MatrixGroup['scope']): string {
+  return scope ? `${scope.path}${scope.title ? ` — ${scope.title}` : ''}` : 'Not tied to a scope';
 }
 
 /** A conflict with both its sides: `a.partnership, line 16: P201 … Other side: b.partnership, line 9 (…)`. */

@@ -11,7 +11,8 @@ import { exportModel } from '../core/model/export';
 import { buildMatrix } from '../core/matrix/model';
 import { renderHtml } from '../core/matrix/html';
 import { renderMarkdown } from '../core/matrix/markdown';
-import { writeCsv } from '../core/matrix/csv';
+import { writeCsvOf } from '../core/matrix/csv';
+import { streamMatrix } from '../core/matrix/streamed';
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { RenderOptions } from '../core/matrix/render-options';
 import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
@@ -147,7 +148,7 @@ function check(args: readonly string[], io: Io): number {
   if (positionals.length === 0) throw new UsageError('check needs at least one file or folder');
   const files = collectFiles(positionals);
   const texts = new Map(files.map((f) => [f, readText(f)]));
-  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost);
+  const program = new Analysis(files.map((file) => ({ file, text: texts.get(file) })), diskHost, undefined, { final: true });
   // Results files in the folders named are checked too (R001 to R008), against these contracts.
   const results = readResultsFiles(positionals.filter((p) => !isResultsFile(p)));
   const contracts = checkReport(program, files, relative);
@@ -172,7 +173,8 @@ function programFor(file: string): { program: Analysis; file: string } {
     if (!isFileSystemError(error)) throw error;
     siblings = [];
   }
-  const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost);
+  // Checked once: the analysis keeps nothing for a later one (see `Analysis.final`).
+  const program = new Analysis([{ file: absolute, text }, ...siblings.map((f) => ({ file: f }))], diskHost, undefined, { final: true });
   if (!program.files.get(absolute)?.model) throw new UsageError(`${relative(absolute)} declares no partnership`);
   return { program, file: absolute };
 }
@@ -219,16 +221,18 @@ function matrix(args: readonly string[], io: Io): number {
   const format = choice(values.format as string | undefined, ['html', 'md', 'csv', 'json'], 'html');
   const grouping = choice(values['group-by'] as string | undefined, ['scope', 'order'], 'scope', '--group-by') as Grouping;
   const { program, file } = programFor(single(positionals, 'matrix'));
+  if (format === 'csv') {
+    // Row by row: each row is made, written and let go, and the CSV is never one string.
+    const streamed = streamMatrix(program, file, grouping)!;
+    write(values.output as string | undefined, (emit) => writeCsvOf(streamed.head, streamed.groups, emit), io);
+    return 0;
+  }
   const model = buildMatrix(program, file)!;
   const options: RenderOptions = {
     grouping,
     provenance: { files: [...program.files.keys()].map(relative).sort(), generatedAt: values['no-timestamp'] ? null : generationTime(), tool: `partnership ${version()}` },
   };
-  const produce =
-    format === 'csv'
-      ? (emit: (chunk: string) => void) => writeCsv(model, emit, options) // row by row: never one string
-      : whole(format === 'html' ? renderHtml(model, options) : format === 'md' ? renderMarkdown(model, options) : terminalSafeJson(JSON.stringify(model, null, 2)) + '\n');
-  write(values.output as string | undefined, produce, io);
+  write(values.output as string | undefined, whole(format === 'html' ? renderHtml(model, options) : format === 'md' ? renderMarkdown(model, options) : terminalSafeJson(JSON.stringify(model, null, 2)) + '\n'), io);
   return 0;
 }
 

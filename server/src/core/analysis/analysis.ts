@@ -4,7 +4,7 @@
 
 import { type Diagnostic, sameDiagnostics } from '../diagnostics/diagnostic';
 import { placed } from '../diagnostics/placement';
-import { checkProgram, type CheckResults } from '../checks/run';
+import { checkFamilies, checkProgram, type CheckResults } from '../checks/run';
 import { carryContributions } from '../facts/contributions';
 import { Facts } from '../facts/engine';
 import { variationEffects } from '../facts/lookups';
@@ -23,7 +23,16 @@ export class Analysis {
   /** Each file's diagnostics, placed in its text and sorted; a file whose diagnostics did not change keeps the previous list itself. */
   private readonly sorted: ReadonlyMap<string, readonly Diagnostic[]>;
 
-  constructor(roots: readonly RootDocument[], host: Host, previous?: Analysis) {
+  /**
+   * A final analysis is not followed by another (the command line checks once): its checks note
+   * none of their lookups, which at 200,000 norms are millions of records, so it cannot be the
+   * `previous` of a later analysis, which then starts afresh.
+   */
+  readonly final: boolean;
+
+  constructor(roots: readonly RootDocument[], host: Host, earlier?: Analysis, options: { readonly final?: boolean } = {}) {
+    const previous = earlier?.final ? undefined : earlier;
+    this.final = options.final ?? false;
     this.program = new Program(roots, host, previous?.program);
     if (previous) {
       // A file changed in a few units carries its previous contributions to the lookups.
@@ -33,7 +42,7 @@ export class Analysis {
       }
     }
     const facts = new Facts(this.program, previous?.facts);
-    this.checks = checkProgram(this.program, facts, previous?.checks);
+    this.checks = checkProgram(this.program, facts, previous?.checks, checkFamilies, !this.final);
     facts.settle();
     this.facts = facts;
     this.sorted = sortedDiagnostics(this.program, this.checks, previous);

@@ -92,12 +92,13 @@ export interface CheckResults {
   readonly byFile: ReadonlyMap<string, FileCheckResult>;
 }
 
-export function checkProgram(program: Program, facts: Facts<Program>, previous?: CheckResults, families = checkFamilies): CheckResults {
+/** `noteReads` false: nothing is kept for a later analysis (the command line's, checked once). */
+export function checkProgram(program: Program, facts: Facts<Program>, previous?: CheckResults, families = checkFamilies, noteReads = true): CheckResults {
   const results = new Map<string, FileCheckResult>();
   for (const source of program.files.values()) {
     const model = source.model;
     if (!model) continue;
-    results.set(source.file, checkFile(facts, source, model, families, previous?.byFile.get(source.file)));
+    results.set(source.file, checkFile(facts, source, model, families, previous?.byFile.get(source.file), noteReads));
   }
   return { byFile: results };
 }
@@ -111,11 +112,11 @@ function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Rea
   return groups;
 }
 
-function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined): FileCheckResult {
+function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined, noteReads: boolean): FileCheckResult {
   // A file whose model is the one checked before, and none of whose reads changed, is done:
   // reads about a file whose contributors are all unchanged hold as a group.
   if (earlier?.complete && earlier.model === model && facts.holdAll(readGroupsOf(earlier), stableFile)) return earlier;
-  const recorder = new Recorder(facts);
+  const recorder = new Recorder(facts, noteReads);
   const input = { file: source.file, text: source.text, declarations: source.declarations };
   let failed: Set<string> | undefined;
   const failures: Diagnostic[] = [];

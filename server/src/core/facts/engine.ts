@@ -103,11 +103,14 @@ export class Facts<I> implements LookupReader<I> {
   }
 }
 
-/** Reads through `facts`, noting each lookup into the list it is given. */
+/**
+ * Reads through `facts`, noting each lookup into the list it is given; with `notes` false,
+ * noting nothing (no later analysis will ask whether the reads still hold).
+ */
 export class Recorder<I> implements LookupReader<I> {
   private reads: Read[] = [];
 
-  constructor(private readonly facts: LookupReader<I>) {}
+  constructor(private readonly facts: LookupReader<I>, private readonly notes = true) {}
 
   /** Notes the lookups that follow into `reads`. */
   into(reads: Read[]): void {
@@ -116,7 +119,7 @@ export class Recorder<I> implements LookupReader<I> {
 
   read<K, V>(lookup: Lookup<I, K, V>, key: K): V {
     const value = this.facts.read(lookup, key);
-    this.reads.push({ lookup: lookup as unknown as AnyLookup, key, value });
+    if (this.notes) this.reads.push({ lookup: lookup as unknown as AnyLookup, key, value });
     return value;
   }
 }

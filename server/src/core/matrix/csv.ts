@@ -6,7 +6,7 @@
 
 import { cellText, changeText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText } from '../../../../shared/out/matrix-wording';
 import { sectionTables } from '../../../../shared/out/matrix-sections';
-import type { Matrix } from '../../../../shared/out/matrix';
+import type { Matrix, MatrixRow } from '../../../../shared/out/matrix';
 import type { RenderOptions } from './render-options';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -20,6 +20,14 @@ export function csvField(value: string): string {
 
 /** Hands the CSV to `write` in pieces of about 64 KB, row by row. */
 export function writeCsv(matrix: Matrix, write: (chunk: string) => void, options: RenderOptions = {}): void {
+  writeCsvOf(matrix, groupsOf(matrix, options.grouping ?? 'scope'), write);
+}
+
+/**
+ * The same, with the rows of `groups` read one at a time: `matrix` gives the columns and the
+ * further sections (its own groups are not read), so the rows may be made as they are written.
+ */
+export function writeCsvOf(matrix: Matrix, groups: Iterable<{ readonly title: string; readonly rows: Iterable<MatrixRow> }>, write: (chunk: string) => void): void {
   let pending = '';
   const row = (fields: readonly string[]): void => {
     pending += fields.map(csvField).join(',') + '\r\n';
@@ -29,7 +37,7 @@ export function writeCsv(matrix: Matrix, write: (chunk: string) => void, options
     }
   };
   row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes', 'Amount', 'Doc', 'Changes']);
-  for (const group of groupsOf(matrix, options.grouping ?? 'scope')) {
+  for (const group of groups) {
     const title = group.title;
     for (const r of group.rows) {
       row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n'), r.amount, docParagraphs(r.doc).join('\n'), r.changes.map(changeText).join('\n')]);

@@ -30,13 +30,35 @@ const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
  * as marks (`⟦U+202E⟧`) in every rendering and in the preview, never obeyed.
  */
 export function buildMatrix(program: Analysis, file: string): Matrix | null {
-  const matrix = buildMatrixAsWritten(program, file);
-  if (!matrix) return null;
-  for (const source of program.files.values()) if (hasBidiControl(source.text)) return showBidiControlsIn(matrix);
-  return matrix;
+  const plan = planMatrix(program, file);
+  if (!plan) return null;
+  const matrix: Matrix = { ...plan.head, groups: plan.groups.map((g) => ({ scope: g.scope, rows: g.norms.map((norm) => plan.rowOf(norm, true)) })) };
+  return plan.showsBidiControls ? showBidiControlsIn(matrix) : matrix;
 }
 
-function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
+/** A group of the matrix by the norms its rows are made from. */
+export interface PlannedGroup {
+  readonly scope: MatrixGroup['scope'];
+  readonly norms: readonly NormModel[];
+}
+
+/**
+ * Everything of the matrix but its rows (`head`, whose groups are empty), and what makes the
+ * rows: the norms of each group and the row of one norm. A row is kept for the next matrix of
+ * the same norm only when `cached` is true (the editor's); the command line makes each row,
+ * writes it and lets it go.
+ */
+export interface MatrixPlan {
+  readonly head: Matrix;
+  readonly groups: readonly PlannedGroup[];
+  /** The line of `norm` in the matrix's file. */
+  readonly lineOf: (norm: NormModel) => number;
+  readonly rowOf: (norm: NormModel, cached: boolean) => MatrixRow;
+  /** Whether the text of a file holds a bidirectional control, which the head and rows must then show. */
+  readonly showsBidiControls: boolean;
+}
+
+export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const source = program.files.get(file);
   const model = source?.model;
   if (!source || !model) return null;
@@ -60,18 +82,23 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
 
   const marks = variationMarks(program, file);
   const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
-  const groups = new Map<ScopeSymbol | null, MatrixRow[]>();
+  const groups = new Map<ScopeSymbol | null, NormModel[]>();
   const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
   for (const norm of model.norms) {
     const anchor = norm.objectScope ?? norm.scopeLine;
     const key = anchor ? rootOf(anchor) : null;
     const list = groups.get(key) ?? [];
-    list.push(rowOf(norm, partyId, lineAt, kpiModels, { when: whenOf(norm, timing), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') }));
+    list.push(norm);
     groups.set(key, list);
   }
-  const grouped: MatrixGroup[] = [...groups.entries()]
+  const normLine = (norm: NormModel): number => lineAt(norm.unit, norm.node.start);
+  const rowOfNorm = (norm: NormModel, cached: boolean): MatrixRow => {
+    const rowTiming = { when: whenOf(norm, timing), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') };
+    return cached ? rowOf(norm, partyId, lineAt, kpiModels, rowTiming) : { ...row(norm, partyId, normLine(norm), kpiModels), ...rowTiming };
+  };
+  const planned: PlannedGroup[] = [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
-    .map(([scope, rows]) => ({ scope: scope ? { path: scopeName(scope), title: scope.title ?? '' } : null, rows }));
+    .map(([scope, norms]) => ({ scope: scope ? { path: scopeName(scope), title: scope.title ?? '' } : null, norms }));
 
   const diagnostics = program.diagnostics(file);
   const conflicts = diagnostics
@@ -81,7 +108,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
   const term = model.term;
   const sections: SectionContext = { program, model, marks, partyId, scopeName, lineAt };
   const events = source.declarations.all.filter((s): s is EventSymbol => s.kind === 'event' && source.declarations.topLevel.get(s.name) === s);
-  return {
+  const head: Matrix = {
     partnership: {
       name: model.partnership.name.text,
       title: model.partnership.title?.value ?? '',
@@ -95,7 +122,7 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
       termChanges: marks.termChanges,
     },
     parties,
-    groups: grouped,
+    groups: [],
     exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf, marks),
     conflicts,
     events: eventRows(sections, events),
@@ -104,6 +131,8 @@ function buildMatrixAsWritten(program: Analysis, file: string): Matrix | null {
     governance: governanceRows(sections, diagnostics),
     variations: variationRows(sections),
   };
+  const showsBidiControls = [...program.files.values()].some((f) => hasBidiControl(f.text));
+  return { head, groups: planned, lineOf: normLine, rowOf: rowOfNorm, showsBidiControls };
 }
 
 /**
