@@ -37,7 +37,8 @@ function load(positionals: readonly string[], io: LedgerIo): Loaded {
   // Results files named alone are read with the contracts of their folders.
   const named = positionals.filter((p) => !isResultsFile(p));
   const contracts = collectFiles(named.length > 0 ? named : [...new Set(positionals.map((p) => path.dirname(p)))]);
-  const analysis = new Analysis(contracts.map((file) => ({ file, text: readText(file) })), diskHost);
+  // Checked once: the analysis keeps nothing for a later one (see `Analysis.final`).
+  const analysis = new Analysis(contracts.map((file) => ({ file, text: readText(file) })), diskHost, undefined, { final: true });
   const results = readResultsFiles(positionals);
   const ledger = ledgerOf(analysis, results, relative);
   const report = withResults(checkReport(analysis, contracts, relative), results, ledger);
