@@ -5,7 +5,7 @@
 
 import { csvField } from '../matrix/csv';
 import { formatDay } from '../values/dates';
-import { type CalendarEntry, type CalendarSeries, repeatSuffix, UID_DOMAIN, uidOf } from './calendar';
+import { type CalendarEntries, type CalendarSeries, repeatSuffix, UID_DOMAIN } from './calendar';
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other controls dropped. */
 function icsText(text: string): string {
@@ -74,40 +74,44 @@ function seriesLines(s: CalendarSeries): SeriesLines {
 const line = (text: string): string => fold(text) + '\r\n';
 
 /** The calendar as ICS, handed to `emit` an event at a time: a calendar of a long term is large. */
-export function writeIcs(entries: Iterable<CalendarEntry>, product: string, emit: (chunk: string) => void): void {
+export function writeIcs(entries: CalendarEntries, product: string, emit: (chunk: string) => void): void {
   emit(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
   const lines = new Map<CalendarSeries, SeriesLines>();
   // Entries come in day order: the lines that say the day change only when the day does.
   let day = NaN;
   let date = '';
   let dated = '';
-  for (const entry of entries) {
-    if (entry.day !== day) {
-      day = entry.day;
+  for (let i = 0; i < entries.length; i++) {
+    if (entries.day(i) !== day) {
+      day = entries.day(i);
       date = formatDay(day);
       const d = compact(day);
       dated = `DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`;
     }
-    let s = lines.get(entry.series);
-    if (!s) lines.set(entry.series, (s = seriesLines(entry.series)));
-    const uid = `${s.uidStart}${date}${repeatSuffix(entry)}${UID_DOMAIN}`;
-    const own = entry.description !== undefined || entry.note;
-    const description = own ? line(`DESCRIPTION:${icsText(entry.note ? `${entry.description ?? entry.series.description} Note: ${entry.note}` : entry.description!)}`) : s.description;
+    const series = entries.series(i);
+    let s = lines.get(series);
+    if (!s) lines.set(series, (s = seriesLines(series)));
+    const uid = `${s.uidStart}${date}${repeatSuffix(entries.repeat(i))}${UID_DOMAIN}`;
+    const own = entries.description(i);
+    const note = entries.note(i);
+    const description = own !== undefined || note ? line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`) : s.description;
     emit(`BEGIN:VEVENT\r\n${s.asciiUid && uid.length <= 75 ? uid + '\r\n' : line(uid)}${dated}${s.summary}${description}${s.category}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`);
   }
   emit(line('END:VCALENDAR'));
 }
 
 /** The calendar as CSV, handed to `emit` a row at a time. */
-export function writeCalendarCsv(entries: Iterable<CalendarEntry>, emit: (chunk: string) => void): void {
+export function writeCalendarCsv(entries: CalendarEntries, emit: (chunk: string) => void): void {
   emit(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
   // The fields a series' items share, each made safe once.
   const shared = new Map<CalendarSeries, { readonly middle: string; readonly description: string }>();
-  for (const entry of entries) {
-    const s = entry.series;
+  for (let i = 0; i < entries.length; i++) {
+    const s = entries.series(i);
     let fields = shared.get(s);
     if (!fields) shared.set(s, (fields = { middle: [s.kind, s.partnership, s.name, s.summary].map(csvField).join(','), description: csvField(s.description) }));
-    const description = entry.description !== undefined ? csvField(entry.description) : fields.description;
-    emit(`${formatDay(entry.day)},${fields.middle},${description},${csvField(entry.note ?? '')},${csvField(uidOf(entry))}\r\n`);
+    const own = entries.description(i);
+    const date = formatDay(entries.day(i));
+    const uid = `${s.key}.${date}${repeatSuffix(entries.repeat(i))}${UID_DOMAIN}`;
+    emit(`${date},${fields.middle},${own !== undefined ? csvField(own) : fields.description},${csvField(entries.note(i) ?? '')},${csvField(uid)}\r\n`);
   }
 }

@@ -61,12 +61,12 @@ export const UID_DOMAIN = '@partnership-language-tools';
 
 /** The entry's UID: the same item gets the same one from run to run. */
 export function uidOf(entry: CalendarEntry): string {
-  return `${entry.series.key}.${formatDay(entry.day)}${repeatSuffix(entry)}${UID_DOMAIN}`;
+  return `${entry.series.key}.${formatDay(entry.day)}${repeatSuffix(entry.repeat)}${UID_DOMAIN}`;
 }
 
-/** What follows the date in the UID: `.2` for the second item of the same key and day. */
-export function repeatSuffix(entry: CalendarEntry): string {
-  return entry.repeat > 1 ? `.${entry.repeat}` : '';
+/** What follows the date in a UID: `.2` for the second item of the same key and day. */
+export function repeatSuffix(repeat: number): string {
+  return repeat > 1 ? `.${repeat}` : '';
 }
 
 export function itemOf(entry: CalendarEntry): CalendarItem {
@@ -96,7 +96,29 @@ export class CalendarEntries {
   }
 
   at(i: number): CalendarEntry {
-    return { day: this.days[i], series: this.seriesOf[i], repeat: this.repeats[i], description: this.descriptions.get(i), note: this.notes.get(i) };
+    return { day: this.day(i), series: this.series(i), repeat: this.repeat(i), description: this.description(i), note: this.note(i) };
+  }
+
+  // Read a column at a time by the writers, which go through hundreds of thousands of entries.
+  day(i: number): number {
+    return this.days[i];
+  }
+
+  series(i: number): CalendarSeries {
+    return this.seriesOf[i];
+  }
+
+  repeat(i: number): number {
+    return this.repeats[i];
+  }
+
+  /** Its own description, where it has one. */
+  description(i: number): string | undefined {
+    return this.descriptions.size > 0 ? this.descriptions.get(i) : undefined;
+  }
+
+  note(i: number): string | undefined {
+    return this.notes.size > 0 ? this.notes.get(i) : undefined;
   }
 
   *[Symbol.iterator](): IterableIterator<CalendarEntry> {

@@ -17,7 +17,8 @@ const results = fs.readFileSync(path.join(folder, 'birmingham.results.csv'), 'ut
 describe('the calendar', () => {
   // The breach notice served twice on the same day: two plans are due on the same day.
   const twice = results + 'event,BreachNotice,2016-05-03,,"Second copy, by hand"\n';
-  const entries = [...calendarEntries(ledgerFor(folder, twice), { from: dayNumber('2016-05-01')!, to: dayNumber('2016-05-31')! })];
+  const calendar = calendarEntries(ledgerFor(folder, twice), { from: dayNumber('2016-05-01')!, to: dayNumber('2016-05-31')! });
+  const entries = [...calendar];
 
   it('numbers the UIDs of items of one declaration on one day, the first without a number', () => {
     const rectify = entries.filter((e) => e.series.name === 'Rectify').map(uidOf);
@@ -39,7 +40,7 @@ describe('the calendar', () => {
 
   it('writes each item with its own day, UID and note, and what its series shares', () => {
     let ics = '';
-    writeIcs(entries, 'test', (chunk) => (ics += chunk));
+    writeIcs(calendar, 'test', (chunk) => (ics += chunk));
     assert.ok(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
     // Unfolded (RFC 5545 3.1), as a reader sees it.
     const events = ics.replace(/\r\n /g, '').split('BEGIN:VEVENT\r\n').slice(1);
@@ -49,7 +50,7 @@ describe('the calendar', () => {
     assert.match(events[3], /DTEND;VALUE=DATE:20160601\r\nSUMMARY:P1Fix period ends: /, 'a month-end item ends the next day');
     assert.match(events[3], /DESCRIPTION:ServiceBirmingham: the measurement period 2016-05-01 to 2016-05-31 of P1Fix ends\.\r\n/);
     let csv = '';
-    writeCalendarCsv(entries, (chunk) => (csv += chunk));
+    writeCalendarCsv(calendar, (chunk) => (csv += chunk));
     const rows = csv.trimEnd().split('\r\n');
     assert.equal(rows.length, 5);
     assert.equal(rows[2].split(',')[0], '2016-05-17');
