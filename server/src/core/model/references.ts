@@ -38,7 +38,11 @@ export function lookups(references: readonly Reference[]): { target: TargetOf; t
   const targets: TargetsOf = <K extends SymbolKind>(into: Extract<PartnershipSymbol, { kind: K }>[] | undefined, qs: readonly QName[], kind: K) => {
     for (let i = 0; i < qs.length; i++) {
       const t = target(qs[i], kind);
-      if (t) (into ??= []).push(t);
+      // A list begun with its first item holds one: an empty one given an item makes room for 17.
+      if (t) {
+        if (into) into.push(t);
+        else into = [t];
+      }
     }
     return into;
   };
