@@ -41,20 +41,6 @@ export function allGroups(ctx: Reader, party: PartySymbol): readonly PartySymbol
   return reachable(ctx, groupsOf, party);
 }
 
-/** Visits the parties a norm with this subject binds: the subject and, for a group, every member. */
-export function forEachBound(ctx: Reader, subject: PartySymbol, visit: (party: PartySymbol) => void): void {
-  visit(subject);
-  const members = allMembers(ctx, subject);
-  for (let i = 0; i < members.length; i++) visit(members[i]);
-}
-
-/** Visits the parties whose norms bind `party`: itself and every group it belongs to. */
-export function forEachBinder(ctx: Reader, party: PartySymbol, visit: (binder: PartySymbol) => void): void {
-  visit(party);
-  const groups = allGroups(ctx, party);
-  for (let i = 0; i < groups.length; i++) visit(groups[i]);
-}
-
 /** Whether `party` counts as `holder` of a grant: it is the holder or a member of the holder group. */
 export function countsAsHolder(ctx: Reader, party: PartySymbol, holder: PartySymbol): boolean {
   return party === holder || allMembers(ctx, holder).includes(party);
