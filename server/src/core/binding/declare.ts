@@ -47,13 +47,19 @@ export interface NameTable {
 export class Declarations {
   readonly topLevel: NameTable;
 
+  /**
+   * `tops`: each unit's top-level declaration by place, when the caller has them at hand (a
+   * file declared afresh), so that a contract's every reference, resolved as it opens, finds
+   * its symbol without looking its unit up.
+   */
   constructor(
     private readonly file: string,
     private readonly units: readonly Unit[],
     private readonly places: ReadonlyMap<string, number>,
     readonly duplicates: readonly Duplicate[],
+    tops?: readonly (PartnershipSymbol | null)[],
   ) {
-    const symbolAt = (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
+    const symbolAt = tops ? (place: number): PartnershipSymbol => tops[place]! : (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
     this.topLevel = {
       get: (name) => {
         const place = places.get(name);
@@ -181,17 +187,19 @@ export function declare(file: string, partnership: Partnership | null, previous?
   if (previous && shape && sameNames(file, shape.before, units, previous.duplicates)) return new Declarations(file, units, shape.places, previous.duplicates);
   const places = new Map<string, number>();
   const duplicates: Duplicate[] = [];
+  const tops = new Array<PartnershipSymbol | null>(units.length);
   // By index: a `for … of` loop makes an object for each step the first time it runs.
   for (let i = 0; i < units.length; i++) {
     const declared = declarationsOfUnit(file, units[i]);
     const top = declared.top;
+    tops[i] = top;
     if (!top) continue;
     const first = places.get(top.name);
-    if (first !== undefined) duplicates.push({ first: declarationsOfUnit(file, units[first]).top!, again: top, namespace: 'in a partnership' });
+    if (first !== undefined) duplicates.push({ first: tops[first]!, again: top, namespace: 'in a partnership' });
     else places.set(top.name, i);
     for (let d = 0; d < declared.duplicates.length; d++) duplicates.push(declared.duplicates[d]);
   }
-  return new Declarations(file, units, places, duplicates);
+  return new Declarations(file, units, places, duplicates, tops);
 }
 
 /** Whether the units that differ declare the same top-level names, none of them twice. */
