@@ -146,6 +146,28 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
     ]);
   });
 
+  it('reads a duration\'s unit as a whole word, singular or plural, and `must not` as one modal', () => {
+    const norm = (lines: string): string => `partnership X "X" {\n  obligation O "o" {\n    A must do "x"\n    ${lines}\n  }\n}\n`;
+    const firstLines = (text: string) => {
+      const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: { node: { block: { items: unknown[] } } }[] } };
+      return partnership.block.units[0].node.block.items as { kind: string; modal?: { value: string }; duration?: { unit: string } }[];
+    };
+    for (const [words, unit] of [
+      ['minute', 'minute'], ['minutes', 'minute'], ['hour', 'hour'], ['hours', 'hour'], ['day', 'day'], ['days', 'day'], ['week', 'week'],
+      ['weeks', 'week'], ['month', 'month'], ['months', 'month'], ['year', 'year'], ['years', 'year'], ['working day', 'working-day'], ['working days', 'working-day'],
+    ]) {
+      const text = norm(`every 3 ${words}\n    notice 1 ${words}`);
+      assert.deepEqual(p001(text), [], words);
+      assert.deepEqual(firstLines(text).slice(1).map((l) => l.duration?.unit), [unit, unit], words);
+    }
+    // A unit runs on into a name, is not a unit, or is written in capitals: the duration is broken.
+    for (const words of ['monthsx', 'month-end', 'month2', 'fortnights', 'Months', 'working hours', 'working']) {
+      assert.deepEqual(p001(norm(`every 3 ${words}`)).map((d) => [d.message, d.text]), [['Expected a duration such as `6 months` after `every`, found `3`.', '3']], words);
+    }
+    assert.deepEqual(['A must not do "y"', 'A must do "y"', 'A must nothing "y"', 'A may do "y"', 'A can do "y"'].map((line) => firstLines(norm('').replace('A must do "x"', line))[0].modal?.value), ['must not', 'must', 'must', 'may', 'can']);
+    assert.deepEqual(p001(norm('').replace('A must do "x"', 'A must not "y"')).map((d) => d.text), ['"y"']);
+  });
+
   it('rejects a zero duration and a stray `}` after the partnership', () => {
     const text = 'partnership X "X" {\n  kpi K "k" { measured every 0 months }\n}\n}\n';
     assert.deepEqual(p001(text).map((d) => [d.line, d.text]), [[2, '0'], [4, '}']]);

@@ -47,13 +47,19 @@ export interface NameTable {
 export class Declarations {
   readonly topLevel: NameTable;
 
+  /**
+   * `tops`: each unit's top-level declaration by place, when the caller has them at hand (a
+   * file declared afresh), so that a contract's every reference, resolved as it opens, finds
+   * its symbol without looking its unit up.
+   */
   constructor(
     private readonly file: string,
     private readonly units: readonly Unit[],
     private readonly places: ReadonlyMap<string, number>,
     readonly duplicates: readonly Duplicate[],
+    tops?: readonly (PartnershipSymbol | null)[],
   ) {
-    const symbolAt = (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
+    const symbolAt = tops ? (place: number): PartnershipSymbol => tops[place]! : (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
     this.topLevel = {
       get: (name) => {
         const place = places.get(name);
@@ -114,29 +120,25 @@ export function declarationsOfUnit(file: string, unit: Unit): UnitDeclarations {
 
 function declareUnit(file: string, unit: Unit): UnitDeclarations {
   const node = unit.node;
-  const base = (decl: { name: { text: string }; start: number; title: { value: string } | null }) => ({
-    name: decl.name.text,
-    file,
-    unit,
-    doc: docCommentBefore(unit.text, decl.start, true),
-    title: decl.title?.value,
-  });
+  // Each symbol is written out whole, as one object literal: a contract declares thousands as
+  // it opens, and a literal built by spreading a shared part costs a second object and a copy.
+  const doc = (decl: { start: number }): string | undefined => docCommentBefore(unit.text, decl.start, true);
   const single = (top: PartnershipSymbol): UnitDeclarations => ({ top, all: [top], duplicates: NONE });
   switch (node.kind) {
     case 'Party':
-      return single({ kind: 'party', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'party', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Norm':
-      return single({ kind: 'norm', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'norm', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Kpi':
-      return single({ kind: 'kpi', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'kpi', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Body':
-      return single({ kind: 'body', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'body', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Event':
-      return single({ kind: 'event', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'event', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Charge':
-      return single({ kind: 'charge', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'charge', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Variation':
-      return single({ kind: 'variation', ...base(node), nameNode: node.name, decl: node });
+      return single({ kind: 'variation', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Scope': {
       const all: PartnershipSymbol[] = [];
       const duplicates: Duplicate[] = [];
@@ -144,7 +146,11 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
         const children = new Map<string, ScopeSymbol>();
         const symbol: ScopeSymbol = {
           kind: 'scope',
-          ...base(decl),
+          name: decl.name.text,
+          file,
+          unit,
+          doc: doc(decl),
+          title: decl.title?.value,
           nameNode: decl.name,
           decl,
           parent,
@@ -181,17 +187,19 @@ export function declare(file: string, partnership: Partnership | null, previous?
   if (previous && shape && sameNames(file, shape.before, units, previous.duplicates)) return new Declarations(file, units, shape.places, previous.duplicates);
   const places = new Map<string, number>();
   const duplicates: Duplicate[] = [];
+  const tops = new Array<PartnershipSymbol | null>(units.length);
   // By index: a `for … of` loop makes an object for each step the first time it runs.
   for (let i = 0; i < units.length; i++) {
     const declared = declarationsOfUnit(file, units[i]);
     const top = declared.top;
+    tops[i] = top;
     if (!top) continue;
     const first = places.get(top.name);
-    if (first !== undefined) duplicates.push({ first: declarationsOfUnit(file, units[first]).top!, again: top, namespace: 'in a partnership' });
+    if (first !== undefined) duplicates.push({ first: tops[first]!, again: top, namespace: 'in a partnership' });
     else places.set(top.name, i);
-    for (const d of declared.duplicates) duplicates.push(d);
+    for (let d = 0; d < declared.duplicates.length; d++) duplicates.push(declared.duplicates[d]);
   }
-  return new Declarations(file, units, places, duplicates);
+  return new Declarations(file, units, places, duplicates, tops);
 }
 
 /** Whether the units that differ declare the same top-level names, none of them twice. */

@@ -47,103 +47,102 @@ class PlainNameReference implements Reference {
   }
 }
 
+type ReferenceVisitor = (q: QName, expected: ExpectedKind) => void;
+
 /** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
-export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: (q: QName, expected: ExpectedKind) => void): void {
-  // Loops by index, and no callback per list: this visits every name of a contract as it opens.
-  const visitAll = (list: readonly QName[], expected: ExpectedKind): void => {
-    for (let i = 0; i < list.length; i++) visit(list[i], expected);
-  };
-  const walk = (items: readonly (Statement | Junk)[]): void => {
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      switch (item.kind) {
-        case 'Party':
-          visitAll(item.parents, 'party');
-          break;
-        case 'Scope':
-          if (item.block) walk(item.block.items);
-          break;
-        case 'Exclusive':
-          visit(item.holder, 'party');
-          visit(item.scope, 'scope');
-          visitAll(item.except, 'scope');
-          break;
-        case 'Open':
-          visit(item.scope, 'scope');
-          break;
-        case 'Interface':
-          visit(item.a, 'scope');
-          visit(item.b, 'scope');
-          break;
-        case 'Norm':
-        case 'Kpi':
-        case 'Body':
-        case 'Charge':
-        case 'Variation':
-          if (item.block) walk(item.block.items);
-          break;
-        case 'NormLine':
-          visitAll(item.subjects, 'party');
-          if (item.object.kind === 'QName') visit(item.object, 'scope');
-          visitAll(item.beneficiaries, 'party');
-          break;
-        case 'Due':
-          if (item.anchor?.kind === 'QName') visit(item.anchor, 'anchor');
-          break;
-        case 'From':
-          if (item.at.kind === 'QName') visit(item.at, 'event');
-          break;
-        case 'When':
-          visitAll(item.events, 'event');
-          break;
-        case 'Credit':
-          if (item.charge) visit(item.charge, 'charge');
-          break;
-        case 'EscalatesTo':
-          visit(item.body, 'body');
-          break;
-        case 'Pays':
-          visit(item.payer, 'party');
-          visit(item.payee, 'party');
-          break;
-        case 'Varies':
-          visit(item.partnership, 'partnership');
-          break;
-        case 'EndsExclusive':
-          visit(item.holder, 'party');
-          visit(item.scope, 'scope');
-          break;
-        case 'EndsOpen':
-          visit(item.scope, 'scope');
-          break;
-        case 'Ends':
-          visit(item.target, 'endable');
-          break;
-        case 'Returns':
-          visit(item.scope, 'scope');
-          if (item.to) visit(item.to, 'party');
-          break;
-        case 'Accountable':
-        case 'Owner':
-        case 'Chair':
-          visit(item.party, 'party');
-          break;
-        case 'Consulted':
-        case 'Informed':
-        case 'Members':
-          visitAll(item.parties, 'party');
-          break;
-        case 'ScopeLine':
-        case 'Approves':
-          visit(item.scope, 'scope');
-          break;
-        case 'MeasuredBy':
-          visitAll(item.kpis, 'kpi');
-          break;
-      }
-    }
-  };
-  walk(statements);
+export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: ReferenceVisitor): void {
+  // Plain functions, not closures made for each call: this visits every name of a contract as it opens.
+  for (let i = 0; i < statements.length; i++) visitItem(statements[i], visit);
+}
+
+function visitAll(list: readonly QName[], expected: ExpectedKind, visit: ReferenceVisitor): void {
+  for (let i = 0; i < list.length; i++) visit(list[i], expected);
+}
+
+function visitItem(item: Statement | Junk, visit: ReferenceVisitor): void {
+  switch (item.kind) {
+    case 'Party':
+      visitAll(item.parents, 'party', visit);
+      break;
+    case 'Scope':
+    case 'Norm':
+    case 'Kpi':
+    case 'Body':
+    case 'Charge':
+    case 'Variation':
+      if (item.block) forEachReferenceIn(item.block.items, visit);
+      break;
+    case 'Exclusive':
+      visit(item.holder, 'party');
+      visit(item.scope, 'scope');
+      visitAll(item.except, 'scope', visit);
+      break;
+    case 'Open':
+      visit(item.scope, 'scope');
+      break;
+    case 'Interface':
+      visit(item.a, 'scope');
+      visit(item.b, 'scope');
+      break;
+    case 'NormLine':
+      visitAll(item.subjects, 'party', visit);
+      if (item.object.kind === 'QName') visit(item.object, 'scope');
+      visitAll(item.beneficiaries, 'party', visit);
+      break;
+    case 'Due':
+      if (item.anchor?.kind === 'QName') visit(item.anchor, 'anchor');
+      break;
+    case 'From':
+      if (item.at.kind === 'QName') visit(item.at, 'event');
+      break;
+    case 'When':
+      visitAll(item.events, 'event', visit);
+      break;
+    case 'Credit':
+      if (item.charge) visit(item.charge, 'charge');
+      break;
+    case 'EscalatesTo':
+      visit(item.body, 'body');
+      break;
+    case 'Pays':
+      visit(item.payer, 'party');
+      visit(item.payee, 'party');
+      break;
+    case 'Varies':
+      visit(item.partnership, 'partnership');
+      break;
+    case 'EndsExclusive':
+      visit(item.holder, 'party');
+      visit(item.scope, 'scope');
+      break;
+    case 'EndsOpen':
+      visit(item.scope, 'scope');
+      break;
+    case 'Ends':
+      visit(item.target, 'endable');
+      break;
+    case 'Returns':
+      visit(item.scope, 'scope');
+      if (item.to) visit(item.to, 'party');
+      break;
+    case 'Accountable':
+    case 'Owner':
+    case 'Chair':
+      visit(item.party, 'party');
+      break;
+    case 'Consulted':
+    case 'Informed':
+    case 'Members':
+      visitAll(item.parties, 'party', visit);
+      break;
+    case 'ScopeLine':
+    case 'Approves':
+      visit(item.scope, 'scope');
+      break;
+    case 'MeasuredBy':
+      visitAll(item.kpis, 'kpi', visit);
+      break;
+  }
 }
 
 /** What a unit's references resolved to, and what the resolution read. */
@@ -165,95 +164,115 @@ export interface NameScope {
 const NONE: readonly never[] = [];
 const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, failed: false };
 
+/** What resolving one unit works with and finds: one object per unit, read by plain functions. */
+interface UnitResolving {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly own: VisiblePartnership;
+  readonly imported: VisibleLookup;
+  readonly suggester: Suggester;
+  /** In the order of the text: `forEachReferenceIn` visits them so. */
+  readonly references: Reference[];
+  diagnostics: Diagnostic[] | undefined;
+}
+
 /** `suggester` answers the unknown names of the whole file, within its budget. */
 export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
-  const { own, imported } = scope;
-  // In the order of the text: `forEachReferenceIn` visits them so.
-  const references: Reference[] = [];
-  let diagnostics: Diagnostic[] | undefined;
-  const qualifier = (name: string): VisiblePartnership | undefined => (name === own.name ? own : imported.find(name));
-  const unknown = (at: UnitSpan, node: QName, expected: ExpectedKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic =>
-    unknownName(at, node, expected, name, inside, suggester.closest(name, place, expected, candidates));
-
-  forEachReferenceIn([unit.node], (node, expected) => {
-    const first = node.parts[0];
-    // The common case, a plain name of the right kind declared here, without any allocation but the result.
-    if (expected === 'partnership') {
-      resolvePartnership(node);
-      return;
-    }
-    if (node.parts.length === 1) {
-      const found = own.declarations.topLevel.get(first.text);
-      if (found && accepts(expected, found.kind)) {
-        references.push(new PlainNameReference(file, unit, node, expected, found));
-        return;
-      }
-    }
-    const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
-    const fail = (diagnostic: Diagnostic): void => {
-      (diagnostics ??= []).push(diagnostic);
-      while (parts.length < node.parts.length) parts.push(null);
-      references.push({ file, unit, node, expected, target: null, parts });
-    };
-    const at = { file, unit, start: node.start, end: node.end };
-    let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
-    let index = 1;
-    if (!current) {
-      const named = qualifier(first.text);
-      if (!named) {
-        fail(unknown(at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, imported.nearest(SUGGESTED_PARTNERSHIPS))));
-        return;
-      }
-      parts.push(named);
-      if (node.parts.length === 1) {
-        fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
-        return;
-      }
-      current = named.declarations.topLevel.get(node.parts[1].text);
-      if (!current) {
-        const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
-        fail(unknown(at, node, expected, node.parts[1].text, named.name, named, names));
-        return;
-      }
-      index = 2;
-    }
-    parts.push(current);
-    for (; index < node.parts.length; index++) {
-      const part = node.parts[index];
-      const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
-      if (!child) {
-        const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
-        const parent = current;
-        const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
-        fail(unknown(at, node, expected, part.text, parentText, parentText, siblings));
-        return;
-      }
-      current = child;
-      parts.push(current);
-    }
-    if (!accepts(expected, current.kind)) {
-      fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
-      return;
-    }
-    references.push({ file, unit, node, expected, target: current, parts });
-  });
-  /** `varies <partnership>`: the file's own partnership or one it imports, by its one-part name. */
-  function resolvePartnership(node: QName): void {
-    const at = { file, unit, start: node.start, end: node.end };
-    const named = node.parts.length === 1 ? qualifier(node.parts[0].text) : undefined;
-    if (named) {
-      references.push({ file, unit, node, expected: 'partnership', target: null, parts: [named] });
-      return;
-    }
-    const diagnostic = node.parts.length === 1
-      ? unknown(at, node, 'partnership', node.parts[0].text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
-      : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
-    (diagnostics ??= []).push(diagnostic);
-    references.push({ file, unit, node, expected: 'partnership', target: null, parts: node.parts.map(() => null) });
-  }
+  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, references: [], diagnostics: undefined };
+  visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
+  const { references, diagnostics } = state;
   if (references.length === 0) return NOTHING;
   return { references, diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
+}
+
+function resolveReference(state: UnitResolving, node: QName, expected: ExpectedKind): void {
+  const { file, unit, own, references } = state;
+  const first = node.parts[0];
+  if (expected === 'partnership') {
+    resolvePartnership(state, node);
+    return;
+  }
+  // The common case, a plain name of the right kind declared here, without any allocation but the result.
+  if (node.parts.length === 1) {
+    const found = own.declarations.topLevel.get(first.text);
+    if (found && accepts(expected, found.kind)) {
+      references.push(new PlainNameReference(file, unit, node, expected, found));
+      return;
+    }
+  }
+  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
+  const fail = (diagnostic: Diagnostic): void => {
+    (state.diagnostics ??= []).push(diagnostic);
+    while (parts.length < node.parts.length) parts.push(null);
+    references.push({ file, unit, node, expected, target: null, parts });
+  };
+  const at = { file, unit, start: node.start, end: node.end };
+  let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
+  let index = 1;
+  if (!current) {
+    const named = qualifier(state, first.text);
+    if (!named) {
+      fail(unknown(state, at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
+      return;
+    }
+    parts.push(named);
+    if (node.parts.length === 1) {
+      fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
+      return;
+    }
+    current = named.declarations.topLevel.get(node.parts[1].text);
+    if (!current) {
+      const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
+      fail(unknown(state, at, node, expected, node.parts[1].text, named.name, named, names));
+      return;
+    }
+    index = 2;
+  }
+  parts.push(current);
+  for (; index < node.parts.length; index++) {
+    const part = node.parts[index];
+    const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
+    if (!child) {
+      const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
+      const parent = current;
+      const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
+      fail(unknown(state, at, node, expected, part.text, parentText, parentText, siblings));
+      return;
+    }
+    current = child;
+    parts.push(current);
+  }
+  if (!accepts(expected, current.kind)) {
+    fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
+    return;
+  }
+  references.push({ file, unit, node, expected, target: current, parts });
+}
+
+/** The file's own partnership or one it imports, by name. */
+function qualifier(state: UnitResolving, name: string): VisiblePartnership | undefined {
+  return name === state.own.name ? state.own : state.imported.find(name);
+}
+
+function unknown(state: UnitResolving, at: UnitSpan, node: QName, expected: ExpectedKind, name: string, inside: string | undefined, place: unknown, candidates: () => readonly Candidate[]): Diagnostic {
+  return unknownName(at, node, expected, name, inside, state.suggester.closest(name, place, expected, candidates));
+}
+
+/** `varies <partnership>`: the file's own partnership or one it imports, by its one-part name. */
+function resolvePartnership(state: UnitResolving, node: QName): void {
+  const { file, unit, own, imported, references } = state;
+  const at = { file, unit, start: node.start, end: node.end };
+  const named = node.parts.length === 1 ? qualifier(state, node.parts[0].text) : undefined;
+  if (named) {
+    references.push({ file, unit, node, expected: 'partnership', target: null, parts: [named] });
+    return;
+  }
+  const diagnostic = node.parts.length === 1
+    ? unknown(state, at, node, 'partnership', node.parts[0].text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
+    : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
+  (state.diagnostics ??= []).push(diagnostic);
+  references.push({ file, unit, node, expected: 'partnership', target: null, parts: node.parts.map(() => null) });
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

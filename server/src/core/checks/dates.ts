@@ -114,28 +114,32 @@ function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermB
   let due: DateLit | null | undefined;
   let every = false;
   let triggered = false;
-  const dates: Dated[] = [];
   // By index: this runs for every norm as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.kind === 'Due') {
-      if (line.date) dates.push({ owner, date: line.date, edge: 'end' });
       if (due === undefined) due = line.date;
       triggered ||= line.anchor?.kind === 'QName';
     } else if (line.kind === 'From') {
-      if (line.at.kind === 'Date') dates.push({ owner, date: line.at, edge: 'start' });
-      else if (line.at.kind === 'QName') triggered = true;
+      if (line.at.kind === 'QName') triggered = true;
       if (from === undefined) from = line.at.kind === 'Date' ? line.at : null;
     } else if (line.kind === 'Until') {
-      if (line.at.kind === 'Date') dates.push({ owner, date: line.at, edge: 'end' });
       if (until === undefined) until = line.at.kind === 'Date' ? line.at : null;
     } else if (line.kind === 'Every') every = true;
     else if (line.kind === 'When') triggered = true;
   }
-  const what = `${norm.keyword} \`${norm.name.text}\``;
   // The period ends on its `until`; without one, a norm with only a fixed deadline ends on it.
   const end = until !== undefined ? until : !every && !triggered ? due : null;
-  judge(ctx, term, dates, reversed(ctx, owner, from ?? null, end ?? null, what));
+  const periodReversed = reversed(ctx, owner, from ?? null, end ?? null, norm);
+  // Each date, in the order written, judged where it stands: no list of them is made.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kind === 'Due') {
+      if (line.date) judgeOne(ctx, term, owner, line.date, 'end', periodReversed);
+    } else if (line.kind === 'From' || line.kind === 'Until') {
+      if (line.at.kind === 'Date') judgeOne(ctx, term, owner, line.at, line.kind === 'From' ? 'start' : 'end', periodReversed);
+    }
+  }
 }
 
 const dated = (owner: Owner, date: DateLit | null, edge: Edge): Dated | null => (date ? { owner, date, edge } : null);
@@ -144,11 +148,14 @@ const dated = (owner: Owner, date: DateLit | null, edge: Edge): Dated | null => 
 function judge(ctx: CheckContext, term: TermBounds | null, dates: readonly (Dated | null)[], periodReversed: boolean): void {
   for (let i = 0; i < dates.length; i++) {
     const d = dates[i];
-    if (!d) continue;
-    const day = d.edge === 'start' ? dayNumber(d.date.text) : lastDayNumber(d.date.text);
-    if (day === null) impossible(ctx, d.owner, d.date);
-    else if (!periodReversed && term) beyond(ctx, term, d.owner, d.date, day);
+    if (d) judgeOne(ctx, term, d.owner, d.date, d.edge, periodReversed);
   }
+}
+
+function judgeOne(ctx: CheckContext, term: TermBounds | null, owner: Owner, date: DateLit, edge: Edge, periodReversed: boolean): void {
+  const day = edge === 'start' ? dayNumber(date.text) : lastDayNumber(date.text);
+  if (day === null) impossible(ctx, owner, date);
+  else if (!periodReversed && term) beyond(ctx, term, owner, date, day);
 }
 
 function impossible(ctx: CheckContext, owner: Owner, d: DateLit): void {
@@ -157,11 +164,13 @@ function impossible(ctx: CheckContext, owner: Owner, d: DateLit): void {
 }
 
 /** P302 when both dates are valid and `to`'s last day is before `from`'s first; says whether it was. */
-function reversed(ctx: CheckContext, owner: Owner, from: DateLit | null, to: DateLit | null, what: string): boolean {
+/** `of`: what the period belongs to, in words, or the norm it belongs to (named only when reported). */
+function reversed(ctx: CheckContext, owner: Owner, from: DateLit | null, to: DateLit | null, of: string | Norm): boolean {
   if (!from || !to) return false;
   const start = dayNumber(from.text);
   const end = lastDayNumber(to.text);
   if (start === null || end === null || end >= start) return false;
+  const what = typeof of === 'string' ? of : `${of.keyword} \`${of.name.text}\``;
   ctx.emit(report('P302', spanOf(owner, to), { from: from.text, to: to.text, what }, {
     related: [related(owner, from, `The ${what} starts on ${from.text}`)],
   }));

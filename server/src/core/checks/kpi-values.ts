@@ -67,22 +67,34 @@ export function conditionInterval(c: Comparator, q: Quantity): Interval {
 export function sharedValue(a: Interval, b: Interval, like: Quantity): string | undefined {
   const domainLow = like.unit === 'percent' || like.unit === 'money' || like.unit === 'duration' ? ZERO : null;
   const domainHigh = like.unit === 'percent' ? HUNDRED : null;
-  const lows: [Decimal | null, boolean][] = [[a.low, a.lowIncluded], [b.low, b.lowIncluded], [domainLow, true]];
-  const highs: [Decimal | null, boolean][] = [[a.high, a.highIncluded], [b.high, b.highIncluded], [domainHigh, true]];
+  // The higher of the two lows and the domain's, and the lower of the highs, each in one
+  // pass without a list of pairs (this compares every two KPI targets as a contract opens).
   let low: Decimal | null = null;
   let lowIn = true;
-  for (const [v, inc] of lows) {
-    if (v === null) continue;
+  const raise = (v: Decimal | null, inc: boolean): void => {
+    if (v === null) return;
     const c: number = low === null ? 1 : compareDecimal(v, low);
-    if (c > 0 || (c === 0 && !inc)) [low, lowIn] = [v, c > 0 ? inc : lowIn && inc];
-  }
+    if (c > 0 || (c === 0 && !inc)) {
+      lowIn = c > 0 ? inc : lowIn && inc;
+      low = v;
+    }
+  };
+  raise(a.low, a.lowIncluded);
+  raise(b.low, b.lowIncluded);
+  raise(domainLow, true);
   let high: Decimal | null = null;
   let highIn = true;
-  for (const [v, inc] of highs) {
-    if (v === null) continue;
+  const lower = (v: Decimal | null, inc: boolean): void => {
+    if (v === null) return;
     const c: number = high === null ? -1 : compareDecimal(v, high);
-    if (c < 0 || (c === 0 && !inc)) [high, highIn] = [v, c < 0 ? inc : highIn && inc];
-  }
+    if (c < 0 || (c === 0 && !inc)) {
+      highIn = c < 0 ? inc : highIn && inc;
+      high = v;
+    }
+  };
+  lower(a.high, a.highIncluded);
+  lower(b.high, b.highIncluded);
+  lower(domainHigh, true);
   if (low !== null && high !== null) {
     const c = compareDecimal(low, high);
     if (c > 0 || (c === 0 && !(lowIn && highIn))) return undefined;

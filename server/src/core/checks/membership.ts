@@ -8,17 +8,21 @@ import { groupsOf, membersOf } from '../facts/lookups';
 import type { CheckContext } from './context';
 
 type Reader = Pick<CheckContext, 'read'>;
+/** One step from a party: to its members, or to its groups. */
+type Step = typeof membersOf | typeof groupsOf;
 
 const NONE: readonly PartySymbol[] = [];
 
-/** Every party reachable from `start` by one step of `next`, `start` excluded, nearest first. */
-function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartySymbol[]): readonly PartySymbol[] {
-  // Most parties are in no group and have no members: nothing is made for them.
-  if (next(start).length === 0) return NONE;
+/** Every party reachable from `start` by one step of `step`, `start` excluded, nearest first. */
+function reachable(ctx: Reader, step: Step, start: PartySymbol): readonly PartySymbol[] {
+  // Most parties are in no group and have no members: nothing is made for them, not even a
+  // function to take the step (this runs for each party of each norm as a contract opens).
+  const first = ctx.read(step, start);
+  if (first.length === 0) return NONE;
   const seen = new Set<PartySymbol>([start]);
   const out: PartySymbol[] = [];
   for (let i = -1; i < out.length; i++) {
-    for (const p of next(i < 0 ? start : out[i])) {
+    for (const p of i < 0 ? first : ctx.read(step, out[i])) {
       if (seen.has(p)) continue;
       seen.add(p);
       out.push(p);
@@ -29,26 +33,12 @@ function reachable(start: PartySymbol, next: (p: PartySymbol) => readonly PartyS
 
 /** The members of a group, and their members in turn; empty for a party that is not a group. */
 export function allMembers(ctx: Reader, group: PartySymbol): readonly PartySymbol[] {
-  return reachable(group, (p) => ctx.read(membersOf, p));
+  return reachable(ctx, membersOf, group);
 }
 
 /** The groups a party belongs to, and the groups those belong to in turn. */
 export function allGroups(ctx: Reader, party: PartySymbol): readonly PartySymbol[] {
-  return reachable(party, (p) => ctx.read(groupsOf, p));
-}
-
-/** Visits the parties a norm with this subject binds: the subject and, for a group, every member. */
-export function forEachBound(ctx: Reader, subject: PartySymbol, visit: (party: PartySymbol) => void): void {
-  visit(subject);
-  const members = allMembers(ctx, subject);
-  for (let i = 0; i < members.length; i++) visit(members[i]);
-}
-
-/** Visits the parties whose norms bind `party`: itself and every group it belongs to. */
-export function forEachBinder(ctx: Reader, party: PartySymbol, visit: (binder: PartySymbol) => void): void {
-  visit(party);
-  const groups = allGroups(ctx, party);
-  for (let i = 0; i < groups.length; i++) visit(groups[i]);
+  return reachable(ctx, groupsOf, party);
 }
 
 /** Whether `party` counts as `holder` of a grant: it is the holder or a member of the holder group. */

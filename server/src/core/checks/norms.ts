@@ -10,7 +10,7 @@ import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterpar
 import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
 import { dutyKey, normsWithDuty } from '../facts/lookups';
-import { forEachBinder, forEachBound } from './membership';
+import { allGroups, allMembers } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
 const KEYWORD_OF: Record<ModalValue, NormKeyword> = { must: 'obligation', may: 'permission', 'must not': 'prohibition', can: 'power' };
@@ -95,21 +95,26 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   let clashing: string[] | undefined;
   let throughGroup = false;
   const verb = norm.verb;
+  // Loops over the lists rather than a function per party: this runs for every norm as a
+  // contract opens, and nearly every party is in no group (place -1 is the party itself).
   for (let s = 0; s < norm.subjects.length; s++) {
     const subject = norm.subjects[s];
-    forEachBound(ctx, subject, (party) => {
+    const members = allMembers(ctx, subject);
+    for (let m = -1; m < members.length; m++) {
+      const party = m < 0 ? subject : members[m];
+      const groups = allGroups(ctx, party);
       let clash = false;
-      forEachBinder(ctx, party, (binder) => {
-        const opposed = withModal(ctx.read(normsWithDuty, dutyKey(binder, verb, duty)), opposite);
+      for (let g = -1; g < groups.length; g++) {
+        const opposed = withModal(ctx.read(normsWithDuty, dutyKey(g < 0 ? party : groups[g], verb, duty)), opposite);
         for (let i = 0; i < opposed.length; i++) {
           (found ??= new Set()).add(opposed[i]);
           clash = true;
         }
-      });
-      if (!clash) return;
+      }
+      if (!clash) continue;
       throughGroup ||= party !== subject;
       (clashing ??= []).push(party === subject ? party.name : `${party.name} (a member of ${subject.name})`);
-    });
+    }
   }
   if (!found || !clashing) return;
   const others = [...found];

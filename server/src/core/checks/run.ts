@@ -135,11 +135,12 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const replaced = source.replacedUnits;
   const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
   const byPlace: (readonly Diagnostic[])[] = carry ? earlier!.unitFindings.slice() : new Array(units.length);
-  if (carry) for (const i of replaced!) byPlace[i] = unitFindings(source.file, units[i], families, fail);
+  const unitFindings = unitChecker(source.file, families, fail);
+  if (carry) for (const i of replaced!) byPlace[i] = unitFindings(units[i]);
   else {
     // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
-    for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(source.file, units[i], families, fail);
+    for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(units[i]);
   }
   const unitDiagnostics: Diagnostic[] = [];
   for (let i = 0; i < byPlace.length; i++) {
@@ -238,19 +239,28 @@ function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readon
   return byUnit;
 }
 
-function unitFindings(file: string, unit: Unit, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): readonly Diagnostic[] {
+/**
+ * The checks of single units, with one context for every unit of a file: what a unit's checks
+ * report goes to its own list, made only when there is something to report.
+ */
+function unitChecker(file: string, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): (unit: Unit) => readonly Diagnostic[] {
   let found: Diagnostic[] | undefined;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
-  // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
-  for (let f = 0; f < families.length; f++) {
-    const family = families[f];
-    if (!family.unit) continue;
-    try {
-      family.unit(ctx, unit);
-    } catch (error) {
-      // The file's result is then incomplete and not kept: the unit is checked again next time.
-      fail(family.name, error);
+  return (unit) => {
+    found = undefined;
+    // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
+    for (let f = 0; f < families.length; f++) {
+      const family = families[f];
+      if (!family.unit) continue;
+      try {
+        family.unit(ctx, unit);
+      } catch (error) {
+        // The file's result is then incomplete and not kept: the unit is checked again next time.
+        fail(family.name, error);
+      }
     }
-  }
-  return found ?? NOTHING;
+    // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
+    const list = found as Diagnostic[] | undefined;
+    return list ?? NOTHING;
+  };
 }

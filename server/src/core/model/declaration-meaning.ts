@@ -5,12 +5,12 @@ import type { Reference } from '../binding/resolve';
 import type { ChargeSymbol, KpiSymbol, PartySymbol, ScopeSymbol, VariationSymbol } from '../binding/symbols';
 import type { VisiblePartnership } from '../binding/visible-lookup';
 import type { AmountLine, Baseline, Charge, CreditCap, Kpi, Measured, Pays, Target, Threshold, Unit, Variation, Weight } from '../syntax/ast';
-import type { TargetOf } from './references';
+import type { ReferenceReader } from './references';
 import { type ChargeModel, type CreditModel, type KpiModel, notesIn, validDay, type VariationChange, type VariationModel } from './semantic';
 
 const NONE: readonly never[] = [];
 
-export function kpiModel(file: string, unit: Unit, symbol: KpiSymbol, node: Kpi, target: TargetOf): KpiModel {
+export function kpiModel(file: string, unit: Unit, symbol: KpiSymbol, node: Kpi, refs: ReferenceReader): KpiModel {
   const lines = node.block?.items ?? NONE;
   let owner: PartySymbol | null = null;
   let hasOwnerLine = false;
@@ -24,11 +24,11 @@ export function kpiModel(file: string, unit: Unit, symbol: KpiSymbol, node: Kpi,
   for (const line of lines) {
     switch (line.kind) {
       case 'Owner':
-        if (!hasOwnerLine) owner = target(line.party, 'party');
+        if (!hasOwnerLine) owner = refs.target(line.party, 'party');
         hasOwnerLine = true;
         break;
       case 'ScopeLine':
-        scope ??= target(line.scope, 'scope');
+        scope ??= refs.target(line.scope, 'scope');
         break;
       case 'Target':
         targets.push(line);
@@ -37,7 +37,7 @@ export function kpiModel(file: string, unit: Unit, symbol: KpiSymbol, node: Kpi,
         thresholds.push(line);
         break;
       case 'Credit':
-        credits.push({ node: line, charge: target(line.charge, 'charge') });
+        credits.push({ node: line, charge: refs.target(line.charge, 'charge') });
         break;
       case 'Measured':
         measured ??= line;
@@ -57,7 +57,7 @@ export function kpiModel(file: string, unit: Unit, symbol: KpiSymbol, node: Kpi,
   };
 }
 
-export function chargeModel(file: string, unit: Unit, symbol: ChargeSymbol, node: Charge, target: TargetOf): ChargeModel {
+export function chargeModel(file: string, unit: Unit, symbol: ChargeSymbol, node: Charge, refs: ReferenceReader): ChargeModel {
   const lines = node.block?.items ?? NONE;
   let pays: Pays | null = null;
   let payer: PartySymbol | null = null;
@@ -72,14 +72,14 @@ export function chargeModel(file: string, unit: Unit, symbol: ChargeSymbol, node
       case 'Pays':
         if (pays) break;
         pays = line;
-        payer = target(line.payer, 'party');
-        payee = target(line.payee, 'party');
+        payer = refs.target(line.payer, 'party');
+        payee = refs.target(line.payee, 'party');
         break;
       case 'AmountLine':
         amounts.push(line);
         break;
       case 'ScopeLine':
-        scope ??= target(line.scope, 'scope');
+        scope ??= refs.target(line.scope, 'scope');
         break;
       case 'Indexed':
         indexed ??= line.text.value;
@@ -95,7 +95,7 @@ export function chargeModel(file: string, unit: Unit, symbol: ChargeSymbol, node
   return { file, unit, symbol, pays, payer, payee, amounts, scope, indexed, cap, clause, notes: notesIn(lines) };
 }
 
-export function variationModel(file: string, unit: Unit, symbol: VariationSymbol, node: Variation, references: readonly Reference[], target: TargetOf): VariationModel {
+export function variationModel(file: string, unit: Unit, symbol: VariationSymbol, node: Variation, references: readonly Reference[], refs: ReferenceReader): VariationModel {
   const lines = node.block?.items ?? NONE;
   let varies: VisiblePartnership | null | undefined;
   let agreed = null;
@@ -121,24 +121,24 @@ export function variationModel(file: string, unit: Unit, symbol: VariationSymbol
         termTo ??= line.date;
         break;
       case 'EndsExclusive': {
-        const holder = target(line.holder, 'party');
-        const scope = target(line.scope, 'scope');
+        const holder = refs.target(line.holder, 'party');
+        const scope = refs.target(line.scope, 'scope');
         if (holder && scope) changes.push({ kind: 'ends-exclusive', node: line, holder, scope });
         break;
       }
       case 'EndsOpen': {
-        const scope = target(line.scope, 'scope');
+        const scope = refs.target(line.scope, 'scope');
         if (scope) changes.push({ kind: 'ends-open', node: line, scope });
         break;
       }
       case 'Ends': {
-        const ended = target(line.target, 'norm') ?? target(line.target, 'kpi') ?? target(line.target, 'charge') ?? target(line.target, 'body');
+        const ended = refs.target(line.target, 'norm') ?? refs.target(line.target, 'kpi') ?? refs.target(line.target, 'charge') ?? refs.target(line.target, 'body');
         if (ended) changes.push({ kind: 'ends', node: line, target: ended });
         break;
       }
       case 'Returns': {
-        const scope = target(line.scope, 'scope');
-        const to = target(line.to, 'party');
+        const scope = refs.target(line.scope, 'scope');
+        const to = refs.target(line.to, 'party');
         if (scope) changes.push({ kind: 'returns', node: line, scope, to });
         break;
       }

@@ -7,7 +7,7 @@ import type { Anchor, DateLit, Due, Duration, Every, From, Norm, NormLine, Quant
 import type { CalendarName } from '../values/bank-holidays';
 import { ALL_TIME, type Period } from '../values/dates';
 import { addDuration, subtractDuration } from '../values/durations';
-import type { TargetOf, TargetsOf } from './references';
+import type { ReferenceReader } from './references';
 import { type Deadline, type NormModel, notesIn, validDay, validEndDay } from './semantic';
 
 const NONE: readonly never[] = [];
@@ -18,7 +18,7 @@ export interface TermContext {
   readonly calendar: CalendarName;
 }
 
-export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: Norm, term: TermContext, target: TargetOf, targets: TargetsOf): NormModel {
+export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: Norm, term: TermContext, refs: ReferenceReader): NormModel {
   const lines = node.block?.items ?? NONE;
   let line: NormLine | null = null;
   let due: Due | null = null;
@@ -49,14 +49,14 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
       case 'NormLine':
         if (line) break;
         line = l;
-        subjects = targets(subjects, l.subjects, 'party');
-        objectScope = l.object.kind === 'QName' ? target(l.object, 'scope') : null;
-        beneficiaries = targets(beneficiaries, l.beneficiaries, 'party');
+        subjects = refs.targets(subjects, l.subjects, 'party');
+        objectScope = l.object.kind === 'QName' ? refs.target(l.object, 'scope') : null;
+        beneficiaries = refs.targets(beneficiaries, l.beneficiaries, 'party');
         break;
       case 'Due':
         if (due) break;
         due = l;
-        if (l.anchor?.kind === 'QName') anchor = target(l.anchor, 'event') ?? target(l.anchor, 'norm');
+        if (l.anchor?.kind === 'QName') anchor = refs.target(l.anchor, 'event') ?? refs.target(l.anchor, 'norm');
         else anchor = l.anchor;
         break;
       case 'Every':
@@ -67,7 +67,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         from = l;
         // A `from` that names an event, known or not, makes the norm arise on it.
         if (l.at.kind === 'QName') {
-          target(l.at, 'event');
+          refs.target(l.at, 'event');
           fromEvent = true;
         }
         break;
@@ -76,7 +76,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         break;
       case 'When':
         hasWhen = true;
-        when = targets(when, l.events, 'event');
+        when = refs.targets(when, l.events, 'event');
         break;
       case 'NormAmount':
         amount ??= l.amount;
@@ -88,19 +88,19 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         notice ??= l.duration;
         break;
       case 'Accountable':
-        accountable ??= target(l.party, 'party');
+        accountable ??= refs.target(l.party, 'party');
         break;
       case 'Consulted':
-        consulted = targets(consulted, l.parties, 'party');
+        consulted = refs.targets(consulted, l.parties, 'party');
         break;
       case 'Informed':
-        informed = targets(informed, l.parties, 'party');
+        informed = refs.targets(informed, l.parties, 'party');
         break;
       case 'ScopeLine':
-        scopeLine ??= target(l.scope, 'scope');
+        scopeLine ??= refs.target(l.scope, 'scope');
         break;
       case 'MeasuredBy':
-        kpis = targets(kpis, l.kpis, 'kpi');
+        kpis = refs.targets(kpis, l.kpis, 'kpi');
         break;
       case 'Otherwise':
         otherwise ??= l.text.value;

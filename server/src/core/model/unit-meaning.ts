@@ -12,7 +12,7 @@ import type { Period } from '../values/dates';
 import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
-import { lookups } from './references';
+import { ReferenceReader } from './references';
 import {
   type Approval, type BodyModel, type ChargeModel, type FileModel, type Grant, type InterfaceLink, type KpiModel, type NormModel, notesIn,
   type OpenScope, termPeriod, validDay, validEndDay, type VariationModel,
@@ -43,18 +43,18 @@ export interface MeaningInputs {
 
 /** The meaning of one unit (a term, source or junk line means nothing here). */
 export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInputs): UnitMeaning {
-  const { target, targets } = lookups(resolution.references);
+  const refs = new ReferenceReader(resolution.references);
   const bounds = term.bounds;
   const item = unit.node;
   switch (item.kind) {
     case 'Exclusive': {
-      const holder = target(item.holder, 'party');
-      const scope = target(item.scope, 'scope');
+      const holder = refs.target(item.holder, 'party');
+      const scope = refs.target(item.scope, 'scope');
       if (!holder || !scope) return null;
       const carveOuts: ScopeSymbol[] = [];
       const strayCarveOuts: { scope: ScopeSymbol; node: QName }[] = [];
       for (const q of item.except) {
-        const s = target(q, 'scope');
+        const s = refs.target(q, 'scope');
         if (!s) continue;
         if (s !== scope && isWithin(s, scope)) carveOuts.push(s);
         else strayCarveOuts.push({ scope: s, node: q });
@@ -62,18 +62,18 @@ export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInp
       return { kind: 'grant', value: { file, unit, node: item, holder, scope, carveOuts, strayCarveOuts, period: grantPeriod(item, bounds), endsWithTerm: item.to === null } };
     }
     case 'Open': {
-      const scope = target(item.scope, 'scope');
+      const scope = refs.target(item.scope, 'scope');
       return scope ? { kind: 'open', value: { file, unit, node: item, scope } } : null;
     }
     case 'Interface': {
-      const a = target(item.a, 'scope');
-      const b = target(item.b, 'scope');
+      const a = refs.target(item.a, 'scope');
+      const b = refs.target(item.b, 'scope');
       return a && b ? { kind: 'interface', value: { file, unit, node: item, a, b } } : null;
     }
     case 'Norm':
-      return symbol?.kind === 'norm' ? { kind: 'norm', value: normModel(file, unit, symbol, item, term, target, targets) } : null;
+      return symbol?.kind === 'norm' ? { kind: 'norm', value: normModel(file, unit, symbol, item, term, refs) } : null;
     case 'Kpi':
-      return symbol?.kind === 'kpi' ? { kind: 'kpi', value: kpiModel(file, unit, symbol, item, target) } : null;
+      return symbol?.kind === 'kpi' ? { kind: 'kpi', value: kpiModel(file, unit, symbol, item, refs) } : null;
     case 'Body': {
       if (symbol?.kind !== 'body') return null;
       const approvals: Approval[] = [];
@@ -82,24 +82,24 @@ export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInp
       let meets: Duration | null = null;
       let escalation: BodyModel['escalation'] = null;
       for (const line of item.block?.items ?? NONE) {
-        if (line.kind === 'Chair' && !chair) chair = target(line.party, 'party');
-        if (line.kind === 'Members') members = targets(members, line.parties, 'party');
+        if (line.kind === 'Chair' && !chair) chair = refs.target(line.party, 'party');
+        if (line.kind === 'Members') members = refs.targets(members, line.parties, 'party');
         if (line.kind === 'Approves') {
-          const scope = target(line.scope, 'scope');
+          const scope = refs.target(line.scope, 'scope');
           if (scope) approvals.push({ unit, node: line, scope });
         }
         if (line.kind === 'Meets') meets ??= line.duration;
         if (line.kind === 'EscalatesTo' && !escalation) {
-          const body = target(line.body, 'body');
+          const body = refs.target(line.body, 'body');
           if (body) escalation = { node: line, body };
         }
       }
       return { kind: 'body', value: { file, unit, symbol, chair, members: members ?? NONE, approvals, meets, escalation, notes: notesIn(item.block?.items ?? NONE) } };
     }
     case 'Charge':
-      return symbol?.kind === 'charge' ? { kind: 'charge', value: chargeModel(file, unit, symbol, item, target) } : null;
+      return symbol?.kind === 'charge' ? { kind: 'charge', value: chargeModel(file, unit, symbol, item, refs) } : null;
     case 'Variation':
-      return symbol?.kind === 'variation' ? { kind: 'variation', value: variationModel(file, unit, symbol, item, resolution.references, target) } : null;
+      return symbol?.kind === 'variation' ? { kind: 'variation', value: variationModel(file, unit, symbol, item, resolution.references, refs) } : null;
     default:
       return null;
   }

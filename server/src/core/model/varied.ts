@@ -51,29 +51,37 @@ export function variedSpan(grant: Grant, effects: VariationEffects): Period | nu
   return first && last ? { from: first.from, to: last.to } : grant.period;
 }
 
-/** A norm as varied: its period follows the term's new end, and stops where a variation ended it. */
+/**
+ * A norm as varied: its period follows the term's new end, and stops where a variation ended it.
+ * Most norms are left as they are, and are handed back without a copy being kept for them: only
+ * a changed norm's copy is kept, by the effects, so that it is the same object each time.
+ */
 export function variedNorm(norm: NormModel, effects: VariationEffects, model: FileModel): NormModel {
   if (effects === NO_EFFECTS || !norm.period) return norm;
-  return cached(normCopies, effects, norm, () => {
-    let { from, to } = norm.period!;
-    if (effects.termEnd !== null) {
-      if (norm.followsExpiry === 'end') to = effects.termEnd;
-      else if (norm.followsExpiry === 'deadline' && norm.deadline?.node.duration) {
-        const day = countBack(effects.termEnd, norm.deadline.node.duration, model.calendar);
-        if (day !== null) {
-          from = from === to ? day : from;
-          to = day;
-        }
+  const known = normCopies.get(effects)?.get(norm);
+  if (known) return known;
+  let { from, to } = norm.period;
+  if (effects.termEnd !== null) {
+    if (norm.followsExpiry === 'end') to = effects.termEnd;
+    else if (norm.followsExpiry === 'deadline' && norm.deadline?.node.duration) {
+      const day = countBack(effects.termEnd, norm.deadline.node.duration, model.calendar);
+      if (day !== null) {
+        from = from === to ? day : from;
+        to = day;
       }
     }
-    const ending = effects.ended.get(norm.symbol);
-    if (ending) to = Math.min(to, ending.day);
-    for (const r of effects.returned) {
-      const within = (norm.objectScope && isWithin(norm.objectScope, r.scope)) || (norm.scopeLine && isWithin(norm.scopeLine, r.scope));
-      if (within) to = Math.min(to, r.day);
-    }
-    return from === norm.period!.from && to === norm.period!.to ? norm : { ...norm, period: { from, to } };
-  });
+  }
+  const ending = effects.ended.get(norm.symbol);
+  if (ending) to = Math.min(to, ending.day);
+  // By index: this runs for every norm as a contract opens.
+  const returned = effects.returned;
+  for (let i = 0; i < returned.length; i++) {
+    const r = returned[i];
+    const within = (norm.objectScope && isWithin(norm.objectScope, r.scope)) || (norm.scopeLine && isWithin(norm.scopeLine, r.scope));
+    if (within) to = Math.min(to, r.day);
+  }
+  if (from === norm.period.from && to === norm.period.to) return norm;
+  return cached(normCopies, effects, norm, () => ({ ...norm, period: { from, to } }));
 }
 
 /**

@@ -32,6 +32,8 @@ const describe: Record<string, string> = {
   Variation: 'variation',
 };
 
+const NO_SINGLE_LINES: Record<string, string> = {};
+
 /** Lines a norm, KPI or body may have at most once. */
 const singleLines: Record<string, Record<string, string>> = {
   Norm: {
@@ -108,15 +110,16 @@ function collector(text: string) {
   };
 
   // The first line of each kind in the block being read: a block has a handful of lines, so a
-  // list searched in place costs less than a map; one pair of lists serves every block in turn.
+  // list searched in place costs less than a map; one pair of lists serves every block in turn,
+  // its first `firstCount` entries being the block's (emptying an array would give up its room).
   const firstOf: (Span & { kind: string })[] = [];
   const firstBase: number[] = [];
+  let firstCount = 0;
 
   /** Lines given twice, and a norm without its norm line; `bases[i]` is where `items[i]` counts from. */
   const repeatedLines = (node: Named, what: string, items: readonly (Span & { kind: string })[], headerEnd: number, bases?: readonly number[]): void => {
-    const singles = singleLines[node.kind] ?? {};
-    firstOf.length = 0;
-    firstBase.length = 0;
+    const singles = singleLines[node.kind] ?? NO_SINGLE_LINES;
+    firstCount = 0;
     let normLines = 0;
     let junk = false;
     const outer = base;
@@ -135,13 +138,14 @@ function collector(text: string) {
       const keyword = singles[item.kind];
       if (!keyword) continue;
       let first = -1;
-      for (let f = 0; f < firstOf.length; f++) if (firstOf[f].kind === item.kind) first = f;
+      for (let f = 0; f < firstCount; f++) if (firstOf[f].kind === item.kind) first = f;
       if (first >= 0) {
         const line = lineNumberAt(text, firstBase[first] + firstOf[first].start);
         push(item, item.end, false, own(item, keyword.length), `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${line}); give it once.`);
       } else {
-        firstOf.push(item);
-        firstBase.push(base);
+        firstOf[firstCount] = item;
+        firstBase[firstCount] = base;
+        firstCount++;
       }
     }
     base = outer;
@@ -156,40 +160,41 @@ function collector(text: string) {
   };
 
   const walk = (items: readonly (Span & { kind: string })[]): void => {
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      switch (item.kind) {
-        case 'Party': {
-          const party = item as Named & { role: Ident | null };
-          declaration(party, 'party', null, false);
-          if (!party.role && party.title) {
-            const where = at(party.title.end);
-            push(party, party.end, true, where.at, `Expected \`as\` and the role of party \`${party.name.text}\` (for example \`as supplier\`), found ${where.found}.`);
-          }
-          break;
+    for (let i = 0; i < items.length; i++) visit(items[i]);
+  };
+
+  const visit = (item: Span & { kind: string }): void => {
+    switch (item.kind) {
+      case 'Party': {
+        const party = item as Named & { role: Ident | null };
+        declaration(party, 'party', null, false);
+        if (!party.role && party.title) {
+          const where = at(party.title.end);
+          push(party, party.end, true, where.at, `Expected \`as\` and the role of party \`${party.name.text}\` (for example \`as supplier\`), found ${where.found}.`);
         }
-        case 'Scope': {
-          const scope = item as Named & { block: Block<Span & { kind: string }> | null };
-          declaration(scope, 'scope', scope.block, false);
-          if (scope.block) walk(scope.block.items);
-          break;
-        }
-        case 'Norm': {
-          const norm = item as Named & { keyword: string; block: Block<Span & { kind: string }> | null };
-          declaration(norm, norm.keyword, norm.block, true);
-          break;
-        }
-        case 'Event':
-          declaration(item as Named, 'event', null, false);
-          break;
-        case 'Kpi':
-        case 'Body':
-        case 'Charge':
-        case 'Variation': {
-          const decl = item as Named & { block: Block<Span & { kind: string }> | null };
-          declaration(decl, describe[item.kind], decl.block, true);
-          break;
-        }
+        break;
+      }
+      case 'Scope': {
+        const scope = item as Named & { block: Block<Span & { kind: string }> | null };
+        declaration(scope, 'scope', scope.block, false);
+        if (scope.block) walk(scope.block.items);
+        break;
+      }
+      case 'Norm': {
+        const norm = item as Named & { keyword: string; block: Block<Span & { kind: string }> | null };
+        declaration(norm, norm.keyword, norm.block, true);
+        break;
+      }
+      case 'Event':
+        declaration(item as Named, 'event', null, false);
+        break;
+      case 'Kpi':
+      case 'Body':
+      case 'Charge':
+      case 'Variation': {
+        const decl = item as Named & { block: Block<Span & { kind: string }> | null };
+        declaration(decl, describe[item.kind], decl.block, true);
+        break;
       }
     }
   };
@@ -197,7 +202,7 @@ function collector(text: string) {
   /** One unit's node, which counts its offsets from `start`. */
   const unit = (node: Span & { kind: string }, start: number): void => {
     base = start;
-    walk([node]);
+    visit(node);
     base = 0;
   };
 
