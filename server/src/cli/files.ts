@@ -105,3 +105,19 @@ function reason(error: unknown): string {
     default: return error instanceof Error ? error.message : String(error);
   }
 }
+
+/**
+ * Makes `folder` and the folders above it that are missing, one at a time from the top. Node's
+ * own recursive `mkdirSync` never returns for a folder under /proc (it makes the parent, is told
+ * it exists, and tries the child again); one at a time, the first that cannot be made throws.
+ */
+export function makeFolders(folder: string): void {
+  const missing: string[] = [];
+  for (let current = path.resolve(folder); !fs.existsSync(current); ) {
+    missing.push(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const f of missing.reverse()) fs.mkdirSync(f);
+}

@@ -15,7 +15,7 @@ import { writeCsvOf } from '../core/matrix/csv';
 import { streamMatrix } from '../core/matrix/streamed';
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { RenderOptions } from '../core/matrix/render-options';
-import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
+import { collectFiles, diskHost, isFileSystemError, makeFolders, readText, relative, UsageError } from './files';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
@@ -191,7 +191,7 @@ function write(output: string | undefined, produce: (emit: (chunk: string) => vo
   }
   let fd: number | undefined;
   try {
-    fs.mkdirSync(path.dirname(path.resolve(output)), { recursive: true });
+    makeFolders(path.dirname(path.resolve(output)));
     fd = fs.openSync(output, 'w');
     const target = fd;
     produce((chunk) => fs.writeSync(target, chunk));
@@ -256,20 +256,55 @@ function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], 
   const { values, positionals } = parse(args, { format: { type: 'string' }, on: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, output: { type: 'string', short: 'o' } });
   if (values.help) return help(io);
   if (positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder`);
-  // With --output, what the command prints goes to the file (diagnostics still to standard error).
+  if (command === 'status' && (values.from !== undefined || values.to !== undefined)) throw new UsageError('status takes --on, not --from or --to');
+  if (command === 'calendar' && values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
+  // With --output, what the command prints goes to the file as it is made (a long term's
+  // calendar is 100 MB and more); diagnostics still go to standard error.
   const output = values.output as string | undefined;
-  const chunks: string[] = [];
-  const target: LedgerIo = output === undefined ? io : { ...io, stdout: (text) => void chunks.push(text) };
-  let code: number;
-  if (command === 'status') {
-    if (values.from !== undefined || values.to !== undefined) throw new UsageError('status takes --on, not --from or --to');
-    code = statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), target);
-  } else {
-    if (values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
-    code = calendarCommand(values, positionals, choice(values.format as string | undefined, ['ics', 'csv', 'json'], 'ics'), `partnership ${version()}`, target);
+  const file = output === undefined ? null : new OutputFile(output);
+  const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text) };
+  try {
+    const code = command === 'status'
+      ? statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), target)
+      : calendarCommand(values, positionals, choice(values.format as string | undefined, ['ics', 'csv', 'json'], 'ics'), `partnership ${version()}`, target);
+    if (file !== null) {
+      file.finish();
+      io.stderr(`Wrote ${terminalSafe(file.path)}\n`);
+    }
+    return code;
+  } finally {
+    file?.close();
   }
-  if (output !== undefined) write(output, (emit) => chunks.forEach(emit), io);
-  return code;
+}
+
+/** A file written piece by piece, opened when the first piece comes: a command that fails before it has output leaves no file. */
+class OutputFile {
+  private fd: number | undefined;
+
+  constructor(readonly path: string) {}
+
+  write(text: string): void {
+    try {
+      if (this.fd === undefined) {
+        makeFolders(path.dirname(path.resolve(this.path)));
+        this.fd = fs.openSync(this.path, 'w');
+      }
+      fs.writeSync(this.fd, text);
+    } catch (error) {
+      if (!isFileSystemError(error)) throw error;
+      throw new UsageError(`cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** An output with nothing in it is still a file. */
+  finish(): void {
+    if (this.fd === undefined) this.write('');
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+  }
 }
 
 function help(io: Io): number {

@@ -5,8 +5,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { run } from '../helpers/cli';
-import { repoRoot } from '../helpers/paths';
+import { cliPath, repoRoot } from '../helpers/paths';
 import { schemaErrors, validateCalendar, validateStatus } from '../helpers/schemas';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'ledger', 'birmingham');
@@ -75,6 +76,23 @@ describe('partnership status and calendar', () => {
       assert.equal(run(args, dir).stdout, first.stdout);
     });
   }
+
+  it('writes --output as it goes, leaves no file when the command fails first, and refuses a folder that cannot be made', () => {
+    const dir = contractsFolder();
+    assert.equal(run(['calendar', 'contracts', '-o', 'out/c.ics'], dir).status, 0);
+    assert.equal(fs.readFileSync(path.join(dir, 'out', 'c.ics'), 'utf8'), run(['calendar', 'contracts'], dir).stdout);
+    const refused = run(['calendar', 'contracts', '--on', '2016-01-01', '-o', 'out/none.ics'], dir);
+    assert.equal(refused.status, 2);
+    assert.equal(fs.existsSync(path.join(dir, 'out', 'none.ics')), false, 'a usage error leaves no file behind');
+    if (process.platform === 'linux') {
+      // Node's recursive mkdir never returns for a folder under /proc: each command must end, with exit 2.
+      for (const args of [['status', 'contracts', '-o', '/proc/nowhere/s.txt'], ['calendar', 'contracts', '-o', '/proc/nowhere/deeper/c.ics'], ['matrix', 'contracts/birmingham.partnership', '-o', '/proc/nowhere/m.html']]) {
+        const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+        assert.equal(r.status, 2, `${args.join(' ')}: ${r.error ?? r.stderr}`);
+        assert.match(r.stderr, /cannot write \/proc\/nowhere\//);
+      }
+    }
+  });
 
   it('check reports the results files of the folders named, in every format, and writes status and calendar with --output', () => {
     const broken = contractsFolder('kind,name,date,value,note\ndone,R1,2015-11-20,,\nresult,Availability,2016-04,fast,\n');
