@@ -74,7 +74,7 @@ export const PAINTS: Readonly<Record<string, Paint>> = {
   'tl-cell-failed': { fill: 'url(#tl-hatch)', stroke: BAD, strokeWidth: 0.5 },
   'tl-cell-breached': { fill: 'url(#tl-cross)', stroke: WORSE, strokeWidth: 0.5 },
   'tl-cell-missing': { fill: BACK, stroke: WARN, strokeWidth: 1 },
-  'tl-cell-waived': { fill: 'url(#tl-dots)', stroke: MUTED, strokeWidth: 0.5 },
+  'tl-cell-waived': { fill: 'url(#tl-dots)', stroke: MUTED, strokeWidth: 1 },
   'tl-strip': { fill: 'none', stroke: LINE, strokeWidth: 1 },
   'tl-p-failed': { stroke: BAD, strokeWidth: 1.5 },
   'tl-p-breached': { stroke: WORSE, strokeWidth: 1.2 },
@@ -108,7 +108,7 @@ export interface Pattern {
 export const PATTERNS: readonly Pattern[] = [
   { name: 'hatch', size: 4, lines: [{ x1: -1, y1: 5, x2: 5, y2: -1, cls: 'tl-p-failed' }, { x1: -1, y1: 1, x2: 1, y2: -1, cls: 'tl-p-failed' }, { x1: 3, y1: 5, x2: 5, y2: 3, cls: 'tl-p-failed' }], dots: [] },
   { name: 'cross', size: 4, lines: [{ x1: 0, y1: 4, x2: 4, y2: 0, cls: 'tl-p-breached' }, { x1: 0, y1: 0, x2: 4, y2: 4, cls: 'tl-p-breached' }], dots: [] },
-  { name: 'dots', size: 3, lines: [], dots: [{ cx: 1.5, cy: 1.5, r: 0.8, cls: 'tl-p-waived' }] },
+  { name: 'dots', size: 3, lines: [], dots: [{ cx: 1.5, cy: 1.5, r: 1.1, cls: 'tl-p-waived' }] },
 ];
 
 /** The word for each status, as the legend and tooltips say it. */

@@ -83,6 +83,27 @@ describe('the timeline picture in a browser', function () {
     });
   }
 
+  it('lays the example\'s whole status page out in a narrow window without scrolling sideways', async () => {
+    const example = run(['status', path.join('examples', 'service-birmingham'), '--on', '2016-09-20', '--format', 'html']);
+    assert.equal(example.status, 0, example.stderr);
+    const page = path.join(dir, 'example-status.html');
+    fs.writeFileSync(page, example.stdout);
+    for (const width of [360, 600]) {
+      const tab = await browser.newPage({ viewport: { width, height: 900 } });
+      await tab.goto(`file://${page}`);
+      const g = await tab.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        // Tables wider than their box, which then scrolls on its own.
+        scrolling: [...document.querySelectorAll('.table')].filter((b: any) => b.scrollWidth > b.clientWidth + 0.5).map((b: any) => b.querySelector('th').textContent),
+      }));
+      assert.ok(g.page <= g.client, `at ${width} px the page is ${g.page} px wide`);
+      // In a 600 px side pane every table fits; narrower, a wide one scrolls in its box.
+      if (width >= 600) assert.deepEqual(g.scrolling, [], `at ${width} px`);
+      await tab.close();
+    }
+  });
+
   it('fits A4 portrait when printed', async () => {
     const page = await browser.newPage({ viewport: { width: A4_WIDTH, height: 1123 } });
     await page.goto(`file://${html}`);

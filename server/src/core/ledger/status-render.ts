@@ -62,12 +62,17 @@ const STYLE = `
   table { border-collapse: collapse; margin: .5rem 0 1.5rem; } th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; }
   .overdue, .failed, .breached, .late { color: #c62828; font-weight: 600; } .due-soon, .missing { color: #b36b00; } .done, .met { color: #2e7d32; } .waived { color: var(--muted); }
   .meta { color: var(--muted); } @media print { body { margin: 0; } tr { break-inside: avoid; } }
+  th, td { overflow-wrap: break-word; } .table { overflow-x: auto; } .date { white-space: nowrap; }
+  /* A side pane or a phone: narrower margins and cells; a table still too wide scrolls in its own box, not the page. */
+  @media (max-width: 720px) { body { margin: 1rem .6rem; } th, td { padding: .2rem .3rem; } table { font-size: 13px; } }
 `;
 
 /** The page; with `timelines` (one per partnership, as `timelinesOf` gives them), each partnership's picture above its tables. */
 export function renderStatusHtml(s: LedgerStatus, timelines: readonly Timeline[] = []): string {
   const e = escapeHtml;
-  const row = (cells: readonly string[], status?: string): string => `<tr>${cells.map((c, i) => `<td${i === 1 && status ? ` class="${e(status)}"` : ''}>${e(c)}</td>`).join('')}</tr>`;
+  // A date is never broken at its hyphens: wrapped, once escaped, in a span kept on one line (it holds digits and hyphens only).
+  const cell = (c: string): string => e(c).replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<span class="date">$&</span>');
+  const row = (cells: readonly string[], status?: string): string => `<tr>${cells.map((c, i) => `<td${i === 1 && status ? ` class="${e(status)}"` : ''}>${cell(c)}</td>`).join('')}</tr>`;
   const head = (cells: readonly string[]): string => `<thead><tr>${cells.map((c) => `<th>${e(c)}</th>`).join('')}</tr></thead>`;
   const out = [`<!DOCTYPE html>`, `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Status on ${e(s.on)}</title><style>${STYLE}${timelines.length > 0 ? timelinePageCss() : ''}</style></head><body>`, `<h1>Status on ${e(s.on)}</h1>`];
   if (timelines.length > 0) out.push(timelinePatternsSvg());
@@ -75,13 +80,13 @@ export function renderStatusHtml(s: LedgerStatus, timelines: readonly Timeline[]
   s.partnerships.forEach((p, i) => {
     out.push(`<h2>${e(p.title || p.name)}</h2>`, `<p class="meta">${e(p.name)}, ${e(p.file)}, term ${e(p.term.start)} to ${e(p.term.end)}</p>`);
     if (timelines[i]) out.push('<h3>Timeline</h3>', timelineFigures(timelines[i]));
-    out.push('<h3>Obligations</h3><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
+    out.push('<h3>Obligations</h3><div class="table"><table>', head(['Obligation', 'Status', 'Occurrence', 'Note']));
     for (const o of p.obligations) for (const cells of printedOccurrences(o)) out.push(row(cells, cells[1]));
-    out.push('</table><h3>KPIs</h3><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
+    out.push('</table></div><h3>KPIs</h3><div class="table"><table>', head(['KPI', 'Status', 'Period', 'Value', 'Target', 'Credit', 'Note']));
     for (const k of p.kpis) for (const x of k.periods) out.push(row([k.name, x.status, ...periodCells(x).filter((_, i) => i !== 1)], x.status));
-    out.push('</table><h3>Credits by contract year</h3><table>', head(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap', 'Cap']));
+    out.push('</table></div><h3>Credits by contract year</h3><div class="table"><table>', head(['Charge', 'Year', 'Earned', 'Payable', 'Removed by the cap', 'Cap']));
     for (const c of p.charges) for (const y of c.creditsByYear) out.push(row([c.name, `${y.start} to ${y.end}`, money(y.earned), money(y.payable), money(y.capRemoved), c.cap ?? '']));
-    out.push('</table>');
+    out.push('</table></div>');
   });
   out.push('</body></html>');
   return out.join('\n') + '\n';
