@@ -15,7 +15,8 @@ import { writeCsvOf } from '../core/matrix/csv';
 import { streamMatrix } from '../core/matrix/streamed';
 import type { Grouping } from '../../../shared/out/matrix-wording';
 import type { RenderOptions } from '../core/matrix/render-options';
-import { collectFiles, diskHost, isFileSystemError, makeFolders, readText, relative, UsageError } from './files';
+import { collectFiles, diskHost, isFileSystemError, readText, relative, UsageError } from './files';
+import { OutputFile } from './output-file';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
 import { terminalSafe, terminalSafeJson } from './terminal-text';
@@ -189,16 +190,12 @@ function write(output: string | undefined, produce: (emit: (chunk: string) => vo
     produce((chunk) => io.stdout(io.isTty ? terminalSafe(chunk).replace(/\\x0D\\x0A|\\x0A/g, '\n') : chunk));
     return;
   }
-  let fd: number | undefined;
+  const file = new OutputFile(output);
   try {
-    makeFolders(path.dirname(path.resolve(output)));
-    fd = fs.openSync(output, 'w');
-    const target = fd;
-    produce((chunk) => fs.writeSync(target, chunk));
-  } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${error instanceof Error ? error.message : String(error)}`);
+    produce((chunk) => file.write(chunk));
+    file.finish();
   } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+    file.close();
   }
   io.stderr(`Wrote ${terminalSafe(output)}\n`);
 }
@@ -258,8 +255,7 @@ function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], 
   if (positionals.length === 0) throw new UsageError(`${command} needs at least one file or folder`);
   if (command === 'status' && (values.from !== undefined || values.to !== undefined)) throw new UsageError('status takes --on, not --from or --to');
   if (command === 'calendar' && values.on !== undefined) throw new UsageError('calendar takes --from and --to, not --on');
-  // With --output, what the command prints goes to the file as it is made (a long term's
-  // calendar is 100 MB and more); diagnostics still go to standard error.
+  // With --output, what the command prints goes to the file as it is made; diagnostics still go to standard error.
   const output = values.output as string | undefined;
   const file = output === undefined ? null : new OutputFile(output);
   const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text) };
@@ -274,36 +270,6 @@ function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], 
     return code;
   } finally {
     file?.close();
-  }
-}
-
-/** A file written piece by piece, opened when the first piece comes: a command that fails before it has output leaves no file. */
-class OutputFile {
-  private fd: number | undefined;
-
-  constructor(readonly path: string) {}
-
-  write(text: string): void {
-    try {
-      if (this.fd === undefined) {
-        makeFolders(path.dirname(path.resolve(this.path)));
-        this.fd = fs.openSync(this.path, 'w');
-      }
-      fs.writeSync(this.fd, text);
-    } catch (error) {
-      if (!isFileSystemError(error)) throw error;
-      throw new UsageError(`cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  /** An output with nothing in it is still a file. */
-  finish(): void {
-    if (this.fd === undefined) this.write('');
-  }
-
-  close(): void {
-    if (this.fd !== undefined) fs.closeSync(this.fd);
-    this.fd = undefined;
   }
 }
 
