@@ -75,7 +75,7 @@ const PACKAGE_JSON = [path.resolve(__dirname, '../../../package.json'), path.res
 export function version(): string {
   try {
     const file = PACKAGE_JSON.find((f) => fs.existsSync(f)) ?? PACKAGE_JSON[0];
-    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: string };
     return pkg.version ?? '0.0.0';
   } catch (error) {
     // The version is only shown: a missing or damaged package.json must not stop a command.

@@ -5,7 +5,7 @@
 
 import { csvField } from '../matrix/csv';
 import { formatDay } from '../values/dates';
-import { type CalendarEntries, type CalendarSeries, repeatSuffix, UID_DOMAIN } from './calendar';
+import { type CalendarEntries, type CalendarSeries, uidFrom } from './calendar';
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other controls dropped. */
 function icsText(text: string): string {
@@ -58,8 +58,9 @@ const compact = (day: number): string => formatDay(day).replace(/-/g, '');
  * and hundreds of thousands of items.
  */
 interface SeriesLines {
-  readonly uidStart: string;
-  /** Whether the UID line is plain ASCII up to the date, so that its length in characters is its length in octets. */
+  /** The series' key as ICS text: what its UIDs start with. */
+  readonly uidKey: string;
+  /** Whether the key is plain ASCII, so that a UID line's length in characters is its length in octets. */
   readonly asciiUid: boolean;
   readonly summary: string;
   readonly description: string;
@@ -67,8 +68,8 @@ interface SeriesLines {
 }
 
 function seriesLines(s: CalendarSeries): SeriesLines {
-  const uidStart = `UID:${icsText(s.key)}.`;
-  return { uidStart, asciiUid: ASCII.test(uidStart), summary: line(`SUMMARY:${icsText(s.summary)}`), description: line(`DESCRIPTION:${icsText(s.description)}`), category: line(`CATEGORIES:${icsText(s.kind)}`) };
+  const uidKey = icsText(s.key);
+  return { uidKey, asciiUid: ASCII.test(uidKey), summary: line(`SUMMARY:${icsText(s.summary)}`), description: line(`DESCRIPTION:${icsText(s.description)}`), category: line(`CATEGORIES:${icsText(s.kind)}`) };
 }
 
 const line = (text: string): string => fold(text) + '\r\n';
@@ -91,7 +92,7 @@ export function writeIcs(entries: CalendarEntries, product: string, emit: (chunk
     const series = entries.series(i);
     let s = lines.get(series);
     if (!s) lines.set(series, (s = seriesLines(series)));
-    const uid = `${s.uidStart}${date}${repeatSuffix(entries.repeat(i))}${UID_DOMAIN}`;
+    const uid = `UID:${uidFrom(s.uidKey, date, entries.repeat(i))}`;
     const own = entries.description(i);
     const note = entries.note(i);
     const description = own !== undefined || note ? line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`) : s.description;
@@ -111,7 +112,7 @@ export function writeCalendarCsv(entries: CalendarEntries, emit: (chunk: string)
     if (!fields) shared.set(s, (fields = { middle: [s.kind, s.partnership, s.name, s.summary].map(csvField).join(','), description: csvField(s.description) }));
     const own = entries.description(i);
     const date = formatDay(entries.day(i));
-    const uid = `${s.key}.${date}${repeatSuffix(entries.repeat(i))}${UID_DOMAIN}`;
+    const uid = uidFrom(s.key, date, entries.repeat(i));
     emit(`${date},${fields.middle},${own !== undefined ? csvField(own) : fields.description},${csvField(entries.note(i) ?? '')},${csvField(uid)}\r\n`);
   }
 }

@@ -57,16 +57,14 @@ export interface CalendarRange {
   readonly to?: number;
 }
 
-export const UID_DOMAIN = '@partnership-language-tools';
-
 /** The entry's UID: the same item gets the same one from run to run. */
 export function uidOf(entry: CalendarEntry): string {
-  return `${entry.series.key}.${formatDay(entry.day)}${repeatSuffix(entry.repeat)}${UID_DOMAIN}`;
+  return uidFrom(entry.series.key, formatDay(entry.day), entry.repeat);
 }
 
-/** What follows the date in a UID: `.2` for the second item of the same key and day. */
-export function repeatSuffix(repeat: number): string {
-  return repeat > 1 ? `.${repeat}` : '';
+/** A UID from its series' key (escaped as the format needs), its date and its repeat: `.2` for the second item of the same key and day. */
+export function uidFrom(key: string, date: string, repeat: number): string {
+  return `${key}.${date}${repeat > 1 ? `.${repeat}` : ''}@partnership-language-tools`;
 }
 
 export function itemOf(entry: CalendarEntry): CalendarItem {

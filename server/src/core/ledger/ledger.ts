@@ -15,7 +15,7 @@ import type { MeasuredPeriod } from './kpi-periods';
 import { type Dated, type Occurrences, occurrenceState } from './occurrences';
 import { add, formatPennies, fromDecimalString, type Rational, ZERO } from './rational';
 import type { ResultsFile } from './results-file';
-import { standingFrom, statusCounts, withStanding } from './standing';
+import { statusCounts, withStandingFrom } from './standing';
 import type { LedgerNames } from './names';
 import { type Gathered, gatherRows, type PartnershipRows } from './rows';
 import type { KpiState, LedgerStatus, Money, ObligationState, OccurrenceState, PartnershipState, PeriodState } from './types';
@@ -161,12 +161,12 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     // worked out from the engine's columns.
     let states: readonly OccurrenceState[] | undefined;
     const stateAt = (i: number): OccurrenceState => states?.[i] ?? occurrenceState(list, i, on);
-    const state = withStanding({
+    const state = withStandingFrom({
       name: o.norm.symbol.name, title: title(o.norm.symbol), ...(o.norm.clause ? { clause: o.norm.clause } : {}), line: e.source.lineOf(o.norm.symbol),
       get occurrences(): readonly OccurrenceState[] {
         return (states ??= statesOf(list, on));
       },
-    }, standingFrom({ length: list.length, status: (i) => list.status(i, on), state: stateAt }));
+    }, { length: list.length, status: (i) => list.status(i, on), state: stateAt });
     obligationStates.set(o, { on, state });
     return state;
   };
@@ -183,7 +183,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     kpiStates.set(k, { on, state });
     return state;
   };
-  let credits: Map<ChargeSymbol, { day: number; amount: Rational }[]> | undefined;
+  const credits = creditsByCharge(e, on);
   return {
     name: model.partnership.name.text,
     title: model.partnership.title?.value ?? '',
@@ -194,7 +194,7 @@ function partnershipState(e: Evaluated, on: number): PartnershipState {
     charges: model.charges.map((c) => ({
       name: c.symbol.name, title: title(c.symbol), line: e.source.lineOf(c.symbol),
       ...(c.cap ? { cap: `${c.cap.share.digits}% per ${c.cap.per.text}` } : {}),
-      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, (credits ??= creditsByCharge(e, on)).get(c.symbol) ?? [], currencyOf(c.amounts), on),
+      creditsByYear: creditsByYear(c.cap, fixedAmounts(c, term), term, credits.get(c.symbol) ?? [], currencyOf(c.amounts), on),
     })),
   };
 }

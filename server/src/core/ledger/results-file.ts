@@ -97,11 +97,10 @@ export function notRead(file: string, text: string, rest: number, bom: number): 
 /** The rows of `records` (offsets into `text`, the text without its byte-order mark), R001 into `diagnostics` for those that cannot be read. */
 export function readRows(file: string, text: string, records: readonly CsvRecord[], header: Header, invalidUtf8: boolean, lines: LineCounter, diagnostics: Diagnostic[]): ResultRow[] {
   const { columns, bom } = header;
-  // Spans are moved past a byte-order mark only when there is one: most files have none, and rows are many.
-  const shift = bom === 0 ? (s: Span): Span => s : (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
+  const shift = (s: Span): Span => ({ start: s.start + bom, end: s.end + bom });
   const rows: ResultRow[] = [];
   for (const record of records) {
-    const span: Span = { start: record.start + bom, end: record.end + bom };
+    const span = shift(record);
     if (record.fields.length !== header.fieldCount) {
       const reason = `it has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'} where the header has ${header.fieldCount}`;
       diagnostics.push(report('R001', { file, ...span }, { reason }));
@@ -111,7 +110,8 @@ export function readRows(file: string, text: string, records: readonly CsvRecord
       diagnostics.push(report('R001', { file, ...span }, { reason: 'it holds bytes that are not UTF-8 (shown as U+FFFD); save the file as UTF-8' }));
       continue;
     }
-    const spans = cellSpans(text, record).map(shift);
+    // Moved past a byte-order mark only when there is one: most files have none, and rows are many.
+    const spans = bom === 0 ? cellSpans(text, record) : cellSpans(text, record).map(shift);
     const cell = (c: Column): Span => (columns.has(c) ? spans[columns.get(c)!] : { start: span.end, end: span.end });
     const field = (c: Column): string => (columns.has(c) ? record.fields[columns.get(c)!].trim() : '');
     const kind = field('kind').toLowerCase();

@@ -34,18 +34,22 @@ export interface OccurrenceSource {
   state(i: number): OccurrenceState;
 }
 
-/** Standings the ledger worked out from its engine, by the state they belong to. */
+/** Where the standing of a state comes from, when not its list: the engine's columns the ledger made it from. */
+const sources = new WeakMap<ObligationState, OccurrenceSource>();
 const worked = new WeakMap<ObligationState, Standing>();
 
-/** Keeps `standing` as the standing of `o`, for `standingOf` to answer without reading every occurrence. */
-export function withStanding<T extends ObligationState>(o: T, standing: Standing): T {
-  worked.set(o, standing);
+/** Has `standingOf(o)` read `source` rather than every occurrence of `o`'s list. */
+export function withStandingFrom<T extends ObligationState>(o: T, source: OccurrenceSource): T {
+  sources.set(o, source);
   return o;
 }
 
 export function standingOf(o: ObligationState): Standing {
   let standing = worked.get(o);
-  if (!standing) worked.set(o, (standing = standingFrom({ length: o.occurrences.length, status: (i) => o.occurrences[i].status, state: (i) => o.occurrences[i] })));
+  if (!standing) {
+    const source = sources.get(o) ?? { length: o.occurrences.length, status: (i: number) => o.occurrences[i].status, state: (i: number) => o.occurrences[i] };
+    worked.set(o, (standing = standingFrom(source)));
+  }
   return standing;
 }
 
