@@ -22,18 +22,29 @@ const SEVERITY = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-/** Line indexes per text, reused while the text is the same. */
+/**
+ * Line indexes per text: an open document's own (kept up to date edit by edit), else one made
+ * for the text and reused while the text is the same.
+ */
 export class Positions {
-  private readonly cache = new Map<string, { text: string; index: LineIndex }>();
+  private readonly cache = new Map<string, LineIndex>();
 
-  constructor(private readonly textOf: (file: string) => string | undefined) {}
+  constructor(
+    private readonly textOf: (file: string) => string | undefined,
+    private readonly openLinesOf: (file: string) => LineIndex | undefined = () => undefined,
+  ) {}
 
   index(file: string): LineIndex {
     const text = this.textOf(file) ?? '';
+    const open = this.openLinesOf(file);
+    if (open?.text === text) {
+      this.cache.delete(file);
+      return open;
+    }
     const hit = this.cache.get(file);
-    if (hit && hit.text === text) return hit.index;
+    if (hit?.text === text) return hit;
     const index = new LineIndex(text);
-    this.cache.set(file, { text, index });
+    this.cache.set(file, index);
     return index;
   }
 

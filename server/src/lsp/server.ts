@@ -18,7 +18,6 @@ import {
   TextDocuments,
   CodeActionKind,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { buildMatrix } from '../core/matrix/model';
 import { renderCsv } from '../core/matrix/csv';
@@ -40,7 +39,7 @@ import { handlePrepareRename, handleRename } from './features/rename';
 import { handleSemanticTokens, tokenLegend } from './features/semantic-tokens';
 import { handleDocumentSymbols, handleWorkspaceSymbols } from './features/symbols';
 import type { ChangedRange } from '../core/text/changed-range';
-import { applyChanges } from './text-changes';
+import { OpenText } from './open-text';
 import { Workspace } from './workspace';
 import { ResultsDiagnostics } from './results-diagnostics';
 import { isResultsFile } from './server-host';
@@ -74,15 +73,15 @@ function allowsImportsOutside(options: unknown): boolean {
 export function startServer(host: ServerHost, connection: Connection): Connection {
   /** Where the latest update of each document changed its text, for the next parse. */
   const lastChange = new Map<string, ChangedRange | undefined>();
-  const documents = new TextDocuments<TextDocument>({
+  const documents = new TextDocuments<OpenText>({
     create: (uri, languageId, version, content) => {
       lastChange.delete(uri);
-      return TextDocument.create(uri, languageId, version, content);
+      return OpenText.create(uri, languageId, version, content);
     },
     update: (document, changes, version) => {
-      const applied = applyChanges(document, changes, version);
-      lastChange.set(document.uri, applied.change);
-      return applied.document;
+      const updated = document.update(changes, version);
+      lastChange.set(document.uri, updated.change);
+      return updated.document;
     },
   });
   const ids = new DocumentIds();
@@ -106,7 +105,9 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
       const text = workspace.text(file);
       const before = published.get(uri);
       // Offsets alone are not enough: the same offset is another line once a line break moves.
-      const same = before && before.version === version && before.text === text && sameDiagnostics(before.diagnostics, core);
+      // An open document's version names its text; a file on disk is compared as a text, which
+      // costs a pointer comparison while it is the very string published from.
+      const same = before && before.version === version && (version !== undefined || before.text === text) && sameDiagnostics(before.diagnostics, core);
       if (same) continue;
       published.set(uri, { version, text, diagnostics: core });
       void connection.sendDiagnostics({ uri, version, diagnostics: core.map((d) => toLspDiagnostic(d, positions, ids)) });
@@ -141,7 +142,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
       ledger.contractsAnalysed();
     });
     workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));
-    positions = new Positions((file) => workspace.text(file) ?? ledger.view.results.text(file));
+    positions = new Positions((file) => workspace.text(file) ?? ledger.view.results.text(file), (file) => documents.get(ids.uriOf(file))?.lines);
     const folders = (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []);
     initialFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     const lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;

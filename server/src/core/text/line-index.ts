@@ -1,6 +1,8 @@
 // Converts between offsets (what the core uses) and zero-based line/character positions
 // (what LSP, SARIF and people use). Lines end at \n, \r\n or a lone \r, as in LSP.
 
+import type { ChangedRange } from './changed-range';
+
 export interface Position {
   readonly line: number;
   readonly character: number;
@@ -12,24 +14,42 @@ export function lineNumberAt(text: string, offset: number): number {
 }
 
 export class LineIndex {
-  private readonly starts: number[];
+  /** The offset where each line starts, in order; the first is 0. */
+  private readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // Most texts end their lines with \n alone: the engine's own search finds each one.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.starts = starts;
+  /** `starts`, when given, must be the line starts of `text` (see `edited`). */
+  constructor(readonly text: string, starts?: Int32Array) {
+    this.starts = starts ?? Int32Array.from(breaks(text, 0, text.length, 0, [0]));
+  }
+
+  /**
+   * The index of the text an edit made of this one: the text from `change.from` to
+   * `change.oldTo` replaced by `inserted`, giving `text`. Lines before the edit keep their
+   * starts and lines after it move by the change in length, so the cost is a copy of the
+   * starts and a scan of the edited lines, not of the text; the new text itself is not read,
+   * so an editor's text built by joining pieces stays unjoined until something reads it.
+   */
+  edited(change: ChangedRange, inserted: string, text: string): LineIndex {
+    const { from, oldTo } = change;
+    const old = this.text;
+    // Rescan from the start of the line holding the character before the edit (a \r there may
+    // now pair with a \n the edit put after it) to the first character after the edit (a \r
+    // the edit ended with may pair with it). Every later start follows a break after the edit.
+    const firstLine = this.lineAt(Math.max(0, from - 1));
+    const scanFrom = this.starts[firstLine];
+    const scanned = old.slice(scanFrom, from) + inserted + old.slice(oldTo, oldTo + 1);
+    // Breaks in the rescanned stretch, as starts in the new text; a start after its last
+    // character belongs to the unchanged text and is carried below.
+    const lastScanned = from + inserted.length;
+    const middle = breaks(scanned, 0, scanned.length, scanFrom, []).filter((s) => s <= lastScanned);
+    const shift = inserted.length - (oldTo - from);
+    const keptAfter = this.lineAt(oldTo) + 1;
+    const starts = new Int32Array(firstLine + 1 + middle.length + (this.starts.length - keptAfter));
+    starts.set(this.starts.subarray(0, firstLine + 1));
+    starts.set(middle, firstLine + 1);
+    let at = firstLine + 1 + middle.length;
+    for (let i = keptAfter; i < this.starts.length; i++) starts[at++] = this.starts[i] + shift;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -38,14 +58,20 @@ export class LineIndex {
 
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.starts[line] };
+  }
+
+  /** The line holding an offset (binary search over the starts). */
+  private lineAt(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
+      if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    return lo;
   }
 
   offset(position: Position): number {
@@ -71,4 +97,27 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/**
+ * Adds to `starts` the start of each line that follows a break in `text` between `from` and
+ * `to`, plus `base`. A \r\n pair is one break; a \r at `to - 1` whose \n lies past `to` is
+ * read as a lone \r, so callers scan to a character past the stretch they need.
+ */
+function breaks(text: string, from: number, to: number, base: number, starts: number[]): number[] {
+  const firstReturn = text.indexOf('\r', from);
+  if (firstReturn < 0 || firstReturn >= to) {
+    // Most texts end their lines with \n alone: the engine's own search finds each one.
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(base + i + 1);
+    return starts;
+  }
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(base + i + 1);
+    else if (c === 13) {
+      if (i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+      starts.push(base + i + 1);
+    }
+  }
+  return starts;
 }
