@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { UnitStart } from '../diagnostics/placement';
 import type { Partnership, ScopeDecl, Unit } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
+import { replacedPlaces } from '../syntax/unit-starts';
 import { lineNumberAt } from '../text/line-index';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
 import { kindNames } from './symbols';
@@ -204,8 +205,9 @@ export function declare(file: string, partnership: Partnership | null, previous?
 
 /** Whether the units that differ declare the same top-level names, none of them twice. */
 function sameNames(file: string, before: readonly Unit[], after: readonly Unit[], duplicates: readonly Duplicate[]): boolean {
-  for (let i = 0; i < after.length; i++) {
-    if (after[i] === before[i]) continue;
+  const replaced = replacedPlaces(before, after);
+  if (!replaced) return false;
+  for (const i of replaced) {
     const then = declarationsOfUnit(file, before[i]);
     const now = declarationsOfUnit(file, after[i]);
     if ((then.top === null) !== (now.top === null) || then.top?.name !== now.top?.name || then.top?.kind !== now.top?.kind) return false;

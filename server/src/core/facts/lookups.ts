@@ -4,11 +4,12 @@
 // contributions of the files that contributed something about the declaring file's
 // declarations; when those are the previous analysis's parts, the previous value stands.
 
-import { rootOf, type BodySymbol, type ChargeSymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
+import { rootOf, type BodySymbol, type ChargeSymbol, type KpiSymbol, type NormSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
 import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import { variedGrants } from '../model/varied';
-import { applyVariations, NO_EFFECTS, sameEffects, type VariationEffects } from '../model/variations';
+import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, type VariationEffects } from '../model/variations';
+import { unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { dutyIndex, type NamedWork, namedWork, scopesNamed } from './duty-index';
@@ -120,18 +121,41 @@ export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
 /** Every variation of the partnership of the key file, from every file checked together. */
 export const variationsOf = gathered<string, VariationModel>('variationsOf', (file) => file, (c, file) => c.variations.get(file));
 
-/** What the variations of the key file's partnership do to it (model/variations.ts). */
+/**
+ * What the variations of the key file's partnership do to it (model/variations.ts). Its inputs
+ * are what the effects read: the term, grants, opens and charges, and of the norms only those
+ * the variations end by name (every norm only when a variation returns a scope), so an edit
+ * to another norm leaves the effects standing.
+ */
 export const variationEffects: ProgramLookup<string, VariationEffects> = {
   name: 'variationEffects',
   fileOf: (file) => file,
-  inputs: (facts, file) => [facts.input.files.get(file)?.model ?? null, facts.read(variationsOf, file)],
-  compute(facts, file) {
-    const model = facts.input.files.get(file)?.model;
+  inputs(facts, file) {
+    const source = facts.input.files.get(file);
+    const model = source?.model;
     const variations = facts.read(variationsOf, file);
-    return model && variations.length > 0 ? applyVariations(model, variations) : NO_EFFECTS;
+    if (!source || !model || variations.length === 0) return [model ?? null, variations];
+    const normOf = normModels(source);
+    const norms = returnsScopes(variations) ? [model.norms] : endedNorms(variations).map(normOf);
+    return [model.term, model.grants, model.opens, model.charges, ...variations, ...norms];
+  },
+  compute(facts, file) {
+    const source = facts.input.files.get(file);
+    const variations = facts.read(variationsOf, file);
+    return source?.model && variations.length > 0 ? applyVariations(source.model, variations, normModels(source)) : NO_EFFECTS;
   },
   equals: sameEffects,
 };
+
+/** The model of a norm of the file, found at the place of the unit that declares it. */
+function normModels(source: SourceFile): (symbol: NormSymbol) => NormModel | undefined {
+  return (symbol) => {
+    const block = source.partnership?.block;
+    const place = block && symbol.file === source.file ? unitPlace(block, symbol.unit) : undefined;
+    const meaning = place === undefined ? null : source.meanings[place];
+    return meaning?.kind === 'norm' && meaning.value.symbol === symbol ? meaning.value : undefined;
+  };
+}
 
 const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c, root) => c.opens.get(root));
 

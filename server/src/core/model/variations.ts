@@ -48,9 +48,10 @@ export const NO_EFFECTS: VariationEffects = {
 /**
  * The effects of `variations` (every variation of the partnership of `model`, in any order) on
  * it. A variation without a valid effective or agreed date (P801) changes nothing; neither
- * does one that takes effect after the term as it stood ended (P803).
+ * does one that takes effect after the term as it stood ended (P803). `normOf` finds the model
+ * of a norm a variation ends by name (by default, by a pass over the model's norms).
  */
-export function applyVariations(model: FileModel, variations: readonly VariationModel[]): VariationEffects {
+export function applyVariations(model: FileModel, variations: readonly VariationModel[], normOf: (symbol: NormSymbol) => NormModel | undefined = normsIn(model, variations)): VariationEffects {
   if (variations.length === 0 || !model.term) return NO_EFFECTS;
   const ordered = variations.filter((v) => v.effectiveDay !== null).sort(byEffect);
   if (ordered.length === 0) return NO_EFFECTS;
@@ -68,16 +69,6 @@ export function applyVariations(model: FileModel, variations: readonly Variation
     return Math.min(to, end ? end.day : Infinity) >= day;
   };
   const periodEnd = (g: Grant): number => (g.endsWithTerm ? termEnd : g.period!.to);
-  // The norms that variations end by name, found in one pass over the norms, and only when some do.
-  let norms: Map<NormSymbol, NormModel> | undefined;
-  const normOf = (symbol: NormSymbol): NormModel | undefined => {
-    if (!norms) {
-      norms = new Map();
-      for (const v of ordered) for (const c of v.changes) if (c.kind === 'ends' && c.target.kind === 'norm') norms.set(c.target, undefined as unknown as NormModel);
-      for (let i = 0; i < model.norms.length; i++) if (norms.has(model.norms[i].symbol)) norms.set(model.norms[i].symbol, model.norms[i]);
-    }
-    return norms.get(symbol);
-  };
   for (const v of ordered) {
     const effective = v.effectiveDay!;
     if (effective > termEnd) {
@@ -142,6 +133,31 @@ export function applyVariations(model: FileModel, variations: readonly Variation
     }
   }
   return { termEnd: termChangedBy ? termEnd : null, termChangedBy, termMoves, ended, returned, unmatched, late, applied };
+}
+
+/** The norms `variations` end by name, found in one pass over the model's norms when first asked for. */
+function normsIn(model: FileModel, variations: readonly VariationModel[]): (symbol: NormSymbol) => NormModel | undefined {
+  let norms: Map<NormSymbol, NormModel> | undefined;
+  return (symbol) => {
+    if (!norms) {
+      const named = new Set(endedNorms(variations));
+      norms = new Map();
+      for (let i = 0; i < model.norms.length; i++) if (named.has(model.norms[i].symbol)) norms.set(model.norms[i].symbol, model.norms[i]);
+    }
+    return norms.get(symbol);
+  };
+}
+
+/** The norms that `variations` end by name. */
+export function endedNorms(variations: readonly VariationModel[]): NormSymbol[] {
+  const norms: NormSymbol[] = [];
+  for (const v of variations) for (const c of v.changes) if (c.kind === 'ends' && c.target.kind === 'norm') norms.push(c.target);
+  return norms;
+}
+
+/** Whether a variation returns a scope: its effects then read every norm of the model. */
+export function returnsScopes(variations: readonly VariationModel[]): boolean {
+  return variations.some((v) => v.changes.some((c) => c.kind === 'returns'));
 }
 
 /** In order of effect; variations taking effect on one day in the order of their files (the sort keeps the text's order within one). */

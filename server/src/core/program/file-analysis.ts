@@ -15,7 +15,7 @@ import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMea
 import type { TermContext } from '../model/norm-meaning';
 import type { Partnership, Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { unitStart } from '../syntax/unit-starts';
+import { replacedPlaces, unitStart } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
 
 /** What a file's analysis adds to its parse and declarations. */
@@ -115,18 +115,10 @@ export function analyseFile(
   if (found) diagnostics.push(...found);
   // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.
   // A replaced unit without a meaning (a note, say) may still change what the model gathers.
-  const replacedUnits = reusable?.differing ?? (comparable ? differingPlaces(earlier.partnership?.block?.units ?? NONE, units) : null);
+  const replacedUnits = reusable?.differing ?? (comparable ? replacedPlaces(earlier.partnership?.block?.units ?? NONE, units) : null);
   const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
   const carried = partnership && earlier?.model && touched ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched) : null;
   return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
-}
-
-/** The places whose unit differs between two lists of units of one length; null when their lengths differ. */
-function differingPlaces(before: readonly Unit[], after: readonly Unit[]): number[] | null {
-  if (before.length !== after.length) return null;
-  const places: number[] = [];
-  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) places.push(i);
-  return places;
 }
 
 /** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */
@@ -154,12 +146,8 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]
   };
   if (before.length === units.length) {
     // An edit inside one unit: the units are compared place by place.
-    const differing: number[] = [];
-    for (let i = 0; i < units.length; i++) {
-      if (units[i] === before[i]) continue;
-      differing.push(i);
-      compare(before[i], units[i]);
-    }
+    const differing = replacedPlaces(before, units)!;
+    for (const i of differing) compare(before[i], units[i]);
     return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames, differing };
   }
   const placeOfUnit = new Map<Unit, number>();

@@ -9,7 +9,7 @@
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
 import type { FileNode, Partnership, PartnershipBlock } from './ast';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
-import { notePlace, unitIndexAt } from './unit-starts';
+import { notePlace, noteReplaced, unitIndexAt } from './unit-starts';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
@@ -40,6 +40,7 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
 
   const units = block.units.slice();
   units[index] = unit;
+  noteReplaced(block.units, units, [index]);
   const starts = block.starts.slice();
   for (let i = index + 1; i < starts.length; i++) starts[i] += delta;
   const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };

@@ -19,18 +19,24 @@ export function notePlace(unit: Unit, place: number): void {
 
 /** Where `unit` starts in the document of `block`, or undefined when it is not one of its units. */
 export function unitStart(block: PartnershipBlock, unit: Unit): number | undefined {
+  const place = unitPlace(block, unit);
+  return place === undefined ? undefined : block.starts[place];
+}
+
+/** The place of `unit` in the list of `block`'s units, or undefined when it is not one of them. */
+export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
-  if (known !== undefined && block.units[known] === unit) return block.starts[known];
+  if (known !== undefined && block.units[known] === unit) return known;
   // A unit's place is given by the last block indexed that holds it: an older block asked
   // after a newer one was indexed is searched (rarely: only the newest analysis places things).
   if (indexed.has(block)) {
     const place = block.units.indexOf(unit);
-    return place < 0 ? undefined : block.starts[place];
+    return place < 0 ? undefined : place;
   }
   for (let i = 0; i < block.units.length; i++) placeOf.set(block.units[i], i);
   indexed.add(block);
   const place = placeOf.get(unit);
-  return place !== undefined && block.units[place] === unit ? block.starts[place] : undefined;
+  return place !== undefined && block.units[place] === unit ? place : undefined;
 }
 
 /** The place of the unit that contains `offset` (its last unit starting at or before it), or -1. */
@@ -45,3 +51,28 @@ export function unitIndexAt(block: PartnershipBlock, offset: number): number {
   }
   return low - 1;
 }
+
+/** For a list of units made by re-parsing some units of another: that list and the places replaced. */
+const reparsedFrom = new WeakMap<readonly Unit[], { readonly before: readonly Unit[]; readonly places: readonly number[] }>();
+
+/** Records that `after` is `before` with the units at `places` replaced (an incremental parse). */
+export function noteReplaced(before: readonly Unit[], after: readonly Unit[], places: readonly number[]): void {
+  reparsedFrom.set(after, { before, places });
+}
+
+/**
+ * The places, in order, whose unit differs between two lists of units, or null when their
+ * lengths differ. A list an incremental parse made from the other says so without a comparison
+ * of every place, so an edit inside one unit costs the same in a large file as in a small one.
+ */
+export function replacedPlaces(before: readonly Unit[], after: readonly Unit[]): readonly number[] | null {
+  if (before.length !== after.length) return null;
+  if (before === after) return NONE;
+  const known = reparsedFrom.get(after);
+  if (known?.before === before) return known.places;
+  const places: number[] = [];
+  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) places.push(i);
+  return places;
+}
+
+const NONE: readonly never[] = [];
