@@ -16,6 +16,12 @@ try {
   }
   throw error;
 }
+// A reader that stops early (`partnership calendar | head`) closes the pipe: the rest of the
+// output has nowhere to go, which is the reader's choice, not a failure of the command.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit();
+  throw error;
+});
 const code = cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -110,6 +110,15 @@ describe('partnership check', () => {
     }
   });
 
+  it('stops quietly when the reader of its output closes the pipe early', () => {
+    // `head -c 1` reads one byte and exits while the calendar is still being written.
+    const bin = path.join(repoRoot, 'bin', 'partnership.js');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" calendar examples | head -c 1 >/dev/null`], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(r.status, 0, 'the pipeline ends as its reader does');
+    assert.equal(r.stderr.includes('EPIPE'), false, r.stderr);
+    assert.equal(r.stderr.includes('Unhandled'), false, r.stderr);
+  });
+
   it('answers --help and --version', () => {
     assert.match(run(['--help']).stdout, /Usage: partnership <command>/);
     assert.equal(run(['--version']).stdout.trim(), JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version);
