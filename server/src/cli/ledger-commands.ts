@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
 import { calendarEntries, itemOf } from '../core/ledger/calendar';
 import { writeCalendarCsv, writeIcs } from '../core/ledger/calendar-formats';
+import { ByteWriter } from '../core/text/byte-writer';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import { isResultsFile, readResultsFile, type ResultsFile } from '../core/ledger/results-file';
@@ -22,6 +23,8 @@ import { terminalSafeJson } from './terminal-text';
 
 export interface LedgerIo {
   readonly stdout: (text: string) => void;
+  /** Standard output as bytes, where it takes them; else bytes are decoded and go to `stdout`. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
 }
@@ -105,27 +108,12 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   if (from !== undefined && to !== undefined && to < from) throw new UsageError(`--to ${formatDay(to)} is before --from ${formatDay(from)}`);
   const { ledger, errors } = load(positionals, io);
   const entries = calendarEntries(ledger, { from, to });
-  // Written in pieces of about 64 KB: a long term's calendar is too large for one string.
-  const out = batched(io.stdout);
-  if (format === 'csv') writeCalendarCsv(entries, out.emit);
+  // Written as bytes, in pieces of 64 KB: a long term's calendar is too large for one string.
+  const out = new ByteWriter(io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))));
+  if (format === 'csv') writeCalendarCsv(entries, out);
   else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: Array.from(entries, itemOf) }, null, 2)) + '\n');
-  else writeIcs(entries, product, out.emit);
+  else writeIcs(entries, product, out);
   out.flush();
   return errors > 0 ? 1 : 0;
 }
 
-/** Collects small pieces of output and hands them on about 64 KB at a time. */
-function batched(write: (text: string) => void): { emit: (chunk: string) => void; flush: () => void } {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = (): void => {
-    if (pending.length > 0) write(pending.join(''));
-    pending = [];
-    size = 0;
-  };
-  return { emit: (chunk) => {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= 65_536) flush();
-  }, flush };
-}

@@ -26,6 +26,8 @@ import { isResultsFile } from '../core/ledger/results-file';
 
 export interface Io {
   readonly stdout: (text: string) => void;
+  /** Standard output as bytes, where it takes them (see `LedgerIo`). */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
 }
@@ -258,7 +260,7 @@ function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], 
   // With --output, what the command prints goes to the file as it is made; diagnostics still go to standard error.
   const output = values.output as string | undefined;
   const file = output === undefined ? null : new OutputFile(output);
-  const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text) };
+  const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text), stdoutBytes: (bytes) => file.write(bytes) };
   try {
     const code = command === 'status'
       ? statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), target)

@@ -11,13 +11,15 @@ export class OutputFile {
 
   constructor(readonly path: string) {}
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     try {
       if (this.fd === undefined) {
         makeFolders(path.dirname(path.resolve(this.path)));
         this.fd = fs.openSync(this.path, 'w');
       }
-      fs.writeSync(this.fd, text);
+      if (typeof text === 'string') fs.writeSync(this.fd, text);
+      // A write may take less than it is given: the rest is written after it.
+      else for (let done = 0; done < text.length; ) done += fs.writeSync(this.fd, text, done);
     } catch (error) {
       if (!isFileSystemError(error)) throw error;
       throw new UsageError(`cannot write ${this.path}: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,6 +4,7 @@
 // same input gives the same bytes.
 
 import { csvField } from '../matrix/csv';
+import { type ByteWriter, utf8 } from '../text/byte-writer';
 import { formatDay } from '../values/dates';
 import { type CalendarEntries, type CalendarSeries, uidFrom } from './calendar';
 
@@ -54,56 +55,70 @@ const compact = (day: number): string => formatDay(day).replace(/-/g, '');
 
 /**
  * What is written once for all the items of a series: its summary, description and category
- * lines, escaped and folded, and its UID's start escaped. A calendar has a few thousand series
- * and hundreds of thousands of items.
+ * lines, escaped, folded and encoded, and its UID's start escaped. A calendar has a few
+ * thousand series and hundreds of thousands of items.
  */
 interface SeriesLines {
   /** The series' key as ICS text: what its UIDs start with. */
   readonly uidKey: string;
   /** Whether the key is plain ASCII, so that a UID line's length in characters is its length in octets. */
   readonly asciiUid: boolean;
-  readonly summary: string;
-  readonly description: string;
-  readonly category: string;
+  readonly summary: Uint8Array;
+  readonly description: Uint8Array;
+  /** The category line and the lines that end every event. */
+  readonly tail: Uint8Array;
 }
 
 function seriesLines(s: CalendarSeries): SeriesLines {
   const uidKey = icsText(s.key);
-  return { uidKey, asciiUid: ASCII.test(uidKey), summary: line(`SUMMARY:${icsText(s.summary)}`), description: line(`DESCRIPTION:${icsText(s.description)}`), category: line(`CATEGORIES:${icsText(s.kind)}`) };
+  return {
+    uidKey,
+    asciiUid: ASCII.test(uidKey),
+    summary: utf8(line(`SUMMARY:${icsText(s.summary)}`)),
+    description: utf8(line(`DESCRIPTION:${icsText(s.description)}`)),
+    tail: utf8(`${line(`CATEGORIES:${icsText(s.kind)}`)}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`),
+  };
 }
 
 const line = (text: string): string => fold(text) + '\r\n';
 
-/** The calendar as ICS, handed to `emit` an event at a time: a calendar of a long term is large. */
-export function writeIcs(entries: CalendarEntries, product: string, emit: (chunk: string) => void): void {
-  emit(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
+const BEGIN_EVENT = utf8('BEGIN:VEVENT\r\n');
+
+/** The calendar as ICS, written event by event: a calendar of a long term is large. */
+export function writeIcs(entries: CalendarEntries, product: string, out: ByteWriter): void {
+  out.text(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
   const lines = new Map<CalendarSeries, SeriesLines>();
   // Entries come in day order: the lines that say the day change only when the day does.
   let day = NaN;
   let date = '';
-  let dated = '';
+  let dated: Uint8Array = BEGIN_EVENT;
   for (let i = 0; i < entries.length; i++) {
     if (entries.day(i) !== day) {
       day = entries.day(i);
       date = formatDay(day);
       const d = compact(day);
-      dated = `DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`;
+      dated = utf8(`DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`);
     }
     const series = entries.series(i);
     let s = lines.get(series);
     if (!s) lines.set(series, (s = seriesLines(series)));
     const uid = `UID:${uidFrom(s.uidKey, date, entries.repeat(i))}`;
+    out.bytes(BEGIN_EVENT);
+    out.text(s.asciiUid && uid.length <= 75 ? uid + '\r\n' : line(uid));
+    out.bytes(dated);
+    out.bytes(s.summary);
     const own = entries.description(i);
     const note = entries.note(i);
-    const description = own !== undefined || note ? line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`) : s.description;
-    emit(`BEGIN:VEVENT\r\n${s.asciiUid && uid.length <= 75 ? uid + '\r\n' : line(uid)}${dated}${s.summary}${description}${s.category}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`);
+    if (own !== undefined || note) out.text(line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`));
+    else out.bytes(s.description);
+    out.bytes(s.tail);
   }
-  emit(line('END:VCALENDAR'));
+  out.text(line('END:VCALENDAR'));
 }
 
-/** The calendar as CSV, handed to `emit` a row at a time. */
-export function writeCalendarCsv(entries: CalendarEntries, emit: (chunk: string) => void): void {
-  emit(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
+/** The calendar as CSV, written row by row. */
+export function writeCalendarCsv(entries: CalendarEntries, out: ByteWriter): void {
+  out.text(['date', 'kind', 'partnership', 'name', 'summary', 'description', 'note', 'uid'].join(',') + '\r\n');
   // The fields a series' items share, each made safe once.
   const shared = new Map<CalendarSeries, { readonly middle: string; readonly description: string }>();
   for (let i = 0; i < entries.length; i++) {
@@ -113,6 +128,6 @@ export function writeCalendarCsv(entries: CalendarEntries, emit: (chunk: string)
     const own = entries.description(i);
     const date = formatDay(entries.day(i));
     const uid = uidFrom(s.key, date, entries.repeat(i));
-    emit(`${date},${fields.middle},${own !== undefined ? csvField(own) : fields.description},${csvField(entries.note(i) ?? '')},${csvField(uid)}\r\n`);
+    out.text(`${date},${fields.middle},${own !== undefined ? csvField(own) : fields.description},${csvField(entries.note(i) ?? '')},${csvField(uid)}\r\n`);
   }
 }

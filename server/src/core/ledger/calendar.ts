@@ -76,17 +76,18 @@ export function itemOf(entry: CalendarEntry): CalendarItem {
 }
 
 /**
- * The calendar's entries in order, kept as columns (a day, a series and a repeat each, and the
- * few descriptions and notes of their own in maps): a long term's calendar has hundreds of
- * thousands. `at(i)` gives one as an object for as long as it is written.
+ * The calendar's entries in order, kept as columns (a day, a series and a repeat each, and
+ * what some say of their own: a description, a note; a column is empty when none does): a long
+ * term's calendar has hundreds of thousands. `at(i)` gives one as an object for as long as it
+ * is written.
  */
 export class CalendarEntries {
   constructor(
     private readonly days: Float64Array,
     private readonly seriesOf: readonly CalendarSeries[],
     private readonly repeats: Uint32Array,
-    private readonly descriptions: ReadonlyMap<number, string>,
-    private readonly notes: ReadonlyMap<number, string>,
+    private readonly descriptions: readonly (string | undefined)[],
+    private readonly notes: readonly (string | undefined)[],
   ) {}
 
   get length(): number {
@@ -112,11 +113,11 @@ export class CalendarEntries {
 
   /** Its own description, where it has one. */
   description(i: number): string | undefined {
-    return this.descriptions.size > 0 ? this.descriptions.get(i) : undefined;
+    return this.descriptions.length > 0 ? this.descriptions[i] : undefined;
   }
 
   note(i: number): string | undefined {
-    return this.notes.size > 0 ? this.notes.get(i) : undefined;
+    return this.notes.length > 0 ? this.notes[i] : undefined;
   }
 
   *[Symbol.iterator](): IterableIterator<CalendarEntry> {
@@ -213,8 +214,9 @@ function ordered(found: readonly Found[]): CalendarEntries {
   const days = new Float64Array(total);
   const seriesOf = new Array<CalendarSeries>(total);
   const rankOf = new Int32Array(total);
-  const descriptions = new Map<number, string>();
-  const notes = new Map<number, string>();
+  // Filled before they are written to, so that the engine keeps them as plain arrays.
+  const descriptions: (string | undefined)[] = found.some((f) => f.descriptions.size > 0) ? new Array(total).fill(undefined) : [];
+  const notes: (string | undefined)[] = found.some((f) => f.notes.size > 0) ? new Array(total).fill(undefined) : [];
   let rank = -1;
   ranked.forEach((f, r) => {
     if (r === 0 || !sameKey(ranked[r - 1].series, f.series)) rank++;
@@ -226,9 +228,9 @@ function ordered(found: readonly Found[]): CalendarEntries {
       seriesOf[at] = f.series;
       rankOf[at] = rank;
       const description = f.descriptions.get(k);
-      if (description !== undefined) descriptions.set(at, description);
+      if (description !== undefined) descriptions[at] = description;
       const note = f.notes.get(k);
-      if (note) notes.set(at, note);
+      if (note) notes[at] = note;
     }
   });
   const repeats = new Uint32Array(total);

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calendarEntries, itemOf, uidOf } from '../../../../server/out/core/ledger/calendar';
 import { writeCalendarCsv, writeIcs } from '../../../../server/out/core/ledger/calendar-formats';
+import { ByteWriter } from '../../../../server/out/core/text/byte-writer';
 import { dayNumber } from '../../../../server/out/core/values/dates';
 import { repoRoot } from '../../helpers/paths';
 import { ledgerFor } from './ledger.test';
@@ -40,7 +41,9 @@ describe('the calendar', () => {
 
   it('writes each item with its own day, UID and note, and what its series shares', () => {
     let ics = '';
-    writeIcs(calendar, 'test', (chunk) => (ics += chunk));
+    const icsWriter = new ByteWriter((bytes) => (ics += Buffer.from(bytes).toString('utf8')));
+    writeIcs(calendar, 'test', icsWriter);
+    icsWriter.flush();
     assert.ok(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
     // Unfolded (RFC 5545 3.1), as a reader sees it.
     const events = ics.replace(/\r\n /g, '').split('BEGIN:VEVENT\r\n').slice(1);
@@ -50,7 +53,9 @@ describe('the calendar', () => {
     assert.match(events[3], /DTEND;VALUE=DATE:20160601\r\nSUMMARY:P1Fix period ends: /, 'a month-end item ends the next day');
     assert.match(events[3], /DESCRIPTION:ServiceBirmingham: the measurement period 2016-05-01 to 2016-05-31 of P1Fix ends\.\r\n/);
     let csv = '';
-    writeCalendarCsv(calendar, (chunk) => (csv += chunk));
+    const csvWriter = new ByteWriter((bytes) => (csv += Buffer.from(bytes).toString('utf8')));
+    writeCalendarCsv(calendar, csvWriter);
+    csvWriter.flush();
     const rows = csv.trimEnd().split('\r\n');
     assert.equal(rows.length, 5);
     assert.equal(rows[2].split(',')[0], '2016-05-17');
