@@ -65,16 +65,28 @@ export function rowKey(row: MatrixRow): string {
 
 /** `next` as a change to `base` (null: no earlier matrix, every row sent whole). */
 export function matrixDelta(base: { readonly matrix: Matrix; readonly keys: readonly string[] } | null, next: Matrix, nextKeys: readonly string[]): MatrixDelta {
-  // Each earlier row is referred to at most once, so a row given twice stays twice.
-  const unused = new Map<string, number[]>();
-  if (base) base.keys.forEach((key, i) => listOf(unused, key).push(i));
-  for (const list of unused.values()) list.reverse();
-  const earlierLines = base ? base.matrix.groups.flatMap((group) => group.rows.map((row) => row.line)) : [];
+  const earlierRows = base ? base.matrix.groups.flatMap((group) => group.rows) : [];
+  const earlierLines = earlierRows.map((row) => row.line);
+  // Each earlier row is referred to at most once, so a row given twice stays twice. A row that
+  // is the very object at the same place (the server keeps an unchanged norm's row) is that
+  // row; the others are found by their keys among the earlier rows left.
+  const taken = new Uint8Array(earlierRows.length);
+  const nextRows = next.groups.flatMap((group) => group.rows);
+  for (let i = 0; i < nextRows.length && i < earlierRows.length; i++) if (nextRows[i] === earlierRows[i]) taken[i] = 1;
+  let unused: Map<string, number[]> | undefined;
+  const byKey = (key: string): number | undefined => {
+    if (!unused) {
+      unused = new Map();
+      for (let i = earlierRows.length - 1; i >= 0; i--) if (!taken[i]) listOf(unused, base!.keys[i]).push(i);
+    }
+    return unused.get(key)?.pop();
+  };
   let at = 0;
   const groups = next.groups.map((group) => ({
     scope: group.scope,
     rows: runsOf(group.rows.map((row): MatrixRow | RowReference => {
-      const same = unused.get(nextKeys[at++])?.pop();
+      const i = at++;
+      const same = i < earlierRows.length && earlierRows[i] === row ? i : base ? byKey(nextKeys[i]) : undefined;
       return same === undefined ? row : { same, line: row.line };
     }), earlierLines),
   }));

@@ -184,14 +184,14 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   documents.onDidOpen((e) => {
     const file = ids.fileOf(e.document.uri);
     if (isResultsFile(file)) ledger.view.results.didOpen(file, e.document.getText(), e.document.version);
-    else workspace.didOpen(file, e.document.getText(), e.document.version);
+    else workspace.didOpen(file, e.document.getText(), e.document.version, e.document.lines);
   });
   documents.onDidChangeContent((e) => {
     const change = lastChange.get(e.document.uri);
     lastChange.delete(e.document.uri);
     const file = ids.fileOf(e.document.uri);
     if (isResultsFile(file)) ledger.view.results.didChange(file, e.document.getText(), e.document.version);
-    else workspace.didChange(file, e.document.getText(), e.document.version, change);
+    else workspace.didChange(file, e.document.getText(), e.document.version, change, e.document.lines);
   });
   documents.onDidClose((e) => {
     matrixUpdates.forget(e.document.uri);

@@ -8,12 +8,15 @@ import { Analysis } from '../core/analysis/analysis';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
+import type { LineIndex } from '../core/text/line-index';
 import { isContract, type ServerHost } from './server-host';
 import { WorkspaceDisk } from './workspace-disk';
 
 export interface OpenDocument {
   readonly text: string;
   readonly version: number;
+  /** The document's line index, kept by the editor's side edit by edit. */
+  readonly lines?: LineIndex;
 }
 
 /** How long the first edit after a quiet spell waits for the rest of its burst. */
@@ -62,16 +65,16 @@ export class Workspace {
     if (this.diskReads.setAllowOutside(allow)) this.schedule();
   }
 
-  didOpen(file: string, text: string, version: number): void {
+  didOpen(file: string, text: string, version: number, lines?: LineIndex): void {
     this.edits.delete(file);
-    this.open.set(file, { text, version });
+    this.open.set(file, { text, version, lines });
     // Nobody is typing into a document just opened: it is analysed on the next turn of the
     // loop, unless a run is already pending, which this one joins.
     this.schedule(this.timer ? undefined : 0);
   }
 
   /** `change`, when known, says where the text changed from the document's previous text. */
-  didChange(file: string, text: string, version: number, change?: ChangedRange): void {
+  didChange(file: string, text: string, version: number, change?: ChangedRange, lines?: LineIndex): void {
     const open = this.open.get(file);
     // The document library reports an opened document as changed too: nothing to analyse again,
     // and treating it as an edit would push the opening's analysis back by the debounce.
@@ -81,7 +84,7 @@ export class Workspace {
     if (!change || before === undefined) this.edits.delete(file);
     else if (tracked) this.edits.set(file, { base: tracked.base, change: composeChanges(tracked.change, change) });
     else this.edits.set(file, { base: before, change });
-    this.open.set(file, { text, version });
+    this.open.set(file, { text, version, lines });
     this.schedule();
   }
 
@@ -159,6 +162,10 @@ export class Workspace {
         return parsed;
       },
       readFile: (file) => this.text(file) ?? this.diskReads.reader.readImport(file),
+      lines: (file, text) => {
+        const lines = this.open.get(file)?.lines;
+        return lines?.text === text ? lines : undefined;
+      },
       whyUnreadable: (file) => this.diskReads.reader.whyUnreadable(file),
       // An open document is analysed whatever its size on disk.
       whyNotAnalysed: (file) => (this.open.has(file) ? undefined : this.diskReads.whyNotAnalysed(file)),

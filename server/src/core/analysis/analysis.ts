@@ -13,6 +13,7 @@ import type { FileModel } from '../model/semantic';
 import type { Host } from '../program/host';
 import { Program, type RootDocument, type SourceFile } from '../program/program';
 import type { Unit } from '../syntax/ast';
+import { LineIndex } from '../text/line-index';
 import * as path from 'node:path';
 
 const NONE: readonly Diagnostic[] = [];
@@ -30,7 +31,7 @@ export class Analysis {
    */
   readonly final: boolean;
 
-  constructor(roots: readonly RootDocument[], host: Host, earlier?: Analysis, options: { readonly final?: boolean } = {}) {
+  constructor(roots: readonly RootDocument[], private readonly host: Host, earlier?: Analysis, options: { readonly final?: boolean } = {}) {
     const previous = earlier?.final ? undefined : earlier;
     this.final = options.final ?? false;
     this.program = new Program(roots, host, previous?.program);
@@ -83,7 +84,25 @@ export class Analysis {
   startOf(file: string, unit: Unit): number {
     return this.program.startOf(file, unit);
   }
+
+  /**
+   * The line index of a file's text: the host's, where it keeps one (the editor's, updated
+   * edit by edit), else one made once for the file's text and shared by later analyses while
+   * the file is unchanged.
+   */
+  lines(file: string): LineIndex {
+    const source = this.program.files.get(path.resolve(file));
+    if (!source) return new LineIndex('');
+    const kept = this.host.lines?.(source.file, source.text);
+    if (kept) return kept;
+    let made = madeLines.get(source);
+    if (!made) madeLines.set(source, (made = new LineIndex(source.text)));
+    return made;
+  }
 }
+
+/** Line indexes made for files' texts, by the file's analysis (the same while the file is unchanged). */
+const madeLines = new WeakMap<SourceFile, LineIndex>();
 
 function sortedDiagnostics(program: Program, checks: CheckResults, previous: Analysis | undefined): Map<string, readonly Diagnostic[]> {
   const sorted = new Map<string, readonly Diagnostic[]>();

@@ -7,7 +7,6 @@ import type { PartnershipSymbol } from '../binding/symbols';
 import { applyVariations } from '../model/variations';
 import { variedModel } from '../model/varied';
 import type { Unit } from '../syntax/ast';
-import { LineIndex } from '../text/line-index';
 import { Ledger, type LedgerSource } from './ledger';
 import type { ResultsFile } from './results-file';
 
@@ -15,13 +14,7 @@ export function ledgerOf(analysis: Analysis, results: readonly ResultsFile[], di
   const models = analysis.models();
   const variations = models.flatMap((m) => m.variations);
   const sources: LedgerSource[] = [];
-  // Each file's lines are indexed when a line of it is first asked for.
-  const indexes = new Map<string, LineIndex>();
-  const lineAt = (file: string, unit: Unit, offset: number): number => {
-    let lines = indexes.get(file);
-    if (!lines) indexes.set(file, (lines = new LineIndex(analysis.files.get(file)?.text ?? '')));
-    return lines.position(analysis.startOf(file, unit) + offset).line + 1;
-  };
+  const lineAt = (file: string, unit: Unit, offset: number): number => analysis.lines(file).position(analysis.startOf(file, unit) + offset).line + 1;
   for (const file of analysis.roots) {
     const source = analysis.files.get(file);
     const model = source?.model;

@@ -13,7 +13,6 @@ import { variedSpan } from '../model/varied';
 import type { Unit } from '../syntax/ast';
 import { namesText, qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
-import { LineIndex } from '../text/line-index';
 import { placesIn, placeText } from './places';
 import { formatDay, type Period } from '../values/dates';
 import { formatQuantity } from '../values/decimal';
@@ -62,7 +61,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const source = program.files.get(file);
   const model = source?.model;
   if (!source || !model) return null;
-  const lines = new LineIndex(source.text);
+  const lines = program.lines(file);
   const lineOf = (offset: number): number => lines.position(offset).line + 1;
   const lineAt: LineAt = (unit, offset) => lineOf(program.startOf(file, unit) + offset);
   const placeOf = placesIn(program, file);
@@ -78,7 +77,16 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
     parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
   };
   for (const s of source.declarations.all) if (s.kind === 'party' && source.declarations.topLevel.get(s.name) === s) addParty(s);
-  for (const n of model.norms) [...n.subjects, n.accountable, ...n.beneficiaries, ...n.consulted, ...n.informed].forEach(addParty);
+  const addParties = (list: readonly PartySymbol[]): void => {
+    for (let i = 0; i < list.length; i++) addParty(list[i]);
+  };
+  for (const n of model.norms) {
+    addParties(n.subjects);
+    addParty(n.accountable);
+    addParties(n.beneficiaries);
+    addParties(n.consulted);
+    addParties(n.informed);
+  }
 
   const marks = variationMarks(program, file);
   const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
@@ -163,11 +171,11 @@ const sameChanges = (a: readonly RowChange[], b: readonly RowChange[]): boolean 
 
 function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineAt: LineAt, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>, timing: RowTiming): MatrixRow {
   const line = lineAt(norm.unit, norm.node.start);
-  let cached = rows.get(norm);
-  if (!cached) cached = { ...row(norm, partyId, line, kpiModels), ...timing };
-  else if (cached.line !== line || cached.when !== timing.when || !sameChanges(cached.changes, timing.changes)) cached = { ...cached, line, ...timing };
-  rows.set(norm, cached);
-  return cached;
+  const cached = rows.get(norm);
+  if (cached && cached.line === line && cached.when === timing.when && sameChanges(cached.changes, timing.changes)) return cached;
+  const made = cached ? { ...cached, line, ...timing } : { ...row(norm, partyId, line, kpiModels), ...timing };
+  rows.set(norm, made);
+  return made;
 }
 
 function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): Omit<MatrixRow, keyof RowTiming> {

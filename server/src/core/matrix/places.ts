@@ -4,15 +4,12 @@
 import * as path from 'node:path';
 import type { FileSpan } from '../diagnostics/diagnostic';
 import type { Analysis } from '../analysis/analysis';
-import { LineIndex } from '../text/line-index';
 
 /** A function from a span in any file of `program` to its file and one-based line. */
 export function placesIn(program: Analysis, matrixFile: string): (span: FileSpan) => { file: string; line: number } {
-  const indexes = new Map<string, LineIndex>();
   const folder = path.dirname(matrixFile);
   return (span) => {
-    let index = indexes.get(span.file);
-    if (!index) indexes.set(span.file, (index = new LineIndex(program.files.get(span.file)?.text ?? '')));
+    const index = program.lines(span.file);
     const file = path.relative(folder, span.file).split(path.sep).join('/');
     return { file, line: index.position(span.start).line + 1 };
   };

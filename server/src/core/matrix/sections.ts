@@ -40,6 +40,8 @@ export function eventRows(c: SectionContext, events: readonly EventSymbol[]): Ma
   const usedBy = new Map<EventSymbol, string[]>();
   for (const n of c.model.norms) {
     const from = n.from?.at.kind === 'QName' ? wanted.get(qnameText(n.from.at)) : undefined;
+    // Most norms name no event: they cost a test, not a set.
+    if (n.when.length === 0 && n.deadline?.anchor?.kind !== 'event' && !from) continue;
     const uses = new Set<EventSymbol>(n.when);
     if (n.deadline?.anchor?.kind === 'event') uses.add(n.deadline.anchor);
     if (from) uses.add(from);
@@ -65,6 +67,7 @@ export function kpiRows(c: SectionContext): MatrixKpiDetail[] {
   // The norms each KPI measures, found in one pass over the norms.
   const measures = new Map<KpiSymbol, string[]>();
   for (const n of c.model.norms) {
+    if (n.kpis.length === 0) continue;
     for (const k of new Set(n.kpis)) {
       const list = measures.get(k);
       if (list) list.push(n.symbol.name);

@@ -27,7 +27,21 @@ export interface WhenContext {
   readonly calendar: CalendarName;
 }
 
+/**
+ * The words of each norm's "When", with the context they were made in: a norm's model is made
+ * anew whenever anything it says may have changed, so the words stand while the context does.
+ */
+const words = new WeakMap<NormModel, { readonly context: WhenContext; readonly text: string }>();
+
 export function whenOf(norm: NormModel, context: WhenContext): string {
+  const known = words.get(norm);
+  if (known && known.context.termEnd === context.termEnd && known.context.calendar === context.calendar) return known.text;
+  const text = whenWords(norm, context);
+  words.set(norm, { context, text });
+  return text;
+}
+
+function whenWords(norm: NormModel, context: WhenContext): string {
   const parts: string[] = [];
   const deadline = norm.deadline;
   const due = deadline?.node;

@@ -2,6 +2,7 @@
 // The command line reads the disk; the editor prefers its open documents.
 
 import type { ParsedDocument } from '../syntax/parse';
+import type { LineIndex } from '../text/line-index';
 
 export interface Host {
   /** The file's text, or undefined when it does not exist or cannot be read. */
@@ -15,4 +16,6 @@ export interface Host {
   whyNotAnalysed?(file: string): string | undefined;
   /** Parses a file; the editor keeps the parse of files whose text did not change. */
   parse?(file: string, text: string): ParsedDocument;
+  /** The line index of a file's text, where the host keeps one (the editor does, edit by edit, for each open document). */
+  lines?(file: string, text: string): LineIndex | undefined;
 }

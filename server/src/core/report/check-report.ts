@@ -42,15 +42,7 @@ export interface CheckReport {
 }
 
 export function checkReport(program: Analysis, files: readonly string[], displayPath: (file: string) => string): CheckReport {
-  const indexes = new Map<string, LineIndex>();
-  const index = (file: string): LineIndex => {
-    let li = indexes.get(file);
-    if (!li) {
-      li = new LineIndex(program.files.get(file)?.text ?? '');
-      indexes.set(file, li);
-    }
-    return li;
-  };
+  const index = (file: string): LineIndex => program.lines(file);
   const range = (file: string, start: number, end: number): Range => ({ start: index(file).position(start), end: index(file).position(end) });
   const reported = [...files].sort((a, b) => (displayPath(a) < displayPath(b) ? -1 : displayPath(a) > displayPath(b) ? 1 : 0)).map((file) => ({
     path: displayPath(file),
