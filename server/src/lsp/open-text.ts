@@ -1,12 +1,14 @@
 // An open document's text and its line index, kept together. The editor sends each edit as a
-// range and the text put there; the index is updated from the edit (a copy of its line starts
-// and a scan of the edited lines), so positions on a large document cost the same whether it
-// was just opened or edited many times, and nothing here reads the whole new text.
+// range and the text put there. The text is kept as pieces (core/text/piece-text.ts) and the
+// index is updated from the edit (a copy of its line starts and a scan of the edited lines),
+// so an edit to a large document costs the same as one to a small one: nothing here reads
+// the whole new text, and the engine joins it into one string only when something does.
 
 import { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
 import { LineIndex } from '../core/text/line-index';
+import { PieceText } from '../core/text/piece-text';
 
 export class OpenText implements TextDocument {
   private constructor(
@@ -14,10 +16,11 @@ export class OpenText implements TextDocument {
     readonly languageId: string,
     readonly version: number,
     readonly lines: LineIndex,
+    private readonly pieces: PieceText,
   ) {}
 
   static create(uri: string, languageId: string, version: number, content: string): OpenText {
-    return new OpenText(uri, languageId, version, new LineIndex(content));
+    return new OpenText(uri, languageId, version, new LineIndex(content), PieceText.of(content));
   }
 
   get lineCount(): number {
@@ -25,8 +28,7 @@ export class OpenText implements TextDocument {
   }
 
   getText(range?: Range): string {
-    const text = this.lines.text;
-    return range ? text.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : text;
+    return range ? this.pieces.slice(this.offsetAt(range.start), this.offsetAt(range.end)) : this.lines.text;
   }
 
   positionAt(offset: number): Position {
@@ -47,8 +49,8 @@ export class OpenText implements TextDocument {
   /** The characters that end the line (\n, \r\n or \r); empty for the last line and outside the text. */
   getEOLCharacters(line: number): string {
     if (line < 0 || line >= this.lines.lineCount) return '';
-    const next = line + 1 < this.lines.lineCount ? this.lines.lineStart(line + 1) : this.lines.text.length;
-    return this.lines.text.slice(this.lines.lineEnd(line), next);
+    const next = line + 1 < this.lines.lineCount ? this.lines.lineStart(line + 1) : this.pieces.length;
+    return this.pieces.slice(this.lines.lineEnd(line), next);
   }
 
   /**
@@ -58,6 +60,7 @@ export class OpenText implements TextDocument {
    */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): { readonly document: OpenText; readonly change: ChangedRange | undefined } {
     let lines = this.lines;
+    let pieces = this.pieces;
     let change: ChangedRange | undefined;
     let whole = false;
     for (const event of changes) {
@@ -67,15 +70,17 @@ export class OpenText implements TextDocument {
         const b = lines.offset(event.range.end);
         const from = Math.min(a, b);
         const to = Math.max(a, b);
-        const step = { from, oldTo: to, newTo: from + event.text.length };
-        const text = lines.text.slice(0, from) + event.text + lines.text.slice(to);
-        lines = lines.edited(step, event.text, text);
+        const step: ChangedRange = { from, oldTo: to, newTo: from + event.text.length, inserted: event.text };
+        pieces = pieces.edited(from, to, event.text);
+        lines = lines.edited(step, event.text, pieces.text, pieces);
+        // Several changes at once are one stretch that covers them, whose new text is not at hand.
         change = change ? composeChanges(change, step) : step;
       } else {
         whole = true;
+        pieces = PieceText.of(event.text);
         lines = new LineIndex(event.text);
       }
     }
-    return { document: new OpenText(this.uri, this.languageId, version, lines), change: whole ? undefined : change };
+    return { document: new OpenText(this.uri, this.languageId, version, lines, pieces), change: whole ? undefined : change };
   }
 }

@@ -29,13 +29,20 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
   if (!partnership || !block || place !== previous.ast.items.length - 1) return null;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
-  const { from, oldTo } = change && fitsTexts(change, old, text) ? change : changedRange(old, text);
+  const known = change && fitsTexts(change, old, text) ? change : changedRange(old, text);
+  const { from, oldTo } = known;
   const delta = text.length - old.length;
 
   const index = unitAround(block, from, oldTo);
   if (index < 0) return null;
   const start = block.starts[index];
-  const unit = parseUnit(text.slice(start, start + block.units[index].text.length + delta));
+  const before = block.units[index].text;
+  // The unit's new text: its old text with the edit made in it, when the editor said what it
+  // put there, so that a large document's new text is not read (and so copied) as a whole.
+  const unitText = known.inserted !== undefined && known.inserted.length === known.newTo - from
+    ? before.slice(0, from - start) + known.inserted + before.slice(oldTo - start)
+    : text.slice(start, start + before.length + delta);
+  const unit = parseUnit(unitText);
   if (!unit || unit.node.kind !== block.units[index].node.kind || !isCleanUnit(text, unit, start)) return null;
 
   const units = block.units.slice();

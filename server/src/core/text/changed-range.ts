@@ -9,6 +9,11 @@ export interface ChangedRange {
   readonly oldTo: number;
   /** End of the changed stretch in the new text. */
   readonly newTo: number;
+  /**
+   * The new text from `from` to `newTo`, when the editor said what it put there (one edit):
+   * then the text around one edit can be made without reading the whole new text.
+   */
+  readonly inserted?: string;
 }
 
 /** Block sizes, largest first: long runs of equal text in few comparisons, then finer. */

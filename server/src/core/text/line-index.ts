@@ -2,6 +2,7 @@
 // (what LSP, SARIF and people use). Lines end at \n, \r\n or a lone \r, as in LSP.
 
 import type { ChangedRange } from './changed-range';
+import type { TextSlices } from './piece-text';
 
 export interface Position {
   readonly line: number;
@@ -17,8 +18,12 @@ export class LineIndex {
   /** The offset where each line starts, in order; the first is 0. */
   private readonly starts: Int32Array;
 
-  /** `starts`, when given, must be the line starts of `text` (see `edited`). */
-  constructor(readonly text: string, starts?: Int32Array) {
+  /**
+   * `starts`, when given, must be the line starts of `text` (see `edited`); `source`, when
+   * given, is `text` in a form read a part at a time (an editor's text of pieces), which every
+   * read here goes through, so that `text` itself is never read whole.
+   */
+  constructor(readonly text: string, starts?: Int32Array, private readonly source: TextSlices = text) {
     this.starts = starts ?? Int32Array.from(breaks(text, 0, text.length, 0, [0]));
   }
 
@@ -29,9 +34,9 @@ export class LineIndex {
    * starts and a scan of the edited lines, not of the text; the new text itself is not read,
    * so an editor's text built by joining pieces stays unjoined until something reads it.
    */
-  edited(change: ChangedRange, inserted: string, text: string): LineIndex {
+  edited(change: ChangedRange, inserted: string, text: string, source: TextSlices = text): LineIndex {
     const { from, oldTo } = change;
-    const old = this.text;
+    const old = this.source;
     // Rescan from the start of the line holding the character before the edit (a \r there may
     // now pair with a \n the edit put after it) to the first character after the edit (a \r
     // the edit ended with may pair with it). Every later start follows a break after the edit.
@@ -49,7 +54,7 @@ export class LineIndex {
     starts.set(middle, firstLine + 1);
     let at = firstLine + 1 + middle.length;
     for (let i = keptAfter; i < this.starts.length; i++) starts[at++] = this.starts[i] + shift;
-    return new LineIndex(text, starts);
+    return new LineIndex(text, starts, source);
   }
 
   get lineCount(): number {
@@ -89,13 +94,13 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
     let end = next;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    if (end > this.starts[line] && this.source.charCodeAt(end - 1) === 10) end--;
+    if (end > this.starts[line] && this.source.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
   lineText(line: number): string {
-    return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    return this.source.slice(this.lineStart(line), this.lineEnd(line));
   }
 }
 
