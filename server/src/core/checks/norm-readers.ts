@@ -1,6 +1,7 @@
 // The readers of each lookup among a file's norm checks. A 50,000-norm contract's norm checks
-// make some 360,000 reads of fewer than 2,000 lookups and keys (the variations' effects, a duty's
-// norms, a scope's grants, a party's groups). Indexed by lookup and key, with the value seen and
+// make some 300,000 reads of fewer than 2,000 lookups and keys (a duty's norms, a scope's
+// grants, a party's groups; the variations' effects, which every norm reads, are read once for
+// the file, see checks/run.ts). Indexed by lookup and key, with the value seen and
 // the places of the norms that read it, an edit confirms each key once and re-checks only the
 // norms that read a key whose value changed. The index is carried from edit to edit with the
 // re-checked norms' places moved, never rebuilt, and never changed once made.
@@ -85,7 +86,7 @@ export function carryReaders(before: readonly NormResultReads[], after: readonly
     }
     return readers;
   };
-  // A key may have tens of thousands of readers (every norm reads the variations' effects):
+  // A key may have tens of thousands of readers (a party's groups, read by each of its norms):
   // a place is found in its sorted list by halving.
   for (const place of places) {
     for (const read of before[place].reads) {

@@ -81,6 +81,11 @@ export interface FileCheckResult {
   readonly unitDiagnostics: readonly Diagnostic[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
   readonly norms: readonly NormResult[];
+  /**
+   * What every norm's checks read, read once for the file: the variations' effects. When it
+   * changes, every norm is checked again; a norm's own reads leave it out.
+   */
+  readonly normsRead: readonly Read[];
   /** Every finding, the file's own and its norms'. */
   readonly diagnostics: readonly Diagnostic[];
   /** False when a check failed on the file: nothing of it is kept for the next analysis. */
@@ -108,7 +113,7 @@ const readGroups = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Rea
 
 function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
   let groups = readGroups.get(result);
-  if (!groups) readGroups.set(result, (groups = readsByFile([result.file.reads, ...result.norms.map((n) => n.reads)])));
+  if (!groups) readGroups.set(result, (groups = readsByFile([result.file.reads, result.normsRead, ...result.norms.map((n) => n.reads)])));
   return groups;
 }
 
@@ -150,10 +155,16 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
 
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
   const normFamilies = families.filter((f) => f.norm);
+  const normsRead: Read[] = [];
+  recorder.into(normsRead);
+  const effects = recorder.read(variationEffects, model.file);
+  const variedFile = variedModel(model, effects);
+  // The earlier results stand only while what every norm read does.
+  const usable = earlier?.complete && facts.stillHold(earlier.normsRead) ? earlier : undefined;
   // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
   // value changed are checked again; the others keep their place and result.
-  const carried = carriedNormResults(facts, earlier, model);
-  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms[i]) : earlierNormResults(earlier, model);
+  const carried = carriedNormResults(facts, usable, model);
+  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms[i]) : earlierNormResults(usable, model);
   const norms = carried ? earlier!.norms.slice() : new Array<NormResult>(model.norms.length);
   const places = carried ? [...carried.again] : null;
   // One context for every norm; what a norm's checks report goes to its own list, made only
@@ -171,8 +182,6 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     own = undefined;
     const reads: Read[] = [];
     recorder.into(reads);
-    const effects = recorder.read(variationEffects, model.file);
-    const variedFile = variedModel(model, effects);
     const variedOne = variedNorm(norm, effects, model);
     for (let f = 0; f < normFamilies.length; f++) {
       const family = normFamilies[f];
@@ -192,13 +201,13 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   if (places) carryReaders(earlier!.norms, norms, places);
 
   // Nothing new: the earlier result itself, which tells readers nothing changed.
-  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms)) return earlier;
+  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms) && sameList(normsRead.map((r) => r.value), earlier.normsRead.map((r) => r.value))) return earlier;
   const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
   for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, file, unitFindings: byPlace, unitDiagnostics, norms, diagnostics, complete: true };
+  if (!failed) return { model, file, unitFindings: byPlace, unitDiagnostics, norms, normsRead, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, file, unitFindings: [], unitDiagnostics, norms: [], diagnostics, complete: false };
+  return { model, file, unitFindings: [], unitDiagnostics, norms: [], normsRead, diagnostics, complete: false };
 }
 
 /**
