@@ -6,6 +6,7 @@
 //   - full parse throughput of a 5,000-norm contract, against JSON.parse of the same records
 //   - `partnership check` on it as a whole process
 //   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
+//   - what an edit costs the server itself at both sizes, without transport or harness (bench/edit-cost.js)
 //   - indexing a workspace of 1,000 contracts of 100 norms, and an edit's cross-file update
 //   - the obligation ledger: status and calendar with ten years of results, a results edit to the status view
 //   - the matrix preview in chromium: from an edit to the page showing it
@@ -20,6 +21,7 @@ const { acceptedEngineFlags } = require('../shared/out/engine-flags.js');
 const secondVersion = require('./bench/second-version.js');
 const ledger = require('./bench/ledger.js');
 const { csvMatrixBench } = require('./bench/csv-matrix.js');
+const { editCostBench } = require('./bench/edit-cost.js');
 const { startServer } = require('./bench/server.js');
 
 const root = path.resolve(__dirname, '..');
@@ -259,7 +261,7 @@ async function previewBench(prefix) {
   server.kill();
 }
 
-// BENCH_ONLY=parse,cli,5k,completion,50k,csv,workspace,ledger,preview runs only the groups named.
+// BENCH_ONLY=parse,cli,5k,completion,50k,edit,csv,workspace,ledger,preview runs only the groups named.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((g) => g.trim())) : null;
 const wanted = (group) => !only || only.has(group);
 
@@ -277,10 +279,11 @@ async function main() {
       { coldOpenMs: '<= 250 ms', changeMs: '<= 50 ms', burstLastKeyToDiagMs: '<= 100 ms', hoverMs: '<= 5 ms', peakRssMB: '<= 300 MB' });
   }
   if (wanted('completion')) await completionBench(c5k);
-  if (!quick && wanted('50k')) {
+  if (!quick && (wanted('50k') || wanted('edit'))) {
     const c50k = generate(50000);
-    lspBench(c50k, '50,000 norms', ['--spawns', '1', '--changes', '5', '--hovers', '3', '--no-warm-open', '--timeout', '600000'],
+    if (wanted('50k')) lspBench(c50k, '50,000 norms', ['--spawns', '1', '--changes', '5', '--hovers', '3', '--no-warm-open', '--timeout', '600000'],
       { coldOpenMs: '<= 1500 ms', changeMs: '<= 100 ms', peakRssMB: '<= 1500 MB' });
+    if (wanted('edit')) editCostBench({ root, contracts: [['5,000 norms', c5k], ['50,000 norms', c50k]], engineFlags, record });
   }
   if (!quick && wanted('csv')) csvMatrixBench({ root, generate, record });
   if (wanted('workspace')) await workspaceBench();

@@ -77,6 +77,9 @@ export interface FileCheckResult {
   readonly file: FileChecks;
   /** What the checks of single units found, by the unit's place. */
   readonly unitFindings: readonly (readonly Diagnostic[])[];
+  /** The places, in order, of the units and of the norms whose checks found something: few beside them all. */
+  readonly unitsFound: readonly number[];
+  readonly normsFound: readonly number[];
   /** The same, one list in the order of the text. */
   readonly unitDiagnostics: readonly Diagnostic[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
@@ -147,11 +150,9 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
     for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(units[i]);
   }
+  const unitsFound = placesFound((i) => byPlace[i], units.length, carry ? earlier!.unitsFound : undefined, replaced);
   const unitDiagnostics: Diagnostic[] = [];
-  for (let i = 0; i < byPlace.length; i++) {
-    const found = byPlace[i];
-    for (let k = 0; k < found.length; k++) unitDiagnostics.push(found[k]);
-  }
+  for (const i of unitsFound) unitDiagnostics.push(...byPlace[i]);
 
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
   const normFamilies = families.filter((f) => f.norm);
@@ -199,15 +200,34 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   }
 
   if (places) carryReaders(earlier!.norms, norms, places);
+  const normsFound = placesFound((i) => norms[i].diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
 
-  // Nothing new: the earlier result itself, which tells readers nothing changed.
-  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameList(norms, earlier.norms) && sameList(normsRead.map((r) => r.value), earlier.normsRead.map((r) => r.value))) return earlier;
+  // Nothing new: the earlier result itself, which tells readers nothing changed. Carried norms
+  // are the earlier ones but at the places checked again.
+  const sameNorms = carried ? places!.every((i) => norms[i] === earlier!.norms[i]) : sameList(norms, earlier?.norms ?? []);
+  if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameNorms && sameList(normsRead.map((r) => r.value), earlier.normsRead.map((r) => r.value))) return earlier;
   const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
-  for (let i = 0; i < norms.length; i++) if (norms[i].diagnostics.length > 0) diagnostics.push(...norms[i].diagnostics);
-  if (!failed) return { model, file, unitFindings: byPlace, unitDiagnostics, norms, normsRead, diagnostics, complete: true };
+  for (const i of normsFound) diagnostics.push(...norms[i].diagnostics);
+  if (!failed) return { model, file, unitFindings: byPlace, unitsFound, unitDiagnostics, norms, normsFound, normsRead, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, file, unitFindings: [], unitDiagnostics, norms: [], normsRead, diagnostics, complete: false };
+  return { model, file, unitFindings: [], unitsFound: [], unitDiagnostics, norms: [], normsFound: [], normsRead, diagnostics, complete: false };
+}
+
+/**
+ * The places, in order, among `count` whose findings are not empty. With the earlier list and
+ * the places that changed since, only those are looked at: the rest keep what they had.
+ */
+function placesFound(findings: (i: number) => readonly unknown[], count: number, before: readonly number[] | undefined, changed: readonly number[] | null): number[] {
+  const found: number[] = [];
+  if (!before || !changed) {
+    for (let i = 0; i < count; i++) if (findings(i).length > 0) found.push(i);
+    return found;
+  }
+  const looked = new Set(changed);
+  for (const i of before) if (!looked.has(i)) found.push(i);
+  for (const i of looked) if (findings(i).length > 0) found.push(i);
+  return found.sort((a, b) => a - b);
 }
 
 /**

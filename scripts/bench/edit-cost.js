@@ -1,0 +1,75 @@
+// What an edit costs the language server itself, at 5,000 and 50,000 norms: the server's own
+// path for one keystroke (the open document updated from the editor's change, the edited unit
+// re-parsed, the analysis built on the previous one, the diagnostics converted for LSP), in a
+// process of its own with the server's engine settings, without the transport and the LSP
+// harness. The harness's edit figures also count what the harness itself does for each edit
+// (it rebuilds its copy of the document's text as one string, which grows with the file);
+// this figure, and that cost of the harness, are printed beside them.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+
+/** Runs in the child: prints the median of `edits` edits, in milliseconds. */
+function child(root, file, edits) {
+  const { OpenText } = require(`${root}/server/out/lsp/open-text.js`);
+  const { Workspace } = require(`${root}/server/out/lsp/workspace.js`);
+  const { NodeHost } = require(`${root}/server/out/lsp/node-host.js`);
+  const { Positions, toLspDiagnostic } = require(`${root}/server/out/lsp/convert.js`);
+  const { DocumentIds } = require(`${root}/server/out/lsp/documents.js`);
+  const text = fs.readFileSync(file, 'utf8');
+  const ids = new DocumentIds();
+  const uri = ids.uriOf(file);
+  let document = OpenText.create(uri, 'partnership', 1, text);
+  let analysis;
+  const workspace = new Workspace(new NodeHost(), (a) => (analysis = a));
+  const positions = new Positions((f) => workspace.text(f), (f) => (f === file ? document.lines : undefined));
+  workspace.didOpen(file, document.getText(), 1, document.lines);
+  workspace.current();
+  // As the LSP harness edits: a character typed into a clause near the middle, then taken out.
+  const at = document.positionAt(text.indexOf('clause "', text.length / 2) + 'clause "'.length);
+  const times = [];
+  for (let version = 2; version < edits + 2; version++) {
+    const typed = version % 2 === 0;
+    const change = typed ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const started = performance.now();
+    const updated = document.update([change], version);
+    document = updated.document;
+    workspace.didChange(file, document.getText(), version, updated.change, document.lines);
+    workspace.current();
+    analysis.diagnostics(file).map((d) => toLspDiagnostic(d, positions, ids));
+    times.push(performance.now() - started);
+    workspace.dispose();
+  }
+  times.sort((a, b) => a - b);
+  process.stdout.write(JSON.stringify({ median: times[times.length >> 1] }));
+}
+
+/** What the LSP harness does for each edit before sending it: its text rebuilt with the edit. */
+function harnessCost(file) {
+  let text = fs.readFileSync(file, 'utf8');
+  const at = text.indexOf('clause "', text.length / 2) + 'clause "'.length;
+  const times = [];
+  for (let i = 0; i < 15; i++) {
+    const started = performance.now();
+    text = i % 2 === 0 ? text.slice(0, at) + 'x' + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+function editCostBench({ root, contracts, engineFlags, record }) {
+  const medians = {};
+  for (const [label, prefix] of contracts) {
+    const script = `require(${JSON.stringify(__filename)}).child(${JSON.stringify(root)}, ${JSON.stringify(`${prefix}.partnership`)}, 41)`;
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(JSON.parse(execFileSync(process.execPath, [...engineFlags, '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 })).median);
+    record(`${label}: an edit in the server itself`, 'ms', runs);
+    record(`${label}: the LSP harness's own work for an edit`, 'ms', [harnessCost(`${prefix}.partnership`)]);
+    medians[label] = [...runs].sort((a, b) => a - b)[1];
+  }
+  const [small, large] = Object.values(medians);
+  if (small && large) record('an edit in the server: 50,000 / 5,000 norms', 'x', [large / small], '<= 1.5 x');
+}
+
+module.exports = { editCostBench, child };
