@@ -2,6 +2,7 @@
 // diagnostic, a symbol's name) in the document.
 
 import type { PartnershipBlock, Unit } from './ast';
+import { lastAtOrBefore } from '../values/sorted-search';
 
 /**
  * Each unit's last known place in a block's list. An edit inside one unit keeps every other
@@ -41,15 +42,7 @@ export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefin
 
 /** The place of the unit that contains `offset` (its last unit starting at or before it), or -1. */
 export function unitIndexAt(block: PartnershipBlock, offset: number): number {
-  const starts = block.starts;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle] <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
+  return lastAtOrBefore(block.starts, offset);
 }
 
 /** For a list of units made by re-parsing some units of another: that list and the places replaced. */

@@ -3,6 +3,7 @@
 
 import type { ChangedRange } from './changed-range';
 import type { TextSlices } from './piece-text';
+import { lastAtOrBefore } from '../values/sorted-search';
 
 export interface Position {
   readonly line: number;
@@ -67,16 +68,9 @@ export class LineIndex {
     return { line, character: clamped - this.starts[line] };
   }
 
-  /** The line holding an offset (binary search over the starts). */
+  /** The line holding an offset (the last line starting at or before it). */
   private lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.starts, offset));
   }
 
   offset(position: Position): number {

@@ -12,6 +12,8 @@ export interface TextSlices {
   charCodeAt(index: number): number;
 }
 
+import { lastAtOrBefore } from '../values/sorted-search';
+
 interface Piece {
   readonly source: string;
   readonly start: number;
@@ -88,14 +90,7 @@ export class PieceText implements TextSlices {
 
   /** The piece holding `index` (the last piece starting at or before it). */
   private pieceAt(index: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(this.starts, index));
   }
 }
 
