@@ -159,7 +159,8 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const normsRead: Read[] = [];
   recorder.into(normsRead);
   const effects = recorder.read(variationEffects, model.file);
-  const variedFile = variedModel(model, effects);
+  // The model as varied, made when a norm is checked (most edits check a few).
+  let variedFile: FileModel | undefined;
   // The earlier results stand only while what every norm read does.
   const usable = earlier?.complete && facts.stillHold(earlier.normsRead) ? earlier : undefined;
   // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
@@ -189,7 +190,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
       // A family that failed on this file is reported once, and not run on its other norms.
       if (failed?.has(family.name)) continue;
       try {
-        family.norm!(ctx, variedOne, variedFile);
+        family.norm!(ctx, variedOne, (variedFile ??= variedModel(model, effects)));
       } catch (error) {
         fail(family.name, error);
       }

@@ -5,14 +5,14 @@
 // character: a cost that grows with the document, at every keystroke). After a number of
 // edits the pieces are joined into one string once, so reading stays cheap.
 
+import { lastAtOrBefore } from '../values/sorted-search';
+
 /** What can be read of a text a part at a time: a string, or a text of pieces. */
 export interface TextSlices {
   readonly length: number;
   slice(from: number, to: number): string;
   charCodeAt(index: number): number;
 }
-
-import { lastAtOrBefore } from '../values/sorted-search';
 
 interface Piece {
   readonly source: string;
