@@ -6,6 +6,7 @@
 // order mark that changed) is read whole, and the result is the same as `readResultsFile`'s.
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { commonPrefixLength } from '../text/changed-range';
 import { report } from '../diagnostics/catalog';
 import { MAX_PROBLEMS, readCsvRecords } from './csv-records';
 import { LineCounter, MAX_ROWS, notRead, readResultsFile, readRows, type ResultRow, type ResultsFile, sortBySpan } from './results-file';
@@ -42,10 +43,10 @@ export function rereadResultsFile(previous: ResultsFile | undefined, rawText: st
   return { file, text: rawText, rows, diagnostics: sortBySpan(diagnostics), header };
 }
 
+/** The first offset where the texts differ, or -1 when they are the same. */
 function firstDifference(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return i;
-  return a.length === b.length ? -1 : n;
+  const same = commonPrefixLength(a, b);
+  return same === a.length && a.length === b.length ? -1 : same;
 }
 
 /** The rows whose line ends, break included, at or before `changed`: a prefix, as rows come in order. */

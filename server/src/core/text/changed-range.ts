@@ -21,11 +21,7 @@ const BLOCKS = [65536, 2048, 64];
 
 export function changedRange(old: string, text: string): ChangedRange {
   const shortest = Math.min(old.length, text.length);
-  let from = 0;
-  for (const block of BLOCKS) {
-    while (from + block <= shortest && old.startsWith(text.slice(from, from + block), from)) from += block;
-  }
-  while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  const from = commonPrefixLength(old, text);
 
   const room = shortest - from;
   let suffix = 0;
@@ -36,6 +32,17 @@ export function changedRange(old: string, text: string): ChangedRange {
   }
   while (suffix < room && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
   return { from, oldTo: old.length - suffix, newTo: text.length - suffix };
+}
+
+/** How many characters two texts have in common from their start. */
+export function commonPrefixLength(old: string, text: string): number {
+  const shortest = Math.min(old.length, text.length);
+  let from = 0;
+  for (const block of BLOCKS) {
+    while (from + block <= shortest && old.startsWith(text.slice(from, from + block), from)) from += block;
+  }
+  while (from < shortest && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  return from;
 }
 
 /**
