@@ -38,8 +38,8 @@ function child(root, file, edits) {
     workspace.current();
     analysis.diagnostics(file).map((d) => toLspDiagnostic(d, positions, ids));
     times.push(performance.now() - started);
-    workspace.dispose();
   }
+  workspace.dispose();
   times.sort((a, b) => a - b);
   process.stdout.write(JSON.stringify({ median: times[times.length >> 1] }));
 }
