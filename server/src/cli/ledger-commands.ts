@@ -15,7 +15,7 @@ import { renderStatusHtml, renderStatusMarkdown } from '../core/ledger/status-re
 import { timelinesOf } from '../core/ledger/timeline';
 import { checkReport, countBySeverity, type CheckReport } from '../core/report/check-report';
 import { LineIndex } from '../core/text/line-index';
-import { dayNumber, formatDay } from '../core/values/dates';
+import { dayNumber, formatDay, localDay } from '../core/values/dates';
 import { collectFiles, collectResultsFiles, diskHost, readText, readTextNoting, relative, UsageError } from './files';
 import { formatText } from './format-text';
 import { formatStatusText } from './status-text';
@@ -86,9 +86,9 @@ export function dayOption(value: string | undefined, option: string): number | u
   return day;
 }
 
-/** Today in UTC: the one place the ledger's commands read the clock. */
+/** Today where the command runs: the one place the ledger's commands read the clock. */
 function today(): number {
-  return dayNumber(new Date().toISOString().slice(0, 10))!;
+  return localDay(new Date());
 }
 
 export function statusCommand(values: Readonly<Record<string, unknown>>, positionals: readonly string[], format: string, io: LedgerIo): number {

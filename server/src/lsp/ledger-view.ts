@@ -6,13 +6,14 @@
 import type { Analysis } from '../core/analysis/analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import type { LedgerStatus } from '../core/ledger/types';
-import { dayNumber } from '../core/values/dates';
+import { localDay } from '../core/values/dates';
 import { ResultsWorkspace } from './results-workspace';
 import type { ServerHost } from './server-host';
 
 /** Today, in UTC, as the command line reads it: the clock is read at the edges, never in the core. */
+/** Today where the editor runs. */
 export function today(): number {
-  return dayNumber(new Date().toISOString().slice(0, 10))!;
+  return localDay(new Date());
 }
 
 export class LedgerView {

@@ -1,12 +1,15 @@
 // Dates, deadlines and events: P301-P306 in every position the second version adds, working
 // days counted in each calendar, and circles of deadlines kept right by incremental analysis.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import type { TextEdit } from '../../../server/out/core/diagnostics/diagnostic';
 import type { NormModel } from '../../../server/out/core/model/semantic';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
-import { formatDay } from '../../../server/out/core/values/dates';
+import { dayNumber, formatDay, localDay } from '../../../server/out/core/values/dates';
+import { repoRoot } from '../helpers/paths';
 import { check, checkBody, covered } from '../helpers/program';
 
 const FILE = 'test.partnership';
@@ -251,5 +254,20 @@ describe('working days and calendars', () => {
     assert.doesNotMatch(far.message, /Did you mean/);
     assert.equal(far.fixes.length, 1);
     assert.equal(far.fixes[0].preferred, undefined);
+  });
+});
+
+describe('today where the machine is', () => {
+  it('is the local calendar day of a moment, whatever the time zone', () => {
+    assert.equal(localDay(new Date(2020, 6, 1, 0, 30)), dayNumber('2020-07-01'));
+    assert.equal(localDay(new Date(2020, 11, 31, 23, 59)), dayNumber('2020-12-31'));
+  });
+
+  it('is the next day in a British summer between midnight and one, when the UTC day is not yet', () => {
+    // A process of its own: the time zone is read when the engine starts.
+    const script = `const { localDay, formatDay } = require(${JSON.stringify(path.join(repoRoot, 'server', 'out', 'core', 'values', 'dates.js'))});
+      process.stdout.write(formatDay(localDay(new Date(Date.UTC(2020, 5, 30, 23, 30)))));`;
+    const r = spawnSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: 'Europe/London' }, encoding: 'utf8' });
+    assert.equal(r.stdout, '2020-07-01', r.stderr);
   });
 });

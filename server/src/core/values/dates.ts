@@ -76,6 +76,15 @@ export function dayNumber(text: string): number | null {
   return day;
 }
 
+/**
+ * The calendar day `moment` falls on where this machine is (its time zone): the day a council
+ * officer calls today, which in a British summer is not the UTC day between midnight and one.
+ * The caller reads the clock; the core is handed the moment.
+ */
+export function localDay(moment: Date): number {
+  return utcDay(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
 /** The last day a valid written date stands for (`2015-11` is 2015-11-30), or null. */
 export function lastDayNumber(text: string): number | null {
   const first = dayNumber(text);
