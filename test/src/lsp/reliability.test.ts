@@ -35,7 +35,7 @@ describe('language server reliability', function () {
     await busy;
   });
 
-  it('publishes only the final version after 50 rapid edits', async () => {
+  it('publishes the final version after 50 rapid edits, coalescing the burst', async () => {
     const file = path.join(root, 'burst.partnership');
     const text = (n: number) => `partnership B "b" {\n  term 2010-01-01 to 2020-12-31\n  party P${n} "P" as subcontractor\n}\n`;
     await client.open(file, text(0), 1);
@@ -44,7 +44,12 @@ describe('language server reliability', function () {
     for (let v = 2; v <= 51; v++) void client.change(file, text(v), v);
     await client.until(() => client.diagnostics.get(uri(file))?.version === 51, 'final diagnostics');
     const versions = client.history.slice(before).filter((p) => p.uri === uri(file)).map((p) => p.version);
-    assert.deepEqual(versions, [51]);
+    // The edits are sent at once, but a loaded machine may hand them to the server in a few
+    // reads: the burst is analysed a few times at most, never once per edit, in order, ending
+    // with the last version.
+    assert.equal(versions[versions.length - 1], 51);
+    assert.ok(versions.length <= 5, `published ${versions.length} times: ${versions.join(', ')}`);
+    assert.deepEqual([...versions].sort((a, b) => a! - b!), versions);
     assert.match(JSON.stringify(client.diagnostics.get(uri(file))!.diagnostics), /P51/);
   });
 
