@@ -117,7 +117,15 @@ async function resultsEditToStatus(bench, serverCommand, runs) {
   let results = fs.readFileSync(bench.results, 'utf8');
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(bench.contract), languageId: 'partnership', version: 1, text: contractText } });
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(bench.results), languageId: 'partnership-results', version: 1, text: results } });
-  const ask = () => connection.sendRequest('partnership/status', { uri: uri(bench.contract), on: '2020-01-15' });
+  // As the preview asks: naming the answer it holds, and making the whole view from the change.
+  const { applyStatusAnswer } = require('../../shared/out/status-delta.js');
+  let held = null;
+  const ask = async () => {
+    const answer = await connection.sendRequest('partnership/status', { uri: uri(bench.contract), on: '2020-01-15', since: held?.id ?? null });
+    const view = answer && applyStatusAnswer(held, answer);
+    held = view ? { id: answer.id, view } : null;
+    return view;
+  };
   await ask(); // the first answer works out everything once
   const samples = [];
   // Each edit types one more row at the end, as the editor sends it: a ranged change.

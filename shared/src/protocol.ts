@@ -5,7 +5,7 @@
 import type { Matrix } from './matrix';
 import type { MatrixDelta } from './matrix-delta';
 import type { Grouping } from './matrix-wording';
-import type { StatusView } from './status-view';
+import type { StatusAnswer } from './status-delta';
 
 /** A request about one document, named by its URI. */
 export interface DocumentParams {
@@ -65,13 +65,16 @@ export interface ImportPolicy {
 
 /**
  * `partnership/status`: where the document's partnership stands on a day, for the preview's
- * status view; `on` is `YYYY-MM-DD`, or null for today. Null when the document declares no
- * partnership with a term.
+ * status view; `on` is `YYYY-MM-DD`, or null for today. The answer is a change to the answer
+ * `since` names, when the server still holds it (status-delta.ts). Null when the document
+ * declares no partnership with a term.
  */
 export const STATUS_REQUEST = 'partnership/status';
 
 export interface StatusParams extends DocumentParams {
   readonly on: string | null;
+  /** The `id` of the last answer the preview took, if any. */
+  readonly since?: string | null;
 }
 
-export type StatusResult = StatusView | null;
+export type StatusResult = StatusAnswer | null;

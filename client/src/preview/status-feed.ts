@@ -1,13 +1,18 @@
 // The preview's status view, kept current: while the page shows it, the day it asks for is
 // requested from the language server (`partnership/status`) again whenever a contract or a
-// results file changes, and the answer, checked, is posted to the page. Requests are
-// debounced, and an answer is dropped when a newer request has started.
+// results file changes, and the answer, checked, is posted to the page. Each request names the
+// answer last taken, and the server sends what changed since (shared/src/status-delta.ts);
+// the whole view is made here and posted. Requests are debounced, and an answer is dropped
+// when a newer request has started.
 
 import type * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { STATUS_REQUEST, type StatusParams } from '../../../shared/out/protocol';
+import { applyStatusAnswer } from '../../../shared/out/status-delta';
+import type { StatusView } from '../../../shared/out/status-view';
 import { LatestRequest } from './latest-request';
-import { isStatusView, type MessageToPage } from './protocol';
+import type { MessageToPage } from './protocol';
+import { isStatusAnswer } from './status-protocol';
 
 const DEBOUNCE_MS = 30;
 
@@ -15,6 +20,8 @@ export class StatusFeed {
   /** The day the page asks for (null: today), or undefined while it shows the matrix. */
   private wanted: string | null | undefined;
   private readonly requests = new LatestRequest();
+  /** The last answer taken, whole, for the next to be a change to. */
+  private held: { readonly id: string; readonly view: StatusView } | null = null;
 
   constructor(
     private readonly client: LanguageClient,
@@ -46,15 +53,30 @@ export class StatusFeed {
     const request = this.requests.start();
     let message: MessageToPage;
     try {
-      const params: StatusParams = { uri: uri.toString(), on };
-      const answer = await this.client.sendRequest<unknown>(STATUS_REQUEST, params, request.token);
-      if (answer === null) message = { type: 'statusEmpty', reason: 'This file declares no partnership with a term, so nothing can be tracked.' };
-      else if (isStatusView(answer)) message = { type: 'status', view: answer };
-      else message = { type: 'statusEmpty', reason: 'The language server answered with a status this preview cannot read. Reload the window after updating the extension.' };
+      message = await this.ask(uri.toString(), on, request.token);
     } catch (error) {
       message = { type: 'statusEmpty', reason: `Where things stand could not be worked out: ${error instanceof Error ? error.message : String(error)}` };
     }
     if (!request.finish()) return;
     void this.page()?.webview.postMessage(message);
+  }
+
+  /** The view for `on`, as a change to the one held; asked again whole when the server's base is not it. */
+  private async ask(uri: string, on: string | null, token: vscode.CancellationToken): Promise<MessageToPage> {
+    for (const since of this.held ? [this.held.id, null] : [null]) {
+      const params: StatusParams = { uri, on, since };
+      const answer = await this.client.sendRequest<unknown>(STATUS_REQUEST, params, token);
+      if (answer === null) {
+        this.held = null;
+        return { type: 'statusEmpty', reason: 'This file declares no partnership with a term, so nothing can be tracked.' };
+      }
+      if (!isStatusAnswer(answer)) break;
+      const view = applyStatusAnswer(this.held, answer);
+      if (!view) continue;
+      this.held = { id: answer.id, view };
+      return { type: 'status', view };
+    }
+    this.held = null;
+    return { type: 'statusEmpty', reason: 'The language server answered with a status this preview cannot read. Reload the window after updating the extension.' };
   }
 }

@@ -2,7 +2,8 @@
 // (shared/src/status-view.ts), before the extension passes it on and again when the page gets it.
 
 import type { StandingStatus, StatusCharge, StatusKpi, StatusObligation, StatusView } from '../../../shared/out/status-view';
-import { arrayOf, isBoolean, isLine, isString, oneOf, shape } from './checks';
+import { STATUS_PARTS, type StatusAnswer, type StatusPart } from '../../../shared/out/status-delta';
+import { arrayOf, isBoolean, isLine, isString, nullable, oneOf, shape } from './checks';
 import { isTimeline, OCCURRENCES } from './timeline-protocol';
 
 export type { StatusView };
@@ -26,3 +27,13 @@ export const isStatusView = shape<StatusView>({
   })),
   timeline: isTimeline,
 }) as (value: unknown) => value is StatusView;
+
+const PARTS: Readonly<Record<StatusPart, true>> = Object.fromEntries(STATUS_PARTS.map((p) => [p, true])) as Record<StatusPart, true>;
+
+/** The server's answer: a status view, whole or as a change to the one the preview holds. */
+export const isStatusAnswer = shape<StatusAnswer>({
+  id: isString,
+  base: nullable(isString),
+  unchanged: arrayOf(oneOf(PARTS)),
+  view: isStatusView,
+}) as (value: unknown) => value is StatusAnswer;

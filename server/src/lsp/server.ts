@@ -63,6 +63,7 @@ import {
   type StatusResult,
 } from '../../../shared/out/protocol';
 import { answerStatus } from './status-request';
+import { StatusAnswers } from './status-answers';
 
 /** Only an explicit `true` lets imports leave the workspace. */
 function allowsImportsOutside(options: unknown): boolean {
@@ -86,6 +87,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   });
   const ids = new DocumentIds();
   const matrixUpdates = new MatrixUpdates();
+  const statusAnswers = new StatusAnswers();
   /** What each document's last published diagnostics were made from. */
   const published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   let workspace: Workspace;
@@ -195,6 +197,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   });
   documents.onDidClose((e) => {
     matrixUpdates.forget(e.document.uri);
+    statusAnswers.forget(e.document.uri);
     const file = ids.fileOf(e.document.uri);
     if (isResultsFile(file)) ledger.view.results.didClose(file);
     else workspace.didClose(file);
@@ -228,7 +231,8 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
     matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
-  connection.onRequest(STATUS_REQUEST, guarded('status', null, (ctx, params: StatusParams): StatusResult => answerStatus(ctx, params)));
+  connection.onRequest(STATUS_REQUEST, guarded('status', null, (ctx, params: StatusParams): StatusResult =>
+    statusAnswers.answer(params.uri, params.since, answerStatus(ctx, params))));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
     // The format indexes the renderers: only their own three names, never `constructor` or `__proto__`.
     const format: unknown = params?.format;

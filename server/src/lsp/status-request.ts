@@ -4,11 +4,12 @@
 import { statusViewOf } from '../core/ledger/status-view';
 import { thinnedForPane, timelineAt } from '../core/ledger/timeline';
 import { dayNumber, formatDay } from '../core/values/dates';
-import type { StatusParams, StatusResult } from '../../../shared/out/protocol';
+import type { StatusParams } from '../../../shared/out/protocol';
+import type { StatusView } from '../../../shared/out/status-view';
 import { type FeatureContext, sourceOf } from './features/context';
 import { today } from './ledger-view';
 
-export function answerStatus(ctx: FeatureContext, params: StatusParams): StatusResult {
+export function answerStatus(ctx: FeatureContext, params: StatusParams): StatusView | null {
   const source = sourceOf(ctx, params.uri);
   const name = source?.model?.partnership.name.text;
   if (!source || !name) return null;

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { LspClient, positionIn as positionOf, uri } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/paths';
+import { applyStatusAnswer, type StatusAnswer } from '../../../shared/out/status-delta';
 
 const fixture = path.join(repoRoot, 'test', 'fixtures', 'ledger', 'birmingham');
 const contractText = fs.readFileSync(path.join(fixture, 'birmingham.partnership'), 'utf8');
@@ -90,6 +91,27 @@ describe('results files in the language server', function () {
     assert.ok(today.some((t) => /^\d+ Today: overdue since 2016-05-17$/.test(t)), today.join('\n'));
     // No lens for a permission or for anything that is not an obligation.
     assert.equal(today.length, 6);
+  });
+
+  it('answers the status view as a change to the answer the preview holds', async () => {
+    const ask = async (since: string | null): Promise<StatusAnswer> => (await client.connection.sendRequest('partnership/status', { uri: uri(contract), on: '2016-07-20', since })) as StatusAnswer;
+    const first = await ask(null);
+    assert.equal(first.base, null);
+    assert.deepEqual(first.unchanged, []);
+    // A row for an obligation: the KPIs' rows and strips are what they were.
+    const text = `${resultsText}done,Rectify,2016-06-01,,\n`;
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri(results), version: 4 }, contentChanges: [{ text }] });
+    const change = await ask(first.id);
+    assert.equal(change.base, first.id);
+    assert.ok(change.unchanged.includes('kpis') && change.unchanged.includes('timelineKpis'), change.unchanged.join());
+    assert.ok(!change.unchanged.includes('obligations'), 'the obligations changed');
+    assert.deepEqual(change.view.timeline.kpis, [], 'an unchanged part is sent empty');
+    const whole = await ask(null);
+    assert.deepEqual(applyStatusAnswer({ id: first.id, view: first.view }, change), whole.view);
+    // An answer the server no longer holds: the whole view.
+    const stale = await ask(first.id);
+    assert.equal(stale.base, null);
+    assert.deepEqual(stale.view, whole.view);
   });
 
   it('clears a deleted results file\'s diagnostics and stops tracking', async () => {
