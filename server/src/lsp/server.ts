@@ -45,7 +45,7 @@ import { ResultsDiagnostics } from './results-diagnostics';
 import { isResultsFile } from './server-host';
 import { displayPathIn } from './display-path';
 import type { ServerHost } from './server-host';
-import { MatrixUpdates } from './matrix-updates';
+import { matrixAnswers, statusAnswers, withKeys } from './answers-since';
 import {
   EXPORT_REQUEST,
   type ExportParams,
@@ -63,7 +63,6 @@ import {
   type StatusResult,
 } from '../../../shared/out/protocol';
 import { answerStatus } from './status-request';
-import { StatusAnswers } from './status-answers';
 
 /** Only an explicit `true` lets imports leave the workspace. */
 function allowsImportsOutside(options: unknown): boolean {
@@ -86,8 +85,8 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
     },
   });
   const ids = new DocumentIds();
-  const matrixUpdates = new MatrixUpdates();
-  const statusAnswers = new StatusAnswers();
+  const matrixUpdates = matrixAnswers();
+  const statusViews = statusAnswers();
   /** What each document's last published diagnostics were made from. */
   const published = new Map<string, { version: number | undefined; text: string | undefined; diagnostics: readonly CoreDiagnostic[] }>();
   let workspace: Workspace;
@@ -197,7 +196,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   });
   documents.onDidClose((e) => {
     matrixUpdates.forget(e.document.uri);
-    statusAnswers.forget(e.document.uri);
+    statusViews.forget(e.document.uri);
     const file = ids.fileOf(e.document.uri);
     if (isResultsFile(file)) ledger.view.results.didClose(file);
     else workspace.didClose(file);
@@ -230,9 +229,9 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
 
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
-    matrixUpdates.answer(params, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
+    matrixUpdates.answer(params.uri, params.since, withKeys(buildMatrix(ctx.program, ids.fileOf(params.uri))))));
   connection.onRequest(STATUS_REQUEST, guarded('status', null, (ctx, params: StatusParams): StatusResult =>
-    statusAnswers.answer(params.uri, params.since, answerStatus(ctx, params))));
+    statusViews.answer(params.uri, params.since, answerStatus(ctx, params))));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
     // The format indexes the renderers: only their own three names, never `constructor` or `__proto__`.
     const format: unknown = params?.format;

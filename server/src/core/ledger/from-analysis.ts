@@ -4,22 +4,20 @@
 
 import type { Analysis } from '../analysis/analysis';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { applyVariations } from '../model/variations';
 import { variedModel } from '../model/varied';
 import type { Unit } from '../syntax/ast';
 import { Ledger, type LedgerSource } from './ledger';
 import type { ResultsFile } from './results-file';
 
 export function ledgerOf(analysis: Analysis, results: readonly ResultsFile[], displayPath: (file: string) => string): Ledger {
-  const models = analysis.models();
-  const variations = models.flatMap((m) => m.variations);
   const sources: LedgerSource[] = [];
   const lineAt = (file: string, unit: Unit, offset: number): number => analysis.lines(file).position(analysis.startOf(file, unit) + offset).line + 1;
   for (const file of analysis.roots) {
     const source = analysis.files.get(file);
     const model = source?.model;
     if (!source || !model || !model.term) continue;
-    const effects = applyVariations(model, variations.filter((v) => v.variedFile === model.file));
+    // What the checks worked out (every variation of the partnership, in every file checked together).
+    const effects = analysis.variationEffects(file);
     const varied = variedModel(model, effects);
     sources.push({
       model: varied,
