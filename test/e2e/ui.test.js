@@ -207,7 +207,11 @@ describe('the extension in the workbench (UI)', function () {
           const row = (norm) => document.querySelector(`table.matrix tr.norm[data-norm="${norm}"]`);
           const a = row('UserForecast');
           const b = row('R01');
-          return a && b ? { userForecast: a.innerText, r01: b.innerText, title: document.querySelector('h1.title')?.textContent } : null;
+          // Blocks off screen are not laid out (content-visibility), and their text reads as
+          // empty until they are: each row is brought into view before it is read.
+          a?.scrollIntoView();
+          b?.scrollIntoView();
+          return a && b && a.innerText && b.innerText ? { userForecast: a.innerText, r01: b.innerText, title: document.querySelector('h1.title')?.textContent } : null;
         }).catch(() => null);
         if (found) {
           rows = found;
