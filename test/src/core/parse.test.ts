@@ -2,6 +2,7 @@
 // person can act on; declarations whose keyword and name parsed stay declared.
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
+import { firstPart, type QName } from '../../../server/out/core/syntax/ast';
 import { docCommentBefore } from '../../../server/out/core/syntax/doc-comments';
 import { check, checkBody, covered } from '../helpers/program';
 import { seededRandom } from '../helpers/random';
@@ -52,6 +53,26 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
       JSON.stringify(parseDocument('/t.partnership', source).ast, (key, value) => (key === 'start' || key === 'end' || key === 'starts' || (key === 'text' && typeof value === 'string' && value.length > 0 && /^\s/.test(value)) ? undefined : value));
     assert.deepEqual(p001(spaced), []);
     assert.equal(shape(spaced), shape(text));
+  });
+
+  it('gives a reference its text as written and its parts, one or dotted, with their spans', () => {
+    const text = 'partnership X "X" {\n  scope S "S" { scope T "T" }\n  party A "A" as client\n  exclusive A over X.S.T\n}\n';
+    const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: { node: { holder: QName; scope: QName } }[]; starts: number[] } };
+    const unit = partnership.block.units.findIndex((u) => u.node.holder !== undefined);
+    const { holder, scope } = partnership.block.units[unit].node;
+    const at = partnership.block.starts[unit];
+    const written = (span: { start: number; end: number }): string => text.slice(at + span.start, at + span.end);
+    // A one-part name is its one part: the list is made when read, with the name's own span.
+    assert.deepEqual([holder.text, holder.dotted, firstPart(holder)], ['A', null, 'A']);
+    assert.deepEqual(holder.parts.map((p) => [p.kind, p.text, written(p)]), [['Ident', 'A', 'A']]);
+    assert.equal(written(holder), 'A');
+    // A dotted name keeps its parts, the first read as a name like the others.
+    assert.deepEqual([scope.text, written(scope), firstPart(scope)], ['X.S.T', 'X.S.T', 'X']);
+    assert.deepEqual(scope.parts.map((p) => [p.kind, p.text, written(p)]), [['Ident', 'X', 'X'], ['Ident', 'S', 'S'], ['Ident', 'T', 'T']]);
+    assert.equal(scope.parts, scope.dotted);
+    // Written as JSON, both show their parts.
+    assert.deepEqual(JSON.parse(JSON.stringify(holder)).parts, [{ kind: 'Ident', text: 'A', start: holder.start, end: holder.end }]);
+    assert.deepEqual(JSON.parse(JSON.stringify(scope)).parts.map((p: { text: string }) => p.text), ['X', 'S', 'T']);
   });
 
   it('reads names, verbs, strings and dates exactly as far as their patterns go', () => {

@@ -17,11 +17,8 @@ import { SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } f
 export type { VisiblePartnership } from './visible-lookup';
 
 export interface Reference {
-  readonly file: string;
-  /** The unit the reference is written in; `node` counts its offsets from the unit's start. */
-  readonly unit: Unit;
+  /** The name as written; it counts its offsets from the start of the unit it is written in. */
   readonly node: QName;
-  readonly expected: ExpectedKind;
   /** The declaration referred to, when it exists and has the expected kind (never for a partnership). */
   readonly target: PartnershipSymbol | null;
   /** What each part of the name resolved to (a partnership qualifier resolves to its file). */
@@ -35,10 +32,7 @@ export interface Reference {
  */
 class PlainNameReference implements Reference {
   constructor(
-    readonly file: string,
-    readonly unit: Unit,
     readonly node: QName,
-    readonly expected: ExpectedKind,
     readonly target: PartnershipSymbol,
   ) {}
 
@@ -183,30 +177,33 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
   visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
   const { references, diagnostics } = state;
   if (references.length === 0) return NOTHING;
-  return { references, diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
+  // Kept for as long as the unit: a copy of its own length, not the list grown by pushing, which
+  // holds room for 17 (most units hold five or six references).
+  return { references: references.slice(), diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
 }
 
 function resolveReference(state: UnitResolving, node: QName, expected: ExpectedKind): void {
   const { file, unit, own, references } = state;
-  const first = node.parts[0];
   if (expected === 'partnership') {
     resolvePartnership(state, node);
     return;
   }
   // The common case, a plain name of the right kind declared here, without any allocation but the result.
-  if (node.parts.length === 1) {
-    const found = own.declarations.topLevel.get(first.text);
+  if (node.dotted === null) {
+    const found = own.declarations.topLevel.get(node.text);
     if (found && accepts(expected, found.kind)) {
-      references.push(new PlainNameReference(file, unit, node, expected, found));
+      references.push(new PlainNameReference(node, found));
       return;
     }
   }
-  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = [];
+  const first = node.parts[0];
+  // What each part names, in a list of the name's own length (unresolved parts stay null).
+  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = new Array(node.parts.length).fill(null);
   const fail = (diagnostic: Diagnostic): void => {
     (state.diagnostics ??= []).push(diagnostic);
-    while (parts.length < node.parts.length) parts.push(null);
-    references.push({ file, unit, node, expected, target: null, parts });
+    references.push({ node, target: null, parts });
   };
+  let filled = 0;
   const at = { file, unit, start: node.start, end: node.end };
   let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
   let index = 1;
@@ -216,7 +213,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
       fail(unknown(state, at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
       return;
     }
-    parts.push(named);
+    parts[filled++] = named;
     if (node.parts.length === 1) {
       fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
       return;
@@ -229,7 +226,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     }
     index = 2;
   }
-  parts.push(current);
+  parts[filled++] = current;
   for (; index < node.parts.length; index++) {
     const part = node.parts[index];
     const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
@@ -241,13 +238,13 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
       return;
     }
     current = child;
-    parts.push(current);
+    parts[filled++] = current;
   }
   if (!accepts(expected, current.kind)) {
     fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
     return;
   }
-  references.push({ file, unit, node, expected, target: current, parts });
+  references.push({ node, target: current, parts });
 }
 
 /** The file's own partnership or one it imports, by name. */
@@ -265,14 +262,14 @@ function resolvePartnership(state: UnitResolving, node: QName): void {
   const at = { file, unit, start: node.start, end: node.end };
   const named = node.parts.length === 1 ? qualifier(state, node.parts[0].text) : undefined;
   if (named) {
-    references.push({ file, unit, node, expected: 'partnership', target: null, parts: [named] });
+    references.push({ node, target: null, parts: [named] });
     return;
   }
   const diagnostic = node.parts.length === 1
     ? unknown(state, at, node, 'partnership', node.parts[0].text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
     : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
   (state.diagnostics ??= []).push(diagnostic);
-  references.push({ file, unit, node, expected: 'partnership', target: null, parts: node.parts.map(() => null) });
+  references.push({ node, target: null, parts: node.parts.map(() => null) });
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

@@ -168,7 +168,7 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
   const deadline = norm.deadline;
   const anchor = deadline?.anchor ?? null;
   const inWindow = (day: number): boolean => day >= window.from && day <= window.to;
-  const from = norm.from?.at.kind === 'QName' ? facts.eventNamed(norm.from.at.parts.map((p) => p.text).join('.')) : undefined;
+  const from = norm.from?.at.kind === 'QName' ? facts.eventNamed(norm.from.at.text) : undefined;
   const fromEvent = norm.from?.at.kind === 'QName';
   // The events a norm arises on: its `when` events and the event its `from` names.
   const triggers = from && !norm.when.includes(from) ? [...norm.when, from] : norm.when;

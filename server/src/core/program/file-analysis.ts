@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type FileModel, termPeriod } from '../model/semantic';
 import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
 import type { TermContext } from '../model/norm-meaning';
-import type { Partnership, Unit } from '../syntax/ast';
+import { firstPart, type Partnership, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { replacedPlaces, unitStart } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
@@ -210,14 +210,14 @@ function carryReaders(before: readonly UnitResolution[], after: readonly UnitRes
 
 function namesRead(resolution: UnitResolution): Set<string> {
   const names = new Set<string>();
-  for (let r = 0; r < resolution.references.length; r++) names.add(resolution.references[r].node.parts[0].text);
+  for (let r = 0; r < resolution.references.length; r++) names.add(firstPart(resolution.references[r].node));
   return names;
 }
 
 /** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */
 function readsAny(references: readonly Reference[], changed: ReadonlySet<string>): boolean {
   if (changed.size === 0) return false;
-  for (let i = 0; i < references.length; i++) if (changed.has(references[i].node.parts[0].text)) return true;
+  for (let i = 0; i < references.length; i++) if (changed.has(firstPart(references[i].node))) return true;
   return false;
 }
 

@@ -14,7 +14,16 @@ export interface Ident extends Span {
 /** A dotted reference such as `ICT.Core.Telephony`; a plain name has one part. */
 export interface QName extends Span {
   readonly kind: 'QName';
+  /** The name as written: `ICT.Core.Telephony`, or `BCC`. */
+  readonly text: string;
+  /**
+   * Its parts. A one-part name (most are) makes the list of its one part each time it is read,
+   * so it is not kept for every name: read `text` where the whole name will do, and
+   * `firstPart` for the name looked up first.
+   */
   readonly parts: readonly Ident[];
+  /** The parts of a dotted name; null for a one-part name. */
+  readonly dotted: readonly Ident[] | null;
 }
 
 export interface StringLit extends Span {

@@ -360,7 +360,12 @@ export interface Approves extends Span {
 export type Declaration = Party | ScopeDecl | Norm | Kpi | Body | Event | Charge | Variation;
 
 export function qnameText(q: QName): string {
-  return q.parts.map((p) => p.text).join('.');
+  return q.text;
+}
+
+/** The text of a name's first part, the name looked up in a partnership's namespace, without making its parts. */
+export function firstPart(q: QName): string {
+  return q.dotted === null ? q.text : q.dotted[0].text;
 }
 
 /** Any statement of any block. */
