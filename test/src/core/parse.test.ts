@@ -62,14 +62,13 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
     const { holder, scope } = partnership.block.units[unit].node;
     const at = partnership.block.starts[unit];
     const written = (span: { start: number; end: number }): string => text.slice(at + span.start, at + span.end);
-    // A one-part name is its one part: the list is made when read, with the name's own span.
-    assert.deepEqual([holder.text, holder.dotted, firstPart(holder)], ['A', null, 'A']);
+    // The parts are made from the text when read: a one-part name's is the name's own span.
+    assert.deepEqual([holder.text, firstPart(holder)], ['A', 'A']);
     assert.deepEqual(holder.parts.map((p) => [p.kind, p.text, written(p)]), [['Ident', 'A', 'A']]);
     assert.equal(written(holder), 'A');
-    // A dotted name keeps its parts, the first read as a name like the others.
+    // A dotted name's parts have their own spans, the dots between them.
     assert.deepEqual([scope.text, written(scope), firstPart(scope)], ['X.S.T', 'X.S.T', 'X']);
     assert.deepEqual(scope.parts.map((p) => [p.kind, p.text, written(p)]), [['Ident', 'X', 'X'], ['Ident', 'S', 'S'], ['Ident', 'T', 'T']]);
-    assert.equal(scope.parts, scope.dotted);
     // Written as JSON, both show their parts.
     assert.deepEqual(JSON.parse(JSON.stringify(holder)).parts, [{ kind: 'Ident', text: 'A', start: holder.start, end: holder.end }]);
     assert.deepEqual(JSON.parse(JSON.stringify(scope)).parts.map((p: { text: string }) => p.text), ['X', 'S', 'T']);

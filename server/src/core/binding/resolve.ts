@@ -189,16 +189,18 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     return;
   }
   // The common case, a plain name of the right kind declared here, without any allocation but the result.
-  if (node.dotted === null) {
+  if (node.text.indexOf('.') < 0) {
     const found = own.declarations.topLevel.get(node.text);
     if (found && accepts(expected, found.kind)) {
       references.push(new PlainNameReference(node, found));
       return;
     }
   }
-  const first = node.parts[0];
+  // The parts as written, made once from the name's text.
+  const written = node.parts;
+  const first = written[0];
   // What each part names, in a list of the name's own length (unresolved parts stay null).
-  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = new Array(node.parts.length).fill(null);
+  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = new Array(written.length).fill(null);
   const fail = (diagnostic: Diagnostic): void => {
     (state.diagnostics ??= []).push(diagnostic);
     references.push({ node, target: null, parts });
@@ -210,28 +212,28 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
   if (!current) {
     const named = qualifier(state, first.text);
     if (!named) {
-      fail(unknown(state, at, node, expected, node.parts[0].text, undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
+      fail(unknown(state, at, node, expected, written[0].text, undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
       return;
     }
     parts[filled++] = named;
-    if (node.parts.length === 1) {
+    if (written.length === 1) {
       fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
       return;
     }
-    current = named.declarations.topLevel.get(node.parts[1].text);
+    current = named.declarations.topLevel.get(written[1].text);
     if (!current) {
       const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
-      fail(unknown(state, at, node, expected, node.parts[1].text, named.name, named, names));
+      fail(unknown(state, at, node, expected, written[1].text, named.name, named, names));
       return;
     }
     index = 2;
   }
   parts[filled++] = current;
-  for (; index < node.parts.length; index++) {
-    const part = node.parts[index];
+  for (; index < written.length; index++) {
+    const part = written[index];
     const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
     if (!child) {
-      const parentText = node.parts.slice(0, index).map((p) => p.text).join('.');
+      const parentText = written.slice(0, index).map((p) => p.text).join('.');
       const parent = current;
       const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
       fail(unknown(state, at, node, expected, part.text, parentText, parentText, siblings));
@@ -260,13 +262,14 @@ function unknown(state: UnitResolving, at: UnitSpan, node: QName, expected: Expe
 function resolvePartnership(state: UnitResolving, node: QName): void {
   const { file, unit, own, imported, references } = state;
   const at = { file, unit, start: node.start, end: node.end };
-  const named = node.parts.length === 1 ? qualifier(state, node.parts[0].text) : undefined;
+  const plain = node.text.indexOf('.') < 0;
+  const named = plain ? qualifier(state, node.text) : undefined;
   if (named) {
     references.push({ node, target: null, parts: [named] });
     return;
   }
-  const diagnostic = node.parts.length === 1
-    ? unknown(state, at, node, 'partnership', node.parts[0].text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
+  const diagnostic = plain
+    ? unknown(state, at, node, 'partnership', node.text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
     : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
   (state.diagnostics ??= []).push(diagnostic);
   references.push({ node, target: null, parts: node.parts.map(() => null) });

@@ -45,8 +45,9 @@ export function locate(source: SourceFile, offset: number): Located | null {
       if (!inside(rel, unit.node)) continue;
       for (const reference of source.resolutions[i]?.references ?? []) {
         if (!inside(rel, reference.node)) continue;
-        const part = reference.node.parts.findIndex((p) => inside(rel, p));
-        if (part >= 0) return { kind: 'reference', reference, part, span: shifted(block.starts[i], reference.node.parts[part]), target: reference.parts[part] ?? null };
+        const written = reference.node.parts;
+        const part = written.findIndex((p) => inside(rel, p));
+        if (part >= 0) return { kind: 'reference', reference, part, span: shifted(block.starts[i], written[part]), target: reference.parts[part] ?? null };
       }
       for (const symbol of declarationsOfUnit(source.file, unit).all) {
         if (inside(rel, symbol.nameNode)) return { kind: 'declaration', symbol, span: shifted(block.starts[i], symbol.nameNode) };

@@ -17,13 +17,11 @@ export interface QName extends Span {
   /** The name as written: `ICT.Core.Telephony`, or `BCC`. */
   readonly text: string;
   /**
-   * Its parts. A one-part name (most are) makes the list of its one part each time it is read,
-   * so it is not kept for every name: read `text` where the whole name will do, and
-   * `firstPart` for the name looked up first.
+   * Its parts, made from `text` each time they are read (a contract has hundreds of thousands of
+   * references, and few readers need their parts): read `text` where the whole name will do,
+   * and `firstPart` for the name looked up first.
    */
   readonly parts: readonly Ident[];
-  /** The parts of a dotted name; null for a one-part name. */
-  readonly dotted: readonly Ident[] | null;
 }
 
 export interface StringLit extends Span {

@@ -365,7 +365,8 @@ export function qnameText(q: QName): string {
 
 /** The text of a name's first part, the name looked up in a partnership's namespace, without making its parts. */
 export function firstPart(q: QName): string {
-  return q.dotted === null ? q.text : q.dotted[0].text;
+  const dot = q.text.indexOf('.');
+  return dot < 0 ? q.text : q.text.slice(0, dot);
 }
 
 /** Any statement of any block. */

@@ -36,9 +36,12 @@ export function handleSemanticTokens(ctx: FeatureContext, params: SemanticTokens
       if (s.kind === 'party' && s.decl.role) tokens.push({ start: base + s.decl.role.start, end: base + s.decl.role.end, type: TYPE.role, modifiers: 0 });
     }
     for (const reference of source.resolutions[u]?.references ?? []) {
-      reference.parts.forEach((part, i) => {
+      // A one-part name is its own span; a dotted one's parts are made once from its text.
+      const targets = reference.parts;
+      const spans = targets.length === 1 ? [reference.node] : reference.node.parts;
+      targets.forEach((part, i) => {
         if (!part) return;
-        const span = reference.node.parts[i];
+        const span = spans[i];
         tokens.push({ start: base + span.start, end: base + span.end, type: 'kind' in part ? TYPE[part.kind] : TYPE.partnership, modifiers: 0 });
       });
     }
