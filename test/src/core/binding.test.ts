@@ -46,6 +46,28 @@ describe('names and references', () => {
     assert.match(c.diagnostics('a.partnership').find((d) => d.code === 'P101')!.message, /no scope `Nope` inside `B\.S`/);
   });
 
+  it('tells what each part of a reference names: its scopes on a path, the partnership that qualifies it, nothing past a part that did not resolve', () => {
+    const files = {
+      'b.partnership': 'partnership B "B" { term 2010-01-01 to 2020-12-31 party P "P" as client scope S "s" { scope T "t" } }',
+      'a.partnership': 'import "b.partnership"\npartnership A "A" { term 2010-01-01 to 2020-12-31\n  scope W "w" { scope X "x" { scope Y "y" } }\n  party Q "Q" as supplier\n  exclusive Q over W.X.Y\n  exclusive B.P over B.S.T\n  open A.W.X\n  open W.Nope\n}',
+    };
+    const c = check(files, ['a.partnership']);
+    const source = c.program.files.get(c.path('a.partnership'))!;
+    const named = (part: unknown): string => (part === null ? '-' : (part as { path?: string; name: string }).path ?? `(${(part as { name: string }).name})`);
+    const references = source.resolutions.flatMap((r) => r.references).map((r) => `${r.node.text} = ${r.parts.map(named).join(' / ')} -> ${r.target ? named(r.target) : '-'}`);
+    assert.deepEqual(references, [
+      'Q = (Q) -> (Q)',
+      'W.X.Y = W / W.X / W.X.Y -> W.X.Y',
+      'B.P = (B) / (P) -> (P)',
+      'B.S.T = (B) / S / S.T -> S.T',
+      'A.W.X = (A) / W / W.X -> W.X',
+      'W.Nope = W / - -> -',
+    ]);
+    // The names and their targets by place, as the analysis reads them.
+    assert.deepEqual(source.resolutions.flatMap((r) => r.nodes.map((n) => n.text)), ['Q', 'W.X.Y', 'B.P', 'B.S.T', 'A.W.X', 'W.Nope']);
+    assert.deepEqual(source.resolutions.flatMap((r) => r.targets.map((t) => (t ? named(t) : '-'))), ['(Q)', 'W.X.Y', '(P)', 'S.T', 'W.X', '-']);
+  });
+
   it('reports a missing import and every import in a cycle, including a self-import', () => {
     const c = check({
       'a.partnership': 'import "b.partnership"\nimport "gone.partnership"\npartnership A "A" { term 2010-01-01 to 2020-12-31 }',

@@ -23,7 +23,12 @@ describe('locating what stands at an offset', () => {
           for (const offset of [starts[u] + part.start, starts[u] + part.end]) {
             const located = locate(source, offset);
             assert.equal(located?.kind, 'reference', `${file} at ${offset}`);
-            assert.equal(located.kind === 'reference' && located.reference, reference, `${file} at ${offset}`);
+            // The same reference: its name node, what it names, and what each part resolved to.
+            const found = located.kind === 'reference' ? located.reference : undefined;
+            assert.equal(found?.node, reference.node, `${file} at ${offset}`);
+            assert.equal(found?.target, reference.target, `${file} at ${offset}`);
+            assert.equal(found?.parts.length, reference.parts.length, `${file} at ${offset}`);
+            assert.ok(found?.parts.every((p, k) => p === reference.parts[k]), `${file} at ${offset}`);
             assert.equal(located.kind === 'reference' && located.part, i, `${file} at ${offset}`);
           }
           parts++;

@@ -119,12 +119,28 @@ export function declarationsOfUnit(file: string, unit: Unit): UnitDeclarations {
   return declarations;
 }
 
+/**
+ * What a unit that declares one thing declares (every unit but a scope with nested scopes):
+ * its list is made when read rather than kept for each of a contract's units.
+ */
+class OneDeclaration implements UnitDeclarations {
+  constructor(readonly top: PartnershipSymbol) {}
+
+  get all(): readonly PartnershipSymbol[] {
+    return [this.top];
+  }
+
+  get duplicates(): readonly Duplicate[] {
+    return NONE;
+  }
+}
+
 function declareUnit(file: string, unit: Unit): UnitDeclarations {
   const node = unit.node;
   // Each symbol is written out whole, as one object literal: a contract declares thousands as
   // it opens, and a literal built by spreading a shared part costs a second object and a copy.
   const doc = (decl: { start: number }): string | undefined => docCommentBefore(unit.text, decl.start, true);
-  const single = (top: PartnershipSymbol): UnitDeclarations => ({ top, all: [top], duplicates: NONE });
+  const single = (top: PartnershipSymbol): UnitDeclarations => new OneDeclaration(top);
   switch (node.kind) {
     case 'Party':
       return single({ kind: 'party', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });

@@ -141,12 +141,62 @@ function visitItem(item: Statement | Junk, visit: ReferenceVisitor): void {
 
 /** What a unit's references resolved to, and what the resolution read. */
 export interface UnitResolution {
-  /** In the order of the text. */
+  /** The names written, in the order of the text. */
+  readonly nodes: readonly QName[];
+  /** What each of `nodes` names, by the same place, when it has the expected kind (never a partnership). */
+  readonly targets: readonly (PartnershipSymbol | null)[];
+  /**
+   * Each reference whole, with what every part of its name resolved to: made when read (hover,
+   * rename, colouring), not kept for each of a contract's hundreds of thousands of names.
+   */
   readonly references: readonly Reference[];
   /** P101 and P103, with offsets from the unit's start. */
   readonly diagnostics: readonly Diagnostic[];
   /** True when a name did not resolve: its suggestion read every name, so nothing is kept. */
   readonly failed: boolean;
+}
+
+/**
+ * A unit's resolution as two lists by place, the names and their targets, with the resolved
+ * parts kept only for the names whose parts are not simply their target (a dotted or
+ * qualified name, one that did not resolve, a partnership's).
+ */
+class Resolution implements UnitResolution {
+  constructor(
+    readonly nodes: readonly QName[],
+    readonly targets: readonly (PartnershipSymbol | null)[],
+    private readonly partsAt: ReadonlyMap<number, Reference['parts']> | null,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly failed: boolean,
+  ) {}
+
+  get references(): readonly Reference[] {
+    return this.nodes.map((node, i) => {
+      const target = this.targets[i]!;
+      const parts = this.partsAt?.get(i) ?? (node.text.indexOf('.') >= 0 ? pathOf(target) : undefined);
+      return parts ? { node, target, parts } : new PlainNameReference(node, target);
+    });
+  }
+}
+
+/**
+ * What the parts of a name resolved to when the name is its target's path from the top of the
+ * partnership (`ICT.Core.Telephony`): the scopes it passes through. Any other name (one
+ * qualified by a partnership, one that did not resolve) keeps its parts.
+ */
+function pathOf(target: PartnershipSymbol): PartnershipSymbol[] {
+  const path: PartnershipSymbol[] = [target];
+  if (target.kind === 'scope') for (let s = target.parent; s; s = s.parent) path.unshift(s);
+  return path;
+}
+
+function samePath(parts: Reference['parts'], target: PartnershipSymbol): boolean {
+  let at: PartnershipSymbol | null = target;
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (parts[i] !== at) return false;
+    at = at !== null && at.kind === 'scope' ? at.parent : null;
+  }
+  return at === null;
 }
 
 /** The partnerships a file sees by name: its own, and those it imports (nearest first). */
@@ -156,7 +206,7 @@ export interface NameScope {
 }
 
 const NONE: readonly never[] = [];
-const NOTHING: UnitResolution = { references: NONE, diagnostics: NONE, failed: false };
+const NOTHING: UnitResolution = new Resolution(NONE, NONE, null, NONE, false);
 
 /** What resolving one unit works with and finds: one object per unit, read by plain functions. */
 interface UnitResolving {
@@ -166,33 +216,42 @@ interface UnitResolving {
   readonly imported: VisibleLookup;
   readonly suggester: Suggester;
   /** In the order of the text: `forEachReferenceIn` visits them so. */
-  readonly references: Reference[];
+  readonly nodes: QName[];
+  readonly targets: (PartnershipSymbol | null)[];
+  partsAt: Map<number, Reference['parts']> | null;
   diagnostics: Diagnostic[] | undefined;
 }
 
 /** `suggester` answers the unknown names of the whole file, within its budget. */
 export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
-  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, references: [], diagnostics: undefined };
+  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, nodes: [], targets: [], partsAt: null, diagnostics: undefined };
   visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
-  const { references, diagnostics } = state;
-  if (references.length === 0) return NOTHING;
-  // Kept for as long as the unit: a copy of its own length, not the list grown by pushing, which
-  // holds room for 17 (most units hold five or six references).
-  return { references: references.slice(), diagnostics: diagnostics ?? NONE, failed: diagnostics !== undefined };
+  const { nodes, targets, partsAt, diagnostics } = state;
+  if (nodes.length === 0) return NOTHING;
+  // Kept for as long as the unit: copies of their own length, not the lists grown by pushing,
+  // which hold room for 17 (most units hold five or six references).
+  return new Resolution(nodes.slice(), targets.slice(), partsAt, diagnostics ?? NONE, diagnostics !== undefined);
+}
+
+/** Notes a reference; `parts` when they may not be its target's path (see `pathOf`). */
+function found(state: UnitResolving, node: QName, target: PartnershipSymbol | null, parts?: Reference['parts']): void {
+  if (parts && !(target && samePath(parts, target))) (state.partsAt ??= new Map()).set(state.nodes.length, parts);
+  state.nodes.push(node);
+  state.targets.push(target);
 }
 
 function resolveReference(state: UnitResolving, node: QName, expected: ExpectedKind): void {
-  const { file, unit, own, references } = state;
+  const { file, unit, own } = state;
   if (expected === 'partnership') {
     resolvePartnership(state, node);
     return;
   }
   // The common case, a plain name of the right kind declared here, without any allocation but the result.
   if (node.text.indexOf('.') < 0) {
-    const found = own.declarations.topLevel.get(node.text);
-    if (found && accepts(expected, found.kind)) {
-      references.push(new PlainNameReference(node, found));
+    const declared = own.declarations.topLevel.get(node.text);
+    if (declared && accepts(expected, declared.kind)) {
+      found(state, node, declared);
       return;
     }
   }
@@ -203,7 +262,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
   const parts: (PartnershipSymbol | VisiblePartnership | null)[] = new Array(written.length).fill(null);
   const fail = (diagnostic: Diagnostic): void => {
     (state.diagnostics ??= []).push(diagnostic);
-    references.push({ node, target: null, parts });
+    found(state, node, null, parts);
   };
   let filled = 0;
   const at = { file, unit, start: node.start, end: node.end };
@@ -246,7 +305,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
     return;
   }
-  references.push({ node, target: current, parts });
+  found(state, node, current, parts);
 }
 
 /** The file's own partnership or one it imports, by name. */
@@ -260,19 +319,19 @@ function unknown(state: UnitResolving, at: UnitSpan, node: QName, expected: Expe
 
 /** `varies <partnership>`: the file's own partnership or one it imports, by its one-part name. */
 function resolvePartnership(state: UnitResolving, node: QName): void {
-  const { file, unit, own, imported, references } = state;
+  const { file, unit, own, imported } = state;
   const at = { file, unit, start: node.start, end: node.end };
   const plain = node.text.indexOf('.') < 0;
   const named = plain ? qualifier(state, node.text) : undefined;
   if (named) {
-    references.push({ node, target: null, parts: [named] });
+    found(state, node, null, [named]);
     return;
   }
   const diagnostic = plain
     ? unknown(state, at, node, 'partnership', node.text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
     : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
   (state.diagnostics ??= []).push(diagnostic);
-  references.push({ node, target: null, parts: node.parts.map(() => null) });
+  found(state, node, null, node.parts.map(() => null));
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

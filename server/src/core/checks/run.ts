@@ -62,6 +62,7 @@ export const checkFamilies: readonly CheckFamily[] = [
 ];
 
 const NOTHING: readonly Diagnostic[] = [];
+const NO_READS: readonly Read[] = [];
 
 /** What the checks of one norm found, and what they looked up. */
 interface NormResult {
@@ -182,8 +183,9 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
       continue;
     }
     own = undefined;
-    const reads: Read[] = [];
-    recorder.into(reads);
+    // With nothing noted (the command line's one analysis), every norm shares one empty list.
+    const reads: Read[] | undefined = noteReads ? [] : undefined;
+    if (reads) recorder.into(reads);
     const variedOne = variedNorm(norm, effects, model);
     for (let f = 0; f < normFamilies.length; f++) {
       const family = normFamilies[f];
@@ -197,7 +199,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     }
     // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
     const found = own as Diagnostic[] | undefined;
-    norms[i] = { norm, diagnostics: found ?? NOTHING, reads };
+    norms[i] = { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS };
   }
 
   if (places) carryReaders(earlier!.norms, norms, places);

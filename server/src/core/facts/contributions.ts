@@ -83,7 +83,7 @@ function gather(source: SourceFile): Contributions {
     count(measureCounts, norm.kpis, 1);
   }
   const resolutions = source.resolutions;
-  for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions[i].references, 1);
+  for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions[i].targets, 1);
   return {
     ...statements(source), ...memberships(source), escalations: escalations(source.model),
     norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts),
@@ -138,8 +138,8 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
       if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
     }
     if (partyUnitChanged(before, after, i)) partiesChanged = true;
-    countTargets(referenceCounts, before.resolutions[i].references, -1);
-    countTargets(referenceCounts, after.resolutions[i].references, 1);
+    countTargets(referenceCounts, before.resolutions[i].targets, -1);
+    countTargets(referenceCounts, after.resolutions[i].targets, 1);
     const then = before.meanings[i];
     const now = after.meanings[i];
     if (then?.kind === 'norm') count(measureCounts, then.value.kpis, -1);
@@ -187,9 +187,9 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
   return out;
 }
 
-function countTargets(counts: Map<PartnershipSymbol, number>, references: readonly { readonly target: PartnershipSymbol | null }[], by: number): void {
-  for (let r = 0; r < references.length; r++) {
-    const target = references[r].target;
+function countTargets(counts: Map<PartnershipSymbol, number>, targets: readonly (PartnershipSymbol | null)[], by: number): void {
+  for (let r = 0; r < targets.length; r++) {
+    const target = targets[r];
     if (target) bump(counts, target, by);
   }
 }

@@ -4,7 +4,7 @@
 // lookups (lookups.ts) answer them across files.
 
 import { declarationsOfUnit } from '../binding/declare';
-import type { Reference } from '../binding/resolve';
+import type { UnitResolution } from '../binding/resolve';
 import type { BodySymbol, PartySymbol } from '../binding/symbols';
 import type { FileModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
@@ -26,7 +26,7 @@ export function memberships(source: SourceFile): {
     if (node.kind !== 'Party' || node.role?.text !== GROUP_ROLE) continue;
     const group = declarationsOfUnit(source.file, units[i]).top;
     if (group?.kind !== 'party') continue;
-    const listed = resolvedParents(node, source.resolutions[i]?.references ?? []);
+    const listed = source.resolutions[i] ? resolvedParents(node, source.resolutions[i]) : [];
     // A group listed among its own members adds nothing to it.
     const own = [...new Set(listed)].filter((m) => m !== group);
     if (own.length === 0) continue;
@@ -41,9 +41,12 @@ export function memberships(source: SourceFile): {
 }
 
 /** The parties an `of` list names that resolved, in the order written. */
-function resolvedParents(node: Party, references: readonly Reference[]): PartySymbol[] {
+function resolvedParents(node: Party, resolution: UnitResolution): PartySymbol[] {
   const out: PartySymbol[] = [];
-  for (const r of references) if (r.target?.kind === 'party' && node.parents.includes(r.node)) out.push(r.target);
+  for (let r = 0; r < resolution.nodes.length; r++) {
+    const target = resolution.targets[r];
+    if (target?.kind === 'party' && node.parents.includes(resolution.nodes[r])) out.push(target);
+  }
   return out;
 }
 

@@ -101,7 +101,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   }
   const normLine = (norm: NormModel): number => lineAt(norm.unit, norm.node.start);
   const rowOfNorm = (norm: NormModel, cached: boolean): MatrixRow => {
-    const rowTiming = { when: whenOf(norm, timing), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') };
+    const rowTiming = { when: whenOf(norm, timing, cached), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') };
     return cached ? rowOf(norm, partyId, lineAt, kpiModels, rowTiming) : { ...row(norm, partyId, normLine(norm), kpiModels), ...rowTiming };
   };
   const planned: PlannedGroup[] = [...groups.entries()]

@@ -33,11 +33,15 @@ export interface WhenContext {
  */
 const words = new WeakMap<NormModel, { readonly context: WhenContext; readonly text: string }>();
 
-export function whenOf(norm: NormModel, context: WhenContext): string {
+/**
+ * `keep` false: the words are made and not kept (the command line writes each row once, and a
+ * large contract's words for every norm would stay in memory to the end).
+ */
+export function whenOf(norm: NormModel, context: WhenContext, keep = true): string {
   const known = words.get(norm);
   if (known && known.context.termEnd === context.termEnd && known.context.calendar === context.calendar) return known.text;
   const text = whenWords(norm, context);
-  words.set(norm, { context, text });
+  if (keep) words.set(norm, { context, text });
   return text;
 }
 

@@ -25,7 +25,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   let every: Every | null = null;
   let from: From | null = null;
   let until: Until | null = null;
-  let when: EventSymbol[] | undefined;
+  let when: readonly EventSymbol[] | undefined;
   let hasWhen = false;
   let amount: Quantity | null = null;
   let endeavours: string | null = null;
@@ -34,12 +34,12 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   let scopeLine: ScopeSymbol | null = null;
   let otherwise: string | null = null;
   let clause: string | null = null;
-  let consulted: PartySymbol[] | undefined;
-  let informed: PartySymbol[] | undefined;
-  let kpis: KpiSymbol[] | undefined;
-  let subjects: PartySymbol[] | undefined;
+  let consulted: readonly PartySymbol[] | undefined;
+  let informed: readonly PartySymbol[] | undefined;
+  let kpis: readonly KpiSymbol[] | undefined;
+  let subjects: readonly PartySymbol[] | undefined;
   let objectScope: ScopeSymbol | null = null;
-  let beneficiaries: PartySymbol[] | undefined;
+  let beneficiaries: readonly PartySymbol[] | undefined;
   let anchor: EventSymbol | NormSymbol | Anchor | null = null;
   let fromEvent = false;
   // References are looked up in the order they are written, which is the order they are kept in.

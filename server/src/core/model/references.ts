@@ -1,7 +1,7 @@
 // What a unit's references name, read in the order they are written: how a unit's meaning
 // finds the declarations its lines name.
 
-import type { Reference } from '../binding/resolve';
+import type { UnitResolution } from '../binding/resolve';
 import type { PartnershipSymbol, SymbolKind } from '../binding/symbols';
 import type { QName } from '../syntax/ast';
 
@@ -16,36 +16,53 @@ type SymbolOf<K extends SymbolKind> = Extract<PartnershipSymbol, { kind: K }>;
 export class ReferenceReader {
   private next = 0;
 
-  constructor(private readonly references: readonly Reference[]) {}
+  constructor(private readonly resolution: Pick<UnitResolution, 'nodes' | 'targets'>) {}
 
   /** What `q` names, when it is of `kind`. */
   target<K extends SymbolKind>(q: QName | null, kind: K): SymbolOf<K> | null {
     if (!q) return null;
-    const t = this.referenceAt(q)?.target;
+    const t = this.targetOf(q);
     return t && t.kind === kind ? (t as SymbolOf<K>) : null;
   }
 
   /**
-   * Adds what each of `qs` names, when of the expected kind, to `into`, which is made only when
-   * there is something to add: most norms consult, inform and are measured by few or none.
+   * `into` with what each of `qs` names, when of the expected kind, added. A list of one
+   * declaration is the one list of it alone that every unit naming only it shares (most norms
+   * have one subject, one beneficiary, one KPI); a list is copied before anything is added.
    */
-  targets<K extends SymbolKind>(into: SymbolOf<K>[] | undefined, qs: readonly QName[], kind: K): SymbolOf<K>[] | undefined {
+  targets<K extends SymbolKind>(into: readonly SymbolOf<K>[] | undefined, qs: readonly QName[], kind: K): readonly SymbolOf<K>[] | undefined {
+    let out = into;
+    let own = false;
     for (let i = 0; i < qs.length; i++) {
       const t = this.target(qs[i], kind);
-      // A list begun with its first item holds one: an empty one given an item makes room for 17.
-      if (t) {
-        if (into) into.push(t);
-        else into = [t];
+      if (!t) continue;
+      if (out === undefined) out = alone(t);
+      else {
+        if (!own) {
+          out = out.slice();
+          own = true;
+        }
+        (out as SymbolOf<K>[]).push(t);
       }
     }
-    return into;
+    return out;
   }
 
-  private referenceAt(q: QName): Reference | undefined {
-    const references = this.references;
-    if (this.next < references.length && references[this.next].node === q) return references[this.next++];
-    const at = references.findIndex((r) => r.node === q);
-    if (at >= 0) this.next = at + 1;
-    return at >= 0 ? references[at] : undefined;
+  private targetOf(q: QName): PartnershipSymbol | null {
+    const { nodes, targets } = this.resolution;
+    if (this.next < nodes.length && nodes[this.next] === q) return targets[this.next++];
+    const at = nodes.indexOf(q);
+    if (at < 0) return null;
+    this.next = at + 1;
+    return targets[at];
   }
+}
+
+/** The list of each declaration alone, made once and shared. */
+const lists = new WeakMap<PartnershipSymbol, readonly PartnershipSymbol[]>();
+
+function alone<T extends PartnershipSymbol>(symbol: T): readonly T[] {
+  let list = lists.get(symbol);
+  if (!list) lists.set(symbol, (list = Object.freeze([symbol])));
+  return list as readonly T[];
 }

@@ -43,7 +43,7 @@ export interface MeaningInputs {
 
 /** The meaning of one unit (a term, source or junk line means nothing here). */
 export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInputs): UnitMeaning {
-  const refs = new ReferenceReader(resolution.references);
+  const refs = new ReferenceReader(resolution);
   const bounds = term.bounds;
   const item = unit.node;
   switch (item.kind) {
@@ -78,7 +78,7 @@ export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInp
       if (symbol?.kind !== 'body') return null;
       const approvals: Approval[] = [];
       let chair: PartySymbol | null = null;
-      let members: PartySymbol[] | undefined;
+      let members: readonly PartySymbol[] | undefined;
       let meets: Duration | null = null;
       let escalation: BodyModel['escalation'] = null;
       for (const line of item.block?.items ?? NONE) {

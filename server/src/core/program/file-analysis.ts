@@ -6,14 +6,14 @@
 
 import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { type NameScope, type Reference, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
+import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
 import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type FileModel, termPeriod } from '../model/semantic';
 import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
 import type { TermContext } from '../model/norm-meaning';
-import { firstPart, type Partnership, type Unit } from '../syntax/ast';
+import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
 import { replacedPlaces, unitStart } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
@@ -77,7 +77,7 @@ export function analyseFile(
     const unit = units[i];
     const place = reusable ? reusable.placeOf(i) : -1;
     const before = place >= 0 ? earlier!.resolutions[place] : undefined;
-    const resolution = before && !before.failed && !readsAny(before.references, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
+    const resolution = before && !before.failed && !readsAny(before.nodes, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
     resolutions[i] = resolution;
     meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext });
   };
@@ -210,14 +210,14 @@ function carryReaders(before: readonly UnitResolution[], after: readonly UnitRes
 
 function namesRead(resolution: UnitResolution): Set<string> {
   const names = new Set<string>();
-  for (let r = 0; r < resolution.references.length; r++) names.add(firstPart(resolution.references[r].node));
+  for (let r = 0; r < resolution.nodes.length; r++) names.add(firstPart(resolution.nodes[r]));
   return names;
 }
 
 /** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */
-function readsAny(references: readonly Reference[], changed: ReadonlySet<string>): boolean {
+function readsAny(nodes: readonly QName[], changed: ReadonlySet<string>): boolean {
   if (changed.size === 0) return false;
-  for (let i = 0; i < references.length; i++) if (changed.has(firstPart(references[i].node))) return true;
+  for (let i = 0; i < nodes.length; i++) if (changed.has(firstPart(nodes[i]))) return true;
   return false;
 }
 

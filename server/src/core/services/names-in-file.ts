@@ -13,7 +13,7 @@ export function namesIn(source: SourceFile | undefined): NameOf {
     if (!source) return null;
     if (!table) {
       table = new Map();
-      for (const resolution of source.resolutions) for (const r of resolution.references) table.set(r.node, r.target);
+      for (const resolution of source.resolutions) for (let r = 0; r < resolution.nodes.length; r++) table.set(resolution.nodes[r], resolution.targets[r]);
     }
     return table.get(q) ?? null;
   };
