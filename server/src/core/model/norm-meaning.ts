@@ -8,7 +8,8 @@ import type { CalendarName } from '../values/bank-holidays';
 import { ALL_TIME, type Period } from '../values/dates';
 import { addDuration, subtractDuration } from '../values/durations';
 import type { ReferenceReader } from './references';
-import { type Deadline, type NormModel, notesIn, validDay, validEndDay } from './semantic';
+import { type Deadline, type NormModel, validDay, validEndDay } from './semantic';
+import { NormRecord } from './norm-record';
 
 const NONE: readonly never[] = [];
 
@@ -28,12 +29,8 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   let when: readonly EventSymbol[] | undefined;
   let hasWhen = false;
   let amount: Quantity | null = null;
-  let endeavours: string | null = null;
-  let notice: Duration | null = null;
   let accountable: PartySymbol | null = null;
   let scopeLine: ScopeSymbol | null = null;
-  let otherwise: string | null = null;
-  let clause: string | null = null;
   let consulted: readonly PartySymbol[] | undefined;
   let informed: readonly PartySymbol[] | undefined;
   let kpis: readonly KpiSymbol[] | undefined;
@@ -81,12 +78,6 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
       case 'NormAmount':
         amount ??= l.amount;
         break;
-      case 'Endeavours':
-        endeavours ??= l.level.text;
-        break;
-      case 'Notice':
-        notice ??= l.duration;
-        break;
       case 'Accountable':
         accountable ??= refs.target(l.party, 'party');
         break;
@@ -102,12 +93,6 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
       case 'MeasuredBy':
         kpis = refs.targets(kpis, l.kpis, 'kpi');
         break;
-      case 'Otherwise':
-        otherwise ??= l.text.value;
-        break;
-      case 'Clause':
-        clause ??= l.text.value;
-        break;
     }
   }
   const deadline = due ? deadlineOf(due, anchor, term) : null;
@@ -115,18 +100,14 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   const countedFromOccurrence = deadline?.form === 'within' && (deadline.anchor === null || deadline.anchor.kind !== 'Anchor');
   const triggered = hasWhen || fromEvent || countedFromOccurrence;
   const timing = periodOf(deadline, every, from, until, triggered, term);
-  return {
+  return new NormRecord({
     file,
     unit,
     symbol,
     node,
-    keyword: node.keyword,
     line,
     subjects: subjects ?? NONE,
-    modal: line?.modal.value ?? null,
-    verb: line?.verb.text ?? null,
     objectScope,
-    objectText: line && line.object.kind === 'String' ? line.object.value : null,
     beneficiaries: beneficiaries ?? NONE,
     scopeLine,
     accountable,
@@ -134,21 +115,15 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
     informed: informed ?? NONE,
     kpis: kpis ?? NONE,
     deadline,
-    due: due?.date ?? null,
     every,
     from,
     until,
     when: when ?? NONE,
     triggered,
     amount,
-    endeavours,
-    notice,
-    otherwise,
-    clause,
-    notes: notesIn(lines),
     period: timing.period,
     followsExpiry: timing.followsExpiry,
-  };
+  });
 }
 
 function deadlineOf(node: Due, anchor: EventSymbol | NormSymbol | Anchor | null, term: TermContext): Deadline {

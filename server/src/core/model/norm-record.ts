@@ -1,0 +1,142 @@
+// A norm's meaning as the analysis keeps it (`NormModel`). A large contract keeps one for each
+// of its hundreds of thousands of norms, and another for each a variation changes, so what
+// its own lines say in so many words (its keyword, modal and verb, its quoted object, its
+// clause, notes and consequence) is read from them when asked rather than copied into every
+// record: the record keeps what took resolving or working out.
+
+import type { EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
+import type { Duration, Every, From, ModalValue, Norm, NormItem, NormKeyword, NormLine, DateLit, Quantity, Unit, Until } from '../syntax/ast';
+import type { Period } from '../values/dates';
+import { type Deadline, type NormModel, notesIn } from './semantic';
+
+/** What a norm's meaning is made from: every field of `NormModel` that its lines do not say alone. */
+export interface NormFacts {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly symbol: NormSymbol;
+  readonly node: Norm;
+  readonly line: NormLine | null;
+  readonly subjects: readonly PartySymbol[];
+  readonly objectScope: ScopeSymbol | null;
+  readonly beneficiaries: readonly PartySymbol[];
+  readonly scopeLine: ScopeSymbol | null;
+  readonly accountable: PartySymbol | null;
+  readonly consulted: readonly PartySymbol[];
+  readonly informed: readonly PartySymbol[];
+  readonly kpis: readonly KpiSymbol[];
+  readonly deadline: Deadline | null;
+  readonly every: Every | null;
+  readonly from: From | null;
+  readonly until: Until | null;
+  readonly when: readonly EventSymbol[];
+  readonly triggered: boolean;
+  readonly amount: Quantity | null;
+  readonly period: Period | null;
+  readonly followsExpiry: NormModel['followsExpiry'];
+}
+
+const NO_ITEMS: readonly NormItem[] = [];
+
+export class NormRecord implements NormModel {
+  readonly file: string;
+  readonly unit: Unit;
+  readonly symbol: NormSymbol;
+  readonly node: Norm;
+  readonly line: NormLine | null;
+  readonly subjects: readonly PartySymbol[];
+  readonly objectScope: ScopeSymbol | null;
+  readonly beneficiaries: readonly PartySymbol[];
+  readonly scopeLine: ScopeSymbol | null;
+  readonly accountable: PartySymbol | null;
+  readonly consulted: readonly PartySymbol[];
+  readonly informed: readonly PartySymbol[];
+  readonly kpis: readonly KpiSymbol[];
+  readonly deadline: Deadline | null;
+  readonly every: Every | null;
+  readonly from: From | null;
+  readonly until: Until | null;
+  readonly when: readonly EventSymbol[];
+  readonly triggered: boolean;
+  readonly amount: Quantity | null;
+  readonly period: Period | null;
+  readonly followsExpiry: NormModel['followsExpiry'];
+
+  // Every field set in one order, so that every record has the same shape.
+  constructor(f: NormFacts) {
+    this.file = f.file;
+    this.unit = f.unit;
+    this.symbol = f.symbol;
+    this.node = f.node;
+    this.line = f.line;
+    this.subjects = f.subjects;
+    this.objectScope = f.objectScope;
+    this.beneficiaries = f.beneficiaries;
+    this.scopeLine = f.scopeLine;
+    this.accountable = f.accountable;
+    this.consulted = f.consulted;
+    this.informed = f.informed;
+    this.kpis = f.kpis;
+    this.deadline = f.deadline;
+    this.every = f.every;
+    this.from = f.from;
+    this.until = f.until;
+    this.when = f.when;
+    this.triggered = f.triggered;
+    this.amount = f.amount;
+    this.period = f.period;
+    this.followsExpiry = f.followsExpiry;
+  }
+
+  /** The same norm over other days: what a variation makes of it. */
+  withPeriod(period: Period | null): NormRecord {
+    return new NormRecord({ ...this, period });
+  }
+
+  get keyword(): NormKeyword {
+    return this.node.keyword;
+  }
+
+  get modal(): ModalValue | null {
+    return this.line?.modal.value ?? null;
+  }
+
+  get verb(): string | null {
+    return this.line?.verb.text ?? null;
+  }
+
+  get objectText(): string | null {
+    return this.line && this.line.object.kind === 'String' ? this.line.object.value : null;
+  }
+
+  get due(): DateLit | null {
+    return this.deadline?.node.date ?? null;
+  }
+
+  get endeavours(): string | null {
+    const line = this.first('Endeavours');
+    return line ? line.level.text : null;
+  }
+
+  get notice(): Duration | null {
+    return this.first('Notice')?.duration ?? null;
+  }
+
+  get otherwise(): string | null {
+    return this.first('Otherwise')?.text.value ?? null;
+  }
+
+  get clause(): string | null {
+    return this.first('Clause')?.text.value ?? null;
+  }
+
+  get notes(): readonly string[] {
+    return notesIn(this.node.block?.items ?? NO_ITEMS);
+  }
+
+  /** The first line of a kind, as the meaning reads it: a line given twice is P-reported and its second ignored. */
+  private first<K extends NormItem['kind']>(kind: K): Extract<NormItem, { kind: K }> | undefined {
+    const items = this.node.block?.items ?? NO_ITEMS;
+    for (let i = 0; i < items.length; i++) if (items[i].kind === kind) return items[i] as Extract<NormItem, { kind: K }>;
+    return undefined;
+  }
+}
