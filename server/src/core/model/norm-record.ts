@@ -1,8 +1,9 @@
 // A norm's meaning as the analysis keeps it (`NormModel`). A large contract keeps one for each
 // of its hundreds of thousands of norms, and another for each a variation changes, so what
-// its own lines say in so many words (its keyword, modal and verb, its quoted object, its
-// clause, notes and consequence) is read from them when asked rather than copied into every
-// record: the record keeps what took resolving or working out.
+// its own lines say in so many words and few readers ask (its quoted object, its clause, notes
+// and consequence, its endeavours and notice) is read from them when asked rather than copied
+// into every record. The record keeps what took resolving or working out, and the words every
+// check reads (keyword, modal, verb).
 
 import type { EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
 import type { Duration, Every, From, ModalValue, Norm, NormItem, NormKeyword, NormLine, DateLit, Quantity, Unit, Until } from '../syntax/ast';
@@ -42,7 +43,10 @@ export class NormRecord implements NormModel {
   readonly unit: Unit;
   readonly symbol: NormSymbol;
   readonly node: Norm;
+  readonly keyword: NormKeyword;
   readonly line: NormLine | null;
+  readonly modal: ModalValue | null;
+  readonly verb: string | null;
   readonly subjects: readonly PartySymbol[];
   readonly objectScope: ScopeSymbol | null;
   readonly beneficiaries: readonly PartySymbol[];
@@ -61,13 +65,17 @@ export class NormRecord implements NormModel {
   readonly period: Period | null;
   readonly followsExpiry: NormModel['followsExpiry'];
 
-  // Every field set in one order, so that every record has the same shape.
-  constructor(f: NormFacts) {
+  // Every field set in one order, so that every record has the same shape. `period`: the days
+  // it applies, when not those of `f` (a varied copy).
+  constructor(f: NormFacts, period: Period | null = f.period) {
     this.file = f.file;
     this.unit = f.unit;
     this.symbol = f.symbol;
     this.node = f.node;
+    this.keyword = f.node.keyword;
     this.line = f.line;
+    this.modal = f.line?.modal.value ?? null;
+    this.verb = f.line?.verb.text ?? null;
     this.subjects = f.subjects;
     this.objectScope = f.objectScope;
     this.beneficiaries = f.beneficiaries;
@@ -83,25 +91,13 @@ export class NormRecord implements NormModel {
     this.when = f.when;
     this.triggered = f.triggered;
     this.amount = f.amount;
-    this.period = f.period;
+    this.period = period;
     this.followsExpiry = f.followsExpiry;
   }
 
   /** The same norm over other days: what a variation makes of it. */
   withPeriod(period: Period | null): NormRecord {
-    return new NormRecord({ ...this, period });
-  }
-
-  get keyword(): NormKeyword {
-    return this.node.keyword;
-  }
-
-  get modal(): ModalValue | null {
-    return this.line?.modal.value ?? null;
-  }
-
-  get verb(): string | null {
-    return this.line?.verb.text ?? null;
+    return new NormRecord(this, period);
   }
 
   get objectText(): string | null {
