@@ -215,9 +215,8 @@ interface UnitResolving {
   readonly own: VisiblePartnership;
   readonly imported: VisibleLookup;
   readonly suggester: Suggester;
-  /** In the order of the text: `forEachReferenceIn` visits them so. */
-  readonly nodes: QName[];
-  readonly targets: (PartnershipSymbol | null)[];
+  /** How many references are noted in `scratchNodes` and `scratchTargets`, in the order of the text (`forEachReferenceIn` visits them so). */
+  count: number;
   partsAt: Map<number, Reference['parts']> | null;
   diagnostics: Diagnostic[] | undefined;
 }
@@ -225,20 +224,28 @@ interface UnitResolving {
 /** `suggester` answers the unknown names of the whole file, within its budget. */
 export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
-  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, nodes: [], targets: [], partsAt: null, diagnostics: undefined };
+  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, count: 0, partsAt: null, diagnostics: undefined };
   visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
-  const { nodes, targets, partsAt, diagnostics } = state;
-  if (nodes.length === 0) return NOTHING;
-  // Kept for as long as the unit: copies of their own length, not the lists grown by pushing,
-  // which hold room for 17 (most units hold five or six references).
-  return new Resolution(nodes.slice(), targets.slice(), partsAt, diagnostics ?? NONE, diagnostics !== undefined);
+  const { count, partsAt, diagnostics } = state;
+  if (count === 0) return NOTHING;
+  // The unit keeps copies of its own length; the lists noted into serve the next unit.
+  return new Resolution(scratchNodes.slice(0, count), scratchTargets.slice(0, count), partsAt, diagnostics ?? NONE, diagnostics !== undefined);
 }
+
+/**
+ * The references of the unit being resolved, noted from the start for each unit: a contract
+ * resolves its units one after another as it opens, and lists grown afresh for each would be
+ * made, grown and dropped hundreds of thousands of times.
+ */
+const scratchNodes: QName[] = [];
+const scratchTargets: (PartnershipSymbol | null)[] = [];
 
 /** Notes a reference; `parts` when they may not be its target's path (see `pathOf`). */
 function found(state: UnitResolving, node: QName, target: PartnershipSymbol | null, parts?: Reference['parts']): void {
-  if (parts && !(target && samePath(parts, target))) (state.partsAt ??= new Map()).set(state.nodes.length, parts);
-  state.nodes.push(node);
-  state.targets.push(target);
+  if (parts && !(target && samePath(parts, target))) (state.partsAt ??= new Map()).set(state.count, parts);
+  scratchNodes[state.count] = node;
+  scratchTargets[state.count] = target;
+  state.count++;
 }
 
 function resolveReference(state: UnitResolving, node: QName, expected: ExpectedKind): void {
@@ -255,57 +262,60 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
       return;
     }
   }
-  // The parts as written, made once from the name's text.
-  const written = node.parts;
-  const first = written[0];
-  // What each part names, in a list of the name's own length (unresolved parts stay null).
-  const parts: (PartnershipSymbol | VisiblePartnership | null)[] = new Array(written.length).fill(null);
+  // The names of the parts, read from the text; the parts' own spans are not needed here.
+  const names = node.text.split('.');
+  let named: VisiblePartnership | undefined;
+  let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(names[0]);
+  // What each part resolved to: the partnership that qualifies the name, then the path to
+  // `current`, then nothing for the parts not reached. A name that resolved without a
+  // qualifier is its target's path, and keeps none.
+  const partsSoFar = (): (PartnershipSymbol | VisiblePartnership | null)[] => {
+    const parts: (PartnershipSymbol | VisiblePartnership | null)[] = named ? [named] : [];
+    if (current) parts.push(...pathOf(current));
+    while (parts.length < names.length) parts.push(null);
+    return parts;
+  };
   const fail = (diagnostic: Diagnostic): void => {
     (state.diagnostics ??= []).push(diagnostic);
-    found(state, node, null, parts);
+    found(state, node, null, partsSoFar());
   };
-  let filled = 0;
-  const at = { file, unit, start: node.start, end: node.end };
-  let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(first.text);
+  const at = (): UnitSpan => ({ file, unit, start: node.start, end: node.end });
   let index = 1;
   if (!current) {
-    const named = qualifier(state, first.text);
+    named = qualifier(state, names[0]);
     if (!named) {
-      fail(unknown(state, at, node, expected, written[0].text, undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
+      fail(unknown(state, at(), node, expected, names[0], undefined, own, () => candidatesFor(expected, own, state.imported.nearest(SUGGESTED_PARTNERSHIPS))));
       return;
     }
-    parts[filled++] = named;
-    if (written.length === 1) {
-      fail(report('P103', at, { name: first.text, actual: 'partnership', expected: expectedNames[expected] }));
+    if (names.length === 1) {
+      fail(report('P103', at(), { name: names[0], actual: 'partnership', expected: expectedNames[expected] }));
       return;
     }
-    current = named.declarations.topLevel.get(written[1].text);
+    current = named.declarations.topLevel.get(names[1]);
     if (!current) {
-      const names = (): Candidate[] => [...named.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${named.name}.${s.name}`, title: s.title }));
-      fail(unknown(state, at, node, expected, written[1].text, named.name, named, names));
+      const partnership = named;
+      const candidates = (): Candidate[] => [...partnership.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${partnership.name}.${s.name}`, title: s.title }));
+      fail(unknown(state, at(), node, expected, names[1], partnership.name, partnership, candidates));
       return;
     }
     index = 2;
   }
-  parts[filled++] = current;
-  for (; index < written.length; index++) {
-    const part = written[index];
-    const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(part.text) : undefined;
+  for (; index < names.length; index++) {
+    const child: PartnershipSymbol | undefined = current.kind === 'scope' ? current.children.get(names[index]) : undefined;
     if (!child) {
-      const parentText = written.slice(0, index).map((p) => p.text).join('.');
+      const parentText = names.slice(0, index).join('.');
       const parent = current;
       const siblings = (): Candidate[] => (parent.kind === 'scope' ? [...parent.children.values()] : []).map((s) => ({ text: `${parentText}.${s.name}`, title: s.title }));
-      fail(unknown(state, at, node, expected, part.text, parentText, parentText, siblings));
+      fail(unknown(state, at(), node, expected, names[index], parentText, parentText, siblings));
       return;
     }
     current = child;
-    parts[filled++] = current;
   }
   if (!accepts(expected, current.kind)) {
-    fail(report('P103', at, { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
+    fail(report('P103', at(), { name: qnameText(node), actual: kindNames[current.kind], expected: expectedNames[expected] }));
     return;
   }
-  found(state, node, current, parts);
+  found(state, node, current, named ? partsSoFar() : undefined);
 }
 
 /** The file's own partnership or one it imports, by name. */

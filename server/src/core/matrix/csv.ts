@@ -6,7 +6,7 @@
 
 import { cellText, changeText, docParagraphs, FIXED_HEADERS, groupsOf, kpiText } from '../../../../shared/out/matrix-wording';
 import { sectionTables } from '../../../../shared/out/matrix-sections';
-import type { Matrix, MatrixRow } from '../../../../shared/out/matrix';
+import type { Matrix, MatrixRow, RowChange } from '../../../../shared/out/matrix';
 import type { RenderOptions } from './render-options';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -37,10 +37,24 @@ export function writeCsvOf(matrix: Matrix, groups: Iterable<{ readonly title: st
     }
   };
   row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes', 'Amount', 'Doc', 'Changes']);
+  // Every row that follows the term lists the same term changes (the very same list): its field
+  // is made once, rather than a long field made and dropped again for each of the rows.
+  const changeFields = new Map<readonly RowChange[], string>();
+  const changesField = (changes: readonly RowChange[]): string => {
+    if (changes.length <= 1) return csvField(changes.map(changeText).join('\n'));
+    let field = changeFields.get(changes);
+    if (field === undefined) changeFields.set(changes, (field = csvField(changes.map(changeText).join('\n'))));
+    return field;
+  };
   for (const group of groups) {
     const title = group.title;
     for (const r of group.rows) {
-      row([title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n'), r.amount, docParagraphs(r.doc).join('\n'), r.changes.map(changeText).join('\n')]);
+      const fields = [title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n'), r.amount, docParagraphs(r.doc).join('\n')];
+      pending += fields.map(csvField).join(',') + ',' + changesField(r.changes) + '\r\n';
+      if (pending.length >= CHUNK) {
+        write(pending);
+        pending = '';
+      }
     }
   }
   // Each further section after an empty record: its title, its columns' labels, its rows, its notes.
