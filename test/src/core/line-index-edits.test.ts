@@ -52,6 +52,40 @@ describe('line index after an edit', () => {
   });
 });
 
+describe('line index of a long text, kept in chunks', () => {
+  // Thousands of lines: edits that join, split, empty and grow the index's chunks of lines.
+  it('equals the index of the edited text after each of a chain of edits anywhere, small and large', () => {
+    const random = seededRandom(23);
+    let index = new LineIndex(randomText(random, 6000));
+    for (let step = 0; step < 300; step++) {
+      const text = index.text;
+      const from = random(text.length + 1);
+      // Mostly a keystroke; now and then thousands of lines removed or pasted in.
+      const large = random(10) === 0;
+      const oldTo = from + random(Math.min(large ? 4000 : 3, text.length - from) + 1);
+      const inserted = randomText(random, large ? random(3000) : random(3));
+      index = index.edited({ from, oldTo, newTo: from + inserted.length }, inserted, text.slice(0, from) + inserted + text.slice(oldTo));
+      const fresh = new LineIndex(index.text);
+      assert.equal(index.lineCount, fresh.lineCount);
+      for (let l = 0; l < fresh.lineCount; l++) assert.equal(index.lineStart(l), fresh.lineStart(l), `line ${l} after step ${step}`);
+      for (let k = 0; k < 200; k++) {
+        const o = random(index.text.length + 1);
+        assert.deepEqual(index.position(o), fresh.position(o), `offset ${o} after step ${step}`);
+      }
+    }
+  });
+
+  it('leaves the index it was made from as it was', () => {
+    const random = seededRandom(29);
+    const text = randomText(random, 5000);
+    const before = new LineIndex(text);
+    const starts = Array.from({ length: before.lineCount }, (_, l) => before.lineStart(l));
+    before.edited({ from: 10, oldTo: 2000, newTo: 13 }, 'a\nb', text.slice(0, 10) + 'a\nb' + text.slice(2000));
+    before.edited({ from: text.length, oldTo: text.length, newTo: text.length + 1 }, '\n', text + '\n');
+    assert.deepEqual(Array.from({ length: before.lineCount }, (_, l) => before.lineStart(l)), starts);
+  });
+});
+
 describe('open document', () => {
   it('answers as the library document does after the same ranged and whole changes', () => {
     const random = seededRandom(5);

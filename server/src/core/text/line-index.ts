@@ -15,25 +15,52 @@ export function lineNumberAt(text: string, offset: number): number {
   return new LineIndex(text.slice(0, offset)).lineCount;
 }
 
+/** Lines a chunk of starts holds as it is made; an edit splits a chunk that grows past twice as many. */
+const CHUNK_LINES = 512;
+
+/**
+ * Line starts in chunks: chunk `c` holds the starts of its lines, each read plus `shifts[c]`.
+ * An edit makes the one or two chunks it touched anew and moves every later line by adding to
+ * its chunk's shift, so its cost grows with the number of chunks, not of lines; the chunks it
+ * did not touch are shared with the index before it, which is never changed.
+ */
+interface Chunks {
+  readonly chunks: readonly Int32Array[];
+  readonly shifts: Int32Array;
+}
+
 export class LineIndex {
-  /** The offset where each line starts, in order; the first is 0. */
-  private readonly starts: Int32Array;
+  private readonly chunks: readonly Int32Array[];
+  private readonly shifts: Int32Array;
+  /** The first line of each chunk, then the number of lines. */
+  private readonly firstLines: Int32Array;
+  /** Where each chunk's first line starts. */
+  private readonly firstStarts: Int32Array;
 
   /**
    * `starts`, when given, must be the line starts of `text` (see `edited`); `source`, when
    * given, is `text` in a form read a part at a time (an editor's text of pieces), which every
    * read here goes through, so that `text` itself is never read whole.
    */
-  constructor(readonly text: string, starts?: Int32Array, private readonly source: TextSlices = text) {
-    this.starts = starts ?? Int32Array.from(breaks(text, 0, text.length, 0, [0]));
+  constructor(readonly text: string, starts?: Chunks, private readonly source: TextSlices = text) {
+    const made = starts ?? inChunks(breaks(text, 0, text.length, 0, [0]));
+    this.chunks = made.chunks;
+    this.shifts = made.shifts;
+    this.firstLines = new Int32Array(this.chunks.length + 1);
+    this.firstStarts = new Int32Array(this.chunks.length);
+    for (let c = 0; c < this.chunks.length; c++) {
+      this.firstLines[c + 1] = this.firstLines[c] + this.chunks[c].length;
+      this.firstStarts[c] = this.chunks[c][0] + this.shifts[c];
+    }
   }
 
   /**
    * The index of the text an edit made of this one: the text from `change.from` to
    * `change.oldTo` replaced by `inserted`, giving `text`. Lines before the edit keep their
-   * starts and lines after it move by the change in length, so the cost is a copy of the
-   * starts and a scan of the edited lines, not of the text; the new text itself is not read,
-   * so an editor's text built by joining pieces stays unjoined until something reads it.
+   * starts and lines after it move by the change in length, so the cost is a scan of the
+   * edited lines and a pass over the chunks, not over the lines or the text; the new text
+   * itself is not read, so an editor's text built by joining pieces stays unjoined until
+   * something reads it.
    */
   edited(change: ChangedRange, inserted: string, text: string, source: TextSlices = text): LineIndex {
     const { from, oldTo } = change;
@@ -42,7 +69,7 @@ export class LineIndex {
     // now pair with a \n the edit put after it) to the first character after the edit (a \r
     // the edit ended with may pair with it). Every later start follows a break after the edit.
     const firstLine = this.lineAt(Math.max(0, from - 1));
-    const scanFrom = this.starts[firstLine];
+    const scanFrom = this.startOf(firstLine);
     const scanned = old.slice(scanFrom, from) + inserted + old.slice(oldTo, oldTo + 1);
     // Breaks in the rescanned stretch, as starts in the new text; a start after its last
     // character belongs to the unchanged text and is carried below.
@@ -50,52 +77,95 @@ export class LineIndex {
     const middle = breaks(scanned, 0, scanned.length, scanFrom, []).filter((s) => s <= lastScanned);
     const shift = inserted.length - (oldTo - from);
     const keptAfter = this.lineAt(oldTo) + 1;
-    const starts = new Int32Array(firstLine + 1 + middle.length + (this.starts.length - keptAfter));
-    starts.set(this.starts.subarray(0, firstLine + 1));
-    starts.set(middle, firstLine + 1);
-    let at = firstLine + 1 + middle.length;
-    for (let i = keptAfter; i < this.starts.length; i++) starts[at++] = this.starts[i] + shift;
-    return new LineIndex(text, starts, source);
+    // The chunks holding the first line and the last line replaced become one, of their lines
+    // kept before the edit, the lines the edit made and their lines kept after it.
+    const first = this.chunkOf(firstLine);
+    const last = this.chunkOf(keptAfter - 1);
+    const before = firstLine - this.firstLines[first] + 1;
+    const after = this.firstLines[last + 1] - keptAfter;
+    const merged = new Int32Array(before + middle.length + after);
+    const head = this.chunks[first];
+    for (let k = 0; k < before; k++) merged[k] = head[k] + this.shifts[first];
+    merged.set(middle, before);
+    const tail = this.chunks[last];
+    const tailFrom = tail.length - after;
+    for (let k = 0; k < after; k++) merged[before + middle.length + k] = tail[tailFrom + k] + this.shifts[last] + shift;
+    const pieces = merged.length > 2 * CHUNK_LINES ? inChunks(Array.from(merged)).chunks : [merged];
+    const count = first + pieces.length + (this.chunks.length - last - 1);
+    const chunks: Int32Array[] = new Array(count);
+    const shifts = new Int32Array(count);
+    for (let c = 0; c < first; c++) {
+      chunks[c] = this.chunks[c];
+      shifts[c] = this.shifts[c];
+    }
+    for (let p = 0; p < pieces.length; p++) chunks[first + p] = pieces[p];
+    for (let c = last + 1, at = first + pieces.length; c < this.chunks.length; c++, at++) {
+      chunks[at] = this.chunks[c];
+      shifts[at] = this.shifts[c] + shift;
+    }
+    return new LineIndex(text, { chunks, shifts }, source);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.firstLines[this.chunks.length];
   }
 
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
-    return { line, character: clamped - this.starts[line] };
+    return { line, character: clamped - this.startOf(line) };
   }
 
   /** The line holding an offset (the last line starting at or before it). */
   private lineAt(offset: number): number {
-    return Math.max(0, lastAtOrBefore(this.starts, offset));
+    const c = Math.max(0, lastAtOrBefore(this.firstStarts, offset));
+    return this.firstLines[c] + Math.max(0, lastAtOrBefore(this.chunks[c], offset - this.shifts[c]));
+  }
+
+  /** The chunk holding a line. */
+  private chunkOf(line: number): number {
+    return Math.min(this.chunks.length - 1, Math.max(0, lastAtOrBefore(this.firstLines, line)));
+  }
+
+  /** Where a line starts; `line` is one of the index's lines. */
+  private startOf(line: number): number {
+    const c = this.chunkOf(line);
+    return this.chunks[c][line - this.firstLines[c]] + this.shifts[c];
   }
 
   offset(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[position.line];
+    if (position.line >= this.lineCount) return this.text.length;
+    const start = this.startOf(position.line);
     return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
   lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+    return this.startOf(Math.max(0, Math.min(line, this.lineCount - 1)));
   }
 
   /** Offset of the end of the line's content, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    if (line < 0) return 0;
+    if (line >= this.lineCount) return this.text.length;
+    const start = this.startOf(line);
+    const next = line + 1 < this.lineCount ? this.startOf(line + 1) : this.text.length;
     let end = next;
-    if (end > this.starts[line] && this.source.charCodeAt(end - 1) === 10) end--;
-    if (end > this.starts[line] && this.source.charCodeAt(end - 1) === 13) end--;
+    if (end > start && this.source.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.source.charCodeAt(end - 1) === 13) end--;
     return end;
   }
 
   lineText(line: number): string {
     return this.source.slice(this.lineStart(line), this.lineEnd(line));
   }
+}
+
+/** Starts in order, in chunks of `CHUNK_LINES`, none moved. */
+function inChunks(starts: readonly number[]): Chunks {
+  const chunks: Int32Array[] = [];
+  for (let i = 0; i < starts.length; i += CHUNK_LINES) chunks.push(Int32Array.from(starts.slice(i, i + CHUNK_LINES)));
+  return { chunks, shifts: new Int32Array(chunks.length) };
 }
 
 /**
