@@ -102,7 +102,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const normLine = (norm: NormModel): number => lineAt(norm.unit, norm.node.start);
   const rowOfNorm = (norm: NormModel, cached: boolean): MatrixRow => {
     const rowTiming = { when: whenOf(norm, timing, cached), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') };
-    return cached ? rowOf(norm, partyId, lineAt, kpiModels, rowTiming) : { ...row(norm, partyId, normLine(norm), kpiModels), ...rowTiming };
+    return cached ? rowOf(norm, partyId, lineAt, kpiModels, rowTiming) : row(norm, partyId, normLine(norm), kpiModels, rowTiming);
   };
   const planned: PlannedGroup[] = [...groups.entries()]
     .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
@@ -173,12 +173,13 @@ function rowOf(norm: NormModel, partyId: (p: PartySymbol) => string, lineAt: Lin
   const line = lineAt(norm.unit, norm.node.start);
   const cached = rows.get(norm);
   if (cached && cached.line === line && cached.when === timing.when && sameChanges(cached.changes, timing.changes)) return cached;
-  const made = cached ? { ...cached, line, ...timing } : { ...row(norm, partyId, line, kpiModels), ...timing };
+  const made = cached ? { ...cached, line, ...timing } : row(norm, partyId, line, kpiModels, timing);
   rows.set(norm, made);
   return made;
 }
 
-function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>): Omit<MatrixRow, keyof RowTiming> {
+/** A norm's row, made as one object (the command line makes hundreds of thousands, each let go once written). */
+function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: number, kpiModels: ReadonlyMap<KpiSymbol, KpiModel>, timing: RowTiming): MatrixRow {
   // No prototype: a party may be named `constructor` or `toString`.
   const cells: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   const mark = (p: PartySymbol | null, part: string): void => {
@@ -216,6 +217,8 @@ function row(norm: NormModel, partyId: (p: PartySymbol) => string, lineNumber: n
     notes: norm.notes,
     amount: norm.amount ? formatQuantity(norm.amount) : '',
     doc: norm.symbol.doc ?? '',
+    when: timing.when,
+    changes: timing.changes,
   };
 }
 
