@@ -10,31 +10,11 @@ import type { Duration, Every, From, ModalValue, Norm, NormItem, NormKeyword, No
 import type { Period } from '../values/dates';
 import { type Deadline, type NormModel, notesIn } from './semantic';
 
+/** What a norm's lines say in so many words: read from them, never given. */
+type ReadFromLines = 'keyword' | 'modal' | 'verb' | 'objectText' | 'due' | 'endeavours' | 'notice' | 'otherwise' | 'clause' | 'notes';
+
 /** What a norm's meaning is made from: every field of `NormModel` that its lines do not say alone. */
-export interface NormFacts {
-  readonly file: string;
-  readonly unit: Unit;
-  readonly symbol: NormSymbol;
-  readonly node: Norm;
-  readonly line: NormLine | null;
-  readonly subjects: readonly PartySymbol[];
-  readonly objectScope: ScopeSymbol | null;
-  readonly beneficiaries: readonly PartySymbol[];
-  readonly scopeLine: ScopeSymbol | null;
-  readonly accountable: PartySymbol | null;
-  readonly consulted: readonly PartySymbol[];
-  readonly informed: readonly PartySymbol[];
-  readonly kpis: readonly KpiSymbol[];
-  readonly deadline: Deadline | null;
-  readonly every: Every | null;
-  readonly from: From | null;
-  readonly until: Until | null;
-  readonly when: readonly EventSymbol[];
-  readonly triggered: boolean;
-  readonly amount: Quantity | null;
-  readonly period: Period | null;
-  readonly followsExpiry: NormModel['followsExpiry'];
-}
+export type NormFacts = Omit<NormModel, ReadFromLines>;
 
 const NO_ITEMS: readonly NormItem[] = [];
 
