@@ -8,8 +8,8 @@ import type { CalendarName } from '../values/bank-holidays';
 import { ALL_TIME, type Period } from '../values/dates';
 import { addDuration, subtractDuration } from '../values/durations';
 import type { ReferenceReader } from './references';
-import { type Deadline, type NormModel, validDay, validEndDay } from './semantic';
-import { NormRecord } from './norm-record';
+import { validDay, validEndDay } from './semantic';
+import { type Deadline, NormModel } from './norm-model';
 
 const NONE: readonly never[] = [];
 
@@ -100,7 +100,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   const countedFromOccurrence = deadline?.form === 'within' && (deadline.anchor === null || deadline.anchor.kind !== 'Anchor');
   const triggered = hasWhen || fromEvent || countedFromOccurrence;
   const timing = periodOf(deadline, every, from, until, triggered, term);
-  return new NormRecord({
+  return new NormModel({
     file,
     unit,
     symbol,

@@ -3,14 +3,18 @@
 // syntax tree. Statements whose references do not resolve are left out (their P101 says why).
 // Each unit's meaning is worked out on its own (unit-meaning.ts).
 
-import type { BodySymbol, ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol, VariationSymbol } from '../binding/symbols';
+import type { BodySymbol, ChargeSymbol, KpiSymbol, NormSymbol, PartySymbol, ScopeSymbol, VariationSymbol } from '../binding/symbols';
 import type {
-  AmountLine, Anchor, Approves, Baseline, Calendar, ContractValue, Credit, CreditCap, DateLit, Due, Duration, EscalatesTo, Every, Exclusive,
-  From, Interface, Kpi, Measured, ModalValue, Norm, NormKeyword, NormLine, Objective, Open, Partnership, Pays, QName, Quantity, Target,
-  Note, Term, Threshold, Unit, Until, Variation, Weight,
+  AmountLine, Approves, Baseline, Calendar, ContractValue, Credit, CreditCap, DateLit, Duration, EscalatesTo, Exclusive,
+  Interface, Kpi, Measured, Objective, Open, Partnership, Pays, QName, Target,
+  Term, Threshold, Unit, Variation, Weight,
 } from '../syntax/ast';
 import type { CalendarName } from '../values/bank-holidays';
 import { dayNumber, lastDayNumber, type Period } from '../values/dates';
+import type { NormModel } from './norm-model';
+
+export { NormModel, type Deadline } from './norm-model';
+export { notesIn } from './notes';
 
 export interface Grant {
   readonly file: string;
@@ -44,62 +48,6 @@ export interface InterfaceLink {
   readonly node: Interface;
   readonly a: ScopeSymbol;
   readonly b: ScopeSymbol;
-}
-
-export interface NormModel {
-  readonly file: string;
-  /** The unit it is written in: its nodes count their offsets from the unit's start. */
-  readonly unit: Unit;
-  readonly symbol: NormSymbol;
-  readonly node: Norm;
-  readonly keyword: NormKeyword;
-  readonly line: NormLine | null;
-  /** The subjects that resolved, in the order written; several act together. */
-  readonly subjects: readonly PartySymbol[];
-  readonly modal: ModalValue | null;
-  readonly verb: string | null;
-  /** The work itself, when the object is a scope reference. */
-  readonly objectScope: ScopeSymbol | null;
-  /** The description, when the object is quoted. */
-  readonly objectText: string | null;
-  readonly beneficiaries: readonly PartySymbol[];
-  readonly scopeLine: ScopeSymbol | null;
-  readonly accountable: PartySymbol | null;
-  readonly consulted: readonly PartySymbol[];
-  readonly informed: readonly PartySymbol[];
-  readonly kpis: readonly KpiSymbol[];
-  /** The first `due` line, whatever its form. */
-  readonly deadline: Deadline | null;
-  /** The date of a `due <date>` deadline. */
-  readonly due: DateLit | null;
-  readonly every: Every | null;
-  readonly from: From | null;
-  readonly until: Until | null;
-  /** The events of its `when` lines that resolved. */
-  readonly when: readonly EventSymbol[];
-  /** Whether it applies only on events: `when`, a `from` that names an event, or a deadline counted from an event or an obligation. */
-  readonly triggered: boolean;
-  readonly amount: Quantity | null;
-  readonly endeavours: string | null;
-  readonly notice: Duration | null;
-  readonly otherwise: string | null;
-  readonly clause: string | null;
-  /** Its `note` lines, in order. */
-  readonly notes: readonly string[];
-  /** The days the norm applies, as written (before any variation); null when one of its dates is impossible. */
-  readonly period: Period | null;
-  /** What of the period follows the term's last day as varied: nothing, its end, or the whole of a deadline counted back from expiry. */
-  readonly followsExpiry: 'none' | 'end' | 'deadline';
-}
-
-/** A norm's deadline as written and what it counts from. */
-export interface Deadline {
-  readonly node: Due;
-  readonly form: 'date' | 'within' | 'before-expiry';
-  /** What a `within` deadline counts from: an event, an obligation (the day it is done) or the term's first day. */
-  readonly anchor: EventSymbol | NormSymbol | Anchor | null;
-  /** The day of a fixed deadline (`due <date>`, `… before expiry`, `within … of start`), as written; null otherwise. */
-  readonly day: number | null;
 }
 
 export interface KpiModel {
@@ -220,18 +168,6 @@ export function fixedPeriodOf(line: AmountLine): 'year' | 'quarter' | 'month' | 
   if (line.per.length !== 1) return null;
   const word = line.per[0].text;
   return word === 'year' || word === 'quarter' || word === 'month' ? word : null;
-}
-
-const NONE: readonly never[] = [];
-
-/** The `note` lines among some statements, in order. */
-export function notesIn(items: readonly { readonly kind: string }[]): readonly string[] {
-  let notes: string[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (item.kind === 'Note') (notes ??= []).push((item as Note).text.value);
-  }
-  return notes ?? NONE;
 }
 
 /** The day a date stands for where it starts a period: a month's or a year's first day. */

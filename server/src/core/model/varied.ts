@@ -9,7 +9,6 @@ import type { Period } from '../values/dates';
 import { carriedFromModel, normsReplacedSince } from './carried-models';
 import { countBack } from './norm-meaning';
 import type { FileModel, Grant, NormModel } from './semantic';
-import { NormRecord } from './norm-record';
 import { NO_EFFECTS, type VariationEffects } from './variations';
 
 const grantCopies = new WeakMap<VariationEffects, WeakMap<Grant, readonly Grant[]>>();
@@ -82,7 +81,7 @@ export function variedNorm(norm: NormModel, effects: VariationEffects, model: Fi
     if (within) to = Math.min(to, r.day);
   }
   if (from === norm.period.from && to === norm.period.to) return norm;
-  return cached(normCopies, effects, norm, () => normOver(norm, { from, to }));
+  return cached(normCopies, effects, norm, () => norm.withPeriod({ from, to }));
 }
 
 /**
@@ -116,9 +115,4 @@ function withPeriod(grant: Grant, period: Period): Grant {
 
 function samePeriod(a: Period | null, b: Period | null): boolean {
   return a === b || (a !== null && b !== null && a.from === b.from && a.to === b.to);
-}
-
-/** A norm over other days; a norm that is not a record of the analysis (a test's, say) is copied whole. */
-function normOver(norm: NormModel, period: Period): NormModel {
-  return norm instanceof NormRecord ? norm.withPeriod(period) : { ...norm, period };
 }
