@@ -215,7 +215,9 @@ interface UnitResolving {
   readonly own: VisiblePartnership;
   readonly imported: VisibleLookup;
   readonly suggester: Suggester;
-  /** How many references are noted in `scratchNodes` and `scratchTargets`, in the order of the text (`forEachReferenceIn` visits them so). */
+  /** The references noted so far, in the order of the text (`forEachReferenceIn` visits them so): `count` of each list. */
+  readonly nodes: QName[];
+  readonly targets: (PartnershipSymbol | null)[];
   count: number;
   partsAt: Map<number, Reference['parts']> | null;
   diagnostics: Diagnostic[] | undefined;
@@ -224,12 +226,22 @@ interface UnitResolving {
 /** `suggester` answers the unknown names of the whole file, within its budget. */
 export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
-  const state: UnitResolving = { file, unit, own: scope.own, imported: scope.imported, suggester, count: 0, partsAt: null, diagnostics: undefined };
-  visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
-  const { count, partsAt, diagnostics } = state;
+  // The lists kept from unit to unit, unless a resolution is already using them.
+  const shared = !scratchInUse;
+  scratchInUse = true;
+  const state: UnitResolving = {
+    file, unit, own: scope.own, imported: scope.imported, suggester,
+    nodes: shared ? scratchNodes : [], targets: shared ? scratchTargets : [], count: 0, partsAt: null, diagnostics: undefined,
+  };
+  try {
+    visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
+  } finally {
+    if (shared) scratchInUse = false;
+  }
+  const { nodes, targets, count, partsAt, diagnostics } = state;
   if (count === 0) return NOTHING;
   // The unit keeps copies of its own length; the lists noted into serve the next unit.
-  return new Resolution(scratchNodes.slice(0, count), scratchTargets.slice(0, count), partsAt, diagnostics ?? NONE, diagnostics !== undefined);
+  return new Resolution(nodes.slice(0, count), targets.slice(0, count), partsAt, diagnostics ?? NONE, diagnostics !== undefined);
 }
 
 /**
@@ -239,12 +251,13 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
  */
 const scratchNodes: QName[] = [];
 const scratchTargets: (PartnershipSymbol | null)[] = [];
+let scratchInUse = false;
 
 /** Notes a reference; `parts` when they may not be its target's path (see `pathOf`). */
 function found(state: UnitResolving, node: QName, target: PartnershipSymbol | null, parts?: Reference['parts']): void {
   if (parts && !(target && samePath(parts, target))) (state.partsAt ??= new Map()).set(state.count, parts);
-  scratchNodes[state.count] = node;
-  scratchTargets[state.count] = target;
+  state.nodes[state.count] = node;
+  state.targets[state.count] = target;
   state.count++;
 }
 
