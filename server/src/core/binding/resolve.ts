@@ -8,7 +8,7 @@
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Junk, QName, Statement, Unit } from '../syntax/ast';
-import { qnameText } from '../syntax/ast';
+import { isDotted, qnameText } from '../syntax/ast';
 import type { Candidate, Suggester } from './suggest';
 import type { ExpectedKind, PartnershipSymbol } from './symbols';
 import { accepts, expectedNames, kindNames } from './symbols';
@@ -173,7 +173,7 @@ class Resolution implements UnitResolution {
   get references(): readonly Reference[] {
     return this.nodes.map((node, i) => {
       const target = this.targets[i]!;
-      const parts = this.partsAt?.get(i) ?? (node.text.indexOf('.') >= 0 ? pathOf(target) : undefined);
+      const parts = this.partsAt?.get(i) ?? (isDotted(node) ? pathOf(target) : undefined);
       return parts ? { node, target, parts } : new PlainNameReference(node, target);
     });
   }
@@ -268,7 +268,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     return;
   }
   // The common case, a plain name of the right kind declared here, without any allocation but the result.
-  if (node.text.indexOf('.') < 0) {
+  if (!isDotted(node)) {
     const declared = own.declarations.topLevel.get(node.text);
     if (declared && accepts(expected, declared.kind)) {
       found(state, node, declared);
@@ -344,7 +344,7 @@ function unknown(state: UnitResolving, at: UnitSpan, node: QName, expected: Expe
 function resolvePartnership(state: UnitResolving, node: QName): void {
   const { file, unit, own, imported } = state;
   const at = { file, unit, start: node.start, end: node.end };
-  const plain = node.text.indexOf('.') < 0;
+  const plain = !isDotted(node);
   const named = plain ? qualifier(state, node.text) : undefined;
   if (named) {
     found(state, node, null, [named]);
@@ -354,7 +354,7 @@ function resolvePartnership(state: UnitResolving, node: QName): void {
     ? unknown(state, at, node, 'partnership', node.text, undefined, 'partnerships', () => [own, ...imported.nearest(SUGGESTED_PARTNERSHIPS)].map((p) => ({ text: p.name, title: undefined })))
     : report('P103', at, { name: qnameText(node), actual: 'declaration', expected: 'partnership' });
   (state.diagnostics ??= []).push(diagnostic);
-  found(state, node, null, node.parts.map(() => null));
+  found(state, node, null, node.text.split('.').map(() => null));
 }
 
 type UnitSpan = { file: string; unit: Unit; start: number; end: number };

@@ -29,37 +29,38 @@ export function writeCsv(matrix: Matrix, write: (chunk: string) => void, options
  */
 export function writeCsvOf(matrix: Matrix, groups: Iterable<{ readonly title: string; readonly rows: Iterable<MatrixRow> }>, write: (chunk: string) => void): void {
   let pending = '';
-  const row = (fields: readonly string[]): void => {
-    pending += fields.map(csvField).join(',') + '\r\n';
+  /** Adds a record (its fields already CSV text), handing on what is gathered once it is a chunk. */
+  const record = (line: string): void => {
+    pending += line + '\r\n';
     if (pending.length >= CHUNK) {
       write(pending);
       pending = '';
     }
   };
+  const row = (fields: readonly string[]): void => record(fields.map(csvField).join(','));
   row(['Group', 'Norm', 'Kind', 'Title', 'Statement', ...matrix.parties.map((p) => p.id), ...FIXED_HEADERS, 'Notes', 'Amount', 'Doc', 'Changes']);
   // Every row that follows the term lists the same term changes (the very same list): its field
-  // is made once, rather than a long field made and dropped again for each of the rows.
+  // is made once, rather than a long field made and dropped again for each of the rows. A row's
+  // own list (an end, or none) is made for it alone and not kept.
   const changeFields = new Map<readonly RowChange[], string>();
   const changesField = (changes: readonly RowChange[]): string => {
-    if (changes.length <= 1) return csvField(changes.map(changeText).join('\n'));
     let field = changeFields.get(changes);
-    if (field === undefined) changeFields.set(changes, (field = csvField(changes.map(changeText).join('\n'))));
+    if (field === undefined) {
+      field = csvField(changes.map(changeText).join('\n'));
+      if (changes.length > 1) changeFields.set(changes, field);
+    }
     return field;
   };
   for (const group of groups) {
     const title = group.title;
     for (const r of group.rows) {
       const fields = [title, r.norm, r.kind, r.title, r.statement, ...matrix.parties.map((p) => cellText(r, p.id)), r.when, kpiText(r), r.consequence, r.clause, r.notes.join('\n'), r.amount, docParagraphs(r.doc).join('\n')];
-      pending += fields.map(csvField).join(',') + ',' + changesField(r.changes) + '\r\n';
-      if (pending.length >= CHUNK) {
-        write(pending);
-        pending = '';
-      }
+      record(`${fields.map(csvField).join(',')},${changesField(r.changes)}`);
     }
   }
   // Each further section after an empty record: its title, its columns' labels, its rows, its notes.
   for (const table of sectionTables(matrix)) {
-    pending += '\r\n';
+    record('');
     row([table.title]);
     row(table.columns.map((c) => c.label));
     for (const r of table.rows) row(r.cells.map((lines) => lines.join('\n')));

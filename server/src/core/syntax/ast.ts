@@ -363,10 +363,14 @@ export function qnameText(q: QName): string {
   return q.text;
 }
 
+/** Whether a name has more than one part (`ICT.Core`), without making its parts. */
+export function isDotted(q: QName): boolean {
+  return q.text.indexOf('.') >= 0;
+}
+
 /** The text of a name's first part, the name looked up in a partnership's namespace, without making its parts. */
 export function firstPart(q: QName): string {
-  const dot = q.text.indexOf('.');
-  return dot < 0 ? q.text : q.text.slice(0, dot);
+  return isDotted(q) ? q.text.slice(0, q.text.indexOf('.')) : q.text;
 }
 
 /** Any statement of any block. */
