@@ -14,7 +14,7 @@ fs.mkdirSync(outDir, { recursive: true });
 const ast = 'import("../src/core/syntax/ast")';
 const probe = 'unknown';
 const returnTypes = {
-  File: `${ast}.FileNode`,
+  File: `${ast}.FileNode<${ast}.GrammarPartnershipBlock>`,
   FileProbe: probe,
   PartnershipProbe: probe,
   ScopeProbe: probe,

@@ -173,7 +173,7 @@ describe('deadlines: P305', () => {
       const roots = [{ file, text: text(third) }];
       const next = new Analysis(roots, { readFile: () => undefined, parse }, previous);
       const fresh = new Analysis(roots, { readFile: () => undefined });
-      if (previous) assert.equal(next.files.get(file)!.resolutions[3], previous.files.get(file)!.resolutions[3], 'L1 keeps its resolution');
+      if (previous) assert.equal(next.files.get(file)!.resolutions.at(3), previous.files.get(file)!.resolutions.at(3), 'L1 keeps its resolution');
       assert.deepEqual(next.diagnostics(file).map((d) => [d.code, d.start, d.message]), fresh.diagnostics(file).map((d) => [d.code, d.start, d.message]), third);
       // L1's unit is untouched by the edit, yet its P305 follows the circle.
       assert.equal(next.diagnostics(file).some((d) => d.code === 'P305' && d.message.startsWith('The deadline of `L1`')), third === 'L1', third);

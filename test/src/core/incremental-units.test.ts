@@ -60,8 +60,8 @@ describe('incremental analysis of an edit inside each statement', function () {
         const block: Partnership['block'] | undefined = partnership?.block;
         if (!block) continue;
         for (let u = 0; u < block.units.length; u++) {
-          const start: number = block.starts[u];
-          const unit: Unit = block.units[u];
+          const start: number = block.starts.at(u);
+          const unit: Unit = block.units.at(u);
           // The unit's statement: after the blank and comments before it.
           const from: number = start + unit.node.start;
           for (const edit of editsInside(text, from, start + unit.node.end)) {

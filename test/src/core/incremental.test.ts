@@ -48,7 +48,7 @@ class Editor {
 /** How many units of `file` kept their resolution from one analysis to the next. */
 function keptResolutions(before: Analysis, after: Analysis, file: string): number {
   const then = before.files.get(file)!.resolutions;
-  return after.files.get(file)!.resolutions.filter((r, u) => r === then[u]).length;
+  return after.files.get(file)!.resolutions.filter((r, u) => r === then.at(u)).length;
 }
 
 /** A file's diagnostics and obligation matrix (whose rows are kept by norm between analyses). */
@@ -210,11 +210,11 @@ describe('incremental analysis', function () {
           const now = incremental.files.get(f);
           const then = previous.files.get(f);
           if (now === then) keptFiles++;
-          else if (now && then && now.resolutions.some((r, u) => r.references.length > 0 && r === then.resolutions[u])) patched++;
+          else if (now && then && now.resolutions.some((r, u) => r.references.length > 0 && r === then.resolutions.at(u))) patched++;
           const checked = incremental.checks.byFile.get(f);
           const before = previous.checks.byFile.get(f);
           if (checked && checked === before) keptChecks++;
-          else if (checked && before) checked.norms.forEach((result, i) => { if (before.norms[i]?.reads === result.reads) keptNormChecks++; });
+          else if (checked && before) checked.norms.forEach((result, i) => { if (before.norms.at(i)?.reads === result.reads) keptNormChecks++; });
         }
       };
       for (let i = 0; i < 250; i++) {

@@ -17,10 +17,10 @@ describe('locating what stands at an offset', () => {
       const text = fs.readFileSync(file, 'utf8');
       const program = new Analysis([{ file, text }], { readFile: (f) => (f === file ? text : undefined) });
       const source = program.files.get(file)!;
-      const starts = source.partnership?.block?.starts ?? [];
-      for (const [u, resolution] of source.resolutions.entries()) for (const reference of resolution.references) {
+      const starts = source.partnership!.block!.starts;
+      for (const [u, resolution] of source.resolutions.toArray().entries()) for (const reference of resolution.references) {
         reference.node.parts.forEach((part, i) => {
-          for (const offset of [starts[u] + part.start, starts[u] + part.end]) {
+          for (const offset of [starts.at(u) + part.start, starts.at(u) + part.end]) {
             const located = locate(source, offset);
             assert.equal(located?.kind, 'reference', `${file} at ${offset}`);
             // The same reference: its name node, what it names, and what each part resolved to.

@@ -39,7 +39,7 @@ describe('note lines', () => {
   it('are kept in the model in the order written, and read by nothing else', () => {
     const model = c.program.files.get(file)!.model!;
     assert.deepEqual(model.notes, ['Restated from the contract as signed.']);
-    assert.deepEqual(model.norms[0].notes, ['Replaced by the 2014 review <b>see</b>.', 'Second note.']);
+    assert.deepEqual(model.norms.at(0).notes, ['Replaced by the 2014 review <b>see</b>.', 'Second note.']);
     assert.deepEqual(model.kpis[0].notes, ['Measured monthly in practice.']);
     assert.deepEqual(model.bodies[0].notes, ['Meets quarterly.']);
   });

@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
 import { firstPart, type QName } from '../../../server/out/core/syntax/ast';
 import { docCommentBefore } from '../../../server/out/core/syntax/doc-comments';
+import type { ChunkedList } from '../../../server/out/core/values/chunked-list';
+import type { ChunkedOffsets } from '../../../server/out/core/values/chunked-offsets';
 import { check, checkBody, covered } from '../helpers/program';
 import { seededRandom } from '../helpers/random';
 
@@ -57,10 +59,10 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
 
   it('gives a reference its text as written and its parts, one or dotted, with their spans', () => {
     const text = 'partnership X "X" {\n  scope S "S" { scope T "T" }\n  party A "A" as client\n  exclusive A over X.S.T\n}\n';
-    const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: { node: { holder: QName; scope: QName } }[]; starts: number[] } };
+    const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: ChunkedList<{ node: { holder: QName; scope: QName } }>; starts: ChunkedOffsets } };
     const unit = partnership.block.units.findIndex((u) => u.node.holder !== undefined);
-    const { holder, scope } = partnership.block.units[unit].node;
-    const at = partnership.block.starts[unit];
+    const { holder, scope } = partnership.block.units.at(unit).node;
+    const at = partnership.block.starts.at(unit);
     const written = (span: { start: number; end: number }): string => text.slice(at + span.start, at + span.end);
     // The parts are made from the text when read: a one-part name's is the name's own span.
     assert.deepEqual([holder.text, firstPart(holder)], ['A', 'A']);
@@ -77,8 +79,8 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
   it('reads names, verbs, strings and dates exactly as far as their patterns go', () => {
     const norm = (line: string): string => `partnership X "X" {\n  party Sub-contractor_2 "S" as supplier\n  obligation O "o" {\n    ${line}\n  }\n}\n`;
     const normLine = (line: string) => {
-      const partnership = parseDocument('/t.partnership', norm(line)).ast.items[0] as unknown as { block: { units: { node: { block: { items: unknown[] } } }[] } };
-      return partnership.block.units[1].node.block.items[0] as { kind: string; subjects: { parts: { text: string }[] }[]; verb: { text: string }; object: { kind: string; value?: string } };
+      const partnership = parseDocument('/t.partnership', norm(line)).ast.items[0] as unknown as { block: { units: ChunkedList<{ node: { block: { items: unknown[] } } }> } };
+      return partnership.block.units.at(1).node.block.items[0] as { kind: string; subjects: { parts: { text: string }[] }[]; verb: { text: string }; object: { kind: string; value?: string } };
     };
     // A name runs over letters, digits, `_` and `-`; a verb over lower-case letters only.
     const line = normLine('Sub-contractor_2 must deliver "a \\"quoted\\" word, a \\\\ and 1 % / {}"');
@@ -169,8 +171,8 @@ partnership X "X" { term 2010-01-01 to 2020-12-31 source "Agreement"
   it('reads a duration\'s unit as a whole word, singular or plural, and `must not` as one modal', () => {
     const norm = (lines: string): string => `partnership X "X" {\n  obligation O "o" {\n    A must do "x"\n    ${lines}\n  }\n}\n`;
     const firstLines = (text: string) => {
-      const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: { node: { block: { items: unknown[] } } }[] } };
-      return partnership.block.units[0].node.block.items as { kind: string; modal?: { value: string }; duration?: { unit: string } }[];
+      const partnership = parseDocument('/t.partnership', text).ast.items[0] as unknown as { block: { units: ChunkedList<{ node: { block: { items: unknown[] } } }> } };
+      return partnership.block.units.at(0).node.block.items as { kind: string; modal?: { value: string }; duration?: { unit: string } }[];
     };
     for (const [words, unit] of [
       ['minute', 'minute'], ['minutes', 'minute'], ['hour', 'hour'], ['hours', 'hour'], ['day', 'day'], ['days', 'day'], ['week', 'week'],

@@ -94,8 +94,8 @@ describe('variations', () => {
   variation Early "Early end" { agreed 2014-01-01 term to 2015-12-31 }`);
     const model = c.program.models()[0];
     const { varied: v } = { varied: variedModel(model, applyVariations(model, model.variations)) };
-    assert.equal(formatDay(v.norms[0].period!.from), '2014-12-31');
-    assert.equal(formatDay(v.norms[1].period!.to), '2015-12-31');
+    assert.equal(formatDay(v.norms.at(0).period!.from), '2014-12-31');
+    assert.equal(formatDay(v.norms.at(1).period!.to), '2015-12-31');
   });
 
   it('updates the other file\'s diagnostics when an edit changes a variation', () => {

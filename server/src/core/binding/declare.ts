@@ -12,6 +12,7 @@ import type { Partnership, ScopeDecl, Unit } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { replacedPlaces } from '../syntax/unit-starts';
 import { lineNumberAt } from '../text/line-index';
+import { ChunkedList } from '../values/chunked-list';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
 import { kindNames } from './symbols';
 
@@ -55,12 +56,12 @@ export class Declarations {
    */
   constructor(
     private readonly file: string,
-    private readonly units: readonly Unit[],
+    private readonly units: ChunkedList<Unit>,
     private readonly places: ReadonlyMap<string, number>,
     readonly duplicates: readonly Duplicate[],
     tops?: readonly (PartnershipSymbol | null)[],
   ) {
-    const symbolAt = tops ? (place: number): PartnershipSymbol => tops[place]! : (place: number): PartnershipSymbol => declarationsOfUnit(file, units[place]).top!;
+    const symbolAt = tops ? (place: number): PartnershipSymbol => tops[place]! : (place: number): PartnershipSymbol => declarationsOfUnit(file, units.at(place)).top!;
     this.topLevel = {
       get: (name) => {
         const place = places.get(name);
@@ -88,13 +89,14 @@ export class Declarations {
   *ofKinds(kinds: readonly PartnershipSymbol['kind'][]): IterableIterator<PartnershipSymbol> {
     const nodeKinds = new Set(kinds.map((k) => NODE_KIND[k]));
     for (let i = 0; i < this.units.length; i++) {
-      if (!nodeKinds.has(this.units[i].node.kind)) continue;
-      for (const symbol of declarationsOfUnit(this.file, this.units[i]).all) if (kinds.includes(symbol.kind)) yield symbol;
+      const unit = this.units.at(i);
+      if (!nodeKinds.has(unit.node.kind)) continue;
+      for (const symbol of declarationsOfUnit(this.file, unit).all) if (kinds.includes(symbol.kind)) yield symbol;
     }
   }
 
   /** For `declare`: whether these declarations were made from the same file's units. */
-  sameShape(file: string, units: readonly Unit[]): { readonly places: ReadonlyMap<string, number>; readonly before: readonly Unit[] } | null {
+  sameShape(file: string, units: ChunkedList<Unit>): { readonly places: ReadonlyMap<string, number>; readonly before: ChunkedList<Unit> } | null {
     return file === this.file && units.length === this.units.length ? { places: this.places, before: this.units } : null;
   }
 }
@@ -199,7 +201,7 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
  * before, under the same name and without a second declaration, the index of names is kept.
  */
 export function declare(file: string, partnership: Partnership | null, previous?: Declarations): Declarations {
-  const units = partnership?.block?.units ?? NONE;
+  const units = partnership?.block?.units ?? ChunkedList.empty<Unit>();
   const shape = previous?.sameShape(file, units);
   if (previous && shape && sameNames(file, shape.before, units, previous.duplicates)) return new Declarations(file, units, shape.places, previous.duplicates);
   const places = new Map<string, number>();
@@ -207,7 +209,7 @@ export function declare(file: string, partnership: Partnership | null, previous?
   const tops = new Array<PartnershipSymbol | null>(units.length);
   // By index: a `for … of` loop makes an object for each step the first time it runs.
   for (let i = 0; i < units.length; i++) {
-    const declared = declarationsOfUnit(file, units[i]);
+    const declared = declarationsOfUnit(file, units.at(i));
     const top = declared.top;
     tops[i] = top;
     if (!top) continue;
@@ -220,12 +222,12 @@ export function declare(file: string, partnership: Partnership | null, previous?
 }
 
 /** Whether the units that differ declare the same top-level names, none of them twice. */
-function sameNames(file: string, before: readonly Unit[], after: readonly Unit[], duplicates: readonly Duplicate[]): boolean {
+function sameNames(file: string, before: ChunkedList<Unit>, after: ChunkedList<Unit>, duplicates: readonly Duplicate[]): boolean {
   const replaced = replacedPlaces(before, after);
   if (!replaced) return false;
   for (const i of replaced) {
-    const then = declarationsOfUnit(file, before[i]);
-    const now = declarationsOfUnit(file, after[i]);
+    const then = declarationsOfUnit(file, before.at(i));
+    const now = declarationsOfUnit(file, after.at(i));
     if ((then.top === null) !== (now.top === null) || then.top?.name !== now.top?.name || then.top?.kind !== now.top?.kind) return false;
     if (then.duplicates.length > 0 || now.duplicates.length > 0) return false;
     if (then.top && duplicates.some((d) => d.first.name === then.top!.name)) return false;

@@ -49,9 +49,10 @@ function someNormUnmodelled(model: FileModel): boolean {
   if (earlier) answer = unmodelled.get(earlier);
   if (answer !== undefined) unmodelled.set(model, answer);
   else {
-    const units = model.partnership.block?.units ?? [];
     let normCount = 0;
-    for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Norm') normCount++;
+    model.partnership.block?.units.forEach((unit) => {
+      if (unit.node.kind === 'Norm') normCount++;
+    });
     unmodelled.set(model, (answer = normCount > model.norms.length));
   }
   return answer;

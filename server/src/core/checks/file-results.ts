@@ -12,6 +12,7 @@ import { variedModel } from '../model/varied';
 import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { Unit } from '../syntax/ast';
+import type { ChunkedList } from '../values/chunked-list';
 import type { CheckContext, CheckFamily, CheckInput, UnitKind } from './context';
 
 /** What one family's file check found and looked up. */
@@ -99,8 +100,8 @@ export function touchedKinds(earlier: FileModel, source: SourceFile, model: File
   if (!replaced || !changed || !before || !after || before.length !== after.length) return null;
   if (then.name !== now.name || then.title !== now.title || then.block!.start !== now.block!.start) return null;
   const kinds = new Set<UnitKind>();
-  const add = (units: readonly Unit[], places: readonly number[]): void => {
-    for (let i = 0; i < places.length; i++) kinds.add(units[places[i]].node.kind);
+  const add = (units: ChunkedList<Unit>, places: readonly number[]): void => {
+    for (let i = 0; i < places.length; i++) kinds.add(units.at(places[i]).node.kind);
   };
   add(before, replaced);
   add(after, replaced);

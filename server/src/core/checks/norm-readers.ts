@@ -8,6 +8,7 @@
 
 import type { Facts, Lookup, Read } from '../facts/engine';
 import type { NormModel } from '../model/semantic';
+import type { ChunkedList } from '../values/chunked-list';
 
 /** What the checks of one norm found and looked up (see checks/run.ts). */
 export interface NormResultReads {
@@ -25,14 +26,14 @@ interface Readers {
 
 type ReaderIndex = ReadonlyMap<AnyLookup, ReadonlyMap<unknown, Readers>>;
 
-const indexes = new WeakMap<readonly NormResultReads[], ReaderIndex>();
+const indexes = new WeakMap<ChunkedList<NormResultReads>, ReaderIndex>();
 
-function indexOf(results: readonly NormResultReads[]): ReaderIndex {
+function indexOf(results: ChunkedList<NormResultReads>): ReaderIndex {
   let index = indexes.get(results);
   if (!index) {
     const built = new Map<AnyLookup, Map<unknown, { value: unknown; places: number[] }>>();
     for (let i = 0; i < results.length; i++) {
-      const reads = results[i].reads;
+      const reads = results.at(i).reads;
       for (let r = 0; r < reads.length; r++) {
         const read = reads[r];
         let byKey = built.get(read.lookup);
@@ -49,7 +50,7 @@ function indexOf(results: readonly NormResultReads[]): ReaderIndex {
 }
 
 /** The places of the norms of `results` one of whose lookups no longer gives the value it gave. */
-export function staleReaders<I>(facts: Facts<I>, results: readonly NormResultReads[]): Set<number> {
+export function staleReaders<I>(facts: Facts<I>, results: ChunkedList<NormResultReads>): Set<number> {
   const stale = new Set<number>();
   for (const [lookup, byKey] of indexOf(results)) {
     for (const [key, readers] of byKey) {
@@ -64,55 +65,74 @@ export function staleReaders<I>(facts: Facts<I>, results: readonly NormResultRea
 /**
  * Gives `after` (the results of `before` with those at `places` made again, the norms standing
  * place for place) the index of `before` with those places' reads replaced, when `before` has one.
+ * A norm checked again nearly always reads the keys it read before: those keys keep their list
+ * of places (a key may have tens of thousands of readers, a party's groups read by each of its
+ * norms), and a lookup none of whose keys changed keeps its whole table.
  */
-export function carryReaders(before: readonly NormResultReads[], after: readonly NormResultReads[], places: readonly number[]): void {
+export function carryReaders(before: ChunkedList<NormResultReads>, after: ChunkedList<NormResultReads>, places: readonly number[]): void {
   const earlier = indexes.get(before);
   if (!earlier || indexes.has(after) || before.length !== after.length) return;
-  const index = new Map<AnyLookup, Map<unknown, Readers>>();
-  const byKeyOf = (lookup: AnyLookup): Map<unknown, Readers> => {
-    let byKey = index.get(lookup);
-    if (!byKey) index.set(lookup, (byKey = new Map(earlier.get(lookup))));
-    return byKey;
+  // For each key a re-made result read, or its earlier result read: the places that stopped
+  // reading it, those that started, and the value seen now.
+  interface Moves { value: unknown; readonly gone: number[]; readonly come: number[] }
+  const moves = new Map<AnyLookup, Map<unknown, Moves>>();
+  const movesOf = (read: Read): Moves => {
+    let byKey = moves.get(read.lookup);
+    if (!byKey) moves.set(read.lookup, (byKey = new Map()));
+    let m = byKey.get(read.key);
+    if (!m) byKey.set(read.key, (m = { value: earlier.get(read.lookup)?.get(read.key)?.value ?? read.value, gone: [], come: [] }));
+    return m;
   };
-  // Each key a re-made result read, or its earlier result read: its readers, moved.
-  const moved = new Map<AnyLookup, Map<unknown, { value: unknown; places: number[] }>>();
-  const touch = (read: Read): { value: unknown; places: number[] } => {
-    let byKey = moved.get(read.lookup);
-    if (!byKey) moved.set(read.lookup, (byKey = new Map()));
-    let readers = byKey.get(read.key);
-    if (!readers) {
-      const then = earlier.get(read.lookup)?.get(read.key);
-      byKey.set(read.key, (readers = { value: then?.value ?? read.value, places: then ? then.places.slice() : [] }));
-    }
-    return readers;
-  };
-  // A key may have tens of thousands of readers (a party's groups, read by each of its norms):
-  // a place is found in its sorted list by halving.
   for (const place of places) {
-    for (const read of before[place].reads) {
-      const list = touch(read).places;
-      const at = firstAtLeast(list, place);
-      if (list[at] === place) list.splice(at, 1);
-    }
-  }
-  for (const place of places) {
-    for (const read of after[place].reads) {
-      const readers = touch(read);
+    const then = keysRead(before.at(place).reads);
+    const now = keysRead(after.at(place).reads);
+    for (const read of then) if (!readsKey(now, read)) movesOf(read).gone.push(place);
+    for (const read of now) {
+      const m = movesOf(read);
       // The value a re-made check saw is the value now; every other reader saw an equal one.
-      readers.value = read.value;
-      const at = firstAtLeast(readers.places, place);
-      if (readers.places[at] !== place) readers.places.splice(at, 0, place);
+      m.value = read.value;
+      if (!readsKey(then, read)) m.come.push(place);
     }
   }
-  for (const [lookup, keys] of earlier) if (!moved.has(lookup)) index.set(lookup, keys as Map<unknown, Readers>);
-  for (const [lookup, keys] of moved) {
-    const byKey = byKeyOf(lookup);
-    for (const [key, readers] of keys) {
+  let index: Map<AnyLookup, ReadonlyMap<unknown, Readers>> | undefined;
+  for (const [lookup, keys] of moves) {
+    const table = earlier.get(lookup);
+    let byKey: Map<unknown, Readers> | undefined;
+    for (const [key, m] of keys) {
+      const was = table?.get(key);
+      if (was && was.value === m.value && m.gone.length === 0 && m.come.length === 0) continue;
+      const readers = { value: m.value, places: was ? moved(was.places, m.gone, m.come) : m.come.sort((a, b) => a - b) };
+      byKey ??= new Map(table);
       if (readers.places.length === 0) byKey.delete(key);
       else byKey.set(key, readers);
     }
+    if (byKey) (index ??= new Map(earlier)).set(lookup, byKey);
   }
-  indexes.set(after, index);
+  indexes.set(after, index ?? earlier);
+}
+
+/** The reads of one norm, each lookup and key once. */
+function keysRead(reads: readonly Read[]): readonly Read[] {
+  return reads.filter((read, i) => !readsKey(reads.slice(0, i), read));
+}
+
+function readsKey(reads: readonly Read[], read: Read): boolean {
+  return reads.some((r) => r.lookup === read.lookup && r.key === read.key);
+}
+
+/** `places` (in increasing order) without those `gone` and with those that `come`. */
+function moved(places: readonly number[], gone: readonly number[], come: readonly number[]): readonly number[] {
+  if (gone.length === 0 && come.length === 0) return places;
+  const list = places.slice();
+  for (const place of gone) {
+    const at = firstAtLeast(list, place);
+    if (list[at] === place) list.splice(at, 1);
+  }
+  for (const place of come) {
+    const at = firstAtLeast(list, place);
+    if (list[at] !== place) list.splice(at, 0, place);
+  }
+  return list;
 }
 
 /** The index of the first item of the sorted `list` that is at least `place` (its length when none is). */

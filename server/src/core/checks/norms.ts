@@ -9,7 +9,7 @@ import { namesText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
-import { dutyKey, normsWithDuty } from '../facts/lookups';
+import { dutyAs, dutyKey, normsWithDuty } from '../facts/lookups';
 import { allGroups, allMembers } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
@@ -52,35 +52,6 @@ function checkModal(ctx: CheckContext, norm: NormModel): void {
   ctx.emit(report('P601', spanOf(norm, norm.line), { keyword, modal: norm.modal, expected, suggestedKeyword }, { fixes }));
 }
 
-const NONE: readonly NormModel[] = [];
-/** Long lists of norms with one duty, by modal: each of their norms asks for the opposite one. */
-const byModal = new WeakMap<readonly NormModel[], Map<ModalValue, NormModel[]>>();
-
-/**
- * The norms of `list` with `modal`. A duty may be shared by thousands of norms (a quoted
- * object such as "monthly service report"); their list is split by modal once, rather than
- * searched again for each of its norms.
- */
-function withModal(list: readonly NormModel[], modal: ModalValue): readonly NormModel[] {
-  if (list.length <= 8) {
-    let found: NormModel[] | undefined;
-    for (let i = 0; i < list.length; i++) if (list[i].modal === modal) (found ??= []).push(list[i]);
-    return found ?? NONE;
-  }
-  let split = byModal.get(list);
-  if (!split) {
-    split = new Map();
-    for (const n of list) {
-      if (!n.modal) continue;
-      const same = split.get(n.modal);
-      if (same) same.push(n);
-      else split.set(n.modal, [n]);
-    }
-    byModal.set(list, split);
-  }
-  return split.get(modal) ?? NONE;
-}
-
 function checkContradiction(ctx: CheckContext, norm: NormModel): void {
   if (!norm.line || norm.subjects.length === 0 || !norm.verb || (norm.modal !== 'must' && norm.modal !== 'must not')) return;
   const duty = dutyObject(norm);
@@ -105,7 +76,7 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
       const groups = allGroups(ctx, party);
       let clash = false;
       for (let g = -1; g < groups.length; g++) {
-        const opposed = withModal(ctx.read(normsWithDuty, dutyKey(g < 0 ? party : groups[g], verb, duty)), opposite);
+        const opposed = ctx.read(normsWithDuty, dutyAs(dutyKey(g < 0 ? party : groups[g], verb, duty), opposite));
         for (let i = 0; i < opposed.length; i++) {
           (found ??= new Set()).add(opposed[i]);
           clash = true;

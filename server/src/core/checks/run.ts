@@ -16,6 +16,7 @@ import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
 import { carryReaders, staleReaders } from './norm-readers';
 import { normsReplacedSince } from '../model/carried-models';
+import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
@@ -77,14 +78,14 @@ export interface FileCheckResult {
   /** The file's own checks' findings and lookups, by family. */
   readonly file: FileChecks;
   /** What the checks of single units found, by the unit's place. */
-  readonly unitFindings: readonly (readonly Diagnostic[])[];
+  readonly unitFindings: ChunkedList<readonly Diagnostic[]>;
   /** The places, in order, of the units and of the norms whose checks found something: few beside them all. */
   readonly unitsFound: readonly number[];
   readonly normsFound: readonly number[];
   /** The same, one list in the order of the text. */
   readonly unitDiagnostics: readonly Diagnostic[];
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
-  readonly norms: readonly NormResult[];
+  readonly norms: ChunkedList<NormResult>;
   /**
    * What every norm's checks read, read once for the file: the variations' effects. When it
    * changes, every norm is checked again; a norm's own reads leave it out.
@@ -140,20 +141,20 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
 
   // Each unit's own checks: carried by place from the earlier result but where the edit
   // replaced the unit, and otherwise kept by the unit's identity.
-  const units = model.partnership.block?.units ?? [];
+  const units = model.partnership.block?.units ?? ChunkedList.empty<Unit>();
   const replaced = source.replacedUnits;
   const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
-  const byPlace: (readonly Diagnostic[])[] = carry ? earlier!.unitFindings.slice() : new Array(units.length);
   const unitFindings = unitChecker(source.file, families, fail);
-  if (carry) for (const i of replaced!) byPlace[i] = unitFindings(units[i]);
+  let byPlace: ChunkedList<readonly Diagnostic[]>;
+  if (carry) byPlace = earlier!.unitFindings.replaced(replaced!, (i) => unitFindings(units.at(i)));
   else {
     // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
-    for (let i = 0; i < units.length; i++) byPlace[i] = before?.get(units[i]) ?? unitFindings(units[i]);
+    byPlace = ChunkedList.of(units.map((unit) => before?.get(unit) ?? unitFindings(unit)));
   }
-  const unitsFound = placesFound((i) => byPlace[i], units.length, carry ? earlier!.unitsFound : undefined, replaced);
+  const unitsFound = placesFound((i) => byPlace.at(i), units.length, carry ? earlier!.unitsFound : undefined, replaced);
   const unitDiagnostics: Diagnostic[] = [];
-  for (const i of unitsFound) unitDiagnostics.push(...byPlace[i]);
+  for (const i of unitsFound) unitDiagnostics.push(...byPlace.at(i));
 
   // Each norm's checks, kept while the norm and what it looked up are unchanged.
   const normFamilies = families.filter((f) => f.norm);
@@ -167,19 +168,20 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
   // value changed are checked again; the others keep their place and result.
   const carried = carriedNormResults(facts, usable, model);
-  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms[i]) : earlierNormResults(usable, model);
-  const norms = carried ? earlier!.norms.slice() : new Array<NormResult>(model.norms.length);
-  const places = carried ? [...carried.again] : null;
+  const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms.at(i)) : earlierNormResults(usable, model);
+  // Checked afresh, each norm's result in order; carried, those made again by place.
+  const made: NormResult[] = carried ? [] : new Array<NormResult>(model.norms.length);
+  const places = carried ? [...carried.again].sort((a, b) => a - b) : null;
   // One context for every norm; what a norm's checks report goes to its own list, made only
   // when there is something to report (most norms have nothing).
   let own: Diagnostic[] | undefined;
   const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => (own ??= []).push(d) };
   for (let k = 0, count = places ? places.length : model.norms.length; k < count; k++) {
     const i = places ? places[k] : k;
-    const norm = model.norms[i];
+    const norm = model.norms.at(i);
     const before = earlierOf(i);
     if (before && (carried || facts.stillHold(before.reads))) {
-      norms[i] = before;
+      made[places ? k : i] = before;
       continue;
     }
     own = undefined;
@@ -199,22 +201,23 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     }
     // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
     const found = own as Diagnostic[] | undefined;
-    norms[i] = { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS };
+    made[places ? k : i] = { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS };
   }
 
+  const norms = places ? earlier!.norms.replaced(places, (i) => made[places.indexOf(i)]) : ChunkedList.of(made);
   if (places) carryReaders(earlier!.norms, norms, places);
-  const normsFound = placesFound((i) => norms[i].diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
+  const normsFound = placesFound((i) => norms.at(i).diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
 
   // Nothing new: the earlier result itself, which tells readers nothing changed. Carried norms
   // are the earlier ones but at the places checked again.
-  const sameNorms = carried ? places!.every((i) => norms[i] === earlier!.norms[i]) : sameList(norms, earlier?.norms ?? []);
+  const sameNorms = places ? norms === earlier!.norms : sameList(made, earlier?.norms.toArray() ?? []);
   if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameNorms && sameList(normsRead.map((r) => r.value), earlier.normsRead.map((r) => r.value))) return earlier;
   const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
-  for (const i of normsFound) diagnostics.push(...norms[i].diagnostics);
+  for (const i of normsFound) diagnostics.push(...norms.at(i).diagnostics);
   if (!failed) return { model, file, unitFindings: byPlace, unitsFound, unitDiagnostics, norms, normsFound, normsRead, diagnostics, complete: true };
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
-  return { model, file, unitFindings: [], unitsFound: [], unitDiagnostics, norms: [], normsFound: [], normsRead, diagnostics, complete: false };
+  return { model, file, unitFindings: ChunkedList.empty(), unitsFound: [], unitDiagnostics, norms: ChunkedList.empty(), normsFound: [], normsRead, diagnostics, complete: false };
 }
 
 /**
@@ -252,10 +255,10 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return () => undefined;
   const before = earlier.norms;
   // An edit inside one norm keeps every other norm at its place.
-  if (before.length === model.norms.length) return (i) => (before[i].norm === model.norms[i] ? before[i] : undefined);
+  if (before.length === model.norms.length) return (i) => (before.at(i).norm === model.norms.at(i) ? before.at(i) : undefined);
   const byNorm = new Map<NormModel, NormResult>();
-  for (const result of before) byNorm.set(result.norm, result);
-  return (i) => byNorm.get(model.norms[i]);
+  before.forEach((result) => byNorm.set(result.norm, result));
+  return (i) => byNorm.get(model.norms.at(i));
 }
 
 /**
@@ -267,7 +270,7 @@ function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readon
   const units = earlier.model.partnership.block?.units;
   if (!units || units.length !== earlier.unitFindings.length) return undefined;
   const byUnit = new Map<Unit, readonly Diagnostic[]>();
-  for (let i = 0; i < units.length; i++) byUnit.set(units[i], earlier.unitFindings[i]);
+  units.forEach((unit, i) => byUnit.set(unit, earlier.unitFindings.at(i)));
   return byUnit;
 }
 

@@ -76,14 +76,12 @@ function gather(source: SourceFile): Contributions {
   const measureCounts = new Map<KpiSymbol, number>();
   const model = source.model;
   // By index: these loops visit every norm and reference of a contract as it opens.
-  const all = model?.norms ?? [];
-  for (let i = 0; i < all.length; i++) {
-    const norm = all[i];
+  model?.norms.forEach((norm) => {
     for (let j = 0; j < norm.subjects.length; j++) push(norms, norm.subjects[j], norm);
     count(measureCounts, norm.kpis, 1);
-  }
+  });
   const resolutions = source.resolutions;
-  for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions[i].targets, 1);
+  for (let i = 0; i < resolutions.length; i++) countTargets(referenceCounts, resolutions.at(i).targets, 1);
   return {
     ...statements(source), ...memberships(source), escalations: escalations(source.model),
     norms, referenceCounts, measureCounts, referenced: byFile(referenceCounts), measured: byFile(measureCounts),
@@ -128,23 +126,26 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
   let bodiesChanged = false;
   let partiesChanged = false;
   const subjects = new Set<PartySymbol>();
-  const referenceCounts = new Map(earlier.referenceCounts);
-  const measureCounts = new Map(earlier.measureCounts);
+  // What the changed units add to and take from the counts; most edits leave every count as it was.
+  const referenceDeltas = new Map<PartnershipSymbol, number>();
+  const measureDeltas = new Map<KpiSymbol, number>();
   for (const i of changed) {
-    for (const m of [before.meanings[i], after.meanings[i]]) {
+    for (const m of [before.meanings.at(i), after.meanings.at(i)]) {
       if (!m) continue;
       if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface' || m.kind === 'variation') statementsChanged = true;
       if (m.kind === 'body') bodiesChanged = true;
       if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
     }
     if (partyUnitChanged(before, after, i)) partiesChanged = true;
-    countTargets(referenceCounts, before.resolutions[i].targets, -1);
-    countTargets(referenceCounts, after.resolutions[i].targets, 1);
-    const then = before.meanings[i];
-    const now = after.meanings[i];
-    if (then?.kind === 'norm') count(measureCounts, then.value.kpis, -1);
-    if (now?.kind === 'norm') count(measureCounts, now.value.kpis, 1);
+    countTargets(referenceDeltas, before.resolutions.at(i).targets, -1);
+    countTargets(referenceDeltas, after.resolutions.at(i).targets, 1);
+    const then = before.meanings.at(i);
+    const now = after.meanings.at(i);
+    if (then?.kind === 'norm') count(measureDeltas, then.value.kpis, -1);
+    if (now?.kind === 'norm') count(measureDeltas, now.value.kpis, 1);
   }
+  const referenceCounts = withDeltas(earlier.referenceCounts, referenceDeltas);
+  const measureCounts = withDeltas(earlier.measureCounts, measureDeltas);
   // A subject's norms, in the order of the text: the one norm replaced in place, or gathered again.
   const norms = new Map(earlier.norms);
   for (const subject of subjects) {
@@ -159,8 +160,8 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
     norms,
     referenceCounts,
     measureCounts,
-    referenced: sameKeys(referenceCounts, earlier.referenceCounts) ? earlier.referenced : byFile(referenceCounts),
-    measured: sameKeys(measureCounts, earlier.measureCounts) ? earlier.measured : byFile(measureCounts),
+    referenced: referenceCounts === earlier.referenceCounts || sameKeys(referenceCounts, earlier.referenceCounts) ? earlier.referenced : byFile(referenceCounts),
+    measured: measureCounts === earlier.measureCounts || sameKeys(measureCounts, earlier.measureCounts) ? earlier.measured : byFile(measureCounts),
   };
 }
 
@@ -170,8 +171,8 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
   const out = list.slice();
   const replaced: [NormModel, NormModel][] = [];
   for (const i of changed) {
-    const then = before.meanings[i];
-    const now = after.meanings[i];
+    const then = before.meanings.at(i);
+    const now = after.meanings.at(i);
     const thenOf = then?.kind === 'norm' && then.value.subjects.includes(subject) ? then.value : null;
     const nowOf = now?.kind === 'norm' && now.value.subjects.includes(subject) ? now.value : null;
     if (!thenOf && !nowOf) continue;
@@ -198,9 +199,23 @@ function count<T>(counts: Map<T, number>, items: readonly T[], by: number): void
   for (let k = 0; k < items.length; k++) bump(counts, items[k], by);
 }
 
+/** `counts` with `deltas` added; `counts` itself when every delta is nothing (most edits). */
+function withDeltas<T>(counts: ReadonlyMap<T, number>, deltas: ReadonlyMap<T, number>): ReadonlyMap<T, number> {
+  let out: Map<T, number> | undefined;
+  for (const [item, delta] of deltas) {
+    if (delta === 0) continue;
+    out ??= new Map(counts);
+    const now = (out.get(item) ?? 0) + delta;
+    if (now > 0) out.set(item, now);
+    else out.delete(item);
+  }
+  return out ?? counts;
+}
+
+/** Adds `by` to the count of `item`; a count of nothing is no entry (a delta may be below zero). */
 function bump<T>(counts: Map<T, number>, item: T, by: number): void {
   const now = (counts.get(item) ?? 0) + by;
-  if (now > 0) counts.set(item, now);
+  if (now !== 0) counts.set(item, now);
   else counts.delete(item);
 }
 

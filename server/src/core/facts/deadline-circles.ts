@@ -27,12 +27,11 @@ const edgesOfFile: ProgramLookup<string, Edges> = {
   name: 'deadlineEdgesOfFile',
   inputs: (facts, file) => facts.input.files.get(file)?.model?.norms ?? null,
   compute(facts, file) {
-    const norms = facts.input.files.get(file)?.model?.norms ?? [];
     let edges: Map<NormSymbol, NormSymbol> | undefined;
-    for (let i = 0; i < norms.length; i++) {
-      const anchor = deadlineAnchorNorm(norms[i]);
-      if (anchor && isObligation(anchor)) (edges ??= new Map()).set(norms[i].symbol, anchor);
-    }
+    facts.input.files.get(file)?.model?.norms.forEach((norm) => {
+      const anchor = deadlineAnchorNorm(norm);
+      if (anchor && isObligation(anchor)) (edges ??= new Map()).set(norm.symbol, anchor);
+    });
     return edges ?? NO_EDGES;
   },
   equals: sameEdges,

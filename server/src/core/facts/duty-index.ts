@@ -6,6 +6,7 @@
 
 import type { ScopeSymbol } from '../binding/symbols';
 import type { NormModel } from '../model/semantic';
+import type { ModalValue } from '../syntax/ast';
 import type { Period } from '../values/dates';
 
 type DutyIndex = ReadonlyMap<string, ReadonlyMap<ScopeSymbol | string, readonly NormModel[]>>;
@@ -135,4 +136,33 @@ export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
   let key = quotedObjects.get(norm);
   if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
   return key;
+}
+
+const NONE: readonly NormModel[] = [];
+/** Long lists of norms with one duty, by modal. */
+const byModal = new WeakMap<readonly NormModel[], Map<ModalValue, NormModel[]>>();
+
+/**
+ * The norms of `list` with `modal`. A duty may be shared by thousands of norms (a quoted
+ * object such as "monthly service report"); their list is split by modal once, rather than
+ * searched again for each modal.
+ */
+export function withModal(list: readonly NormModel[], modal: ModalValue): readonly NormModel[] {
+  if (list.length <= 8) {
+    let found: NormModel[] | undefined;
+    for (let i = 0; i < list.length; i++) if (list[i].modal === modal) (found ??= []).push(list[i]);
+    return found ?? NONE;
+  }
+  let split = byModal.get(list);
+  if (!split) {
+    split = new Map();
+    for (const n of list) {
+      if (!n.modal) continue;
+      const same = split.get(n.modal);
+      if (same) same.push(n);
+      else split.set(n.modal, [n]);
+    }
+    byModal.set(list, split);
+  }
+  return split.get(modal) ?? NONE;
 }

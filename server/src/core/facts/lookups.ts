@@ -9,10 +9,11 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import { variedGrants } from '../model/varied';
 import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, type VariationEffects } from '../model/variations';
+import type { ModalValue } from '../syntax/ast';
 import { unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
-import { dutyIndex, type NamedWork, namedWork, scopesNamed } from './duty-index';
+import { dutyIndex, type NamedWork, namedWork, scopesNamed, withModal } from './duty-index';
 import { type Facts, type Lookup, sameList, sameSet } from './engine';
 
 /** A lookup into the files of one program. */
@@ -152,7 +153,7 @@ function normModels(source: SourceFile): (symbol: NormSymbol) => NormModel | und
   return (symbol) => {
     const block = source.partnership?.block;
     const place = block && symbol.file === source.file ? unitPlace(block, symbol.unit) : undefined;
-    const meaning = place === undefined ? null : source.meanings[place];
+    const meaning = place === undefined ? null : source.meanings.at(place);
     return meaning?.kind === 'norm' && meaning.value.symbol === symbol ? meaning.value : undefined;
   };
 }
@@ -244,14 +245,35 @@ function dutyList(facts: Facts<Program>, duty: Duty): readonly NormModel[] | und
   return dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object);
 }
 
-/** The norms whose subject is the duty's party, with its verb and object (see `dutyObject`). */
-export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
+/** A duty as one modal binds it (P602 asks a `must` norm for the `must not` norms of its duty). */
+export interface DutyAs {
+  readonly duty: Duty;
+  readonly modal: ModalValue;
+}
+
+const dutiesAs = new WeakMap<Duty, Map<ModalValue, DutyAs>>();
+
+/** The key of a duty as `modal` binds it: the same object each time, as `dutyKey`'s. */
+export function dutyAs(duty: Duty, modal: ModalValue): DutyAs {
+  let byModal = dutiesAs.get(duty);
+  if (!byModal) dutiesAs.set(duty, (byModal = new Map()));
+  let key = byModal.get(modal);
+  if (!key) byModal.set(modal, (key = { duty, modal }));
+  return key;
+}
+
+/**
+ * The norms whose subject is the duty's party, with its verb, object (see `dutyObject`) and
+ * modal. Keyed by the modal too, so that an edit to a `must` norm leaves the value for `must
+ * not` as it was, and the norms that read only that are not checked again.
+ */
+export const normsWithDuty: ProgramLookup<DutyAs, readonly NormModel[]> = {
   name: 'normsWithDuty',
-  fileOf: (duty) => duty.party.file,
+  fileOf: (key) => key.duty.party.file,
   // The duty's own list: a party's index of duties is carried from edit to edit, so a duty an
   // edit did not touch keeps its very list, and its value stands without being computed.
-  inputs: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
-  compute: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
+  inputs: (facts, key) => dutyList(facts, key.duty) ?? EMPTY,
+  compute: (facts, key) => withModal(dutyList(facts, key.duty) ?? EMPTY, key.modal),
   equals: sameList,
 };
 

@@ -20,13 +20,15 @@ export function memberships(source: SourceFile): {
 } {
   const members = new Map<PartySymbol, PartySymbol[]>();
   const groups = new Map<PartySymbol, PartySymbol[]>();
-  const units = source.partnership?.block?.units ?? [];
-  for (let i = 0; i < units.length; i++) {
-    const node = units[i].node;
+  const units = source.partnership?.block?.units;
+  for (let i = 0; i < (units?.length ?? 0); i++) {
+    const unit = units!.at(i);
+    const node = unit.node;
     if (node.kind !== 'Party' || node.role?.text !== GROUP_ROLE) continue;
-    const group = declarationsOfUnit(source.file, units[i]).top;
+    const group = declarationsOfUnit(source.file, unit).top;
     if (group?.kind !== 'party') continue;
-    const listed = source.resolutions[i] ? resolvedParents(node, source.resolutions[i]) : [];
+    const resolution = source.resolutions.at(i);
+    const listed = resolution ? resolvedParents(node, resolution) : [];
     // A group listed among its own members adds nothing to it.
     const own = [...new Set(listed)].filter((m) => m !== group);
     if (own.length === 0) continue;
@@ -59,5 +61,5 @@ export function escalations(model: FileModel | null): ReadonlyMap<BodySymbol, re
 
 /** Whether the unit at `place` (one an edit changed) declares a party before or after it. */
 export function partyUnitChanged(before: SourceFile, after: SourceFile, place: number): boolean {
-  return before.partnership?.block?.units[place]?.node.kind === 'Party' || after.partnership?.block?.units[place]?.node.kind === 'Party';
+  return before.partnership?.block?.units.at(place)?.node.kind === 'Party' || after.partnership?.block?.units.at(place)?.node.kind === 'Party';
 }

@@ -74,7 +74,7 @@ export function structureOf(ast: FileNode): Structure | null {
     if (!block.closed) return false;
     s.opens.set(block.start, block.end - 1);
     s.closes.set(block.end - 1, 0);
-    return block.units.every((unit, i) => visit(unit.node as Node, 1, block.starts[i]));
+    return block.units.every((unit, i) => visit(unit.node as Node, 1, block.starts.at(i)));
   };
   return ast.items.every(file) ? s : null;
 }

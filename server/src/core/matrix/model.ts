@@ -11,6 +11,7 @@ import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../mo
 import type { Analysis } from '../analysis/analysis';
 import { variedSpan } from '../model/varied';
 import type { Unit } from '../syntax/ast';
+import type { ChunkedList } from '../values/chunked-list';
 import { namesText, qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
 import { placesIn, placeText } from './places';
@@ -122,7 +123,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
       title: model.partnership.title?.value ?? '',
       doc: docCommentBefore(source.text, model.partnership.start) ?? '',
       term: term ? `${formatDay(term.from)} to ${formatDay(term.to)}` : '',
-      source: sourceOf(model.partnership.block?.units ?? []),
+      source: sourceOf(model.partnership.block?.units),
       notes: model.notes,
       values: model.values.map((v) => ({ amount: formatQuantity(v.amount), text: v.text?.value ?? '' })),
       objectives: model.objectives.map((o) => o.text.value),
@@ -155,9 +156,9 @@ const rows = new WeakMap<NormModel, MatrixRow>();
 type LineAt = (unit: Unit, offset: number) => number;
 
 /** The partnership's `source` line, if it has one. */
-function sourceOf(units: readonly Unit[]): string {
-  for (const unit of units) if (unit.node.kind === 'Source') return unit.node.text.value;
-  return '';
+function sourceOf(units: ChunkedList<Unit> | undefined): string {
+  const node = units?.find((unit) => unit.node.kind === 'Source')?.node;
+  return node?.kind === 'Source' ? node.text.value : '';
 }
 
 /** What a row says that depends on more than its norm: the term's end as varied, and the variations. */

@@ -28,7 +28,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
   const text = source.text;
   // A declaration's doc comment lies in its unit, before it.
   const doc = (unit: Unit, start: number): string | undefined => docCommentBefore(unit.text, start, true);
-  const units = model.partnership.block?.units ?? [];
+  const units = model.partnership.block?.units.toArray() ?? [];
   // Periods as worked out: as varied by every variation of the partnership in the files checked together.
   const effects = program.variationEffects(file);
 

@@ -11,6 +11,7 @@ import type {
 } from '../syntax/ast';
 import type { CalendarName } from '../values/bank-holidays';
 import { dayNumber, lastDayNumber, type Period } from '../values/dates';
+import type { ChunkedList } from '../values/chunked-list';
 import type { NormModel } from './norm-model';
 
 export { NormModel, type Deadline } from './norm-model';
@@ -148,7 +149,7 @@ export interface FileModel {
   readonly grants: readonly Grant[];
   readonly opens: readonly OpenScope[];
   readonly interfaces: readonly InterfaceLink[];
-  readonly norms: readonly NormModel[];
+  readonly norms: ChunkedList<NormModel>;
   readonly kpis: readonly KpiModel[];
   readonly bodies: readonly BodyModel[];
   readonly charges: readonly ChargeModel[];

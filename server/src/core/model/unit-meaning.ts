@@ -9,6 +9,7 @@ import { isWithin } from '../binding/symbols';
 import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnership, QName, Term, Unit } from '../syntax/ast';
 import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
+import { ChunkedList } from '../values/chunked-list';
 import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
@@ -107,8 +108,8 @@ export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInp
 
 /** The term line of a partnership and its unit: the first, as the brief says. */
 export function termOf(partnership: Partnership): { node: Term; unit: Unit } | null {
-  const units = partnership.block?.units ?? NONE;
-  for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Term') return { node: units[i].node as Term, unit: units[i] };
+  const unit = partnership.block?.units.find((u) => u.node.kind === 'Term');
+  if (unit) return { node: unit.node as Term, unit };
   return null;
 }
 
@@ -119,31 +120,39 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
  * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
  * the model afresh.
  */
-export function carriedFileModel(earlier: FileModel, before: readonly UnitMeaning[], partnership: Partnership, meanings: readonly UnitMeaning[], changed: readonly number[]): FileModel | null {
+export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMeaning>, partnership: Partnership, meanings: ChunkedList<UnitMeaning>, changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
-  const lists: Partial<Record<NonNullable<UnitMeaning>['kind'], unknown[]>> = {};
-  const normPlaces: number[] = [];
+  const lists: Partial<Record<Exclude<NonNullable<UnitMeaning>['kind'], 'norm'>, unknown[]>> = {};
+  const normsNow = new Map<number, NormModel>();
   const field = {
-    grant: 'grants', open: 'opens', interface: 'interfaces', norm: 'norms', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
+    grant: 'grants', open: 'opens', interface: 'interfaces', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
   } as const;
   for (const i of changed) {
-    const then = before[i];
-    const now = meanings[i];
+    const then = before.at(i);
+    const now = meanings.at(i);
     if (!then && !now) {
-      const [thenUnit, nowUnit] = [earlier.partnership.block?.units[i], partnership.block?.units[i]];
+      const [thenUnit, nowUnit] = [earlier.partnership.block?.units.at(i), partnership.block?.units.at(i)];
       // Every place keeps its kind of statement (so a carried model has the earlier one's).
       if (thenUnit?.node.kind !== nowUnit?.node.kind || gatheredAsWritten(nowUnit)) return null;
       continue;
     }
     if (!then || !now || then.kind !== now.kind) return null;
+    if (now.kind === 'norm') {
+      // The norms, a list as long as the contract, share all but the replaced norms' chunks.
+      const at = earlier.norms.indexOf(then.value as NormModel);
+      if (at < 0) return null;
+      normsNow.set(at, now.value);
+      continue;
+    }
     const list = (lists[now.kind] ??= (earlier[field[now.kind]] as readonly unknown[]).slice());
     const at = list.indexOf(then.value);
     if (at < 0) return null;
     list[at] = now.value;
-    if (now.kind === 'norm') normPlaces.push(at);
   }
   const replaced: Record<string, unknown> = {};
   for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
+  const normPlaces = [...normsNow.keys()].sort((a, b) => a - b);
+  if (normPlaces.length > 0) replaced.norms = earlier.norms.replaced(normPlaces, (at) => normsNow.get(at)!);
   const model: FileModel = { ...earlier, partnership, ...replaced };
   noteCarried(model, earlier, normPlaces);
   return model;
@@ -156,7 +165,7 @@ function gatheredAsWritten(unit: Unit | undefined): boolean {
 }
 
 /** A file's model from its units' meanings, in the order of the text. */
-export function fileModel(file: string, partnership: Partnership, meanings: readonly UnitMeaning[]): FileModel {
+export function fileModel(file: string, partnership: Partnership, meanings: ChunkedList<UnitMeaning>): FileModel {
   const term = termOf(partnership);
   // Each kind of meaning has its list: a unit's meaning joins the list of its kind.
   const lists: { readonly [K in NonNullable<UnitMeaning>['kind']]: Extract<NonNullable<UnitMeaning>, { kind: K }>['value'][] } = {
@@ -167,10 +176,10 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
   const objectives: Objective[] = [];
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < meanings.length; i++) {
-    const m = meanings[i];
+    const m = meanings.at(i);
     if (m) (lists[m.kind] as unknown[]).push(m.value);
     else {
-      const node = partnership.block!.units[i].node;
+      const node = partnership.block!.units.at(i).node;
       if (node.kind === 'Note') notes.push(node.text.value);
       else if (node.kind === 'ContractValue') values.push(node);
       else if (node.kind === 'Objective') objectives.push(node);
@@ -179,7 +188,7 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
   const calendarNode = calendarOf(partnership);
   return {
     file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null),
-    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: lists.norm, kpis: lists.kpi, bodies: lists.body,
+    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: ChunkedList.of(lists.norm), kpis: lists.kpi, bodies: lists.body,
     charges: lists.charge, variations: lists.variation, notes, values, objectives,
     calendarNode, calendar: calendarNamed(calendarNode),
   };
@@ -187,9 +196,7 @@ export function fileModel(file: string, partnership: Partnership, meanings: read
 
 /** The partnership's first `calendar` line. */
 export function calendarOf(partnership: Partnership): Calendar | null {
-  const units = partnership.block?.units ?? NONE;
-  for (let i = 0; i < units.length; i++) if (units[i].node.kind === 'Calendar') return units[i].node as Calendar;
-  return null;
+  return (partnership.block?.units.find((u) => u.node.kind === 'Calendar')?.node as Calendar | undefined) ?? null;
 }
 
 export function calendarNamed(node: Calendar | null): TermContext['calendar'] {

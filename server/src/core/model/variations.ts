@@ -142,7 +142,7 @@ function normsIn(model: FileModel, variations: readonly VariationModel[]): (symb
     if (!norms) {
       const named = new Set(endedNorms(variations));
       norms = new Map();
-      for (let i = 0; i < model.norms.length; i++) if (named.has(model.norms[i].symbol)) norms.set(model.norms[i].symbol, model.norms[i]);
+      for (let i = 0; i < model.norms.length; i++) if (named.has(model.norms.at(i).symbol)) norms.set(model.norms.at(i).symbol, model.norms.at(i));
     }
     return norms.get(symbol);
   };

@@ -7,6 +7,7 @@
 import { isWithin } from '../binding/symbols';
 import type { Period } from '../values/dates';
 import { carriedFromModel, normsReplacedSince } from './carried-models';
+import { ChunkedList } from '../values/chunked-list';
 import { countBack } from './norm-meaning';
 import type { FileModel, Grant, NormModel } from './semantic';
 import { NO_EFFECTS, type VariationEffects } from './variations';
@@ -96,15 +97,14 @@ export function variedModel(model: FileModel, effects: VariationEffects): FileMo
     const before = earlier && modelCopies.get(effects)?.get(earlier);
     const replaced = earlier && normsReplacedSince(model, earlier);
     if (before && replaced && earlier.term === model.term && earlier.grants === model.grants) {
-      const norms = before.norms.slice();
-      for (const i of replaced) norms[i] = variedNorm(model.norms[i], effects, model);
+      const norms = before.norms.replaced(replaced, (i) => variedNorm(model.norms.at(i), effects, model));
       return { ...model, term: before.term, grants: before.grants, norms };
     }
     return {
       ...model,
       term: model.term && effects.termEnd !== null ? { from: model.term.from, to: effects.termEnd } : model.term,
       grants: model.grants.flatMap((g) => variedGrants(g, effects)),
-      norms: model.norms.map((n) => variedNorm(n, effects, model)),
+      norms: ChunkedList.of(model.norms.map((n) => variedNorm(n, effects, model))),
     };
   });
 }

@@ -17,14 +17,15 @@ import { firstPart, type Partnership, type QName, type Unit } from '../syntax/as
 import type { ParsedDocument } from '../syntax/parse';
 import { replacedPlaces, unitStart } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
+import { ChunkedList } from '../values/chunked-list';
 
 /** What a file's analysis adds to its parse and declarations. */
 export interface FileAnalysis {
   /** The names the file sees: its own partnership's, and those it imports. */
   readonly scope: NameScope | null;
   /** Each unit's resolution and meaning, by the unit's place in the partnership. */
-  readonly resolutions: readonly UnitResolution[];
-  readonly meanings: readonly UnitMeaning[];
+  readonly resolutions: ChunkedList<UnitResolution>;
+  readonly meanings: ChunkedList<UnitMeaning>;
   /** The places of the units whose resolution failed (P101, P103): they are resolved again each time. */
   readonly failedUnits: readonly number[];
   /**
@@ -65,7 +66,7 @@ export function analyseFile(
   const { file, parsed, partnership, declarations } = input;
   const scope: NameScope | null = visible.own ? { own: visible.own, imported: visible.imported } : null;
   const suggester = new Suggester();
-  const units = partnership?.block?.units ?? NONE;
+  const units = partnership?.block?.units ?? ChunkedList.empty<Unit>();
   const term = termPeriod(partnership ? (termOf(partnership)?.node ?? null) : null);
   const calendar = calendarNamed(partnership ? calendarOf(partnership) : null);
   const termContext: TermContext = { bounds: term ?? ALL_TIME, calendar };
@@ -73,39 +74,39 @@ export function analyseFile(
   const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term) && (earlier.model?.calendar ?? calendar) === calendar;
 
   // One unit's analysis: kept from its earlier place when nothing it read changed.
-  const analyse = (i: number, resolutions: UnitResolution[], meanings: UnitMeaning[]): void => {
-    const unit = units[i];
+  const analyse = (i: number): { resolution: UnitResolution; meaning: UnitMeaning } => {
+    const unit = units.at(i);
     const place = reusable ? reusable.placeOf(i) : -1;
-    const before = place >= 0 ? earlier!.resolutions[place] : undefined;
+    const before = place >= 0 ? earlier!.resolutions.at(place) : undefined;
     const resolution = before && !before.failed && !readsAny(before.nodes, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
-    resolutions[i] = resolution;
-    meanings[i] = before === resolution && sameBounds ? earlier!.meanings[place] : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext });
+    const meaning = before === resolution && sameBounds ? earlier!.meanings.at(place) : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext });
+    return { resolution, meaning };
   };
 
-  let resolutions: UnitResolution[];
-  let meanings: UnitMeaning[];
+  let resolutions: ChunkedList<UnitResolution>;
+  let meanings: ChunkedList<UnitMeaning>;
   let visited: readonly number[];
   if (reusable?.differing && sameBounds) {
     // Only the replaced units, those whose names did not resolve, and those that read a name
     // declared anew (an edit inside a norm declares its name anew) are looked at; every other
-    // place keeps what it had.
-    resolutions = earlier!.resolutions.slice();
-    meanings = earlier!.meanings.slice();
+    // place keeps what it had, and the lists share their other chunks with the earlier ones.
     const readers = reusable.changedNames.size === 0 ? NONE : readersOf(earlier!.resolutions, reusable.changedNames);
     visited = [...new Set([...reusable.differing, ...earlier!.failedUnits, ...readers])].sort((a, b) => a - b);
-    for (const i of visited) analyse(i, resolutions, meanings);
+    const made = new Map(visited.map((i) => [i, analyse(i)]));
+    resolutions = earlier!.resolutions.replaced(visited, (i) => made.get(i)!.resolution);
+    meanings = earlier!.meanings.replaced(visited, (i) => made.get(i)!.meaning);
     carryReaders(earlier!.resolutions, resolutions, visited);
   } else {
-    resolutions = new Array<UnitResolution>(units.length);
-    meanings = new Array<UnitMeaning>(units.length);
-    for (let i = 0; i < units.length; i++) analyse(i, resolutions, meanings);
+    const made = units.map((_, i) => analyse(i));
+    resolutions = ChunkedList.of(made.map((m) => m.resolution));
+    meanings = ChunkedList.of(made.map((m) => m.meaning));
     visited = units.map((_, i) => i);
   }
-  const failedUnits = visited.filter((i) => resolutions[i].failed);
+  const failedUnits = visited.filter((i) => resolutions.at(i).failed);
   const comparable = earlier !== undefined && earlier.resolutions.length === units.length;
-  const changedUnits = comparable ? visited.filter((i) => resolutions[i] !== earlier.resolutions[i] || meanings[i] !== earlier.meanings[i]) : null;
+  const changedUnits = comparable ? visited.filter((i) => resolutions.at(i) !== earlier.resolutions.at(i) || meanings.at(i) !== earlier.meanings.at(i)) : null;
   let found: Diagnostic[] | undefined;
-  for (const i of failedUnits) (found ??= []).push(...resolutions[i].diagnostics);
+  for (const i of failedUnits) (found ??= []).push(...resolutions.at(i).diagnostics);
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   if (declarations.duplicates.length > 0 && partnership?.block) {
@@ -115,7 +116,7 @@ export function analyseFile(
   if (found) diagnostics.push(...found);
   // The earlier model with the changed meanings replaced, when each kept its kind; else gathered.
   // A replaced unit without a meaning (a note, say) may still change what the model gathers.
-  const replacedUnits = reusable?.differing ?? (comparable ? replacedPlaces(earlier.partnership?.block?.units ?? NONE, units) : null);
+  const replacedUnits = reusable?.differing ?? (comparable ? replacedPlaces(earlier.partnership?.block?.units ?? ChunkedList.empty(), units) : null);
   const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
   const carried = partnership && earlier?.model && touched ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched) : null;
   return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
@@ -129,7 +130,7 @@ interface EarlierPlaces {
   readonly differing?: readonly number[];
 }
 
-function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]): EarlierPlaces | undefined {
+function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Unit>): EarlierPlaces | undefined {
   const before = earlier.partnership?.block?.units;
   if (!before || earlier.resolutions.length !== before.length) return undefined;
   // A name whose declaration changed may change what a reference resolves to. References
@@ -147,15 +148,15 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: readonly Unit[]
   if (before.length === units.length) {
     // An edit inside one unit: the units are compared place by place.
     const differing = replacedPlaces(before, units)!;
-    for (const i of differing) compare(before[i], units[i]);
-    return { placeOf: (i) => (units[i] === before[i] ? i : -1), changedNames, differing };
+    for (const i of differing) compare(before.at(i), units.at(i));
+    return { placeOf: (i) => (units.at(i) === before.at(i) ? i : -1), changedNames, differing };
   }
   const placeOfUnit = new Map<Unit, number>();
-  for (let i = 0; i < before.length; i++) placeOfUnit.set(before[i], i);
+  before.forEach((unit, i) => placeOfUnit.set(unit, i));
   const now = new Set(units);
   for (const unit of units) if (!placeOfUnit.has(unit)) compare(undefined, unit);
   for (const unit of before) if (!now.has(unit)) compare(unit, undefined);
-  return { placeOf: (i) => placeOfUnit.get(units[i]) ?? -1, changedNames };
+  return { placeOf: (i) => placeOfUnit.get(units.at(i)) ?? -1, changedNames };
 }
 
 function referable(symbol: PartnershipSymbol): boolean {
@@ -168,19 +169,19 @@ function referable(symbol: PartnershipSymbol): boolean {
  * an edit changed updated, so finding the readers of a name declared anew costs no pass over
  * every unit.
  */
-const readersByResolutions = new WeakMap<readonly UnitResolution[], ReadonlyMap<string, readonly number[]>>();
+const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, ReadonlyMap<string, readonly number[]>>();
 
-function readersOf(resolutions: readonly UnitResolution[], names: ReadonlySet<string>): number[] {
+function readersOf(resolutions: ChunkedList<UnitResolution>, names: ReadonlySet<string>): number[] {
   let readers = readersByResolutions.get(resolutions);
   if (!readers) {
     const index = new Map<string, number[]>();
-    for (let i = 0; i < resolutions.length; i++) {
-      for (const name of namesRead(resolutions[i])) {
+    resolutions.forEach((resolution, i) => {
+      for (const name of namesRead(resolution)) {
         const list = index.get(name);
         if (list) list.push(i);
         else index.set(name, [i]);
       }
-    }
+    });
     readersByResolutions.set(resolutions, (readers = index));
   }
   const out: number[] = [];
@@ -189,14 +190,14 @@ function readersOf(resolutions: readonly UnitResolution[], names: ReadonlySet<st
 }
 
 /** Gives `after` the readers of `before`, with the places in `visited` whose names read changed updated. */
-function carryReaders(before: readonly UnitResolution[], after: readonly UnitResolution[], visited: readonly number[]): void {
+function carryReaders(before: ChunkedList<UnitResolution>, after: ChunkedList<UnitResolution>, visited: readonly number[]): void {
   const earlier = readersByResolutions.get(before);
   if (!earlier) return;
   let index: Map<string, readonly number[]> | undefined;
   for (const i of visited) {
-    if (before[i] === after[i]) continue;
-    const then = namesRead(before[i]);
-    const now = namesRead(after[i]);
+    if (before.at(i) === after.at(i)) continue;
+    const then = namesRead(before.at(i));
+    const now = namesRead(after.at(i));
     if (then.size === now.size && [...then].every((n) => now.has(n))) continue;
     index ??= new Map(earlier);
     for (const name of then) if (!now.has(name)) index.set(name, (index.get(name) ?? NONE).filter((p) => p !== i));

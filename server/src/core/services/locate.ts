@@ -40,17 +40,17 @@ export function locate(source: SourceFile, offset: number): Located | null {
     const last = unitIndexAt(block, offset);
     // An offset at a unit's start also touches the end of the statement before it.
     for (let i = Math.max(0, last - 1); i <= last; i++) {
-      const unit = block.units[i];
-      const rel = offset - block.starts[i];
+      const unit = block.units.at(i);
+      const rel = offset - block.starts.at(i);
       if (!inside(rel, unit.node)) continue;
-      for (const reference of source.resolutions[i]?.references ?? []) {
+      for (const reference of source.resolutions.at(i)?.references ?? []) {
         if (!inside(rel, reference.node)) continue;
         const written = reference.node.parts;
         const part = written.findIndex((p) => inside(rel, p));
-        if (part >= 0) return { kind: 'reference', reference, part, span: shifted(block.starts[i], written[part]), target: reference.parts[part] ?? null };
+        if (part >= 0) return { kind: 'reference', reference, part, span: shifted(block.starts.at(i), written[part]), target: reference.parts[part] ?? null };
       }
       for (const symbol of declarationsOfUnit(source.file, unit).all) {
-        if (inside(rel, symbol.nameNode)) return { kind: 'declaration', symbol, span: shifted(block.starts[i], symbol.nameNode) };
+        if (inside(rel, symbol.nameNode)) return { kind: 'declaration', symbol, span: shifted(block.starts.at(i), symbol.nameNode) };
       }
     }
   }
@@ -99,11 +99,12 @@ export function occurrences(analysis: Analysis, target: Target): Occurrence[] {
     if (p) out.push({ file: target.file, span: p.name, isDeclaration: true });
   }
   for (const source of analysis.files.values()) {
-    const starts = source.partnership?.block?.starts ?? [];
+    const starts = source.partnership?.block?.starts;
+    if (!starts) continue;
     source.resolutions.forEach((resolution, i) => {
       for (const reference of resolution.references) {
         reference.parts.forEach((part, k) => {
-          if (part && sameTarget(part, target)) out.push({ file: source.file, span: shifted(starts[i], reference.node.parts[k]), isDeclaration: false });
+          if (part && sameTarget(part, target)) out.push({ file: source.file, span: shifted(starts.at(i), reference.node.parts[k]), isDeclaration: false });
         });
       }
     });
@@ -212,9 +213,9 @@ function fileStatements(source: SourceFile): Statements {
       const { units, starts } = item.block;
       const statements: Statements = {
         count: units.length,
-        span: (u) => ({ start: starts[u] + units[u].node.start, end: starts[u] + units[u].node.end }),
-        kind: (u) => units[u].node.kind,
-        inner: (u) => blockStatements([units[u].node], starts[u]).inner(0),
+        span: (u) => ({ start: starts.at(u) + units.at(u).node.start, end: starts.at(u) + units.at(u).node.end }),
+        kind: (u) => units.at(u).node.kind,
+        inner: (u) => blockStatements([units.at(u).node], starts.at(u)).inner(0),
       };
       return { block: item.block, statements };
     },

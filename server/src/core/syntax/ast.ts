@@ -8,13 +8,16 @@ import type {
   Anchor, Block, Comparator, DateLit, Duration, Ident, Junk, LexicalError, Note, QName, Quantity, ScopeLine, Span, StringLit, Word, Clause,
 } from './ast-base';
 import type { Charge, ChargeItem, Variation, VariationItem } from './ast-charges';
+import type { ChunkedList } from '../values/chunked-list';
+import type { ChunkedOffsets } from '../values/chunked-offsets';
 
 export type * from './ast-base';
 export type * from './ast-charges';
 
-export interface FileNode extends Span {
+/** `Block`: the partnership's block as the parse driver keeps it; the generated parser's is a `GrammarPartnershipBlock`. */
+export interface FileNode<Block = PartnershipBlock> extends Span {
   readonly kind: 'File';
-  readonly items: readonly (Import | Partnership | Junk)[];
+  readonly items: readonly (Import | Partnership<Block> | Junk)[];
   readonly lexicalErrors: readonly LexicalError[];
   /** False when no broken statement (`Junk`) is anywhere in the tree. */
   readonly mayHaveJunk: boolean;
@@ -25,11 +28,11 @@ export interface Import extends Span {
   readonly path: StringLit;
 }
 
-export interface Partnership extends Span {
+export interface Partnership<Block = PartnershipBlock> extends Span {
   readonly kind: 'Partnership';
   readonly name: Ident;
   readonly title: StringLit | null;
-  readonly block: PartnershipBlock | null;
+  readonly block: Block | null;
 }
 
 /**
@@ -46,7 +49,20 @@ export interface Unit {
 }
 
 /** A partnership's braces and units; `starts[i]` is where `units[i]` starts in the document. */
+/**
+ * A partnership's units and where each starts in the document, in chunks: an edit inside one
+ * unit makes a block that shares every chunk but one with the block before it (see
+ * values/chunked-list.ts).
+ */
 export interface PartnershipBlock extends Span {
+  readonly kind: 'PartnershipBlock';
+  readonly units: ChunkedList<Unit>;
+  readonly starts: ChunkedOffsets;
+  readonly closed: boolean;
+}
+
+/** A partnership's block as the generated parser makes it, with plain lists (syntax/parse.ts keeps them in chunks). */
+export interface GrammarPartnershipBlock extends Span {
   readonly kind: 'PartnershipBlock';
   readonly units: readonly Unit[];
   readonly starts: readonly number[];

@@ -4,6 +4,7 @@
 
 import type { Block, FileNode, Ident, Junk, Partnership, PartnershipItem, Span, Unit } from './ast';
 import { lineNumberAt } from '../text/line-index';
+import type { ChunkedOffsets } from '../values/chunked-offsets';
 import { quoteToken, tokenAt } from './tokens';
 
 export interface MissingPart {
@@ -117,7 +118,7 @@ function collector(text: string) {
   let firstCount = 0;
 
   /** Lines given twice, and a norm without its norm line; `bases[i]` is where `items[i]` counts from. */
-  const repeatedLines = (node: Named, what: string, items: readonly (Span & { kind: string })[], headerEnd: number, bases?: readonly number[]): void => {
+  const repeatedLines = (node: Named, what: string, items: readonly (Span & { kind: string })[], headerEnd: number, bases?: ChunkedOffsets): void => {
     const singles = singleLines[node.kind] ?? NO_SINGLE_LINES;
     firstCount = 0;
     let normLines = 0;
@@ -127,7 +128,7 @@ function collector(text: string) {
     // `for … of` loop still makes an object for each step.
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      base = bases ? bases[i] : outer;
+      base = bases ? bases.at(i) : outer;
       if (item.kind === 'Junk') junk = true;
       if (item.kind === 'NormLine') {
         normLines++;
@@ -211,9 +212,9 @@ function collector(text: string) {
     if (!p.block) return;
     const { units, starts } = p.block;
     const nodes = new Array<PartnershipItem | Junk>(units.length);
-    for (let i = 0; i < units.length; i++) nodes[i] = units[i].node;
+    units.forEach((u, i) => (nodes[i] = u.node));
     repeatedLines(p as unknown as Named, 'partnership', nodes, p.block.start, starts);
-    for (let i = 0; i < units.length; i++) unit(units[i].node, starts[i]);
+    units.forEach((u, i) => unit(u.node, starts.at(i)));
   };
 
   return { out, unit, partnership };

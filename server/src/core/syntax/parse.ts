@@ -6,9 +6,11 @@
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type BlockContext, STATEMENT_KEYWORDS } from '../language/vocabulary';
-import type { Block, FileNode, Junk, Span, Unit } from './ast';
+import type { Block, FileNode, Import, Junk, Partnership, Span, Unit } from './ast';
+import { ChunkedList } from '../values/chunked-list';
+import { ChunkedOffsets } from '../values/chunked-offsets';
 import { missingParts, missingPartsInUnit } from './missing-parts';
-import { type Expectation, GeneratedSyntaxError, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
+import { type Expectation, GeneratedSyntaxError, type GrammarFile, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
 export interface ParsedDocument {
@@ -49,7 +51,7 @@ export function parseDocument(file: string, text: string): ParsedDocument {
     const message = 'This file contains binary data (a NUL byte), so it is not a `.partnership` text file.';
     return { file, text, ast: emptyFile(text), diagnostics: [report('P001', { file, start: nul, end: nul + 1 }, { text: message })] };
   }
-  let ast: FileNode;
+  let ast: GrammarFile;
   try {
     ast = parseTreeOnly(text, 'File');
   } catch (error) {
@@ -62,7 +64,17 @@ export function parseDocument(file: string, text: string): ParsedDocument {
       return { file, text, ast: emptyFile(text), diagnostics: [unparsable(file, text, again)] };
     }
   }
-  return finishParse(file, text, ast);
+  return finishParse(file, text, inChunks(ast));
+}
+
+/** The tree with its partnership's units and their starts kept in chunks (see `PartnershipBlock`). */
+function inChunks(ast: GrammarFile): FileNode {
+  const items = ast.items.map((item) => {
+    if (item.kind !== 'Partnership' || !item.block) return item as Import | Junk | Partnership;
+    const { units, starts } = item.block;
+    return { ...item, block: { ...item.block, units: ChunkedList.of(units), starts: ChunkedOffsets.of(starts) } };
+  });
+  return { ...ast, items };
 }
 
 /** Turns a tree's junk, lexical errors and missing parts into P001s. */
@@ -126,10 +138,10 @@ function withJunk(ast: FileNode, broken: ReadonlyMap<Item, Junk>): FileNode {
   };
   const items = ast.items.map((top) => {
     if (top.kind !== 'Partnership' || !top.block) return item(top);
-    const units = top.block.units.map((u): Unit => {
+    const units = ChunkedList.of(top.block.units.map((u): Unit => {
       const node = item(u.node);
       return node === u.node ? u : { kind: 'Unit', text: u.text, node };
-    });
+    }));
     return { ...top, block: { ...top.block, units } };
   });
   return { ...ast, items };
@@ -199,8 +211,8 @@ function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: 
   for (const item of ast.items) {
     if (item.kind !== 'Partnership' || !item.block) continue;
     const { units, starts } = item.block;
-    visit(units.map((u) => u.node), (i) => starts[i]);
-    for (let i = 0; i < units.length; i++) walkBlock((units[i].node as { block?: Block<Item> | null }).block ?? null, starts[i]);
+    visit(units.map((u) => u.node), (i) => starts.at(i));
+    units.forEach((unit, i) => walkBlock((unit.node as { block?: Block<Item> | null }).block ?? null, starts.at(i)));
   }
 }
 

@@ -6,7 +6,10 @@
 
 import { parse, SyntaxError as GeneratedSyntaxError } from '../../../generated/parser';
 import type { Expectation, StartRuleNames } from '../../../generated/parser';
-import type { FileNode, Junk, LexicalError, PartnershipItem } from './ast';
+import type { FileNode, GrammarPartnershipBlock, Junk, LexicalError, PartnershipItem } from './ast';
+
+/** A file's tree as the generated parser makes it (the parse driver keeps a partnership's lists in chunks). */
+export type GrammarFile = FileNode<GrammarPartnershipBlock>;
 
 export { GeneratedSyntaxError, type Expectation, type StartRuleNames };
 
@@ -21,9 +24,9 @@ export interface ParsedUnit {
  * for the message of a parse that fails; a parse that recovers never uses it. Starting within
  * one silent context records nothing. A failure is thrown without its expectations.
  */
-export function parseTreeOnly(text: string, startRule: 'File'): FileNode;
+export function parseTreeOnly(text: string, startRule: 'File'): GrammarFile;
 export function parseTreeOnly(text: string, startRule: 'UnitOnly'): ParsedUnit;
-export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly'): FileNode | ParsedUnit {
+export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly'): GrammarFile | ParsedUnit {
   // One call per rule: the generated declarations type the result by the rule's name.
   return startRule === 'File' ? parse(text, { startRule, peg$silentFails: 1 }) : parse(text, { startRule, peg$silentFails: 1 });
 }
@@ -32,7 +35,7 @@ export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly'): Fil
  * Parses recording the expectations at the furthest failure, which a thrown error carries.
  * `context` is the block context that the rule `StartsStatement` tests for.
  */
-export function parseWithExpectations(text: string, startRule: 'File'): FileNode;
+export function parseWithExpectations(text: string, startRule: 'File'): GrammarFile;
 export function parseWithExpectations(text: string, startRule: StartRuleNames, context?: Junk['context']): unknown;
 export function parseWithExpectations(text: string, startRule: StartRuleNames, context?: Junk['context']): unknown {
   return parse(text, { startRule, context });

@@ -35,21 +35,20 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
 
   const index = unitAround(block, from, oldTo);
   if (index < 0) return null;
-  const start = block.starts[index];
-  const before = block.units[index].text;
+  const start = block.starts.at(index);
+  const before = block.units.at(index).text;
   // The unit's new text: its old text with the edit made in it, when the editor said what it
   // put there, so that a large document's new text is not read (and so copied) as a whole.
   const unitText = known.inserted !== undefined && known.inserted.length === known.newTo - from
     ? before.slice(0, from - start) + known.inserted + before.slice(oldTo - start)
     : text.slice(start, start + before.length + delta);
   const unit = parseUnit(unitText);
-  if (!unit || unit.node.kind !== block.units[index].node.kind || !isCleanUnit(text, unit, start)) return null;
+  if (!unit || unit.node.kind !== block.units.at(index).node.kind || !isCleanUnit(text, unit, start)) return null;
 
-  const units = block.units.slice();
-  units[index] = unit;
+  // The new lists share every chunk but the edited one with the old (values/chunked-list.ts).
+  const units = block.units.replaced([index], () => unit);
   noteReplaced(block.units, units, [index]);
-  const starts = block.starts.slice();
-  for (let i = index + 1; i < starts.length; i++) starts[i] += delta;
+  const starts = block.starts.movedAfter(index, delta);
   const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };
   // The new unit stands where the old one stood: its start is found without indexing the block.
   notePlace(unit, index);
@@ -67,5 +66,5 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
 function unitAround(block: PartnershipBlock, from: number, to: number): number {
   const index = unitIndexAt(block, from - 1);
   // The statement must end after the stretch: its last character stays its last.
-  return index >= 0 && to < block.starts[index] + block.units[index].text.length ? index : -1;
+  return index >= 0 && to < block.starts.at(index) + block.units.at(index).text.length ? index : -1;
 }

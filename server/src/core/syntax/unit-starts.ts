@@ -2,7 +2,7 @@
 // diagnostic, a symbol's name) in the document.
 
 import type { PartnershipBlock, Unit } from './ast';
-import { lastAtOrBefore } from '../values/sorted-search';
+import type { ChunkedList } from '../values/chunked-list';
 
 /**
  * Each unit's last known place in a block's list. An edit inside one unit keeps every other
@@ -21,35 +21,35 @@ export function notePlace(unit: Unit, place: number): void {
 /** Where `unit` starts in the document of `block`, or undefined when it is not one of its units. */
 export function unitStart(block: PartnershipBlock, unit: Unit): number | undefined {
   const place = unitPlace(block, unit);
-  return place === undefined ? undefined : block.starts[place];
+  return place === undefined ? undefined : block.starts.at(place);
 }
 
 /** The place of `unit` in the list of `block`'s units, or undefined when it is not one of them. */
 export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
-  if (known !== undefined && block.units[known] === unit) return known;
+  if (known !== undefined && block.units.at(known) === unit) return known;
   // A unit's place is given by the last block indexed that holds it: an older block asked
   // after a newer one was indexed is searched (rarely: only the newest analysis places things).
   if (indexed.has(block)) {
     const place = block.units.indexOf(unit);
     return place < 0 ? undefined : place;
   }
-  for (let i = 0; i < block.units.length; i++) placeOf.set(block.units[i], i);
+  block.units.forEach((u, i) => placeOf.set(u, i));
   indexed.add(block);
   const place = placeOf.get(unit);
-  return place !== undefined && block.units[place] === unit ? place : undefined;
+  return place !== undefined && block.units.at(place) === unit ? place : undefined;
 }
 
 /** The place of the unit that contains `offset` (its last unit starting at or before it), or -1. */
 export function unitIndexAt(block: PartnershipBlock, offset: number): number {
-  return lastAtOrBefore(block.starts, offset);
+  return block.starts.lastAtOrBefore(offset);
 }
 
 /** For a list of units made by re-parsing some units of another: that list and the places replaced. */
-const reparsedFrom = new WeakMap<readonly Unit[], { readonly before: readonly Unit[]; readonly places: readonly number[] }>();
+const reparsedFrom = new WeakMap<ChunkedList<Unit>, { readonly before: ChunkedList<Unit>; readonly places: readonly number[] }>();
 
 /** Records that `after` is `before` with the units at `places` replaced (an incremental parse). */
-export function noteReplaced(before: readonly Unit[], after: readonly Unit[], places: readonly number[]): void {
+export function noteReplaced(before: ChunkedList<Unit>, after: ChunkedList<Unit>, places: readonly number[]): void {
   reparsedFrom.set(after, { before, places });
 }
 
@@ -58,13 +58,15 @@ export function noteReplaced(before: readonly Unit[], after: readonly Unit[], pl
  * lengths differ. A list an incremental parse made from the other says so without a comparison
  * of every place, so an edit inside one unit costs the same in a large file as in a small one.
  */
-export function replacedPlaces(before: readonly Unit[], after: readonly Unit[]): readonly number[] | null {
+export function replacedPlaces(before: ChunkedList<Unit>, after: ChunkedList<Unit>): readonly number[] | null {
   if (before.length !== after.length) return null;
   if (before === after) return NONE;
   const known = reparsedFrom.get(after);
   if (known?.before === before) return known.places;
   const places: number[] = [];
-  for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) places.push(i);
+  after.forEach((unit, i) => {
+    if (unit !== before.at(i)) places.push(i);
+  });
   return places;
 }
 

@@ -112,8 +112,8 @@ function enclosingDeclaration(source: SourceFile, offset: number): PartnershipSy
   const block = source.partnership?.block;
   if (!block || block.units.length === 0) return null;
   const i = unitIndexAt(block, offset);
-  const unit = block.units[i];
-  const rel = offset - block.starts[i];
+  const unit = block.units.at(i);
+  const rel = offset - block.starts.at(i);
   if (rel < unit.node.start || rel > unit.node.end) return null;
   return declarationsOfUnit(source.file, unit).all.find((s) => s.kind !== 'scope' || !s.parent) ?? null;
 }

@@ -23,7 +23,7 @@ export function handleFoldingRanges(ctx: FeatureContext, params: FoldingRangePar
   const partnership = source.partnership?.block;
   if (partnership) {
     fold(partnership.start, partnership.end);
-    partnership.units.forEach((unit, i) => visit((unit.node as { block?: Block<Span & { kind: string }> | null }).block, partnership.starts[i]));
+    partnership.units.forEach((unit, i) => visit((unit.node as { block?: Block<Span & { kind: string }> | null }).block, partnership.starts.at(i)));
   }
 
   // Runs of line comments and multi-line block comments.

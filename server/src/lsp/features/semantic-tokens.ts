@@ -30,12 +30,12 @@ export function handleSemanticTokens(ctx: FeatureContext, params: SemanticTokens
   const block = source.partnership?.block;
   // Each unit's nodes count their offsets from the unit's start.
   for (let u = 0; u < (block?.units.length ?? 0); u++) {
-    const base = block!.starts[u];
-    for (const s of declarationsOfUnit(source.file, block!.units[u]).all) {
+    const base = block!.starts.at(u);
+    for (const s of declarationsOfUnit(source.file, block!.units.at(u)).all) {
       tokens.push({ start: base + s.nameNode.start, end: base + s.nameNode.end, type: TYPE[s.kind], modifiers: DECLARATION });
       if (s.kind === 'party' && s.decl.role) tokens.push({ start: base + s.decl.role.start, end: base + s.decl.role.end, type: TYPE.role, modifiers: 0 });
     }
-    for (const reference of source.resolutions[u]?.references ?? []) {
+    for (const reference of source.resolutions.at(u)?.references ?? []) {
       // A one-part name is its own span; a dotted one's parts are made once from its text.
       const targets = reference.parts;
       const spans = targets.length === 1 ? [reference.node] : reference.node.parts;

@@ -1,0 +1,144 @@
+// Lists that an edit copies in part. A large contract keeps several lists with one entry per
+// unit or per norm (the units, their resolutions and meanings, the checks' findings), and an
+// edit replaces a handful of entries in each. Copying a list of 50,000 costs as much as the
+// rest of the edit, so these lists are persistent vectors (as in Clojure or Scala): fixed-size
+// chunks, and a list made from another by replacing some entries copies the chunks that hold
+// them and shares every other chunk. Nothing here is changed once made.
+
+/** Entries per chunk: a power of two, so that a place's chunk is a shift away. */
+const CHUNK_BITS = 9;
+const CHUNK = 1 << CHUNK_BITS;
+const IN_CHUNK = CHUNK - 1;
+
+export class ChunkedList<T> implements Iterable<T> {
+  private constructor(
+    /** Every chunk but the last holds `CHUNK` entries. */
+    private readonly chunks: readonly (readonly T[])[],
+    readonly length: number,
+  ) {}
+
+  static of<T>(items: readonly T[]): ChunkedList<T> {
+    const chunks: T[][] = [];
+    for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
+    return new ChunkedList(chunks, items.length);
+  }
+
+  /** The list of `length` entries, the `i`th made by `make(i)` in order. */
+  static made<T>(length: number, make: (i: number) => T): ChunkedList<T> {
+    const chunks: T[][] = [];
+    for (let from = 0; from < length; from += CHUNK) {
+      const chunk = new Array<T>(Math.min(CHUNK, length - from));
+      for (let k = 0; k < chunk.length; k++) chunk[k] = make(from + k);
+      chunks.push(chunk);
+    }
+    return new ChunkedList(chunks, length);
+  }
+
+  static empty<T>(): ChunkedList<T> {
+    return EMPTY as ChunkedList<T>;
+  }
+
+  /** The entry at `i`, or undefined when `i` is not a place of the list (as an array's `[i]`). */
+  at(i: number): T {
+    return (this.chunks[i >> CHUNK_BITS] as readonly T[] | undefined)?.[i & IN_CHUNK] as T;
+  }
+
+  /**
+   * This list with the entry at each of `places` made by `make(place)`. The chunks holding no
+   * replaced entry are shared with this list; when every entry made is the one it replaces,
+   * this list itself is the answer.
+   */
+  replaced(places: Iterable<number>, make: (place: number) => T): ChunkedList<T> {
+    let chunks: (readonly T[])[] | undefined;
+    let copied: Set<number> | undefined;
+    for (const place of places) {
+      if (place < 0 || place >= this.length) throw new RangeError(`No place ${place} in a list of ${this.length}`);
+      const value = make(place);
+      const c = place >> CHUNK_BITS;
+      const chunk = (chunks ?? this.chunks)[c];
+      if (chunk[place & IN_CHUNK] === value) continue;
+      chunks ??= this.chunks.slice();
+      copied ??= new Set();
+      if (!copied.has(c)) {
+        copied.add(c);
+        chunks[c] = chunk.slice();
+      }
+      (chunks[c] as T[])[place & IN_CHUNK] = value;
+    }
+    return chunks ? new ChunkedList(chunks, this.length) : this;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (const chunk of this.chunks) yield* chunk;
+  }
+
+  forEach(visit: (item: T, i: number) => void): void {
+    for (let c = 0, i = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      for (let k = 0; k < chunk.length; k++, i++) visit(chunk[k], i);
+    }
+  }
+
+  map<U>(make: (item: T, i: number) => U): U[] {
+    const out = new Array<U>(this.length);
+    this.forEach((item, i) => (out[i] = make(item, i)));
+    return out;
+  }
+
+  flatMap<U>(make: (item: T, i: number) => U | readonly U[]): U[] {
+    return this.toArray().flatMap(make);
+  }
+
+  filter(keep: (item: T, i: number) => boolean): T[] {
+    const out: T[] = [];
+    this.forEach((item, i) => {
+      if (keep(item, i)) out.push(item);
+    });
+    return out;
+  }
+
+  findIndex(test: (item: T, i: number) => boolean): number {
+    for (let c = 0, i = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      for (let k = 0; k < chunk.length; k++, i++) if (test(chunk[k], i)) return i;
+    }
+    return -1;
+  }
+
+  find(test: (item: T, i: number) => boolean): T | undefined {
+    const i = this.findIndex(test);
+    return i < 0 ? undefined : this.at(i);
+  }
+
+  some(test: (item: T, i: number) => boolean): boolean {
+    return this.findIndex(test) >= 0;
+  }
+
+  every(test: (item: T, i: number) => boolean): boolean {
+    return this.findIndex((item, i) => !test(item, i)) < 0;
+  }
+
+  indexOf(item: T): number {
+    for (let c = 0; c < this.chunks.length; c++) {
+      const k = this.chunks[c].indexOf(item);
+      if (k >= 0) return (c << CHUNK_BITS) + k;
+    }
+    return -1;
+  }
+
+  includes(item: T): boolean {
+    return this.indexOf(item) >= 0;
+  }
+
+  /** The entries as one array, made anew: for the readers that need an array. */
+  toArray(): T[] {
+    return ([] as T[]).concat(...this.chunks);
+  }
+
+  /** In JSON (the exported tree, the tests' snapshots) a list is an array. */
+  toJSON(): T[] {
+    return this.toArray();
+  }
+}
+
+const EMPTY = ChunkedList.of<never>([]);

@@ -1,0 +1,109 @@
+// The lists an edit copies in part (values/chunked-list.ts, values/chunked-offsets.ts), checked
+// against plain arrays over random chains of replacements and moves, with every earlier list
+// frozen and compared after each step: making a new list never changes an old one.
+
+import * as assert from 'node:assert/strict';
+import { ChunkedList } from '../../../server/out/core/values/chunked-list';
+import { ChunkedOffsets } from '../../../server/out/core/values/chunked-offsets';
+import { lastAtOrBefore } from '../../../server/out/core/values/sorted-search';
+import { parseDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
+import { deepFreeze } from '../helpers/deep-freeze';
+import { seededRandom } from '../helpers/random';
+
+describe('lists kept in chunks', () => {
+  it('reads as the array it was made from, at every length around a chunk edge', () => {
+    for (const length of [0, 1, 2, 511, 512, 513, 1024, 1500]) {
+      const items = Array.from({ length }, (_, i) => `item ${i}`);
+      const list = ChunkedList.of(items);
+      assert.equal(list.length, length);
+      assert.deepEqual([...list], items);
+      assert.deepEqual(list.toArray(), items);
+      assert.deepEqual(list.map((x, i) => `${i}:${x}`), items.map((x, i) => `${i}:${x}`));
+      assert.deepEqual(ChunkedList.made(length, (i) => `item ${i}`).toArray(), items);
+      assert.equal(list.at(length), undefined, 'past the end is nothing, as an array says');
+      assert.equal(list.at(-1), undefined);
+      if (length > 0) {
+        assert.equal(list.indexOf(items[length - 1]), length - 1);
+        assert.equal(list.findIndex((x) => x === items[length >> 1]), length >> 1);
+      }
+      assert.equal(list.indexOf('nothing'), -1);
+      assert.equal(JSON.stringify(list), JSON.stringify(items));
+    }
+  });
+
+  it('replaces entries as an array would, sharing what it did not replace and changing no earlier list', () => {
+    const random = seededRandom(41);
+    let model = Array.from({ length: 2000 }, (_, i) => ({ n: i }));
+    let list = ChunkedList.of(model);
+    const history: [ChunkedList<{ n: number }>, { n: number }[]][] = [];
+    for (let step = 0; step < 300; step++) {
+      deepFreeze(list);
+      history.push([list, model]);
+      const places = Array.from({ length: 1 + random(4) }, () => random(model.length));
+      const made = new Map(places.map((p) => [p, { n: -step - 1 }]));
+      const next = list.replaced(places, (p) => made.get(p)!);
+      model = model.slice();
+      for (const p of places) model[p] = made.get(p)!;
+      assert.deepEqual(next.toArray(), model, `step ${step}`);
+      // Every entry not replaced is the very object it was.
+      for (let i = 0; i < model.length; i += 97) if (!made.has(i)) assert.equal(next.at(i), list.at(i));
+      list = next;
+    }
+    for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
+  });
+
+  it('hands itself back when every entry made is the one it replaces, and refuses a place it lacks', () => {
+    const list = ChunkedList.of(['a', 'b', 'c']);
+    assert.equal(list.replaced([0, 2], (i) => list.at(i)), list);
+    assert.throws(() => list.replaced([3], () => 'd'), RangeError);
+  });
+});
+
+describe('offsets kept in chunks', () => {
+  it('moves every offset after a place, as an array would, and finds offsets by halving', () => {
+    const random = seededRandom(7);
+    let model: number[] = [];
+    for (let i = 0, at = 0; i < 1800; i++) model.push((at += 1 + random(40)));
+    let offsets = ChunkedOffsets.of(model);
+    const history: [ChunkedOffsets, number[]][] = [];
+    for (let step = 0; step < 300; step++) {
+      deepFreeze(offsets);
+      history.push([offsets, model]);
+      const place = random(model.length);
+      // A move keeps the offsets in order: no smaller than the gap after the place allows.
+      const gap = place + 1 < model.length ? model[place + 1] - model[place] - 1 : 0;
+      const delta = random(60) - Math.min(gap, 30);
+      const next = offsets.movedAfter(place, delta);
+      model = model.map((o, i) => (i > place ? o + delta : o));
+      assert.deepEqual(next.toArray(), model, `step ${step}`);
+      for (let probe = 0; probe < 20; probe++) {
+        const offset = random(model[model.length - 1] + 50) - 10;
+        assert.equal(next.lastAtOrBefore(offset), lastAtOrBefore(model, offset), `offset ${offset} at step ${step}`);
+      }
+      offsets = next;
+    }
+    for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
+    assert.equal(ChunkedOffsets.of([]).lastAtOrBefore(5), -1);
+  });
+});
+
+describe('an edit inside one unit of a large contract', () => {
+  it('makes a block whose units and starts share all but the edited chunk with the block before', () => {
+    const norms = Array.from({ length: 1500 }, (_, i) => `  obligation N${i} "Norm ${i}" {\n    A must deliver "report ${i}"\n  }\n`).join('');
+    const text = `partnership P "P" {\n  party A "A" as supplier\n${norms}}\n`;
+    const before = parseDocument('/p.partnership', text);
+    const at = text.indexOf('report 700') + 'report'.length;
+    const after = reparseDocument(before, text.slice(0, at) + 'x' + text.slice(at), { from: at, oldTo: at, newTo: at + 1, inserted: 'x' });
+    const blockOf = (d: typeof before) => (d.ast.items[0] as { block: { units: ChunkedList<unknown>; starts: ChunkedOffsets } }).block;
+    const [then, now] = [blockOf(before), blockOf(after)];
+    const edited = now.units.findIndex((u, i) => u !== then.units.at(i));
+    assert.equal(edited, 701, 'the party is unit 0: N700 is unit 701');
+    // The chunks of units this edit did not reach are the earlier block's own arrays.
+    const chunksOf = (list: ChunkedList<unknown>) => (list as unknown as { chunks: unknown[][] }).chunks;
+    const shared = chunksOf(now.units).filter((c, i) => c === chunksOf(then.units)[i]).length;
+    assert.equal(shared, chunksOf(now.units).length - 1);
+    assert.equal(now.starts.at(edited + 1), then.starts.at(edited + 1) + 1);
+    assert.equal(now.starts.at(edited), then.starts.at(edited));
+  });
+});
