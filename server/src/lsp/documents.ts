@@ -20,7 +20,10 @@ export class DocumentIds {
     return file;
   }
 
+  /** The URI the client named `file` by, or else its file URI, made once per file (every diagnostic asks). */
   uriOf(file: string): string {
-    return this.uriByFile.get(file) ?? pathToFileURL(file).toString();
+    let uri = this.uriByFile.get(file);
+    if (uri === undefined) this.uriByFile.set(file, (uri = pathToFileURL(file).toString()));
+    return uri;
   }
 }
