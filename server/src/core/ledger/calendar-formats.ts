@@ -61,22 +61,36 @@ const compact = (day: number): string => formatDay(day).replace(/-/g, '');
 interface SeriesLines {
   /** The series' key as ICS text: what its UIDs start with. */
   readonly uidKey: string;
-  /** Whether the key is plain ASCII, so that a UID line's length in characters is its length in octets. */
-  readonly asciiUid: boolean;
-  readonly summary: Uint8Array;
+  /**
+   * The event's first line and its UID line up to the date, when every UID of the series fits
+   * one line (a plain ASCII key, short enough): then the UID line is written from bytes.
+   */
+  readonly head: Uint8Array | null;
   readonly description: Uint8Array;
+  /** The summary line. */
+  readonly summary: Uint8Array;
+  /** The summary, description and category lines and the lines that end every event. */
+  readonly rest: Uint8Array;
   /** The category line and the lines that end every event. */
   readonly tail: Uint8Array;
 }
 
+/** The longest date part of a UID: `.YYYY-MM-DD@partnership-language-tools`, the repeat aside. */
+const UID_DATE_PART = uidFrom('', '0000-00-00', 1).length;
+
 function seriesLines(s: CalendarSeries): SeriesLines {
   const uidKey = icsText(s.key);
+  const summary = line(`SUMMARY:${icsText(s.summary)}`);
+  const description = line(`DESCRIPTION:${icsText(s.description)}`);
+  const tail = `${line(`CATEGORIES:${icsText(s.kind)}`)}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`;
+  const fits = ASCII.test(uidKey) && 'UID:'.length + uidKey.length + UID_DATE_PART <= 75;
   return {
     uidKey,
-    asciiUid: ASCII.test(uidKey),
-    summary: utf8(line(`SUMMARY:${icsText(s.summary)}`)),
-    description: utf8(line(`DESCRIPTION:${icsText(s.description)}`)),
-    tail: utf8(`${line(`CATEGORIES:${icsText(s.kind)}`)}TRANSP:TRANSPARENT\r\nEND:VEVENT\r\n`),
+    head: fits ? utf8(`BEGIN:VEVENT\r\nUID:${uidKey}`) : null,
+    summary: utf8(summary),
+    description: utf8(description),
+    rest: utf8(summary + description + tail),
+    tail: utf8(tail),
   };
 }
 
@@ -89,29 +103,41 @@ export function writeIcs(entries: CalendarEntries, product: string, out: ByteWri
   out.text(['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//Partnership Language Tools//${icsText(product)}//EN`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'].map(line).join(''));
   const lines = new Map<CalendarSeries, SeriesLines>();
   // Entries come in day order: the lines that say the day change only when the day does.
+  // Most events are then three copies of bytes made once: the start of the event and of its
+  // UID (by series), the rest of its UID and its dates (by day), and its other lines (by series).
   let day = NaN;
   let date = '';
   let dated: Uint8Array = BEGIN_EVENT;
+  let uidDated: Uint8Array = BEGIN_EVENT;
   for (let i = 0; i < entries.length; i++) {
     if (entries.day(i) !== day) {
       day = entries.day(i);
       date = formatDay(day);
       const d = compact(day);
-      dated = utf8(`DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`);
+      const dates = `DTSTAMP:${d}T000000Z\r\nDTSTART;VALUE=DATE:${d}\r\nDTEND;VALUE=DATE:${compact(day + 1)}\r\n`;
+      dated = utf8(dates);
+      uidDated = utf8(`${uidFrom('', date, 1)}\r\n${dates}`);
     }
     const series = entries.series(i);
     let s = lines.get(series);
     if (!s) lines.set(series, (s = seriesLines(series)));
-    const uid = `UID:${uidFrom(s.uidKey, date, entries.repeat(i))}`;
-    out.bytes(BEGIN_EVENT);
-    out.text(s.asciiUid && uid.length <= 75 ? uid + '\r\n' : line(uid));
-    out.bytes(dated);
-    out.bytes(s.summary);
+    const repeat = entries.repeat(i);
+    if (s.head && repeat <= 1) {
+      out.bytes(s.head);
+      out.bytes(uidDated);
+    } else {
+      const uid = `UID:${uidFrom(s.uidKey, date, repeat)}`;
+      out.bytes(BEGIN_EVENT);
+      out.text(line(uid));
+      out.bytes(dated);
+    }
     const own = entries.description(i);
     const note = entries.note(i);
-    if (own !== undefined || note) out.text(line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`));
-    else out.bytes(s.description);
-    out.bytes(s.tail);
+    if (own !== undefined || note) {
+      out.bytes(s.summary);
+      out.text(line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`));
+      out.bytes(s.tail);
+    } else out.bytes(s.rest);
   }
   out.text(line('END:VCALENDAR'));
 }
