@@ -204,7 +204,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     made[places ? k : i] = { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS };
   }
 
-  const norms = places ? earlier!.norms.replaced(places, (i) => made[places.indexOf(i)]) : ChunkedList.of(made);
+  const norms = places ? earlier!.norms.replaced(places, (_place, k) => made[k]) : ChunkedList.of(made);
   if (places) carryReaders(earlier!.norms, norms, places);
   const normsFound = placesFound((i) => norms.at(i).diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
 

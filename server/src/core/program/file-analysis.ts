@@ -92,9 +92,9 @@ export function analyseFile(
     // place keeps what it had, and the lists share their other chunks with the earlier ones.
     const readers = reusable.changedNames.size === 0 ? NONE : readersOf(earlier!.resolutions, reusable.changedNames);
     visited = [...new Set([...reusable.differing, ...earlier!.failedUnits, ...readers])].sort((a, b) => a - b);
-    const made = new Map(visited.map((i) => [i, analyse(i)]));
-    resolutions = earlier!.resolutions.replaced(visited, (i) => made.get(i)!.resolution);
-    meanings = earlier!.meanings.replaced(visited, (i) => made.get(i)!.meaning);
+    const made = visited.map((i) => analyse(i));
+    resolutions = earlier!.resolutions.replaced(visited, (_i, k) => made[k].resolution);
+    meanings = earlier!.meanings.replaced(visited, (_i, k) => made[k].meaning);
     carryReaders(earlier!.resolutions, resolutions, visited);
   } else {
     const made = units.map((_, i) => analyse(i));

@@ -44,16 +44,17 @@ export class ChunkedList<T> implements Iterable<T> {
   }
 
   /**
-   * This list with the entry at each of `places` made by `make(place)`. The chunks holding no
-   * replaced entry are shared with this list; when every entry made is the one it replaces,
-   * this list itself is the answer.
+   * This list with the entry at each of `places` made by `make(place, k)`, `k` being the
+   * place's index in `places`. The chunks holding no replaced entry are shared with this list;
+   * when every entry made is the one it replaces, this list itself is the answer.
    */
-  replaced(places: Iterable<number>, make: (place: number) => T): ChunkedList<T> {
+  replaced(places: readonly number[], make: (place: number, k: number) => T): ChunkedList<T> {
     let chunks: (readonly T[])[] | undefined;
     let copied: Set<number> | undefined;
-    for (const place of places) {
+    for (let k = 0; k < places.length; k++) {
+      const place = places[k];
       if (place < 0 || place >= this.length) throw new RangeError(`No place ${place} in a list of ${this.length}`);
-      const value = make(place);
+      const value = make(place, k);
       const c = place >> CHUNK_BITS;
       const chunk = (chunks ?? this.chunks)[c];
       if (chunk[place & IN_CHUNK] === value) continue;
