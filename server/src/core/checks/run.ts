@@ -150,7 +150,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   else {
     // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
-    byPlace = ChunkedList.of(units.map((unit) => before?.get(unit) ?? unitFindings(unit)));
+    byPlace = ChunkedList.made(units.length, (i) => before?.get(units.at(i)) ?? unitFindings(units.at(i)));
   }
   const unitsFound = placesFound((i) => byPlace.at(i), units.length, carry ? earlier!.unitsFound : undefined, replaced);
   const unitDiagnostics: Diagnostic[] = [];
@@ -169,8 +169,17 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   // value changed are checked again; the others keep their place and result.
   const carried = carriedNormResults(facts, usable, model);
   const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms.at(i)) : earlierNormResults(usable, model);
-  // Checked afresh, each norm's result in order; carried, those made again by place.
-  const made: NormResult[] = carried ? [] : new Array<NormResult>(model.norms.length);
+  // Carried, the results made again, by their index among the places; checked afresh, every
+  // result in order, straight into chunks, and whether each is the earlier one at its place.
+  const made: NormResult[] = [];
+  const inOrder = carried ? null : ChunkedList.builder<NormResult>();
+  let allAsBefore = earlier?.norms.length === model.norms.length;
+  const keep = (k: number, result: NormResult): void => {
+    if (inOrder) {
+      inOrder.push(result);
+      allAsBefore &&= earlier!.norms.at(k) === result;
+    } else made[k] = result;
+  };
   const places = carried ? [...carried.again].sort((a, b) => a - b) : null;
   // One context for every norm; what a norm's checks report goes to its own list, made only
   // when there is something to report (most norms have nothing).
@@ -181,7 +190,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     const norm = model.norms.at(i);
     const before = earlierOf(i);
     if (before && (carried || facts.stillHold(before.reads))) {
-      made[places ? k : i] = before;
+      keep(k, before);
       continue;
     }
     own = undefined;
@@ -201,16 +210,16 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     }
     // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
     const found = own as Diagnostic[] | undefined;
-    made[places ? k : i] = { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS };
+    keep(k, { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS });
   }
 
-  const norms = places ? earlier!.norms.replaced(places, (_place, k) => made[k]) : ChunkedList.of(made);
+  const norms = places ? earlier!.norms.replaced(places, (_place, k) => made[k]) : inOrder!.finish();
   if (places) carryReaders(earlier!.norms, norms, places);
   const normsFound = placesFound((i) => norms.at(i).diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
 
   // Nothing new: the earlier result itself, which tells readers nothing changed. Carried norms
   // are the earlier ones but at the places checked again.
-  const sameNorms = places ? norms === earlier!.norms : sameList(made, earlier?.norms.toArray() ?? []);
+  const sameNorms = places ? norms === earlier!.norms : allAsBefore;
   if (earlier && !failed && file === earlier.file && sameList(unitDiagnostics, earlier.unitDiagnostics) && sameNorms && sameList(normsRead.map((r) => r.value), earlier.normsRead.map((r) => r.value))) return earlier;
   const diagnostics: Diagnostic[] = [...file.diagnostics, ...unitDiagnostics];
   for (const i of normsFound) diagnostics.push(...norms.at(i).diagnostics);

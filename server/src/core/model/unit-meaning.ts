@@ -168,16 +168,20 @@ function gatheredAsWritten(unit: Unit | undefined): boolean {
 export function fileModel(file: string, partnership: Partnership, meanings: ChunkedList<UnitMeaning>): FileModel {
   const term = termOf(partnership);
   // Each kind of meaning has its list: a unit's meaning joins the list of its kind.
-  const lists: { readonly [K in NonNullable<UnitMeaning>['kind']]: Extract<NonNullable<UnitMeaning>, { kind: K }>['value'][] } = {
-    grant: [], open: [], interface: [], norm: [], kpi: [], body: [], charge: [], variation: [],
+  type Kind = Exclude<NonNullable<UnitMeaning>['kind'], 'norm'>;
+  const lists: { readonly [K in Kind]: Extract<NonNullable<UnitMeaning>, { kind: K }>['value'][] } = {
+    grant: [], open: [], interface: [], kpi: [], body: [], charge: [], variation: [],
   };
+  // The norms, as many as the contract has, go straight into chunks.
+  const norms = ChunkedList.builder<NormModel>();
   const notes: string[] = [];
   const values: ContractValue[] = [];
   const objectives: Objective[] = [];
   // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
   for (let i = 0; i < meanings.length; i++) {
     const m = meanings.at(i);
-    if (m) (lists[m.kind] as unknown[]).push(m.value);
+    if (m?.kind === 'norm') norms.push(m.value);
+    else if (m) (lists[m.kind] as unknown[]).push(m.value);
     else {
       const node = partnership.block!.units.at(i).node;
       if (node.kind === 'Note') notes.push(node.text.value);
@@ -188,7 +192,7 @@ export function fileModel(file: string, partnership: Partnership, meanings: Chun
   const calendarNode = calendarOf(partnership);
   return {
     file, partnership, termNode: term?.node ?? null, termUnit: term?.unit ?? null, term: termPeriod(term?.node ?? null),
-    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: ChunkedList.of(lists.norm), kpis: lists.kpi, bodies: lists.body,
+    grants: lists.grant, opens: lists.open, interfaces: lists.interface, norms: norms.finish(), kpis: lists.kpi, bodies: lists.body,
     charges: lists.charge, variations: lists.variation, notes, values, objectives,
     calendarNode, calendar: calendarNamed(calendarNode),
   };

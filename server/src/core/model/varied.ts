@@ -104,7 +104,7 @@ export function variedModel(model: FileModel, effects: VariationEffects): FileMo
       ...model,
       term: model.term && effects.termEnd !== null ? { from: model.term.from, to: effects.termEnd } : model.term,
       grants: model.grants.flatMap((g) => variedGrants(g, effects)),
-      norms: ChunkedList.of(model.norms.map((n) => variedNorm(n, effects, model))),
+      norms: ChunkedList.made(model.norms.length, (i) => variedNorm(model.norms.at(i), effects, model)),
     };
   });
 }

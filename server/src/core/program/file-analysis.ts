@@ -73,14 +73,13 @@ export function analyseFile(
   const reusable = earlier && seesAsBefore && earlier.scope?.own.name === scope?.own.name ? earlierPlaces(earlier, units) : undefined;
   const sameBounds = earlier !== undefined && samePeriod(earlier.model?.term ?? null, term) && (earlier.model?.calendar ?? calendar) === calendar;
 
-  // One unit's analysis: kept from its earlier place when nothing it read changed.
-  const analyse = (i: number): { resolution: UnitResolution; meaning: UnitMeaning } => {
+  // One unit's analysis, handed to `put`: kept from its earlier place when nothing it read changed.
+  const analyse = (i: number, put: (resolution: UnitResolution, meaning: UnitMeaning) => void): void => {
     const unit = units.at(i);
     const place = reusable ? reusable.placeOf(i) : -1;
     const before = place >= 0 ? earlier!.resolutions.at(place) : undefined;
     const resolution = before && !before.failed && !readsAny(before.nodes, reusable!.changedNames) ? before : resolveUnit(file, unit, scope, suggester);
-    const meaning = before === resolution && sameBounds ? earlier!.meanings.at(place) : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext });
-    return { resolution, meaning };
+    put(resolution, before === resolution && sameBounds ? earlier!.meanings.at(place) : unitMeaning({ file, unit, symbol: declarationsOfUnit(file, unit).top, resolution, term: termContext }));
   };
 
   let resolutions: ChunkedList<UnitResolution>;
@@ -92,14 +91,28 @@ export function analyseFile(
     // place keeps what it had, and the lists share their other chunks with the earlier ones.
     const readers = reusable.changedNames.size === 0 ? NONE : readersOf(earlier!.resolutions, reusable.changedNames);
     visited = [...new Set([...reusable.differing, ...earlier!.failedUnits, ...readers])].sort((a, b) => a - b);
-    const made = visited.map((i) => analyse(i));
-    resolutions = earlier!.resolutions.replaced(visited, (_i, k) => made[k].resolution);
-    meanings = earlier!.meanings.replaced(visited, (_i, k) => made[k].meaning);
+    const madeResolutions = new Array<UnitResolution>(visited.length);
+    const madeMeanings = new Array<UnitMeaning>(visited.length);
+    for (let k = 0; k < visited.length; k++) {
+      analyse(visited[k], (resolution, meaning) => {
+        madeResolutions[k] = resolution;
+        madeMeanings[k] = meaning;
+      });
+    }
+    resolutions = earlier!.resolutions.replaced(visited, (_i, k) => madeResolutions[k]);
+    meanings = earlier!.meanings.replaced(visited, (_i, k) => madeMeanings[k]);
     carryReaders(earlier!.resolutions, resolutions, visited);
   } else {
-    const made = units.map((_, i) => analyse(i));
-    resolutions = ChunkedList.of(made.map((m) => m.resolution));
-    meanings = ChunkedList.of(made.map((m) => m.meaning));
+    // A chunk at a time, so that no list as long as the contract is made only to be copied.
+    const resolutionList = ChunkedList.builder<UnitResolution>();
+    const meaningList = ChunkedList.builder<UnitMeaning>();
+    const put = (resolution: UnitResolution, meaning: UnitMeaning): void => {
+      resolutionList.push(resolution);
+      meaningList.push(meaning);
+    };
+    for (let i = 0; i < units.length; i++) analyse(i, put);
+    resolutions = resolutionList.finish();
+    meanings = meaningList.finish();
     visited = units.map((_, i) => i);
   }
   const failedUnits = visited.filter((i) => resolutions.at(i).failed);

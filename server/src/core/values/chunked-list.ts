@@ -10,6 +10,12 @@ const CHUNK_BITS = 9;
 const CHUNK = 1 << CHUNK_BITS;
 const IN_CHUNK = CHUNK - 1;
 
+export interface ListBuilder<T> {
+  push(item: T): void;
+  /** The list of the entries pushed; nothing may be pushed after. */
+  finish(): ChunkedList<T>;
+}
+
 export class ChunkedList<T> implements Iterable<T> {
   private constructor(
     /** Every chunk but the last holds `CHUNK` entries. */
@@ -25,13 +31,27 @@ export class ChunkedList<T> implements Iterable<T> {
 
   /** The list of `length` entries, the `i`th made by `make(i)` in order. */
   static made<T>(length: number, make: (i: number) => T): ChunkedList<T> {
+    const list = ChunkedList.builder<T>();
+    for (let i = 0; i < length; i++) list.push(make(i));
+    return list.finish();
+  }
+
+  /**
+   * A list filled an entry at a time, made without an array of every entry first: an array as
+   * long as a large contract is made outside the young generation, and stays until the
+   * collector's next full pass.
+   */
+  static builder<T>(): ListBuilder<T> {
     const chunks: T[][] = [];
-    for (let from = 0; from < length; from += CHUNK) {
-      const chunk = new Array<T>(Math.min(CHUNK, length - from));
-      for (let k = 0; k < chunk.length; k++) chunk[k] = make(from + k);
-      chunks.push(chunk);
-    }
-    return new ChunkedList(chunks, length);
+    let length = 0;
+    return {
+      push(item: T): void {
+        if ((length & IN_CHUNK) === 0) chunks.push([]);
+        chunks[chunks.length - 1].push(item);
+        length++;
+      },
+      finish: () => new ChunkedList(chunks, length),
+    };
   }
 
   static empty<T>(): ChunkedList<T> {
@@ -69,8 +89,23 @@ export class ChunkedList<T> implements Iterable<T> {
     return chunks ? new ChunkedList(chunks, this.length) : this;
   }
 
-  *[Symbol.iterator](): Iterator<T> {
-    for (const chunk of this.chunks) yield* chunk;
+  [Symbol.iterator](): Iterator<T> {
+    // An iterator of its own rather than a generator: `for … of` over a model's norms runs
+    // in every check of a file and every matrix row.
+    const chunks = this.chunks;
+    let c = 0;
+    let k = 0;
+    return {
+      next(): IteratorResult<T> {
+        while (c < chunks.length) {
+          const chunk = chunks[c];
+          if (k < chunk.length) return { value: chunk[k++], done: false };
+          c++;
+          k = 0;
+        }
+        return { value: undefined, done: true };
+      },
+    };
   }
 
   forEach(visit: (item: T, i: number) => void): void {
