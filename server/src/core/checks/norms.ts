@@ -9,7 +9,7 @@ import { namesText } from '../syntax/ast';
 import { nameCounterparts, relatedCounterparts } from '../diagnostics/counterparts';
 import { type CheckContext, describePeriod, related, spanOf } from './context';
 import { dutyObject } from '../facts/duty-index';
-import { dutyAs, dutyKey, normsWithDuty } from '../facts/lookups';
+import { dutyKey, normsWithDuty } from '../facts/lookups';
 import { allGroups, allMembers } from './membership';
 
 const MODAL_OF: Record<NormKeyword, ModalValue> = { obligation: 'must', permission: 'may', prohibition: 'must not', power: 'can' };
@@ -76,7 +76,7 @@ function checkContradiction(ctx: CheckContext, norm: NormModel): void {
       const groups = allGroups(ctx, party);
       let clash = false;
       for (let g = -1; g < groups.length; g++) {
-        const opposed = ctx.read(normsWithDuty, dutyAs(dutyKey(g < 0 ? party : groups[g], verb, duty), opposite));
+        const opposed = ctx.read(normsWithDuty, dutyKey(g < 0 ? party : groups[g], verb, duty, opposite));
         for (let i = 0; i < opposed.length; i++) {
           (found ??= new Set()).add(opposed[i]);
           clash = true;

@@ -221,45 +221,34 @@ export const workNamedBy: ProgramLookup<PartySymbol, readonly NamedWork[]> = {
   equals: (a, b) => a === b || (a.length === b.length && a.every((w, i) => w.scope === b[i].scope && w.period.from === b[i].period.from && w.period.to === b[i].period.to)),
 };
 
-/** A duty: what a party must or must not do, by verb and object (a scope, or a quoted object's key). */
+/**
+ * A duty as one modal binds it: what a party must (or must not, may, can) do, by verb and
+ * object (a scope, or a quoted object's key). P602 asks a `must` norm for the `must not` norms
+ * of its duty, and the other way round.
+ */
 export interface Duty {
   readonly party: PartySymbol;
   readonly verb: string;
   readonly object: ScopeSymbol | string;
+  readonly modal: ModalValue;
 }
 
-const duties = new WeakMap<PartySymbol, Map<string, Map<ScopeSymbol | string, Duty>>>();
+const duties = new WeakMap<PartySymbol, Map<string, Map<ScopeSymbol | string, Partial<Record<ModalValue, Duty>>>>>();
 
 /** The key of a duty: the same object for equal duties, so that lookups find it again. */
-export function dutyKey(party: PartySymbol, verb: string, object: ScopeSymbol | string): Duty {
+export function dutyKey(party: PartySymbol, verb: string, object: ScopeSymbol | string, modal: ModalValue): Duty {
   let byVerb = duties.get(party);
   if (!byVerb) duties.set(party, (byVerb = new Map()));
   let byObject = byVerb.get(verb);
   if (!byObject) byVerb.set(verb, (byObject = new Map()));
-  let duty = byObject.get(object);
-  if (!duty) byObject.set(object, (duty = { party, verb, object }));
-  return duty;
+  let byModal = byObject.get(object);
+  if (!byModal) byObject.set(object, (byModal = {}));
+  return (byModal[modal] ??= { party, verb, object, modal });
 }
 
+/** The norms of the duty's party, verb and object, whatever their modal. */
 function dutyList(facts: Facts<Program>, duty: Duty): readonly NormModel[] | undefined {
   return dutyIndex(facts.read(normsOf, duty.party)).get(duty.verb)?.get(duty.object);
-}
-
-/** A duty as one modal binds it (P602 asks a `must` norm for the `must not` norms of its duty). */
-export interface DutyAs {
-  readonly duty: Duty;
-  readonly modal: ModalValue;
-}
-
-const dutiesAs = new WeakMap<Duty, Map<ModalValue, DutyAs>>();
-
-/** The key of a duty as `modal` binds it: the same object each time, as `dutyKey`'s. */
-export function dutyAs(duty: Duty, modal: ModalValue): DutyAs {
-  let byModal = dutiesAs.get(duty);
-  if (!byModal) dutiesAs.set(duty, (byModal = new Map()));
-  let key = byModal.get(modal);
-  if (!key) byModal.set(modal, (key = { duty, modal }));
-  return key;
 }
 
 /**
@@ -267,13 +256,13 @@ export function dutyAs(duty: Duty, modal: ModalValue): DutyAs {
  * modal. Keyed by the modal too, so that an edit to a `must` norm leaves the value for `must
  * not` as it was, and the norms that read only that are not checked again.
  */
-export const normsWithDuty: ProgramLookup<DutyAs, readonly NormModel[]> = {
+export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
   name: 'normsWithDuty',
-  fileOf: (key) => key.duty.party.file,
+  fileOf: (duty) => duty.party.file,
   // The duty's own list: a party's index of duties is carried from edit to edit, so a duty an
   // edit did not touch keeps its very list, and its value stands without being computed.
-  inputs: (facts, key) => dutyList(facts, key.duty) ?? EMPTY,
-  compute: (facts, key) => withModal(dutyList(facts, key.duty) ?? EMPTY, key.modal),
+  inputs: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
+  compute: (facts, duty) => withModal(dutyList(facts, duty) ?? EMPTY, duty.modal),
   equals: sameList,
 };
 
