@@ -75,7 +75,8 @@ function gather(source: SourceFile): Contributions {
   const referenceCounts = new Map<PartnershipSymbol, number>();
   const measureCounts = new Map<KpiSymbol, number>();
   const model = source.model;
-  // By index: these loops visit every norm and reference of a contract as it opens.
+  // These loops visit every norm and reference of a contract as it opens: by index or
+  // `forEach`, which make no iterator object for each step.
   model?.norms.forEach((norm) => {
     for (let j = 0; j < norm.subjects.length; j++) push(norms, norm.subjects[j], norm);
     count(measureCounts, norm.kpis, 1);

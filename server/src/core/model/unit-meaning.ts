@@ -10,6 +10,7 @@ import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnersh
 import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
+import { firstPlaceOfKind } from '../syntax/unit-starts';
 import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
@@ -108,8 +109,9 @@ export function unitMeaning({ file, unit, symbol, resolution, term }: MeaningInp
 
 /** The term line of a partnership and its unit: the first, as the brief says. */
 export function termOf(partnership: Partnership): { node: Term; unit: Unit } | null {
-  const unit = partnership.block?.units.find((u) => u.node.kind === 'Term');
-  if (unit) return { node: unit.node as Term, unit };
+  const units = partnership.block?.units;
+  const place = units ? firstPlaceOfKind(units, 'Term') : -1;
+  if (place >= 0) return { node: units!.at(place).node as Term, unit: units!.at(place) };
   return null;
 }
 
@@ -200,7 +202,9 @@ export function fileModel(file: string, partnership: Partnership, meanings: Chun
 
 /** The partnership's first `calendar` line. */
 export function calendarOf(partnership: Partnership): Calendar | null {
-  return (partnership.block?.units.find((u) => u.node.kind === 'Calendar')?.node as Calendar | undefined) ?? null;
+  const units = partnership.block?.units;
+  const place = units ? firstPlaceOfKind(units, 'Calendar') : -1;
+  return place >= 0 ? (units!.at(place).node as Calendar) : null;
 }
 
 export function calendarNamed(node: Calendar | null): TermContext['calendar'] {

@@ -71,3 +71,37 @@ export function replacedPlaces(before: ChunkedList<Unit>, after: ChunkedList<Uni
 }
 
 const NONE: readonly never[] = [];
+
+/** For each list of units, the place of the first unit of each kind asked about (-1: none). */
+const firstOfKind = new WeakMap<ChunkedList<Unit>, Map<string, number>>();
+
+/**
+ * The place of the first unit whose statement is of `kind` (`Term`, `Calendar`), or -1. A list
+ * an incremental parse made from another takes the other's answer with the replaced places
+ * looked at, so a statement most contracts lack (`calendar`) is not searched for in every unit
+ * at every edit.
+ */
+export function firstPlaceOfKind(units: ChunkedList<Unit>, kind: string): number {
+  let known = firstOfKind.get(units);
+  const hit = known?.get(kind);
+  if (hit !== undefined) return hit;
+  const place = carriedFirstPlace(units, kind) ?? units.findIndex((unit) => unit.node.kind === kind);
+  if (!known) firstOfKind.set(units, (known = new Map()));
+  known.set(kind, place);
+  return place;
+}
+
+/** The answer of the list `units` was made from, with the replaced places looked at; undefined when it cannot tell. */
+function carriedFirstPlace(units: ChunkedList<Unit>, kind: string): number | undefined {
+  const from = reparsedFrom.get(units);
+  const before = from && firstOfKind.get(from.before)?.get(kind);
+  if (!from || before === undefined) return undefined;
+  let first = before;
+  for (const place of from.places) {
+    const isKind = units.at(place).node.kind === kind;
+    // The first one was replaced by another statement: the next one may be anywhere after it.
+    if (place === before && !isKind) return undefined;
+    if (isKind && (first < 0 || place < first)) first = place;
+  }
+  return first;
+}
