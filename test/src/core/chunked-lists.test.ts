@@ -8,7 +8,7 @@ import { ChunkedOffsets } from '../../../server/out/core/values/chunked-offsets'
 import { lastAtOrBefore } from '../../../server/out/core/values/sorted-search';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
-import { firstPlaceOfKind } from '../../../server/out/core/syntax/unit-starts';
+import { firstPlaceOfKind, placesOfKind, placesOfKinds } from '../../../server/out/core/syntax/unit-starts';
 import type { Unit } from '../../../server/out/core/syntax/ast';
 import { deepFreeze } from '../helpers/deep-freeze';
 import { seededRandom } from '../helpers/random';
@@ -109,7 +109,7 @@ describe('an edit inside one unit of a large contract', () => {
     assert.equal(now.starts.at(edited), then.starts.at(edited));
   });
 
-  it('finds the first statement of a kind after an edit as a search of every unit does', () => {
+  it('finds the statements of a kind after an edit as a search of every unit does', () => {
     const norms = Array.from({ length: 1200 }, (_, i) => `  obligation N${i} "Norm ${i}" {\n    A must deliver "report ${i}"\n  }\n`).join('');
     const text = `partnership P "P" {\n  party A "A" as supplier\n  term 2010-01-01 to 2020-12-31\n${norms}}\n`;
     const unitsOf = (d: ReturnType<typeof parseDocument>) => (d.ast.items[0] as unknown as { block: { units: ChunkedList<Unit> } }).block.units;
@@ -119,6 +119,9 @@ describe('an edit inside one unit of a large contract', () => {
       const units = unitsOf(document);
       // Asked before the edit too, as the analysis of every version asks.
       for (const kind of ['Term', 'Calendar', 'Party']) assert.equal(firstPlaceOfKind(units, kind), units.findIndex((u) => u.node.kind === kind), `${kind} at step ${step}`);
+      const scanned = (kinds: string[]) => units.map((u, i) => (kinds.includes(u.node.kind) ? i : -1)).filter((i) => i >= 0);
+      assert.deepEqual(placesOfKind(units, 'Norm'), scanned(['Norm']), `norms at step ${step}`);
+      assert.deepEqual(placesOfKinds(units, ['Term', 'Party', 'Calendar']), scanned(['Term', 'Party', 'Calendar']), `term and party at step ${step}`);
       const at = document.text.indexOf(`report ${random(1200)}"`) + 'report'.length;
       const next = document.text.slice(0, at) + 'x' + document.text.slice(at);
       document = reparseDocument(document, next, { from: at, oldTo: at, newTo: at + 1, inserted: 'x' });

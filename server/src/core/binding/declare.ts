@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { UnitStart } from '../diagnostics/placement';
 import type { Partnership, ScopeDecl, Unit } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
-import { replacedPlaces } from '../syntax/unit-starts';
+import { placesOfKinds, replacedPlaces } from '../syntax/unit-starts';
 import { lineNumberAt } from '../text/line-index';
 import { ChunkedList } from '../values/chunked-list';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
@@ -87,11 +87,9 @@ export class Declarations {
 
   /** The declarations of some kinds, in document order, visiting only the units that hold them. */
   *ofKinds(kinds: readonly PartnershipSymbol['kind'][]): IterableIterator<PartnershipSymbol> {
-    const nodeKinds = new Set(kinds.map((k) => NODE_KIND[k]));
-    for (let i = 0; i < this.units.length; i++) {
-      const unit = this.units.at(i);
-      if (!nodeKinds.has(unit.node.kind)) continue;
-      for (const symbol of declarationsOfUnit(this.file, unit).all) if (kinds.includes(symbol.kind)) yield symbol;
+    // The places of the units of those kinds, kept from edit to edit (syntax/unit-starts.ts).
+    for (const place of placesOfKinds(this.units, kinds.map((k) => NODE_KIND[k]))) {
+      for (const symbol of declarationsOfUnit(this.file, this.units.at(place)).all) if (kinds.includes(symbol.kind)) yield symbol;
     }
   }
 

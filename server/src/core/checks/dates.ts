@@ -7,6 +7,7 @@ import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
 import { carriedFromModel } from '../model/carried-models';
+import { placesOfKind, placesOfKinds } from '../syntax/unit-starts';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import { type CheckContext, kinds, type Owner, related, spanOf, type UnitKind } from './context';
 
@@ -27,8 +28,10 @@ export interface TermBounds {
   readonly node: Term;
 }
 
-const DATES_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation');
-const DATES_AND_NORMS_READ = kinds('Term', 'Exclusive', 'Kpi', 'Charge', 'Variation', 'Norm');
+const DATED_KINDS = ['Term', 'Exclusive', 'Kpi', 'Charge', 'Variation'] as const;
+const DATED_AND_NORM_KINDS = [...DATED_KINDS, 'Norm'] as const;
+const DATES_READ = kinds(...DATED_KINDS);
+const DATES_AND_NORMS_READ = kinds(...DATED_AND_NORM_KINDS);
 
 /** What `checkDates` reads: the units with dates of their own, and the norm units when some norm has no model. */
 export function datesRead(model: FileModel): ReadonlySet<UnitKind> {
@@ -49,10 +52,8 @@ function someNormUnmodelled(model: FileModel): boolean {
   if (earlier) answer = unmodelled.get(earlier);
   if (answer !== undefined) unmodelled.set(model, answer);
   else {
-    let normCount = 0;
-    model.partnership.block?.units.forEach((unit) => {
-      if (unit.node.kind === 'Norm') normCount++;
-    });
+    const units = model.partnership.block?.units;
+    const normCount = units ? placesOfKind(units, 'Norm').length : 0;
     unmodelled.set(model, (answer = normCount > model.norms.length));
   }
   return answer;
@@ -61,9 +62,13 @@ function someNormUnmodelled(model: FileModel): boolean {
 export function checkDates(ctx: CheckContext, model: FileModel): void {
   const file = model.file;
   const term = termBounds(model);
-  const units = model.partnership.block?.units ?? [];
+  const units = model.partnership.block?.units;
+  if (!units) return;
   const modelled = someNormUnmodelled(model) ? new Set<Norm>(model.norms.map((n) => n.node)) : null;
-  for (const unit of units) {
+  // Only the units with dates of their own (and the norms when some has no model): their places
+  // are kept from edit to edit, so the check visits a few hundred units, not every norm.
+  for (const place of placesOfKinds(units, modelled ? DATED_AND_NORM_KINDS : DATED_KINDS)) {
+    const unit = units.at(place);
     const owner = { file, unit };
     const item = unit.node;
     switch (item.kind) {

@@ -105,8 +105,12 @@ function statements(source: SourceFile): Pick<Contributions, 'grants' | 'opens' 
   return { grants, opens, interfaces, variations };
 }
 
-/** Beyond this many changed units, gathering afresh costs less than carrying. */
-const CARRY_LIMIT = 64;
+/**
+ * Carrying costs a little for each changed unit, gathering a little for every unit: beyond a
+ * quarter of the units (or 64, in a small file), gathering afresh costs less. An edit to a
+ * declaration many units name (a KPI's title, say) changes each of those units' meaning.
+ */
+const carryLimit = (units: number): number => Math.max(64, units >> 2);
 
 /**
  * Gives `after` (a new analysis of the file `before` analysed) the contributions of `before`
@@ -117,7 +121,7 @@ export function carryContributions(before: SourceFile, after: SourceFile): void 
   if (!earlier || contributionsOf.has(after) || !before.model || !after.model) return;
   // The file's analysis says which places changed since `before`; none when units were added or removed.
   const changed = after.changedUnits;
-  if (!changed || changed.length > CARRY_LIMIT) return;
+  if (!changed || changed.length > carryLimit(after.meanings.length)) return;
   const c = carried(earlier, before, after, changed);
   if (c) contributionsOf.set(after, c);
 }
@@ -169,7 +173,6 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
 /** `list` with each changed norm of `subject` replaced by its new version, when every one keeps its subject. */
 function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceFile, after: SourceFile, changed: readonly number[], subject: PartySymbol): NormModel[] | null {
   if (!list) return null;
-  const out = list.slice();
   const replaced: [NormModel, NormModel][] = [];
   for (const i of changed) {
     const then = before.meanings.at(i);
@@ -178,10 +181,27 @@ function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceF
     const nowOf = now?.kind === 'norm' && now.value.subjects.includes(subject) ? now.value : null;
     if (!thenOf && !nowOf) continue;
     if (!thenOf || !nowOf) return null;
-    const at = out.indexOf(thenOf);
-    if (at < 0) return null;
-    out[at] = nowOf;
     replaced.push([thenOf, nowOf]);
+  }
+  // A few norms are found by searching; many, by one pass over the list.
+  let out: NormModel[];
+  if (replaced.length <= 16) {
+    out = list.slice();
+    for (const [thenOf, nowOf] of replaced) {
+      const at = out.indexOf(thenOf);
+      if (at < 0) return null;
+      out[at] = nowOf;
+    }
+  } else {
+    const swap = new Map(replaced);
+    let found = 0;
+    out = list.map((norm) => {
+      const now = swap.get(norm);
+      if (now === undefined) return norm;
+      found++;
+      return now;
+    });
+    if (found !== swap.size) return null;
   }
   carryDutyIndex(list, out, replaced);
   carryScopesNamed(list, out, replaced);

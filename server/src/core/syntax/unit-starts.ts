@@ -72,36 +72,51 @@ export function replacedPlaces(before: ChunkedList<Unit>, after: ChunkedList<Uni
 
 const NONE: readonly never[] = [];
 
-/** For each list of units, the place of the first unit of each kind asked about (-1: none). */
-const firstOfKind = new WeakMap<ChunkedList<Unit>, Map<string, number>>();
+/** For each list of units, the places of the units of each kind asked about. */
+const placesByKind = new WeakMap<ChunkedList<Unit>, Map<string, readonly number[]>>();
 
 /**
- * The place of the first unit whose statement is of `kind` (`Term`, `Calendar`), or -1. A list
- * an incremental parse made from another takes the other's answer with the replaced places
- * looked at, so a statement most contracts lack (`calendar`) is not searched for in every unit
- * at every edit.
+ * The places, in order, of the units whose statement is of `kind` (`Term`, `Event`, `Norm`).
+ * An incremental parse keeps every unit's kind (it parses the whole document when an edit
+ * changes one), so a list it made from another takes the other's places as they are, once the
+ * replaced places are seen to keep their kinds: a file check that visits the units of a few
+ * kinds, or a statement most contracts lack (`calendar`), costs no search of every unit at
+ * every edit.
  */
-export function firstPlaceOfKind(units: ChunkedList<Unit>, kind: string): number {
-  let known = firstOfKind.get(units);
+export function placesOfKind(units: ChunkedList<Unit>, kind: string): readonly number[] {
+  let known = placesByKind.get(units);
   const hit = known?.get(kind);
-  if (hit !== undefined) return hit;
-  const place = carriedFirstPlace(units, kind) ?? units.findIndex((unit) => unit.node.kind === kind);
-  if (!known) firstOfKind.set(units, (known = new Map()));
-  known.set(kind, place);
-  return place;
+  if (hit) return hit;
+  const places = carriedPlaces(units, kind) ?? searchedPlaces(units, kind);
+  if (!known) placesByKind.set(units, (known = new Map()));
+  known.set(kind, places);
+  return places;
 }
 
-/** The answer of the list `units` was made from, with the replaced places looked at; undefined when it cannot tell. */
-function carriedFirstPlace(units: ChunkedList<Unit>, kind: string): number | undefined {
+/** The places, in order, of the units whose statement is of one of `kinds`. */
+export function placesOfKinds(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
+  const lists = [...new Set(kinds)].map((kind) => placesOfKind(units, kind));
+  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+}
+
+/** The place of the first unit whose statement is of `kind`, or -1. */
+export function firstPlaceOfKind(units: ChunkedList<Unit>, kind: string): number {
+  return placesOfKind(units, kind)[0] ?? -1;
+}
+
+function searchedPlaces(units: ChunkedList<Unit>, kind: string): readonly number[] {
+  const places: number[] = [];
+  units.forEach((unit, i) => {
+    if (unit.node.kind === kind) places.push(i);
+  });
+  return places.length === 0 ? NONE : places;
+}
+
+/** The places of the list `units` was made from, when every replaced unit kept its kind; else undefined. */
+function carriedPlaces(units: ChunkedList<Unit>, kind: string): readonly number[] | undefined {
   const from = reparsedFrom.get(units);
-  const before = from && firstOfKind.get(from.before)?.get(kind);
-  if (!from || before === undefined) return undefined;
-  let first = before;
-  for (const place of from.places) {
-    const isKind = units.at(place).node.kind === kind;
-    // The first one was replaced by another statement: the next one may be anywhere after it.
-    if (place === before && !isKind) return undefined;
-    if (isKind && (first < 0 || place < first)) first = place;
-  }
-  return first;
+  const before = from && placesByKind.get(from.before)?.get(kind);
+  if (!from || !before) return undefined;
+  for (const place of from.places) if (units.at(place).node.kind !== from.before.at(place).node.kind) return undefined;
+  return before;
 }
