@@ -48,11 +48,10 @@ export interface Unit {
   readonly node: PartnershipItem | Junk;
 }
 
-/** A partnership's braces and units; `starts[i]` is where `units[i]` starts in the document. */
 /**
- * A partnership's units and where each starts in the document, in chunks: an edit inside one
- * unit makes a block that shares every chunk but one with the block before it (see
- * values/chunked-list.ts).
+ * A partnership's braces and units; `starts.at(i)` is where `units.at(i)` starts in the
+ * document. Both are kept in chunks: an edit inside one unit makes a block that shares every
+ * chunk but one with the block before it (see values/chunked-list.ts).
  */
 export interface PartnershipBlock extends Span {
   readonly kind: 'PartnershipBlock';
