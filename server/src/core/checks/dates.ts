@@ -6,7 +6,6 @@
 import { report } from '../diagnostics/catalog';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Anchor, DateLit, Due, Duration, Norm, Term, Unit } from '../syntax/ast';
-import { carriedFromModel } from '../model/carried-models';
 import { placesOfKind, placesOfKinds } from '../syntax/unit-starts';
 import { dateProblem, dayNumber, formatDay, lastDayNumber, type Period } from '../values/dates';
 import { type CheckContext, kinds, type Owner, related, spanOf, type UnitKind } from './context';
@@ -38,25 +37,14 @@ export function datesRead(model: FileModel): ReadonlySet<UnitKind> {
   return someNormUnmodelled(model) ? DATES_AND_NORMS_READ : DATES_READ;
 }
 
-const unmodelled = new WeakMap<FileModel, boolean>();
-
 /**
  * Whether a norm of the file has no model of its own (a second declaration of a name): its
  * dates are checked with the file's, the others norm by norm. Usually every norm has a model,
- * which the count tells.
+ * which the count tells; the places of the norm units are kept from edit to edit.
  */
 function someNormUnmodelled(model: FileModel): boolean {
-  let answer = unmodelled.get(model);
-  // A carried model has the kinds of statement and the norms' count of the one it came from.
-  const earlier = answer === undefined ? carriedFromModel(model) : undefined;
-  if (earlier) answer = unmodelled.get(earlier);
-  if (answer !== undefined) unmodelled.set(model, answer);
-  else {
-    const units = model.partnership.block?.units;
-    const normCount = units ? placesOfKind(units, 'Norm').length : 0;
-    unmodelled.set(model, (answer = normCount > model.norms.length));
-  }
-  return answer;
+  const units = model.partnership.block?.units;
+  return (units ? placesOfKind(units, 'Norm').length : 0) > model.norms.length;
 }
 
 export function checkDates(ctx: CheckContext, model: FileModel): void {

@@ -113,7 +113,7 @@ export function carryReaders(before: ChunkedList<NormResultReads>, after: Chunke
 
 /** The reads of one norm, each lookup and key once. */
 function keysRead(reads: readonly Read[]): readonly Read[] {
-  return reads.filter((read, i) => !readsKey(reads.slice(0, i), read));
+  return reads.filter((read, i) => reads.findIndex((r) => r.lookup === read.lookup && r.key === read.key) === i);
 }
 
 function readsKey(reads: readonly Read[], read: Read): boolean {

@@ -66,7 +66,6 @@ interface SeriesLines {
    * one line (a plain ASCII key, short enough): then the UID line is written from bytes.
    */
   readonly head: Uint8Array | null;
-  readonly description: Uint8Array;
   /** The summary line. */
   readonly summary: Uint8Array;
   /** The summary, description and category lines and the lines that end every event. */
@@ -88,7 +87,6 @@ function seriesLines(s: CalendarSeries): SeriesLines {
     uidKey,
     head: fits ? utf8(`BEGIN:VEVENT\r\nUID:${uidKey}`) : null,
     summary: utf8(summary),
-    description: utf8(description),
     rest: utf8(summary + description + tail),
     tail: utf8(tail),
   };

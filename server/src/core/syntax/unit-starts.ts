@@ -72,31 +72,30 @@ export function replacedPlaces(before: ChunkedList<Unit>, after: ChunkedList<Uni
 
 const NONE: readonly never[] = [];
 
-/** For each list of units, the places of the units of each kind asked about. */
-const placesByKind = new WeakMap<ChunkedList<Unit>, Map<string, readonly number[]>>();
+/** For each list of units, the places of the units of each set of kinds asked about, by the kinds joined. */
+const placesByKinds = new WeakMap<ChunkedList<Unit>, Map<string, readonly number[]>>();
 
 /**
- * The places, in order, of the units whose statement is of `kind` (`Term`, `Event`, `Norm`).
- * An incremental parse keeps every unit's kind (it parses the whole document when an edit
- * changes one), so a list it made from another takes the other's places as they are, once the
- * replaced places are seen to keep their kinds: a file check that visits the units of a few
+ * The places, in order, of the units whose statement is of one of `kinds` (`Term`, `Event`,
+ * `Norm`). An incremental parse keeps every unit's kind (it parses the whole document when an
+ * edit changes one), so a list it made from another takes the other's places as they are, once
+ * the replaced places are seen to keep their kinds: a file check that visits the units of a few
  * kinds, or a statement most contracts lack (`calendar`), costs no search of every unit at
  * every edit.
  */
-export function placesOfKind(units: ChunkedList<Unit>, kind: string): readonly number[] {
-  let known = placesByKind.get(units);
-  const hit = known?.get(kind);
+export function placesOfKinds(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
+  const key = kinds.join(' ');
+  let known = placesByKinds.get(units);
+  const hit = known?.get(key);
   if (hit) return hit;
-  const places = carriedPlaces(units, kind) ?? searchedPlaces(units, kind);
-  if (!known) placesByKind.set(units, (known = new Map()));
-  known.set(kind, places);
+  const places = carriedPlaces(units, key) ?? searchedPlaces(units, kinds);
+  if (!known) placesByKinds.set(units, (known = new Map()));
+  known.set(key, places);
   return places;
 }
 
-/** The places, in order, of the units whose statement is of one of `kinds`. */
-export function placesOfKinds(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
-  const lists = [...new Set(kinds)].map((kind) => placesOfKind(units, kind));
-  return lists.length === 1 ? lists[0] : lists.flat().sort((a, b) => a - b);
+export function placesOfKind(units: ChunkedList<Unit>, kind: string): readonly number[] {
+  return placesOfKinds(units, [kind]);
 }
 
 /** The place of the first unit whose statement is of `kind`, or -1. */
@@ -104,18 +103,18 @@ export function firstPlaceOfKind(units: ChunkedList<Unit>, kind: string): number
   return placesOfKind(units, kind)[0] ?? -1;
 }
 
-function searchedPlaces(units: ChunkedList<Unit>, kind: string): readonly number[] {
+function searchedPlaces(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
   const places: number[] = [];
   units.forEach((unit, i) => {
-    if (unit.node.kind === kind) places.push(i);
+    if (kinds.includes(unit.node.kind)) places.push(i);
   });
   return places.length === 0 ? NONE : places;
 }
 
 /** The places of the list `units` was made from, when every replaced unit kept its kind; else undefined. */
-function carriedPlaces(units: ChunkedList<Unit>, kind: string): readonly number[] | undefined {
+function carriedPlaces(units: ChunkedList<Unit>, key: string): readonly number[] | undefined {
   const from = reparsedFrom.get(units);
-  const before = from && placesByKind.get(from.before)?.get(kind);
+  const before = from && placesByKinds.get(from.before)?.get(key);
   if (!from || !before) return undefined;
   for (const place of from.places) if (units.at(place).node.kind !== from.before.at(place).node.kind) return undefined;
   return before;

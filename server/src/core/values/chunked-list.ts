@@ -70,7 +70,6 @@ export class ChunkedList<T> implements Iterable<T> {
    */
   replaced(places: readonly number[], make: (place: number, k: number) => T): ChunkedList<T> {
     let chunks: (readonly T[])[] | undefined;
-    let copied: Set<number> | undefined;
     for (let k = 0; k < places.length; k++) {
       const place = places[k];
       if (place < 0 || place >= this.length) throw new RangeError(`No place ${place} in a list of ${this.length}`);
@@ -79,11 +78,8 @@ export class ChunkedList<T> implements Iterable<T> {
       const chunk = (chunks ?? this.chunks)[c];
       if (chunk[place & IN_CHUNK] === value) continue;
       chunks ??= this.chunks.slice();
-      copied ??= new Set();
-      if (!copied.has(c)) {
-        copied.add(c);
-        chunks[c] = chunk.slice();
-      }
+      // A chunk still this list's own is copied before its first change.
+      if (chunks[c] === this.chunks[c]) chunks[c] = chunk.slice();
       (chunks[c] as T[])[place & IN_CHUNK] = value;
     }
     return chunks ? new ChunkedList(chunks, this.length) : this;
@@ -160,10 +156,6 @@ export class ChunkedList<T> implements Iterable<T> {
       if (k >= 0) return (c << CHUNK_BITS) + k;
     }
     return -1;
-  }
-
-  includes(item: T): boolean {
-    return this.indexOf(item) >= 0;
   }
 
   /** The entries as one array, made anew: for the readers that need an array. */
