@@ -30,6 +30,13 @@ describe('lists kept in chunks', () => {
         assert.equal(list.findIndex((x) => x === items[length >> 1]), length >> 1);
       }
       assert.equal(list.indexOf('nothing'), -1);
+      // Searched from a place, as an array searches: each entry is found from where it stands and
+      // before it, not after it. A place before the start is the start (never counted from the end).
+      for (const at of [0, 1, 510, 511, 512, 513, 1023, 1024, length - 1]) {
+        if (at < 0 || at >= length) continue;
+        for (const from of [0, at - 1, at, at + 1, 512, length]) if (from >= 0) assert.equal(list.indexOf(items[at], from), items.indexOf(items[at], from), `${at} from ${from} of ${length}`);
+        assert.equal(list.indexOf(items[at], -5), at);
+      }
       assert.equal(JSON.stringify(list), JSON.stringify(items));
     }
   });

@@ -7,6 +7,8 @@ import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { applyVariations } from '../../../server/out/core/model/variations';
 import { variedModel } from '../../../server/out/core/model/varied';
 import { formatDay } from '../../../server/out/core/values/dates';
+import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { check, checkBody, covered, VIRTUAL_ROOT } from '../helpers/program';
 import { sharedCorpusV2 } from '../helpers/paths';
 
@@ -111,5 +113,44 @@ describe('variations', () => {
     // And in the other direction: removing the exit agreement's change brings the conflict back in the exit file.
     const third = new Analysis([roots[0], { ...roots[1], text: exit.replace('    ends exclusive Main.JV over Main.ICT.Core\n', '') }], host, first);
     assert.ok(third.diagnostics(roots[1].file).some((d) => d.code === 'P201'));
+  });
+
+  it('checks no norm again when an edit to a variation moves no day, and every norm when it does', () => {
+    const roots = [{ file: path.join(VIRTUAL_ROOT, 'main.partnership'), text: main }, { file: path.join(VIRTUAL_ROOT, 'exit.partnership'), text: exit }];
+    // As the editor does: a text parsed once is not parsed again, and an edit parses again only what it touched.
+    const parses = new Map<string, ParsedDocument>();
+    const host = {
+      readFile: (): string | undefined => undefined,
+      parse: (file: string, text: string): ParsedDocument => {
+        const known = parses.get(file);
+        if (known?.text === text) return known;
+        const parsed = known ? reparseDocument(known, text) : parseDocument(file, text);
+        parses.set(file, parsed);
+        return parsed;
+      },
+    };
+    const fresh = (texts: typeof roots) => new Analysis(texts, { readFile: () => undefined });
+    const sameNorms = (a: Analysis, b: Analysis, file: string): boolean => {
+      const then = a.checks.byFile.get(file)!.norms;
+      const now = b.checks.byFile.get(file)!.norms;
+      return then.length === now.length && now.every((result, i) => result === then.at(i));
+    };
+    const first = new Analysis(roots, host);
+    // The exit agreement's variation renamed and given a new title: it ends the same grant on the same day.
+    const renamed = exit.replace('variation CoreMoves "The core moves to the vendor"', 'variation CoreGoes "The core goes to the vendor"');
+    assert.notEqual(renamed, exit);
+    const texts = [roots[0], { ...roots[1], text: renamed }];
+    const second = new Analysis(texts, host, first);
+    assert.ok(sameNorms(first, second, roots[0].file), 'the main agreement\'s norms keep their results');
+    for (const r of texts) assert.deepEqual(second.diagnostics(r.file), fresh(texts).diagnostics(r.file));
+    // What reads which variation did it reads the new one: the effects, and the matrix through them.
+    const ended = [...second.variationEffects(roots[0].file).ended.values()].map((e) => e.by.symbol.name);
+    assert.ok(ended.length > 0 && ended.every((name) => name === 'CoreGoes'), ended.join(', '));
+    // The extension moved back: the term's end changes every period, so every norm is checked again.
+    const shortened = [{ ...roots[0], text: main.replace('term to 2021-03-31', 'term to 2016-03-31') }, texts[1]];
+    const third = new Analysis(shortened, host, second);
+    assert.ok(!sameNorms(second, third, roots[0].file));
+    for (const r of shortened) assert.deepEqual(third.diagnostics(r.file), fresh(shortened).diagnostics(r.file));
+    assert.ok(third.diagnostics(roots[0].file).some((d) => d.code === 'P303'));
   });
 });

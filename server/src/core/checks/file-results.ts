@@ -7,7 +7,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Facts, Read, Recorder } from '../facts/engine';
-import { variationEffects } from '../facts/lookups';
+import { variedPeriods } from '../facts/lookups';
 import { variedModel } from '../model/varied';
 import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
@@ -64,7 +64,7 @@ export function runFileChecks(
     recorder.into(reads);
     const ctx: CheckContext = { input, read: (lookup, key) => recorder.read(lookup, key), emit: (d) => found.push(d) };
     // The checks see periods as varied by the partnership's variations, which may be in other files.
-    const varied = variedModel(model, recorder.read(variationEffects, model.file));
+    const varied = variedModel(model, recorder.read(variedPeriods, model.file));
     try {
       family.file(ctx, varied);
     } catch (error) {

@@ -11,7 +11,7 @@
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
-import { stableFile, variationEffects } from '../facts/lookups';
+import { stableFile, variedPeriods } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
 import { carryReaders, staleReaders } from './norm-readers';
@@ -87,8 +87,9 @@ export interface FileCheckResult {
   /** Each norm's findings and lookups, in the order of `model.norms`; empty when a check failed on this file. */
   readonly norms: ChunkedList<NormResult>;
   /**
-   * What every norm's checks read, read once for the file: the variations' effects. When it
-   * changes, every norm is checked again; a norm's own reads leave it out.
+   * What every norm's checks read, read once for the file: the variations' effects on periods
+   * (`variedPeriods`). When they change, every norm is checked again; a norm's own reads leave
+   * them out.
    */
   readonly normsRead: readonly Read[];
   /** Every finding, the file's own and its norms'. */
@@ -160,7 +161,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const normFamilies = families.filter((f) => f.norm);
   const normsRead: Read[] = [];
   recorder.into(normsRead);
-  const effects = recorder.read(variationEffects, model.file);
+  const effects = recorder.read(variedPeriods, model.file);
   // The model as varied, made when a norm is checked (most edits check a few).
   let variedFile: FileModel | undefined;
   // The earlier results stand only while what every norm read does.

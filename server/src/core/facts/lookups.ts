@@ -8,7 +8,7 @@ import { rootOf, type BodySymbol, type ChargeSymbol, type KpiSymbol, type NormSy
 import { grantsOverlappingOpen } from '../model/coverage';
 import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import { variedGrants } from '../model/varied';
-import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, type VariationEffects } from '../model/variations';
+import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
 import type { ModalValue } from '../syntax/ast';
 import { unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
@@ -109,7 +109,7 @@ export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
     const grants = facts.read(grantsInTree, rootOf(scope));
     let varied: Grant[] | undefined;
     for (let i = 0; i < grants.length; i++) {
-      const parts = variedGrants(grants[i], facts.read(variationEffects, grants[i].file));
+      const parts = variedGrants(grants[i], facts.read(variedPeriods, grants[i].file));
       if (!varied && parts.length === 1 && parts[0] === grants[i]) continue;
       varied ??= grants.slice(0, i);
       varied.push(...parts);
@@ -146,6 +146,21 @@ export const variationEffects: ProgramLookup<string, VariationEffects> = {
     return source?.model && variations.length > 0 ? applyVariations(source.model, variations, normModels(source)) : NO_EFFECTS;
   },
   equals: sameEffects,
+};
+
+/**
+ * The variations' effects as the periods of the key file's partnership read them (what
+ * `samePeriods` compares): the checks of periods read this, not `variationEffects`, so that an
+ * edit to a variation that moves no day (its title, its clause) checks no norm again. Its value
+ * may be an earlier analysis's effects, whose variations are not this one's: read only days
+ * and the things ended from it, never which variation did it.
+ */
+export const variedPeriods: ProgramLookup<string, VariationEffects> = {
+  name: 'variedPeriods',
+  fileOf: (file) => file,
+  inputs: (facts, file) => facts.read(variationEffects, file),
+  compute: (facts, file) => facts.read(variationEffects, file),
+  equals: samePeriods,
 };
 
 /** The model of a norm of the file, found at the place of the unit that declares it. */

@@ -129,7 +129,12 @@ export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMea
   const field = {
     grant: 'grants', open: 'opens', interface: 'interfaces', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
   } as const;
-  for (const i of changed) {
+  // In the order of the text, as the lists are: each search goes on from where the last one
+  // stopped, so that an edit that changes every norm (a party's title changes the norms that
+  // name it) searches the list once, not once per norm.
+  const places = [...changed].sort((a, b) => a - b);
+  let nextNorm = 0;
+  for (const i of places) {
     const then = before.at(i);
     const now = meanings.at(i);
     if (!then && !now) {
@@ -141,8 +146,9 @@ export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMea
     if (!then || !now || then.kind !== now.kind) return null;
     if (now.kind === 'norm') {
       // The norms, a list as long as the contract, share all but the replaced norms' chunks.
-      const at = earlier.norms.indexOf(then.value as NormModel);
+      const at = earlier.norms.indexOf(then.value as NormModel, nextNorm);
       if (at < 0) return null;
+      nextNorm = at + 1;
       normsNow.set(at, now.value);
       continue;
     }

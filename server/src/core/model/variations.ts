@@ -181,6 +181,19 @@ function lastDayOf(target: NormSymbol | KpiSymbol | ChargeSymbol | BodySymbol, m
   return termEnd;
 }
 
+/**
+ * Whether two effects change periods alike: the term's end, the last day of each thing ended,
+ * the scopes returned and when. Which variation did it is left out: that is all a period as
+ * varied (model/varied.ts) reads, so a variation's title or clause edited changes no period.
+ */
+export function samePeriods(a: VariationEffects, b: VariationEffects): boolean {
+  if (a === b) return true;
+  if (a.termEnd !== b.termEnd || a.ended.size !== b.ended.size || a.returned.length !== b.returned.length) return false;
+  for (const [thing, ending] of a.ended) if (b.ended.get(thing)?.day !== ending.day) return false;
+  for (let i = 0; i < a.returned.length; i++) if (a.returned[i].scope !== b.returned[i].scope || a.returned[i].day !== b.returned[i].day) return false;
+  return true;
+}
+
 /** Whether two effects say the same: what ended on which day by which variation, and the term's end. */
 export function sameEffects(a: VariationEffects, b: VariationEffects): boolean {
   if (a === b) return true;

@@ -150,9 +150,11 @@ export class ChunkedList<T> implements Iterable<T> {
     return this.findIndex((item, i) => !test(item, i)) < 0;
   }
 
-  indexOf(item: T): number {
-    for (let c = 0; c < this.chunks.length; c++) {
-      const k = this.chunks[c].indexOf(item);
+  /** The first place of `item` at or after `from` (a place before the start is the start), else -1. */
+  indexOf(item: T, from = 0): number {
+    const start = Math.max(0, from);
+    for (let c = start >> CHUNK_BITS; c < this.chunks.length; c++) {
+      const k = this.chunks[c].indexOf(item, c === start >> CHUNK_BITS ? start & IN_CHUNK : 0);
       if (k >= 0) return (c << CHUNK_BITS) + k;
     }
     return -1;
