@@ -370,6 +370,33 @@ describe('incremental analysis', function () {
     assert.match(seen[4], /P106 .*Spare/);
   });
 
+  it('types into the titles of declarations many norms name, as a full analysis would', () => {
+    const original = generatedWorkspace(80);
+    const [file, text] = [...original][0];
+    const editor = new Editor(new Map(original));
+    editor.analyse();
+    // A party, a scope and a KPI that many norms name, and a variation: each edit re-declares
+    // the unit, so the norms naming it are resolved again and the file's model carried with
+    // many norms replaced at once.
+    for (const title of ['"Outsourcing Plc"', '"Core services"', '"Indicator 1"', '"Deed of variation 1"']) {
+      const base = editor.texts.get(file)!;
+      const at = base.indexOf(title) + 1;
+      assert.ok(at > 0, title);
+      for (const typed of ['x', 'xy', '']) {
+        editor.texts.set(file, base.slice(0, at) + typed + base.slice(at));
+        const before = editor.program!;
+        const after = editor.analyse();
+        assert.equal(plain(after, file), plain(editor.fresh(), file), `${title} typed '${typed}'`);
+        if (title.includes('variation')) {
+          // A variation's title moves no day: every norm keeps its checks' results.
+          const then = before.checks.byFile.get(file)!.norms;
+          assert.ok(after.checks.byFile.get(file)!.norms.every((r, i) => r === then.at(i)), 'the norms were not checked again');
+        }
+      }
+    }
+    assert.equal(editor.texts.get(file), text, 'every edit was undone');
+  });
+
   it('reuses the checks of files an edit cannot affect, and re-checks those it can', () => {
     const editor = new Editor(sharedWorkspace());
     const first = editor.analyse();
