@@ -5,7 +5,6 @@
 
 import { hasBidiControl, showBidiControlsIn } from '../text/bidi';
 import type { EventSymbol, KpiSymbol, PartySymbol, ScopeSymbol } from '../binding/symbols';
-import { rootOf } from '../binding/symbols';
 import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
@@ -22,6 +21,8 @@ import { moneySection } from './money-section';
 import { eventRows, governanceRows, kpiRows, type SectionContext, variationRows } from './sections';
 import { marksOf, type VariationMarks, variationMarks } from './variation-marks';
 import { whenOf, type WhenContext } from './when';
+import { groupingOf, rowsOf } from './kept-rows';
+import { firstPlaceOfKind } from '../syntax/unit-starts';
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 
@@ -32,7 +33,8 @@ const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
 export function buildMatrix(program: Analysis, file: string): Matrix | null {
   const plan = planMatrix(program, file);
   if (!plan) return null;
-  const matrix: Matrix = { ...plan.head, groups: plan.groups.map((g) => ({ scope: g.scope, rows: g.norms.map((norm) => plan.rowOf(norm, true)) })) };
+  const rows = plan.keptRows();
+  const matrix: Matrix = { ...plan.head, groups: plan.groups.map((g, i) => ({ scope: g.scope, rows: rows[i] })) };
   return plan.showsBidiControls ? showBidiControlsIn(matrix) : matrix;
 }
 
@@ -54,6 +56,8 @@ export interface MatrixPlan {
   /** The line of `norm` in the matrix's file. */
   readonly lineOf: (norm: NormModel) => number;
   readonly rowOf: (norm: NormModel, cached: boolean) => MatrixRow;
+  /** The rows of each group, kept by the editor from one analysis to the next (see kept-rows.ts). */
+  readonly keptRows: () => readonly (readonly MatrixRow[])[];
   /** Whether the text of a file holds a bidirectional control, which the head and rows must then show. */
   readonly showsBidiControls: boolean;
 }
@@ -77,7 +81,8 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
     seen.add(p);
     parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
   };
-  for (const s of source.declarations.all) if (s.kind === 'party' && source.declarations.topLevel.get(s.name) === s) addParty(s);
+  // The declarations of a kind are visited through the places of their units, kept from edit to edit.
+  for (const s of source.declarations.ofKinds(['party'])) if (source.declarations.topLevel.get(s.name) === s) addParty(s as PartySymbol);
   const addParties = (list: readonly PartySymbol[]): void => {
     for (let i = 0; i < list.length; i++) addParty(list[i]);
   };
@@ -91,23 +96,24 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
 
   const marks = variationMarks(program, file);
   const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
-  const groups = new Map<ScopeSymbol | null, NormModel[]>();
+  const grouping = groupingOf(model);
   const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
-  for (const norm of model.norms) {
-    const anchor = norm.objectScope ?? norm.scopeLine;
-    const key = anchor ? rootOf(anchor) : null;
-    const list = groups.get(key) ?? [];
-    list.push(norm);
-    groups.set(key, list);
-  }
   const normLine = (norm: NormModel): number => lineAt(norm.unit, norm.node.start);
   const rowOfNorm = (norm: NormModel, cached: boolean): MatrixRow => {
     const rowTiming = { when: whenOf(norm, timing, cached), changes: marksOf(marks, norm.symbol, norm.followsExpiry !== 'none') };
     return cached ? rowOf(norm, partyId, lineAt, kpiModels, rowTiming) : row(norm, partyId, normLine(norm), kpiModels, rowTiming);
   };
-  const planned: PlannedGroup[] = [...groups.entries()]
-    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : 0))
-    .map(([scope, norms]) => ({ scope: scope ? { path: scopeName(scope), title: scope.title ?? '' } : null, norms }));
+  // Ungrouped rows last; the groups in order of their first norm.
+  const order = grouping.keys.map((_, g) => g).sort((a, b) => (grouping.keys[a] === null ? 1 : grouping.keys[b] === null ? -1 : 0));
+  const planned: PlannedGroup[] = order.map((g) => {
+    const scope = grouping.keys[g];
+    return { scope: scope ? { path: scopeName(scope), title: scope.title ?? '' } : null, norms: grouping.norms[g] };
+  });
+  // The editor's rows, group by group in the grouping's order, kept through edits that leave them.
+  const keptRows = (): readonly (readonly MatrixRow[])[] => {
+    const rows = rowsOf(model, grouping, { program, file, timing }, (norm) => rowOfNorm(norm, true));
+    return order.map((g) => rows[g]);
+  };
 
   const diagnostics = program.diagnostics(file);
   const conflicts = diagnostics
@@ -116,7 +122,8 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
 
   const term = model.term;
   const sections: SectionContext = { program, model, marks, partyId, scopeName, lineAt };
-  const events = source.declarations.all.filter((s): s is EventSymbol => s.kind === 'event' && source.declarations.topLevel.get(s.name) === s);
+  const events: EventSymbol[] = [];
+  for (const s of source.declarations.ofKinds(['event'])) if (source.declarations.topLevel.get(s.name) === s) events.push(s as EventSymbol);
   const head: Matrix = {
     partnership: {
       name: model.partnership.name.text,
@@ -141,7 +148,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
     variations: variationRows(sections),
   };
   const showsBidiControls = [...program.files.values()].some((f) => hasBidiControl(f.text));
-  return { head, groups: planned, lineOf: normLine, rowOf: rowOfNorm, showsBidiControls };
+  return { head, groups: planned, lineOf: normLine, rowOf: rowOfNorm, keptRows, showsBidiControls };
 }
 
 /**
@@ -157,7 +164,9 @@ type LineAt = (unit: Unit, offset: number) => number;
 
 /** The partnership's `source` line, if it has one. */
 function sourceOf(units: ChunkedList<Unit> | undefined): string {
-  const node = units?.find((unit) => unit.node.kind === 'Source')?.node;
+  // The place of the first `source` line, kept from edit to edit rather than searched for.
+  const place = units ? firstPlaceOfKind(units, 'Source') : -1;
+  const node = place >= 0 ? units!.at(place)!.node : undefined;
   return node?.kind === 'Source' ? node.text.value : '';
 }
 
@@ -250,16 +259,19 @@ function exclusivityRows(
     for (const o of m.opens) openScopes.add(o.scope);
     for (const i of m.interfaces) for (const side of new Set([i.a, i.b])) listOf(interfacesOn, side).push(i);
   }
-  // Where this file's statements about each scope are, in its text.
-  const ownStatements = new Map<ScopeSymbol, { start: number; end: number }[]>();
-  const inText = (unit: Unit, node: { start: number; end: number }) => {
-    const base = program.startOf(file, unit);
-    return { start: base + node.start, end: base + node.end };
-  };
-  for (const g of model.grants) listOf(ownStatements, g.scope).push(inText(g.unit, g.node));
-  for (const o of model.opens) listOf(ownStatements, o.scope).push(inText(o.unit, o.node));
-  for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(inText(n.unit, n.line));
   const exclusivityProblems = diagnostics.filter((d) => EXCLUSIVITY_CODES.has(d.code));
+  // Where this file's statements about each scope are, in its text: read only to place the
+  // conflicts, which most contracts have none of.
+  const ownStatements = new Map<ScopeSymbol, { start: number; end: number }[]>();
+  if (exclusivityProblems.length > 0) {
+    const inText = (unit: Unit, node: { start: number; end: number }) => {
+      const base = program.startOf(file, unit);
+      return { start: base + node.start, end: base + node.end };
+    };
+    for (const g of model.grants) listOf(ownStatements, g.scope).push(inText(g.unit, g.node));
+    for (const o of model.opens) listOf(ownStatements, o.scope).push(inText(o.unit, o.node));
+    for (const n of model.norms) if (n.objectScope && n.line) listOf(ownStatements, n.objectScope).push(inText(n.unit, n.line));
+  }
   // A grant of another contract shows what that contract's variations did to it.
   const otherMarks = new Map<string, VariationMarks>([[file, marks]]);
   const marksIn = (f: string): VariationMarks => {
@@ -271,14 +283,21 @@ function exclusivityRows(
   // Scopes to show: this partnership's own, plus imported scopes its statements name, with their ancestors.
   const shown = new Set<ScopeSymbol>();
   const source = program.files.get(file)!;
-  for (const s of source.declarations.all) if (s.kind === 'scope') shown.add(s);
-  const named: ScopeSymbol[] = [
-    ...model.grants.map((g) => g.scope),
-    ...model.opens.map((o) => o.scope),
-    ...model.interfaces.flatMap((i) => [i.a, i.b]),
-    ...model.norms.flatMap((n) => [n.objectScope, n.scopeLine]).filter((s): s is ScopeSymbol => s !== null),
-  ];
-  for (const s of named) for (let a: ScopeSymbol | null = s; a; a = a.parent) shown.add(a);
+  for (const s of source.declarations.ofKinds(['scope'])) shown.add(s as ScopeSymbol);
+  // A scope shown already has its ancestors shown: most statements name a scope another named.
+  const show = (scope: ScopeSymbol | null): void => {
+    for (let a = scope; a && !shown.has(a); a = a.parent) shown.add(a);
+  };
+  for (const g of model.grants) show(g.scope);
+  for (const o of model.opens) show(o.scope);
+  for (const i of model.interfaces) {
+    show(i.a);
+    show(i.b);
+  }
+  model.norms.forEach((n) => {
+    show(n.objectScope);
+    show(n.scopeLine);
+  });
 
   const conflictsOf = (start: number, end: number): string[] =>
     exclusivityProblems.filter((d) => d.start >= start && d.end <= end).map((d) => `${d.code}: ${d.message}${d.related.map((r) => ` (other side: ${placeText(placeOf(r))})`).join('')}`);
