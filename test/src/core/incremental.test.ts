@@ -397,6 +397,28 @@ describe('incremental analysis', function () {
     assert.equal(editor.texts.get(file), text, 'every edit was undone');
   });
 
+  it('keeps the import problems of files whose imports an edit left, and finds them again when the graph changes', () => {
+    const editor = new Editor(folder(path.join(ownCorpus, 'import-cycle-three')));
+    const file = (name: string) => [...editor.texts.keys()].find((f) => path.basename(f) === name)!;
+    const cycleIn = (a: Analysis, name: string) => a.diagnostics(file(name)).filter((d) => d.code === 'P105');
+    const first = editor.analyse();
+    assert.equal(cycleIn(first, 'a.partnership').length, 1);
+    // A party renamed in the outsider: the graph is the same, and the cycle's files keep their very findings.
+    editor.texts.set(file('d.partnership'), editor.texts.get(file('d.partnership'))!.replace('party D ', 'party E '));
+    const second = editor.analyse();
+    for (const name of ['a.partnership', 'b.partnership', 'c.partnership']) assert.equal(second.program.importProblems.get(file(name)), first.program.importProblems.get(file(name)), name);
+    for (const f of editor.texts.keys()) assert.deepEqual(second.diagnostics(f), editor.fresh().diagnostics(f), path.basename(f));
+    // The outsider joins the cycle (a imports d, d imports a), then c's import that closed it goes.
+    editor.texts.set(file('a.partnership'), `import "d.partnership"\n${editor.texts.get(file('a.partnership'))}`);
+    const third = editor.analyse();
+    assert.equal(cycleIn(third, 'd.partnership').length, 1);
+    editor.texts.set(file('c.partnership'), editor.texts.get(file('c.partnership'))!.replace('import "a.partnership" //~ P105\n', ''));
+    const fourth = editor.analyse();
+    assert.equal(cycleIn(fourth, 'c.partnership').length, 0);
+    assert.equal(cycleIn(fourth, 'b.partnership').length, 0, 'b is no longer in a cycle');
+    for (const f of editor.texts.keys()) assert.deepEqual(fourth.diagnostics(f), editor.fresh().diagnostics(f), path.basename(f));
+  });
+
   it('reuses the checks of files an edit cannot affect, and re-checks those it can', () => {
     const editor = new Editor(sharedWorkspace());
     const first = editor.analyse();

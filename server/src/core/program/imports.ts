@@ -13,12 +13,30 @@ interface ImportingFile {
   readonly imports: readonly { readonly node: Import; readonly target: string; readonly readable: boolean; readonly reason?: string }[];
 }
 
-/** P105 by file, for files that have any. */
-export function importProblems(files: ReadonlyMap<string, ImportingFile>): Map<string, Diagnostic[]> {
-  const problems = new Map<string, Diagnostic[]>();
+/** The import checks' findings: P105 by file, and the import graph's components they were found with. */
+export interface ImportProblems {
+  readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
+  readonly component: ReadonlyMap<string, number>;
+  readonly files: ReadonlyMap<string, ImportingFile>;
+}
+
+/**
+ * P105 by file, for files that have any. With the findings of the previous analysis: when every
+ * file imports what it imported (and could read it as then), the graph's components are the
+ * same, and a file whose imports are the very list they were keeps its findings, so an edit
+ * costs a look at each file rather than the graph's search.
+ */
+export function importProblems(files: ReadonlyMap<string, ImportingFile>, previous?: ImportProblems): ImportProblems {
+  const byFile = new Map<string, Diagnostic[]>();
   const edges = (file: string): string[] => (files.get(file)?.imports ?? []).filter((l) => l.readable).map((l) => l.target);
-  const component = stronglyConnected([...files.keys()], edges);
+  const sameGraph = previous !== undefined && sameLinks(files, previous.files);
+  const component = sameGraph ? previous.component : stronglyConnected([...files.keys()], edges);
   for (const source of files.values()) {
+    if (sameGraph && previous.files.get(source.file)?.imports === source.imports) {
+      const kept = previous.byFile.get(source.file);
+      if (kept) byFile.set(source.file, kept as Diagnostic[]);
+      continue;
+    }
     for (const link of source.imports) {
       const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
       let problem: Diagnostic | undefined;
@@ -30,12 +48,24 @@ export function importProblems(files: ReadonlyMap<string, ImportingFile>): Map<s
         problem = report('P105', at, { path: link.node.path.value, cycle });
       }
       if (!problem) continue;
-      const list = problems.get(source.file) ?? [];
+      const list = byFile.get(source.file) ?? [];
       list.push(problem);
-      problems.set(source.file, list);
+      byFile.set(source.file, list);
     }
   }
-  return problems;
+  return { byFile, component, files };
+}
+
+/** Whether the same files import the same targets, each readable exactly when it was. */
+function sameLinks(files: ReadonlyMap<string, ImportingFile>, before: ReadonlyMap<string, ImportingFile>): boolean {
+  if (files.size !== before.size) return false;
+  for (const [file, source] of files) {
+    const then = before.get(file)?.imports;
+    if (then === source.imports) continue;
+    if (!then || then.length !== source.imports.length) return false;
+    for (let i = 0; i < then.length; i++) if (then[i].target !== source.imports[i].target || then[i].readable !== source.imports[i].readable) return false;
+  }
+  return true;
 }
 
 export function stronglyConnected(nodes: readonly string[], edges: (node: string) => readonly string[]): Map<string, number> {

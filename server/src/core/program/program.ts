@@ -15,7 +15,7 @@ import type { Import, Partnership, Unit } from '../syntax/ast';
 import { parseDocument, type ParsedDocument } from '../syntax/parse';
 import { analyseFile, type FileAnalysis } from './file-analysis';
 import type { Host } from './host';
-import { importProblems } from './imports';
+import { importProblems, type ImportProblems } from './imports';
 import { VisibleIndex } from './visible';
 import { unitStart } from '../syntax/unit-starts';
 
@@ -60,6 +60,8 @@ export class Program {
   readonly roots: readonly string[];
   /** P105 by file: imports that cannot be read, and imports inside a cycle. */
   readonly importProblems: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** The same, with the import graph they were found with, for the next program. */
+  private readonly importFindings: ImportProblems;
 
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     this.roots = roots.map((r) => path.resolve(r.file));
@@ -96,7 +98,8 @@ export class Program {
       files.set(file, { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) });
     }
     this.files = files;
-    this.importProblems = importProblems(files);
+    this.importFindings = importProblems(files, previous?.importFindings);
+    this.importProblems = this.importFindings.byFile;
   }
 
   /** Every file of the program that declares a partnership, with its meaning. */
@@ -170,7 +173,18 @@ function sameImportLinks(before: SourceFile, l: Loaded, readable: (target: strin
     before.imports.every((link, i) => link.target === l.imports[i].target && link.readable === readable(link.target));
 }
 
-function importsOf(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {
+/** Each parse's imports, by the file it was read as: a parse kept from one analysis to the next keeps them. */
+const importsByParse = new WeakMap<ParsedDocument, { readonly file: string; readonly imports: readonly { node: Import; target: string }[] }>();
+
+function importsOf(file: string, parsed: ParsedDocument): readonly { node: Import; target: string }[] {
+  const known = importsByParse.get(parsed);
+  if (known?.file === file) return known.imports;
+  const imports = importsIn(file, parsed);
+  importsByParse.set(parsed, { file, imports });
+  return imports;
+}
+
+function importsIn(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {
   const out: { node: Import; target: string }[] = [];
   for (const item of parsed.ast.items) {
     if (item.kind !== 'Import' || item.path.unterminated) continue;
