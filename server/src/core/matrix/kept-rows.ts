@@ -63,13 +63,16 @@ function carriedGrouping(model: FileModel): Grouping | null {
   const replaced = earlier ? normsReplacedSince(model, earlier) : undefined;
   const before = earlier ? groupings.get(earlier) : undefined;
   if (!earlier || !replaced || !before || earlier.norms.length !== model.norms.length) return null;
-  const norms = replacedInGroups(before, replaced, (i) => model.norms.at(i)!, (i) => groupKey(model.norms.at(i)!) === before.keys[before.groupOf[i]]);
+  const norms = replacedInGroups(before, before.norms, replaced, (i) => model.norms.at(i)!, (i) => groupKey(model.norms.at(i)!) === before.keys[before.groupOf[i]]);
   return norms && { ...before, norms };
 }
 
-/** The lists of `grouping`'s shape with the entries of the norms at `places` made anew; null when `fits` refuses one. */
+/**
+ * `lists`, one per group of `grouping`, with the entries of the norms at `places` made anew
+ * (a group's list copied once, the others shared); null when `fits` refuses a place.
+ */
 function replacedInGroups<T>(
-  grouping: Grouping, places: readonly number[], made: (place: number) => T, fits: (place: number) => boolean, lists: readonly (readonly T[])[] = grouping.norms as unknown as readonly (readonly T[])[],
+  grouping: Grouping, lists: readonly (readonly T[])[], places: readonly number[], made: (place: number) => T, fits: (place: number) => boolean,
 ): (readonly T[])[] | null {
   const out = lists.slice();
   const copied = new Set<number>();
@@ -100,8 +103,11 @@ interface KeptRows {
   /** The variations' effects the rows' marks were read from. */
   readonly effects: object;
   readonly kpis: FileModel['kpis'];
-  /** Every other file of the analysis (their partnerships name imported parties). */
-  readonly others: readonly object[];
+  /**
+   * Every other file and the name of its partnership, which names its parties in this matrix:
+   * kept as words, so that a kept entry holds no earlier analysis's files.
+   */
+  readonly others: string;
   readonly lines: LineIndex;
 }
 
@@ -116,7 +122,7 @@ export function rowsOf(model: FileModel, grouping: Grouping, context: RowContext
     calendar: timing.calendar,
     effects: program.variationEffects(file),
     kpis: model.kpis,
-    others: [...program.files.values()].filter((f) => f.file !== file),
+    others: otherNames(program, file),
     lines: program.lines(file),
   };
   // The same model (an edit in another file): its rows, while what they read is the same.
@@ -133,13 +139,18 @@ export function rowsOf(model: FileModel, grouping: Grouping, context: RowContext
     if (!earlier || !replaced || !before || !sameContext(before, now) || !sameLines(earlier, model, before.lines, now.lines)) return null;
     // The groups are the earlier ones' (carriedGrouping): same keys, same places.
     if (now.grouping.keys !== before.grouping.keys) return null;
-    return replacedInGroups(now.grouping, replaced, (i) => rowOf(model.norms.at(i)!), () => true, before.rows);
+    return replacedInGroups(now.grouping, before.rows, replaced, (i) => rowOf(model.norms.at(i)!), () => true);
   }
 }
 
 function sameContext(before: Omit<KeptRows, 'rows'>, now: Omit<KeptRows, 'rows'>): boolean {
-  return before.termEnd === now.termEnd && before.calendar === now.calendar && before.effects === now.effects && before.kpis === now.kpis &&
-    before.others.length === now.others.length && before.others.every((f, i) => f === now.others[i]);
+  return before.termEnd === now.termEnd && before.calendar === now.calendar && before.effects === now.effects && before.kpis === now.kpis && before.others === now.others;
+}
+
+function otherNames(program: Analysis, file: string): string {
+  const names: string[] = [];
+  for (const [other, source] of program.files) if (other !== file) names.push(other, source.partnership?.name.text ?? '');
+  return names.join('\u0000');
 }
 
 /**
