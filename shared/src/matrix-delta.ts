@@ -63,43 +63,71 @@ export function rowKey(row: MatrixRow): string {
   return key;
 }
 
-/** `next` as a change to `base` (null: no earlier matrix, every row sent whole). */
-export function matrixDelta(base: { readonly matrix: Matrix; readonly keys: readonly string[] } | null, next: Matrix, nextKeys: readonly string[]): MatrixDelta {
-  const earlierRows = base ? base.matrix.groups.flatMap((group) => group.rows) : [];
-  const earlierLines = earlierRows.map((row) => row.line);
+/**
+ * `next` as a change to `base` (null: no earlier matrix, every row sent whole). A row is keyed
+ * only when it is not the very object at its place in `base` (most rows, after a keystroke),
+ * and unchanged rows become runs as they are met, so a matrix of 50,000 rows of which one
+ * changed costs a pass over the rows, not a key and an object for each.
+ */
+export function matrixDelta(base: Matrix | null, next: Matrix): MatrixDelta {
+  const earlierRows = base ? base.groups.flatMap((group) => group.rows) : [];
   // Each earlier row is referred to at most once, so a row given twice stays twice. A row that
   // is the very object at the same place (the server keeps an unchanged norm's row) is that
   // row; the others are found by their keys among the earlier rows left.
   const taken = new Uint8Array(earlierRows.length);
-  const nextRows = next.groups.flatMap((group) => group.rows);
-  for (let i = 0; i < nextRows.length && i < earlierRows.length; i++) if (nextRows[i] === earlierRows[i]) taken[i] = 1;
+  let at = 0;
+  for (const group of next.groups) {
+    for (const row of group.rows) {
+      if (at < earlierRows.length && earlierRows[at] === row) taken[at] = 1;
+      at++;
+    }
+  }
   let unused: Map<string, number[]> | undefined;
-  const byKey = (key: string): number | undefined => {
+  const byKey = (row: MatrixRow): number | undefined => {
     if (!unused) {
       unused = new Map();
-      for (let i = earlierRows.length - 1; i >= 0; i--) if (!taken[i]) listOf(unused, base!.keys[i]).push(i);
+      for (let i = earlierRows.length - 1; i >= 0; i--) if (!taken[i]) listOf(unused, rowKey(earlierRows[i])).push(i);
     }
-    return unused.get(key)?.pop();
+    return unused.get(rowKey(row))?.pop();
   };
-  let at = 0;
-  const groups = next.groups.map((group) => ({
-    scope: group.scope,
-    rows: runsOf(group.rows.map((row): MatrixRow | RowReference => {
+  at = 0;
+  const groups = next.groups.map((group) => {
+    const rows: DeltaRow[] = [];
+    // The run being gathered: earlier rows from `from` on, each `shift` lines from where it was.
+    let from = -1;
+    let count = 0;
+    let shift = 0;
+    const endRun = (): void => {
+      if (count === 1) rows.push({ same: from, line: earlierRows[from].line + shift });
+      else if (count > 1) rows.push({ from, count, shift });
+      count = 0;
+    };
+    for (const row of group.rows) {
       const i = at++;
-      const same = i < earlierRows.length && earlierRows[i] === row ? i : base ? byKey(nextKeys[i]) : undefined;
-      return same === undefined ? row : { same, line: row.line };
-    }), earlierLines),
-  }));
+      const same = i < earlierRows.length && earlierRows[i] === row ? i : base ? byKey(row) : undefined;
+      if (same === undefined) {
+        endRun();
+        rows.push(row);
+        continue;
+      }
+      const moved = row.line - earlierRows[same].line;
+      if (count > 0 && same === from + count && moved === shift) {
+        count++;
+        continue;
+      }
+      endRun();
+      from = same;
+      count = 1;
+      shift = moved;
+    }
+    endRun();
+    return { scope: group.scope, rows };
+  });
   if (!base) return { ...next, groups };
-  const unchanged = SECTIONS.filter((name) => sectionText(base.matrix[name]) === sectionText(next[name]));
+  const unchanged = SECTIONS.filter((name) => sectionText(base[name]) === sectionText(next[name]));
   const emptied: Partial<Record<SectionName, unknown>> = {};
   for (const name of unchanged) emptied[name] = name === 'money' ? NO_MONEY : [];
   return { ...next, ...(emptied as Partial<Matrix>), groups, unchanged };
-}
-
-/** Every row's key, in the order `matrixDelta` counts them. */
-export function rowKeys(matrix: Matrix): string[] {
-  return matrix.groups.flatMap((group) => group.rows.map(rowKey));
 }
 
 /**
@@ -138,28 +166,6 @@ export function applyMatrixDelta(base: Matrix | null, delta: MatrixDelta): Matri
   }
   const { unchanged: _named, ...matrix } = delta;
   return { ...matrix, ...(kept as Partial<Matrix>), groups };
-}
-
-/** References to consecutive earlier rows, each moved by the same number of lines, as runs. */
-function runsOf(rows: readonly (MatrixRow | RowReference)[], earlierLines: readonly number[]): DeltaRow[] {
-  const out: DeltaRow[] = [];
-  for (let i = 0; i < rows.length; ) {
-    const row = rows[i];
-    if (!isRowReference(row)) {
-      out.push(row);
-      i++;
-      continue;
-    }
-    const shift = row.line - earlierLines[row.same];
-    let count = 1;
-    for (; i + count < rows.length; count++) {
-      const next = rows[i + count];
-      if (!isRowReference(next) || next.same !== row.same + count || next.line - earlierLines[next.same] !== shift) break;
-    }
-    out.push(count === 1 ? row : { from: row.same, count, shift });
-    i += count;
-  }
-  return out;
 }
 
 /** An earlier row on `line`: the very object when it has not moved, else a copy that keeps its key. */

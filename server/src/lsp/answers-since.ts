@@ -2,7 +2,7 @@
 // status view. Per document, the last value answered is kept, so that the next answer can be a
 // change to it when the preview says it holds that one; one preview asks, so one is enough.
 
-import { matrixDelta, rowKeys } from '../../../shared/out/matrix-delta';
+import { matrixDelta } from '../../../shared/out/matrix-delta';
 import type { Matrix } from '../../../shared/out/matrix';
 import type { MatrixUpdateResult } from '../../../shared/out/protocol';
 import { statusAnswer, type StatusAnswer } from '../../../shared/out/status-delta';
@@ -38,16 +38,11 @@ export class AnswersSince<V, A> {
 }
 
 /** The matrix's updates (`partnership/matrixUpdate`), each a change to the matrix last answered. */
-export function matrixAnswers(): AnswersSince<{ readonly matrix: Matrix; readonly keys: readonly string[] }, NonNullable<MatrixUpdateResult>> {
-  return new AnswersSince((base, next, id) => ({ id, base: base?.id ?? null, matrix: matrixDelta(base?.value ?? null, next.matrix, next.keys) }));
+export function matrixAnswers(): AnswersSince<Matrix, NonNullable<MatrixUpdateResult>> {
+  return new AnswersSince((base, next, id) => ({ id, base: base?.id ?? null, matrix: matrixDelta(base?.value ?? null, next) }));
 }
 
 /** The status view's answers (`partnership/status`), each a change to the view last answered. */
 export function statusAnswers(): AnswersSince<StatusView, StatusAnswer> {
   return new AnswersSince((base, view, id) => statusAnswer(base ? { id: base.id, view: base.value } : null, view, id));
-}
-
-/** A matrix with its rows' keys, as the matrix's updates keep it. */
-export function withKeys(matrix: Matrix | null): { readonly matrix: Matrix; readonly keys: readonly string[] } | null {
-  return matrix ? { matrix, keys: rowKeys(matrix) } : null;
 }

@@ -45,7 +45,7 @@ import { ResultsDiagnostics } from './results-diagnostics';
 import { isResultsFile } from './server-host';
 import { displayPathIn } from './display-path';
 import type { ServerHost } from './server-host';
-import { matrixAnswers, statusAnswers, withKeys } from './answers-since';
+import { matrixAnswers, statusAnswers } from './answers-since';
 import {
   EXPORT_REQUEST,
   type ExportParams,
@@ -229,7 +229,7 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
 
   connection.onRequest(MATRIX_REQUEST, guarded('matrix', null, (ctx, params: MatrixParams): MatrixResult => buildMatrix(ctx.program, ids.fileOf(params.uri))));
   connection.onRequest(MATRIX_UPDATE_REQUEST, guarded('matrix update', null, (ctx, params: MatrixUpdateParams): MatrixUpdateResult =>
-    matrixUpdates.answer(params.uri, params.since, withKeys(buildMatrix(ctx.program, ids.fileOf(params.uri))))));
+    matrixUpdates.answer(params.uri, params.since, buildMatrix(ctx.program, ids.fileOf(params.uri)))));
   connection.onRequest(STATUS_REQUEST, guarded('status', null, (ctx, params: StatusParams): StatusResult =>
     statusViews.answer(params.uri, params.since, answerStatus(ctx, params))));
   connection.onRequest(EXPORT_REQUEST, guarded('export', null, (ctx, params: ExportParams): ExportResult => {
