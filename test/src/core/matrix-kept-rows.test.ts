@@ -44,6 +44,8 @@ describe('the matrix kept through edits', () => {
       ['the line break undone', () => original.slice(0, clauses[20]) + 'YZ' + original.slice(clauses[20]), 'moved'],
       // A norm given to another group of rows: its object names another scope tree.
       ['a norm moved to another group', (t) => t.replace(/(\n {4}\w+ must \w+ )Core\b/, '$1Market'), 'regrouped'],
+      // A norm measured by another KPI: the KPIs' section says which norms each measures.
+      ['a norm measured by another KPI', (t) => t.replace('    measured-by K0005\n', '    measured-by K0001\n'), 'kept'],
       // The term's end moves every row that runs to expiry.
       ['the term shortened', (t) => t.replace(/term (\d{4}-\d{2}-\d{2}) to 2030-12-31/, 'term $1 to 2029-12-31'), 'moved'],
       ['back to the start', () => original, 'moved'],
@@ -60,6 +62,12 @@ describe('the matrix kept through edits', () => {
       const same = now.filter((row, i) => row === then[i]).length;
       // Each group's list of rows is the earlier one, but for the group of the norm edited.
       const sharedGroups = kept.groups.filter((g, i) => g.rows === before.groups[i]?.rows).length;
+      // The sections that read every norm are the very ones of the earlier matrix while the
+      // edit left what they read of the norms, and made again when it did not.
+      const sectionsKept = (['parties', 'events', 'kpis', 'money'] as const).filter((name) => kept[name] === before[name]);
+      if (label.includes('KPI')) assert.deepEqual(sectionsKept, ['parties', 'events', 'money'], label);
+      else if (expect !== 'moved') assert.deepEqual(sectionsKept, ['parties', 'events', 'kpis', 'money'], label);
+      else assert.deepEqual(sectionsKept, [], label);
       if (expect === 'kept') {
         assert.equal(same, now.length - 1, `${label}: ${same} of ${now.length} rows kept`);
         assert.equal(sharedGroups, kept.groups.length - 1, `${label}: ${sharedGroups} of ${kept.groups.length} groups kept`);

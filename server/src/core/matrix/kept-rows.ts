@@ -157,7 +157,7 @@ function otherNames(program: Analysis, file: string): string {
  * Whether every unit starts on the line it started on: each unit the edit replaced starts on
  * its earlier line and spans as many lines as before, so no line moved.
  */
-function sameLines(earlier: FileModel, model: FileModel, linesBefore: LineIndex, linesNow: LineIndex): boolean {
+export function sameLines(earlier: FileModel, model: FileModel, linesBefore: LineIndex, linesNow: LineIndex): boolean {
   const before = earlier.partnership.block;
   const after = model.partnership.block;
   if (!before || !after) return false;

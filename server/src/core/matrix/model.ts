@@ -8,6 +8,7 @@ import type { EventSymbol, KpiSymbol, PartySymbol, ScopeSymbol } from '../bindin
 import type { Diagnostic, FileSpan } from '../diagnostics/diagnostic';
 import type { FileModel, Grant, InterfaceLink, KpiModel, NormModel } from '../model/semantic';
 import type { Analysis } from '../analysis/analysis';
+import type { SourceFile } from '../program/program';
 import { variedSpan } from '../model/varied';
 import type { Unit } from '../syntax/ast';
 import type { ChunkedList } from '../values/chunked-list';
@@ -22,6 +23,7 @@ import { eventRows, governanceRows, kpiRows, type SectionContext, variationRows 
 import { marksOf, type VariationMarks, variationMarks } from './variation-marks';
 import { whenOf, type WhenContext } from './when';
 import { groupingOf, rowsOf } from './kept-rows';
+import { keptSections } from './kept-sections';
 import { firstPlaceOfKind } from '../syntax/unit-starts';
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
@@ -73,27 +75,6 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const partyId = (p: PartySymbol): string => (p.file === file ? p.name : `${program.files.get(p.file)?.partnership?.name.text ?? '?'}.${p.name}`);
   const scopeName = (s: ScopeSymbol): string => (s.file === file ? s.path : `${program.files.get(s.file)?.partnership?.name.text ?? '?'}.${s.path}`);
 
-  // Columns: the partnership's own parties, then imported parties that take part in a norm.
-  const parties: MatrixParty[] = [];
-  const seen = new Set<PartySymbol>();
-  const addParty = (p: PartySymbol | null): void => {
-    if (!p || seen.has(p)) return;
-    seen.add(p);
-    parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
-  };
-  // The declarations of a kind are visited through the places of their units, kept from edit to edit.
-  for (const s of source.declarations.ofKinds(['party'])) if (source.declarations.topLevel.get(s.name) === s) addParty(s as PartySymbol);
-  const addParties = (list: readonly PartySymbol[]): void => {
-    for (let i = 0; i < list.length; i++) addParty(list[i]);
-  };
-  for (const n of model.norms) {
-    addParties(n.subjects);
-    addParty(n.accountable);
-    addParties(n.beneficiaries);
-    addParties(n.consulted);
-    addParties(n.informed);
-  }
-
   const marks = variationMarks(program, file);
   const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
   const grouping = groupingOf(model);
@@ -122,8 +103,17 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
 
   const term = model.term;
   const sections: SectionContext = { program, model, marks, partyId, scopeName, lineAt };
-  const events: EventSymbol[] = [];
-  for (const s of source.declarations.ofKinds(['event'])) if (source.declarations.topLevel.get(s.name) === s) events.push(s as EventSymbol);
+  // The sections that read every norm, kept through an edit that left what they read.
+  const kept = keptSections(program, file, model, {
+    parties: () => partiesOf(source, model, partyId),
+    events: () => {
+      const events: EventSymbol[] = [];
+      for (const s of source.declarations.ofKinds(['event'])) if (source.declarations.topLevel.get(s.name) === s) events.push(s as EventSymbol);
+      return eventRows(sections, events);
+    },
+    kpis: () => kpiRows(sections),
+    money: () => moneySection(sections),
+  });
   const head: Matrix = {
     partnership: {
       name: model.partnership.name.text,
@@ -137,18 +127,42 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
       calendar: model.calendarNode ? model.calendar : '',
       termChanges: marks.termChanges,
     },
-    parties,
+    parties: kept.parties,
     groups: [],
     exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf, marks),
     conflicts,
-    events: eventRows(sections, events),
-    money: moneySection(sections),
-    kpis: kpiRows(sections),
+    events: kept.events,
+    money: kept.money,
+    kpis: kept.kpis,
     governance: governanceRows(sections, diagnostics),
     variations: variationRows(sections),
   };
   const showsBidiControls = [...program.files.values()].some((f) => hasBidiControl(f.text));
   return { head, groups: planned, lineOf: normLine, rowOf: rowOfNorm, keptRows, showsBidiControls };
+}
+
+/** The columns: the partnership's own parties, then imported parties that take part in a norm. */
+function partiesOf(source: SourceFile, model: FileModel, partyId: (p: PartySymbol) => string): MatrixParty[] {
+  const parties: MatrixParty[] = [];
+  const seen = new Set<PartySymbol>();
+  const addParty = (p: PartySymbol | null): void => {
+    if (!p || seen.has(p)) return;
+    seen.add(p);
+    parties.push({ id: partyId(p), title: p.title ?? '', role: p.decl.role?.text ?? '' });
+  };
+  // The declarations of a kind are visited through the places of their units, kept from edit to edit.
+  for (const s of source.declarations.ofKinds(['party'])) if (source.declarations.topLevel.get(s.name) === s) addParty(s as PartySymbol);
+  const addParties = (list: readonly PartySymbol[]): void => {
+    for (let i = 0; i < list.length; i++) addParty(list[i]);
+  };
+  for (const n of model.norms) {
+    addParties(n.subjects);
+    addParty(n.accountable);
+    addParties(n.beneficiaries);
+    addParties(n.consulted);
+    addParties(n.informed);
+  }
+  return parties;
 }
 
 /**
