@@ -64,9 +64,11 @@ describe('the matrix kept through edits', () => {
       const sharedGroups = kept.groups.filter((g, i) => g.rows === before.groups[i]?.rows).length;
       // The sections that read every norm are the very ones of the earlier matrix while the
       // edit left what they read of the norms, and made again when it did not.
-      const sectionsKept = (['parties', 'events', 'kpis', 'money'] as const).filter((name) => kept[name] === before[name]);
-      if (label.includes('KPI')) assert.deepEqual(sectionsKept, ['parties', 'events', 'money'], label);
-      else if (expect !== 'moved') assert.deepEqual(sectionsKept, ['parties', 'events', 'kpis', 'money'], label);
+      const sectionsKept = (['parties', 'events', 'kpis', 'money', 'exclusivity'] as const).filter((name) => kept[name] === before[name]);
+      if (label.includes('KPI')) assert.deepEqual(sectionsKept, ['parties', 'events', 'money', 'exclusivity'], label);
+      // The exclusivity table shows the scopes the norms name.
+      else if (expect === 'regrouped') assert.deepEqual(sectionsKept, ['parties', 'events', 'kpis', 'money'], label);
+      else if (expect === 'kept') assert.deepEqual(sectionsKept, ['parties', 'events', 'kpis', 'money', 'exclusivity'], label);
       else assert.deepEqual(sectionsKept, [], label);
       if (expect === 'kept') {
         assert.equal(same, now.length - 1, `${label}: ${same} of ${now.length} rows kept`);
@@ -76,5 +78,27 @@ describe('the matrix kept through edits', () => {
       before = kept;
     }
     assert.ok(keptSome, 'some edit kept its rows');
+  });
+
+  it('makes the exclusivity table again when an edit inside a norm changes its conflicts, and keeps it otherwise', () => {
+    // A contract large enough to have P204: a scope open to the market given to a subcontractor.
+    const text = generatedContract(1500);
+    const given = /\n {4}Field must remediate Market\.A003\.S07 to Council\n/.exec(text);
+    assert.ok(given, 'the generated contract gives Market.A003.S07 to Field');
+    const editor = new Editor();
+    const first = editor.edit(text).kept;
+    const conflictsOn = (m: Matrix) => m.exclusivity.find((r) => r.path === 'Market.A003.S07')!.conflicts;
+    assert.equal(conflictsOn(first).length, 1);
+    // The norm given to the joint venture instead: the conflict goes, on the same lines.
+    const moved = text.replace(given[0], given[0].replace('Field must', 'JV must'));
+    const { kept: second, fresh } = editor.edit(moved);
+    assert.deepEqual(second, fresh);
+    assert.equal(conflictsOn(second).length, 0);
+    assert.notEqual(second.exclusivity, first.exclusivity);
+    // A letter typed into a clause elsewhere leaves it.
+    const at = moved.indexOf('clause "', moved.length / 2) + 'clause "'.length;
+    const { kept: third, fresh: thirdFresh } = editor.edit(moved.slice(0, at) + 'Z' + moved.slice(at));
+    assert.deepEqual(third, thirdFresh);
+    assert.equal(third.exclusivity, second.exclusivity);
   });
 });

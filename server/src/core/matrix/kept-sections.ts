@@ -2,7 +2,8 @@
 // contract (its money), kept through an edit that cannot have changed them, as its rows are
 // (kept-rows.ts): an edit inside norms, with no line moved and nothing else they read changed,
 // keeps each section whose part of every replaced norm is alike (whom it names for the
-// parties; the events it arises on for the events; the KPIs that measure it for the KPIs).
+// parties; the events it arises on for the events; the KPIs that measure it for the KPIs; the
+// scopes it names for the exclusivity table, with the conflicts found the same).
 // The preview's change then finds them to be the very sections it sent before, whose text it
 // has already made, and names them as unchanged.
 
@@ -14,10 +15,12 @@ import type { LineIndex } from '../text/line-index';
 import type { Matrix } from '../../../../shared/out/matrix';
 import { sameLines } from './kept-rows';
 
-export type KeptSections = Pick<Matrix, 'parties' | 'events' | 'kpis' | 'money'>;
+export type KeptSections = Pick<Matrix, 'parties' | 'events' | 'kpis' | 'money' | 'exclusivity'>;
 
 interface Entry {
   readonly sections: KeptSections;
+  /** What a section reads that has no object of its own to be told by (the exclusivity conflicts, in words). */
+  readonly keys: SectionKeys;
   /** Everything else the sections read, as the identities of the objects that hold it. */
   readonly inputs: string;
   readonly lines: LineIndex;
@@ -48,23 +51,27 @@ const READS: Readonly<Record<SectionName, (a: NormModel, b: NormModel) => boolea
     (a.from?.at.kind === 'QName' ? a.from.at.text : null) === (b.from?.at.kind === 'QName' ? b.from.at.text : null),
   kpis: (a, b) => a.symbol.name === b.symbol.name && sameItems(a.kpis, b.kpis),
   money: () => true,
+  exclusivity: (a, b) => a.objectScope === b.objectScope && a.scopeLine === b.scopeLine,
 };
 
+/** For a section, words that say all it reads of the file's diagnostics: the section is kept only while they are the same. */
+export type SectionKeys = { readonly [K in SectionName]?: string };
+
 /** The sections of `model`'s matrix: each the earlier one when nothing it reads changed, else made by its maker. */
-export function keptSections(program: Analysis, file: string, model: FileModel, make: { readonly [K in SectionName]: () => KeptSections[K] }): KeptSections {
+export function keptSections(program: Analysis, file: string, model: FileModel, make: { readonly [K in SectionName]: () => KeptSections[K] }, keys: SectionKeys = {}): KeptSections {
   const lines = program.lines(file);
   const inputs = inputsOf(program, file, model);
   const same = entries.get(model);
   let earlier: KeptSections | null = same && same.inputs === inputs && same.lines === lines ? same.sections : null;
   // Which sections an edit inside norms left, when it left everything else they read.
-  let keeps = (_name: SectionName): boolean => earlier !== null;
+  let keeps = (name: SectionName): boolean => earlier !== null && same?.keys[name] === keys[name];
   if (!earlier) {
     const from = carriedFromModel(model);
     const before = from ? entries.get(from) : undefined;
     const replaced = from && before && before.inputs === inputs && sameLines(from, model, before.lines, lines) ? normsOnlyReplaced(from, model) : null;
     if (from && before && replaced) {
       earlier = before.sections;
-      keeps = (name) => replaced.every((i) => READS[name](from.norms.at(i)!, model.norms.at(i)!));
+      keeps = (name) => before.keys[name] === keys[name] && replaced.every((i) => READS[name](from.norms.at(i)!, model.norms.at(i)!));
     }
   }
   const sections: KeptSections = {
@@ -72,8 +79,9 @@ export function keptSections(program: Analysis, file: string, model: FileModel, 
     events: earlier && keeps('events') ? earlier.events : make.events(),
     kpis: earlier && keeps('kpis') ? earlier.kpis : make.kpis(),
     money: earlier && keeps('money') ? earlier.money : make.money(),
+    exclusivity: earlier && keeps('exclusivity') ? earlier.exclusivity : make.exclusivity(),
   };
-  entries.set(model, { sections, inputs, lines });
+  entries.set(model, { sections, keys, inputs, lines });
   return sections;
 }
 
@@ -83,7 +91,7 @@ export function keptSections(program: Analysis, file: string, model: FileModel, 
  * the variations' effects, and every other file (their parties' names and titles).
  */
 function inputsOf(program: Analysis, file: string, model: FileModel): string {
-  const own = [model.kpis, model.charges, model.bodies, model.grants, model.term, program.variationEffects(file)].map(idOf);
+  const own = [model.kpis, model.charges, model.bodies, model.grants, model.opens, model.interfaces, model.term, program.variationEffects(file)].map(idOf);
   const others: number[] = [];
   for (const [other, source] of program.files) if (other !== file) others.push(idOf(source));
   return `${own.join(',')};${model.calendar};${others.join(',')}`;

@@ -113,7 +113,8 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
     },
     kpis: () => kpiRows(sections),
     money: () => moneySection(sections),
-  });
+    exclusivity: () => exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf, marks),
+  }, { exclusivity: JSON.stringify(conflicts) });
   const head: Matrix = {
     partnership: {
       name: model.partnership.name.text,
@@ -129,7 +130,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
     },
     parties: kept.parties,
     groups: [],
-    exclusivity: exclusivityRows(program, model, diagnostics, lineAt, partyId, scopeName, placeOf, marks),
+    exclusivity: kept.exclusivity,
     conflicts,
     events: kept.events,
     money: kept.money,
