@@ -88,7 +88,8 @@ export function keptSections(program: Analysis, file: string, model: FileModel, 
 /**
  * What the sections read besides the norms and the lines: the file's declarations of other
  * kinds (through the model's lists, each kept by a carried model while none changed), the term,
- * the variations' effects, and every other file (their parties' names and titles).
+ * the variations' effects, and every other file (the names and titles of their parties, their
+ * grants, open scopes, interfaces and variations).
  */
 function inputsOf(program: Analysis, file: string, model: FileModel): string {
   const own = [model.kpis, model.charges, model.bodies, model.grants, model.opens, model.interfaces, model.term, program.variationEffects(file)].map(idOf);
