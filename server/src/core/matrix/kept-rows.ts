@@ -5,13 +5,11 @@
 // the norms replaced are made again, and a group's list is copied only when one of its rows is
 // replaced, so an edit costs what it changed, as the checks do.
 
-import type { Analysis } from '../analysis/analysis';
 import { rootOf, type ScopeSymbol } from '../binding/symbols';
 import { carriedFromModel, normsReplacedSince } from '../model/carried-models';
 import type { FileModel, NormModel } from '../model/semantic';
-import { replacedPlaces } from '../syntax/unit-starts';
-import type { LineIndex } from '../text/line-index';
 import type { MatrixRow } from '../../../../shared/out/matrix';
+import { type MatrixBasis, replacedSince, sameBasis } from './kept-basis';
 
 /** The norms of the matrix's groups, by the root of the scope each names, groups in order of first appearance. */
 export interface Grouping {
@@ -88,88 +86,27 @@ function replacedInGroups<T>(
   return out;
 }
 
-/** What every row of a file's matrix reads besides its own norm. */
-export interface RowContext {
-  readonly program: Analysis;
-  readonly file: string;
-  readonly timing: { readonly termEnd: number | null; readonly calendar: string };
-}
-
 interface KeptRows {
-  readonly rows: readonly (readonly MatrixRow[])[];
+  readonly basis: MatrixBasis;
   readonly grouping: Grouping;
-  readonly termEnd: number | null;
-  readonly calendar: string;
-  /** The variations' effects the rows' marks were read from. */
-  readonly effects: object;
-  readonly kpis: FileModel['kpis'];
-  /**
-   * Every other file and the name of its partnership, which names its parties in this matrix:
-   * kept as words, so that a kept entry holds no earlier analysis's files.
-   */
-  readonly others: string;
-  readonly lines: LineIndex;
+  readonly rows: readonly (readonly MatrixRow[])[];
 }
 
 const keptRows = new WeakMap<FileModel, KeptRows>();
 
 /** The rows of each group of `grouping`, `rowOf` making the rows of the norms an edit replaced (all of them, the first time). */
-export function rowsOf(model: FileModel, grouping: Grouping, context: RowContext, rowOf: (norm: NormModel) => MatrixRow): readonly (readonly MatrixRow[])[] {
-  const { program, file, timing } = context;
-  const now: Omit<KeptRows, 'rows'> = {
-    grouping,
-    termEnd: timing.termEnd,
-    calendar: timing.calendar,
-    effects: program.variationEffects(file),
-    kpis: model.kpis,
-    others: otherNames(program, file),
-    lines: program.lines(file),
-  };
+export function rowsOf(model: FileModel, grouping: Grouping, basis: MatrixBasis, rowOf: (norm: NormModel) => MatrixRow): readonly (readonly MatrixRow[])[] {
   // The same model (an edit in another file): its rows, while what they read is the same.
   const same = keptRows.get(model);
-  const rows = (same && same.grouping === grouping && same.lines === now.lines && sameContext(same, now) ? same.rows : null) ??
-    carriedRows(model, now) ?? grouping.norms.map((norms) => norms.map(rowOf));
-  keptRows.set(model, { ...now, rows });
+  const rows = (same && same.grouping === grouping && sameBasis(same.basis, basis) ? same.rows : null) ?? carriedRows() ?? grouping.norms.map((norms) => norms.map(rowOf));
+  keptRows.set(model, { basis, grouping, rows });
   return rows;
 
-  function carriedRows(model: FileModel, now: Omit<KeptRows, 'rows'>): (readonly MatrixRow[])[] | null {
-    const earlier = carriedFromModel(model);
-    const replaced = earlier ? normsReplacedSince(model, earlier) : undefined;
-    const before = earlier ? keptRows.get(earlier) : undefined;
-    if (!earlier || !replaced || !before || !sameContext(before, now) || !sameLines(earlier, model, before.lines, now.lines)) return null;
+  function carriedRows(): (readonly MatrixRow[])[] | null {
+    const replaced = replacedSince(model, (earlier) => keptRows.get(earlier)?.basis, basis);
+    const before = replaced && keptRows.get(replaced.earlier);
     // The groups are the earlier ones' (carriedGrouping): same keys, same places.
-    if (now.grouping.keys !== before.grouping.keys) return null;
-    return replacedInGroups(now.grouping, before.rows, replaced, (i) => rowOf(model.norms.at(i)!), () => true);
+    if (!replaced || !before || grouping.keys !== before.grouping.keys) return null;
+    return replacedInGroups(grouping, before.rows, replaced.places, (i) => rowOf(model.norms.at(i)!), () => true);
   }
-}
-
-function sameContext(before: Omit<KeptRows, 'rows'>, now: Omit<KeptRows, 'rows'>): boolean {
-  return before.termEnd === now.termEnd && before.calendar === now.calendar && before.effects === now.effects && before.kpis === now.kpis && before.others === now.others;
-}
-
-function otherNames(program: Analysis, file: string): string {
-  const names: string[] = [];
-  for (const [other, source] of program.files) if (other !== file) names.push(other, source.partnership?.name.text ?? '');
-  return names.join('\u0000');
-}
-
-/**
- * Whether every unit starts on the line it started on: each unit the edit replaced starts on
- * its earlier line and spans as many lines as before, so no line moved.
- */
-export function sameLines(earlier: FileModel, model: FileModel, linesBefore: LineIndex, linesNow: LineIndex): boolean {
-  const before = earlier.partnership.block;
-  const after = model.partnership.block;
-  if (!before || !after) return false;
-  const places = replacedPlaces(before.units, after.units);
-  if (!places) return false;
-  for (const p of places) {
-    const then = before.units.at(p)!;
-    const now = after.units.at(p)!;
-    const start = linesBefore.position(before.starts.at(p)).line;
-    if (linesNow.position(after.starts.at(p)).line !== start) return false;
-    // Its last line, as the line index counts line breaks.
-    if (linesNow.position(after.starts.at(p) + now.text.length).line !== linesBefore.position(before.starts.at(p) + then.text.length).line) return false;
-  }
-  return true;
 }

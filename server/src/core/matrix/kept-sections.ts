@@ -1,43 +1,27 @@
-// The matrix's sections that read every norm (its parties, events and KPIs) or much of the
-// contract (its money), kept through an edit that cannot have changed them, as its rows are
-// (kept-rows.ts): an edit inside norms, with no line moved and nothing else they read changed,
-// keeps each section whose part of every replaced norm is alike (whom it names for the
-// parties; the events it arises on for the events; the KPIs that measure it for the KPIs; the
-// scopes it names for the exclusivity table, with the conflicts found the same).
+// The matrix's sections that read every norm (its parties, events, KPIs and exclusivity table)
+// or much of the contract (its money), kept through an edit that cannot have changed them, as
+// its rows are (kept-rows.ts): an edit inside norms, with no line moved and nothing else they
+// read changed (kept-basis.ts), keeps each section whose part of every replaced norm is alike
+// (whom it names for the parties; the events it arises on for the events; the KPIs that
+// measure it for the KPIs; the scopes it names for the exclusivity table, with the conflicts
+// found the same).
 // The preview's change then finds them to be the very sections it sent before, whose text it
 // has already made, and names them as unchanged.
 
-import type { Analysis } from '../analysis/analysis';
-import { carriedFromModel, normsReplacedSince } from '../model/carried-models';
 import type { FileModel, NormModel } from '../model/semantic';
-import { replacedPlaces } from '../syntax/unit-starts';
-import type { LineIndex } from '../text/line-index';
 import type { Matrix } from '../../../../shared/out/matrix';
-import { sameLines } from './kept-rows';
+import { type MatrixBasis, replacedSince, sameBasis } from './kept-basis';
 
 export type KeptSections = Pick<Matrix, 'parties' | 'events' | 'kpis' | 'money' | 'exclusivity'>;
 
 interface Entry {
-  readonly sections: KeptSections;
+  readonly basis: MatrixBasis;
   /** What a section reads that has no object of its own to be told by (the exclusivity conflicts, in words). */
   readonly keys: SectionKeys;
-  /** Everything else the sections read, as the identities of the objects that hold it. */
-  readonly inputs: string;
-  readonly lines: LineIndex;
+  readonly sections: KeptSections;
 }
 
 const entries = new WeakMap<FileModel, Entry>();
-
-/** A number for each object asked about, the same each time: inputs compared without being held. */
-const ids = new WeakMap<object, number>();
-let lastId = 0;
-
-function idOf(thing: object | null | undefined): number {
-  if (!thing) return 0;
-  let id = ids.get(thing);
-  if (id === undefined) ids.set(thing, (id = ++lastId));
-  return id;
-}
 
 type SectionName = keyof KeptSections;
 
@@ -58,20 +42,17 @@ const READS: Readonly<Record<SectionName, (a: NormModel, b: NormModel) => boolea
 export type SectionKeys = { readonly [K in SectionName]?: string };
 
 /** The sections of `model`'s matrix: each the earlier one when nothing it reads changed, else made by its maker. */
-export function keptSections(program: Analysis, file: string, model: FileModel, make: { readonly [K in SectionName]: () => KeptSections[K] }, keys: SectionKeys = {}): KeptSections {
-  const lines = program.lines(file);
-  const inputs = inputsOf(program, file, model);
+export function keptSections(model: FileModel, basis: MatrixBasis, make: { readonly [K in SectionName]: () => KeptSections[K] }, keys: SectionKeys = {}): KeptSections {
   const same = entries.get(model);
-  let earlier: KeptSections | null = same && same.inputs === inputs && same.lines === lines ? same.sections : null;
+  let earlier: KeptSections | null = same && sameBasis(same.basis, basis) ? same.sections : null;
   // Which sections an edit inside norms left, when it left everything else they read.
   let keeps = (name: SectionName): boolean => earlier !== null && same?.keys[name] === keys[name];
   if (!earlier) {
-    const from = carriedFromModel(model);
-    const before = from ? entries.get(from) : undefined;
-    const replaced = from && before && before.inputs === inputs && sameLines(from, model, before.lines, lines) ? normsOnlyReplaced(from, model) : null;
-    if (from && before && replaced) {
+    const replaced = replacedSince(model, (from) => entries.get(from)?.basis, basis);
+    const before = replaced && entries.get(replaced.earlier);
+    if (replaced && before) {
       earlier = before.sections;
-      keeps = (name) => before.keys[name] === keys[name] && replaced.every((i) => READS[name](from.norms.at(i)!, model.norms.at(i)!));
+      keeps = (name) => before.keys[name] === keys[name] && replaced.places.every((i) => READS[name](replaced.earlier.norms.at(i)!, model.norms.at(i)!));
     }
   }
   const sections: KeptSections = {
@@ -81,30 +62,8 @@ export function keptSections(program: Analysis, file: string, model: FileModel, 
     money: earlier && keeps('money') ? earlier.money : make.money(),
     exclusivity: earlier && keeps('exclusivity') ? earlier.exclusivity : make.exclusivity(),
   };
-  entries.set(model, { sections, keys, inputs, lines });
+  entries.set(model, { basis, keys, sections });
   return sections;
-}
-
-/**
- * What the sections read besides the norms and the lines: the file's declarations of other
- * kinds (through the model's lists, each kept by a carried model while none changed), the term,
- * the variations' effects, and every other file (the names and titles of their parties, their
- * grants, open scopes, interfaces and variations).
- */
-function inputsOf(program: Analysis, file: string, model: FileModel): string {
-  const own = [model.kpis, model.charges, model.bodies, model.grants, model.opens, model.interfaces, model.term, program.variationEffects(file)].map(idOf);
-  const others: number[] = [];
-  for (const [other, source] of program.files) if (other !== file) others.push(idOf(source));
-  return `${own.join(',')};${model.calendar};${others.join(',')}`;
-}
-
-/** The places of the norms replaced since `earlier`, when the edit replaced norm units alone; else null. */
-function normsOnlyReplaced(earlier: FileModel, model: FileModel): readonly number[] | null {
-  const replaced = normsReplacedSince(model, earlier);
-  const before = earlier.partnership.block;
-  const after = model.partnership.block;
-  const units = before && after ? replacedPlaces(before.units, after.units) : null;
-  return replaced && units && units.every((p) => after!.units.at(p)!.node.kind === 'Norm') ? replaced : null;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

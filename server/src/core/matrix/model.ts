@@ -24,6 +24,7 @@ import { marksOf, type VariationMarks, variationMarks } from './variation-marks'
 import { whenOf, type WhenContext } from './when';
 import { groupingOf, rowsOf } from './kept-rows';
 import { keptSections } from './kept-sections';
+import { basisOf } from './kept-basis';
 import { firstPlaceOfKind } from '../syntax/unit-starts';
 
 const EXCLUSIVITY_CODES = new Set(['P201', 'P202', 'P203', 'P204', 'P205']);
@@ -78,6 +79,8 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const marks = variationMarks(program, file);
   const timing: WhenContext = { termEnd: marks.termEnd, calendar: model.calendar };
   const grouping = groupingOf(model);
+  // What the kept rows and sections are kept against (kept-basis.ts).
+  const basis = basisOf(program, file, model);
   const kpiModels = new Map(model.kpis.map((k) => [k.symbol, k] as const));
   const normLine = (norm: NormModel): number => lineAt(norm.unit, norm.node.start);
   const rowOfNorm = (norm: NormModel, cached: boolean): MatrixRow => {
@@ -92,7 +95,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   });
   // The editor's rows, group by group in the grouping's order, kept through edits that leave them.
   const keptRows = (): readonly (readonly MatrixRow[])[] => {
-    const rows = rowsOf(model, grouping, { program, file, timing }, (norm) => rowOfNorm(norm, true));
+    const rows = rowsOf(model, grouping, basis, (norm) => rowOfNorm(norm, true));
     return order.map((g) => rows[g]);
   };
 
@@ -104,7 +107,7 @@ export function planMatrix(program: Analysis, file: string): MatrixPlan | null {
   const term = model.term;
   const sections: SectionContext = { program, model, marks, partyId, scopeName, lineAt };
   // The sections that read every norm, kept through an edit that left what they read.
-  const kept = keptSections(program, file, model, {
+  const kept = keptSections(model, basis, {
     parties: () => partiesOf(source, model, partyId),
     events: () => {
       const events: EventSymbol[] = [];

@@ -46,36 +46,11 @@ export function moneySection(c: SectionContext): MatrixMoney {
       changes: marksOf(c.marks, ch.symbol, ch.amounts.some((a) => !a.until)),
     };
   });
-  return { charges: rows, ...yearTable(c, charges, periods) };
-}
-
-/** The fixed charges by contract year: every part of the money section but its rows of charges. */
-type YearTable = Omit<MatrixMoney, 'charges'>;
-
-/**
- * The tables made, by the list of charges they were made from, with what else they read in
- * words: an edit that leaves the charges, the term and the days charges were ended as they were
- * (an edit to a norm, say) finds its table here. A contract of 25 years and hundreds of charges
- * spends more on this table than on the rest of its matrix.
- */
-const tables = new WeakMap<readonly ChargeModel[], { readonly key: string; readonly table: YearTable }>();
-
-function yearTable(c: SectionContext, charges: readonly ChargeModel[], periods: ReadonlyMap<ChargeModel, readonly AmountPeriod[]>): YearTable {
-  const term = c.model.term;
-  const key = `${term?.from},${term?.to},${c.marks.termEnd},${charges.map((ch) => c.marks.ended.get(ch.symbol)?.day ?? '').join(',')}`;
-  const known = tables.get(charges);
-  if (known?.key === key) return known.table;
-  const table = madeYearTable(c, charges, periods);
-  tables.set(charges, { key, table });
-  return table;
-}
-
-function madeYearTable(c: SectionContext, charges: readonly ChargeModel[], periods: ReadonlyMap<ChargeModel, readonly AmountPeriod[]>): YearTable {
   // One currency per charge, its first amount's (P703 reports the others, which count for nothing
   // here); a column for each charge with a fixed amount that applies on some day of the term.
   const fixed = charges.filter((ch) => periods.get(ch)!.some((p) => fixedPeriodOf(p.line) && p.line.amount.currency === ch.amounts[0].amount.currency));
   const currencyOf = (ch: ChargeModel): string => ch.amounts[0].amount.currency ?? 'GBP';
-  const empty = { fixedCharges: fixed.map((ch) => ch.symbol.name), years: [], totals: [], total: '' };
+  const empty = { charges: rows, fixedCharges: fixed.map((ch) => ch.symbol.name), years: [], totals: [], total: '' };
   if (fixed.length === 0) return { ...empty, yearsNote: '' };
   const term = c.model.term;
   if (!term) return { ...empty, yearsNote: 'No table by contract year: the term is missing or not a valid period.' };
