@@ -6,7 +6,7 @@
 import { csvField } from '../matrix/csv';
 import { type ByteWriter, utf8 } from '../text/byte-writer';
 import { formatDay } from '../values/dates';
-import { type CalendarEntries, type CalendarSeries, uidFrom } from './calendar';
+import { type CalendarEntries, type CalendarSeries, periodEndDescription, uidFrom } from './calendar';
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`, other controls dropped. */
 function icsText(text: string): string {
@@ -21,13 +21,7 @@ function icsText(text: string): string {
 function fold(line: string): string {
   // Most lines are short and plain: 75 characters of at most 1 octet each need no folding.
   if (line.length <= 25) return line;
-  if (ASCII.test(line)) {
-    // One octet a character: 75, then 74 after each fold's leading space.
-    if (line.length <= 75) return line;
-    const parts = [line.slice(0, 75)];
-    for (let i = 75; i < line.length; i += 74) parts.push(line.slice(i, i + 74));
-    return parts.join('\r\n ');
-  }
+  if (ASCII.test(line)) return foldAscii(line);
   const out: string[] = [];
   let start = 0;
   let octets = 0;
@@ -45,6 +39,14 @@ function fold(line: string): string {
   }
   out.push(line.slice(start));
   return out.join('\r\n ');
+}
+
+/** `fold` for a line known to be ASCII: one octet a character, 75, then 74 after each fold's leading space. */
+function foldAscii(line: string): string {
+  if (line.length <= 75) return line;
+  let folded = line.slice(0, 75);
+  for (let i = 75; i < line.length; i += 74) folded += `\r\n ${line.slice(i, i + 74)}`;
+  return folded;
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -72,6 +74,12 @@ interface SeriesLines {
   readonly rest: Uint8Array;
   /** The category line and the lines that end every event. */
   readonly tail: Uint8Array;
+  /**
+   * For the ends of measurement periods, whether every item's description is plain ASCII with
+   * nothing to escape: its dates are, so the series' own words decide, and each item's line is
+   * then folded without being looked at again.
+   */
+  readonly plainPeriods: boolean;
 }
 
 /** The longest date part of a UID: `.YYYY-MM-DD@partnership-language-tools`, the repeat aside. */
@@ -89,10 +97,13 @@ function seriesLines(s: CalendarSeries): SeriesLines {
     summary: utf8(summary),
     rest: utf8(summary + description + tail),
     tail: utf8(tail),
+    plainPeriods: s.kind === 'period-end' && isPlain(periodEndDescription(s, 0, 0)),
   };
 }
 
 const line = (text: string): string => fold(text) + '\r\n';
+
+const isPlain = (text: string): boolean => ASCII.test(text) && !NEEDS_ESCAPE.test(text);
 
 const BEGIN_EVENT = utf8('BEGIN:VEVENT\r\n');
 
@@ -129,8 +140,15 @@ export function writeIcs(entries: CalendarEntries, product: string, out: ByteWri
       out.text(line(uid));
       out.bytes(dated);
     }
-    const own = entries.description(i);
     const note = entries.note(i);
+    const first = s.plainPeriods && !note ? entries.periodFirstDay(i) : undefined;
+    if (first !== undefined) {
+      out.bytes(s.summary);
+      out.text(`${foldAscii(`DESCRIPTION:${periodEndDescription(series, first, day)}`)}\r\n`);
+      out.bytes(s.tail);
+      continue;
+    }
+    const own = entries.description(i);
     if (own !== undefined || note) {
       out.bytes(s.summary);
       out.text(line(`DESCRIPTION:${icsText(note ? `${own ?? series.description} Note: ${note}` : own!)}`));

@@ -33,7 +33,10 @@ export interface CalendarEntry {
   readonly series: CalendarSeries;
   /** 1 for the first item of its UID's key on its day; the second gets `.2` in its UID, and so on. */
   readonly repeat: number;
-  /** Its own description, where it says more than the series' (the event an occurrence arose on). */
+  /**
+   * Its own description, where it says more than the series' (the event an occurrence arose on,
+   * the measurement period that ends).
+   */
   readonly description: string | undefined;
   /** The note of the results row behind the item (the event that started an occurrence). */
   readonly note: string | undefined;
@@ -76,10 +79,18 @@ export function itemOf(entry: CalendarEntry): CalendarItem {
 }
 
 /**
+ * What the last day of a measurement period says: the period it ends. Made from the period's
+ * first day when it is read, not kept: a long term's KPIs end tens of thousands of periods.
+ */
+export function periodEndDescription(series: CalendarSeries, first: number, last: number): string {
+  return `${series.partnership}: the measurement period ${formatDay(first)} to ${formatDay(last)} of ${series.name} ends.`;
+}
+
+/**
  * The calendar's entries in order, kept as columns (a day, a series and a repeat each, and
- * what some say of their own: a description, a note; a column is empty when none does): a long
- * term's calendar has hundreds of thousands. `at(i)` gives one as an object for as long as it
- * is written.
+ * what some say of their own: a description, a note, the first day of the period a
+ * `period-end` item ends; a column is empty when none does): a long term's calendar has
+ * hundreds of thousands. `at(i)` gives one as an object for as long as it is written.
  */
 export class CalendarEntries {
   constructor(
@@ -88,6 +99,7 @@ export class CalendarEntries {
     private readonly repeats: Uint32Array,
     private readonly descriptions: readonly (string | undefined)[],
     private readonly notes: readonly (string | undefined)[],
+    private readonly periodFirstDays: Float64Array,
   ) {}
 
   get length(): number {
@@ -113,7 +125,16 @@ export class CalendarEntries {
 
   /** Its own description, where it has one. */
   description(i: number): string | undefined {
+    const first = this.periodFirstDay(i);
+    if (first !== undefined) return periodEndDescription(this.seriesOf[i], first, this.days[i]);
     return this.descriptions.length > 0 ? this.descriptions[i] : undefined;
+  }
+
+  /** For an item that ends a measurement period, the period's first day. */
+  periodFirstDay(i: number): number | undefined {
+    if (this.periodFirstDays.length === 0) return undefined;
+    const first = this.periodFirstDays[i];
+    return Number.isNaN(first) ? undefined : first;
   }
 
   note(i: number): string | undefined {
@@ -125,12 +146,16 @@ export class CalendarEntries {
   }
 }
 
-/** A series' items as they are found: their days, and what some of them say of their own. */
+/**
+ * A series' items as they are found: their days, what some of them say of their own, and for
+ * the ends of measurement periods, each period's first day.
+ */
 interface Found {
   readonly series: CalendarSeries;
   readonly days: number[];
   readonly descriptions: Map<number, string>;
   readonly notes: Map<number, string>;
+  readonly periodFirstDays: number[];
 }
 
 /**
@@ -146,7 +171,7 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
     const partnership = model.partnership.name.text;
     const who = model.partnership.title?.value || partnership;
     const seriesOf = (kind: CalendarKind, name: string, summary: string, description: string): Found => {
-      const f: Found = { series: { kind, partnership, name, summary, description, file: displayFile, key: `${kind}.${partnership}.${name}` }, days: [], descriptions: new Map(), notes: new Map() };
+      const f: Found = { series: { kind, partnership, name, summary, description, file: displayFile, key: `${kind}.${partnership}.${name}` }, days: [], descriptions: new Map(), notes: new Map(), periodFirstDays: [] };
       found.push(f);
       return f;
     };
@@ -185,7 +210,9 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
       if (k.periods.length === 0) continue;
       const s = seriesOf('period-end', k.symbol.name, `${k.symbol.name} period ends: ${k.symbol.title ?? ''} for ${who}`.trim(), '');
       for (const p of k.periods) {
-        add(p.period.to, s, `${partnership}: the measurement period ${formatDay(p.period.from)} to ${formatDay(p.period.to)} of ${k.symbol.name} ends.`);
+        if (!inRange(p.period.to)) continue;
+        s.periodFirstDays.push(p.period.from);
+        s.days.push(p.period.to);
       }
     }
   }
@@ -217,6 +244,7 @@ function ordered(found: readonly Found[]): CalendarEntries {
   // Filled before they are written to, so that the engine keeps them as plain arrays.
   const descriptions: (string | undefined)[] = found.some((f) => f.descriptions.size > 0) ? new Array(total).fill(undefined) : [];
   const notes: (string | undefined)[] = found.some((f) => f.notes.size > 0) ? new Array(total).fill(undefined) : [];
+  const periodFirstDays = found.some((f) => f.periodFirstDays.length > 0) ? new Float64Array(total).fill(NaN) : new Float64Array(0);
   let rank = -1;
   ranked.forEach((f, r) => {
     if (r === 0 || !sameKey(ranked[r - 1].series, f.series)) rank++;
@@ -231,11 +259,12 @@ function ordered(found: readonly Found[]): CalendarEntries {
       if (description !== undefined) descriptions[at] = description;
       const note = f.notes.get(k);
       if (note) notes[at] = note;
+      if (f.periodFirstDays.length > 0) periodFirstDays[at] = f.periodFirstDays[k];
     }
   });
   const repeats = new Uint32Array(total);
   for (let i = 0; i < total; i++) repeats[i] = i > 0 && days[i] === days[i - 1] && rankOf[i] === rankOf[i - 1] ? repeats[i - 1] + 1 : 1;
-  return new CalendarEntries(days, seriesOf, repeats, descriptions, notes);
+  return new CalendarEntries(days, seriesOf, repeats, descriptions, notes, periodFirstDays);
 }
 
 const sameKey = (a: CalendarSeries, b: CalendarSeries): boolean => a.kind === b.kind && a.partnership === b.partnership && a.name === b.name;

@@ -60,5 +60,23 @@ describe('the calendar', () => {
     assert.equal(rows.length, 5);
     assert.equal(rows[2].split(',')[0], '2016-05-17');
     assert.ok(rows[2].endsWith(',"Second copy, by hand",obligation-due.ServiceBirmingham.Rectify.2016-05-17.2@partnership-language-tools'), rows[2]);
+    assert.ok(rows[4].includes(',ServiceBirmingham: the measurement period 2016-05-01 to 2016-05-31 of P1Fix ends.,'), rows[4]);
+  });
+
+  it('says in every format which measurement period an item ends, as the ICS says it', () => {
+    // Every period of the whole term: the ICS writes these descriptions by a path of its own.
+    const whole = calendarEntries(ledgerFor(folder, results));
+    let ics = '';
+    const writer = new ByteWriter((bytes) => (ics += Buffer.from(bytes).toString('utf8')));
+    writeIcs(whole, 'test', writer);
+    writer.flush();
+    const icsDescriptions = ics.replace(/\r\n /g, '').split('BEGIN:VEVENT\r\n').slice(1)
+      .filter((e) => e.includes('CATEGORIES:period-end')).map((e) => /DESCRIPTION:(.*)\r\n/.exec(e)![1]);
+    const items = [...whole].filter((e) => e.series.kind === 'period-end').map(itemOf);
+    assert.ok(items.length > 40, `${items.length} periods`);
+    assert.deepEqual(icsDescriptions, items.map((i) => i.description));
+    const first = items.find((i) => i.name === 'P1Fix')!;
+    assert.match(first.description, /^ServiceBirmingham: the measurement period (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}) of P1Fix ends\.$/);
+    assert.ok(first.description.endsWith(`to ${first.date} of P1Fix ends.`), 'the period ends on the item\'s day');
   });
 });
