@@ -222,22 +222,28 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
 /**
  * Sorted by day, then series (kind, partnership, name), keeping the order found among equals,
  * and numbered: an item whose UID key and day an earlier one has gets its repeat. A counting
- * sort: the distinct days are few beside the items, and placing each series' items in the
- * series' order keeps every day's items in that order without comparing them.
+ * sort over the days from the first to the last (a long term has a few thousand days and
+ * hundreds of thousands of items; no day is written outside years 0 to 9999, so the table is
+ * bounded): placing each series' items in the series' order keeps every day's items in that
+ * order without comparing them.
  */
 function ordered(found: readonly Found[]): CalendarEntries {
   const ranked = [...found].sort((a, b) => cmp(a.series.kind, b.series.kind) || cmp(a.series.partnership, b.series.partnership) || cmp(a.series.name, b.series.name));
-  // Each distinct day's place among them, and how many items fall on it.
-  const count = new Map<number, number>();
-  for (const f of found) for (const day of f.days) count.set(day, (count.get(day) ?? 0) + 1);
-  const distinct = Float64Array.from(count.keys()).sort();
-  // Where each day's items start in the output; then filled series by series, in rank order.
-  const next = new Map<number, number>();
+  let first = Infinity;
+  let last = -Infinity;
   let total = 0;
-  for (const day of distinct) {
-    next.set(day, total);
-    total += count.get(day)!;
+  for (const f of found) {
+    for (const day of f.days) {
+      if (day < first) first = day;
+      if (day > last) last = day;
+    }
+    total += f.days.length;
   }
+  // How many items fall before each day, from the items counted on each: where the day's items
+  // start in the output; then filled series by series, in rank order.
+  const next = new Int32Array(total > 0 ? last - first + 2 : 1);
+  for (const f of found) for (const day of f.days) next[day - first + 1]++;
+  for (let d = 1; d < next.length; d++) next[d] += next[d - 1];
   const days = new Float64Array(total);
   const seriesOf = new Array<CalendarSeries>(total);
   const rankOf = new Int32Array(total);
@@ -250,8 +256,7 @@ function ordered(found: readonly Found[]): CalendarEntries {
     if (r === 0 || !sameKey(ranked[r - 1].series, f.series)) rank++;
     for (let k = 0; k < f.days.length; k++) {
       const day = f.days[k];
-      const at = next.get(day)!;
-      next.set(day, at + 1);
+      const at = next[day - first]++;
       days[at] = day;
       seriesOf[at] = f.series;
       rankOf[at] = rank;
