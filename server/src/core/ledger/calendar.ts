@@ -207,12 +207,12 @@ export function calendarEntries(ledger: Ledger, range: CalendarRange = {}): Cale
       }
     }
     for (const k of e.kpis) {
-      if (k.periods.length === 0) continue;
+      if (k.spans.length === 0) continue;
       const s = seriesOf('period-end', k.symbol.name, `${k.symbol.name} period ends: ${k.symbol.title ?? ''} for ${who}`.trim(), '');
-      for (const p of k.periods) {
-        if (!inRange(p.period.to)) continue;
-        s.periodFirstDays.push(p.period.from);
-        s.days.push(p.period.to);
+      for (const p of k.spans) {
+        if (!inRange(p.to)) continue;
+        s.periodFirstDays.push(p.from);
+        s.days.push(p.to);
       }
     }
   }

@@ -9,8 +9,9 @@ import type { ChargeSymbol, EventSymbol, KpiSymbol, NormSymbol, PartnershipSymbo
 import type { KpiModel, NormModel } from '../model/semantic';
 import type { VariationEffects } from '../model/variations';
 import type { Unit } from '../syntax/ast';
+import type { Period } from '../values/dates';
 import { fixedAmounts, type FixedAmount } from './charge-amounts';
-import { judgePeriods, type MeasuredPeriod, type MeasuredRow } from './kpi-periods';
+import { type DuplicateResult, judgePeriods, type MeasuredPeriod, type MeasuredRow } from './kpi-periods';
 import { type Dated, NO_OCCURRENCES, type Occurrences, occurrencesOf } from './occurrences';
 import type { LedgerPartnership, PartnershipRows } from './rows';
 
@@ -46,8 +47,11 @@ export interface EvaluatedObligation {
 
 export interface EvaluatedKpi {
   readonly symbol: KpiSymbol;
+  /** Its periods, each judged when this is first read. */
   readonly periods: readonly MeasuredPeriod[];
-  readonly duplicates: ReturnType<typeof judgePeriods>['duplicates'];
+  /** Its periods, not judged: what the calendar reads. */
+  readonly spans: readonly Period[];
+  readonly duplicates: readonly DuplicateResult[];
   readonly reads: { readonly model: KpiModel; readonly lastDay: number; readonly results: readonly MeasuredRow[]; readonly waivers: readonly Dated[] };
 }
 
@@ -133,7 +137,12 @@ export function evaluatePartnership(source: LedgerSource, rows: PartnershipRows,
     const old = kpisBefore.get(kpi.symbol);
     if (old && old.reads.model === kpi && old.reads.lastDay === lastDay && sameList(old.reads.results, results) && sameList(old.reads.waivers, waivers)) return old;
     const judged = judgePeriods(kpi, { term, lastDay, calendar, results, waivers, chargeAmounts }, on);
-    return { symbol: kpi.symbol, ...judged, reads: { model: kpi, lastDay, results, waivers } };
+    return {
+      symbol: kpi.symbol, spans: judged.spans, duplicates: judged.duplicates, reads: { model: kpi, lastDay, results, waivers },
+      get periods(): readonly MeasuredPeriod[] {
+        return judged.periods;
+      },
+    };
   });
   return { source, obligations, kpis };
 }

@@ -72,11 +72,26 @@ export function measurementPeriods(kpi: KpiModel, term: Period, lastDay: number,
   return periods;
 }
 
+/** A result for a period that already had one (R006). */
+export interface DuplicateResult {
+  readonly row: MeasuredRow;
+  readonly first: MeasuredRow;
+}
+
+/** A KPI's periods with its rows placed in them. */
+export interface KpiPeriods {
+  /** The periods that ended on or before the day asked about (every period when null). */
+  readonly spans: readonly Period[];
+  /** Each of `spans` judged, worked out when first read: the calendar needs only the spans. */
+  readonly periods: readonly MeasuredPeriod[];
+  readonly duplicates: readonly DuplicateResult[];
+}
+
 /** The periods that ended on or before `on` (every period when null), each judged; and results for a period that already had one (R006). */
-export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null): { periods: MeasuredPeriod[]; duplicates: { row: MeasuredRow; first: MeasuredRow }[] } {
+export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null): KpiPeriods {
   const all = measurementPeriods(kpi, facts.term, facts.lastDay, facts.calendar);
   const results = new Map<number, MeasuredRow>();
-  const duplicates: { row: MeasuredRow; first: MeasuredRow }[] = [];
+  const duplicates: DuplicateResult[] = [];
   for (const r of facts.results) {
     const i = periodHolding(all, r.day);
     if (i < 0) continue;
@@ -89,14 +104,24 @@ export function judgePeriods(kpi: KpiModel, facts: KpiFacts, on: number | null):
     const i = periodHolding(all, w.day);
     if (i >= 0 && !waivers.has(i)) waivers.set(i, w);
   }
-  const periods: MeasuredPeriod[] = [];
-  const bounds = new Bounds(kpi, facts.term);
-  for (let i = 0; i < all.length; i++) {
-    const period = all[i];
-    if (on !== null && period.to > on) break;
-    periods.push(judge(kpi, facts, period, results.get(i), waivers.get(i), bounds));
+  let ended = all.length;
+  if (on !== null) {
+    ended = 0;
+    while (ended < all.length && all[ended].to <= on) ended++;
   }
-  return { periods, duplicates };
+  const spans = ended === all.length ? all : all.slice(0, ended);
+  let judged: MeasuredPeriod[] | undefined;
+  return {
+    spans,
+    duplicates,
+    get periods(): readonly MeasuredPeriod[] {
+      if (!judged) {
+        const bounds = new Bounds(kpi, facts.term);
+        judged = spans.map((period, i) => judge(kpi, facts, period, results.get(i), waivers.get(i), bounds));
+      }
+      return judged;
+    },
+  };
 }
 
 /** A KPI's targets, thresholds and credit conditions read once, for all its periods. */

@@ -56,7 +56,7 @@ export class Ledger {
       }
       for (const k of p.kpis) {
         for (const d of k.duplicates) {
-          const period = k.periods.find((x) => x.period.from <= d.row.day && d.row.day <= x.period.to)?.period;
+          const period = k.spans.find((x) => x.from <= d.row.day && d.row.day <= x.to);
           const params = { kpi: d.row.row.name, period: period ? `${formatDay(period.from)} to ${formatDay(period.to)}` : d.row.row.date, firstLine: d.first.row.line };
           gathered.diagnostics.get(d.row.file)?.push(report('R006', { file: d.row.file, ...d.row.row.span }, params));
         }
