@@ -235,7 +235,7 @@ function renderMatrix(m: Matrix, fileName: string): void {
   meta.replaceChildren(...prose([`Partnership ${p.name}`, p.term && `term ${p.term}`, p.source && `source: ${p.source}`, fileName].filter(Boolean).join(' · ')));
   doc.replaceChildren(...docParagraphs(p.doc).map((paragraph) => textEl('p', '', paragraph)));
   doc.hidden = !p.doc;
-  notes.replaceChildren(...p.notes.map((n) => el('p', 'note', noteText(n))));
+  notes.replaceChildren(...p.notes.map((n) => textEl('p', 'note', noteText(n))));
   notes.hidden = p.notes.length === 0;
   const lines = headLines(m);
   head.replaceChildren(...lines.map((line) => textEl('p', 'meta', line)));
