@@ -198,7 +198,7 @@ class ByteOffsets {
 }
 
 /** Where each cell of a record stands: csv-parse gives the values, this finds their spans in the record's text. */
-export function cellSpans(text: string, record: CsvRecord): { start: number; end: number }[] {
+export function cellSpans(text: string, record: { readonly start: number; readonly end: number }): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   let i = record.start;
   let cellStart = i;

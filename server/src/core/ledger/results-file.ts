@@ -110,28 +110,61 @@ export function readRows(file: string, text: string, records: readonly CsvRecord
       diagnostics.push(report('R001', { file, ...span }, { reason: 'it holds bytes that are not UTF-8 (shown as U+FFFD); save the file as UTF-8' }));
       continue;
     }
-    // Moved past a byte-order mark only when there is one: most files have none, and rows are many.
-    const spans = bom === 0 ? cellSpans(text, record) : cellSpans(text, record).map(shift);
-    const cell = (c: Column): Span => (columns.has(c) ? spans[columns.get(c)!] : { start: span.end, end: span.end });
     const field = (c: Column): string => (columns.has(c) ? record.fields[columns.get(c)!].trim() : '');
     const kind = field('kind').toLowerCase();
     if (!ROW_KINDS.includes(kind as RowKind)) {
       const reason = `its kind ${kind === '' ? 'is empty' : '`' + field('kind') + '` is unknown'}; a kind is \`event\`, \`done\`, \`result\` or \`waiver\``;
-      diagnostics.push(report('R001', { file, ...cell('kind') }, { reason }));
+      diagnostics.push(report('R001', { file, ...cellsOf(text, header, span).kind }, { reason }));
       continue;
     }
-    rows.push({
-      kind: kind as RowKind,
-      name: field('name'),
-      date: field('date'),
-      value: field('value'),
-      note: columns.has('note') ? record.fields[columns.get('note')!] : '',
-      line: lines.lineOf(record.start) + 1,
-      span,
-      cells: { kind: cell('kind'), name: cell('name'), date: cell('date'), value: cell('value'), note: cell('note') },
-    });
+    const note = columns.has('note') ? record.fields[columns.get('note')!] : '';
+    rows.push(new ReadRow(kind as RowKind, field('name'), field('date'), field('value'), note, lines.lineOf(record.start) + 1, span, text, header));
   }
   return rows;
+}
+
+/**
+ * A row as read. Its cells' spans are found in its text when asked for: only a diagnostic about
+ * the row needs them, and ten years of results are tens of thousands of rows.
+ */
+class ReadRow implements ResultRow {
+  // Private to the class in the engine's sense too: a row compares and prints as its fields.
+  readonly #text: string;
+  readonly #header: Header;
+
+  constructor(
+    readonly kind: RowKind,
+    readonly name: string,
+    readonly date: string,
+    readonly value: string,
+    readonly note: string,
+    readonly line: number,
+    readonly span: Span,
+    text: string,
+    header: Header,
+  ) {
+    this.#text = text;
+    this.#header = header;
+  }
+
+  get cells(): Readonly<Record<Column, Span>> {
+    return cellsOf(this.#text, this.#header, this.span);
+  }
+}
+
+/**
+ * Where each column's cell is in the row at `span` (a column the file lacks: an empty span at
+ * the row's end). `text` is the file's without its byte-order mark; spans count it, as the row's does.
+ */
+function cellsOf(text: string, header: Header, span: Span): Readonly<Record<Column, Span>> {
+  const { columns, bom } = header;
+  const spans = cellSpans(text, { start: span.start - bom, end: span.end - bom });
+  const cell = (c: Column): Span => {
+    const at = columns.get(c);
+    if (at === undefined) return { start: span.end, end: span.end };
+    return { start: spans[at].start + bom, end: spans[at].end + bom };
+  };
+  return { kind: cell('kind'), name: cell('name'), date: cell('date'), value: cell('value'), note: cell('note') };
 }
 
 /** The most rows a results file may hold: ten years of monthly results of 200 KPIs are 24,000. */

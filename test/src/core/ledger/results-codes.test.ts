@@ -44,6 +44,15 @@ describe('results-file diagnostics R001 to R008', () => {
     assert.deepEqual(spans, ['6 hours', '"=HYPERLINK(""http://x"")"']);
   });
 
+  it('places each cell of a row, after a byte-order mark, with a quoted cell and a column the file lacks', () => {
+    const text = '\uFEFFkind,date,name,note\nresult,2016-04,"Avail, ability","a ""b"""\n';
+    const [row] = readResultsFile('cells.results.csv', text).rows;
+    const cell = (c: keyof typeof row.cells) => text.slice(row.cells[c].start, row.cells[c].end);
+    assert.deepEqual([cell('kind'), cell('date'), cell('name'), cell('note')], ['result', '2016-04', '"Avail, ability"', '"a ""b"""']);
+    assert.deepEqual(row.cells.value, { start: row.span.end, end: row.span.end }, 'no value column: an empty span at the end of the row');
+    assert.equal(text.slice(row.span.start, row.span.end), 'result,2016-04,"Avail, ability","a ""b"""');
+  });
+
   it('reads good rows around broken ones, and stays bounded on hostile input', function () {
     this.timeout(180_000);
     const big = 'kind,name,date,value,note\n' + 'x'.repeat(10_000_000) + '\ndone,R01,2015-11-20,,\n';

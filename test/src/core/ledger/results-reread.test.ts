@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analysis } from '../../../../server/out/core/analysis/analysis';
 import { ledgerOf } from '../../../../server/out/core/ledger/from-analysis';
-import { readResultsFile } from '../../../../server/out/core/ledger/results-file';
+import { readResultsFile, type ResultsFile } from '../../../../server/out/core/ledger/results-file';
 import { dayNumber } from '../../../../server/out/core/values/dates';
 import { rereadResultsFile } from '../../../../server/out/core/ledger/results-reread';
 import { repoRoot } from '../../helpers/paths';
@@ -16,18 +16,21 @@ const FILE = '/virtual/example.results.csv';
 const example = fs.readFileSync(path.join(repoRoot, 'examples', 'service-birmingham', 'service-birmingham.results.csv'), 'utf8');
 const PIECES = ['done,R01,2015-11-20,,\n', 'result,Availability,2016-04,99.1%,\n', 'done,R01,2015-11-20,,"a\nb"\n', 'x', '1', 'x', '1', '\n', ',', '"', '\r\n', '""', '2016-05', '\uFEFF', 'kind,name,date\n'];
 
+/** The file as compared: each row with its cells, which a row finds when asked. */
+const withCells = (f: ResultsFile) => ({ ...f, rows: f.rows.map((r) => ({ ...r, cells: r.cells })) });
+
 describe('reading a results file again after an edit', () => {
   it('keeps the rows before an edit and reads one typed row at the end alone', () => {
     const before = readResultsFile(FILE, example);
     const after = rereadResultsFile(before, example + 'done,R03,2016-09-01,,\n');
     assert.equal(after.rows.length, before.rows.length + 1);
     assert.ok(before.rows.every((row, i) => after.rows[i] === row), 'the same row objects');
-    assert.deepEqual(after, readResultsFile(FILE, example + 'done,R03,2016-09-01,,\n'));
+    assert.deepEqual(withCells(after), withCells(readResultsFile(FILE, example + 'done,R03,2016-09-01,,\n')));
     // An edit in the middle keeps the rows above it.
     const middle = example.indexOf('\nresult,Availability,2010-01');
     const edited = example.slice(0, middle) + '\nwaiver,Availability,2009-12,,"Agreed"' + example.slice(middle);
     const again = rereadResultsFile(before, edited);
-    assert.deepEqual(again, readResultsFile(FILE, edited));
+    assert.deepEqual(withCells(again), withCells(readResultsFile(FILE, edited)));
     const above = before.rows.filter((r) => r.span.end < middle).length;
     assert.ok(above > 20 && before.rows.slice(0, above).every((row, i) => again.rows[i] === row));
   });
@@ -51,7 +54,7 @@ describe('reading a results file again after an edit', () => {
         : text.slice(0, at) + pick(PIECES) + text.slice(at);
       const incremental = rereadResultsFile(read, next);
       const whole = readResultsFile(FILE, next);
-      assert.deepEqual(incremental, whole, `edit ${i} at ${at}`);
+      assert.deepEqual(withCells(incremental), withCells(whole), `edit ${i} at ${at}`);
       if (read.rows.length > 0 && incremental.rows[0] === read.rows[0]) reused++;
       text = next;
       read = incremental;
