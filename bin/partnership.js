@@ -24,7 +24,12 @@ process.stdout.on('error', (error) => {
 });
 const code = cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
-  stdoutBytes: (bytes) => process.stdout.write(bytes),
+  // Nothing waits in the stream once written (files, and pipes and terminals on Linux, are
+  // written at once): the bytes are free again, and the writer fills the same buffer anew.
+  stdoutBytes: (bytes) => {
+    process.stdout.write(bytes);
+    return process.stdout.writableLength === 0;
+  },
   stderr: (text) => process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
 });

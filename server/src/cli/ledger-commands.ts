@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
 import { calendarEntries, itemOf } from '../core/ledger/calendar';
 import { writeCalendarCsv, writeIcs } from '../core/ledger/calendar-formats';
-import { ByteWriter } from '../core/text/byte-writer';
+import { type ByteSink, ByteWriter } from '../core/text/byte-writer';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import type { Ledger } from '../core/ledger/ledger';
 import { isResultsFile, readResultsFile, type ResultsFile } from '../core/ledger/results-file';
@@ -23,8 +23,8 @@ import { terminalSafeJson } from './terminal-text';
 
 export interface LedgerIo {
   readonly stdout: (text: string) => void;
-  /** Standard output as bytes, where it takes them; else bytes are decoded and go to `stdout`. */
-  readonly stdoutBytes?: (bytes: Uint8Array) => void;
+  /** Standard output as bytes, where it takes them (see `ByteSink`); else bytes are decoded and go to `stdout`. */
+  readonly stdoutBytes?: ByteSink;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
 }
@@ -109,7 +109,10 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   const { ledger, errors } = load(positionals, io);
   const entries = calendarEntries(ledger, { from, to });
   // Written as bytes, in pieces of 64 KB: a long term's calendar is too large for one string.
-  const out = new ByteWriter(io.stdoutBytes ?? ((bytes) => io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'))));
+  const out = new ByteWriter(io.stdoutBytes ?? ((bytes) => {
+    io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    return true; // decoded into a string: the bytes are free again
+  }));
   if (format === 'csv') writeCalendarCsv(entries, out);
   else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: Array.from(entries, itemOf) }, null, 2)) + '\n');
   else writeIcs(entries, product, out);

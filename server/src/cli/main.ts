@@ -23,11 +23,12 @@ import { terminalSafe, terminalSafeJson } from './terminal-text';
 import { calendarCommand, type LedgerIo, readResultsFiles, statusCommand, withResults } from './ledger-commands';
 import { ledgerOf } from '../core/ledger/from-analysis';
 import { isResultsFile } from '../core/ledger/results-file';
+import type { ByteSink } from '../core/text/byte-writer';
 
 export interface Io {
   readonly stdout: (text: string) => void;
-  /** Standard output as bytes, where it takes them (see `LedgerIo`). */
-  readonly stdoutBytes?: (bytes: Uint8Array) => void;
+  /** Standard output as bytes, where it takes them (see `LedgerIo` and `ByteSink`). */
+  readonly stdoutBytes?: ByteSink;
   readonly stderr: (text: string) => void;
   readonly isTty: boolean;
 }
@@ -260,7 +261,10 @@ function ledgerCommand(command: 'status' | 'calendar', args: readonly string[], 
   // With --output, what the command prints goes to the file as it is made; diagnostics still go to standard error.
   const output = values.output as string | undefined;
   const file = output === undefined ? null : new OutputFile(output);
-  const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text), stdoutBytes: (bytes) => file.write(bytes) };
+  const target: LedgerIo = file === null ? io : { ...io, stdout: (text) => file.write(text), stdoutBytes: (bytes) => {
+    file.write(bytes);
+    return true; // written at once
+  } };
   try {
     const code = command === 'status'
       ? statusCommand(values, positionals, choice(values.format as string | undefined, ['text', 'json', 'html', 'md'], 'text'), target)

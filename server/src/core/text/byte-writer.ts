@@ -4,12 +4,19 @@
 
 const CAPACITY = 1 << 16;
 
+/**
+ * Receives each piece of output. It returns `true` when it is done with the bytes once it
+ * returns (written out at once): the writer then fills the same buffer again. Otherwise it may
+ * keep them, and the writer goes on in a new buffer. A writer that reuses one buffer makes no
+ * garbage however large the output, and the engine then never collects for it.
+ */
+export type ByteSink = (bytes: Uint8Array) => boolean | void;
+
 export class ByteWriter {
   private buffer = Buffer.allocUnsafe(CAPACITY);
   private used = 0;
 
-  /** `sink` receives each full buffer, which it may keep: the writer goes on in a new one. */
-  constructor(private readonly sink: (bytes: Uint8Array) => void) {}
+  constructor(private readonly sink: ByteSink) {}
 
   text(text: string): void {
     // A UTF-16 code unit is at most three octets in UTF-8.
@@ -38,8 +45,7 @@ export class ByteWriter {
   /** Hands on what is written so far; every piece handed on ends where a piece written ended. */
   flush(): void {
     if (this.used === 0) return;
-    this.sink(this.buffer.subarray(0, this.used));
-    this.buffer = Buffer.allocUnsafe(CAPACITY);
+    if (this.sink(this.buffer.subarray(0, this.used)) !== true) this.buffer = Buffer.allocUnsafe(CAPACITY);
     this.used = 0;
   }
 }
