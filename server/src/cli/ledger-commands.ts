@@ -5,7 +5,7 @@
 
 import * as path from 'node:path';
 import { Analysis } from '../core/analysis/analysis';
-import { calendarEntries, itemOf } from '../core/ledger/calendar';
+import { type CalendarEntries, calendarEntries, itemOf } from '../core/ledger/calendar';
 import { writeCalendarCsv, writeIcs } from '../core/ledger/calendar-formats';
 import { type ByteSink, ByteWriter } from '../core/text/byte-writer';
 import { ledgerOf } from '../core/ledger/from-analysis';
@@ -19,7 +19,7 @@ import { dayNumber, formatDay, localDay } from '../core/values/dates';
 import { collectFiles, collectResultsFiles, diskHost, readText, readTextNoting, relative, UsageError } from './files';
 import { formatText } from './format-text';
 import { formatStatusText } from './status-text';
-import { terminalSafeJson } from './terminal-text';
+import { writeJson, writeJsonAt } from './streamed-json';
 
 export interface LedgerIo {
   readonly stdout: (text: string) => void;
@@ -95,8 +95,13 @@ export function statusCommand(values: Readonly<Record<string, unknown>>, positio
   const on = dayOption(values.on as string | undefined, '--on') ?? today();
   const { ledger, errors } = load(positionals, io);
   const status = ledger.status(on);
-  if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify(status, null, 2)) + '\n');
-  else if (format === 'html') io.stdout(renderStatusHtml(status, timelinesOf(ledger, status)));
+  if (format === 'json') {
+    // Written a declaration at a time: the occurrences of a long term are tens of megabytes of JSON.
+    const out = byteOutput(io);
+    writeJson(status, STATUS_JSON_LEVELS, out);
+    out.text('\n');
+    out.flush();
+  } else if (format === 'html') io.stdout(renderStatusHtml(status, timelinesOf(ledger, status)));
   else if (format === 'md') io.stdout(renderStatusMarkdown(status));
   else io.stdout(formatStatusText(status));
   return errors > 0 ? 1 : 0;
@@ -109,14 +114,37 @@ export function calendarCommand(values: Readonly<Record<string, unknown>>, posit
   const { ledger, errors } = load(positionals, io);
   const entries = calendarEntries(ledger, { from, to });
   // Written as bytes, in pieces of 64 KB: a long term's calendar is too large for one string.
-  const out = new ByteWriter(io.stdoutBytes ?? ((bytes) => {
-    io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-    return true; // decoded into a string: the bytes are free again
-  }));
+  const out = byteOutput(io);
   if (format === 'csv') writeCalendarCsv(entries, out);
-  else if (format === 'json') io.stdout(terminalSafeJson(JSON.stringify({ items: Array.from(entries, itemOf) }, null, 2)) + '\n');
+  else if (format === 'json') writeCalendarJson(entries, out);
   else writeIcs(entries, product, out);
   out.flush();
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * The levels of the status whose members are written one by one: the status, its list of
+ * partnerships, each partnership and its lists; each obligation, KPI and charge is then
+ * made a string whole.
+ */
+const STATUS_JSON_LEVELS = 4;
+
+/** `{ "items": [...] }`, as JSON.stringify indents it, an item made at a time as it is written. */
+function writeCalendarJson(entries: CalendarEntries, out: ByteWriter): void {
+  out.text('{\n  "items": ');
+  if (entries.length === 0) out.text('[]');
+  for (let i = 0; i < entries.length; i++) {
+    out.text(i === 0 ? '[\n    ' : ',\n    ');
+    writeJsonAt(itemOf(entries.at(i)), '    ', 0, out);
+  }
+  out.text(entries.length === 0 ? '\n}\n' : '\n  ]\n}\n');
+}
+
+/** Standard output as bytes, where it takes them; else each piece decoded and written as text. */
+function byteOutput(io: LedgerIo): ByteWriter {
+  return new ByteWriter(io.stdoutBytes ?? ((bytes) => {
+    io.stdout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
+    return true; // decoded into a string: the bytes are free again
+  }));
 }
 
