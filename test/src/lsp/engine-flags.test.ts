@@ -2,11 +2,11 @@
 // accepts them, and the server starts without them when it does not. The VS Code client's
 // start is checked end to end (test/e2e).
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acceptedEngineFlags, ENGINE_FLAGS } from '../../../shared/out/engine-flags';
+import { acceptedEngineFlags, ENGINE_FLAGS, tieringFlags, tuneForOneRun } from '../../../shared/out/engine-flags';
 import { LspClient } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/paths';
 
@@ -52,6 +52,25 @@ describe('engine settings of the language server', function () {
   it('are each a setting with a number', () => {
     assert.ok(ENGINE_FLAGS.length > 0);
     for (const flag of ENGINE_FLAGS) assert.match(flag, /^--[a-z-]+=\d+$/, flag);
+  });
+
+  it('tune optimising only on the engine they were measured on, for the server and for a command', () => {
+    assert.deepEqual(tieringFlags('11.3.244.8-node.33'), ['--interrupt-budget=300000']);
+    // V8 13 (Node 24) has no such setting, and V8 12 was not measured.
+    assert.deepEqual(tieringFlags('13.6.233.17-node.53'), []);
+    assert.deepEqual(tieringFlags('12.4.254.21-node.33'), []);
+    assert.deepEqual(ENGINE_FLAGS.filter((flag) => !/semi-space|old-space/.test(flag)), [...tieringFlags()]);
+    const given: string[] = [];
+    assert.deepEqual(tuneForOneRun((flag) => given.push(flag), '11.3.244.8-node.33'), ['--interrupt-budget=300000']);
+    assert.deepEqual(tuneForOneRun((flag) => given.push(flag), '13.6.233.17-node.53'), []);
+    assert.deepEqual(given, ['--interrupt-budget=300000']);
+  });
+
+  it('leave a command\'s output as it was: the engine knows each setting it is given', () => {
+    // An engine that does not know a setting says so on standard error, among the command's diagnostics.
+    const tune = `require(${JSON.stringify(path.join(repoRoot, 'shared', 'out', 'engine-flags.js'))}).tuneForOneRun(require('node:v8').setFlagsFromString)`;
+    const run = spawnSync(process.execPath, ['-e', `${tune}; process.stdout.write('only this')`], { encoding: 'utf8' });
+    assert.deepEqual([run.stdout, run.stderr, run.status], ['only this', '', 0]);
   });
 
   it('are given only to an engine that accepts them all', async () => {
