@@ -16,24 +16,23 @@
 // engine does not know, and an engine may drop one in any release; two of these are not among
 // the settings Node lists as known (`process.allowedNodeEnvironmentFlags`). So the engine is
 // asked first, and the server runs without any setting rather than not at all.
-
 //
-// The engine first runs a function from its bytecode and optimises it once it has run for a
-// while; opening a contract or running a command once is mostly that first run, and the
-// parser's functions are large. On the engine of Node 20 (V8 11), optimising later than its
-// default (`--interrupt-budget`, 4.4 times its default) opened a 5,000-norm contract 5–10%
-// sooner and took the first edit after it from about 150 ms to 90 ms, and made `check` about
-// 15% faster and `calendar` 12% (docs/performance.md). Later engines decide by other settings
-// (V8 13 has no `--interrupt-budget`) and were not measured: they keep their own.
+// A command run once (`bin/partnership.js`) is mostly the engine's first run of its code, and
+// the parser's functions are large: on the engine of Node 20 (V8 11), optimising later than its
+// default (`--interrupt-budget`, 4.4 times its default) made `check` of a 5,000-norm contract
+// about a quarter faster, `calendar` an eighth and `status` a tenth (docs/performance.md). The
+// server does not take it: it opened a contract sooner, but its edits at 50,000 norms, which
+// run the same code again and again, ran slower. Later engines decide by other settings (V8 13
+// has no `--interrupt-budget`) and were not measured: they keep their own.
 
 import { execFile } from 'node:child_process';
 
-/** The engine's settings for optimising code, for the engine `v8Version` names; none for an engine not measured. */
+/** The engine's settings for optimising code in a command run once, for the engine `v8Version` names; none for an engine not measured. */
 export function tieringFlags(v8Version: string = process.versions.v8): readonly string[] {
   return v8Version.startsWith('11.') ? ['--interrupt-budget=300000'] : [];
 }
 
-export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=256', ...tieringFlags()];
+export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=256'];
 
 /**
  * Gives a command run once the settings of `tieringFlags`: unlike the heap's sizes, the engine
