@@ -19,7 +19,7 @@ import { dayNumber, formatDay, localDay } from '../core/values/dates';
 import { collectFiles, collectResultsFiles, diskHost, readText, readTextNoting, relative, UsageError } from './files';
 import { formatText } from './format-text';
 import { formatStatusText } from './status-text';
-import { writeJson, writeJsonAt } from './streamed-json';
+import { writeJson, writeJsonList } from './streamed-json';
 
 export interface LedgerIo {
   readonly stdout: (text: string) => void;
@@ -132,12 +132,8 @@ const STATUS_JSON_LEVELS = 4;
 /** `{ "items": [...] }`, as JSON.stringify indents it, an item made at a time as it is written. */
 function writeCalendarJson(entries: CalendarEntries, out: ByteWriter): void {
   out.text('{\n  "items": ');
-  if (entries.length === 0) out.text('[]');
-  for (let i = 0; i < entries.length; i++) {
-    out.text(i === 0 ? '[\n    ' : ',\n    ');
-    writeJsonAt(itemOf(entries.at(i)), '    ', 0, out);
-  }
-  out.text(entries.length === 0 ? '\n}\n' : '\n  ]\n}\n');
+  writeJsonList(entries.length, (i) => itemOf(entries.at(i)), '  ', 1, out);
+  out.text('\n}\n');
 }
 
 /** Standard output as bytes, where it takes them; else each piece decoded and written as text. */

@@ -12,25 +12,32 @@ import { terminalSafeJson } from './terminal-text';
  * `JSON.stringify` itself, and indented where it stands.
  */
 export function writeJson(value: unknown, levels: number, out: ByteWriter): void {
-  writeJsonAt(value, '', levels, out);
+  writeValue(jsonValueOf(value, ''), '', levels, out);
 }
 
-/** `writeJson` for a value that stands at `indent` inside JSON written around it. */
-export function writeJsonAt(value: unknown, indent: string, levels: number, out: ByteWriter): void {
-  writeValue(jsonValueOf(value, ''), indent, levels, out);
+/**
+ * A list of `count` items standing at `indent`, as JSON.stringify writes an array, each item
+ * made by `itemAt` only as it is written (the calendar's items), written `levels` deep.
+ */
+export function writeJsonList(count: number, itemAt: (i: number) => unknown, indent: string, levels: number, out: ByteWriter): void {
+  if (count === 0) {
+    out.text('[]');
+    return;
+  }
+  const inner = indent + '  ';
+  for (let i = 0; i < count; i++) {
+    out.text(i === 0 ? `[\n${inner}` : `,\n${inner}`);
+    const item = jsonValueOf(itemAt(i), String(i));
+    // What JSON.stringify leaves out of an object stands as null in an array.
+    if (isOmitted(item)) out.text('null');
+    else writeValue(item, inner, levels - 1, out);
+  }
+  out.text(`\n${indent}]`);
 }
 
 function writeValue(value: unknown, indent: string, levels: number, out: ByteWriter): void {
-  if (levels > 0 && Array.isArray(value) && value.length > 0) {
-    const inner = indent + '  ';
-    for (let i = 0; i < value.length; i++) {
-      out.text(i === 0 ? `[\n${inner}` : `,\n${inner}`);
-      const item = jsonValueOf(value[i], String(i));
-      // What JSON.stringify leaves out of an object stands as null in an array.
-      if (isOmitted(item)) out.text('null');
-      else writeValue(item, inner, levels - 1, out);
-    }
-    out.text(`\n${indent}]`);
+  if (levels > 0 && Array.isArray(value)) {
+    writeJsonList(value.length, (i) => value[i], indent, levels, out);
     return;
   }
   if (levels > 0 && isPlainObject(value)) {

@@ -1,7 +1,7 @@
 // JSON written in pieces gives exactly what JSON.stringify gives whole, made safe for a
 // terminal, at every depth it is written to: the status and calendar commands rely on it.
 import * as assert from 'node:assert/strict';
-import { writeJson, writeJsonAt } from '../../../server/out/cli/streamed-json';
+import { writeJson, writeJsonList } from '../../../server/out/cli/streamed-json';
 import { terminalSafeJson } from '../../../server/out/cli/terminal-text';
 import { ByteWriter } from '../../../server/out/core/text/byte-writer';
 
@@ -45,16 +45,18 @@ describe('JSON written in pieces', () => {
     });
   }
 
-  it('writes values of every kind at the top, and a value standing inside other JSON', () => {
+  it('writes values of every kind at the top, and a list standing inside other JSON', () => {
     for (const value of [1, 'two', null, true, [], {}, [1, [2]], { a: [] }]) {
       assert.equal(written((out) => writeJson(value, 3, out)), JSON.stringify(value, null, 2));
     }
     const inside = written((out) => {
-      out.text('{\n  "items": [\n    ');
-      writeJsonAt({ a: [1, { b: 2 }] }, '    ', 1, out);
-      out.text('\n  ]\n}');
+      out.text('{\n  "items": ');
+      writeJsonList(1, () => ({ a: [1, { b: 2 }] }), '  ', 2, out);
+      out.text('\n}');
     });
     assert.equal(inside, JSON.stringify({ items: [{ a: [1, { b: 2 }] }] }, null, 2));
+    const none = written((out) => writeJsonList(0, () => 1, '  ', 2, out));
+    assert.equal(none, '[]');
   });
 
   it('escapes the controls JSON.stringify leaves raw, in keys and values alike', () => {

@@ -91,7 +91,8 @@ export class Analysis {
    * the file is unchanged.
    */
   lines(file: string): LineIndex {
-    const source = this.program.files.get(path.resolve(file));
+    // Files are named by absolute paths (a symbol's, a diagnostic's): resolved only when not found so.
+    const source = this.program.files.get(file) ?? this.program.files.get(path.resolve(file));
     if (!source) return new LineIndex('');
     const kept = this.host.lines?.(source.file, source.text);
     if (kept) return kept;

@@ -6,20 +6,12 @@ import type { Analysis } from '../analysis/analysis';
 import type { PartnershipSymbol } from '../binding/symbols';
 import { variedModel } from '../model/varied';
 import type { Unit } from '../syntax/ast';
-import type { LineIndex } from '../text/line-index';
 import { Ledger, type LedgerSource } from './ledger';
 import type { ResultsFile } from './results-file';
 
 export function ledgerOf(analysis: Analysis, results: readonly ResultsFile[], displayPath: (file: string) => string): Ledger {
   const sources: LedgerSource[] = [];
-  // Each file's lines found once: the status of a long contract asks for thousands of lines.
-  const lines = new Map<string, LineIndex>();
-  const linesOf = (file: string): LineIndex => {
-    let found = lines.get(file);
-    if (!found) lines.set(file, (found = analysis.lines(file)));
-    return found;
-  };
-  const lineAt = (file: string, unit: Unit, offset: number): number => linesOf(file).position(analysis.startOf(file, unit) + offset).line + 1;
+  const lineAt = (file: string, unit: Unit, offset: number): number => analysis.lines(file).position(analysis.startOf(file, unit) + offset).line + 1;
   for (const file of analysis.roots) {
     const source = analysis.files.get(file);
     const model = source?.model;

@@ -8,6 +8,7 @@
 // The preview's change then finds them to be the very sections it sent before, whose text it
 // has already made, and names them as unchanged.
 
+import { sameList } from '../facts/engine';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Matrix } from '../../../../shared/out/matrix';
 import { type MatrixBasis, replacedSince, sameBasis } from './kept-basis';
@@ -28,12 +29,12 @@ type SectionName = keyof KeptSections;
 /** What each section reads of a norm: two norms alike in it give the section the same content. */
 const READS: Readonly<Record<SectionName, (a: NormModel, b: NormModel) => boolean>> = {
   parties: (a, b) =>
-    sameItems(a.subjects, b.subjects) && a.accountable === b.accountable && sameItems(a.beneficiaries, b.beneficiaries) &&
-    sameItems(a.consulted, b.consulted) && sameItems(a.informed, b.informed),
+    sameList(a.subjects, b.subjects) && a.accountable === b.accountable && sameList(a.beneficiaries, b.beneficiaries) &&
+    sameList(a.consulted, b.consulted) && sameList(a.informed, b.informed),
   events: (a, b) =>
-    a.symbol.name === b.symbol.name && sameItems(a.when, b.when) && (a.deadline?.anchor ?? null) === (b.deadline?.anchor ?? null) &&
+    a.symbol.name === b.symbol.name && sameList(a.when, b.when) && (a.deadline?.anchor ?? null) === (b.deadline?.anchor ?? null) &&
     (a.from?.at.kind === 'QName' ? a.from.at.text : null) === (b.from?.at.kind === 'QName' ? b.from.at.text : null),
-  kpis: (a, b) => a.symbol.name === b.symbol.name && sameItems(a.kpis, b.kpis),
+  kpis: (a, b) => a.symbol.name === b.symbol.name && sameList(a.kpis, b.kpis),
   money: () => true,
   exclusivity: (a, b) => a.objectScope === b.objectScope && a.scopeLine === b.scopeLine,
 };
@@ -64,8 +65,4 @@ export function keptSections(model: FileModel, basis: MatrixBasis, make: { reado
   };
   entries.set(model, { basis, keys, sections });
   return sections;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 }
