@@ -22,6 +22,9 @@ export interface OpenDocument {
 /** How long the first edit after a quiet spell waits for the rest of its burst. */
 const QUIET_DELAY_MS = 4;
 
+/** The longest the server works ahead at a time: a message that arrives meanwhile waits at most this long. */
+const WORK_AHEAD_SLICE_MS = 4;
+
 export class Workspace {
   private readonly disk = new Map<string, string>();
   private readonly open = new Map<string, OpenDocument>();
@@ -34,6 +37,7 @@ export class Workspace {
    */
   private readonly edits = new Map<string, { readonly base: string; readonly change: ChangedRange }>();
   private timer: NodeJS.Timeout | null = null;
+  private disposed = false;
   private readonly diskReads: WorkspaceDisk;
 
   constructor(
@@ -171,9 +175,26 @@ export class Workspace {
       whyNotAnalysed: (file) => (this.open.has(file) ? undefined : this.diskReads.whyNotAnalysed(file)),
     }, this.program ?? undefined);
     this.onAnalysed(this.program);
+    this.workAhead(this.program);
+  }
+
+  /**
+   * While nobody types, prepares what the next analysis needs first, in slices between the
+   * messages that arrive; stops for good once a newer analysis is due or made.
+   */
+  private workAhead(analysis: Analysis): void {
+    const steps = analysis.workAhead();
+    const step = (): void => {
+      if (this.program !== analysis || this.timer || this.disposed) return;
+      const until = performance.now() + WORK_AHEAD_SLICE_MS;
+      while (performance.now() < until) if (steps.next().done) return;
+      setImmediate(step);
+    };
+    setImmediate(step);
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }

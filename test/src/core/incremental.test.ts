@@ -443,4 +443,49 @@ describe('incremental analysis', function () {
     assert.equal(third.diagnostics(catalogue), published);
     assert.notEqual(third.checks.byFile.get(file(1)), second.checks.byFile.get(file(1)));
   });
+
+  it('analyses texts that did not change as the previous analysis itself, and anything else afresh', () => {
+    const editor = new Editor(sharedWorkspace());
+    const first = editor.analyse();
+    const catalogue = '/virtual/shared/catalogue.partnership';
+    const contract = '/virtual/shared/contract-0.partnership';
+    // The editor opening a file as it is on disk analyses the same texts again.
+    const again = editor.analyse();
+    assert.equal(again.program, first.program);
+    assert.equal(again.checks, first.checks);
+    for (const f of editor.texts.keys()) assert.equal(again.diagnostics(f), first.diagnostics(f), path.basename(f));
+    // One comment is a new version of one file: a new program, in which the other files are the previous ones.
+    editor.texts.set(contract, `// reviewed\n${editor.texts.get(contract)}`);
+    const changed = editor.analyse();
+    assert.notEqual(changed.program, again.program);
+    assert.notEqual(changed.files.get(contract), again.files.get(contract));
+    assert.equal(changed.files.get(catalogue), again.files.get(catalogue));
+    // A file gone is a change too, though every remaining file is the same.
+    const texts = new Map(editor.texts);
+    editor.texts.delete('/virtual/shared/contract-2.partnership');
+    const fewer = editor.analyse();
+    assert.notEqual(fewer.program, changed.program);
+    assert.equal(fewer.files.size, changed.files.size - 1);
+    for (const f of editor.texts.keys()) assert.deepEqual(fewer.diagnostics(f), editor.fresh().diagnostics(f), path.basename(f));
+    editor.texts.clear();
+    for (const [f, t] of texts) editor.texts.set(f, t);
+    assert.notEqual(editor.analyse().program, fewer.program);
+  });
+
+  it('works ahead for the next analysis one checked file at a time, changing nothing it gives', () => {
+    const editor = new Editor(sharedWorkspace());
+    const first = editor.analyse();
+    const shown = new Map([...editor.texts.keys()].map((f) => [f, first.diagnostics(f)]));
+    const steps = first.workAhead();
+    let taken = 0;
+    while (!steps.next().done) taken++;
+    assert.equal(taken, first.checks.byFile.size);
+    assert.equal(taken, first.models().length);
+    for (const [f, list] of shown) assert.equal(first.diagnostics(f), list, path.basename(f));
+    // The next analysis, after an edit that reaches another file, is the one made from nothing.
+    const contract = '/virtual/shared/contract-0.partnership';
+    editor.texts.set(contract, editor.texts.get(contract)!.replace('  exclusive Holder over Catalogue.Shared from 2013-01-01\n', ''));
+    const second = editor.analyse();
+    for (const f of editor.texts.keys()) assert.deepEqual(second.diagnostics(f), editor.fresh().diagnostics(f), path.basename(f));
+  });
 });

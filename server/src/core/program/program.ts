@@ -63,9 +63,26 @@ export class Program {
   /** The same, with the import graph they were found with, for the next program. */
   private readonly importFindings: ImportProblems;
 
+  /**
+   * Each absolute name a root was given by, resolved: the previous program's very string when
+   * named the same, so that files are found in the previous program by comparing pointers
+   * rather than paths character by character, and resolving costs one lookup per file.
+   */
+  private readonly resolvedNames: ReadonlyMap<string, string>;
+
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
-    this.roots = roots.map((r) => path.resolve(r.file));
-    const loaded = load(roots, host);
+    const names = new Map<string, string>();
+    this.roots = roots.map((r) => {
+      let file = previous?.resolvedNames.get(r.file);
+      if (file === undefined) {
+        file = path.resolve(r.file);
+        // A relative name stands for another file once the working directory changes.
+        if (path.isAbsolute(r.file)) names.set(r.file, file);
+      } else names.set(r.file, file);
+      return file;
+    });
+    this.resolvedNames = names;
+    const loaded = load(roots.map((r, i) => ({ file: this.roots[i], text: r.text })), host);
     // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
     const readable = (target: string): boolean => loaded.has(target) && host.whyNotAnalysed?.(target) === undefined;
     const kept = previous ? unchanged(loaded, previous, readable) : new Set<string>();
@@ -102,6 +119,19 @@ export class Program {
     this.importProblems = this.importFindings.byFile;
   }
 
+  /**
+   * Whether this program is `other` again: the same roots, every file the very analysis it
+   * was there, and the same import problems (an editor opening a file as it is on disk, say).
+   */
+  sameAs(other: Program): boolean {
+    if (this.files.size !== other.files.size || this.roots.length !== other.roots.length) return false;
+    for (let i = 0; i < this.roots.length; i++) if (this.roots[i] !== other.roots[i]) return false;
+    for (const [file, source] of this.files) {
+      if (other.files.get(file) !== source || this.importProblems.get(file) !== other.importProblems.get(file)) return false;
+    }
+    return true;
+  }
+
   /** Every file of the program that declares a partnership, with its meaning. */
   models(): FileModel[] {
     const out: FileModel[] = [];
@@ -118,7 +148,7 @@ export class Program {
   }
 }
 
-/** Reads and parses the roots, then what they import, breadth-first; each file once. */
+/** Reads and parses the roots (named by absolute paths), then what they import, breadth-first; each file once. */
 function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
   const parse = host.parse ? (file: string, text: string) => host.parse!(file, text) : parseDocument;
   const loaded = new Map<string, Loaded>();
@@ -129,10 +159,7 @@ function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
     loaded.set(file, l);
     queue.push(l);
   };
-  for (const root of roots) {
-    const file = path.resolve(root.file);
-    if (!loaded.has(file)) add(file, root.text ?? host.readFile(file) ?? '');
-  }
+  for (const { file, text } of roots) if (!loaded.has(file)) add(file, text ?? host.readFile(file) ?? '');
   for (let i = 0; i < queue.length; i++) {
     for (const { target } of queue[i].imports) {
       if (loaded.has(target)) continue;
