@@ -69,8 +69,14 @@ function allowsImportsOutside(options: unknown): boolean {
   return typeof options === 'object' && options !== null && (options as Partial<Record<keyof ImportPolicy, unknown>>).allowImportsOutsideWorkspace === true;
 }
 
+/** What the process running the server learns from it. */
+export interface ServerEvents {
+  /** Once, when the first analysis of any file has been published (the workspace or a document opened). */
+  readonly opened?: () => void;
+}
+
 /** Serves LSP over `connection`, reading the workspace's files through `host`. */
-export function startServer(host: ServerHost, connection: Connection): Connection {
+export function startServer(host: ServerHost, connection: Connection, events: ServerEvents = {}): Connection {
   /** Where the latest update of each document changed its text, for the next parse. */
   const lastChange = new Map<string, ChangedRange | undefined>();
   const documents = new TextDocuments<OpenText>({
@@ -138,8 +144,13 @@ export function startServer(host: ServerHost, connection: Connection): Connectio
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    let opened = false;
     workspace = new Workspace(host, (program) => {
       publish(program);
+      if (!opened && program.files.size > 0) {
+        opened = true;
+        events.opened?.();
+      }
       ledger.contractsAnalysed();
     });
     workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));

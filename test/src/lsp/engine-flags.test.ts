@@ -6,8 +6,14 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { acceptedEngineFlags, ENGINE_FLAGS, tieringFlags, tuneForOneRun } from '../../../shared/out/engine-flags';
+import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { createConnection } from 'vscode-languageserver/node';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { startServer } from '../../../server/out/lsp/server';
+import { acceptedEngineFlags, ENGINE_FLAGS, tieringFlags, tuneForOneRun, tuneForOpening } from '../../../shared/out/engine-flags';
 import { LspClient } from '../helpers/lsp-client';
+import { MemoryHost } from '../helpers/memory-host';
 import { repoRoot } from '../helpers/paths';
 
 const serverFile = path.join(repoRoot, 'bin', 'partnership-language-server.js');
@@ -54,7 +60,7 @@ describe('engine settings of the language server', function () {
     for (const flag of ENGINE_FLAGS) assert.match(flag, /^--[a-z-]+=\d+$/, flag);
   });
 
-  it('tune optimising for a command run once, only on the engine it was measured on; the server keeps the engine\'s pace', () => {
+  it('tune optimising for a command run once, only on the engine it was measured on; not among the server\'s start-up settings', () => {
     assert.deepEqual(tieringFlags('11.3.244.8-node.33'), ['--interrupt-budget=300000']);
     // V8 13 (Node 24) has no such setting, and V8 12 was not measured.
     assert.deepEqual(tieringFlags('13.6.233.17-node.53'), []);
@@ -64,6 +70,72 @@ describe('engine settings of the language server', function () {
     assert.deepEqual(tuneForOneRun((flag) => given.push(flag), '11.3.244.8-node.33'), ['--interrupt-budget=300000']);
     assert.deepEqual(tuneForOneRun((flag) => given.push(flag), '13.6.233.17-node.53'), []);
     assert.deepEqual(given, ['--interrupt-budget=300000']);
+  });
+
+  it('tune a server\'s optimising while it opens, then give the engine back its own value, once', () => {
+    const given: string[] = [];
+    const openingDone = tuneForOpening((flag) => given.push(flag), '11.3.244.8-node.33');
+    assert.deepEqual(given, ['--interrupt-budget=300000']);
+    openingDone();
+    openingDone();
+    assert.deepEqual(given, ['--interrupt-budget=300000', '--interrupt-budget=67584']);
+    const none: string[] = [];
+    tuneForOpening((flag) => none.push(flag), '13.6.233.17-node.53')();
+    assert.deepEqual(none, []);
+  });
+
+  it('give back the value the engine itself starts with', () => {
+    const given: string[] = [];
+    tuneForOpening((flag) => given.push(flag))();
+    if (!process.versions.v8.startsWith('11.3.')) {
+      assert.deepEqual(given, [], 'an engine not measured is left alone');
+      return;
+    }
+    const options = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    const engineDefault = /\n {2}--interrupt-budget \(.*\)\n\s+type: int\s+default: (--interrupt-budget=\d+)/.exec(options);
+    assert.ok(engineDefault, 'the engine lists its interrupt budget');
+    assert.equal(given[1], engineDefault[1]);
+  });
+
+  it('hear from the server once, when its first analysis of a file is published', async () => {
+    const root = path.resolve('/memory-opening');
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    let opened = 0;
+    // The server listens on the connection it is given.
+    const server = startServer(new MemoryHost(), createConnection(toServer, fromServer), { opened: () => opened++ });
+    const client = createProtocolConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
+    const published: string[] = [];
+    client.onNotification('textDocument/publishDiagnostics', (p: { uri: string }) => {
+      published.push(p.uri);
+    });
+    client.onRequest('client/registerCapability', () => null);
+    client.listen();
+    const until = async (test: () => boolean): Promise<void> => {
+      for (let waited = 0; !test(); waited += 10) {
+        assert.ok(waited < 10000, 'timed out waiting for the server');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    try {
+      await client.sendRequest('initialize', { processId: null, rootUri: pathToFileURL(root).toString(), capabilities: {} });
+      await client.sendNotification('initialized', {});
+      // An empty workspace is analysed with no file: the server has not opened anything yet.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(opened, 0);
+      const open = async (name: string): Promise<void> => {
+        const uri = pathToFileURL(path.join(root, name)).toString();
+        await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'partnership', version: 1, text: `partnership ${name[0].toUpperCase()} "x" {\n}\n` } });
+        await until(() => published.includes(uri));
+      };
+      await open('a.partnership');
+      assert.equal(opened, 1);
+      await open('b.partnership');
+      assert.equal(opened, 1);
+    } finally {
+      client.dispose();
+      server.dispose();
+    }
   });
 
   it('leave a command\'s output as it was: the engine knows each setting it is given', () => {
