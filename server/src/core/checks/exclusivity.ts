@@ -37,7 +37,7 @@ function checkCarveOuts(ctx: CheckContext, model: FileModel): void {
 
 function checkOverlappingGrants(ctx: CheckContext, model: FileModel): void {
   for (const g of model.grants) {
-    const others = ctx.read(grantsNear, g.scope).filter((o) => o !== g && grantsConflict(g, o));
+    const others = grantsNear(ctx, g.scope).filter((o) => o !== g && grantsConflict(g, o));
     if (others.length === 0) continue;
     ctx.emit(report('P201', spanOf(g, g.node), {
       grant: `This grant to ${qnameText(g.node.holder)} over ${qnameText(g.node.scope)} ${describePeriod(g.period)}`,
@@ -53,7 +53,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
   const period = norm.period;
-  const against = ctx.read(grantsNear, work).filter(
+  const against = grantsNear(ctx, work).filter(
     // Reported unless every subject is the holder (or a member of the holder group): a joint
     // duty gives the work to each of them, and a group's to each of its members.
     (g) => g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g) && !norm.subjects.every((s) => givenOnlyToHolder(ctx, s, g.holder)),
@@ -81,7 +81,7 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
 
 function checkOpenScopes(ctx: CheckContext, model: FileModel): void {
   for (const open of model.opens) {
-    const grants = grantsOverlappingOpen(open, ctx.read(grantsNear, open.scope));
+    const grants = grantsOverlappingOpen(open, grantsNear(ctx, open.scope));
     if (grants.length === 0) continue;
     ctx.emit(report('P203', spanOf(open, open.node), {
       scope: qnameText(open.node.scope),

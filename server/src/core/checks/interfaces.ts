@@ -23,7 +23,7 @@ export function checkNormInterfaces(ctx: CheckContext, norm: NormModel): void {
   if (!norm.line || norm.subjects.length === 0 || !norm.objectScope || !norm.period) return;
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
-  const open = innermostOpen(work, ctx.read(opensNear, work));
+  const open = innermostOpen(work, opensNear(ctx, work));
   if (!open) return;
   const finding = findUncoveredInterface(ctx, norm, work, open.scope);
   if (!finding) return;
@@ -70,7 +70,7 @@ function findUncoveredInterface(ctx: CheckContext, norm: NormModel, work: ScopeS
 /** A grant over `far` that the work, inside `near`, reaches across the interface without its holder. */
 function againstGrantBeyond(ctx: CheckContext, norm: NormModel, work: ScopeSymbol, open: ScopeSymbol, near: ScopeSymbol, far: ScopeSymbol): { far: ScopeSymbol; grant: Grant } | undefined {
   if (!isWithin(work, near)) return undefined;
-  const grants = ctx.read(grantsNear, far);
+  const grants = grantsNear(ctx, far);
   for (let i = 0; i < grants.length; i++) {
     const grant = grants[i];
     if (!grant.period || !overlaps(grant.period, norm.period!) || norm.subjects.some((s) => countsAsHolder(ctx, s, grant.holder))) continue;

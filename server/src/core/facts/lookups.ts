@@ -14,7 +14,7 @@ import { unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { dutyIndex, type NamedWork, namedWork, scopesNamed, withModal } from './duty-index';
-import { type Facts, type Lookup, sameList, sameSet } from './engine';
+import { type Facts, type Lookup, type LookupReader, sameList, sameSet } from './engine';
 
 /** A lookup into the files of one program. */
 export type ProgramLookup<K, V> = Lookup<Program, K, V>;
@@ -99,14 +99,15 @@ function united<T>(name: string, part: (c: Contributions, file: string) => Reado
 const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root.file, (c, root) => c.grants.get(root));
 
 /**
- * Every grant with a valid period whose scope lies in the same scope tree as the key, with
- * its period as varied by the variations of its partnership.
+ * Every grant with a valid period in the scope tree whose root is the key, with its period as
+ * varied by the variations of its partnership. Keyed by the root, not by each scope of the
+ * tree, which would all have the same value: read it through `grantsNear`.
  */
-export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
-  name: 'grantsNear',
-  fileOf: (scope) => scope.file,
-  compute(facts, scope) {
-    const grants = facts.read(grantsInTree, rootOf(scope));
+const variedGrantsInTree: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
+  name: 'variedGrantsInTree',
+  fileOf: (root) => root.file,
+  compute(facts, root) {
+    const grants = facts.read(grantsInTree, root);
     let varied: Grant[] | undefined;
     for (let i = 0; i < grants.length; i++) {
       const parts = variedGrants(grants[i], facts.read(variedPeriods, grants[i].file));
@@ -118,6 +119,11 @@ export const grantsNear: ProgramLookup<ScopeSymbol, readonly Grant[]> = {
   },
   equals: sameList,
 };
+
+/** Every grant with a valid period whose scope lies in the same scope tree as `scope`, with its period as varied. */
+export function grantsNear(reader: LookupReader<Program>, scope: ScopeSymbol): readonly Grant[] {
+  return reader.read(variedGrantsInTree, rootOf(scope));
+}
 
 /** Every variation of the partnership of the key file, from every file checked together. */
 export const variationsOf = gathered<string, VariationModel>('variationsOf', (file) => file, (c, file) => c.variations.get(file));
@@ -175,16 +181,24 @@ function normModels(source: SourceFile): (symbol: NormSymbol) => NormModel | und
 
 const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c, root) => c.opens.get(root));
 
-/** `open` statements in the same scope tree as the key that are not themselves in error (P203). */
-export const opensNear: ProgramLookup<ScopeSymbol, readonly OpenScope[]> = {
-  name: 'opensNear',
-  fileOf: (scope) => scope.file,
-  compute(facts, scope) {
-    const grants = facts.read(grantsNear, scope);
-    return facts.read(opensInTree, rootOf(scope)).filter((o) => grantsOverlappingOpen(o, grants).length === 0);
+/**
+ * `open` statements in the scope tree whose root is the key that are not themselves in error
+ * (P203). Keyed by the root, as `variedGrantsInTree`: read it through `opensNear`.
+ */
+const validOpensInTree: ProgramLookup<ScopeSymbol, readonly OpenScope[]> = {
+  name: 'validOpensInTree',
+  fileOf: (root) => root.file,
+  compute(facts, root) {
+    const grants = facts.read(variedGrantsInTree, root);
+    return facts.read(opensInTree, root).filter((o) => grantsOverlappingOpen(o, grants).length === 0);
   },
   equals: sameList,
 };
+
+/** `open` statements in the same scope tree as `scope` that are not themselves in error (P203). */
+export function opensNear(reader: LookupReader<Program>, scope: ScopeSymbol): readonly OpenScope[] {
+  return reader.read(validOpensInTree, rootOf(scope));
+}
 
 /** Interfaces with the key on either side. */
 export const interfacesOf = gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c, scope) => c.interfaces.get(scope));
