@@ -54,6 +54,8 @@ export function staleReaders<I>(facts: Facts<I>, results: ChunkedList<NormResult
   const stale = new Set<number>();
   for (const [lookup, byKey] of indexOf(results)) {
     for (const [key, readers] of byKey) {
+      // Each key's value is the one its readers saw (or equal to it) in the previous analysis.
+      if (facts.unchangedBy(lookup as Lookup<I, unknown, unknown>, key)) continue;
       const now = facts.read(lookup as Lookup<I, unknown, unknown>, key);
       if (now === readers.value || lookup.equals(now, readers.value)) continue;
       for (const place of readers.places) stale.add(place);

@@ -25,6 +25,13 @@ export interface Lookup<I, K, V> {
    * the facts `stable` says are unchanged for that file (see `Facts.holdAll`).
    */
   fileOf?(key: K): string;
+  /**
+   * A lookup whose value, for the key `key` gives, this one's value is made from alone: while
+   * that gives the previous analysis's very value, so does this one for every key that maps to
+   * it (a party's norms, say, for each of the party's duties), and a reader asking whether
+   * this one changed may stop there (`Facts.unchangedBy`).
+   */
+  readonly madeFrom?: { readonly lookup: Lookup<I, never, unknown>; key(key: K): unknown };
 }
 
 type AnyLookup = Lookup<unknown, unknown, unknown>;
@@ -76,6 +83,16 @@ export class Facts<I> implements LookupReader<I> {
   sameAsPrevious<K, V>(lookup: Lookup<I, K, V>, key: K): boolean {
     const earlier = this.previous?.memo.get(lookup as unknown as AnyLookup)?.get(key);
     return earlier !== undefined && this.read(lookup, key) === earlier.value;
+  }
+
+  /**
+   * Whether the lookup certainly gives the previous analysis's value for `key`, because the
+   * lookup it is made from (`Lookup.madeFrom`) gives its very previous value; false when that
+   * cannot be told so (it may still give an equal value).
+   */
+  unchangedBy<K, V>(lookup: Lookup<I, K, V>, key: K): boolean {
+    const from = lookup.madeFrom;
+    return from !== undefined && this.sameAsPrevious(from.lookup as Lookup<I, unknown, unknown>, from.key(key));
   }
 
   /**

@@ -7,6 +7,7 @@
 import { rootOf, type BodySymbol, type ChargeSymbol, type KpiSymbol, type NormSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { grantsOverlappingOpen } from '../model/coverage';
 import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
+import type { UnitMeaning } from '../model/unit-meaning';
 import { variedGrants } from '../model/varied';
 import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
 import type { ModalValue } from '../syntax/ast';
@@ -142,9 +143,13 @@ export const variationEffects: ProgramLookup<string, VariationEffects> = {
     const model = source?.model;
     const variations = facts.read(variationsOf, file);
     if (!source || !model || variations.length === 0) return [model ?? null, variations];
+    // The list of variations itself: the same list while each variation is the same.
+    if (returnsScopes(variations)) return [model.term, model.grants, model.opens, model.charges, variations, model.norms];
+    const ended = endedNorms(variations);
+    const inputs: unknown[] = [model.term, model.grants, model.opens, model.charges, variations];
     const normOf = normModels(source);
-    const norms = returnsScopes(variations) ? [model.norms] : endedNorms(variations).map(normOf);
-    return [model.term, model.grants, model.opens, model.charges, ...variations, ...norms];
+    for (let i = 0; i < ended.length; i++) inputs.push(normOf(ended[i]));
+    return inputs;
   },
   compute(facts, file) {
     const source = facts.input.files.get(file);
@@ -169,12 +174,17 @@ export const variedPeriods: ProgramLookup<string, VariationEffects> = {
   equals: samePeriods,
 };
 
+/** What the unit that declares `symbol` means, found at its place in the file's units. */
+function meaningOf(source: SourceFile, symbol: PartnershipSymbol): UnitMeaning {
+  const block = source.partnership?.block;
+  const place = block && symbol.file === source.file ? unitPlace(block, symbol.unit) : undefined;
+  return place === undefined ? null : source.meanings.at(place);
+}
+
 /** The model of a norm of the file, found at the place of the unit that declares it. */
 function normModels(source: SourceFile): (symbol: NormSymbol) => NormModel | undefined {
   return (symbol) => {
-    const block = source.partnership?.block;
-    const place = block && symbol.file === source.file ? unitPlace(block, symbol.unit) : undefined;
-    const meaning = place === undefined ? null : source.meanings.at(place);
+    const meaning = meaningOf(source, symbol);
     return meaning?.kind === 'norm' && meaning.value.symbol === symbol ? meaning.value : undefined;
   };
 }
@@ -292,6 +302,8 @@ export const normsWithDuty: ProgramLookup<Duty, readonly NormModel[]> = {
   // edit did not touch keeps its very list, and its value stands without being computed.
   inputs: (facts, duty) => dutyList(facts, duty) ?? EMPTY,
   compute: (facts, duty) => withModal(dutyList(facts, duty) ?? EMPTY, duty.modal),
+  // The party's index of duties is made from its norms, and kept while they are the same list.
+  madeFrom: { lookup: normsOf, key: (duty) => duty.party },
   equals: sameList,
 };
 
@@ -308,7 +320,12 @@ export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.ge
  */
 export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
   name: 'chargeModelOf',
-  compute: (facts, charge) => facts.input.files.get(charge.file)?.model?.charges.find((c) => c.symbol === charge) ?? null,
+  compute(facts, charge) {
+    // Found at the place of its unit, not among every charge of the file: each credit's charge is read again after each edit.
+    const source = facts.input.files.get(charge.file);
+    const meaning = source?.model ? meaningOf(source, charge) : null;
+    return meaning?.kind === 'charge' && meaning.value.symbol === charge ? meaning.value : null;
+  },
   equals: (a, b) => a === b,
 };
 

@@ -10,7 +10,7 @@ import type { Calendar, ContractValue, Duration, Exclusive, Objective, Partnersh
 import { DEFAULT_CALENDAR, isCalendarName } from '../values/bank-holidays';
 import type { Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
-import { firstPlaceOfKind } from '../syntax/unit-starts';
+import { firstPlaceOfKind, unitPlace } from '../syntax/unit-starts';
 import { noteCarried } from './carried-models';
 import { chargeModel, kpiModel, variationModel } from './declaration-meaning';
 import { normModel, type TermContext } from './norm-meaning';
@@ -122,6 +122,28 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
  * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
  * the model afresh.
  */
+/**
+ * Where `norm`, declared by the unit at `place`, stands in `earlier.norms` (from `from` on):
+ * found by binary search on its units' places, as the norms are in the order of their units,
+ * so that an edit does not search a list as long as the contract; -1 when it is not there.
+ */
+function normIndex(earlier: FileModel, norm: NormModel, place: number, from: number): number {
+  const block = earlier.partnership.block;
+  let low = from;
+  let high = earlier.norms.length - 1;
+  while (block && low <= high) {
+    const middle = (low + high) >> 1;
+    const at = unitPlace(block, earlier.norms.at(middle).unit);
+    if (at === undefined) break;
+    if (at < place) low = middle + 1;
+    else if (at > place) high = middle - 1;
+    else if (earlier.norms.at(middle) === norm) return middle;
+    else break;
+  }
+  // A list not in the order of its units' known places is searched.
+  return earlier.norms.indexOf(norm, from);
+}
+
 export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMeaning>, partnership: Partnership, meanings: ChunkedList<UnitMeaning>, changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
   const lists: Partial<Record<Exclude<NonNullable<UnitMeaning>['kind'], 'norm'>, unknown[]>> = {};
@@ -146,7 +168,7 @@ export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMea
     if (!then || !now || then.kind !== now.kind) return null;
     if (now.kind === 'norm') {
       // The norms, a list as long as the contract, share all but the replaced norms' chunks.
-      const at = earlier.norms.indexOf(then.value as NormModel, nextNorm);
+      const at = normIndex(earlier, then.value as NormModel, i, nextNorm);
       if (at < 0) return null;
       nextNorm = at + 1;
       normsNow.set(at, now.value);

@@ -149,15 +149,29 @@ function normsIn(model: FileModel, variations: readonly VariationModel[]): (symb
 }
 
 /** The norms that `variations` end by name. */
-export function endedNorms(variations: readonly VariationModel[]): NormSymbol[] {
-  const norms: NormSymbol[] = [];
-  for (const v of variations) for (const c of v.changes) if (c.kind === 'ends' && c.target.kind === 'norm') norms.push(c.target);
-  return norms;
+export function endedNorms(variations: readonly VariationModel[]): readonly NormSymbol[] {
+  return readingOf(variations).ended;
 }
 
 /** Whether a variation returns a scope: its effects then read every norm of the model. */
 export function returnsScopes(variations: readonly VariationModel[]): boolean {
-  return variations.some((v) => v.changes.some((c) => c.kind === 'returns'));
+  return readingOf(variations).returns;
+}
+
+/**
+ * What the effects of a list of variations read of the norms, worked out once per list: a
+ * file's list of variations is the same list from edit to edit while no variation changes.
+ */
+const readings = new WeakMap<readonly VariationModel[], { readonly ended: readonly NormSymbol[]; readonly returns: boolean }>();
+
+function readingOf(variations: readonly VariationModel[]): { readonly ended: readonly NormSymbol[]; readonly returns: boolean } {
+  let reading = readings.get(variations);
+  if (!reading) {
+    const ended: NormSymbol[] = [];
+    for (const v of variations) for (const c of v.changes) if (c.kind === 'ends' && c.target.kind === 'norm') ended.push(c.target);
+    readings.set(variations, (reading = { ended, returns: variations.some((v) => v.changes.some((c) => c.kind === 'returns')) }));
+  }
+  return reading;
 }
 
 /** In order of effect; variations taking effect on one day in the order of their files (the sort keeps the text's order within one). */
