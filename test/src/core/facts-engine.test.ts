@@ -1,0 +1,65 @@
+// The declared lookups' engine on lookups of its own: a value equal to the previous analysis's
+// is handed on as that object, and a lookup made from another stands while that one does.
+import * as assert from 'node:assert/strict';
+import { Facts, type Lookup } from '../../../server/out/core/facts/engine';
+
+/** An analysis's input: the teams of a club and their members. */
+type Club = ReadonlyMap<string, readonly string[]>;
+
+let computed: string[] = [];
+
+const members: Lookup<Club, string, readonly string[]> = {
+  name: 'members',
+  inputs: (facts, team) => facts.input.get(team),
+  compute: (facts, team) => facts.input.get(team) ?? [],
+  equals: (a, b) => a.length === b.length && a.every((m, i) => m === b[i]),
+};
+
+/** A member's place in a team, keyed `team:member`: made from the team's members alone. */
+const place: Lookup<Club, string, number> = {
+  name: 'place',
+  compute(facts, key) {
+    computed.push(key);
+    const [team, member] = key.split(':');
+    return facts.read(members, team).indexOf(member);
+  },
+  equals: (a, b) => a === b,
+  madeFrom: { lookup: members, key: (key: string) => key.split(':')[0] },
+};
+
+const alone: Lookup<Club, string, number> = { name: 'alone', compute: () => 1, equals: (a, b) => a === b };
+
+describe('declared lookups', () => {
+  beforeEach(() => {
+    computed = [];
+  });
+
+  it('stand, without being read, while the lookup they are made from gives its very previous value', () => {
+    const red = ['Ada', 'Bea'];
+    const first = new Facts<Club>(new Map([['red', red], ['blue', ['Cy']]]));
+    assert.equal(first.read(place, 'red:Bea'), 1);
+    assert.equal(first.read(place, 'blue:Cy'), 0);
+    first.settle();
+    // Red is the very list it was; blue is a new list of other members.
+    const second = new Facts<Club>(new Map([['red', red], ['blue', ['Dee', 'Cy']]]), first);
+    computed = [];
+    assert.equal(second.unchangedBy(place, 'red:Bea'), true);
+    assert.equal(second.unchangedBy(place, 'blue:Cy'), false);
+    assert.deepEqual(computed, [], 'asking read only the lists of members');
+    assert.equal(second.read(place, 'blue:Cy'), 1);
+    // A lookup that says nothing of what it is made from cannot be told so.
+    assert.equal(second.unchangedBy(alone, 'red'), false);
+  });
+
+  it('hand on a value equal to the previous one as that very object', () => {
+    const first = new Facts<Club>(new Map([['red', ['Ada']]]));
+    const before = first.read(members, 'red');
+    first.settle();
+    // An equal list made afresh: the members' inputs differ, the value is equal.
+    const second = new Facts<Club>(new Map([['red', ['Ada']]]), first);
+    assert.equal(second.read(members, 'red'), before);
+    assert.equal(second.sameAsPrevious(members, 'red'), true);
+    // So what is made from it stands too, though the club is a new map of new lists.
+    assert.equal(second.unchangedBy(place, 'red:Ada'), true);
+  });
+});
