@@ -210,8 +210,24 @@ export function opensNear(reader: LookupReader<Program>, scope: ScopeSymbol): re
   return reader.read(validOpensInTree, rootOf(scope));
 }
 
+/**
+ * The tables of interfaces of the files that contributed a fact about the key file's
+ * declarations: a file's table is kept from edit to edit while none of its interfaces changes.
+ */
+const interfaceTables: ProgramLookup<string, readonly Contributions['interfaces'][]> = {
+  name: 'interfaceTables',
+  fileOf: (file) => file,
+  inputs: (facts, file) => facts.read(contributorsOf, file).map((s) => contributions(s).interfaces),
+  compute: (facts, file) => facts.read(contributorsOf, file).map((s) => contributions(s).interfaces),
+  equals: sameList,
+};
+
 /** Interfaces with the key on either side. */
-export const interfacesOf = gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c, scope) => c.interfaces.get(scope));
+export const interfacesOf: ProgramLookup<ScopeSymbol, readonly InterfaceLink[]> = {
+  ...gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c, scope) => c.interfaces.get(scope)),
+  // Each scope's interfaces are one part of each contributor's table.
+  madeFrom: { lookup: interfaceTables, key: (scope) => scope.file },
+};
 
 /** Every norm whose subject is the key. */
 export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => party.file, (c, party) => c.norms.get(party));
