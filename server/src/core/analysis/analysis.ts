@@ -85,8 +85,7 @@ export class Analysis {
 
   /** The diagnostics of one file, sorted by position then code. */
   diagnostics(file: string): readonly Diagnostic[] {
-    // Files are named by absolute paths (the program's, the workspace's): resolved only when not found so.
-    return this.sorted.get(file) ?? this.sorted.get(path.resolve(file)) ?? NONE;
+    return byPath(this.sorted, file) ?? NONE;
   }
 
   /**
@@ -95,7 +94,7 @@ export class Analysis {
    * with a model, so this only reads it.
    */
   variationEffects(file: string): VariationEffects {
-    const source = this.program.files.get(path.resolve(file));
+    const source = byPath(this.program.files, file);
     return source?.model ? this.facts.read(variationEffects, source.file) : NO_EFFECTS;
   }
 
@@ -110,8 +109,7 @@ export class Analysis {
    * the file is unchanged.
    */
   lines(file: string): LineIndex {
-    // Files are named by absolute paths (a symbol's, a diagnostic's): resolved only when not found so.
-    const source = this.program.files.get(file) ?? this.program.files.get(path.resolve(file));
+    const source = byPath(this.program.files, file);
     if (!source) return new LineIndex('');
     const kept = this.host.lines?.(source.file, source.text);
     if (kept) return kept;
@@ -119,6 +117,14 @@ export class Analysis {
     if (!made) madeLines.set(source, (made = new LineIndex(source.text)));
     return made;
   }
+}
+
+/**
+ * What `byFile` holds for `file`. Files are named by absolute paths (the program's, the
+ * workspace's, a symbol's, a diagnostic's): a name is resolved only when not found as it is.
+ */
+function byPath<V>(byFile: ReadonlyMap<string, V>, file: string): V | undefined {
+  return byFile.get(file) ?? byFile.get(path.resolve(file));
 }
 
 /** Line indexes made for files' texts, by the file's analysis (the same while the file is unchanged). */

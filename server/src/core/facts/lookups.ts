@@ -55,18 +55,31 @@ const contributorsOf: ProgramLookup<string, readonly SourceFile[]> = {
   equals: sameList,
 };
 
-/** A lookup whose value is gathered from one part of each contributor's contributions. */
-function gathered<K, T>(name: string, declaringFile: (key: K) => string, part: (c: Contributions, key: K) => readonly T[] | undefined): ProgramLookup<K, readonly T[]> {
+/**
+ * A lookup whose value is gathered from one table of each contributor's contributions (the
+ * key's entry in it). Its value is made from those tables alone: while each contributor's
+ * table is the very one it was (a table is kept from edit to edit while no unit that adds to
+ * it changes), every key's value stands (`Lookup.madeFrom`).
+ */
+function gathered<K, T>(name: string, declaringFile: (key: K) => string, table: (c: Contributions) => ReadonlyMap<K, readonly T[]>): ProgramLookup<K, readonly T[]> {
+  const tablesOf = (facts: Facts<Program>, file: string): ReadonlyMap<K, readonly T[]>[] => facts.read(contributorsOf, file).map((s) => table(contributions(s)));
+  const tables: ProgramLookup<string, readonly ReadonlyMap<K, readonly T[]>[]> = {
+    name: `${name} tables`,
+    fileOf: (file) => file,
+    inputs: tablesOf,
+    compute: tablesOf,
+    equals: sameList,
+  };
   return {
     name,
     fileOf: declaringFile,
-    inputs: (facts, key) => facts.read(contributorsOf, declaringFile(key)).map((s) => part(contributions(s), key)),
+    inputs: (facts, key) => facts.read(contributorsOf, declaringFile(key)).map((s) => table(contributions(s)).get(key)),
     compute(facts, key) {
       // One file's part is handed back as it is, so what is built from it is built once.
       let only: readonly T[] | undefined;
       let out: T[] | undefined;
       for (const source of facts.read(contributorsOf, declaringFile(key))) {
-        const found = part(contributions(source), key);
+        const found = table(contributions(source)).get(key);
         if (!found) continue;
         if (out) out.push(...found);
         else if (only) out = [...only, ...found];
@@ -75,6 +88,7 @@ function gathered<K, T>(name: string, declaringFile: (key: K) => string, part: (
       return out ?? only ?? EMPTY;
     },
     equals: sameList,
+    madeFrom: { lookup: tables, key: declaringFile },
   };
 }
 
@@ -97,7 +111,10 @@ function united<T>(name: string, part: (c: Contributions, file: string) => Reado
 }
 
 /** Every grant with a valid period in the scope tree whose root is the key. */
-const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root.file, (c, root) => c.grants.get(root));
+const grantsInTree = gathered<ScopeSymbol, Grant>('grantsInTree', (root) => root.file, (c) => c.grants);
+
+/** Every `open` statement in the scope tree whose root is the key. */
+const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c) => c.opens);
 
 /**
  * Every grant with a valid period in the scope tree whose root is the key, with its period as
@@ -127,7 +144,7 @@ export function grantsNear(reader: LookupReader<Program>, scope: ScopeSymbol): r
 }
 
 /** Every variation of the partnership of the key file, from every file checked together. */
-export const variationsOf = gathered<string, VariationModel>('variationsOf', (file) => file, (c, file) => c.variations.get(file));
+export const variationsOf = gathered<string, VariationModel>('variationsOf', (file) => file, (c) => c.variations);
 
 /**
  * What the variations of the key file's partnership do to it (model/variations.ts). Its inputs
@@ -144,11 +161,9 @@ export const variationEffects: ProgramLookup<string, VariationEffects> = {
     const variations = facts.read(variationsOf, file);
     if (!source || !model || variations.length === 0) return [model ?? null, variations];
     // The list of variations itself: the same list while each variation is the same.
-    if (returnsScopes(variations)) return [model.term, model.grants, model.opens, model.charges, variations, model.norms];
-    const ended = endedNorms(variations);
     const inputs: unknown[] = [model.term, model.grants, model.opens, model.charges, variations];
-    const normOf = normModels(source);
-    for (let i = 0; i < ended.length; i++) inputs.push(normOf(ended[i]));
+    if (returnsScopes(variations)) inputs.push(model.norms);
+    else inputs.push(...endedNorms(variations).map(normModels(source)));
     return inputs;
   },
   compute(facts, file) {
@@ -189,8 +204,6 @@ function normModels(source: SourceFile): (symbol: NormSymbol) => NormModel | und
   };
 }
 
-const opensInTree = gathered<ScopeSymbol, OpenScope>('opensInTree', (root) => root.file, (c, root) => c.opens.get(root));
-
 /**
  * `open` statements in the scope tree whose root is the key that are not themselves in error
  * (P203). Keyed by the root, as `variedGrantsInTree`: read it through `opensNear`.
@@ -210,27 +223,11 @@ export function opensNear(reader: LookupReader<Program>, scope: ScopeSymbol): re
   return reader.read(validOpensInTree, rootOf(scope));
 }
 
-/**
- * The tables of interfaces of the files that contributed a fact about the key file's
- * declarations: a file's table is kept from edit to edit while none of its interfaces changes.
- */
-const interfaceTables: ProgramLookup<string, readonly Contributions['interfaces'][]> = {
-  name: 'interfaceTables',
-  fileOf: (file) => file,
-  inputs: (facts, file) => facts.read(contributorsOf, file).map((s) => contributions(s).interfaces),
-  compute: (facts, file) => facts.read(contributorsOf, file).map((s) => contributions(s).interfaces),
-  equals: sameList,
-};
-
 /** Interfaces with the key on either side. */
-export const interfacesOf: ProgramLookup<ScopeSymbol, readonly InterfaceLink[]> = {
-  ...gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c, scope) => c.interfaces.get(scope)),
-  // Each scope's interfaces are one part of each contributor's table.
-  madeFrom: { lookup: interfaceTables, key: (scope) => scope.file },
-};
+export const interfacesOf = gathered<ScopeSymbol, InterfaceLink>('interfacesOf', (scope) => scope.file, (c) => c.interfaces);
 
 /** Every norm whose subject is the key. */
-export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => party.file, (c, party) => c.norms.get(party));
+export const normsOf = gathered<PartySymbol, NormModel>('normsOf', (party) => party.file, (c) => c.norms);
 
 /**
  * The scopes that norms whose subject is the key name, as their object or `scope` line. An
@@ -337,7 +334,8 @@ export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.ge
 export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
   name: 'chargeModelOf',
   compute(facts, charge) {
-    // Found at the place of its unit, not among every charge of the file: each credit's charge is read again after each edit.
+    // Found at the place of its unit, not among every charge of the file: each credit's
+    // charge is read again after each edit.
     const source = facts.input.files.get(charge.file);
     const meaning = source?.model ? meaningOf(source, charge) : null;
     return meaning?.kind === 'charge' && meaning.value.symbol === charge ? meaning.value : null;
@@ -346,10 +344,10 @@ export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
 };
 
 /** The members a group's `of` list names (its own, not its members' members); empty for any other party. */
-export const membersOf = gathered<PartySymbol, PartySymbol>('membersOf', (group) => group.file, (c, group) => c.members.get(group));
+export const membersOf = gathered<PartySymbol, PartySymbol>('membersOf', (group) => group.file, (c) => c.members);
 
 /** The groups whose `of` list names the key (directly). */
-export const groupsOf = gathered<PartySymbol, PartySymbol>('groupsOf', (party) => party.file, (c, party) => c.groups.get(party));
+export const groupsOf = gathered<PartySymbol, PartySymbol>('groupsOf', (party) => party.file, (c) => c.groups);
 
 /** The body the key escalates to: a list of one, or empty. */
-export const escalationOf = gathered<BodySymbol, BodySymbol>('escalationOf', (body) => body.file, (c, body) => c.escalations.get(body));
+export const escalationOf = gathered<BodySymbol, BodySymbol>('escalationOf', (body) => body.file, (c) => c.escalations);

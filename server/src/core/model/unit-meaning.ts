@@ -116,13 +116,6 @@ export function termOf(partnership: Partnership): { node: Term; unit: Unit } | n
 }
 
 /**
- * The model of a file whose meanings and units differ from `earlier`'s only at the places
- * `changed`, each meaning keeping its kind: the earlier model with those meanings replaced where
- * they stand, so its lists are not gathered again. Null when that does not hold, or a unit the
- * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
- * the model afresh.
- */
-/**
  * Where `norm`, declared by the unit at `place`, stands in `earlier.norms` (from `from` on):
  * found by binary search on its units' places, as the norms are in the order of their units,
  * so that an edit does not search a list as long as the contract; -1 when it is not there.
@@ -144,6 +137,13 @@ function normIndex(earlier: FileModel, norm: NormModel, place: number, from: num
   return earlier.norms.indexOf(norm, from);
 }
 
+/**
+ * The model of a file whose meanings and units differ from `earlier`'s only at the places
+ * `changed`, each meaning keeping its kind: the earlier model with those meanings replaced where
+ * they stand, so its lists are not gathered again. Null when that does not hold, or a unit the
+ * model reads without a meaning (a note, a value, an objective, the calendar) changed: gather
+ * the model afresh.
+ */
 export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMeaning>, partnership: Partnership, meanings: ChunkedList<UnitMeaning>, changed: readonly number[]): FileModel | null {
   if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
   const lists: Partial<Record<Exclude<NonNullable<UnitMeaning>['kind'], 'norm'>, unknown[]>> = {};
