@@ -39,6 +39,8 @@ export class Workspace {
   private timer: NodeJS.Timeout | null = null;
   private disposed = false;
   private readonly diskReads: WorkspaceDisk;
+  /** `files()`, sorted once for as long as no file comes or goes. */
+  private fileList: readonly string[] | null = null;
 
   constructor(
     private readonly host: ServerHost,
@@ -60,8 +62,10 @@ export class Workspace {
 
   private readFromDisk(file: string): void {
     const text = this.diskReads.readIndexed(file);
+    const known = this.disk.has(file);
     if (text === undefined) this.disk.delete(file);
     else this.disk.set(file, text);
+    if (known !== (text !== undefined)) this.fileList = null;
   }
 
   /** Whether imports may be read from outside the workspace folders; analyses again on a change. */
@@ -71,6 +75,7 @@ export class Workspace {
 
   didOpen(file: string, text: string, version: number, lines?: LineIndex): void {
     this.edits.delete(file);
+    if (!this.open.has(file)) this.fileList = null;
     this.open.set(file, { text, version, lines });
     // Nobody is typing into a document just opened: it is analysed on the next turn of the
     // loop, unless a run is already pending, which this one joins.
@@ -88,13 +93,14 @@ export class Workspace {
     if (!change || before === undefined) this.edits.delete(file);
     else if (tracked) this.edits.set(file, { base: tracked.base, change: composeChanges(tracked.change, change) });
     else this.edits.set(file, { base: before, change });
+    if (!open) this.fileList = null;
     this.open.set(file, { text, version, lines });
     this.schedule();
   }
 
   didClose(file: string): void {
     this.edits.delete(file);
-    this.open.delete(file);
+    if (this.open.delete(file)) this.fileList = null;
     if (!this.disk.has(file)) this.parses.delete(file);
     this.schedule();
   }
@@ -102,7 +108,7 @@ export class Workspace {
   /** A file changed, appeared or disappeared on disk. */
   diskChanged(file: string, deleted: boolean): void {
     if (deleted) {
-      this.disk.delete(file);
+      if (this.disk.delete(file)) this.fileList = null;
       this.parses.delete(file);
     }
     else if (isContract(file)) this.readFromDisk(file);
@@ -122,8 +128,9 @@ export class Workspace {
   }
 
   /** The files whose diagnostics are published: workspace files and open documents. */
-  files(): string[] {
-    return [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
+  files(): readonly string[] {
+    this.fileList ??= [...new Set([...this.disk.keys(), ...this.open.keys()])].sort();
+    return this.fileList;
   }
 
   /** The current analysis, running a scheduled one first so answers match the latest text. */

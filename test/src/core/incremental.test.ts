@@ -7,43 +7,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
-import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
-import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { deepFreeze } from '../helpers/deep-freeze';
+import { Editor } from '../helpers/editor';
 import { generatedContract } from '../helpers/generated';
 import { examples, ownCorpus, partnershipFilesUnder, sharedCorpus, sharedCorpusV2 } from '../helpers/paths';
 import { seededRandom } from '../helpers/random';
-
-/** A workspace the way the editor holds it: texts by file, and the last parse of each. */
-class Editor {
-  private readonly parses = new Map<string, ParsedDocument>();
-  program: Analysis | undefined;
-
-  constructor(readonly texts: Map<string, string>) {}
-
-  analyse(): Analysis {
-    const host = {
-      readFile: (file: string) => this.texts.get(file),
-      parse: (file: string, text: string) => {
-        const cached = this.parses.get(file);
-        if (cached && cached.text === text) return cached;
-        const parsed = cached ? reparseDocument(cached, text) : parseDocument(file, text);
-        this.parses.set(file, parsed);
-        return parsed;
-      },
-    };
-    this.program = new Analysis(this.roots(), host, this.program);
-    return this.program;
-  }
-
-  fresh(): Analysis {
-    return new Analysis(this.roots(), { readFile: (file) => this.texts.get(file) });
-  }
-
-  private roots() {
-    return [...this.texts.keys()].sort().map((file) => ({ file, text: this.texts.get(file) }));
-  }
-}
 
 /** How many units of `file` kept their resolution from one analysis to the next. */
 function keptResolutions(before: Analysis, after: Analysis, file: string): number {

@@ -46,9 +46,10 @@ export class Analysis {
     this.program = program;
     if (previous) {
       // A file changed in a few units carries its previous contributions to the lookups.
-      for (const [file, source] of this.program.files) {
+      for (const file of program.changed ?? []) {
         const before = previous.program.files.get(file);
-        if (before && before !== source) carryContributions(before, source);
+        const source = program.files.get(file);
+        if (before && source && before !== source) carryContributions(before, source);
       }
     }
     const facts = new Facts(this.program, previous?.facts);

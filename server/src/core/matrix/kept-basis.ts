@@ -57,6 +57,9 @@ export function replacedSince(model: FileModel, then: (earlier: FileModel) => Ma
   const after = model.partnership.block;
   const units = before && after ? replacedPlaces(before.units, after.units) : null;
   if (!units) return null;
+  // The units start on their earlier lines: an edit before them (the file's comments, its
+  // imports, the partnership's header) moves every line while keeping every unit.
+  if (after!.units.length > 0 && now.lines.position(after!.starts.at(0)).line !== basis.lines.position(before!.starts.at(0)).line) return null;
   for (const p of units) {
     const was = before!.units.at(p)!;
     const is = after!.units.at(p)!;

@@ -17,55 +17,50 @@ interface ImportingFile {
 export interface ImportProblems {
   readonly byFile: ReadonlyMap<string, readonly Diagnostic[]>;
   readonly component: ReadonlyMap<string, number>;
-  readonly files: ReadonlyMap<string, ImportingFile>;
 }
 
 /**
- * P105 by file, for files that have any. With the findings of the previous analysis: when every
- * file imports what it imported (and could read it as then), the graph's components are the
- * same, and a file whose imports are the very list they were keeps its findings, so an edit
- * costs a look at each file rather than the graph's search.
+ * P105 by file, for files that have any. `sameGraph`: the previous analysis's findings, when
+ * every file imports what it imported (and can read it as then), so that the graph's components
+ * are the same; then only the files in `changed` are looked at again and every other file
+ * keeps its findings, so an edit costs a look at the files it changed rather than the graph's
+ * search.
  */
-export function importProblems(files: ReadonlyMap<string, ImportingFile>, previous?: ImportProblems): ImportProblems {
-  const byFile = new Map<string, Diagnostic[]>();
+export function importProblems(files: ReadonlyMap<string, ImportingFile>, sameGraph?: { readonly previous: ImportProblems; readonly changed: Iterable<string> }): ImportProblems {
   const edges = (file: string): string[] => (files.get(file)?.imports ?? []).filter((l) => l.readable).map((l) => l.target);
-  const sameGraph = previous !== undefined && sameLinks(files, previous.files);
-  const component = sameGraph ? previous.component : stronglyConnected([...files.keys()], edges);
-  for (const source of files.values()) {
-    if (sameGraph && previous.files.get(source.file)?.imports === source.imports) {
-      const kept = previous.byFile.get(source.file);
-      if (kept) byFile.set(source.file, kept as Diagnostic[]);
-      continue;
+  if (sameGraph) {
+    const { previous, changed } = sameGraph;
+    const byFile = new Map(previous.byFile);
+    for (const file of changed) {
+      const found = problemsOf(files.get(file)!, previous.component, edges);
+      if (found.length > 0) byFile.set(file, found);
+      else byFile.delete(file);
     }
-    for (const link of source.imports) {
-      const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
-      let problem: Diagnostic | undefined;
-      if (!link.readable) {
-        const reason = link.node.path.value.trim() === '' ? 'the path is empty' : link.reason ?? 'there is no readable file at that path (relative to this file\'s folder)';
-        problem = report('P105', at, { path: link.node.path.value, reason });
-      } else if (component.get(link.target) === component.get(source.file)) {
-        const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));
-        problem = report('P105', at, { path: link.node.path.value, cycle });
-      }
-      if (!problem) continue;
-      const list = byFile.get(source.file) ?? [];
-      list.push(problem);
-      byFile.set(source.file, list);
-    }
+    return { byFile, component: previous.component };
   }
-  return { byFile, component, files };
+  const component = stronglyConnected([...files.keys()], edges);
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const source of files.values()) {
+    const found = problemsOf(source, component, edges);
+    if (found.length > 0) byFile.set(source.file, found);
+  }
+  return { byFile, component };
 }
 
-/** Whether the same files import the same targets, each readable exactly when it was. */
-function sameLinks(files: ReadonlyMap<string, ImportingFile>, before: ReadonlyMap<string, ImportingFile>): boolean {
-  if (files.size !== before.size) return false;
-  for (const [file, source] of files) {
-    const then = before.get(file)?.imports;
-    if (then === source.imports) continue;
-    if (!then || then.length !== source.imports.length) return false;
-    for (let i = 0; i < then.length; i++) if (then[i].target !== source.imports[i].target || then[i].readable !== source.imports[i].readable) return false;
+/** A file's imports that cannot be read or lie on a cycle. */
+function problemsOf(source: ImportingFile, component: ReadonlyMap<string, number>, edges: (file: string) => readonly string[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const link of source.imports) {
+    const at = { file: source.file, start: link.node.path.start, end: link.node.path.end };
+    if (!link.readable) {
+      const reason = link.node.path.value.trim() === '' ? 'the path is empty' : link.reason ?? 'there is no readable file at that path (relative to this file\'s folder)';
+      found.push(report('P105', at, { path: link.node.path.value, reason }));
+    } else if (component.get(link.target) === component.get(source.file)) {
+      const cycle = cyclePath(source.file, link.target, edges).map((f) => path.basename(f));
+      found.push(report('P105', at, { path: link.node.path.value, cycle }));
+    }
   }
-  return true;
+  return found;
 }
 
 export function stronglyConnected(nodes: readonly string[], edges: (node: string) => readonly string[]): Map<string, number> {

@@ -70,6 +70,16 @@ export class Program {
    */
   private readonly resolvedNames: ReadonlyMap<string, string>;
 
+  /**
+   * The files whose analysis is not the previous program's: changed, new, or importing such a
+   * file directly or not; null when there was no previous program (every file is new). An
+   * edit to one file of a large workspace makes the next analysis look again at these alone.
+   */
+  readonly changed: ReadonlySet<string> | null;
+
+  /** For each file, the files importing it (by an import naming a file the program read). */
+  private readonly importers: ReadonlyMap<string, readonly string[]>;
+
   constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
     const names = new Map<string, string>();
     this.roots = roots.map((r) => {
@@ -85,11 +95,15 @@ export class Program {
     const loaded = load(roots.map((r, i) => ({ file: this.roots[i], text: r.text })), host);
     // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
     const readable = (target: string): boolean => loaded.has(target) && host.whyNotAnalysed?.(target) === undefined;
-    const kept = previous ? unchanged(loaded, previous, readable) : new Set<string>();
+    const comparison = previous ? compare(loaded, previous, readable) : undefined;
+    this.importers = comparison?.sameGraph ? previous!.importers : importersOf(loaded);
+    const changed = comparison ? withImporters(comparison.changed, this.importers) : null;
+    this.changed = changed;
+    const kept = (file: string): boolean => changed !== null && !changed.has(file);
     // First every file's names, which other files' references resolve to; unchanged files are the previous ones.
     const declared = new Map<string, DeclaredFile>();
     for (const l of loaded.values()) {
-      if (kept.has(l.file)) {
+      if (kept(l.file)) {
         declared.set(l.file, previous!.files.get(l.file)!);
         continue;
       }
@@ -105,17 +119,18 @@ export class Program {
     const visibility = new VisibleIndex<DeclaredFile>((d) => d.imports.flatMap((link) => (link.readable ? [declared.get(link.target)!] : [])));
     const files = new Map<string, SourceFile>();
     for (const [file, d] of declared) {
-      if (kept.has(file)) {
+      if (kept(file)) {
         files.set(file, previous!.files.get(file)!);
         continue;
       }
       // What the file sees through its imports is as before when every file it imports is.
       const earlier = previous?.files.get(file);
-      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, readable) && d.imports.every((link) => !link.readable || kept.has(link.target));
+      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, readable) && d.imports.every((link) => !link.readable || kept(link.target));
       files.set(file, { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) });
     }
     this.files = files;
-    this.importFindings = importProblems(files, previous?.importFindings);
+    // The same import graph has the same cycles: only the changed files' imports are looked at again.
+    this.importFindings = importProblems(files, comparison?.sameGraph && changed ? { previous: previous!.importFindings, changed } : undefined);
     this.importProblems = this.importFindings.byFile;
   }
 
@@ -171,27 +186,48 @@ function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
 }
 
 /**
- * The files whose earlier analysis still holds: same parse, the same imports reaching the
- * same files, and every imported file unchanged too.
+ * The files whose previous analysis does not hold for a reason of their own: a new parse, a
+ * new file, or imports that reach other files or are readable otherwise than before. And
+ * whether the import graph is the previous one: the same files, each importing what it did.
  */
-function unchanged(loaded: ReadonlyMap<string, Loaded>, previous: Program, readable: (target: string) => boolean): Set<string> {
-  const kept = new Set<string>();
+function compare(loaded: ReadonlyMap<string, Loaded>, previous: Program, readable: (target: string) => boolean): { readonly changed: Set<string>; readonly sameGraph: boolean } {
+  const changed = new Set<string>();
+  let sameGraph = loaded.size === previous.files.size;
   for (const l of loaded.values()) {
     const before = previous.files.get(l.file);
-    if (before && before.parsed === l.parsed && sameImportLinks(before, l, readable)) kept.add(l.file);
+    if (!before || !sameImportLinks(before, l, readable)) {
+      changed.add(l.file);
+      sameGraph = false;
+    } else if (before.parsed !== l.parsed) changed.add(l.file);
   }
-  // A file that imports a changed file changes too (its references may now mean other things).
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const file of kept) {
-      if (loaded.get(file)!.imports.some(({ target }) => loaded.has(target) && !kept.has(target))) {
-        kept.delete(file);
-        changed = true;
-      }
+  return { changed, sameGraph };
+}
+
+/** Each file read, with the files importing it. */
+function importersOf(loaded: ReadonlyMap<string, Loaded>): Map<string, string[]> {
+  const importers = new Map<string, string[]>();
+  for (const l of loaded.values()) {
+    for (const { target } of l.imports) {
+      if (!loaded.has(target)) continue;
+      const list = importers.get(target);
+      if (list) list.push(l.file);
+      else importers.set(target, [l.file]);
     }
   }
-  return kept;
+  return importers;
+}
+
+/** The changed files and every file importing one of them, directly or not: its references may now mean other things. */
+function withImporters(changed: Set<string>, importers: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const queue = [...changed];
+  for (let i = 0; i < queue.length; i++) {
+    for (const importer of importers.get(queue[i]) ?? []) {
+      if (changed.has(importer)) continue;
+      changed.add(importer);
+      queue.push(importer);
+    }
+  }
+  return changed;
 }
 
 /** The same import targets as before, each readable now exactly when it was then. */

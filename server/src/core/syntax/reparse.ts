@@ -7,7 +7,8 @@
 // edit across units or at their edges) is a full parse, so both paths give the same tree.
 
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
-import type { FileNode, Partnership, PartnershipBlock } from './ast';
+import type { FileNode, Partnership, PartnershipBlock, Unit } from './ast';
+import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
 import { notePlace, noteReplaced, unitIndexAt } from './unit-starts';
 
@@ -16,7 +17,42 @@ import { notePlace, noteReplaced, unitIndexAt } from './unit-starts';
  * cover every changed character (a wider stretch is fine).
  */
 export function reparseDocument(previous: ParsedDocument, text: string, change?: ChangedRange): ParsedDocument {
-  return incrementally(previous, text, change) ?? parseDocument(previous.file, text);
+  return incrementally(previous, text, change) ?? withPreviousUnits(previous, parseDocument(previous.file, text));
+}
+
+/**
+ * A whole document parsed again (an edit across units, a unit added or removed, a document
+ * with a syntax error somewhere) keeps the previous parse's unit wherever the new parse read a
+ * unit of the same text as the same statement, before and after the stretch the edit changed:
+ * a unit's nodes depend on its text alone, and whatever is derived from a unit is kept by its
+ * identity, so typing a new declaration into a large contract analyses that declaration again
+ * rather than every unit of the contract.
+ */
+function withPreviousUnits(previous: ParsedDocument, parsed: ParsedDocument): ParsedDocument {
+  const place = parsed.ast.items.findIndex((i) => i.kind === 'Partnership');
+  const partnership = parsed.ast.items[place] as Partnership | undefined;
+  const block = partnership?.block;
+  const earlier = (previous.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined)?.block;
+  if (!partnership || !block || !earlier) return parsed;
+  const before = earlier.units;
+  const after = block.units;
+  let head = 0;
+  while (head < before.length && head < after.length && sameUnit(before.at(head), after.at(head))) head++;
+  let tail = 0;
+  const most = Math.min(before.length, after.length) - head;
+  while (tail < most && sameUnit(before.at(before.length - 1 - tail), after.at(after.length - 1 - tail))) tail++;
+  if (head + tail === 0) return parsed;
+  const shift = before.length - after.length;
+  const units = ChunkedList.made(after.length, (i) => (i < head ? before.at(i) : i >= after.length - tail ? before.at(i + shift) : after.at(i)));
+  const newPartnership: Partnership = { ...partnership, block: { ...block, units } };
+  const items = parsed.ast.items.slice();
+  items[place] = newPartnership;
+  return { ...parsed, ast: { ...parsed.ast, items } };
+}
+
+/** The same text read as the same statement: the one unit stands for the other. */
+function sameUnit(a: Unit, b: Unit): boolean {
+  return a.text === b.text && a.node.kind === b.node.kind && a.node.end === b.node.end;
 }
 
 function incrementally(previous: ParsedDocument, text: string, change: ChangedRange | undefined): ParsedDocument | null {
