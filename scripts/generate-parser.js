@@ -26,6 +26,7 @@ const returnTypes = {
   StartsStatement: probe,
   NameOnly: `${ast}.Ident`,
   UnitOnly: `{ node: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
+  UnitsOnly: `{ units: ${ast}.Unit[]; starts: number[]; lexicalErrors: ${ast}.LexicalError[] }`,
 };
 
 execFileSync(process.execPath, [

@@ -9,7 +9,7 @@ import { type BlockContext, STATEMENT_KEYWORDS } from '../language/vocabulary';
 import type { Block, FileNode, Import, Junk, Partnership, Span, Unit } from './ast';
 import { ChunkedList } from '../values/chunked-list';
 import { ChunkedOffsets } from '../values/chunked-offsets';
-import { missingParts, missingPartsInUnit } from './missing-parts';
+import { type MissingPart, missingParts, missingPartsInUnit } from './missing-parts';
 import { type Expectation, GeneratedSyntaxError, type GrammarFile, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
@@ -80,9 +80,6 @@ function inChunks(ast: GrammarFile): FileNode {
 /** Turns a tree's junk, lexical errors and missing parts into P001s. */
 function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
   const diagnostics: Diagnostic[] = [];
-  const lexicalStarts = ast.lexicalErrors.map((e) => e.start);
-  const hasLexicalError = (start: number, end: number): boolean => lexicalStarts.some((s) => s >= start && s < end);
-
   for (const e of ast.lexicalErrors) {
     const message =
       e.kind === 'string'
@@ -90,17 +87,41 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
         : 'This comment is not closed: a block comment ends with `*/`.';
     diagnostics.push(report('P001', { file, start: e.start, end: e.kind === 'string' ? e.end : e.start + 2 }, { text: message }));
   }
+  const junk = findJunk(file, text, ast.lexicalErrors, (visit) => {
+    if (ast.mayHaveJunk) forEachList(ast, visit);
+  });
+  diagnostics.push(...junk.diagnostics);
+  const finished = junk.broken.size > 0 ? withJunk(ast, junk.broken) : ast;
+  diagnostics.push(...reportable(file, missingParts(finished, text), junk.follows, ast.lexicalErrors));
+  return { file, text, ast: finished, diagnostics: onePerPosition(diagnostics) };
+}
 
-  const junkFollows = new Set<Span>();
+/**
+ * What `finishParse` finds in a stretch of a partnership's units parsed on their own (see
+ * `parseUnits`), without lexical errors, each unit starting at `starts[i]` in `text`, the whole
+ * document's text: their P001s, and the units with each broken statement replaced by its junk.
+ * The statements before and after the stretch are the caller's to keep apart from it.
+ */
+export function finishUnits(file: string, text: string, units: readonly Unit[], starts: readonly number[]): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } {
+  const junk = findJunk(file, text, [], (visit) => forEachUnitList(units.map((u) => u.node), (i) => starts[i], visit));
+  const finished = junk.broken.size > 0 ? units.map((u) => withJunkUnit(u, junk.broken)) : units;
+  const missing = finished.flatMap((unit, i) => missingPartsInUnit(unit, starts[i], text));
+  return { units: finished, diagnostics: onePerPosition([...junk.diagnostics, ...reportable(file, missing, junk.follows, [])]) };
+}
+
+/** Each broken statement's P001, the statements followed by junk, and those the junk after them breaks. */
+function findJunk(file: string, text: string, lexicalErrors: FileNode['lexicalErrors'], lists: (visit: ListVisitor) => void): { readonly diagnostics: Diagnostic[]; readonly follows: ReadonlySet<Span>; readonly broken: ReadonlyMap<Item, Junk> } {
+  const diagnostics: Diagnostic[] = [];
+  const follows = new Set<Span>();
   const broken = new Map<Item, Junk>();
-  if (ast.mayHaveJunk) forEachList(ast, (items, baseOf) => {
+  lists((items, baseOf) => {
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
       if (item.kind !== 'Junk') continue;
       const base = baseOf(i);
       const junk: Junk = { kind: 'Junk', context: (item as Junk).context, start: base + item.start, end: base + item.end };
       const before = i > 0 && items[i - 1].kind !== 'Junk' ? items[i - 1] : null;
-      if (before) junkFollows.add(before);
+      if (before) follows.add(before);
       const previous = before ? { start: baseOf(i - 1) + before.start, end: baseOf(i - 1) + before.end } : null;
       const ownStatement = startsStatement(text, junk);
       if (before && !DECLARATIONS.has(before.kind) && !ownStatement && isTail(text, previous!, junk)) {
@@ -111,40 +132,47 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
       }
       const diagnostic = junkDiagnostic(file, text, junk, previous, ownStatement);
       // An unterminated string on the same line already explains this stretch.
-      if (ast.lexicalErrors.some((e) => e.start >= junk.start && e.start < junk.end && sameLine(text, e.start, diagnostic.start))) continue;
+      if (lexicalErrors.some((e) => e.start >= junk.start && e.start < junk.end && sameLine(text, e.start, diagnostic.start))) continue;
       diagnostics.push(diagnostic);
     }
   });
+  return { diagnostics, follows, broken };
+}
 
-  const finished = broken.size > 0 ? withJunk(ast, broken) : ast;
-  for (const missing of missingParts(finished, text)) {
-    if (missing.trailing && junkFollows.has(missing.node)) continue;
-    if (hasLexicalError(missing.headerStart, missing.headerEnd)) continue;
-    diagnostics.push(report('P001', { file, start: missing.at.start, end: missing.at.end }, { text: missing.message }));
+/** The missing parts worth a P001: not one a following junk stretch or a lexical error in its header explains better. */
+function reportable(file: string, missing: Iterable<MissingPart>, junkFollows: ReadonlySet<Span>, lexicalErrors: FileNode['lexicalErrors']): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const m of missing) {
+    if (m.trailing && junkFollows.has(m.node)) continue;
+    if (lexicalErrors.some((e) => e.start >= m.headerStart && e.start < m.headerEnd)) continue;
+    out.push(report('P001', { file, start: m.at.start, end: m.at.end }, { text: m.message }));
   }
-  return { file, text, ast: finished, diagnostics: onePerPosition(diagnostics) };
+  return out;
 }
 
 /** The tree with each statement in `broken` replaced by its junk; untouched parts are shared. */
 function withJunk(ast: FileNode, broken: ReadonlyMap<Item, Junk>): FileNode {
-  type Blocked = Item & { readonly block?: Block<Item> | null };
-  const item = <T extends Item>(node: T): T => {
-    const replaced = broken.get(node);
-    if (replaced) return replaced as unknown as T;
-    const block = (node as Blocked).block;
-    if (!block || node.kind === 'Partnership') return node;
-    const items = block.items.map(item);
-    return items.every((x, i) => x === block.items[i]) ? node : { ...node, block: { ...block, items } };
-  };
   const items = ast.items.map((top) => {
-    if (top.kind !== 'Partnership' || !top.block) return item(top);
-    const units = ChunkedList.of(top.block.units.map((u): Unit => {
-      const node = item(u.node);
-      return node === u.node ? u : { kind: 'Unit', text: u.text, node };
-    }));
+    if (top.kind !== 'Partnership' || !top.block) return withJunkItem(top, broken);
+    const units = ChunkedList.of(top.block.units.map((u) => withJunkUnit(u, broken)));
     return { ...top, block: { ...top.block, units } };
   });
   return { ...ast, items };
+}
+
+function withJunkUnit(unit: Unit, broken: ReadonlyMap<Item, Junk>): Unit {
+  const node = withJunkItem(unit.node, broken);
+  return node === unit.node ? unit : { kind: 'Unit', text: unit.text, node };
+}
+
+function withJunkItem<T extends Item>(node: T, broken: ReadonlyMap<Item, Junk>): T {
+  type Blocked = Item & { readonly block?: Block<Item> | null };
+  const replaced = broken.get(node);
+  if (replaced) return replaced as unknown as T;
+  const block = (node as Blocked).block;
+  if (!block || node.kind === 'Partnership') return node;
+  const items = block.items.map((i) => withJunkItem(i, broken));
+  return items.every((x, i) => x === block.items[i]) ? node : { ...node, block: { ...block, items } };
 }
 
 /** One unit parsed on its own from its text (see `UnitOnly` in the grammar); null unless it is one whole statement without lexical errors. */
@@ -154,6 +182,22 @@ export function parseUnit(text: string): Unit | null {
     return lexicalErrors.length === 0 ? { kind: 'Unit', text, node } : null;
   } catch (error) {
     // Not one statement: the caller parses the whole document instead. Anything else is a fault.
+    if (error instanceof GeneratedSyntaxError || error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/**
+ * A stretch of a partnership's units parsed on their own (see `UnitsOnly` in the grammar), each
+ * with where it starts in the stretch; null unless the stretch is whole units without lexical
+ * errors.
+ */
+export function parseUnits(text: string): { readonly units: readonly Unit[]; readonly starts: readonly number[] } | null {
+  try {
+    const { units, starts, lexicalErrors } = parseTreeOnly(text, 'UnitsOnly');
+    return lexicalErrors.length === 0 ? { units, starts } : null;
+  } catch (error) {
+    // Not whole units (a stray `}`, say): the caller parses the whole document instead.
     if (error instanceof GeneratedSyntaxError || error instanceof RangeError) return null;
     throw error;
   }
@@ -197,8 +241,20 @@ function onePerPosition(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 type Item = Span & { readonly kind: string };
 
+type ListVisitor = (items: readonly Item[], baseOf: (i: number) => number) => void;
+
 /** Calls `visit` with every list of statements in the file, the file's own included, with where each item counts its offsets from. */
-function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: number) => number) => void): void {
+function forEachList(ast: FileNode, visit: ListVisitor): void {
+  visit(ast.items, () => 0);
+  for (const item of ast.items) {
+    if (item.kind !== 'Partnership' || !item.block) continue;
+    const { units, starts } = item.block;
+    forEachUnitList(units.map((u) => u.node), (i) => starts.at(i), visit);
+  }
+}
+
+/** The same for a list of units' statements, the `i`th starting at `startOf(i)`: the list, then each statement's blocks. */
+function forEachUnitList(nodes: readonly Item[], startOf: (i: number) => number, visit: ListVisitor): void {
   const walkBlock = (block: Block<Item> | null, base: number): void => {
     if (!block) return;
     visit(block.items, () => base);
@@ -207,13 +263,8 @@ function forEachList(ast: FileNode, visit: (items: readonly Item[], baseOf: (i: 
       if (nested) walkBlock(nested, base);
     }
   };
-  visit(ast.items, () => 0);
-  for (const item of ast.items) {
-    if (item.kind !== 'Partnership' || !item.block) continue;
-    const { units, starts } = item.block;
-    visit(units.map((u) => u.node), (i) => starts.at(i));
-    units.forEach((unit, i) => walkBlock((unit.node as { block?: Block<Item> | null }).block ?? null, starts.at(i)));
-  }
+  visit(nodes, startOf);
+  nodes.forEach((node, i) => walkBlock((node as { block?: Block<Item> | null }).block ?? null, startOf(i)));
 }
 
 function probe(text: string, from: number, to: number, context: Junk['context']): { offset: number; expected: readonly Expectation[] } | null {

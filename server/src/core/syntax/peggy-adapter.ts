@@ -6,7 +6,7 @@
 
 import { parse, SyntaxError as GeneratedSyntaxError } from '../../../generated/parser';
 import type { Expectation, StartRuleNames } from '../../../generated/parser';
-import type { FileNode, GrammarPartnershipBlock, Junk, LexicalError, PartnershipItem } from './ast';
+import type { FileNode, GrammarPartnershipBlock, Junk, LexicalError, PartnershipItem, Unit } from './ast';
 
 /** A file's tree as the generated parser makes it (the parse driver keeps a partnership's lists in chunks). */
 export type GrammarFile = FileNode<GrammarPartnershipBlock>;
@@ -19,6 +19,13 @@ export interface ParsedUnit {
   readonly lexicalErrors: readonly LexicalError[];
 }
 
+/** What the rule `UnitsOnly` returns: a stretch of top-level declarations, each with where it starts in the stretch. */
+export interface ParsedUnits {
+  readonly units: readonly Unit[];
+  readonly starts: readonly number[];
+  readonly lexicalErrors: readonly LexicalError[];
+}
+
 /**
  * Parses for the tree alone. Peggy records what it expected at the furthest failure as it goes,
  * for the message of a parse that fails; a parse that recovers never uses it. Starting within
@@ -26,9 +33,11 @@ export interface ParsedUnit {
  */
 export function parseTreeOnly(text: string, startRule: 'File'): GrammarFile;
 export function parseTreeOnly(text: string, startRule: 'UnitOnly'): ParsedUnit;
-export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly'): GrammarFile | ParsedUnit {
+export function parseTreeOnly(text: string, startRule: 'UnitsOnly'): ParsedUnits;
+export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly' | 'UnitsOnly'): GrammarFile | ParsedUnit | ParsedUnits {
   // One call per rule: the generated declarations type the result by the rule's name.
-  return startRule === 'File' ? parse(text, { startRule, peg$silentFails: 1 }) : parse(text, { startRule, peg$silentFails: 1 });
+  if (startRule === 'File') return parse(text, { startRule, peg$silentFails: 1 });
+  return startRule === 'UnitOnly' ? parse(text, { startRule, peg$silentFails: 1 }) : parse(text, { startRule, peg$silentFails: 1 });
 }
 
 /**

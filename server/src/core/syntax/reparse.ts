@@ -7,17 +7,19 @@
 // edit across units or at their edges) is a full parse, so both paths give the same tree.
 
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
-import type { FileNode, Partnership, PartnershipBlock, Unit } from './ast';
+import type { FileNode, Partnership, PartnershipBlock } from './ast';
 import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
 import { notePlace, noteReplaced, unitIndexAt } from './unit-starts';
+import { reparseAcrossUnits, sameUnit } from './reparse-units';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
  * cover every changed character (a wider stretch is fine).
  */
 export function reparseDocument(previous: ParsedDocument, text: string, change?: ChangedRange): ParsedDocument {
-  return incrementally(previous, text, change) ?? withPreviousUnits(previous, parseDocument(previous.file, text));
+  const known = change && fitsTexts(change, previous.text, text) ? change : changedRange(previous.text, text);
+  return incrementally(previous, text, known) ?? reparseAcrossUnits(previous, text, known) ?? withPreviousUnits(previous, parseDocument(previous.file, text));
 }
 
 /**
@@ -50,12 +52,7 @@ function withPreviousUnits(previous: ParsedDocument, parsed: ParsedDocument): Pa
   return { ...parsed, ast: { ...parsed.ast, items } };
 }
 
-/** The same text read as the same statement: the one unit stands for the other. */
-function sameUnit(a: Unit, b: Unit): boolean {
-  return a.text === b.text && a.node.kind === b.node.kind && a.node.end === b.node.end;
-}
-
-function incrementally(previous: ParsedDocument, text: string, change: ChangedRange | undefined): ParsedDocument | null {
+function incrementally(previous: ParsedDocument, text: string, known: ChangedRange): ParsedDocument | null {
   const old = previous.text;
   if (previous.diagnostics.length > 0 || previous.ast.lexicalErrors.length > 0) return null;
   const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
@@ -65,7 +62,6 @@ function incrementally(previous: ParsedDocument, text: string, change: ChangedRa
   if (!partnership || !block || place !== previous.ast.items.length - 1) return null;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
-  const known = change && fitsTexts(change, old, text) ? change : changedRange(old, text);
   const { from, oldTo } = known;
   const delta = text.length - old.length;
 

@@ -1,0 +1,151 @@
+// Incremental parsing of an edit that one unit cannot hold: a declaration typed in (through
+// states that do not parse), a declaration deleted or pasted, an edit across two units, in a
+// document that may hold syntax errors elsewhere. The units the edit touched are parsed again
+// as a stretch, with one unchanged unit on each side; the new tree shares every other unit
+// with the previous one, and the stretch's P001s replace those it had.
+//
+// The stretch stands for a whole parse when nothing outside it could have read it otherwise:
+//   - it begins and ends with an unchanged unit, read again as the same statement (not junk):
+//     the parse enters the stretch as it did and leaves it where the next unit begins, which
+//     reads as before (what it reads ahead of it is unchanged, and it is not junk, so nothing
+//     before it decides whether it is broken);
+//   - it holds none of the partnership's lines that may be given once (`term`, `source`,
+//     `calendar`, `value`), whose repetition is found across every unit;
+//   - no lexical error (an unclosed comment runs to the end of the file);
+//   - the previous findings outside the stretch stay where they were, each at a position of
+//     its own, and none of them names a line that the edit moved.
+// Anything else is a whole parse, which keeps the previous units the edit left (reparse.ts).
+
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { ChunkedList } from '../values/chunked-list';
+import { ChunkedOffsets } from '../values/chunked-offsets';
+import type { ChangedRange } from '../text/changed-range';
+import type { FileNode, Partnership, PartnershipBlock, Unit } from './ast';
+import { finishUnits, type ParsedDocument, parseUnits } from './parse';
+import { notePlace, unitIndexAt } from './unit-starts';
+
+/** The partnership's lines that may be given once: their repetition is found across every unit. */
+const ONCE_PER_PARTNERSHIP = new Set(['Term', 'Source', 'Calendar', 'ContractValue']);
+
+export function reparseAcrossUnits(previous: ParsedDocument, text: string, change: ChangedRange): ParsedDocument | null {
+  const old = previous.text;
+  if (previous.ast.lexicalErrors.length > 0) return null;
+  const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
+  const partnership = previous.ast.items[place] as Partnership | undefined;
+  const block = partnership?.block;
+  if (!partnership || !block || place !== previous.ast.items.length - 1 || block.units.length < 2) return null;
+  const { from, oldTo, newTo } = change;
+  const delta = text.length - old.length;
+  const n = block.units.length;
+  // A NUL byte makes the file binary data, one finding for the whole file.
+  if (text.slice(from, newTo).includes('\u0000')) return null;
+
+  // The units the edit touched, and an unchanged one on each side (none before the first unit).
+  const first = unitIndexAt(block, from - 1);
+  const last = unitIndexAt(block, oldTo);
+  if (first < 0) return null;
+  let a = Math.max(0, first - 1);
+  let b = last + 1;
+  let parsed: ReturnType<typeof parseUnits> = null;
+  // A unit at an end of the stretch that reads otherwise now (a declaration being typed took
+  // the word after it as its name) is part of the edit: the stretch takes the next one too.
+  for (let tries = 0; tries < 4 && !parsed; tries++) {
+    if (b >= n) return null;
+    if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
+    const made = parseUnits(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta));
+    if (!made || made.units.length < 2) return null;
+    const atStart = a === 0 || kept(made.units[0], block.units.at(a));
+    const atEnd = kept(made.units[made.units.length - 1], block.units.at(b));
+    if (atStart && atEnd) parsed = made;
+    if (!atStart) a--;
+    if (!atEnd) b++;
+  }
+  if (!parsed) return null;
+  const start = block.starts.at(a);
+  const oldEnd = block.starts.at(b) + block.units.at(b).text.length;
+  for (let i = a; i <= b; i++) if (ONCE_PER_PARTNERSHIP.has(block.units.at(i).node.kind)) return null;
+  if (parsed.units.some((u) => ONCE_PER_PARTNERSHIP.has(u.node.kind))) return null;
+
+  const starts = parsed.starts.map((s) => start + s);
+  const now = finishUnits(previous.file, text, parsed.units, starts);
+  // The stretch's findings in the previous text, from its units as the parser read them (the
+  // tree holds them with their broken statements replaced, which would read otherwise).
+  const before = parseUnits(old.slice(start, oldEnd));
+  if (!before) return null;
+  const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s));
+  // A line break split or joined at the edit's edges counts too: one character more each side.
+  const linesMoved = linesIn(old, from - 1, oldTo + 1) !== linesIn(text, from - 1, newTo + 1);
+  const diagnostics = merged(previous.diagnostics, then.diagnostics, now.diagnostics, { from, oldEnd, delta, linesMoved });
+  if (!diagnostics) return null;
+
+  // The stretch's units, the unchanged ones at its ends being the previous units themselves
+  // (unless the junk after one now breaks it).
+  const end = now.units.length - 1;
+  const stretch = now.units.map((u, k) => (u !== parsed!.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end ? block.units.at(b) : u));
+  const count = n - (b - a + 1) + stretch.length;
+  const units = ChunkedList.made(count, (i) => (i < a ? block.units.at(i) : i < a + stretch.length ? stretch[i - a] : block.units.at(i - stretch.length + (b - a + 1))));
+  const offsets = block.starts.toArray();
+  const newStarts = ChunkedOffsets.of([...offsets.slice(0, a), ...starts, ...offsets.slice(b + 1).map((s) => s + delta)]);
+  for (let k = 0; k < stretch.length; k++) notePlace(stretch[k], a + k);
+  const newBlock: PartnershipBlock = { ...block, units, starts: newStarts, end: block.end + delta };
+  const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };
+  const items = previous.ast.items.slice();
+  items[place] = newPartnership;
+  // Whether junk may be anywhere: a hint for a whole parse's search, kept on the safe side.
+  const ast: FileNode = { ...previous.ast, items, end: text.length, mayHaveJunk: previous.ast.mayHaveJunk || now.units.some(hasJunk) };
+  return { file: previous.file, text, ast, diagnostics };
+}
+
+/**
+ * The previous findings with the stretch's replaced: `then` are the stretch's findings in the
+ * previous text, `now` its findings in the new one. Null when a previous finding cannot be
+ * told to stand where it was (see the file's comment).
+ */
+function merged(previous: readonly Diagnostic[], then: readonly Diagnostic[], now: readonly Diagnostic[], edit: { readonly from: number; readonly oldEnd: number; readonly delta: number; readonly linesMoved: boolean }): Diagnostic[] | null {
+  const stretch = new Map(then.map((d) => [d.start, d]));
+  const out: Diagnostic[] = [];
+  let found = 0;
+  for (const d of previous) {
+    const own = stretch.get(d.start);
+    if (own && own.end === d.end && own.code === d.code && own.message === d.message) {
+      found++;
+      continue;
+    }
+    if (d.start < edit.from) out.push(d);
+    // After the stretch: moved with the text, unless a line it names moved with it.
+    else if (d.start >= edit.oldEnd && !edit.linesMoved) out.push({ ...d, start: d.start + edit.delta, end: d.end + edit.delta });
+    else return null;
+  }
+  if (found !== then.length) return null;
+  const positions = new Set(out.map((d) => d.start));
+  if (now.some((d) => positions.has(d.start))) return null;
+  return [...out, ...now].sort((x, y) => x.start - y.start);
+}
+
+/** An unchanged unit read again as the same statement, not as junk. */
+function kept(now: Unit, then: Unit): boolean {
+  return now.node.kind !== 'Junk' && sameUnit(now, then);
+}
+
+/** The same text read as the same statement: the one unit stands for the other. */
+export function sameUnit(a: Unit, b: Unit): boolean {
+  return a.text === b.text && a.node.kind === b.node.kind && a.node.end === b.node.end;
+}
+
+function hasJunk(unit: Unit): boolean {
+  const junkIn = (node: { readonly kind: string }): boolean => {
+    const block = (node as { block?: { items: readonly { kind: string }[] } | null }).block;
+    return node.kind === 'Junk' || (!!block && block.items.some(junkIn));
+  };
+  return junkIn(unit.node);
+}
+
+/** How many line breaks `text` holds between two offsets. */
+function linesIn(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
