@@ -8,8 +8,8 @@ import { ChunkedOffsets } from '../../../server/out/core/values/chunked-offsets'
 import { lastAtOrBefore } from '../../../server/out/core/values/sorted-search';
 import { parseDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
-import { firstPlaceOfKind, placesOfKind, placesOfKinds } from '../../../server/out/core/syntax/unit-starts';
-import type { Unit } from '../../../server/out/core/syntax/ast';
+import { firstPlaceOfKind, placesOfKind, placesOfKinds, unitStart } from '../../../server/out/core/syntax/unit-starts';
+import type { PartnershipBlock, Unit } from '../../../server/out/core/syntax/ast';
 import { deepFreeze } from '../helpers/deep-freeze';
 import { seededRandom } from '../helpers/random';
 
@@ -60,6 +60,34 @@ describe('lists kept in chunks', () => {
       list = next;
     }
     for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
+  });
+
+  it('splices entries as an array would, changing no earlier list', () => {
+    const random = seededRandom(43);
+    let model = Array.from({ length: 1500 }, (_, i) => ({ n: i }));
+    let list = ChunkedList.of(model);
+    let offsets = ChunkedOffsets.of(model.map((_, i) => i * 10));
+    let starts = offsets.toArray();
+    const history: [ChunkedList<{ n: number }>, { n: number }[]][] = [];
+    for (let step = 0; step < 200; step++) {
+      deepFreeze(list);
+      history.push([list, model]);
+      const at = random(model.length);
+      const removed = Math.min(model.length - at, random(4));
+      const inserted = Array.from({ length: random(4) }, (_, k) => ({ n: -step * 10 - k - 1 }));
+      list = list.spliced(at, removed, inserted);
+      model = [...model.slice(0, at), ...inserted, ...model.slice(at + removed)];
+      assert.deepEqual(list.toArray(), model, `step ${step}`);
+      // The offsets of the inserted entries lie between their neighbours'; every later one moves.
+      const from = at > 0 ? starts[at - 1] + 1 : 0;
+      const made = inserted.map((_, k) => from + k);
+      const delta = made.length + 1 - (removed > 0 ? starts[at + removed - 1] - (at > 0 ? starts[at - 1] : -1) : 1);
+      offsets = offsets.spliced(at, removed, made, delta);
+      starts = [...starts.slice(0, at), ...made, ...starts.slice(at + removed).map((s) => s + delta)];
+      assert.deepEqual(offsets.toArray(), starts, `offsets at step ${step}`);
+    }
+    for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
+    assert.throws(() => list.spliced(list.length, 1, []), RangeError);
   });
 
   it('hands itself back when every entry made is the one it replaces, and refuses a place it lacks', () => {
@@ -135,5 +163,30 @@ describe('an edit inside one unit of a large contract', () => {
     }
     assert.equal(firstPlaceOfKind(unitsOf(document), 'Calendar'), -1);
     assert.equal(firstPlaceOfKind(unitsOf(document), 'Term'), 1);
+  });
+
+  it('finds the statements of a kind and where each unit starts as declarations come and go', () => {
+    const norms = Array.from({ length: 1200 }, (_, i) => `  obligation N${i} "Norm ${i}" {\n    A must deliver "report ${i}"\n  }\n`).join('');
+    const text = `partnership P "P" {\n  party A "A" as supplier\n  term 2010-01-01 to 2020-12-31\n${norms}}\n`;
+    const blockOf = (d: ReturnType<typeof parseDocument>) => (d.ast.items[0] as unknown as { block: PartnershipBlock }).block;
+    let document = parseDocument('/p.partnership', text);
+    const random = seededRandom(5);
+    const scanned = (units: ChunkedList<Unit>, kinds: string[]) => units.map((u, i) => (kinds.includes(u.node.kind) ? i : -1)).filter((i) => i >= 0);
+    for (let step = 0; step < 60; step++) {
+      const block = blockOf(document);
+      assert.deepEqual(placesOfKind(block.units, 'Norm'), scanned(block.units, ['Norm']), `norms at step ${step}`);
+      assert.deepEqual(placesOfKinds(block.units, ['Term', 'Party']), scanned(block.units, ['Term', 'Party']), `term and party at step ${step}`);
+      for (let i = 0; i < block.units.length; i += 1 + random(40)) assert.equal(unitStart(block, block.units.at(i)), block.starts.at(i), `unit ${i} at step ${step}`);
+      // A norm deleted, a norm pasted, or the start of one typed in.
+      const current = document.text;
+      const start = current.indexOf('\n  obligation ', random(current.length - 200)) + 1;
+      const end = current.indexOf('\n  }\n', start) + '\n  }\n'.length;
+      const kind = random(3);
+      const put = kind === 0 ? '' : kind === 1 ? `  obligation New${step} "New" {\n    A must deliver "new"\n  }\n` : `  obligation Half${step} "Half" {\n    A must\n`;
+      const next = current.slice(0, start) + put + current.slice(kind === 0 ? end : start);
+      const removed = kind === 0 ? end - start : 0;
+      document = reparseDocument(document, next, { from: start, oldTo: start + removed, newTo: start + put.length, inserted: put });
+      assert.deepEqual(JSON.parse(JSON.stringify(document.diagnostics)), JSON.parse(JSON.stringify(parseDocument('/p.partnership', next).diagnostics)), `step ${step}`);
+    }
   });
 });

@@ -9,9 +9,10 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Junk, QName, Statement, Unit } from '../syntax/ast';
 import { isDotted, qnameText } from '../syntax/ast';
+import type { Declarations } from './declare';
 import type { Candidate, Suggester } from './suggest';
 import type { ExpectedKind, PartnershipSymbol } from './symbols';
-import { accepts, expectedNames, kindNames } from './symbols';
+import { accepts, expectedKinds, expectedNames, kindNames } from './symbols';
 import { SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } from './visible-lookup';
 
 export type { VisiblePartnership } from './visible-lookup';
@@ -307,7 +308,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     current = named.declarations.topLevel.get(names[1]);
     if (!current) {
       const partnership = named;
-      const candidates = (): Candidate[] => [...partnership.declarations.topLevel.values()].filter((s) => accepts(expected, s.kind)).map((s) => ({ text: `${partnership.name}.${s.name}`, title: s.title }));
+      const candidates = (): Candidate[] => acceptable(partnership.declarations, expected).map((s) => ({ text: `${partnership.name}.${s.name}`, title: s.title }));
       fail(unknown(state, at(), node, expected, names[1], partnership.name, partnership, candidates));
       return;
     }
@@ -372,9 +373,20 @@ function unknownName(at: UnitSpan, node: QName, expected: ExpectedKind, name: st
 /** Names of the expected kind a person could mean: local ones, then imported ones qualified. */
 function candidatesFor(expected: ExpectedKind, own: VisiblePartnership, imported: readonly VisiblePartnership[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of own.declarations.topLevel.values()) if (accepts(expected, s.kind)) out.push({ text: s.name, title: s.title });
+  for (const s of acceptable(own.declarations, expected)) out.push({ text: s.name, title: s.title });
   for (const p of imported) {
-    for (const s of p.declarations.topLevel.values()) if (accepts(expected, s.kind)) out.push({ text: `${p.name}.${s.name}`, title: s.title });
+    for (const s of acceptable(p.declarations, expected)) out.push({ text: `${p.name}.${s.name}`, title: s.title });
   }
+  return out;
+}
+
+/**
+ * The partnership's own declarations (the first of each name) that a reference expecting
+ * `expected` may name, in the order of the text: found among the units of those kinds, so that
+ * a name being typed into a large contract is not compared with every norm to suggest a party.
+ */
+function acceptable(declarations: Declarations, expected: ExpectedKind): PartnershipSymbol[] {
+  const out: PartnershipSymbol[] = [];
+  for (const s of declarations.ofKinds(expectedKinds[expected])) if (declarations.topLevel.get(s.name) === s) out.push(s);
   return out;
 }

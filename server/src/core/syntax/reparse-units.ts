@@ -17,12 +17,10 @@
 // Anything else is a whole parse, which keeps the previous units the edit left (reparse.ts).
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { ChunkedList } from '../values/chunked-list';
-import { ChunkedOffsets } from '../values/chunked-offsets';
 import type { ChangedRange } from '../text/changed-range';
 import type { FileNode, Partnership, PartnershipBlock, Unit } from './ast';
 import { finishUnits, type ParsedDocument, parseUnits } from './parse';
-import { notePlace, unitIndexAt } from './unit-starts';
+import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 
 /** The partnership's lines that may be given once: their repetition is found across every unit. */
 const ONCE_PER_PARTNERSHIP = new Set(['Term', 'Source', 'Calendar', 'ContractValue']);
@@ -82,10 +80,9 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   // (unless the junk after one now breaks it).
   const end = now.units.length - 1;
   const stretch = now.units.map((u, k) => (u !== parsed!.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end ? block.units.at(b) : u));
-  const count = n - (b - a + 1) + stretch.length;
-  const units = ChunkedList.made(count, (i) => (i < a ? block.units.at(i) : i < a + stretch.length ? stretch[i - a] : block.units.at(i - stretch.length + (b - a + 1))));
-  const offsets = block.starts.toArray();
-  const newStarts = ChunkedOffsets.of([...offsets.slice(0, a), ...starts, ...offsets.slice(b + 1).map((s) => s + delta)]);
+  const units = block.units.spliced(a, b - a + 1, stretch);
+  noteSpliced(block.units, units, a, b - a + 1, stretch.length);
+  const newStarts = block.starts.spliced(a, b - a + 1, starts, delta);
   for (let k = 0; k < stretch.length; k++) notePlace(stretch[k], a + k);
   const newBlock: PartnershipBlock = { ...block, units, starts: newStarts, end: block.end + delta };
   const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };

@@ -10,7 +10,7 @@ import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-rang
 import type { FileNode, Partnership, PartnershipBlock } from './ast';
 import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
-import { notePlace, noteReplaced, unitIndexAt } from './unit-starts';
+import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 import { reparseAcrossUnits, sameUnit } from './reparse-units';
 
 /**
@@ -46,6 +46,7 @@ function withPreviousUnits(previous: ParsedDocument, parsed: ParsedDocument): Pa
   if (head + tail === 0) return parsed;
   const shift = before.length - after.length;
   const units = ChunkedList.made(after.length, (i) => (i < head ? before.at(i) : i >= after.length - tail ? before.at(i + shift) : after.at(i)));
+  noteSpliced(before, units, head, before.length - head - tail, after.length - head - tail);
   const newPartnership: Partnership = { ...partnership, block: { ...block, units } };
   const items = parsed.ast.items.slice();
   items[place] = newPartnership;
@@ -79,7 +80,7 @@ function incrementally(previous: ParsedDocument, text: string, known: ChangedRan
 
   // The new lists share every chunk but the edited one with the old (values/chunked-list.ts).
   const units = block.units.replaced([index], () => unit);
-  noteReplaced(block.units, units, [index]);
+  noteSpliced(block.units, units, index, 1, 1);
   const starts = block.starts.movedAfter(index, delta);
   const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };
   // The new unit stands where the old one stood: its start is found without indexing the block.

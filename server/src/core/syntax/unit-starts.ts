@@ -28,6 +28,12 @@ export function unitStart(block: PartnershipBlock, unit: Unit): number | undefin
 export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
   if (known !== undefined && block.units.at(known) === unit) return known;
+  // A unit after an edit that added or removed units: its place moved with the edits since.
+  const moved = known === undefined ? undefined : movedPlace(block.units, unit, known);
+  if (moved !== undefined) {
+    placeOf.set(unit, moved);
+    return moved;
+  }
   // A unit's place is given by the last block indexed that holds it: an older block asked
   // after a newer one was indexed is searched (rarely: only the newest analysis places things).
   if (indexed.has(block)) {
@@ -45,12 +51,48 @@ export function unitIndexAt(block: PartnershipBlock, offset: number): number {
   return block.starts.lastAtOrBefore(offset);
 }
 
-/** For a list of units made by re-parsing some units of another: that list and the places replaced. */
-const reparsedFrom = new WeakMap<ChunkedList<Unit>, { readonly before: ChunkedList<Unit>; readonly places: readonly number[] }>();
+/**
+ * How a list of units was made from another by an incremental parse: the `removed` units from
+ * place `at` of `before` replaced by `inserted` units, every other unit `before`'s own, those
+ * after the stretch moved by `inserted - removed` places.
+ */
+interface Splice {
+  readonly before: ChunkedList<Unit>;
+  readonly at: number;
+  readonly removed: number;
+  readonly inserted: number;
+}
 
-/** Records that `after` is `before` with the units at `places` replaced (an incremental parse). */
-export function noteReplaced(before: ChunkedList<Unit>, after: ChunkedList<Unit>, places: readonly number[]): void {
-  reparsedFrom.set(after, { before, places });
+const splices = new WeakMap<ChunkedList<Unit>, Splice>();
+
+/** Records that `after` is `before` with the `removed` units from place `at` replaced by `inserted` units (an incremental parse). */
+export function noteSpliced(before: ChunkedList<Unit>, after: ChunkedList<Unit>, at: number, removed: number, inserted: number): void {
+  splices.set(after, { before, at, removed, inserted });
+}
+
+/** The place that place `place` of a splice's earlier list has in its later one; -1 inside the stretch. */
+function placeAfter(splice: Splice, place: number): number {
+  if (place < splice.at) return place;
+  return place >= splice.at + splice.removed ? place + splice.inserted - splice.removed : -1;
+}
+
+/** How many edits back a unit's last known place is followed before the list is searched instead. */
+const FOLLOWED_EDITS = 16;
+
+/**
+ * Where a unit last known at `known`, in some list this one was spliced from, stands now: each
+ * of the edits since, oldest first, moves it; the list it was known in is not recorded, so
+ * each of the last few is tried in turn.
+ */
+function movedPlace(units: ChunkedList<Unit>, unit: Unit, known: number): number | undefined {
+  const chain: Splice[] = [];
+  for (let list = units, s = splices.get(list); s && chain.length < FOLLOWED_EDITS; list = s.before, s = splices.get(list)) chain.push(s);
+  for (let k = 1; k <= chain.length; k++) {
+    let place = known;
+    for (let j = k - 1; j >= 0 && place >= 0; j--) place = placeAfter(chain[j], place);
+    if (place >= 0 && units.at(place) === unit) return place;
+  }
+  return undefined;
 }
 
 /**
@@ -61,8 +103,12 @@ export function noteReplaced(before: ChunkedList<Unit>, after: ChunkedList<Unit>
 export function replacedPlaces(before: ChunkedList<Unit>, after: ChunkedList<Unit>): readonly number[] | null {
   if (before.length !== after.length) return null;
   if (before === after) return NONE;
-  const known = reparsedFrom.get(after);
-  if (known?.before === before) return known.places;
+  const known = splices.get(after);
+  if (known?.before === before) {
+    const places: number[] = [];
+    for (let i = known.at; i < known.at + known.inserted; i++) if (after.at(i) !== before.at(i)) places.push(i);
+    return places;
+  }
   const places: number[] = [];
   after.forEach((unit, i) => {
     if (unit !== before.at(i)) places.push(i);
@@ -77,11 +123,10 @@ const placesByKinds = new WeakMap<ChunkedList<Unit>, Map<string, readonly number
 
 /**
  * The places, in order, of the units whose statement is of one of `kinds` (`Term`, `Event`,
- * `Norm`). An incremental parse keeps every unit's kind (it parses the whole document when an
- * edit changes one), so a list it made from another takes the other's places as they are, once
- * the replaced places are seen to keep their kinds: a file check that visits the units of a few
- * kinds, or a statement most contracts lack (`calendar`), costs no search of every unit at
- * every edit.
+ * `Norm`). A list an incremental parse spliced from another takes the other's places, moved
+ * past the stretch it parsed, and searches that stretch alone: a file check that visits the
+ * units of a few kinds, or a statement most contracts lack (`calendar`), costs no search of
+ * every unit at every edit.
  */
 export function placesOfKinds(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
   const key = kinds.join(' ');
@@ -111,11 +156,20 @@ function searchedPlaces(units: ChunkedList<Unit>, kinds: readonly string[]): rea
   return places.length === 0 ? NONE : places;
 }
 
-/** The places of the list `units` was made from, when every replaced unit kept its kind; else undefined. */
+/**
+ * The places of the list `units` was spliced from, those after the stretch moved, with the
+ * stretch's own searched; undefined when that list's places are not known.
+ */
 function carriedPlaces(units: ChunkedList<Unit>, key: string): readonly number[] | undefined {
-  const from = reparsedFrom.get(units);
+  const from = splices.get(units);
   const before = from && placesByKinds.get(from.before)?.get(key);
   if (!from || !before) return undefined;
-  for (const place of from.places) if (units.at(place).node.kind !== from.before.at(place).node.kind) return undefined;
-  return before;
+  const kinds = key.split(' ');
+  const places: number[] = [];
+  let k = 0;
+  for (; k < before.length && before[k] < from.at; k++) places.push(before[k]);
+  for (let i = from.at; i < from.at + from.inserted; i++) if (kinds.includes(units.at(i).node.kind)) places.push(i);
+  const moved = from.inserted - from.removed;
+  for (; k < before.length; k++) if (before[k] >= from.at + from.removed) places.push(before[k] + moved);
+  return places.length === 0 ? NONE : before.length === places.length && places.every((p, i) => p === before[i]) ? before : places;
 }

@@ -85,6 +85,19 @@ export class ChunkedList<T> implements Iterable<T> {
     return chunks ? new ChunkedList(chunks, this.length) : this;
   }
 
+  /**
+   * This list with the `removed` entries from place `at` replaced by `inserted`. The same
+   * number of entries replaces as `replaced` does, sharing the other chunks; another number
+   * moves every later entry, and the list is made anew, copied chunk by chunk.
+   */
+  spliced(at: number, removed: number, inserted: readonly T[]): ChunkedList<T> {
+    if (at < 0 || removed < 0 || at + removed > this.length) throw new RangeError(`No places ${at} to ${at + removed} in a list of ${this.length}`);
+    if (inserted.length === removed) return this.replaced(inserted.map((_, k) => at + k), (_place, k) => inserted[k]);
+    const all = this.toArray();
+    all.splice(at, removed, ...inserted);
+    return ChunkedList.of(all);
+  }
+
   [Symbol.iterator](): Iterator<T> {
     // An iterator of its own rather than a generator: `for … of` over a model's norms runs
     // in every check of a file and every matrix row.

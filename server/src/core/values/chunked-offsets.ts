@@ -53,6 +53,17 @@ export class ChunkedOffsets {
     return new ChunkedOffsets(chunks, shifts, firsts, this.length);
   }
 
+  /**
+   * These offsets with the `removed` from place `at` replaced by `inserted`, and every later one
+   * moved by `delta` (which must keep them in order).
+   */
+  spliced(at: number, removed: number, inserted: readonly number[], delta: number): ChunkedOffsets {
+    const all = this.toArray();
+    for (let i = at + removed; i < all.length; i++) all[i] += delta;
+    all.splice(at, removed, ...inserted);
+    return ChunkedOffsets.of(all);
+  }
+
   /** The last place whose offset is at or before `offset`, or -1 when none is. */
   lastAtOrBefore(offset: number): number {
     const c = lastAtOrBefore(this.firsts, offset);
@@ -62,7 +73,11 @@ export class ChunkedOffsets {
 
   toArray(): number[] {
     const out = new Array<number>(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.at(i);
+    for (let c = 0, i = 0; c < this.chunks.length; c++) {
+      const chunk = this.chunks[c];
+      const shift = this.shifts[c];
+      for (let k = 0; k < chunk.length; k++, i++) out[i] = chunk[k] + shift;
+    }
     return out;
   }
 
