@@ -9,8 +9,12 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 
-/** Runs in the child: prints the median of `edits` edits, in milliseconds. */
-function child(root, file, edits) {
+/**
+ * Runs in the child: prints the median of `edits` edits, in milliseconds. `typing`: the edits
+ * are the keys of a new obligation typed in near the middle, each one as the editor reports it,
+ * through states that do not parse; otherwise a character typed into a clause and taken out.
+ */
+function child(root, file, edits, typing = false) {
   const { OpenText } = require(`${root}/server/out/lsp/open-text.js`);
   const { Workspace } = require(`${root}/server/out/lsp/workspace.js`);
   const { NodeHost } = require(`${root}/server/out/lsp/node-host.js`);
@@ -18,7 +22,7 @@ function child(root, file, edits) {
   const { DocumentIds } = require(`${root}/server/out/lsp/documents.js`);
   const { tuneForOpening } = require(`${root}/shared/out/engine-flags.js`);
   // As the server's entry point does: optimising later until the contract is open.
-  const openingDone = tuneForOpening(require('node:v8').setFlagsFromString);
+  const openingDone = process.env.NOTUNE ? () => {} : tuneForOpening(require('node:v8').setFlagsFromString);
   const text = fs.readFileSync(file, 'utf8');
   const ids = new DocumentIds();
   const uri = ids.uriOf(file);
@@ -29,14 +33,12 @@ function child(root, file, edits) {
   workspace.didOpen(file, document.getText(), 1, document.lines);
   workspace.current();
   openingDone();
-  // As the LSP harness edits: a character typed into a clause near the middle, then taken out.
-  const at = document.positionAt(text.indexOf('clause "', text.length / 2) + 'clause "'.length);
+  const changes = typing ? typedKeys(document, text) : clauseEdits(document, text, edits);
   const times = [];
-  for (let version = 2; version < edits + 2; version++) {
-    const typed = version % 2 === 0;
-    const change = typed ? { range: { start: at, end: at }, text: 'x' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+  for (let i = 0; i < changes.length; i++) {
+    const version = i + 2;
     const started = performance.now();
-    const updated = document.update([change], version);
+    const updated = document.update([changes[i]], version);
     document = updated.document;
     workspace.didChange(file, document.getText(), version, updated.change, document.lines);
     workspace.current();
@@ -46,6 +48,32 @@ function child(root, file, edits) {
   workspace.dispose();
   times.sort((a, b) => a - b);
   process.stdout.write(JSON.stringify({ median: times[times.length >> 1] }));
+}
+
+/** As the LSP harness edits: a character typed into a clause near the middle, then taken out. */
+function clauseEdits(document, text, edits) {
+  const at = document.positionAt(text.indexOf('clause "', text.length / 2) + 'clause "'.length);
+  return Array.from({ length: edits }, (_, i) => (i % 2 === 0
+    ? { range: { start: at, end: at }, text: 'x' }
+    : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }));
+}
+
+/** Each key of an obligation typed in before a norm near the middle, one character at a time (quotes and braces included, as without an editor closing them). */
+function typedKeys(document, text) {
+  const typed = '  obligation Typed "A duty typed in" {\n    Supplier must deliver "monthly report" to Council\n    due 2016-03-31\n  }\n\n';
+  const offset = text.indexOf('\n  obligation ', text.length / 2) + 1;
+  const start = document.positionAt(offset);
+  const keys = [];
+  let line = start.line;
+  let character = start.character;
+  for (const key of typed) {
+    keys.push({ range: { start: { line, character }, end: { line, character } }, text: key });
+    if (key === '\n') {
+      line++;
+      character = 0;
+    } else character++;
+  }
+  return keys;
 }
 
 /** What the LSP harness does for each edit before sending it: its text rebuilt with the edit. */
@@ -74,6 +102,13 @@ function editCostBench({ root, contracts, engineFlags, record }) {
   }
   const [small, large] = Object.values(medians);
   if (small && large) record('an edit in the server: 50,000 / 5,000 norms', 'x', [large / small], '<= 1.5 x');
+  // A declaration typed in: most keys leave it broken, and every key adds to the file.
+  for (const [label, prefix] of contracts) {
+    const script = `require(${JSON.stringify(__filename)}).child(${JSON.stringify(root)}, ${JSON.stringify(`${prefix}.partnership`)}, 0, true)`;
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(JSON.parse(execFileSync(process.execPath, [...engineFlags, '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 })).median);
+    record(`${label}: a declaration typed in, each key in the server`, 'ms', runs, label.startsWith('5,000') ? '<= 50 ms' : '<= 100 ms');
+  }
 }
 
 module.exports = { editCostBench, child };

@@ -65,7 +65,7 @@ describe('incremental parsing of a declaration typed in', function () {
     let document = parseDocument('/c.partnership', text);
     let byUnits = 0;
     let broken = 0;
-    let inString = 0;
+    let openString = 0;
     for (let i = 1; i <= typed.length; i++) {
       const next = text.slice(0, at) + typed.slice(0, i) + text.slice(at);
       const previous = document;
@@ -74,13 +74,12 @@ describe('incremental parsing of a declaration typed in', function () {
       assert.deepEqual(plain(document), plain(full), `after typing ${JSON.stringify(typed.slice(0, i))}`);
       if (full.diagnostics.length === 0) continue;
       broken++;
-      // A string left open (before its closing quote is typed, and the key that closes it) is a
-      // lexical error, which a whole parse handles.
-      if ((typed.slice(0, i - 1).split('"').length - 1) % 2 === 1 || typed[i - 1] === '"') inString++;
+      if (full.ast.lexicalErrors.length > 0) openString++;
       // A whole parse makes every node anew, the import's too; a parse of the units around the edit keeps it.
-      else if (document.ast.items[0] === previous.ast.items[0]) byUnits++;
+      if (document.ast.items[0] === previous.ast.items[0]) byUnits++;
     }
     assert.ok(broken > typed.length / 2, `most keys left a broken declaration (${broken})`);
-    assert.equal(byUnits, broken - inString, 'every other key in a broken document was parsed unit by unit');
+    assert.ok(openString > 10, `keys inside a string left open (${openString})`);
+    assert.equal(byUnits, broken, 'every key in a broken document was parsed unit by unit');
   });
 });

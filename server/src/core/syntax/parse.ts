@@ -10,7 +10,7 @@ import type { Block, FileNode, Import, Junk, Partnership, Span, Unit } from './a
 import { ChunkedList } from '../values/chunked-list';
 import { ChunkedOffsets } from '../values/chunked-offsets';
 import { type MissingPart, missingParts, missingPartsInUnit } from './missing-parts';
-import { type Expectation, GeneratedSyntaxError, type GrammarFile, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
+import { type Expectation, GeneratedSyntaxError, type GrammarFile, type ParsedUnits, parseTreeOnly, parseWithExpectations, type StartRuleNames } from './peggy-adapter';
 import { quoteToken, tokenAt, tokenBefore } from './tokens';
 
 export interface ParsedDocument {
@@ -79,14 +79,7 @@ function inChunks(ast: GrammarFile): FileNode {
 
 /** Turns a tree's junk, lexical errors and missing parts into P001s. */
 function finishParse(file: string, text: string, ast: FileNode): ParsedDocument {
-  const diagnostics: Diagnostic[] = [];
-  for (const e of ast.lexicalErrors) {
-    const message =
-      e.kind === 'string'
-        ? 'This string is not closed: a string ends with `"` on the same line.'
-        : 'This comment is not closed: a block comment ends with `*/`.';
-    diagnostics.push(report('P001', { file, start: e.start, end: e.kind === 'string' ? e.end : e.start + 2 }, { text: message }));
-  }
+  const diagnostics = lexicalDiagnostics(file, ast.lexicalErrors);
   const junk = findJunk(file, text, ast.lexicalErrors, (visit) => {
     if (ast.mayHaveJunk) forEachList(ast, visit);
   });
@@ -102,11 +95,22 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
  * document's text: their P001s, and the units with each broken statement replaced by its junk.
  * The statements before and after the stretch are the caller's to keep apart from it.
  */
-export function finishUnits(file: string, text: string, units: readonly Unit[], starts: readonly number[]): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } {
-  const junk = findJunk(file, text, [], (visit) => forEachUnitList(units.map((u) => u.node), (i) => starts[i], visit));
+export function finishUnits(file: string, text: string, units: readonly Unit[], starts: readonly number[], lexicalErrors: FileNode['lexicalErrors']): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } {
+  const junk = findJunk(file, text, lexicalErrors, (visit) => forEachUnitList(units.map((u) => u.node), (i) => starts[i], visit));
   const finished = junk.broken.size > 0 ? units.map((u) => withJunkUnit(u, junk.broken)) : units;
   const missing = finished.flatMap((unit, i) => missingPartsInUnit(unit, starts[i], text));
-  return { units: finished, diagnostics: onePerPosition([...junk.diagnostics, ...reportable(file, missing, junk.follows, [])]) };
+  return { units: finished, diagnostics: onePerPosition([...lexicalDiagnostics(file, lexicalErrors), ...junk.diagnostics, ...reportable(file, missing, junk.follows, lexicalErrors)]) };
+}
+
+/** An unclosed string or comment: where it starts, and what closes one. */
+function lexicalDiagnostics(file: string, lexicalErrors: FileNode['lexicalErrors']): Diagnostic[] {
+  return lexicalErrors.map((e) => {
+    const message =
+      e.kind === 'string'
+        ? 'This string is not closed: a string ends with `"` on the same line.'
+        : 'This comment is not closed: a block comment ends with `*/`.';
+    return report('P001', { file, start: e.start, end: e.kind === 'string' ? e.end : e.start + 2 }, { text: message });
+  });
 }
 
 /** Each broken statement's P001, the statements followed by junk, and those the junk after them breaks. */
@@ -189,13 +193,12 @@ export function parseUnit(text: string): Unit | null {
 
 /**
  * A stretch of a partnership's units parsed on their own (see `UnitsOnly` in the grammar), each
- * with where it starts in the stretch; null unless the stretch is whole units without lexical
- * errors.
+ * with where it starts in the stretch, and the strings and comments left open in it; null
+ * unless the stretch is whole units.
  */
-export function parseUnits(text: string): { readonly units: readonly Unit[]; readonly starts: readonly number[] } | null {
+export function parseUnits(text: string): ParsedUnits | null {
   try {
-    const { units, starts, lexicalErrors } = parseTreeOnly(text, 'UnitsOnly');
-    return lexicalErrors.length === 0 ? { units, starts } : null;
+    return parseTreeOnly(text, 'UnitsOnly');
   } catch (error) {
     // Not whole units (a stray `}`, say): the caller parses the whole document instead.
     if (error instanceof GeneratedSyntaxError || error instanceof RangeError) return null;

@@ -11,14 +11,14 @@
 //     before it decides whether it is broken);
 //   - it holds none of the partnership's lines that may be given once (`term`, `source`,
 //     `calendar`, `value`), whose repetition is found across every unit;
-//   - no lexical error (an unclosed comment runs to the end of the file);
+//   - no comment left open (it runs to the end of the file; a string left open ends with its line);
 //   - the previous findings outside the stretch stay where they were, each at a position of
 //     its own, and none of them names a line that the edit moved.
 // Anything else is a whole parse, which keeps the previous units the edit left (reparse.ts).
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ChangedRange } from '../text/changed-range';
-import type { FileNode, Partnership, PartnershipBlock, Unit } from './ast';
+import type { FileNode, LexicalError, Partnership, PartnershipBlock, Unit } from './ast';
 import { finishUnits, type ParsedDocument, parseUnits } from './parse';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 
@@ -27,7 +27,7 @@ const ONCE_PER_PARTNERSHIP = new Set(['Term', 'Source', 'Calendar', 'ContractVal
 
 export function reparseAcrossUnits(previous: ParsedDocument, text: string, change: ChangedRange): ParsedDocument | null {
   const old = previous.text;
-  if (previous.ast.lexicalErrors.length > 0) return null;
+  if (!previous.ast.lexicalErrors.every(endsItsLine)) return null;
   const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
   const partnership = previous.ast.items[place] as Partnership | undefined;
   const block = partnership?.block;
@@ -65,12 +65,24 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   if (parsed.units.some((u) => ONCE_PER_PARTNERSHIP.has(u.node.kind))) return null;
 
   const starts = parsed.starts.map((s) => start + s);
-  const now = finishUnits(previous.file, text, parsed.units, starts);
+  const placed = (errors: readonly LexicalError[]): LexicalError[] => errors.map((e) => ({ ...e, start: e.start + start, end: e.end + start }));
+  const openNow = placed(parsed.lexicalErrors);
+  if (!openNow.every(endsItsLine)) return null;
+  const now = finishUnits(previous.file, text, parsed.units, starts, openNow);
   // The stretch's findings in the previous text, from its units as the parser read them (the
   // tree holds them with their broken statements replaced, which would read otherwise).
   const before = parseUnits(old.slice(start, oldEnd));
   if (!before) return null;
-  const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s));
+  const openThen = placed(before.lexicalErrors);
+  const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s), openThen);
+  // The strings left open: the stretch's as it reads now, every other where it was, moved with the text.
+  const inside = previous.ast.lexicalErrors.filter((e) => e.start >= start && e.start < oldEnd);
+  if (inside.length !== openThen.length || inside.some((e, k) => e.start !== openThen[k].start || e.end !== openThen[k].end)) return null;
+  const lexicalErrors = [
+    ...previous.ast.lexicalErrors.filter((e) => e.start < start),
+    ...openNow,
+    ...previous.ast.lexicalErrors.filter((e) => e.start >= oldEnd).map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })),
+  ];
   // A line break split or joined at the edit's edges counts too: one character more each side.
   const linesMoved = linesIn(old, from - 1, oldTo + 1) !== linesIn(text, from - 1, newTo + 1);
   const diagnostics = merged(previous.diagnostics, then.diagnostics, now.diagnostics, { from, oldEnd, delta, linesMoved });
@@ -89,7 +101,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const items = previous.ast.items.slice();
   items[place] = newPartnership;
   // Whether junk may be anywhere: a hint for a whole parse's search, kept on the safe side.
-  const ast: FileNode = { ...previous.ast, items, end: text.length, mayHaveJunk: previous.ast.mayHaveJunk || now.units.some(hasJunk) };
+  const ast: FileNode = { ...previous.ast, items, lexicalErrors, end: text.length, mayHaveJunk: previous.ast.mayHaveJunk || now.units.some(hasJunk) };
   return { file: previous.file, text, ast, diagnostics };
 }
 
@@ -117,6 +129,11 @@ function merged(previous: readonly Diagnostic[], then: readonly Diagnostic[], no
   const positions = new Set(out.map((d) => d.start));
   if (now.some((d) => positions.has(d.start))) return null;
   return [...out, ...now].sort((x, y) => x.start - y.start);
+}
+
+/** A string left open ends with its line; a comment left open runs to the end of the file. */
+function endsItsLine(error: LexicalError): boolean {
+  return error.kind === 'string';
 }
 
 /** An unchanged unit read again as the same statement, not as junk. */
