@@ -13,9 +13,15 @@ interface CarriedFrom {
 
 const carriedFrom = new WeakMap<FileModel, CarriedFrom>();
 
-/** Notes that `model` is `earlier` with the norms at `norms` replaced (and perhaps other meanings, never moved). */
+/**
+ * Notes that `model` is `earlier` with the norms at `norms` replaced (and perhaps other
+ * meanings, never moved). Only a model's own step is asked about, so `earlier` forgets the
+ * model it came from: each model noting the one before, and that one the one before it, would
+ * keep every model of an editing session alive.
+ */
 export function noteCarried(model: FileModel, earlier: FileModel, norms: readonly number[]): void {
   carriedFrom.set(model, { earlier, norms });
+  carriedFrom.delete(earlier);
 }
 
 /**

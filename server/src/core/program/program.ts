@@ -116,7 +116,7 @@ export class Program {
       declared.set(l.file, { file: l.file, text: l.text, parsed: l.parsed, partnership, declarations: declare(l.file, partnership, previous?.files.get(l.file)?.declarations), imports });
     }
     // Then each changed file's references and meaning, seeing other files through its imports.
-    const visibility = new VisibleIndex<DeclaredFile>((d) => d.imports.flatMap((link) => (link.readable ? [declared.get(link.target)!] : [])));
+    const visibility = visibilityAmong(declared);
     const files = new Map<string, SourceFile>();
     for (const [file, d] of declared) {
       if (kept(file)) {
@@ -183,6 +183,16 @@ function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
     }
   }
   return loaded;
+}
+
+/**
+ * What each file sees through its imports, among `declared`. A file's names keep this index
+ * (their lookups of imported names ask it when first read), so it is made here rather than in
+ * the program's constructor: a function made there would hold the constructor's variables,
+ * the previous program among them, and each program would keep every earlier one alive.
+ */
+function visibilityAmong(declared: ReadonlyMap<string, DeclaredFile>): VisibleIndex<DeclaredFile> {
+  return new VisibleIndex<DeclaredFile>((d) => d.imports.flatMap((link) => (link.readable ? [declared.get(link.target)!] : [])));
 }
 
 /**

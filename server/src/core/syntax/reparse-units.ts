@@ -18,6 +18,7 @@
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ChangedRange } from '../text/changed-range';
+import { detached } from '../text/detached';
 import type { FileNode, LexicalError, Partnership, PartnershipBlock, Unit } from './ast';
 import { finishUnits, type ParsedDocument, parseUnits } from './parse';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
@@ -50,7 +51,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   for (let tries = 0; tries < 4 && !parsed; tries++) {
     if (b >= n) return null;
     if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
-    const made = parseUnits(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta));
+    const made = parseUnits(detached(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta)));
     if (!made || made.units.length < 2) return null;
     const atStart = a === 0 || kept(made.units[0], block.units.at(a));
     const atEnd = kept(made.units[made.units.length - 1], block.units.at(b));

@@ -7,6 +7,7 @@
 // edit across units or at their edges) is a full parse, so both paths give the same tree.
 
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
+import { detached } from '../text/detached';
 import type { FileNode, Partnership, PartnershipBlock } from './ast';
 import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
@@ -74,7 +75,7 @@ function incrementally(previous: ParsedDocument, text: string, known: ChangedRan
   // put there, so that a large document's new text is not read (and so copied) as a whole.
   const unitText = known.inserted !== undefined && known.inserted.length === known.newTo - from
     ? before.slice(0, from - start) + known.inserted + before.slice(oldTo - start)
-    : text.slice(start, start + before.length + delta);
+    : detached(text.slice(start, start + before.length + delta));
   const unit = parseUnit(unitText);
   if (!unit || unit.node.kind !== block.units.at(index).node.kind || !isCleanUnit(text, unit, start)) return null;
 

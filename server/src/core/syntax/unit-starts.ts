@@ -65,9 +65,24 @@ interface Splice {
 
 const splices = new WeakMap<ChunkedList<Unit>, Splice>();
 
-/** Records that `after` is `before` with the `removed` units from place `at` replaced by `inserted` units (an incremental parse). */
+/** How many edits back a unit's last known place is followed before the list is searched instead. */
+const FOLLOWED_EDITS = 16;
+
+/**
+ * Records that `after` is `before` with the `removed` units from place `at` replaced by
+ * `inserted` units (an incremental parse). Only the last few splices are followed
+ * (`movedPlace`): the list before them forgets the one it came from, so that a long editing
+ * session does not keep every list of units it made alive.
+ */
 export function noteSpliced(before: ChunkedList<Unit>, after: ChunkedList<Unit>, at: number, removed: number, inserted: number): void {
   splices.set(after, { before, at, removed, inserted });
+  let list = after;
+  for (let k = 0; k < FOLLOWED_EDITS; k++) {
+    const splice = splices.get(list);
+    if (!splice) return;
+    list = splice.before;
+  }
+  splices.delete(list);
 }
 
 /** The place that place `place` of a splice's earlier list has in its later one; -1 inside the stretch. */
@@ -75,9 +90,6 @@ function placeAfter(splice: Splice, place: number): number {
   if (place < splice.at) return place;
   return place >= splice.at + splice.removed ? place + splice.inserted - splice.removed : -1;
 }
-
-/** How many edits back a unit's last known place is followed before the list is searched instead. */
-const FOLLOWED_EDITS = 16;
 
 /**
  * Where a unit last known at `known`, in some list this one was spliced from, stands now: each
