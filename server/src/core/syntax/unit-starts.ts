@@ -176,6 +176,10 @@ function carriedPlaces(units: ChunkedList<Unit>, key: string): readonly number[]
   const from = splices.get(units);
   const before = from && placesByKinds.get(from.before)?.get(key);
   if (!from || !before) return undefined;
+  // Units replaced one for one, each keeping its kind (an edit inside a unit): the very places.
+  let sameKinds = from.inserted === from.removed;
+  for (let i = from.at; sameKinds && i < from.at + from.inserted; i++) sameKinds = units.at(i).node.kind === from.before.at(i).node.kind;
+  if (sameKinds) return before;
   const kinds = key.split(' ');
   const places: number[] = [];
   let k = 0;
@@ -183,5 +187,5 @@ function carriedPlaces(units: ChunkedList<Unit>, key: string): readonly number[]
   for (let i = from.at; i < from.at + from.inserted; i++) if (kinds.includes(units.at(i).node.kind)) places.push(i);
   const moved = from.inserted - from.removed;
   for (; k < before.length; k++) if (before[k] >= from.at + from.removed) places.push(before[k] + moved);
-  return places.length === 0 ? NONE : before.length === places.length && places.every((p, i) => p === before[i]) ? before : places;
+  return places.length === 0 ? NONE : places;
 }
