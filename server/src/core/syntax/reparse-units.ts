@@ -21,6 +21,7 @@ import type { ChangedRange } from '../text/changed-range';
 import { detached } from '../text/detached';
 import type { FileNode, LexicalError, Partnership, PartnershipBlock, Unit } from './ast';
 import { finishUnits, type ParsedDocument, parseUnits } from './parse';
+import type { ParsedUnits } from './peggy-adapter';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 
 /** The partnership's lines that may be given once: their repetition is found across every unit. */
@@ -35,31 +36,12 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   if (!partnership || !block || place !== previous.ast.items.length - 1 || block.units.length < 2) return null;
   const { from, oldTo, newTo } = change;
   const delta = text.length - old.length;
-  const n = block.units.length;
   // A NUL byte makes the file binary data, one finding for the whole file.
   if (text.slice(from, newTo).includes('\u0000')) return null;
 
-  // The units the edit touched, and an unchanged one on each side (none before the first unit).
-  const first = unitIndexAt(block, from - 1);
-  const last = unitIndexAt(block, oldTo);
-  if (first < 0) return null;
-  let a = Math.max(0, first - 1);
-  let b = last + 1;
-  let parsed: ReturnType<typeof parseUnits> = null;
-  // A unit at an end of the stretch that reads otherwise now (a declaration being typed took
-  // the word after it as its name) is part of the edit: the stretch takes the next one too.
-  for (let tries = 0; tries < 4 && !parsed; tries++) {
-    if (b >= n) return null;
-    if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
-    const made = parseUnits(detached(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta)));
-    if (!made || made.units.length < 2) return null;
-    const atStart = a === 0 || kept(made.units[0], block.units.at(a));
-    const atEnd = kept(made.units[made.units.length - 1], block.units.at(b));
-    if (atStart && atEnd) parsed = made;
-    if (!atStart) a--;
-    if (!atEnd) b++;
-  }
-  if (!parsed) return null;
+  const found = stretchAround(block, text, change, delta);
+  if (!found) return null;
+  const { a, b, parsed } = found;
   const start = block.starts.at(a);
   const oldEnd = block.starts.at(b) + block.units.at(b).text.length;
   for (let i = a; i <= b; i++) if (ONCE_PER_PARTNERSHIP.has(block.units.at(i).node.kind)) return null;
@@ -76,14 +58,8 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   if (!before) return null;
   const openThen = placed(before.lexicalErrors);
   const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s), openThen);
-  // The strings left open: the stretch's as it reads now, every other where it was, moved with the text.
-  const inside = previous.ast.lexicalErrors.filter((e) => e.start >= start && e.start < oldEnd);
-  if (inside.length !== openThen.length || inside.some((e, k) => e.start !== openThen[k].start || e.end !== openThen[k].end)) return null;
-  const lexicalErrors = [
-    ...previous.ast.lexicalErrors.filter((e) => e.start < start),
-    ...openNow,
-    ...previous.ast.lexicalErrors.filter((e) => e.start >= oldEnd).map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })),
-  ];
+  const lexicalErrors = openStrings(previous.ast.lexicalErrors, { start, oldEnd, delta }, openThen, openNow);
+  if (!lexicalErrors) return null;
   // A line break split or joined at the edit's edges counts too: one character more each side.
   const linesMoved = linesIn(old, from - 1, oldTo + 1) !== linesIn(text, from - 1, newTo + 1);
   const diagnostics = merged(previous.diagnostics, then.diagnostics, now.diagnostics, { from, oldEnd, delta, linesMoved });
@@ -92,7 +68,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   // The stretch's units, the unchanged ones at its ends being the previous units themselves
   // (unless the junk after one now breaks it).
   const end = now.units.length - 1;
-  const stretch = now.units.map((u, k) => (u !== parsed!.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end ? block.units.at(b) : u));
+  const stretch = now.units.map((u, k) => (u !== parsed.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end ? block.units.at(b) : u));
   const units = block.units.spliced(a, b - a + 1, stretch);
   noteSpliced(block.units, units, a, b - a + 1, stretch.length);
   const newStarts = block.starts.spliced(a, b - a + 1, starts, delta);
@@ -104,6 +80,47 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   // Whether junk may be anywhere: a hint for a whole parse's search, kept on the safe side.
   const ast: FileNode = { ...previous.ast, items, lexicalErrors, end: text.length, mayHaveJunk: previous.ast.mayHaveJunk || now.units.some(hasJunk) };
   return { file: previous.file, text, ast, diagnostics };
+}
+
+/**
+ * The units the edit touched, with an unchanged unit on each side read again as before (none
+ * before the block's first unit): `a` and `b` the places of the stretch's first and last
+ * units in the previous list, `parsed` its units in the new text. Null when no such stretch
+ * is found within a few units of the edit.
+ */
+function stretchAround(block: PartnershipBlock, text: string, change: ChangedRange, delta: number): { readonly a: number; readonly b: number; readonly parsed: ParsedUnits } | null {
+  const n = block.units.length;
+  const first = unitIndexAt(block, change.from - 1);
+  if (first < 0) return null;
+  let a = Math.max(0, first - 1);
+  let b = unitIndexAt(block, change.oldTo) + 1;
+  // A unit at an end of the stretch that reads otherwise now (a declaration being typed took
+  // the word after it as its name) is part of the edit: the stretch takes the next one too.
+  for (let tries = 0; tries < 4; tries++) {
+    if (b >= n) return null;
+    // A broken statement after the stretch would read as the broken tail of its last unit.
+    if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
+    const parsed = parseUnits(detached(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta)));
+    if (!parsed || parsed.units.length < 2) return null;
+    const atStart = a === 0 || kept(parsed.units[0], block.units.at(a));
+    const atEnd = kept(parsed.units[parsed.units.length - 1], block.units.at(b));
+    if (atStart && atEnd) return { a, b, parsed };
+    if (!atStart) a--;
+    if (!atEnd) b++;
+  }
+  return null;
+}
+
+/**
+ * The strings left open in the new text: the stretch's as it reads now, every other where it
+ * was, moved with the text. Null when those the previous tree holds inside the stretch are not
+ * the ones its units read (`then`).
+ */
+function openStrings(previous: readonly LexicalError[], stretch: { readonly start: number; readonly oldEnd: number; readonly delta: number }, then: readonly LexicalError[], now: readonly LexicalError[]): LexicalError[] | null {
+  const { start, oldEnd, delta } = stretch;
+  const inside = previous.filter((e) => e.start >= start && e.start < oldEnd);
+  if (inside.length !== then.length || inside.some((e, k) => e.start !== then[k].start || e.end !== then[k].end)) return null;
+  return [...previous.filter((e) => e.start < start), ...now, ...previous.filter((e) => e.start >= oldEnd).map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }))];
 }
 
 /**
@@ -121,6 +138,8 @@ function merged(previous: readonly Diagnostic[], then: readonly Diagnostic[], no
       found++;
       continue;
     }
+    // A finding with other places than its own (none of the parser's has any) is not moved here.
+    if (d.unit !== undefined || d.related.length > 0 || d.fixes.length > 0) return null;
     if (d.start < edit.from) out.push(d);
     // After the stretch: moved with the text, unless a line it names moved with it.
     else if (d.start >= edit.oldEnd && !edit.linesMoved) out.push({ ...d, start: d.start + edit.delta, end: d.end + edit.delta });
