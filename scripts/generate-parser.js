@@ -27,6 +27,7 @@ const returnTypes = {
   NameOnly: `${ast}.Ident`,
   UnitOnly: `{ node: ${ast}.PartnershipItem; lexicalErrors: ${ast}.LexicalError[] }`,
   UnitsOnly: `{ units: ${ast}.Unit[]; starts: number[]; lexicalErrors: ${ast}.LexicalError[] }`,
+  UnitsThenClose: `{ units: ${ast}.Unit[]; starts: number[]; lexicalErrors: ${ast}.LexicalError[] }`,
 };
 
 execFileSync(process.execPath, [

@@ -82,4 +82,23 @@ describe('incremental parsing of a declaration typed in', function () {
     assert.ok(openString > 10, `keys inside a string left open (${openString})`);
     assert.equal(byUnits, broken, 'every key in a broken document was parsed unit by unit');
   });
+  it('re-parses only the last units and the closing brace for a declaration typed at the end of the block', () => {
+    // A line of its own before the block's closing brace, where the declaration is typed.
+    const generated = `import "other.partnership"\n${generatedContract(60)}`;
+    const at = generated.lastIndexOf('\n}') + 1;
+    const text = `${generated.slice(0, at)}\n${generated.slice(at)}`;
+    const typed = '  obligation Last "Last duty" {\n    Supplier must deliver "a report" to Council\n  }';
+    const opened = typed.indexOf('{');
+    let document = parseDocument('/c.partnership', text);
+    let byUnits = 0;
+    for (let i = 1; i <= typed.length; i++) {
+      const next = text.slice(0, at) + typed.slice(0, i) + text.slice(at);
+      const previous = document;
+      document = reparseDocument(previous, next, { from: at + i - 1, oldTo: at + i - 1, newTo: at + i, inserted: typed[i - 1] });
+      assert.deepEqual(plain(document), plain(parseDocument('/c.partnership', next)), `after typing ${JSON.stringify(typed.slice(0, i))}`);
+      if (i <= opened && document.ast.items[0] === previous.ast.items[0]) byUnits++;
+    }
+    // Once the new block is open, it takes the partnership's closing brace as its own until its own is typed: a whole parse.
+    assert.equal(byUnits, opened, 'every key before the block opens was parsed unit by unit');
+  });
 });

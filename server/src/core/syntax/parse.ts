@@ -194,11 +194,12 @@ export function parseUnit(text: string): Unit | null {
 /**
  * A stretch of a partnership's units parsed on their own (see `UnitsOnly` in the grammar), each
  * with where it starts in the stretch, and the strings and comments left open in it; null
- * unless the stretch is whole units.
+ * unless the stretch is whole units. `closed`: the stretch is the block's last units and the
+ * `}` that closes the block (`UnitsThenClose`).
  */
-export function parseUnits(text: string): ParsedUnits | null {
+export function parseUnits(text: string, closed = false): ParsedUnits | null {
   try {
-    return parseTreeOnly(text, 'UnitsOnly');
+    return parseTreeOnly(text, closed ? 'UnitsThenClose' : 'UnitsOnly');
   } catch (error) {
     // Not whole units (a stray `}`, say): the caller parses the whole document instead.
     if (error instanceof GeneratedSyntaxError || error instanceof RangeError) return null;

@@ -33,11 +33,12 @@ export interface ParsedUnits {
  */
 export function parseTreeOnly(text: string, startRule: 'File'): GrammarFile;
 export function parseTreeOnly(text: string, startRule: 'UnitOnly'): ParsedUnit;
-export function parseTreeOnly(text: string, startRule: 'UnitsOnly'): ParsedUnits;
-export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly' | 'UnitsOnly'): GrammarFile | ParsedUnit | ParsedUnits {
+export function parseTreeOnly(text: string, startRule: 'UnitsOnly' | 'UnitsThenClose'): ParsedUnits;
+export function parseTreeOnly(text: string, startRule: 'File' | 'UnitOnly' | 'UnitsOnly' | 'UnitsThenClose'): GrammarFile | ParsedUnit | ParsedUnits {
   // One call per rule: the generated declarations type the result by the rule's name.
   if (startRule === 'File') return parse(text, { startRule, peg$silentFails: 1 });
-  return startRule === 'UnitOnly' ? parse(text, { startRule, peg$silentFails: 1 }) : parse(text, { startRule, peg$silentFails: 1 });
+  if (startRule === 'UnitOnly') return parse(text, { startRule, peg$silentFails: 1 });
+  return startRule === 'UnitsOnly' ? parse(text, { startRule, peg$silentFails: 1 }) : parse(text, { startRule, peg$silentFails: 1 });
 }
 
 /**

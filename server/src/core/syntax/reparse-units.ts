@@ -8,7 +8,8 @@
 //   - it begins and ends with an unchanged unit, read again as the same statement (not junk):
 //     the parse enters the stretch as it did and leaves it where the next unit begins, which
 //     reads as before (what it reads ahead of it is unchanged, and it is not junk, so nothing
-//     before it decides whether it is broken);
+//     before it decides whether it is broken); or it ends with the `}` that closes the block,
+//     read as the block's own;
 //   - it holds none of the partnership's lines that may be given once (`term`, `source`,
 //     `calendar`, `value`), whose repetition is found across every unit;
 //   - no comment left open (it runs to the end of the file; a string left open ends with its line);
@@ -41,7 +42,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
 
   const found = stretchAround(block, text, change, delta);
   if (!found) return null;
-  const { a, b, parsed } = found;
+  const { a, b, parsed, closed } = found;
   const start = block.starts.at(a);
   const oldEnd = block.starts.at(b) + block.units.at(b).text.length;
   for (let i = a; i <= b; i++) if (ONCE_PER_PARTNERSHIP.has(block.units.at(i).node.kind)) return null;
@@ -54,7 +55,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const now = finishUnits(previous.file, text, parsed.units, starts, openNow);
   // The stretch's findings in the previous text, from its units as the parser read them (the
   // tree holds them with their broken statements replaced, which would read otherwise).
-  const before = parseUnits(old.slice(start, oldEnd));
+  const before = parseUnits(old.slice(start, closed ? block.end : oldEnd), closed);
   if (!before) return null;
   const openThen = placed(before.lexicalErrors);
   const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s), openThen);
@@ -68,7 +69,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   // The stretch's units, the unchanged ones at its ends being the previous units themselves
   // (unless the junk after one now breaks it).
   const end = now.units.length - 1;
-  const stretch = now.units.map((u, k) => (u !== parsed.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end ? block.units.at(b) : u));
+  const stretch = now.units.map((u, k) => (u !== parsed.units[k] ? u : k === 0 && a > 0 ? block.units.at(a) : k === end && !closed ? block.units.at(b) : u));
   const units = block.units.spliced(a, b - a + 1, stretch);
   noteSpliced(block.units, units, a, b - a + 1, stretch.length);
   const newStarts = block.starts.spliced(a, b - a + 1, starts, delta);
@@ -84,11 +85,12 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
 
 /**
  * The units the edit touched, with an unchanged unit on each side read again as before (none
- * before the block's first unit): `a` and `b` the places of the stretch's first and last
- * units in the previous list, `parsed` its units in the new text. Null when no such stretch
- * is found within a few units of the edit.
+ * before the block's first unit; after its last, the `}` that closes the block): `a` and `b`
+ * the places of the stretch's first and last units in the previous list, `parsed` its units in
+ * the new text, `closed` whether it ends with the block's `}`. Null when no such stretch is
+ * found within a few units of the edit.
  */
-function stretchAround(block: PartnershipBlock, text: string, change: ChangedRange, delta: number): { readonly a: number; readonly b: number; readonly parsed: ParsedUnits } | null {
+function stretchAround(block: PartnershipBlock, text: string, change: ChangedRange, delta: number): Stretch | null {
   const n = block.units.length;
   const first = unitIndexAt(block, change.from - 1);
   if (first < 0) return null;
@@ -97,18 +99,28 @@ function stretchAround(block: PartnershipBlock, text: string, change: ChangedRan
   // A unit at an end of the stretch that reads otherwise now (a declaration being typed took
   // the word after it as its name) is part of the edit: the stretch takes the next one too.
   for (let tries = 0; tries < 4; tries++) {
-    if (b >= n) return null;
+    const closed = b >= n;
+    if (closed && !block.closed) return null;
+    if (closed) b = n - 1;
     // A broken statement after the stretch would read as the broken tail of its last unit.
-    if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
-    const parsed = parseUnits(detached(text.slice(block.starts.at(a), block.starts.at(b) + block.units.at(b).text.length + delta)));
-    if (!parsed || parsed.units.length < 2) return null;
+    else if (b + 1 < n && block.units.at(b + 1).node.kind === 'Junk') return null;
+    const end = closed ? block.end + delta : block.starts.at(b) + block.units.at(b).text.length + delta;
+    const parsed = parseUnits(detached(text.slice(block.starts.at(a), end)), closed);
+    if (!parsed || parsed.units.length === 0) return null;
     const atStart = a === 0 || kept(parsed.units[0], block.units.at(a));
-    const atEnd = kept(parsed.units[parsed.units.length - 1], block.units.at(b));
-    if (atStart && atEnd) return { a, b, parsed };
+    const atEnd = closed || kept(parsed.units[parsed.units.length - 1], block.units.at(b));
+    if (atStart && atEnd) return { a, b, parsed, closed };
     if (!atStart) a--;
     if (!atEnd) b++;
   }
   return null;
+}
+
+interface Stretch {
+  readonly a: number;
+  readonly b: number;
+  readonly parsed: ParsedUnits;
+  readonly closed: boolean;
 }
 
 /**
