@@ -49,6 +49,14 @@ const singleLines: Record<string, Record<string, string>> = {
   Partnership: { Term: 'term', Source: 'source', Calendar: 'calendar', ContractValue: 'value' },
 };
 
+/**
+ * Whether a statement of `kind` is one of the partnership's lines given once (`term`, say):
+ * its repetition is found across every unit of the partnership.
+ */
+export function givenOnceInPartnership(kind: string): boolean {
+  return Object.hasOwn(singleLines.Partnership, kind);
+}
+
 export function missingParts(ast: FileNode, text: string): MissingPart[] {
   const c = collector(text);
   const out = c.out;

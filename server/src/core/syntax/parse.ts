@@ -214,9 +214,16 @@ export function parseUnits(text: string, closed = false): ParsedUnits | null {
  * starts in `text`, the document's new text.
  */
 export function isCleanUnit(text: string, unit: Unit, start: number): boolean {
-  const hasJunk = (block: Block<Item> | null | undefined): boolean =>
-    !!block && block.items.some((i) => i.kind === 'Junk' || hasJunk((i as { block?: Block<Item> | null }).block));
-  return !hasJunk((unit.node as { block?: Block<Item> | null }).block) && missingPartsInUnit(unit, start, text).length === 0;
+  return !unitHasJunk(unit) && missingPartsInUnit(unit, start, text).length === 0;
+}
+
+/** Whether a broken statement stands anywhere in a unit: the unit's own, or inside its blocks. */
+export function unitHasJunk(unit: Unit): boolean {
+  const junkIn = (item: Item): boolean => {
+    const block = (item as { block?: Block<Item> | null }).block;
+    return item.kind === 'Junk' || (!!block && block.items.some(junkIn));
+  };
+  return junkIn(unit.node);
 }
 
 /** Declarations stay declared when something after their name is broken. */

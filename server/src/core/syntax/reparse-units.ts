@@ -20,21 +20,21 @@
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ChangedRange } from '../text/changed-range';
 import { detached } from '../text/detached';
-import type { FileNode, LexicalError, Partnership, PartnershipBlock, Unit } from './ast';
-import { finishUnits, type ParsedDocument, parseUnits } from './parse';
+import { LineIndex } from '../text/line-index';
+import type { LexicalError, PartnershipBlock, Unit } from './ast';
+import { lastBlock, withBlock } from './block-edit';
+import { givenOnceInPartnership } from './missing-parts';
+import { finishUnits, type ParsedDocument, parseUnits, unitHasJunk } from './parse';
 import type { ParsedUnits } from './peggy-adapter';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 
-/** The partnership's lines that may be given once: their repetition is found across every unit. */
-const ONCE_PER_PARTNERSHIP = new Set(['Term', 'Source', 'Calendar', 'ContractValue']);
 
 export function reparseAcrossUnits(previous: ParsedDocument, text: string, change: ChangedRange): ParsedDocument | null {
   const old = previous.text;
   if (!previous.ast.lexicalErrors.every(endsItsLine)) return null;
-  const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
-  const partnership = previous.ast.items[place] as Partnership | undefined;
-  const block = partnership?.block;
-  if (!partnership || !block || place !== previous.ast.items.length - 1 || block.units.length < 2) return null;
+  const last = lastBlock(previous.ast);
+  if (!last || last.block.units.length < 2) return null;
+  const { block } = last;
   const { from, oldTo, newTo } = change;
   const delta = text.length - old.length;
   // A NUL byte makes the file binary data, one finding for the whole file.
@@ -45,8 +45,8 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const { a, b, parsed, closed } = found;
   const start = block.starts.at(a);
   const oldEnd = block.starts.at(b) + block.units.at(b).text.length;
-  for (let i = a; i <= b; i++) if (ONCE_PER_PARTNERSHIP.has(block.units.at(i).node.kind)) return null;
-  if (parsed.units.some((u) => ONCE_PER_PARTNERSHIP.has(u.node.kind))) return null;
+  for (let i = a; i <= b; i++) if (givenOnceInPartnership(block.units.at(i).node.kind)) return null;
+  if (parsed.units.some((u) => givenOnceInPartnership(u.node.kind))) return null;
 
   const starts = parsed.starts.map((s) => start + s);
   const placed = (errors: readonly LexicalError[]): LexicalError[] => errors.map((e) => ({ ...e, start: e.start + start, end: e.end + start }));
@@ -62,6 +62,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const lexicalErrors = openStrings(previous.ast.lexicalErrors, { start, oldEnd, delta }, openThen, openNow);
   if (!lexicalErrors) return null;
   // A line break split or joined at the edit's edges counts too: one character more each side.
+  const linesIn = (t: string, a: number, b: number): number => new LineIndex(t.slice(Math.max(0, a), b)).lineCount;
   const linesMoved = linesIn(old, from - 1, oldTo + 1) !== linesIn(text, from - 1, newTo + 1);
   const diagnostics = merged(previous.diagnostics, then.diagnostics, now.diagnostics, { from, oldEnd, delta, linesMoved });
   if (!diagnostics) return null;
@@ -74,12 +75,9 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   noteSpliced(block.units, units, a, b - a + 1, stretch.length);
   const newStarts = block.starts.spliced(a, b - a + 1, starts, delta);
   for (let k = 0; k < stretch.length; k++) notePlace(stretch[k], a + k);
-  const newBlock: PartnershipBlock = { ...block, units, starts: newStarts, end: block.end + delta };
-  const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };
-  const items = previous.ast.items.slice();
-  items[place] = newPartnership;
   // Whether junk may be anywhere: a hint for a whole parse's search, kept on the safe side.
-  const ast: FileNode = { ...previous.ast, items, lexicalErrors, end: text.length, mayHaveJunk: previous.ast.mayHaveJunk || now.units.some(hasJunk) };
+  const mayHaveJunk = previous.ast.mayHaveJunk || now.units.some(unitHasJunk);
+  const ast = withBlock(previous.ast, last, { ...block, units, starts: newStarts, end: block.end + delta }, delta, { lexicalErrors, mayHaveJunk });
   return { file: previous.file, text, ast, diagnostics };
 }
 
@@ -178,20 +176,4 @@ export function sameUnit(a: Unit, b: Unit): boolean {
   return a.text === b.text && a.node.kind === b.node.kind && a.node.end === b.node.end;
 }
 
-function hasJunk(unit: Unit): boolean {
-  const junkIn = (node: { readonly kind: string }): boolean => {
-    const block = (node as { block?: { items: readonly { kind: string }[] } | null }).block;
-    return node.kind === 'Junk' || (!!block && block.items.some(junkIn));
-  };
-  return junkIn(unit.node);
-}
 
-/** How many line breaks `text` holds between two offsets. */
-function linesIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;
-  }
-  return count;
-}

@@ -8,7 +8,8 @@
 
 import { type ChangedRange, changedRange, fitsTexts } from '../text/changed-range';
 import { detached } from '../text/detached';
-import type { FileNode, Partnership, PartnershipBlock } from './ast';
+import type { PartnershipBlock } from './ast';
+import { lastBlock, withBlock } from './block-edit';
 import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
@@ -32,13 +33,11 @@ export function reparseDocument(previous: ParsedDocument, text: string, change?:
  * rather than every unit of the contract.
  */
 function withPreviousUnits(previous: ParsedDocument, parsed: ParsedDocument): ParsedDocument {
-  const place = parsed.ast.items.findIndex((i) => i.kind === 'Partnership');
-  const partnership = parsed.ast.items[place] as Partnership | undefined;
-  const block = partnership?.block;
-  const earlier = (previous.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined)?.block;
-  if (!partnership || !block || !earlier) return parsed;
-  const before = earlier.units;
-  const after = block.units;
+  const now = lastBlock(parsed.ast);
+  const earlier = lastBlock(previous.ast);
+  if (!now || !earlier) return parsed;
+  const before = earlier.block.units;
+  const after = now.block.units;
   let head = 0;
   while (head < before.length && head < after.length && sameUnit(before.at(head), after.at(head))) head++;
   let tail = 0;
@@ -48,20 +47,15 @@ function withPreviousUnits(previous: ParsedDocument, parsed: ParsedDocument): Pa
   const shift = before.length - after.length;
   const units = ChunkedList.made(after.length, (i) => (i < head ? before.at(i) : i >= after.length - tail ? before.at(i + shift) : after.at(i)));
   noteSpliced(before, units, head, before.length - head - tail, after.length - head - tail);
-  const newPartnership: Partnership = { ...partnership, block: { ...block, units } };
-  const items = parsed.ast.items.slice();
-  items[place] = newPartnership;
-  return { ...parsed, ast: { ...parsed.ast, items } };
+  return { ...parsed, ast: withBlock(parsed.ast, now, { ...now.block, units }, 0) };
 }
 
 function incrementally(previous: ParsedDocument, text: string, known: ChangedRange): ParsedDocument | null {
   const old = previous.text;
   if (previous.diagnostics.length > 0 || previous.ast.lexicalErrors.length > 0) return null;
-  const place = previous.ast.items.findIndex((i) => i.kind === 'Partnership');
-  const partnership = previous.ast.items[place] as Partnership | undefined;
-  const block = partnership?.block;
-  // Items after the partnership would have to move: a full parse handles that rare file.
-  if (!partnership || !block || place !== previous.ast.items.length - 1) return null;
+  const last = lastBlock(previous.ast);
+  if (!last) return null;
+  const { block } = last;
 
   // The changed stretch: [from, oldTo) in the old text became [from, newTo) in the new one.
   const { from, oldTo } = known;
@@ -83,13 +77,9 @@ function incrementally(previous: ParsedDocument, text: string, known: ChangedRan
   const units = block.units.replaced([index], () => unit);
   noteSpliced(block.units, units, index, 1, 1);
   const starts = block.starts.movedAfter(index, delta);
-  const newBlock: PartnershipBlock = { ...block, units, starts, end: block.end + delta };
   // The new unit stands where the old one stood: its start is found without indexing the block.
   notePlace(unit, index);
-  const newPartnership: Partnership = { ...partnership, block: newBlock, end: partnership.end + delta };
-  const items = previous.ast.items.slice();
-  items[place] = newPartnership;
-  const ast: FileNode = { ...previous.ast, items, end: text.length };
+  const ast = withBlock(previous.ast, last, { ...block, units, starts, end: block.end + delta }, delta);
   return { file: previous.file, text, ast, diagnostics: [] };
 }
 
