@@ -8,8 +8,15 @@
 // by step, so that memory is copied again at every one of a dozen early collections; and the
 // first full collection comes when the heap reaches a few tens of megabytes, with a pause of
 // 150 ms in the middle of opening a 50,000-norm contract. A 64 MB young generation holds all
-// that opening a 5,000-norm contract makes (about 40 MB), so nothing is copied while it opens,
-// and the first full collection waits until the heap reaches 256 MB (docs/performance.md).
+// that opening a 5,000-norm contract makes (about 40 MB), so nothing is copied while it opens.
+// The first full collection waits until the old generation reaches 768 MB: a workspace of
+// 1,000 contracts of 100 norms keeps about 530 MB alive once analysed and a 50,000-norm
+// contract about 400 MB, all of it made while they open, so that a lower limit (256 MB) made
+// each opening mark the whole heap once or twice in its middle (140 ms a time, and the write
+// barriers of the marking besides), to free almost nothing; the engine's own limit, which it
+// lowers as it sees objects survive, came at 168 MB. An editing session's garbage is
+// collected young, so a server holding a 5,000-norm contract stays near 220 MB through the
+// benchmark's edits either way (docs/performance.md).
 //
 // The engine reads these sizes when it starts: set later (`v8.setFlagsFromString`) they change
 // nothing, so they must be on the command line. Node refuses to start with a setting its
@@ -46,7 +53,7 @@ export function tieringFlags(v8Version: string = process.versions.v8): readonly 
   return tuning ? [tuning.later] : [];
 }
 
-export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=256'];
+export const ENGINE_FLAGS: readonly string[] = ['--max-semi-space-size=64', '--min-semi-space-size=64', '--initial-old-space-size=768'];
 
 /**
  * Gives a command run once the settings of `tieringFlags`: unlike the heap's sizes, the engine

@@ -93,6 +93,17 @@ export class Declarations {
     }
   }
 
+  /**
+   * The place of the unit that declares `symbol` when it is the first top-level declaration of
+   * its name, found through the index of names rather than by searching or indexing the units;
+   * undefined otherwise (a nested scope, a second declaration of a name, another file's symbol).
+   */
+  placeOfTop(symbol: PartnershipSymbol): number | undefined {
+    if (symbol.file !== this.file) return undefined;
+    const place = this.places.get(symbol.name);
+    return place !== undefined && this.units.at(place) === symbol.unit ? place : undefined;
+  }
+
   /** For `declare`: whether these declarations were made from the same file's units. */
   sameShape(file: string, units: ChunkedList<Unit>): { readonly places: ReadonlyMap<string, number>; readonly before: ChunkedList<Unit> } | null {
     return file === this.file && units.length === this.units.length ? { places: this.places, before: this.units } : null;
@@ -135,6 +146,14 @@ class OneDeclaration implements UnitDeclarations {
   }
 }
 
+const NO_CHILDREN: ReadonlyMap<string, ScopeSymbol> = new Map();
+
+function hasNestedScope(decl: ScopeDecl): boolean {
+  const items = decl.block?.items ?? NONE;
+  for (let i = 0; i < items.length; i++) if (items[i].kind === 'Scope') return true;
+  return false;
+}
+
 function declareUnit(file: string, unit: Unit): UnitDeclarations {
   const node = unit.node;
   // Each symbol is written out whole, as one object literal: a contract declares thousands as
@@ -160,7 +179,8 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
       const all: PartnershipSymbol[] = [];
       const duplicates: Duplicate[] = [];
       const scope = (decl: ScopeDecl, parent: ScopeSymbol | null): ScopeSymbol => {
-        const children = new Map<string, ScopeSymbol>();
+        // Most scopes are leaves: they share one empty map rather than each holding its own.
+        const children: Map<string, ScopeSymbol> | null = hasNestedScope(decl) ? new Map<string, ScopeSymbol>() : null;
         const symbol: ScopeSymbol = {
           kind: 'scope',
           name: decl.name.text,
@@ -171,18 +191,20 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
           nameNode: decl.name,
           decl,
           parent,
-          children,
+          children: children ?? NO_CHILDREN,
           path: parent ? `${parent.path}.${decl.name.text}` : decl.name.text,
           depth: parent ? parent.depth + 1 : 0,
         };
         all.push(symbol);
         // Children of a duplicate are still declared (so their own errors show) but unreachable.
-        for (const item of decl.block?.items ?? NONE) {
-          if (item.kind !== 'Scope') continue;
-          const child = scope(item, symbol);
-          const first = children.get(child.name);
-          if (first) duplicates.push({ first, again: child, namespace: `inside scope \`${symbol.path}\`` });
-          else children.set(child.name, child);
+        if (children) {
+          for (const item of decl.block?.items ?? NONE) {
+            if (item.kind !== 'Scope') continue;
+            const child = scope(item, symbol);
+            const first = children.get(child.name);
+            if (first) duplicates.push({ first, again: child, namespace: `inside scope \`${symbol.path}\`` });
+            else children.set(child.name, child);
+          }
         }
         return symbol;
       };

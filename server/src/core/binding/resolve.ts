@@ -268,13 +268,12 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     resolvePartnership(state, node);
     return;
   }
-  // The common case, a plain name of the right kind declared here, without any allocation but the result.
-  if (!isDotted(node)) {
-    const declared = own.declarations.topLevel.get(node.text);
-    if (declared && accepts(expected, declared.kind)) {
-      found(state, node, declared);
-      return;
-    }
+  // The common case, a name of the right kind declared here (a plain name, or a path through
+  // the partnership's scopes), without making the name's parts or the failure's functions.
+  const declared = ownPath(own, node.text, expected);
+  if (declared) {
+    found(state, node, declared);
+    return;
   }
   // The names of the parts, read from the text; the parts' own spans are not needed here.
   const names = node.text.split('.');
@@ -330,6 +329,23 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
     return;
   }
   found(state, node, current, named ? partsSoFar() : undefined);
+}
+
+/**
+ * The declaration of the expected kind that `text` names as a path from the top of the file's
+ * own partnership (`Core.Telephony`, or a plain name), read part by part from the text;
+ * undefined for any other name, which the general path resolves or reports.
+ */
+function ownPath(own: VisiblePartnership, text: string, expected: ExpectedKind): PartnershipSymbol | undefined {
+  let end = text.indexOf('.');
+  let current = own.declarations.topLevel.get(end < 0 ? text : text.slice(0, end));
+  while (current && end >= 0) {
+    if (current.kind !== 'scope') return undefined;
+    const start = end + 1;
+    end = text.indexOf('.', start);
+    current = current.children.get(end < 0 ? text.slice(start) : text.slice(start, end));
+  }
+  return current && accepts(expected, current.kind) ? current : undefined;
 }
 
 /** The file's own partnership or one it imports, by name. */

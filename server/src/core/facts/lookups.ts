@@ -189,10 +189,14 @@ export const variedPeriods: ProgramLookup<string, VariationEffects> = {
   equals: samePeriods,
 };
 
-/** What the unit that declares `symbol` means, found at its place in the file's units. */
+/**
+ * What the unit that declares `symbol` means, found at its place in the file's units: through
+ * the file's index of names for a declaration that is the first of its name, as nearly every
+ * one is, so that asking about a few symbols does not index every unit of the file.
+ */
 function meaningOf(source: SourceFile, symbol: PartnershipSymbol): UnitMeaning {
   const block = source.partnership?.block;
-  const place = block && symbol.file === source.file ? unitPlace(block, symbol.unit) : undefined;
+  const place = block && symbol.file === source.file ? (source.declarations.placeOfTop(symbol) ?? unitPlace(block, symbol.unit)) : undefined;
   return place === undefined ? null : source.meanings.at(place);
 }
 

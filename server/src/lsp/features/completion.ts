@@ -12,7 +12,7 @@ import {
   type CompletionItem,
   type CompletionParams,
 } from 'vscode-languageserver';
-import { accepts, type ExpectedKind, type PartnershipSymbol, type SymbolKind } from '../../core/binding/symbols';
+import { accepts, expectedKinds, type ExpectedKind, type PartnershipSymbol, type SymbolKind } from '../../core/binding/symbols';
 import type { NameTable } from '../../core/binding/declare';
 import type { VisiblePartnership } from '../../core/binding/resolve';
 import { SUGGESTED_PARTNERSHIPS } from '../../core/binding/visible-lookup';
@@ -138,9 +138,11 @@ function visibleNames(source: SourceFile, expected: ExpectedKind, exclude: Partn
       out.push(item(prefix + name, s));
     }
   };
-  if (own) add('', own.declarations.all);
+  // Only the units of the kinds wanted are visited: a contract's parties are a few units among thousands of norms.
+  const kinds = expectedKinds[expected];
+  if (own) add('', own.declarations.ofKinds(kinds));
   // Imported names are qualified by their partnership, nested scopes by their whole path, as own ones are.
-  for (const p of imported) add(`${p.name}.`, p.declarations.all);
+  for (const p of imported) add(`${p.name}.`, p.declarations.ofKinds(kinds));
   return out;
 }
 
