@@ -27,6 +27,15 @@ describe('names and references', () => {
     assert.equal(d.message, '`K` is a KPI, but a scope is expected here.');
   });
 
+  it('reads a dotted name part by part: through scopes only, to a declaration of the kind expected', () => {
+    const c = checkBody('  scope W "w" { scope X "x" }\n  kpi K "k" { owner A }\n  exclusive B over W.X\n  exclusive B over A.X\n  exclusive B over W.X.Y\n  exclusive A over K');
+    assert.deepEqual(c.codes('test.partnership', ['error']), ['8:20 P101', '9:20 P101', '10:20 P103']);
+    const messages = c.diagnostics('test.partnership').filter((d) => d.severity === 'error').map((d) => d.message);
+    assert.match(messages[0], /no scope `X` inside `A`/);
+    assert.match(messages[1], /no scope `Y` inside `W\.X`/);
+    assert.equal(messages[2], '`K` is a KPI, but a scope is expected here.');
+  });
+
   it('keeps one namespace for every kind, and one per scope for its children', () => {
     const c = checkBody('  scope A "clash with the party"\n  scope S "S" { scope X "x" scope X "again" }\n  scope T "T" { scope X "fine" }');
     assert.deepEqual(c.codes('test.partnership', ['error']), ['5:9 P102', '6:35 P102']);
