@@ -6,7 +6,7 @@ import { declarationsOfUnit } from '../binding/declare';
 import { kindNames } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { FileModel } from '../model/semantic';
-import { firstBidiControl } from '../text/bidi';
+import { firstBidiControl, hasBidiControl } from '../text/bidi';
 import { type CheckContext, kinds, type Owner, spanOf, type UnitCheck, type UnitKind } from './context';
 
 interface Title {
@@ -22,6 +22,10 @@ function warn(emit: CheckContext['emit'], owner: Owner, kind: string, name: stri
 
 /** The titles a unit declares. */
 export const checkUnitTitles: UnitCheck = (ctx, unit) => {
+  // A title's characters are written as they are (an escape only drops its backslash), so a
+  // unit whose text holds no control has no title with one: one search of the text, rather
+  // than its declarations found and each title searched.
+  if (!hasBidiControl(unit.text)) return;
   for (const s of declarationsOfUnit(ctx.file, unit).all) warn(ctx.emit, s, kindNames[s.kind], s.name, (s.decl as { title?: Title | null }).title);
 };
 

@@ -160,12 +160,33 @@ export function firstPlaceOfKind(units: ChunkedList<Unit>, kind: string): number
   return placesOfKind(units, kind)[0] ?? -1;
 }
 
+/** For each list of units searched, the places of the units of each kind, found in one pass. */
+const placesByKind = new WeakMap<ChunkedList<Unit>, ReadonlyMap<string, readonly number[]>>();
+
+/**
+ * The places of the units of `kinds`, from an index of every kind's places made by one pass
+ * over the units: a file's checks ask about a dozen sets of kinds as it opens, which would
+ * otherwise each pass over every unit.
+ */
 function searchedPlaces(units: ChunkedList<Unit>, kinds: readonly string[]): readonly number[] {
-  const places: number[] = [];
-  units.forEach((unit, i) => {
-    if (kinds.includes(unit.node.kind)) places.push(i);
-  });
-  return places.length === 0 ? NONE : places;
+  let byKind = placesByKind.get(units);
+  if (!byKind) {
+    const made = new Map<string, number[]>();
+    units.forEach((unit, i) => {
+      const places = made.get(unit.node.kind);
+      if (places) places.push(i);
+      else made.set(unit.node.kind, [i]);
+    });
+    placesByKind.set(units, (byKind = made));
+  }
+  const found: (readonly number[])[] = [];
+  for (const kind of new Set(kinds)) {
+    const places = byKind.get(kind);
+    if (places) found.push(places);
+  }
+  if (found.length === 0) return NONE;
+  if (found.length === 1) return found[0];
+  return found.flat().sort((a, b) => a - b);
 }
 
 /**
