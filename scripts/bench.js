@@ -87,12 +87,12 @@ function cliCheck(prefix) {
 }
 
 /**
- * The language server as the VS Code client starts it: the server's entry point, in an engine
- * given the settings of shared/src/engine-flags.ts when it accepts them (`main` asks it and adds
- * them). The server file for other editors starts the same in a second process, whose first
- * process would be the one measured.
+ * The language server as the VS Code client starts it (client/src/extension.ts): the bundled
+ * server, dist/server.js, in an engine given the settings of shared/src/engine-flags.ts when it
+ * accepts them (`main` asks it and adds them). The server file for other editors starts the
+ * compiled modules in a second process, whose first process would be the one measured.
  */
-const serverCommand = [process.execPath, path.join(root, 'server', 'out', 'lsp', 'main.js'), '--stdio'];
+const serverCommand = [process.execPath, path.join(root, 'dist', 'server.js'), '--stdio'];
 
 /**
  * The LSP harness on one contract. The workspace folder holds only the contract, as when a
