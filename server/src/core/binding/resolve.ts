@@ -7,12 +7,13 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import type { Junk, QName, Statement, Unit } from '../syntax/ast';
+import type { QName, Unit } from '../syntax/ast';
 import { isDotted, qnameText } from '../syntax/ast';
 import type { Declarations } from './declare';
 import type { Candidate, Suggester } from './suggest';
 import type { ExpectedKind, PartnershipSymbol } from './symbols';
 import { accepts, expectedKinds, expectedNames, kindNames } from './symbols';
+import { forEachReferenceOf } from './reference-visitor';
 import { SUGGESTED_PARTNERSHIPS, type VisibleLookup, type VisiblePartnership } from './visible-lookup';
 
 export type { VisiblePartnership } from './visible-lookup';
@@ -39,104 +40,6 @@ class PlainNameReference implements Reference {
 
   get parts(): readonly PartnershipSymbol[] {
     return [this.target];
-  }
-}
-
-type ReferenceVisitor = (q: QName, expected: ExpectedKind) => void;
-
-/** The references written in some statements of a partnership, and inside their blocks, in the order of the text. */
-export function forEachReferenceIn(statements: readonly (Statement | Junk)[], visit: ReferenceVisitor): void {
-  // Plain functions, not closures made for each call: this visits every name of a contract as it opens.
-  for (let i = 0; i < statements.length; i++) visitItem(statements[i], visit);
-}
-
-function visitAll(list: readonly QName[], expected: ExpectedKind, visit: ReferenceVisitor): void {
-  for (let i = 0; i < list.length; i++) visit(list[i], expected);
-}
-
-function visitItem(item: Statement | Junk, visit: ReferenceVisitor): void {
-  switch (item.kind) {
-    case 'Party':
-      visitAll(item.parents, 'party', visit);
-      break;
-    case 'Scope':
-    case 'Norm':
-    case 'Kpi':
-    case 'Body':
-    case 'Charge':
-    case 'Variation':
-      if (item.block) forEachReferenceIn(item.block.items, visit);
-      break;
-    case 'Exclusive':
-      visit(item.holder, 'party');
-      visit(item.scope, 'scope');
-      visitAll(item.except, 'scope', visit);
-      break;
-    case 'Open':
-      visit(item.scope, 'scope');
-      break;
-    case 'Interface':
-      visit(item.a, 'scope');
-      visit(item.b, 'scope');
-      break;
-    case 'NormLine':
-      visitAll(item.subjects, 'party', visit);
-      if (item.object.kind === 'QName') visit(item.object, 'scope');
-      visitAll(item.beneficiaries, 'party', visit);
-      break;
-    case 'Due':
-      if (item.anchor?.kind === 'QName') visit(item.anchor, 'anchor');
-      break;
-    case 'From':
-      if (item.at.kind === 'QName') visit(item.at, 'event');
-      break;
-    case 'When':
-      visitAll(item.events, 'event', visit);
-      break;
-    case 'Credit':
-      if (item.charge) visit(item.charge, 'charge');
-      break;
-    case 'EscalatesTo':
-      visit(item.body, 'body');
-      break;
-    case 'Pays':
-      visit(item.payer, 'party');
-      visit(item.payee, 'party');
-      break;
-    case 'Varies':
-      visit(item.partnership, 'partnership');
-      break;
-    case 'EndsExclusive':
-      visit(item.holder, 'party');
-      visit(item.scope, 'scope');
-      break;
-    case 'EndsOpen':
-      visit(item.scope, 'scope');
-      break;
-    case 'Ends':
-      visit(item.target, 'endable');
-      break;
-    case 'Returns':
-      visit(item.scope, 'scope');
-      if (item.to) visit(item.to, 'party');
-      break;
-    case 'Accountable':
-    case 'Owner':
-    case 'Chair':
-      visit(item.party, 'party');
-      break;
-    case 'Consulted':
-    case 'Informed':
-    case 'Members':
-      visitAll(item.parties, 'party', visit);
-      break;
-    case 'ScopeLine':
-    case 'Approves':
-      visit(item.scope, 'scope');
-      break;
-    case 'MeasuredBy':
-      visitAll(item.kpis, 'kpi', visit);
-      break;
   }
 }
 
@@ -216,7 +119,7 @@ interface UnitResolving {
   readonly own: VisiblePartnership;
   readonly imported: VisibleLookup;
   readonly suggester: Suggester;
-  /** The references noted so far, in the order of the text (`forEachReferenceIn` visits them so): `count` of each list. */
+  /** The references noted so far, in the order of the text (`forEachReferenceOf` visits them so): `count` of each list. */
   readonly nodes: QName[];
   readonly targets: (PartnershipSymbol | null)[];
   count: number;
@@ -235,7 +138,7 @@ export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, s
     nodes: shared ? scratchNodes : [], targets: shared ? scratchTargets : [], count: 0, partsAt: null, diagnostics: undefined,
   };
   try {
-    visitItem(unit.node, (node, expected) => resolveReference(state, node, expected));
+    forEachReferenceOf(unit.node, (node, expected) => resolveReference(state, node, expected));
   } finally {
     if (shared) scratchInUse = false;
   }
