@@ -11,7 +11,7 @@ import type { UnitMeaning } from '../model/unit-meaning';
 import { variedGrants } from '../model/varied';
 import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
 import type { ModalValue } from '../syntax/ast';
-import { unitPlace } from '../syntax/unit-starts';
+import { knownUnitPlace, unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { dutyIndex, type NamedWork, namedWork, scopesNamed, withModal } from './duty-index';
@@ -190,13 +190,14 @@ export const variedPeriods: ProgramLookup<string, VariationEffects> = {
 };
 
 /**
- * What the unit that declares `symbol` means, found at its place in the file's units: through
- * the file's index of names for a declaration that is the first of its name, as nearly every
- * one is, so that asking about a few symbols does not index every unit of the file.
+ * What the unit that declares `symbol` means, found at its place in the file's units: the
+ * place its unit was last known at, which an edit elsewhere leaves as it was; else, for a
+ * declaration that is the first of its name (nearly every one), through the file's index of
+ * names, so that asking about a few symbols as a file opens does not index all its units.
  */
 function meaningOf(source: SourceFile, symbol: PartnershipSymbol): UnitMeaning {
   const block = source.partnership?.block;
-  const place = block && symbol.file === source.file ? (source.declarations.placeOfTop(symbol) ?? unitPlace(block, symbol.unit)) : undefined;
+  const place = block && symbol.file === source.file ? (knownUnitPlace(block, symbol.unit) ?? source.declarations.placeOfTop(symbol) ?? unitPlace(block, symbol.unit)) : undefined;
   return place === undefined ? null : source.meanings.at(place);
 }
 

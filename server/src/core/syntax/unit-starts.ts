@@ -24,6 +24,15 @@ export function unitStart(block: PartnershipBlock, unit: Unit): number | undefin
   return place === undefined ? undefined : block.starts.at(place);
 }
 
+/**
+ * The place `unit` was last known to have, when it is still its place in `block`; undefined
+ * otherwise, without searching or indexing the block's units.
+ */
+export function knownUnitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
+  const known = placeOf.get(unit);
+  return known !== undefined && block.units.at(known) === unit ? known : undefined;
+}
+
 /** The place of `unit` in the list of `block`'s units, or undefined when it is not one of them. */
 export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
