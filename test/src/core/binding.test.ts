@@ -36,6 +36,20 @@ describe('names and references', () => {
     assert.equal(messages[2], '`K` is a KPI, but a scope is expected here.');
   });
 
+  it('finds the unit of a declaration first of its name through the index of names, and no other', () => {
+    const c = checkBody('  scope W "w" { scope X "x" }\n  charge C "c" { pays A to B }\n  charge C "again" { pays A to B }');
+    const source = c.program.program.files.get(c.path('test.partnership'))!;
+    const { declarations } = source;
+    const units = source.partnership!.block!.units;
+    const [first, again] = declarations.all.filter((s) => s.name === 'C');
+    assert.equal(declarations.placeOfTop(first), units.findIndex((u) => u === first.unit));
+    assert.equal(declarations.placeOfTop(declarations.topLevel.get('W')!), units.findIndex((u) => u.node.kind === 'Scope'));
+    // A second declaration of the name, a nested scope and another file's symbol are not in the index.
+    assert.equal(declarations.placeOfTop(again), undefined);
+    assert.equal(declarations.placeOfTop(declarations.all.find((s) => s.name === 'X')!), undefined);
+    assert.equal(declarations.placeOfTop({ ...first, file: '/elsewhere.partnership' }), undefined);
+  });
+
   it('keeps one namespace for every kind, and one per scope for its children', () => {
     const c = checkBody('  scope A "clash with the party"\n  scope S "S" { scope X "x" scope X "again" }\n  scope T "T" { scope X "fine" }');
     assert.deepEqual(c.codes('test.partnership', ['error']), ['5:9 P102', '6:35 P102']);
