@@ -20,7 +20,7 @@ import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
-import { type CheckContext, type CheckFamily, kinds, type UnitKind } from './context';
+import { type CheckContext, type CheckFamily, kinds, type UnitCheck, type UnitKind } from './context';
 import { checkDates, checkNormDates, datesRead } from './dates';
 import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
 import { checkDeclarations, checkRole, declarationsRead } from './declarations';
@@ -304,12 +304,13 @@ function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readon
 function unitChecker(file: string, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): (unit: Unit) => readonly Diagnostic[] {
   let found: Diagnostic[] | undefined;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
+  // The families with a check of single units, found once rather than for every unit.
+  const unitFamilies = families.filter((family): family is CheckFamily & { readonly unit: UnitCheck } => family.unit !== undefined);
   return (unit) => {
     found = undefined;
     // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
-    for (let f = 0; f < families.length; f++) {
-      const family = families[f];
-      if (!family.unit) continue;
+    for (let f = 0; f < unitFamilies.length; f++) {
+      const family = unitFamilies[f];
       try {
         family.unit(ctx, unit);
       } catch (error) {
