@@ -1,6 +1,7 @@
 'use strict';
 // Bundles with esbuild: the extension for VS Code (the client, dist/extension.js, and the
-// language server, dist/server.js), the matrix preview's page script (media/preview.js), and
+// language server, dist/server-main.js, started through dist/server.js), the matrix
+// preview's page script (media/preview.js), and
 // the command line (dist/cli.js: one file loads in a third of the time of the hundred-odd
 // modules it is made of, which a command run once pays on every run). Type
 // checking is tsc's job (`tsc -b`); this only packs what it checked.
@@ -13,7 +14,9 @@ const common = { bundle: true, sourcemap: true, minify: process.argv.includes('-
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The server itself, and what the client starts: a loader that runs it from a code cache (server/src/lsp/start.ts).
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server-main.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: ['server/src/lsp/start.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 if (fs.existsSync(path.join(root, 'client/src/preview/webview/main.ts'))) {

@@ -8,7 +8,7 @@ const { spawnSync } = require('child_process');
 
 const repo = path.resolve(__dirname, '..', '..');
 const EXPECTED = [
-  'extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/server.js',
+  'extension/package.json', 'extension/readme.md', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/server-main.js',
   'extension/media/icon.png', 'extension/media/preview.js', 'extension/media/preview.css', 'extension/media/timeline.css',
   'extension/media/matrix-preview.png', 'extension/media/matrix-preview-narrow.png',
   'extension/syntaxes/partnership.tmLanguage.json', 'extension/syntaxes/partnership-results.tmLanguage.json',

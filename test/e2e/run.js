@@ -16,7 +16,7 @@ const path = require('path');
 const { spawn } = require('child_process');
 
 const repo = path.resolve(__dirname, '..', '..');
-const BUNDLES = ['dist/extension.js', 'dist/server.js', 'media/preview.js'];
+const BUNDLES = ['dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'media/preview.js'];
 const SUMMARY = /^(\d+) passed, (\d+) failed\b/m;
 
 function log(message) {

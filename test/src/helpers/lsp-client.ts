@@ -25,10 +25,9 @@ export class LspClient {
   /**
    * `asExecutable` runs the server file itself, as `npx partnership-language-server` does, so
    * that its first line chooses the engine; otherwise `node` runs it. `env` replaces the
-   * environment.
+   * environment; `server` is another file that starts the server (the bundle VS Code starts).
    */
-  constructor(args: readonly string[] = ['--stdio'], { asExecutable = false, env = process.env } = {}) {
-    const server = path.join(repoRoot, 'bin', 'partnership-language-server.js');
+  constructor(args: readonly string[] = ['--stdio'], { asExecutable = false, env = process.env, server = path.join(repoRoot, 'bin', 'partnership-language-server.js') } = {}) {
     const options = { stdio: 'pipe', env } as const;
     this.process = asExecutable ? spawn(server, args, options) : spawn(process.execPath, [server, ...args], options);
     this.process.stderr!.on('data', (d: Buffer) => this.stderr.push(d.toString()));
@@ -87,6 +86,19 @@ export class LspClient {
 
   get exited(): boolean {
     return this.process.exitCode !== null || this.process.signalCode !== null;
+  }
+
+  /** Asks the server to shut down and exit, as an editor does, and waits until it has. */
+  async shutDown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.exited) resolve(this.process.exitCode);
+      else this.process.once('exit', (code) => resolve(code));
+    });
+    await this.connection.sendRequest('shutdown');
+    await this.connection.sendNotification('exit');
+    const code = await exited;
+    this.connection.dispose();
+    return code;
   }
 
   async stop(): Promise<void> {
