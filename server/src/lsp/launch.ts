@@ -5,11 +5,17 @@
 // to start it because of one.
 
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { constants } from 'node:os';
 import * as path from 'node:path';
 import { acceptedEngineFlags, ENGINE_FLAGS } from '../../../shared/out/engine-flags';
 
-const SERVER_MAIN = path.join(__dirname, 'main.js');
+/**
+ * The server the new engine runs: the bundle VS Code starts, run from its code cache
+ * (`lsp/start.ts`), as `npm run build` makes it; the compiled modules after `tsc -b` alone.
+ */
+const BUNDLED = path.join(__dirname, '..', '..', '..', 'dist', 'server.js');
+const SERVER_MAIN = fs.existsSync(BUNDLED) ? BUNDLED : path.join(__dirname, 'main.js');
 
 /** What an editor sends to stop the server; the new engine's process receives it as well. */
 const FORWARDED_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

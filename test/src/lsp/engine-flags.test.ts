@@ -17,7 +17,9 @@ import { MemoryHost } from '../helpers/memory-host';
 import { repoRoot } from '../helpers/paths';
 
 const serverFile = path.join(repoRoot, 'bin', 'partnership-language-server.js');
-const serverMain = path.join(repoRoot, 'server', 'out', 'lsp', 'main.js');
+// What the server file starts in a second engine: the bundle, as `npm run build` makes it (server/src/lsp/launch.ts).
+const bundledServer = path.join(repoRoot, 'dist', 'server.js');
+const serverMain = fs.existsSync(bundledServer) ? bundledServer : path.join(repoRoot, 'server', 'out', 'lsp', 'main.js');
 const hasProc = fs.existsSync('/proc/self/cmdline');
 
 /** A process's command line; none once the process has ended. */
