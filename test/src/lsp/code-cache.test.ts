@@ -1,19 +1,19 @@
-// The engine's code cache kept beside a bundled script (server/src/lsp/code-cache.ts), and the
+// The engine's code cache kept beside a bundled script (server/src/engine/code-cache.ts), and the
 // bundled language server started through it (dist/server.js), as the VS Code client starts it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cacheFileOf } from '../../../server/out/lsp/code-cache';
+import { cacheFileOf } from '../../../server/out/engine/code-cache';
 import { LspClient } from '../helpers/lsp-client';
 import { repoRoot } from '../helpers/paths';
 
-const codeCache = path.join(repoRoot, 'server', 'out', 'lsp', 'code-cache.js');
+const codeCache = path.join(repoRoot, 'server', 'out', 'engine', 'code-cache.js');
 
 /** Runs `file` through the code cache in a process of its own: what it printed, then what became of the cache. */
 function start(file: string): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, ['-e', `process.stdout.write('cache ' + require(${JSON.stringify(codeCache)}).runWithCodeCache(${JSON.stringify(file)}) + '\\n')`], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['-e', `const run = require(${JSON.stringify(codeCache)}).runWithCodeCache(${JSON.stringify(file)}); process.stdout.write('exports ' + JSON.stringify(run.exports) + '\\ncache ' + run.cache + '\\n')`], { encoding: 'utf8' });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -23,7 +23,7 @@ describe('the code cache beside a bundled script', () => {
   let folder: string;
   let script: string;
   // A script that reads what `require` gives a CommonJS file: its own name and folder, and modules.
-  const source = "const path = require('node:path');\nprocess.stdout.write('ran ' + path.basename(__filename) + ' in ' + path.basename(__dirname) + '\\n');\nfunction later() { return 42; }\nlater();\n";
+  const source = "const path = require('node:path');\nprocess.stdout.write('ran ' + path.basename(__filename) + ' in ' + path.basename(__dirname) + '\\n');\nfunction later() { return 42; }\nmodule.exports = { answer: later() };\n";
 
   beforeEach(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'partnership-cache-'));
@@ -34,18 +34,18 @@ describe('the code cache beside a bundled script', () => {
 
   it('runs the script as require would, makes the cache as the process exits, and the next start uses it', () => {
     const first = start(script);
-    assert.equal(first.stdout, `ran main.js in ${path.basename(folder)}\ncache made\n`);
+    assert.equal(first.stdout, `ran main.js in ${path.basename(folder)}\nexports {"answer":42}\ncache made\n`);
     assert.deepEqual(cachesIn(folder), [path.basename(cacheFileOf(script, source))]);
     const made = fs.readFileSync(cacheFileOf(script, source));
     const second = start(script);
-    assert.equal(second.stdout, `ran main.js in ${path.basename(folder)}\ncache used\n`);
+    assert.equal(second.stdout, `ran main.js in ${path.basename(folder)}\nexports {"answer":42}\ncache used\n`);
     assert.deepEqual(fs.readFileSync(cacheFileOf(script, source)), made, 'a cache used is not written again');
     assert.equal(second.stderr, '');
   });
 
   it('leaves aside a cache the engine refuses, and makes it again', () => {
     fs.writeFileSync(cacheFileOf(script, source), 'not what the engine wrote');
-    assert.equal(start(script).stdout, `ran main.js in ${path.basename(folder)}\ncache made\n`);
+    assert.equal(start(script).stdout, `ran main.js in ${path.basename(folder)}\nexports {"answer":42}\ncache made\n`);
     assert.notEqual(fs.readFileSync(cacheFileOf(script, source), 'utf8'), 'not what the engine wrote');
     assert.match(start(script).stdout, /cache used\n$/);
   });
@@ -53,7 +53,7 @@ describe('the code cache beside a bundled script', () => {
   it('reads no cache made for another build of the script, and removes it', () => {
     start(script);
     const before = cacheFileOf(script, source);
-    const rebuilt = source.replace('42', '43');
+    const rebuilt = source.replace('return 42', 'return 43');
     fs.writeFileSync(script, rebuilt);
     assert.match(start(script).stdout, /cache made\n$/);
     assert.deepEqual(cachesIn(folder), [path.basename(cacheFileOf(script, rebuilt))]);
@@ -66,7 +66,7 @@ describe('the code cache beside a bundled script', () => {
     fs.writeFileSync(path.join(cacheFileOf(script, source), 'inside'), '');
     const run = start(script);
     assert.equal(run.status, 0);
-    assert.equal(run.stdout, `ran main.js in ${path.basename(folder)}\ncache made\n`);
+    assert.equal(run.stdout, `ran main.js in ${path.basename(folder)}\nexports {"answer":42}\ncache made\n`);
     assert.match(run.stderr, /code cache: .* not read/);
     assert.match(run.stderr, /code cache: .* not written/);
     assert.deepEqual(fs.readdirSync(folder).filter((name) => name.endsWith('.partial')), [], 'no half-written cache is left');

@@ -1,6 +1,7 @@
-// Runs a bundled script from the engine's code cache, kept beside it. A language server is
-// started again and again with the same code, and opening a contract is mostly the engine's
-// first run of that code: compiling the functions it calls is part of the wait. The engine can
+// Runs a bundled script from the engine's code cache, kept beside it. The language server and
+// the command line are started again and again with the same code, and opening a contract is
+// mostly the engine's first run of that code: compiling the functions it calls is part of the
+// wait. The engine can
 // hand back what it compiled (`vm.Script#createCachedData`) and take it at the next start, so
 // that those functions are not compiled again.
 //
@@ -37,20 +38,17 @@ interface Prepared {
 
 /**
  * Runs the CommonJS script `file` as `require` would, compiled from its cache when there is a
- * good one. When there was none, the cache is made when the process exits (an editor stops its
- * server with `exit`): by then the engine has compiled what opening a contract and editing it
- * call. Says what became of the cache.
+ * good one, and gives back what it exports and what became of the cache. When there was none,
+ * the cache is made when the process exits (an editor stops its server with `exit`; a command
+ * ends): by then the engine has compiled what the run called, opening a contract and editing it.
  */
-export function runWithCodeCache(file: string): CacheUse {
+export function runWithCodeCache(file: string): { readonly exports: unknown; readonly cache: CacheUse } {
   const prepared = prepare(file);
-  if (!prepared) {
-    createRequire(file)(file);
-    return 'none';
-  }
+  if (!prepared) return { exports: createRequire(file)(file), cache: 'none' };
   if (!prepared.used) process.once('exit', () => keep(prepared.script, prepared.cacheFile));
   const module = { exports: {} };
   prepared.run(module.exports, createRequire(file), module, file, path.dirname(file));
-  return prepared.used ? 'used' : 'made';
+  return { exports: module.exports, cache: prepared.used ? 'used' : 'made' };
 }
 
 /** The script compiled, from its cache when the engine takes it; null when it cannot be read here. */
