@@ -90,7 +90,7 @@ function cliCheck(prefix) {
  * The language server as the VS Code client starts it (client/src/extension.ts): the bundled
  * server, dist/server.js, in an engine given the settings of shared/src/engine-flags.ts when it
  * accepts them (`main` asks it and adds them). The server file for other editors starts the
- * compiled modules in a second process, whose first process would be the one measured.
+ * same bundle in a second process, whose first process would be the one measured.
  */
 const serverCommand = [process.execPath, path.join(root, 'dist', 'server.js'), '--stdio'];
 

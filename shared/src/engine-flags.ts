@@ -10,11 +10,12 @@
 // 150 ms in the middle of opening a 50,000-norm contract. A 64 MB young generation holds all
 // that opening a 5,000-norm contract makes (about 40 MB), so nothing is copied while it opens.
 // The first full collection waits until the old generation reaches 768 MB: a workspace of
-// 1,000 contracts of 100 norms keeps about 530 MB alive once analysed and a 50,000-norm
-// contract about 400 MB, all of it made while they open, so that a lower limit (256 MB) made
-// each opening mark the whole heap once or twice in its middle (140 ms a time, and the write
-// barriers of the marking besides), to free almost nothing; the engine's own limit, which it
-// lowers as it sees objects survive, came at 168 MB. An editing session's garbage is
+// 1,000 contracts of 100 norms keeps about 530 MB alive once analysed, all of it made while it
+// opens, so that a lower limit (256 MB) marked the whole heap in the middle of the opening
+// (140 ms, and the write barriers of the marking besides), to free almost nothing; the
+// engine's own limit, which it lowers as it sees objects survive, came at 168 MB. A
+// 50,000-norm contract keeps about 200 MB, and marked its heap during the edits after it
+// opened with the lower limit, no longer now. An editing session's garbage is
 // collected young, so a server holding a 5,000-norm contract stays near 220 MB through the
 // benchmark's edits either way (docs/performance.md).
 //

@@ -1,9 +1,8 @@
 // Runs a bundled script from the engine's code cache, kept beside it. The language server and
 // the command line are started again and again with the same code, and opening a contract is
 // mostly the engine's first run of that code: compiling the functions it calls is part of the
-// wait. The engine can
-// hand back what it compiled (`vm.Script#createCachedData`) and take it at the next start, so
-// that those functions are not compiled again.
+// wait. The engine can hand back what it compiled (`vm.Script#createCachedData`) and take it
+// at the next start, so that those functions are not compiled again.
 //
 // The cache is named by the script's content, the engine's version and the machine's
 // architecture, so a rebuilt script or another engine never reads one made for another (the

@@ -25,24 +25,23 @@ export function unitStart(block: PartnershipBlock, unit: Unit): number | undefin
 }
 
 /**
- * The place `unit` was last known to have, when it is still its place in `block`; undefined
- * otherwise, without searching or indexing the block's units.
+ * The place `unit` was last known to have, or where the edits since moved it, when that is its
+ * place in `block`; undefined otherwise, without searching or indexing the block's units.
  */
 export function knownUnitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
-  return known !== undefined && block.units.at(known) === unit ? known : undefined;
+  if (known === undefined) return undefined;
+  if (block.units.at(known) === unit) return known;
+  // A unit after an edit that added or removed units: its place moved with the edits since.
+  const moved = movedPlace(block.units, unit, known);
+  if (moved !== undefined) placeOf.set(unit, moved);
+  return moved;
 }
 
 /** The place of `unit` in the list of `block`'s units, or undefined when it is not one of them. */
 export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
-  const known = placeOf.get(unit);
-  if (known !== undefined && block.units.at(known) === unit) return known;
-  // A unit after an edit that added or removed units: its place moved with the edits since.
-  const moved = known === undefined ? undefined : movedPlace(block.units, unit, known);
-  if (moved !== undefined) {
-    placeOf.set(unit, moved);
-    return moved;
-  }
+  const known = knownUnitPlace(block, unit);
+  if (known !== undefined) return known;
   // A unit's place is given by the last block indexed that holds it: an older block asked
   // after a newer one was indexed is searched (rarely: only the newest analysis places things).
   if (indexed.has(block)) {
