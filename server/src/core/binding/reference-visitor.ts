@@ -31,12 +31,10 @@ export function forEachReferenceOf(item: Statement | Junk, visit: ReferenceVisit
       if (item.block) forEachReferenceIn(item.block.items, visit);
       break;
     case 'Exclusive':
+    case 'EndsExclusive':
       visit(item.holder, 'party');
       visit(item.scope, 'scope');
-      visitAll(item.except, 'scope', visit);
-      break;
-    case 'Open':
-      visit(item.scope, 'scope');
+      if (item.kind === 'Exclusive') visitAll(item.except, 'scope', visit);
       break;
     case 'Interface':
       visit(item.a, 'scope');
@@ -69,13 +67,6 @@ export function forEachReferenceOf(item: Statement | Junk, visit: ReferenceVisit
     case 'Varies':
       visit(item.partnership, 'partnership');
       break;
-    case 'EndsExclusive':
-      visit(item.holder, 'party');
-      visit(item.scope, 'scope');
-      break;
-    case 'EndsOpen':
-      visit(item.scope, 'scope');
-      break;
     case 'Ends':
       visit(item.target, 'endable');
       break;
@@ -93,6 +84,8 @@ export function forEachReferenceOf(item: Statement | Junk, visit: ReferenceVisit
     case 'Members':
       visitAll(item.parties, 'party', visit);
       break;
+    case 'Open':
+    case 'EndsOpen':
     case 'ScopeLine':
     case 'Approves':
       visit(item.scope, 'scope');
