@@ -31,6 +31,8 @@ export class Workspace {
   private program: Analysis | null = null;
   /** The last parse of each file, reused while its text is the same. */
   private readonly parses = new Map<string, ParsedDocument>();
+  /** The open document's line index for the text of each file's last parse, when the parse was of an open document. */
+  private readonly parsedLines = new Map<string, LineIndex>();
   /**
    * For an open document edited since its last parse: the text of that parse and where the
    * edits since changed it, as the editor reported them. Dropped when an edit's place is unknown.
@@ -102,6 +104,7 @@ export class Workspace {
     this.edits.delete(file);
     if (this.open.delete(file)) this.fileList = null;
     if (!this.disk.has(file)) this.parses.delete(file);
+    this.parsedLines.delete(file);
     this.schedule();
   }
 
@@ -110,6 +113,7 @@ export class Workspace {
     if (deleted) {
       if (this.disk.delete(file)) this.fileList = null;
       this.parses.delete(file);
+      this.parsedLines.delete(file);
     }
     else if (isContract(file)) this.readFromDisk(file);
     this.schedule();
@@ -164,12 +168,19 @@ export class Workspace {
         const noted = this.open.has(file) ? undefined : this.diskReads.parseNoted(file, text);
         if (noted) {
           this.parses.set(file, noted);
+          this.parsedLines.delete(file);
           return noted;
         }
         // The editor's account of the edits holds only from the text that was parsed last.
         const change = edits && cached && edits.base === cached.text ? edits.change : undefined;
-        const parsed = cached ? reparseDocument(cached, text, change) : parseDocument(file, text);
+        // The editor's line indexes of the two texts, which read them a stretch at a time.
+        const lines = this.open.get(file)?.lines;
+        const earlierLines = this.parsedLines.get(file);
+        const texts = lines?.text === text && cached && earlierLines?.text === cached.text ? { before: earlierLines, after: lines } : undefined;
+        const parsed = cached ? reparseDocument(cached, text, change, texts) : parseDocument(file, text);
         this.parses.set(file, parsed);
+        if (lines?.text === text) this.parsedLines.set(file, lines);
+        else this.parsedLines.delete(file);
         return parsed;
       },
       readFile: (file) => this.text(file) ?? this.diskReads.reader.readImport(file),

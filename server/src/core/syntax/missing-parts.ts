@@ -79,9 +79,13 @@ export function missingParts(ast: FileNode, text: string): MissingPart[] {
   return out;
 }
 
-/** The missing parts of one unit (a re-parsed declaration, say), placed as if it started at `start`. */
-export function missingPartsInUnit(unit: Unit, start: number, text: string): MissingPart[] {
-  const c = collector(text);
+/**
+ * The missing parts of one unit (a re-parsed declaration, say), placed as if it started at
+ * `start` in `text`; `lineNumber` numbers the lines a message names, when `text` is a window of
+ * a larger document.
+ */
+export function missingPartsInUnit(unit: Unit, start: number, text: string, lineNumber: (offset: number) => number = (offset) => lineNumberAt(text, offset)): MissingPart[] {
+  const c = collector(text, lineNumber);
   c.unit(unit.node, start);
   return c.out;
 }
@@ -90,7 +94,7 @@ export function missingPartsInUnit(unit: Unit, start: number, text: string): Mis
  * Collects missing parts. `base` is where the nodes being walked count their offsets from: 0
  * for the partnership itself, a unit's start for the nodes of that unit.
  */
-function collector(text: string) {
+function collector(text: string, lineNumber: (offset: number) => number = (offset) => lineNumberAt(text, offset)) {
   const out: MissingPart[] = [];
   let base = 0;
   const at = (offset: number): { at: Span; found: string } => {
@@ -149,7 +153,7 @@ function collector(text: string) {
       let first = -1;
       for (let f = 0; f < firstCount; f++) if (firstOf[f].kind === item.kind) first = f;
       if (first >= 0) {
-        const line = lineNumberAt(text, firstBase[first] + firstOf[first].start);
+        const line = lineNumber(firstBase[first] + firstOf[first].start);
         push(item, item.end, false, own(item, keyword.length), `${capitalise(what)} \`${node.name.text}\` already has ${/^[aeiou]/.test(keyword) ? 'an' : 'a'} \`${keyword}\` line (line ${line}); give it once.`);
       } else {
         firstOf[firstCount] = item;

@@ -91,14 +91,23 @@ function finishParse(file: string, text: string, ast: FileNode): ParsedDocument 
 
 /**
  * What `finishParse` finds in a stretch of a partnership's units parsed on their own (see
- * `parseUnits`), without lexical errors, each unit starting at `starts[i]` in `text`, the whole
- * document's text: their P001s, and the units with each broken statement replaced by its junk.
- * The statements before and after the stretch are the caller's to keep apart from it.
+ * `parseUnits`), each unit starting at `starts[i]` in `text`: their P001s, and the units with
+ * each broken statement replaced by its junk. `text` may be a window of the document that holds
+ * the stretch and the unit after it, offsets counting from the window's start; `lineNumber`
+ * then numbers the document's lines for messages. The statements before and after the stretch
+ * are the caller's to keep apart from it.
  */
-export function finishUnits(file: string, text: string, units: readonly Unit[], starts: readonly number[], lexicalErrors: FileNode['lexicalErrors']): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } {
+export function finishUnits(
+  file: string,
+  text: string,
+  units: readonly Unit[],
+  starts: readonly number[],
+  lexicalErrors: FileNode['lexicalErrors'],
+  lineNumber?: (offset: number) => number,
+): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } {
   const junk = findJunk(file, text, lexicalErrors, (visit) => forEachUnitList(units.map((u) => u.node), (i) => starts[i], visit));
   const finished = junk.broken.size > 0 ? units.map((u) => withJunkUnit(u, junk.broken)) : units;
-  const missing = finished.flatMap((unit, i) => missingPartsInUnit(unit, starts[i], text));
+  const missing = finished.flatMap((unit, i) => missingPartsInUnit(unit, starts[i], text, lineNumber));
   return { units: finished, diagnostics: onePerPosition([...lexicalDiagnostics(file, lexicalErrors), ...junk.diagnostics, ...reportable(file, missing, junk.follows, lexicalErrors)]) };
 }
 

@@ -16,11 +16,18 @@
 //   - the previous findings outside the stretch stay where they were, each at a position of
 //     its own, and none of them names a line that the edit moved.
 // Anything else is a whole parse, which keeps the previous units the edit left (reparse.ts).
+//
+// Neither text is read as a whole: an editor's text is pieces joined only when something reads
+// all of it, and reading a large document as one string would copy it at every key. Each text
+// is read a window at a time, from the stretch's start to the end of the unit after it (where a
+// message about a missing part may name the next token); its line numbers come from the
+// editor's line index when there is one.
 
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { ChangedRange } from '../text/changed-range';
 import { detached } from '../text/detached';
-import { LineIndex } from '../text/line-index';
+import { LineIndex, lineNumberAt } from '../text/line-index';
+import type { TextSlices } from '../text/piece-text';
 import type { LexicalError, PartnershipBlock, Unit } from './ast';
 import { lastBlock, withBlock } from './block-edit';
 import { givenOnceInPartnership } from './missing-parts';
@@ -29,7 +36,7 @@ import type { ParsedUnits } from './peggy-adapter';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
 
 
-export function reparseAcrossUnits(previous: ParsedDocument, text: string, change: ChangedRange): ParsedDocument | null {
+export function reparseAcrossUnits(previous: ParsedDocument, text: string, change: ChangedRange, texts?: EditedTexts): ParsedDocument | null {
   const old = previous.text;
   if (!previous.ast.lexicalErrors.every(endsItsLine)) return null;
   const last = lastBlock(previous.ast);
@@ -37,10 +44,12 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const { block } = last;
   const { from, oldTo, newTo } = change;
   const delta = text.length - old.length;
+  const readNow = readerOf(text, texts?.after);
+  const readThen = readerOf(old, texts?.before);
   // A NUL byte makes the file binary data, one finding for the whole file.
-  if (text.slice(from, newTo).includes('\u0000')) return null;
+  if (readNow.slice(from, newTo).includes('\u0000')) return null;
 
-  const found = stretchAround(block, text, change, delta);
+  const found = stretchAround(block, readNow, change, delta);
   if (!found) return null;
   const { a, b, parsed, closed } = found;
   const start = block.starts.at(a);
@@ -52,18 +61,22 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
   const placed = (errors: readonly LexicalError[]): LexicalError[] => errors.map((e) => ({ ...e, start: e.start + start, end: e.end + start }));
   const openNow = placed(parsed.lexicalErrors);
   if (!openNow.every(endsItsLine)) return null;
-  const now = finishUnits(previous.file, text, parsed.units, starts, openNow);
+  // Each text's window ends with the unit after the stretch, or with the text.
+  const next = b + 1 < block.units.length ? block.starts.at(b + 1) + block.units.at(b + 1).text.length : null;
+  const now = finishWindow(previous.file, { read: readNow, start, end: next === null ? text.length : next + delta, lineNumber: lineNumbers(text, texts?.after) }, parsed);
+  if (!now) return null;
   // The stretch's findings in the previous text, from its units as the parser read them (the
   // tree holds them with their broken statements replaced, which would read otherwise).
-  const before = parseUnits(old.slice(start, closed ? block.end : oldEnd), closed);
+  const before = parseUnits(readThen.slice(start, closed ? block.end : oldEnd), closed);
   if (!before) return null;
   const openThen = placed(before.lexicalErrors);
-  const then = finishUnits(previous.file, old, before.units, before.starts.map((s) => start + s), openThen);
+  const then = finishWindow(previous.file, { read: readThen, start, end: next ?? old.length, lineNumber: lineNumbers(old, texts?.before) }, before);
+  if (!then) return null;
   const lexicalErrors = openStrings(previous.ast.lexicalErrors, { start, oldEnd, delta }, openThen, openNow);
   if (!lexicalErrors) return null;
   // A line break split or joined at the edit's edges counts too: one character more each side.
-  const linesIn = (t: string, a: number, b: number): number => new LineIndex(t.slice(Math.max(0, a), b)).lineCount;
-  const linesMoved = linesIn(old, from - 1, oldTo + 1) !== linesIn(text, from - 1, newTo + 1);
+  const linesIn = (t: TextSlices, a: number, b: number): number => new LineIndex(t.slice(Math.max(0, a), b)).lineCount;
+  const linesMoved = linesIn(readThen, from - 1, oldTo + 1) !== linesIn(readNow, from - 1, newTo + 1);
   const diagnostics = merged(previous.diagnostics, then.diagnostics, now.diagnostics, { from, oldEnd, delta, linesMoved });
   if (!diagnostics) return null;
 
@@ -88,7 +101,7 @@ export function reparseAcrossUnits(previous: ParsedDocument, text: string, chang
  * the new text, `closed` whether it ends with the block's `}`. Null when no such stretch is
  * found within a few units of the edit.
  */
-function stretchAround(block: PartnershipBlock, text: string, change: ChangedRange, delta: number): Stretch | null {
+function stretchAround(block: PartnershipBlock, text: TextSlices, change: ChangedRange, delta: number): Stretch | null {
   const n = block.units.length;
   const first = unitIndexAt(block, change.from - 1);
   if (first < 0) return null;
@@ -112,6 +125,45 @@ function stretchAround(block: PartnershipBlock, text: string, change: ChangedRan
     if (!atEnd) b++;
   }
   return null;
+}
+
+/**
+ * The texts before and after the edit as the editor keeps them, with their line indexes: read
+ * a stretch at a time instead of as whole strings.
+ */
+export interface EditedTexts {
+  readonly before: LineIndex;
+  readonly after: LineIndex;
+}
+
+/** What reads `text` a stretch at a time: the editor's pieces when `lines` indexes that very text. */
+function readerOf(text: string, lines: LineIndex | undefined): TextSlices {
+  return lines?.text === text ? lines.source : text;
+}
+
+/** The line numbers of `text`, from its line index when there is one. */
+function lineNumbers(text: string, lines: LineIndex | undefined): (offset: number) => number {
+  return lines?.text === text ? (offset) => lines.lineNumber(offset) : (offset) => lineNumberAt(text, offset);
+}
+
+/** A stretch of a text, from `start` to `end`, and the numbers of the whole text's lines. */
+interface TextWindow {
+  readonly read: TextSlices;
+  readonly start: number;
+  readonly end: number;
+  readonly lineNumber: (offset: number) => number;
+}
+
+/**
+ * `finishUnits` of units parsed from a stretch that starts where `window` does, found in the
+ * window and placed in the file. Null if a finding names another place than its own (none of
+ * the parser's does).
+ */
+function finishWindow(file: string, window: TextWindow, parsed: ParsedUnits): { readonly units: readonly Unit[]; readonly diagnostics: readonly Diagnostic[] } | null {
+  const { start } = window;
+  const found = finishUnits(file, window.read.slice(start, window.end), parsed.units, parsed.starts, parsed.lexicalErrors, (offset) => window.lineNumber(start + offset));
+  if (found.diagnostics.some((d) => d.unit !== undefined || d.related.length > 0 || d.fixes.length > 0)) return null;
+  return { units: found.units, diagnostics: found.diagnostics.map((d) => ({ ...d, start: d.start + start, end: d.end + start })) };
 }
 
 interface Stretch {

@@ -13,15 +13,18 @@ import { lastBlock, withBlock } from './block-edit';
 import { ChunkedList } from '../values/chunked-list';
 import { isCleanUnit, parseDocument, type ParsedDocument, parseUnit } from './parse';
 import { notePlace, noteSpliced, unitIndexAt } from './unit-starts';
-import { reparseAcrossUnits, sameUnit } from './reparse-units';
+import { type EditedTexts, reparseAcrossUnits, sameUnit } from './reparse-units';
+
+export type { EditedTexts } from './reparse-units';
 
 /**
  * `change`, when the editor said where the text changed, spares comparing the two texts; it must
- * cover every changed character (a wider stretch is fine).
+ * cover every changed character (a wider stretch is fine). `texts`, the two texts as the editor
+ * keeps them, spare reading either as a whole where only a stretch is parsed again.
  */
-export function reparseDocument(previous: ParsedDocument, text: string, change?: ChangedRange): ParsedDocument {
+export function reparseDocument(previous: ParsedDocument, text: string, change?: ChangedRange, texts?: EditedTexts): ParsedDocument {
   const known = change && fitsTexts(change, previous.text, text) ? change : changedRange(previous.text, text);
-  return incrementally(previous, text, known) ?? reparseAcrossUnits(previous, text, known) ?? withPreviousUnits(previous, parseDocument(previous.file, text));
+  return incrementally(previous, text, known) ?? reparseAcrossUnits(previous, text, known, texts) ?? withPreviousUnits(previous, parseDocument(previous.file, text));
 }
 
 /**

@@ -42,7 +42,7 @@ export class LineIndex {
    * given, is `text` in a form read a part at a time (an editor's text of pieces), which every
    * read here goes through, so that `text` itself is never read whole.
    */
-  constructor(readonly text: string, starts?: Chunks, private readonly source: TextSlices = text) {
+  constructor(readonly text: string, starts?: Chunks, readonly source: TextSlices = text) {
     const made = starts ?? startsInChunks(text);
     this.chunks = made.chunks;
     this.shifts = made.shifts;
@@ -117,6 +117,11 @@ export class LineIndex {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
     return { line, character: clamped - this.startOf(line) };
+  }
+
+  /** The number, counting from 1, of the line holding an offset (`lineNumberAt` without reading the text). */
+  lineNumber(offset: number): number {
+    return this.lineAt(Math.max(0, Math.min(offset, this.text.length))) + 1;
   }
 
   /** The line holding an offset (the last line starting at or before it). */
