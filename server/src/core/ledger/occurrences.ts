@@ -33,6 +33,24 @@ interface Draft {
   readonly triggerNote?: string;
 }
 
+/** What started an occurrence (an event, another obligation done), and the note of its row. */
+interface Trigger {
+  readonly trigger: string;
+  readonly note?: string;
+}
+
+/**
+ * Occurrences as first worked out, as columns: a monthly duty over a long term has hundreds,
+ * and a large contract hundreds of thousands in all, which need no object each.
+ */
+interface Drafts {
+  /** Due days; NaN for an occurrence without a deadline. */
+  readonly dues: number[];
+  readonly arisings: number[];
+  /** What started each, where something did; null when nothing did. */
+  readonly triggers: (Trigger | undefined)[] | null;
+}
+
 /**
  * The occurrences of one obligation in due order, with the rows that completed or waived
  * them. Kept as columns of numbers rather than an object each: a monthly duty over a long term
@@ -109,18 +127,19 @@ export interface ObligationFacts {
 
 /** The occurrences of `norm` (as varied), in due order, with the rows that completed or waived them and the rows that found nothing (R008). */
 export function occurrencesOf(norm: NormModel, facts: ObligationFacts): { occurrences: Occurrences; unused: Dated[] } {
-  const drafts = draftsOf(norm, facts);
   // In the order they arise (then fall due): the order `done` rows are matched in.
-  if (!isSorted(drafts, byArising)) drafts.sort(byArising);
+  const drafts = inOrder(draftsOf(norm, facts), byArising);
+  const { dues, arisings } = drafts;
+  const n = dues.length;
   const done: (Dated | undefined)[] = [];
   const waived: (Dated | undefined)[] = [];
   const unused: Dated[] = [];
   // A `done` completes the earliest occurrence that has arisen by its day and is not yet complete.
   let firstOpen = 0;
   for (const d of [...facts.done].sort((a, b) => a.day - b.day)) {
-    while (firstOpen < drafts.length && done[firstOpen]) firstOpen++;
+    while (firstOpen < n && done[firstOpen]) firstOpen++;
     let open = -1;
-    for (let i = firstOpen; i < drafts.length && drafts[i].arises <= d.day; i++) {
+    for (let i = firstOpen; i < n && arisings[i] <= d.day; i++) {
       if (!done[i]) {
         open = i;
         break;
@@ -129,41 +148,66 @@ export function occurrencesOf(norm: NormModel, facts: ObligationFacts): { occurr
     if (open < 0) unused.push(d);
     else done[open] = d;
   }
-  // A waiver names the due date (or month) of the occurrence it waives.
+  // A waiver names the due date (or month) of the occurrence it waives; NaN (no deadline) is never within.
   for (const w of facts.waivers) {
-    const i = drafts.findIndex((x, k) => !waived[k] && x.due !== null && x.due >= w.day && x.due <= w.lastDay);
-    if (i >= 0) waived[i] = w;
+    let i = 0;
+    while (i < n && (waived[i] || !(dues[i] >= w.day && dues[i] <= w.lastDay))) i++;
+    if (i < n) waived[i] = w;
     else unused.push(w);
   }
   // Then in due order, as everything shows them.
-  const order = drafts.map((_, i) => i);
-  if (!isSorted(drafts, byDue)) order.sort((a, b) => byDue(drafts[a], drafts[b]) || a - b);
-  const dues: number[] = [];
-  const arisings: number[] = [];
-  const triggers = new Map<number, { trigger: string; note?: string }>();
+  const order = placesInOrder(drafts, byDue);
+  const triggers = new Map<number, Trigger>();
   const completed = new Map<number, Dated>();
   const waivers = new Map<number, Dated>();
-  order.forEach((from, i) => {
-    const x = drafts[from];
-    dues.push(x.due ?? NaN);
-    arisings.push(x.arises);
-    if (x.trigger) triggers.set(i, x.triggerNote ? { trigger: x.trigger, note: x.triggerNote } : { trigger: x.trigger });
+  for (let i = 0; i < n; i++) {
+    const from = order ? order[i] : i;
+    const trigger = drafts.triggers?.[from];
+    if (trigger) triggers.set(i, trigger);
     if (done[from]) completed.set(i, done[from]!);
     if (waived[from]) waivers.set(i, waived[from]!);
-  });
-  return { occurrences: new Occurrences(dues, arisings, triggers, completed, waivers), unused };
+  }
+  const column = (values: number[]): number[] => (order ? order.map((from) => values[from]) : values);
+  return { occurrences: new Occurrences(column(dues), column(arisings), triggers, completed, waivers), unused };
 }
 
-const byArising = (a: Draft, b: Draft): number => a.arises - b.arises || (a.due ?? Infinity) - (b.due ?? Infinity);
-const byDue = (a: Draft, b: Draft): number => (a.due ?? Infinity) - (b.due ?? Infinity) || a.arises - b.arises;
+/** How two drafts, at places `a` and `b` of the columns, are ordered. */
+type DraftOrder = (drafts: Drafts, a: number, b: number) => number;
 
-function isSorted(drafts: readonly Draft[], order: (a: Draft, b: Draft) => number): boolean {
-  for (let i = 1; i < drafts.length; i++) if (order(drafts[i - 1], drafts[i]) > 0) return false;
-  return true;
+/** A due day to order by: none comes after every day. */
+const dueKey = (due: number): number => (Number.isNaN(due) ? Infinity : due);
+const byArising: DraftOrder = (d, a, b) => d.arisings[a] - d.arisings[b] || dueKey(d.dues[a]) - dueKey(d.dues[b]);
+const byDue: DraftOrder = (d, a, b) => dueKey(d.dues[a]) - dueKey(d.dues[b]) || d.arisings[a] - d.arisings[b];
+
+/** The places of the drafts in `order` (ties as they stand), or null when they stand in it already, as a series does. */
+function placesInOrder(drafts: Drafts, order: DraftOrder): number[] | null {
+  let sorted = true;
+  for (let i = 1; i < drafts.dues.length && sorted; i++) sorted = !(order(drafts, i - 1, i) > 0);
+  if (sorted) return null;
+  return drafts.dues.map((_, i) => i).sort((a, b) => order(drafts, a, b) || a - b);
 }
 
-function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
-  if (norm.keyword !== 'obligation' || !norm.period) return [];
+/** The drafts in `order`. */
+function inOrder(drafts: Drafts, order: DraftOrder): Drafts {
+  const places = placesInOrder(drafts, order);
+  if (!places) return drafts;
+  return {
+    dues: places.map((i) => drafts.dues[i]),
+    arisings: places.map((i) => drafts.arisings[i]),
+    triggers: drafts.triggers && places.map((i) => drafts.triggers![i]),
+  };
+}
+
+/** Drafts made one object each (the few that events or another obligation's completions start) as columns. */
+function columns(drafts: readonly Draft[]): Drafts {
+  const trigger = (d: Draft): Trigger | undefined => (d.trigger ? (d.triggerNote ? { trigger: d.trigger, note: d.triggerNote } : { trigger: d.trigger }) : undefined);
+  return { dues: drafts.map((d) => d.due ?? NaN), arisings: drafts.map((d) => d.arises), triggers: drafts.some((d) => d.trigger) ? drafts.map(trigger) : null };
+}
+
+const NO_DRAFTS: Drafts = { dues: [], arisings: [], triggers: null };
+
+function draftsOf(norm: NormModel, facts: ObligationFacts): Drafts {
+  if (norm.keyword !== 'obligation' || !norm.period) return NO_DRAFTS;
   const window = norm.period;
   const deadline = norm.deadline;
   const anchor = deadline?.anchor ?? null;
@@ -180,38 +224,43 @@ function draftsOf(norm: NormModel, facts: ObligationFacts): Draft[] {
       const days = triggers.flatMap((e) => facts.events(e).map((x) => x.day)).filter(inWindow);
       first = days.length > 0 ? Math.min(...days) : null;
     }
-    if (first === null) return [];
-    const drafts: Draft[] = [];
+    if (first === null) return NO_DRAFTS;
+    const dues: number[] = [];
+    const arisings: number[] = [];
     let arises = facts.term.from;
     const { count, unit } = norm.every.duration;
+    // One span, counted on for each occurrence in turn.
+    const span = { count: 0, unit };
     for (let k = 0; k < MAX_OCCURRENCES; k++) {
       // Each counted from the first, so that the 31st stays the last of each month.
-      const due = k === 0 ? first : countOn(first, { count: count * k, unit }, facts.calendar);
+      span.count = count * k;
+      const due = k === 0 ? first : countOn(first, span, facts.calendar);
       // A step too long to count (null) ends the series like one past the window.
-      if (due === null || due > window.to || (k > 0 && due <= drafts[k - 1].due!)) break;
-      drafts.push({ due, arises: Math.min(arises, due) });
+      if (due === null || due > window.to || (k > 0 && due <= dues[k - 1])) break;
+      dues.push(due);
+      arisings.push(Math.min(arises, due));
       arises = due + 1;
     }
-    return drafts;
+    return { dues, arisings, triggers: null };
   }
   if (deadline?.form === 'within' && anchor && anchor.kind === 'event') {
-    return facts.events(anchor).filter((e) => inWindow(e.day)).slice(0, MAX_OCCURRENCES)
-      .map((e) => ({ due: countOn(e.day, deadline.node.duration!, facts.calendar), arises: e.day, trigger: `${anchor.name} ${formatDay(e.day)}`, ...(e.row.note ? { triggerNote: e.row.note } : {}) }));
+    return columns(facts.events(anchor).filter((e) => inWindow(e.day)).slice(0, MAX_OCCURRENCES)
+      .map((e) => ({ due: countOn(e.day, deadline.node.duration!, facts.calendar), arises: e.day, trigger: `${anchor.name} ${formatDay(e.day)}`, ...(e.row.note ? { triggerNote: e.row.note } : {}) })));
   }
   if (deadline?.form === 'within' && anchor && anchor.kind === 'norm') {
-    return facts.completions(anchor).slice(0, MAX_OCCURRENCES)
-      .map((day) => ({ due: countOn(day, deadline.node.duration!, facts.calendar), arises: day, trigger: `${anchor.name} done ${formatDay(day)}` }));
+    return columns(facts.completions(anchor).slice(0, MAX_OCCURRENCES)
+      .map((day) => ({ due: countOn(day, deadline.node.duration!, facts.calendar), arises: day, trigger: `${anchor.name} done ${formatDay(day)}` })));
   }
   if (deadline && deadline.day !== null) {
     // A fixed deadline: its day, or the term's end counted back as varied (the norm's period ends on it).
     const due = deadline.form === 'before-expiry' ? window.to : deadline.day;
-    return [{ due, arises: Math.min(facts.term.from, due) }];
+    return { dues: [due], arisings: [Math.min(facts.term.from, due)], triggers: null };
   }
   if (!deadline && triggers.length > 0) {
-    return triggers.flatMap((e) => facts.events(e).filter((x) => inWindow(x.day)).map((x) => ({ due: null, arises: x.day, trigger: `${e.name} ${formatDay(x.day)}` })))
-      .slice(0, MAX_OCCURRENCES);
+    return columns(triggers.flatMap((e) => facts.events(e).filter((x) => inWindow(x.day)).map((x) => ({ due: null, arises: x.day, trigger: `${e.name} ${formatDay(x.day)}` })))
+      .slice(0, MAX_OCCURRENCES));
   }
-  return [];
+  return NO_DRAFTS;
 }
 
 /** Where occurrence `i` stands on `on` (null: every row counted, as the calendar sees it). */
