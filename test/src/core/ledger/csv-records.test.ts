@@ -1,6 +1,6 @@
-// Reading CSV records (csv-records.ts): a file csv-parse reads whole is placed by finding the
-// record breaks outside quotes; it must come to exactly what placing each record as csv-parse
-// reads it comes to, whatever the line breaks, quotes, blank lines and characters.
+// Reading CSV records (csv-records.ts): a plain file is read in one pass; it must come to
+// exactly what csv-parse, reading record by record, comes to, whatever the line breaks, quotes,
+// blank lines and characters, and anything not plain is left to csv-parse.
 import * as assert from 'node:assert/strict';
 import { readCsvRecords, readRecordByRecord, readWhole } from '../../../../server/out/core/ledger/csv-records';
 
@@ -44,6 +44,15 @@ describe('reading CSV records', () => {
       }
     }
     assert.ok(whole > 500, `enough files without a problem (${whole}) to try the whole reading`);
+  });
+
+  it('reads the edges of a plain file as csv-parse does, and leaves what is not plain to it', () => {
+    const plain = ['', 'a', 'a,', ',', '\n', 'a\r\rb', 'a\r\nb\n', '"x"', '"x",', '"a ""b"""\r\n"c\r\nd",e', 'kind,name\n\n\ndone,R01', '"",""'];
+    for (const text of plain) {
+      assert.notEqual(readWhole(text, Infinity), null, JSON.stringify(text));
+      assert.deepEqual(readWhole(text, Infinity), readRecordByRecord(text, Infinity), JSON.stringify(text));
+    }
+    for (const text of ['a"b', '"x"y', '"open', '"x" ,y', ' "x"', '"a""', `${'x'.repeat(150_000)}\n`]) assert.equal(readWhole(text, Infinity), null, JSON.stringify(text).slice(0, 40));
   });
 
   it('reads record by record past the most records asked for, saying where the text goes on', () => {
