@@ -9,11 +9,12 @@ import { grantsOverlappingOpen } from '../model/coverage';
 import type { ChargeModel, Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import type { UnitMeaning } from '../model/unit-meaning';
 import { variedGrants } from '../model/varied';
-import { applyVariations, endedNorms, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
+import { applyVariations, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
 import type { ModalValue } from '../syntax/ast';
 import { knownUnitPlace, unitPlace } from '../syntax/unit-starts';
 import type { Program, SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
+import { endedNormModels } from './ended-norms';
 import { dutyIndex, type NamedWork, namedWork, scopesNamed, withModal } from './duty-index';
 import { type Facts, type Lookup, type LookupReader, sameList, sameSet } from './engine';
 
@@ -163,7 +164,7 @@ export const variationEffects: ProgramLookup<string, VariationEffects> = {
     // The list of variations itself: the same list while each variation is the same.
     const inputs: unknown[] = [model.term, model.grants, model.opens, model.charges, variations];
     if (returnsScopes(variations)) inputs.push(model.norms);
-    else inputs.push(...endedNorms(variations).map(normModels(source)));
+    else inputs.push(endedNormModels(model, variations, normModels(source)));
     return inputs;
   },
   compute(facts, file) {
@@ -338,6 +339,9 @@ export const measured = united<KpiSymbol>('measured', (c, file) => c.measured.ge
  */
 export const chargeModelOf: ProgramLookup<ChargeSymbol, ChargeModel | null> = {
   name: 'chargeModelOf',
+  // The file's list of charges is the same list while no charge's meaning changed (an edit
+  // elsewhere keeps it, model/unit-meaning.ts): its charges' models are then the same too.
+  inputs: (facts, charge) => facts.input.files.get(charge.file)?.model?.charges ?? null,
   compute(facts, charge) {
     // Found at the place of its unit, not among every charge of the file: each credit's
     // charge is read again after each edit.
