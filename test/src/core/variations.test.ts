@@ -115,6 +115,42 @@ describe('variations', () => {
     assert.ok(third.diagnostics(roots[1].file).some((d) => d.code === 'P201'));
   });
 
+  it('follows edits to a norm a variation ends, and to the others, as an analysis from nothing does', () => {
+    const file = path.join(VIRTUAL_ROOT, 'main.partnership');
+    const other = path.join(VIRTUAL_ROOT, 'exit.partnership');
+    // As the editor does: an edit parses again only the unit it touched, and the model is carried.
+    const parses = new Map<string, ParsedDocument>();
+    const host = {
+      readFile: (): string | undefined => undefined,
+      parse: (f: string, text: string): ParsedDocument => {
+        const known = parses.get(f);
+        const parsed = known?.text === text ? known : known ? reparseDocument(known, text) : parseDocument(f, text);
+        parses.set(f, parsed);
+        return parsed;
+      },
+    };
+    const endedOf = (a: Analysis): string[] => [...a.variationEffects(file).ended].map(([what, e]) => `${'name' in what ? what.name : 'grant'} ${formatDay(e.day)}`).sort();
+    const texts = [
+      // Another norm edited: the ended norms' models are the ones before.
+      main.replace('JV must deliver ICT.Core.Phones to A', 'JV must deliver ICT.Core.Phones to B'),
+      // A norm the exit agreement ends, edited in place.
+      main.replace('JV must deliver ICT.Core to A\n    every 1 month', 'JV must deliver ICT.Core to A\n    every 3 months'),
+      // Its name taken away and given back: the exit agreement's `ends Main.Deliver` finds nothing, then finds it again.
+      main.replace('obligation Deliver "Deliver the core"', 'obligation Delivered "Deliver the core"'),
+      main,
+    ];
+    let previous = new Analysis([{ file, text: main }, { file: other, text: exit }], host);
+    for (const text of texts) {
+      const roots = [{ file, text }, { file: other, text: exit }];
+      const next = new Analysis(roots, host, previous);
+      const fresh = new Analysis(roots, { readFile: () => undefined });
+      assert.deepEqual(endedOf(next), endedOf(fresh), text.slice(0, 40));
+      for (const r of roots) assert.deepEqual(next.diagnostics(r.file), fresh.diagnostics(r.file));
+      previous = next;
+    }
+    assert.ok(endedOf(previous).some((e) => e.startsWith('Deliver ')), endedOf(previous).join(', '));
+  });
+
   it('checks no norm again when an edit to a variation moves no day, and every norm when it does', () => {
     const roots = [{ file: path.join(VIRTUAL_ROOT, 'main.partnership'), text: main }, { file: path.join(VIRTUAL_ROOT, 'exit.partnership'), text: exit }];
     // As the editor does: a text parsed once is not parsed again, and an edit parses again only what it touched.
