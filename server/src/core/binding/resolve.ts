@@ -166,18 +166,25 @@ function found(state: UnitResolving, node: QName, target: PartnershipSymbol | nu
 }
 
 function resolveReference(state: UnitResolving, node: QName, expected: ExpectedKind): void {
-  const { file, unit, own } = state;
   if (expected === 'partnership') {
     resolvePartnership(state, node);
     return;
   }
   // The common case, a name of the right kind declared here (a plain name, or a path through
   // the partnership's scopes), without making the name's parts or the failure's functions.
-  const declared = ownPath(own, node.text, expected);
-  if (declared) {
-    found(state, node, declared);
-    return;
-  }
+  const declared = ownPath(state.own, node.text, expected);
+  if (declared) found(state, node, declared);
+  else resolvePath(state, node, expected);
+}
+
+/**
+ * A name `ownPath` does not find: read part by part through the partnerships and scopes it
+ * names, and reported where it goes wrong. A function of its own: the functions it makes for
+ * its reports share its variables, which the engine then keeps in an object made at every call,
+ * and the common case above is made for every reference as a contract opens.
+ */
+function resolvePath(state: UnitResolving, node: QName, expected: ExpectedKind): void {
+  const { file, unit, own } = state;
   // The names of the parts, read from the text; the parts' own spans are not needed here.
   const names = node.text.split('.');
   let named: VisiblePartnership | undefined;

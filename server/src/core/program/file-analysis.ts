@@ -84,7 +84,8 @@ export function analyseFile(
 
   let resolutions: ChunkedList<UnitResolution>;
   let meanings: ChunkedList<UnitMeaning>;
-  let visited: readonly number[];
+  // The places looked at; null when every unit was.
+  let visited: readonly number[] | null;
   if (reusable?.differing && sameBounds) {
     // Only the replaced units, those whose names did not resolve, and those that read a name
     // declared anew (an edit inside a norm declares its name anew) are looked at; every other
@@ -113,11 +114,11 @@ export function analyseFile(
     for (let i = 0; i < units.length; i++) analyse(i, put);
     resolutions = resolutionList.finish();
     meanings = meaningList.finish();
-    visited = units.map((_, i) => i);
+    visited = null;
   }
-  const failedUnits = visited.filter((i) => resolutions.at(i).failed);
+  const failedUnits = placesWhere(visited, units.length, (i) => resolutions.at(i).failed);
   const comparable = earlier !== undefined && earlier.resolutions.length === units.length;
-  const changedUnits = comparable ? visited.filter((i) => resolutions.at(i) !== earlier.resolutions.at(i) || meanings.at(i) !== earlier.meanings.at(i)) : null;
+  const changedUnits = comparable ? placesWhere(visited, units.length, (i) => resolutions.at(i) !== earlier.resolutions.at(i) || meanings.at(i) !== earlier.meanings.at(i)) : null;
   let found: Diagnostic[] | undefined;
   for (const i of failedUnits) (found ??= []).push(...resolutions.at(i).diagnostics);
 
@@ -133,6 +134,14 @@ export function analyseFile(
   const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
   const carried = partnership && earlier?.model && touched ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched) : null;
   return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
+}
+
+/** The places among `visited` (every place below `count` when null) that pass `test`, in order. */
+function placesWhere(visited: readonly number[] | null, count: number, test: (place: number) => boolean): number[] {
+  if (visited) return visited.filter(test);
+  const found: number[] = [];
+  for (let i = 0; i < count; i++) if (test(i)) found.push(i);
+  return found;
 }
 
 /** Where each unit stood in the earlier analysis, and the names whose declaration changed since. */
