@@ -9,8 +9,8 @@
 import { isWithin, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import { report } from '../diagnostics/catalog';
 import type { RelatedInformation } from '../diagnostics/diagnostic';
-import { grantsNear, interfacesOf, opensNear, scopesNamedBy, workNamedBy } from '../facts/lookups';
-import type { NamedWork } from '../facts/duty-index';
+import { grantsNear, interfacesOf, opensNear, scopesNamedBy } from '../facts/lookups';
+import { workNamedOn, workOn } from '../facts/work-on-scope';
 import { isCovered } from '../model/coverage';
 import type { Grant, InterfaceLink, NormModel, OpenScope } from '../model/semantic';
 import { namesText, qnameText } from '../syntax/ast';
@@ -89,28 +89,15 @@ function holderBoundToWork(ctx: CheckContext, work: ScopeSymbol, open: ScopeSymb
   const within = { from: Math.max(grant.period!.from, period.from), to: Math.min(grant.period!.to, period.to) };
   const bound = (party: PartySymbol): boolean =>
     // Most parties name none of the scopes between: their set answers without their norms' periods.
-    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) && worksBetween(work, open, ctx.read(workNamedBy, party), within);
+    namesScopeBetween(work, open, ctx.read(scopesNamedBy, party)) && worksBetween(ctx, party, work, open, within);
   return bound(grant.holder) || allGroups(ctx, grant.holder).some(bound) || allMembers(ctx, grant.holder).some(bound);
 }
 
-/** Named work by scope, for each list of it: a party may name thousands of scopes. */
-const workByScope = new WeakMap<readonly NamedWork[], ReadonlyMap<ScopeSymbol, readonly NamedWork[]>>();
-
-/** Whether some of `named` is on the work, the open scope or a scope between, on a day of `within`. */
-function worksBetween(work: ScopeSymbol, open: ScopeSymbol, named: readonly NamedWork[], within: Period): boolean {
-  let byScope = workByScope.get(named);
-  if (!byScope) {
-    const built = new Map<ScopeSymbol, NamedWork[]>();
-    for (let i = 0; i < named.length; i++) {
-      const list = built.get(named[i].scope);
-      if (list) list.push(named[i]);
-      else built.set(named[i].scope, [named[i]]);
-    }
-    workByScope.set(named, (byScope = built));
-  }
+/** Whether the party names work on the work, the open scope or a scope between, on a day of `within`. */
+function worksBetween(ctx: CheckContext, party: PartySymbol, work: ScopeSymbol, open: ScopeSymbol, within: Period): boolean {
   for (let s: ScopeSymbol | null = work; s; s = s.parent) {
-    const on = byScope.get(s);
-    if (on) for (let i = 0; i < on.length; i++) if (overlaps(on[i].period, within)) return true;
+    const on = ctx.read(workNamedOn, workOn(party, s));
+    for (let i = 0; i < on.length; i++) if (overlaps(on[i].period, within)) return true;
     if (s === open) break;
   }
   return false;
