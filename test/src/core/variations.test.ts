@@ -9,7 +9,7 @@ import { variedModel } from '../../../server/out/core/model/varied';
 import { formatDay } from '../../../server/out/core/values/dates';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
-import { check, checkBody, covered, VIRTUAL_ROOT } from '../helpers/program';
+import { check, checkBody, covered, editingHost, VIRTUAL_ROOT } from '../helpers/program';
 import { sharedCorpusV2 } from '../helpers/paths';
 
 const corpus = path.join(sharedCorpusV2, 'variations');
@@ -119,16 +119,7 @@ describe('variations', () => {
     const file = path.join(VIRTUAL_ROOT, 'main.partnership');
     const other = path.join(VIRTUAL_ROOT, 'exit.partnership');
     // As the editor does: an edit parses again only the unit it touched, and the model is carried.
-    const parses = new Map<string, ParsedDocument>();
-    const host = {
-      readFile: (): string | undefined => undefined,
-      parse: (f: string, text: string): ParsedDocument => {
-        const known = parses.get(f);
-        const parsed = known?.text === text ? known : known ? reparseDocument(known, text) : parseDocument(f, text);
-        parses.set(f, parsed);
-        return parsed;
-      },
-    };
+    const host = editingHost();
     const endedOf = (a: Analysis): string[] => [...a.variationEffects(file).ended].map(([what, e]) => `${'name' in what ? what.name : 'grant'} ${formatDay(e.day)}`).sort();
     const texts = [
       // Another norm edited: the ended norms' models are the ones before.

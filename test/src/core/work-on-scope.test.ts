@@ -3,8 +3,7 @@
 // on another scope checks again no norm that asked about these, and one on these does.
 import * as assert from 'node:assert/strict';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
-import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
-import { reparseDocument } from '../../../server/out/core/syntax/reparse';
+import { editingHost } from '../helpers/program';
 
 const FILE = '/virtual/work-on/contract.partnership';
 
@@ -37,16 +36,7 @@ const CONTRACT = `partnership T "T" {
 describe('the work a holder names, scope by scope', () => {
   it('checks again only the norms that asked about the scope whose work an edit changed', () => {
     // As the editor does: an edit inside a norm parses that norm again, and the model is carried.
-    const parses = new Map<string, ParsedDocument>();
-    const host = {
-      readFile: (): string | undefined => undefined,
-      parse: (file: string, text: string): ParsedDocument => {
-        const known = parses.get(file);
-        const parsed = known?.text === text ? known : known ? reparseDocument(known, text) : parseDocument(file, text);
-        parses.set(file, parsed);
-        return parsed;
-      },
-    };
+    const host = editingHost();
     const analyse = (text: string, earlier?: Analysis): Analysis => new Analysis([{ file: FILE, text }], host, earlier);
     const fresh = (text: string): Analysis => new Analysis([{ file: FILE, text }], { readFile: () => undefined });
     const codes = (a: Analysis): string[] => a.diagnostics(FILE).map((d) => d.code);

@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../../../server/out/core/diagnostics/diagnostic';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { LineIndex } from '../../../server/out/core/text/line-index';
+import type { Host } from '../../../server/out/core/program/host';
+import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
+import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 
 export const VIRTUAL_ROOT = path.resolve('/virtual-workspace');
 
@@ -44,4 +47,21 @@ export function checkBody(body: string): Checked & { text: string } {
 /** The text a diagnostic covers. */
 export function covered(text: string, d: { start: number; end: number }): string {
   return text.slice(d.start, d.end);
+}
+
+/**
+ * A host that parses as the editor's workspace does: a text parsed once is not parsed again,
+ * and an edit parses again only what it touched, so each model is carried from the one before.
+ */
+export function editingHost(): Host {
+  const parses = new Map<string, ParsedDocument>();
+  return {
+    readFile: () => undefined,
+    parse: (file, text) => {
+      const known = parses.get(file);
+      const parsed = known?.text === text ? known : known ? reparseDocument(known, text) : parseDocument(file, text);
+      parses.set(file, parsed);
+      return parsed;
+    },
+  };
 }
