@@ -7,8 +7,6 @@ import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { applyVariations } from '../../../server/out/core/model/variations';
 import { variedModel } from '../../../server/out/core/model/varied';
 import { formatDay } from '../../../server/out/core/values/dates';
-import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
-import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { check, checkBody, covered, editingHost, VIRTUAL_ROOT } from '../helpers/program';
 import { sharedCorpusV2 } from '../helpers/paths';
 
@@ -145,17 +143,7 @@ describe('variations', () => {
   it('checks no norm again when an edit to a variation moves no day, and every norm when it does', () => {
     const roots = [{ file: path.join(VIRTUAL_ROOT, 'main.partnership'), text: main }, { file: path.join(VIRTUAL_ROOT, 'exit.partnership'), text: exit }];
     // As the editor does: a text parsed once is not parsed again, and an edit parses again only what it touched.
-    const parses = new Map<string, ParsedDocument>();
-    const host = {
-      readFile: (): string | undefined => undefined,
-      parse: (file: string, text: string): ParsedDocument => {
-        const known = parses.get(file);
-        if (known?.text === text) return known;
-        const parsed = known ? reparseDocument(known, text) : parseDocument(file, text);
-        parses.set(file, parsed);
-        return parsed;
-      },
-    };
+    const host = editingHost();
     const fresh = (texts: typeof roots) => new Analysis(texts, { readFile: () => undefined });
     const sameNorms = (a: Analysis, b: Analysis, file: string): boolean => {
       const then = a.checks.byFile.get(file)!.norms;
