@@ -90,6 +90,44 @@ describe('lists kept in chunks', () => {
     assert.throws(() => list.spliced(list.length, 1, []), RangeError);
   });
 
+  it('splices without copying the chunks away from the splice, and reads, replaces and searches as an array after any splices', () => {
+    const random = seededRandom(47);
+    let model = Array.from({ length: 6000 }, (_, i) => ({ n: i }));
+    let list = ChunkedList.of(model);
+    const chunksOf = (l: ChunkedList<{ n: number }>): readonly (readonly { n: number }[])[] => (l as unknown as { chunks: readonly (readonly { n: number }[])[] }).chunks;
+    for (let step = 0; step < 400; step++) {
+      const at = random(model.length + 1);
+      // Mostly a unit or two, sometimes a pasted or deleted stretch of thousands.
+      const big = random(20) === 0;
+      const removed = Math.min(model.length - at, big ? random(3000) : random(3));
+      const inserted = Array.from({ length: big ? random(3000) : random(3) }, (_, k) => ({ n: -step * 10000 - k - 1 }));
+      const next = list.spliced(at, removed, inserted);
+      model = [...model.slice(0, at), ...inserted, ...model.slice(at + removed)];
+      assert.equal(next.length, model.length);
+      for (let probe = 0; probe < 30; probe++) {
+        const i = random(model.length + 2) - 1;
+        assert.equal(next.at(i), model[i], `entry ${i} at step ${step}`);
+      }
+      if (!big && inserted.length !== removed) {
+        // At most the chunks around the splice are new: every other chunk is the earlier list's own.
+        const before = new Set(chunksOf(list));
+        const fresh = chunksOf(next).filter((c) => !before.has(c)).length;
+        assert.ok(fresh <= 3, `${fresh} chunks made anew for a splice of ${removed} and ${inserted.length} at step ${step}`);
+      }
+      for (const c of chunksOf(next)) assert.ok(c.length > 0 && c.length <= 1024 + 128, `a chunk of ${c.length} at step ${step}`);
+      list = next;
+      if (step % 25 === 0) {
+        assert.deepEqual(list.toArray(), model, `step ${step}`);
+        const places = Array.from({ length: 5 }, () => random(model.length));
+        const made = new Map(places.map((p) => [p, { n: 1e9 + p }]));
+        const replaced = list.replaced(places, (p) => made.get(p)!);
+        assert.deepEqual(replaced.toArray(), model.map((x, i) => made.get(i) ?? x));
+        const target = model[random(model.length)];
+        for (const from of [0, random(model.length), model.length]) assert.equal(list.indexOf(target, from), model.indexOf(target, from));
+      }
+    }
+  });
+
   it('hands itself back when every entry made is the one it replaces, and refuses a place it lacks', () => {
     const list = ChunkedList.of(['a', 'b', 'c']);
     assert.equal(list.replaced([0, 2], (i) => list.at(i)), list);

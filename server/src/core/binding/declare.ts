@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { UnitStart } from '../diagnostics/placement';
 import type { Partnership, ScopeDecl, Unit } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
-import { placesOfKinds, replacedPlaces } from '../syntax/unit-starts';
+import { placesOfKinds, spliceBetween } from '../syntax/unit-starts';
 import { lineNumberAt } from '../text/line-index';
 import { ChunkedList } from '../values/chunked-list';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
@@ -42,34 +42,85 @@ export interface NameTable {
 }
 
 /**
- * A partnership's declarations. Its top-level names are kept as the place of the unit that
- * declares each, so an edit that keeps every unit's name keeps the very same index of names,
- * and a name's symbol is its unit's, looked up when asked.
+ * A partnership's top-level names, each to the first unit that declares it. A file declared
+ * afresh keeps each name as the place of its unit (`base`); an edit's changes sit in layers
+ * above it, each name to its unit, or to null for a name no longer declared, so an edit that
+ * adds, removes or renames a declaration costs the units it touched, not a new index of every
+ * name. The layers are joined into one when there are many, and the whole is made afresh when
+ * the joined layer holds more than a fraction of the names.
  */
+class NameIndex {
+  constructor(
+    private readonly file: string,
+    /** The units `places` counts in, and their top-level declarations by place when at hand. */
+    private readonly baseUnits: ChunkedList<Unit>,
+    private readonly places: ReadonlyMap<string, number>,
+    private readonly tops: readonly (PartnershipSymbol | null)[] | undefined,
+    /** Newest last. */
+    private readonly layers: readonly ReadonlyMap<string, Unit | null>[],
+  ) {}
+
+  get(name: string): PartnershipSymbol | undefined {
+    for (let k = this.layers.length - 1; k >= 0; k--) {
+      const unit = this.layers[k].get(name);
+      if (unit !== undefined) return unit === null ? undefined : declarationsOfUnit(this.file, unit).top!;
+    }
+    const place = this.places.get(name);
+    if (place === undefined) return undefined;
+    return this.tops ? this.tops[place]! : declarationsOfUnit(this.file, this.baseUnits.at(place)).top!;
+  }
+
+  /** The place of `name`'s unit when `units` are the ones the index was made from and no edit changed it; undefined otherwise. */
+  basePlace(name: string, units: ChunkedList<Unit>): number | undefined {
+    return units === this.baseUnits && this.layers.length === 0 ? this.places.get(name) : undefined;
+  }
+
+  /** How many names the layers hold, joined. */
+  get layered(): number {
+    let count = 0;
+    for (const layer of this.layers) count += layer.size;
+    return count;
+  }
+
+  get size(): number {
+    return this.places.size;
+  }
+
+  with(changes: ReadonlyMap<string, Unit | null>): NameIndex {
+    if (changes.size === 0) return this;
+    let layers = [...this.layers, changes];
+    // Looked up at every reference re-resolved: a few layers at most.
+    if (layers.length > MAX_LAYERS) {
+      const joined = new Map<string, Unit | null>();
+      for (const layer of layers) for (const [name, unit] of layer) joined.set(name, unit);
+      layers = [joined];
+    }
+    return new NameIndex(this.file, this.baseUnits, this.places, this.tops, layers);
+  }
+}
+
+const MAX_LAYERS = 4;
+
+/** A partnership's declarations: its index of top-level names, and every declaration through its units. */
 export class Declarations {
   readonly topLevel: NameTable;
 
-  /**
-   * `tops`: each unit's top-level declaration by place, when the caller has them at hand (a
-   * file declared afresh), so that a contract's every reference, resolved as it opens, finds
-   * its symbol without looking its unit up.
-   */
   constructor(
     private readonly file: string,
     private readonly units: ChunkedList<Unit>,
-    private readonly places: ReadonlyMap<string, number>,
+    private readonly index: NameIndex,
     readonly duplicates: readonly Duplicate[],
-    tops?: readonly (PartnershipSymbol | null)[],
   ) {
-    const symbolAt = tops ? (place: number): PartnershipSymbol => tops[place]! : (place: number): PartnershipSymbol => declarationsOfUnit(file, units.at(place)).top!;
+    const top = (unit: Unit): PartnershipSymbol | null => declarationsOfUnit(file, unit).top;
     this.topLevel = {
-      get: (name) => {
-        const place = places.get(name);
-        return place === undefined ? undefined : symbolAt(place);
-      },
-      has: (name) => places.has(name),
+      get: (name) => index.get(name),
+      has: (name) => index.get(name) !== undefined,
+      // In document order: each unit's declaration that is the first of its name.
       values: function* () {
-        for (const place of places.values()) yield symbolAt(place);
+        for (const unit of units) {
+          const symbol = top(unit);
+          if (symbol && index.get(symbol.name) === symbol) yield symbol;
+        }
       },
     };
   }
@@ -95,18 +146,55 @@ export class Declarations {
 
   /**
    * The place of the unit that declares `symbol` when it is the first top-level declaration of
-   * its name, found through the index of names rather than by searching or indexing the units;
-   * undefined otherwise (a nested scope, a second declaration of a name, another file's symbol).
+   * its name, found through the index of names of a file declared afresh rather than by
+   * searching or indexing the units; undefined otherwise (a nested scope, a second declaration
+   * of a name, another file's symbol, a file whose edits changed the index).
    */
   placeOfTop(symbol: PartnershipSymbol): number | undefined {
     if (symbol.file !== this.file) return undefined;
-    const place = this.places.get(symbol.name);
+    const place = this.index.basePlace(symbol.name, this.units);
     return place !== undefined && this.units.at(place) === symbol.unit ? place : undefined;
   }
 
-  /** For `declare`: whether these declarations were made from the same file's units. */
-  sameShape(file: string, units: ChunkedList<Unit>): { readonly places: ReadonlyMap<string, number>; readonly before: ChunkedList<Unit> } | null {
-    return file === this.file && units.length === this.units.length ? { places: this.places, before: this.units } : null;
+  /**
+   * For `declare`: these declarations carried to `units`, which an incremental parse made from
+   * this file's units, with the index of names changed by the units the edits removed and
+   * added; null when a change touches a name declared twice (its first declaration may move),
+   * or the units were not made that way.
+   */
+  carriedTo(file: string, units: ChunkedList<Unit>): Declarations | null {
+    if (file !== this.file) return null;
+    const splice = spliceBetween(this.units, units);
+    if (!splice) return null;
+    // A unit found on both sides of the stretch (an edge the parse read again) changed nothing.
+    const removed = new Set<Unit>();
+    for (let i = splice.at; i < splice.at + splice.removed; i++) removed.add(this.units.at(i));
+    const added: Unit[] = [];
+    for (let i = splice.at; i < splice.at + splice.inserted; i++) {
+      const unit = units.at(i);
+      if (!removed.delete(unit)) added.push(unit);
+    }
+    const changes = new Map<string, Unit | null>();
+    for (const unit of removed) {
+      const declared = declarationsOfUnit(file, unit);
+      if (declared.duplicates.length > 0) return null;
+      const top = declared.top;
+      if (!top) continue;
+      if (this.index.get(top.name) !== top || this.duplicates.some((d) => d.first === top)) return null;
+      changes.set(top.name, null);
+    }
+    for (const unit of added) {
+      const declared = declarationsOfUnit(file, unit);
+      if (declared.duplicates.length > 0) return null;
+      const top = declared.top;
+      if (!top) continue;
+      const now = changes.has(top.name) ? changes.get(top.name) : this.index.get(top.name);
+      if (now) return null;
+      changes.set(top.name, unit);
+    }
+    // Many names changed since the file was declared afresh: declared afresh again.
+    if (this.index.layered + changes.size > Math.max(64, this.index.size >> 3)) return null;
+    return new Declarations(file, units, this.index.with(changes), this.duplicates);
   }
 }
 
@@ -217,13 +305,13 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
 
 /**
  * The declarations of a file's partnership, from those of its units. With the declarations of
- * the file's previous parse, when every unit the edit replaced declares what it declared
- * before, under the same name and without a second declaration, the index of names is kept.
+ * the file's previous parse, the index of names is carried over the units the edits changed
+ * (`Declarations.carriedTo`) when it can be.
  */
 export function declare(file: string, partnership: Partnership | null, previous?: Declarations): Declarations {
   const units = partnership?.block?.units ?? ChunkedList.empty<Unit>();
-  const shape = previous?.sameShape(file, units);
-  if (previous && shape && sameNames(file, shape.before, units, previous.duplicates)) return new Declarations(file, units, shape.places, previous.duplicates);
+  const carried = previous?.carriedTo(file, units);
+  if (carried) return carried;
   const places = new Map<string, number>();
   const duplicates: Duplicate[] = [];
   const tops = new Array<PartnershipSymbol | null>(units.length);
@@ -238,21 +326,7 @@ export function declare(file: string, partnership: Partnership | null, previous?
     else places.set(top.name, i);
     for (let d = 0; d < declared.duplicates.length; d++) duplicates.push(declared.duplicates[d]);
   }
-  return new Declarations(file, units, places, duplicates, tops);
-}
-
-/** Whether the units that differ declare the same top-level names, none of them twice. */
-function sameNames(file: string, before: ChunkedList<Unit>, after: ChunkedList<Unit>, duplicates: readonly Duplicate[]): boolean {
-  const replaced = replacedPlaces(before, after);
-  if (!replaced) return false;
-  for (const i of replaced) {
-    const then = declarationsOfUnit(file, before.at(i));
-    const now = declarationsOfUnit(file, after.at(i));
-    if ((then.top === null) !== (now.top === null) || then.top?.name !== now.top?.name || then.top?.kind !== now.top?.kind) return false;
-    if (then.duplicates.length > 0 || now.duplicates.length > 0) return false;
-    if (then.top && duplicates.some((d) => d.first.name === then.top!.name)) return false;
-  }
-  return true;
+  return new Declarations(file, units, new NameIndex(file, units, places, tops, NONE), duplicates);
 }
 
 /** P102 for each name declared twice; its message names the line of the first declaration. */

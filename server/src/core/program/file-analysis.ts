@@ -15,9 +15,10 @@ import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMea
 import type { TermContext } from '../model/norm-meaning';
 import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { replacedPlaces, unitStart } from '../syntax/unit-starts';
+import { knownPlaceIn, notePlace, replacedPlaces, spliceBetween, unitStart, type UnitSplice } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
+import { LayeredMap } from '../values/layered-map';
 
 /** What a file's analysis adds to its parse and declarations. */
 export interface FileAnalysis {
@@ -86,23 +87,43 @@ export function analyseFile(
   let meanings: ChunkedList<UnitMeaning>;
   // The places looked at; null when every unit was.
   let visited: readonly number[] | null;
-  if (reusable?.differing && sameBounds) {
-    // Only the replaced units, those whose names did not resolve, and those that read a name
-    // declared anew (an edit inside a norm declares its name anew) are looked at; every other
-    // place keeps what it had, and the lists share their other chunks with the earlier ones.
-    const readers = reusable.changedNames.size === 0 ? NONE : readersOf(earlier!.resolutions, reusable.changedNames);
-    visited = [...new Set([...reusable.differing, ...earlier!.failedUnits, ...readers])].sort((a, b) => a - b);
-    const madeResolutions = new Array<UnitResolution>(visited.length);
-    const madeMeanings = new Array<UnitMeaning>(visited.length);
-    for (let k = 0; k < visited.length; k++) {
-      analyse(visited[k], (resolution, meaning) => {
+  if (reusable?.splice && sameBounds) {
+    // The units of the stretch the edits re-parsed, those whose names did not resolve, and
+    // those that read a name declared anew (an edit inside a norm declares its name anew) are
+    // looked at; every other unit keeps what it had at its earlier place, and the lists share
+    // their other chunks with the earlier ones.
+    const { at, removed, inserted } = reusable.splice;
+    const before = earlier!.partnership!.block!.units;
+    const toNow = (p: number): number => (p < at ? p : p >= at + removed ? p + inserted - removed : -1);
+    const outside = new Set<number>();
+    for (const p of earlier!.failedUnits) if (toNow(p) >= 0) outside.add(toNow(p));
+    if (reusable.changedNames.size > 0) {
+      const gone = new Set<Unit>();
+      for (let p = at; p < at + removed; p++) gone.add(before.at(p));
+      for (const p of readersOf(earlier!.resolutions, before, reusable.changedNames, units, gone)) if (p < at || p >= at + inserted) outside.add(p);
+    }
+    const others = [...outside].sort((a, b) => a - b);
+    const stretchResolutions = new Array<UnitResolution>(inserted);
+    const stretchMeanings = new Array<UnitMeaning>(inserted);
+    for (let k = 0; k < inserted; k++) {
+      analyse(at + k, (resolution, meaning) => {
+        stretchResolutions[k] = resolution;
+        stretchMeanings[k] = meaning;
+      });
+    }
+    const madeResolutions = new Array<UnitResolution>(others.length);
+    const madeMeanings = new Array<UnitMeaning>(others.length);
+    for (let k = 0; k < others.length; k++) {
+      analyse(others[k], (resolution, meaning) => {
         madeResolutions[k] = resolution;
         madeMeanings[k] = meaning;
       });
     }
-    resolutions = earlier!.resolutions.replaced(visited, (_i, k) => madeResolutions[k]);
-    meanings = earlier!.meanings.replaced(visited, (_i, k) => madeMeanings[k]);
-    carryReaders(earlier!.resolutions, resolutions, visited);
+    resolutions = earlier!.resolutions.spliced(at, removed, stretchResolutions).replaced(others, (_i, k) => madeResolutions[k]);
+    meanings = earlier!.meanings.spliced(at, removed, stretchMeanings).replaced(others, (_i, k) => madeMeanings[k]);
+    const stretch = Array.from({ length: inserted }, (_, k) => at + k);
+    visited = [...others.filter((p) => p < at), ...stretch, ...others.filter((p) => p >= at + inserted)];
+    carryReaders(earlier!.resolutions, before, resolutions, units, reusable.splice, others);
   } else {
     // A chunk at a time, so that no list as long as the contract is made only to be copied.
     const resolutionList = ChunkedList.builder<UnitResolution>();
@@ -148,6 +169,8 @@ function placesWhere(visited: readonly number[] | null, count: number, test: (pl
 interface EarlierPlaces {
   placeOf(index: number): number;
   readonly changedNames: ReadonlySet<string>;
+  /** How the edits changed the units, when an incremental parse says so. */
+  readonly splice?: UnitSplice;
   /** When the units stand place for place, the places whose unit was replaced. */
   readonly differing?: readonly number[];
 }
@@ -160,6 +183,39 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Uni
   // charges, never a variation: a variation declared anew under the same name changes no
   // resolution that succeeded (one that failed is never kept), so only its presence counts.
   const changedNames = new Set<string>();
+  const splice = spliceBetween(before, units);
+  if (splice) {
+    const { at, removed, inserted } = splice;
+    const moved = inserted - removed;
+    // A unit on both sides of the stretch (an edge the parse read again) declares what it did.
+    const gone = new Set<Unit>();
+    for (let i = at; i < at + removed; i++) gone.add(before.at(i));
+    const added: Unit[] = [];
+    for (let i = at; i < at + inserted; i++) if (!gone.delete(units.at(i))) added.push(units.at(i));
+    const variationsGone = new Set<string>();
+    for (const unit of gone) {
+      const top = declarationsOfUnit(earlier.file, unit).top;
+      if (top && !referable(top)) variationsGone.add(top.name);
+      else if (top) changedNames.add(top.name);
+    }
+    for (const unit of added) {
+      const top = declarationsOfUnit(earlier.file, unit).top;
+      if (top && !referable(top) && variationsGone.delete(top.name)) continue;
+      if (top) changedNames.add(top.name);
+    }
+    for (const name of variationsGone) changedNames.add(name);
+    const placeOf = (i: number): number => {
+      if (i < at) return i;
+      if (i >= at + inserted) return i - moved;
+      const unit = units.at(i);
+      if (i < at + removed && before.at(i) === unit) return i;
+      return i - moved >= at && i - moved < at + removed && before.at(i - moved) === unit ? i - moved : -1;
+    };
+    if (moved !== 0) return { placeOf, changedNames, splice };
+    const differing: number[] = [];
+    for (let i = at; i < at + inserted; i++) if (units.at(i) !== before.at(i)) differing.push(i);
+    return { placeOf, changedNames, splice, differing };
+  }
   const compare = (then: Unit | undefined, now: Unit | undefined): void => {
     const a = then ? declarationsOfUnit(earlier.file, then).top : null;
     const b = now ? declarationsOfUnit(earlier.file, now).top : null;
@@ -168,7 +224,7 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Uni
     if (b) changedNames.add(b.name);
   };
   if (before.length === units.length) {
-    // An edit inside one unit: the units are compared place by place.
+    // Units replaced place by place (a parse from the start, say): compared place by place.
     const differing = replacedPlaces(before, units)!;
     for (const i of differing) compare(before.at(i), units.at(i));
     return { placeOf: (i) => (units.at(i) === before.at(i) ? i : -1), changedNames, differing };
@@ -186,50 +242,99 @@ function referable(symbol: PartnershipSymbol): boolean {
 }
 
 /**
- * For the resolutions of one analysis, the places of the units whose references look up each
- * name first. Built on first need, then carried from analysis to analysis with only the places
- * an edit changed updated, so finding the readers of a name declared anew costs no pass over
- * every unit.
+ * For the resolutions of one analysis, the units whose references look up each name first.
+ * Built on first need, then carried from analysis to analysis with only the units an edit
+ * changed updated, so finding the readers of a name declared anew costs no pass over every
+ * unit. Units rather than places: an edit that adds or removes units moves every later place,
+ * not the units; a unit's place now is where its last known place moved
+ * (`syntax/unit-starts.ts`).
  */
-const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, ReadonlyMap<string, readonly number[]>>();
+const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, LayeredMap<string, readonly Unit[]>>();
 
-function readersOf(resolutions: ChunkedList<UnitResolution>, names: ReadonlySet<string>): number[] {
+/**
+ * The places in `now` of the units whose resolutions (with `units`, their list) read one of
+ * `names`, but for those in `gone`, which `now` lacks.
+ */
+function readersOf(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>, names: ReadonlySet<string>, now: ChunkedList<Unit>, gone: ReadonlySet<Unit>): number[] {
   let readers = readersByResolutions.get(resolutions);
   if (!readers) {
-    const index = new Map<string, number[]>();
+    const index = new Map<string, Unit[]>();
     resolutions.forEach((resolution, i) => {
+      const unit = units.at(i);
+      notePlace(unit, i);
       for (const name of namesRead(resolution)) {
         const list = index.get(name);
-        if (list) list.push(i);
-        else index.set(name, [i]);
+        if (list) list.push(unit);
+        else index.set(name, [unit]);
       }
     });
-    readersByResolutions.set(resolutions, (readers = index));
+    readersByResolutions.set(resolutions, (readers = LayeredMap.of<string, readonly Unit[]>(index)));
   }
   const out: number[] = [];
-  for (const name of names) out.push(...(readers.get(name) ?? NONE));
+  for (const name of names) {
+    for (const unit of readers.get(name) ?? NONE) {
+      if (gone.has(unit)) continue;
+      // A reader is one of `units`, placed in `now` where its last known place moved (found by
+      // a search when that was lost among many edits).
+      const place = knownPlaceIn(now, unit) ?? now.indexOf(unit);
+      if (place >= 0) out.push(place);
+    }
+  }
   return out;
 }
 
-/** Gives `after` the readers of `before`, with the places in `visited` whose names read changed updated. */
-function carryReaders(before: ChunkedList<UnitResolution>, after: ChunkedList<UnitResolution>, visited: readonly number[]): void {
+/**
+ * Gives `after` (with `now`, its units) the readers of `before` (with `then`), with the units
+ * the splice removed taken out and those at `visited` or in the stretch, whose names read
+ * may have changed, updated.
+ */
+function carryReaders(
+  before: ChunkedList<UnitResolution>,
+  then: ChunkedList<Unit>,
+  after: ChunkedList<UnitResolution>,
+  now: ChunkedList<Unit>,
+  splice: UnitSplice,
+  visited: readonly number[],
+): void {
   const earlier = readersByResolutions.get(before);
   if (!earlier) return;
-  let index: Map<string, readonly number[]> | undefined;
-  for (const i of visited) {
-    if (before.at(i) === after.at(i)) continue;
-    const then = namesRead(before.at(i));
-    const now = namesRead(after.at(i));
-    if (then.size === now.size && [...then].every((n) => now.has(n))) continue;
-    index ??= new Map(earlier);
-    for (const name of then) if (!now.has(name)) index.set(name, (index.get(name) ?? NONE).filter((p) => p !== i));
-    for (const name of now) {
-      const list = index.get(name) ?? NONE;
-      if (!then.has(name)) index.set(name, [...list, i].sort((a, b) => a - b));
+  const lists = new Map<string, Unit[]>();
+  const listOf = (name: string): Unit[] => {
+    let list = lists.get(name);
+    if (!list) lists.set(name, (list = [...(earlier.get(name) ?? NONE)]));
+    return list;
+  };
+  const change = (unit: Unit, was: UnitResolution | undefined, is: UnitResolution | undefined): void => {
+    if (was === is) return;
+    const thenNames = was ? namesRead(was) : NO_NAMES;
+    const nowNames = is ? namesRead(is) : NO_NAMES;
+    for (const name of thenNames) {
+      if (nowNames.has(name)) continue;
+      const list = listOf(name);
+      const k = list.indexOf(unit);
+      if (k >= 0) list.splice(k, 1);
     }
+    for (const name of nowNames) if (!thenNames.has(name)) listOf(name).push(unit);
+  };
+  const { at, removed, inserted } = splice;
+  // The stretch: each unit removed loses what it read; each unit there now gains what it reads.
+  const stretchNow = new Map<Unit, UnitResolution>();
+  for (let i = at; i < at + inserted; i++) {
+    notePlace(now.at(i), i);
+    stretchNow.set(now.at(i), after.at(i));
   }
-  readersByResolutions.set(after, index ?? earlier);
+  for (let i = at; i < at + removed; i++) {
+    const unit = then.at(i);
+    change(unit, before.at(i), stretchNow.get(unit));
+    stretchNow.delete(unit);
+  }
+  for (const [unit, resolution] of stretchNow) change(unit, undefined, resolution);
+  const moved = inserted - removed;
+  for (const i of visited) change(now.at(i), before.at(i < at ? i : i - moved), after.at(i));
+  readersByResolutions.set(after, earlier.with(lists));
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 function namesRead(resolution: UnitResolution): Set<string> {
   const names = new Set<string>();

@@ -29,11 +29,16 @@ export function unitStart(block: PartnershipBlock, unit: Unit): number | undefin
  * place in `block`; undefined otherwise, without searching or indexing the block's units.
  */
 export function knownUnitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
+  return knownPlaceIn(block.units, unit);
+}
+
+/** As `knownUnitPlace`, in a list of units. */
+export function knownPlaceIn(units: ChunkedList<Unit>, unit: Unit): number | undefined {
   const known = placeOf.get(unit);
   if (known === undefined) return undefined;
-  if (block.units.at(known) === unit) return known;
+  if (units.at(known) === unit) return known;
   // A unit after an edit that added or removed units: its place moved with the edits since.
-  const moved = movedPlace(block.units, unit, known);
+  const moved = movedPlace(units, unit, known);
   if (moved !== undefined) placeOf.set(unit, moved);
   return moved;
 }
@@ -113,6 +118,39 @@ function movedPlace(units: ChunkedList<Unit>, unit: Unit, known: number): number
     if (place >= 0 && units.at(place) === unit) return place;
   }
   return undefined;
+}
+
+/** How `after` differs from `before`: the `removed` units from place `at` replaced by `inserted` units, every other unit the same. */
+export interface UnitSplice {
+  readonly at: number;
+  readonly removed: number;
+  readonly inserted: number;
+}
+
+/**
+ * How `after` was made from `before` by the incremental parses between them (the last few
+ * followed), as one splice covering every stretch they re-parsed; null when `after` was not
+ * made from `before` that way. Inside the splice some units may still be `before`'s own.
+ */
+export function spliceBetween(before: ChunkedList<Unit>, after: ChunkedList<Unit>): UnitSplice | null {
+  if (before === after) return { at: 0, removed: 0, inserted: 0 };
+  const chain: Splice[] = [];
+  for (let list = after, s = splices.get(list); s && chain.length < FOLLOWED_EDITS; list = s.before, s = splices.get(list)) {
+    chain.push(s);
+    if (s.before === before) break;
+  }
+  if (chain.length === 0 || chain[chain.length - 1].before !== before) return null;
+  // Oldest first, each splice joined to the covering one: the union of the two stretches, in
+  // the middle list's places, is the covering stretch; before it nothing moved, after it every
+  // place moved by each splice's change in length.
+  let covering: UnitSplice = chain[chain.length - 1];
+  for (let k = chain.length - 2; k >= 0; k--) {
+    const next = chain[k];
+    const low = Math.min(covering.at, next.at);
+    const high = Math.max(covering.at + covering.inserted, next.at + next.removed);
+    covering = { at: low, removed: high - (covering.inserted - covering.removed) - low, inserted: high + (next.inserted - next.removed) - low };
+  }
+  return covering;
 }
 
 /**

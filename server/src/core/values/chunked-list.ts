@@ -1,9 +1,14 @@
 // Lists that an edit copies in part. A large contract keeps several lists with one entry per
 // unit or per norm (the units, their resolutions and meanings, the checks' findings), and an
 // edit replaces a handful of entries in each. Copying a list of 50,000 costs as much as the
-// rest of the edit, so these lists are persistent vectors (as in Clojure or Scala): fixed-size
-// chunks, and a list made from another by replacing some entries copies the chunks that hold
-// them and shares every other chunk. Nothing here is changed once made.
+// rest of the edit, so these lists are persistent vectors (as in Clojure or Scala): chunks, and
+// a list made from another by replacing some entries copies the chunks that hold them and
+// shares every other chunk. A list made by a whole pass has chunks of one size, found by a
+// shift; one an edit spliced (units added or removed) has chunks of other sizes near the
+// splice, found by a binary search over where each starts (a relaxed radix list, in the same
+// spirit). Nothing here is changed once made.
+
+import { lastAtOrBefore } from './sorted-search';
 
 /** Entries per chunk: a power of two, so that a place's chunk is a shift away. */
 const CHUNK_BITS = 9;
@@ -18,9 +23,15 @@ export interface ListBuilder<T> {
 
 export class ChunkedList<T> implements Iterable<T> {
   private constructor(
-    /** Every chunk but the last holds `CHUNK` entries. */
     private readonly chunks: readonly (readonly T[])[],
     readonly length: number,
+    /**
+     * Where each chunk starts, when the chunks are not all full: a splice that adds or removes
+     * entries changes the size of the chunks it touches rather than moving every later entry
+     * into a chunk of its own. Null when every chunk but the last holds `CHUNK` entries, so
+     * that a place's chunk is a shift away.
+     */
+    private readonly starts: readonly number[] | null = null,
   ) {}
 
   static of<T>(items: readonly T[]): ChunkedList<T> {
@@ -58,9 +69,22 @@ export class ChunkedList<T> implements Iterable<T> {
     return EMPTY as ChunkedList<T>;
   }
 
+  /** The chunk that holds place `i` (0 <= i < length). */
+  private chunkOf(i: number): number {
+    return this.starts === null ? i >> CHUNK_BITS : lastAtOrBefore(this.starts, i);
+  }
+
+  /** The place of chunk `c`'s first entry. */
+  private startOf(c: number): number {
+    return this.starts === null ? c << CHUNK_BITS : this.starts[c];
+  }
+
   /** The entry at `i`, or undefined when `i` is not a place of the list (as an array's `[i]`). */
   at(i: number): T {
-    return (this.chunks[i >> CHUNK_BITS] as readonly T[] | undefined)?.[i & IN_CHUNK] as T;
+    if (this.starts === null) return (this.chunks[i >> CHUNK_BITS] as readonly T[] | undefined)?.[i & IN_CHUNK] as T;
+    if (!(i >= 0 && i < this.length)) return undefined as T;
+    const c = lastAtOrBefore(this.starts, i);
+    return this.chunks[c][i - this.starts[c]];
   }
 
   /**
@@ -72,30 +96,50 @@ export class ChunkedList<T> implements Iterable<T> {
     let chunks: (readonly T[])[] | undefined;
     for (let k = 0; k < places.length; k++) {
       const place = places[k];
-      if (place < 0 || place >= this.length) throw new RangeError(`No place ${place} in a list of ${this.length}`);
+      if (!(place >= 0 && place < this.length)) throw new RangeError(`No place ${place} in a list of ${this.length}`);
       const value = make(place, k);
-      const c = place >> CHUNK_BITS;
+      const c = this.chunkOf(place);
+      const inChunk = place - this.startOf(c);
       const chunk = (chunks ?? this.chunks)[c];
-      if (chunk[place & IN_CHUNK] === value) continue;
+      if (chunk[inChunk] === value) continue;
       chunks ??= this.chunks.slice();
       // A chunk still this list's own is copied before its first change.
       if (chunks[c] === this.chunks[c]) chunks[c] = chunk.slice();
-      (chunks[c] as T[])[place & IN_CHUNK] = value;
+      (chunks[c] as T[])[inChunk] = value;
     }
-    return chunks ? new ChunkedList(chunks, this.length) : this;
+    return chunks ? new ChunkedList(chunks, this.length, this.starts) : this;
   }
 
   /**
-   * This list with the `removed` entries from place `at` replaced by `inserted`. The same
-   * number of entries replaces as `replaced` does, sharing the other chunks; another number
-   * moves every later entry, and the list is made anew, copied chunk by chunk.
+   * This list with the `removed` entries from place `at` replaced by `inserted`. Only the
+   * chunks that hold the removed entries (or the place `at`) are made anew, with the inserted
+   * entries in them, and split when they grow past twice a chunk's size; every other chunk is
+   * shared, so a splice costs the chunks it touches and the list of chunks, not a copy of every
+   * entry after it.
    */
   spliced(at: number, removed: number, inserted: readonly T[]): ChunkedList<T> {
-    if (at < 0 || removed < 0 || at + removed > this.length) throw new RangeError(`No places ${at} to ${at + removed} in a list of ${this.length}`);
+    if (!(at >= 0 && removed >= 0 && at + removed <= this.length)) throw new RangeError(`No places ${at} to ${at + removed} in a list of ${this.length}`);
     if (inserted.length === removed) return this.replaced(inserted.map((_, k) => at + k), (_place, k) => inserted[k]);
-    const all = this.toArray();
-    all.splice(at, removed, ...inserted);
-    return ChunkedList.of(all);
+    if (this.length === 0) return ChunkedList.of(inserted);
+    // The chunks from the one holding `at` (the last, for an entry added at the end) to the one
+    // holding the last entry removed are joined, spliced and cut again.
+    const first = at === this.length ? this.chunks.length - 1 : this.chunkOf(at);
+    const last = removed > 0 ? this.chunkOf(at + removed - 1) : first;
+    const firstStart = this.startOf(first);
+    const joined: T[] = [];
+    for (let c = first; c <= last; c++) for (const item of this.chunks[c]) joined.push(item);
+    joined.splice(at - firstStart, removed, ...inserted);
+    // A chunk left small is joined to the next, so that deletions do not leave many small chunks.
+    let next = last + 1;
+    if (joined.length < CHUNK >> 2 && next < this.chunks.length) for (const item of this.chunks[next++]) joined.push(item);
+    const middle: (readonly T[])[] = [];
+    if (joined.length <= 2 * CHUNK) {
+      if (joined.length > 0) middle.push(joined);
+    } else {
+      for (let i = 0; i < joined.length; i += CHUNK) middle.push(joined.slice(i, i + CHUNK));
+    }
+    const chunks = [...this.chunks.slice(0, first), ...middle, ...this.chunks.slice(next)];
+    return new ChunkedList(chunks, this.length - removed + inserted.length, startsOf(chunks));
   }
 
   [Symbol.iterator](): Iterator<T> {
@@ -166,9 +210,12 @@ export class ChunkedList<T> implements Iterable<T> {
   /** The first place of `item` at or after `from` (a place before the start is the start), else -1. */
   indexOf(item: T, from = 0): number {
     const start = Math.max(0, from);
-    for (let c = start >> CHUNK_BITS; c < this.chunks.length; c++) {
-      const k = this.chunks[c].indexOf(item, c === start >> CHUNK_BITS ? start & IN_CHUNK : 0);
-      if (k >= 0) return (c << CHUNK_BITS) + k;
+    if (start >= this.length) return -1;
+    const first = this.chunkOf(start);
+    for (let c = first; c < this.chunks.length; c++) {
+      const chunkStart = this.startOf(c);
+      const k = this.chunks[c].indexOf(item, c === first ? start - chunkStart : 0);
+      if (k >= 0) return chunkStart + k;
     }
     return -1;
   }
@@ -182,6 +229,16 @@ export class ChunkedList<T> implements Iterable<T> {
   toJSON(): T[] {
     return this.toArray();
   }
+}
+
+/** Where each chunk starts; null when every chunk but the last is full (see `ChunkedList.starts`). */
+function startsOf(chunks: readonly (readonly unknown[])[]): number[] | null {
+  let regular = true;
+  for (let c = 0; c < chunks.length - 1 && regular; c++) regular = chunks[c].length === CHUNK;
+  if (regular) return null;
+  const starts = new Array<number>(chunks.length);
+  for (let c = 0, at = 0; c < chunks.length; at += chunks[c].length, c++) starts[c] = at;
+  return starts;
 }
 
 const EMPTY = ChunkedList.of<never>([]);

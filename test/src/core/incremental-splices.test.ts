@@ -1,0 +1,122 @@
+// Edits that add or remove declarations (a splice of the partnership's units): the file's index
+// of names, its units' resolutions and meanings and the readers of each name are carried over
+// the stretch the edit re-parsed, not made again for every unit. After each edit the
+// diagnostics and matrix must equal an analysis from nothing, no earlier analysis may change,
+// and the units' lists must share every chunk away from the edit with the lists before it.
+import * as assert from 'node:assert/strict';
+import { buildMatrix } from '../../../server/out/core/matrix/model';
+import type { Analysis } from '../../../server/out/core/analysis/analysis';
+import { deepFreeze } from '../helpers/deep-freeze';
+import { Editor } from '../helpers/editor';
+import { generatedContract } from '../helpers/generated';
+import { seededRandom } from '../helpers/random';
+
+const FILE = '/virtual/splices/contract.partnership';
+
+const plain = (analysis: Analysis): string => JSON.stringify({ diagnostics: analysis.diagnostics(FILE), matrix: buildMatrix(analysis, FILE) });
+
+/** The chunks a list is kept in (values/chunked-list.ts): how much two lists share. */
+const chunksOf = (list: unknown): readonly unknown[] => (list as { chunks: readonly unknown[] }).chunks;
+
+/** Where each top-level declaration starts: the start of a line indented by two spaces and a keyword. */
+function declarationStarts(text: string): number[] {
+  return [...text.matchAll(/\n {2}(?:obligation|permission|prohibition|power|party|event|kpi|body|charge) /g)].map((m) => m.index! + 1);
+}
+
+/** The whole declaration that starts at `start`: its line, and its block up to the line that closes it. */
+function declarationAt(text: string, start: number): string {
+  const lineEnd = text.indexOf('\n', start) + 1;
+  if (!text.slice(start, lineEnd).trimEnd().endsWith('{')) return text.slice(start, lineEnd);
+  return text.slice(start, text.indexOf('\n  }\n', start) + 5);
+}
+
+describe('incremental analysis of declarations added and removed', function () {
+  this.timeout(300000);
+
+  it('matches an analysis from nothing after each of 60 declarations added, removed, renamed and pasted', () => {
+    const random = seededRandom(5151);
+    const original = generatedContract(1500);
+    const editor = new Editor(new Map([[FILE, original]]));
+    editor.analyse();
+    const frozen = new Set<object>();
+    let spliced = 0;
+    let shared = 0;
+    let eligible = 0;
+    const step = (label: string): void => {
+      const previous = editor.program!;
+      deepFreeze(previous, frozen);
+      const incremental = editor.analyse();
+      assert.equal(plain(incremental), plain(editor.fresh()), label);
+      const then = previous.files.get(FILE)!;
+      const now = incremental.files.get(FILE)!;
+      const unitsThen = then.partnership?.block?.units;
+      const unitsNow = now.partnership?.block?.units;
+      if (!unitsThen || !unitsNow || unitsThen.length === unitsNow.length) return;
+      spliced++;
+      // Away from the edit, the resolutions are the earlier lists' own chunks, unless the edit
+      // declared anew a name that units everywhere read (a party, a name declared twice), or
+      // units everywhere failed to resolve (they are resolved again at every edit).
+      if (label.includes('party') || label.includes('twice') || then.failedUnits.length > 0 || now.failedUnits.length > 0) return;
+      eligible++;
+      const before = new Set(chunksOf(then.resolutions));
+      const kept = chunksOf(now.resolutions).filter((c) => before.has(c)).length;
+      if (kept >= chunksOf(now.resolutions).length - 2) shared++;
+    };
+    const edits: [string, (text: string) => string][] = [
+      ['a norm added between two declarations', (text) => {
+        const starts = declarationStarts(text);
+        const at = starts[random(starts.length)];
+        const name = `Added${random(1000)}`;
+        return `${text.slice(0, at)}  obligation ${name} "Added duty" {\n    Supplier must deliver "an added report" to Council\n    due 2016-03-31\n  }\n${text.slice(at)}`;
+      }],
+      ['a declaration removed', (text) => {
+        const starts = declarationStarts(text);
+        const at = starts[random(starts.length)];
+        return text.slice(0, at) + text.slice(at + declarationAt(text, at).length);
+      }],
+      ['a declaration copied under its own name (declared twice), then taken away', (text) => {
+        const starts = declarationStarts(text);
+        const from = starts[random(starts.length)];
+        const at = starts[random(starts.length)];
+        return text.slice(0, at) + declarationAt(text, from) + text.slice(at);
+      }],
+      ['three declarations pasted at once', (text) => {
+        const starts = declarationStarts(text);
+        const at = starts[random(starts.length)];
+        const n = random(100);
+        return `${text.slice(0, at)}  party Extra${n} "Extra ${n}" as partner\n  event Happened${n} "Something happened"\n  obligation Respond${n} {\n    Extra${n} must review "what happened" to Council\n    due within 10 working days of Happened${n}\n  }\n${text.slice(at)}`;
+      }],
+      ['a party that norms name removed, or given back', (text) => {
+        const party = '  party Field "Field Engineering Ltd" as subcontractor\n';
+        if (text.includes(party)) return text.replace(party, '');
+        const starts = declarationStarts(text);
+        const at = starts[random(starts.length)];
+        return text.slice(0, at) + party + text.slice(at);
+      }],
+      ['a norm renamed', (text) => {
+        const norms = [...text.matchAll(/\n {2}obligation (\w+)/g)];
+        const m = norms[random(norms.length)];
+        const at = m.index! + m[0].length;
+        return `${text.slice(0, at)}X${text.slice(at)}`;
+      }],
+      ['a half-typed declaration', (text) => {
+        const starts = declarationStarts(text);
+        const at = starts[random(starts.length)];
+        return `${text.slice(0, at)}  obligation Half "Half typed" {\n    Supplier must\n${text.slice(at)}`;
+      }],
+    ];
+    for (let i = 0; i < 60; i++) {
+      const [label, edit] = edits[random(edits.length)];
+      const base = editor.texts.get(FILE)!;
+      editor.texts.set(FILE, edit(base));
+      step(`edit ${i}: ${label}`);
+      // Undone now and then, as a typist undoes.
+      if (random(3) === 0) {
+        editor.texts.set(FILE, base);
+        step(`edit ${i} undone: ${label}`);
+      }
+    }
+    assert.ok(spliced >= 40, `${spliced} edits added or removed units`);
+    assert.ok(eligible >= 15 && shared === eligible, `the resolutions shared the earlier chunks after ${shared} of ${eligible} such edits`);
+  });
+});
