@@ -10,11 +10,13 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 
 /**
- * Runs in the child: prints the median of `edits` edits, in milliseconds. `typing`: the edits
- * are the keys of a new obligation typed in near the middle, each one as the editor reports it,
- * through states that do not parse; otherwise a character typed into a clause and taken out.
+ * Runs in the child: prints the median of `edits` edits, in milliseconds. `mode` 'typed': the
+ * edits are the keys of a new obligation typed in near the middle, each one as the editor
+ * reports it, through states that do not parse; 'pasted': the whole obligation pasted in one
+ * edit and deleted in the next (units added and removed); otherwise a character typed into a
+ * clause and taken out.
  */
-function child(root, file, edits, typing = false) {
+function child(root, file, edits, mode = 'clause') {
   const { OpenText } = require(`${root}/server/out/lsp/open-text.js`);
   const { Workspace } = require(`${root}/server/out/lsp/workspace.js`);
   const { NodeHost } = require(`${root}/server/out/lsp/node-host.js`);
@@ -33,7 +35,7 @@ function child(root, file, edits, typing = false) {
   workspace.didOpen(file, document.getText(), 1, document.lines);
   workspace.current();
   openingDone();
-  const changes = typing ? typedKeys(document, text) : clauseEdits(document, text, edits);
+  const changes = mode === 'typed' ? typedKeys(document, text) : mode === 'pasted' ? pastedDeclarations(document, text, edits) : clauseEdits(document, text, edits);
   const times = [];
   for (let i = 0; i < changes.length; i++) {
     const version = i + 2;
@@ -60,9 +62,18 @@ function clauseEdits(document, text, edits) {
     : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' }));
 }
 
+const TYPED = '  obligation Typed "A duty typed in" {\n    Supplier must deliver "monthly report" to Council\n    due 2016-03-31\n  }\n\n';
+
+/** The obligation of `typedKeys` pasted whole before a norm near the middle, then deleted, `edits` times in all. */
+function pastedDeclarations(document, text, edits) {
+  const start = document.positionAt(text.indexOf('\n  obligation ', text.length / 2) + 1);
+  const end = { line: start.line + TYPED.split('\n').length - 1, character: 0 };
+  return Array.from({ length: edits }, (_, i) => (i % 2 === 0 ? { range: { start, end: start }, text: TYPED } : { range: { start, end }, text: '' }));
+}
+
 /** Each key of an obligation typed in before a norm near the middle, one character at a time (quotes and braces included, as without an editor closing them). */
 function typedKeys(document, text) {
-  const typed = '  obligation Typed "A duty typed in" {\n    Supplier must deliver "monthly report" to Council\n    due 2016-03-31\n  }\n\n';
+  const typed = TYPED;
   const offset = text.indexOf('\n  obligation ', text.length / 2) + 1;
   const start = document.positionAt(offset);
   const keys = [];
@@ -94,15 +105,15 @@ function harnessCost(file) {
 
 function editCostBench({ root, contracts, engineFlags, record }) {
   /** What three processes of `child` print, each in an engine given the server's settings. */
-  const processes = (prefix, edits, typing) => {
-    const script = `require(${JSON.stringify(__filename)}).child(${JSON.stringify(root)}, ${JSON.stringify(`${prefix}.partnership`)}, ${edits}, ${typing})`;
+  const processes = (prefix, edits, mode) => {
+    const script = `require(${JSON.stringify(__filename)}).child(${JSON.stringify(root)}, ${JSON.stringify(`${prefix}.partnership`)}, ${edits}, ${JSON.stringify(mode)})`;
     return [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, [...engineFlags, '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 })));
   };
   /** The medians of three processes of `child`. */
-  const runs = (prefix, edits, typing) => processes(prefix, edits, typing).map((r) => r.median);
+  const runs = (prefix, edits, mode) => processes(prefix, edits, mode).map((r) => r.median);
   const medians = {};
   for (const [label, prefix] of contracts) {
-    const edits = runs(prefix, 41, false);
+    const edits = runs(prefix, 41, 'clause');
     record(`${label}: an edit in the server itself`, 'ms', edits);
     record(`${label}: the LSP harness's own work for an edit`, 'ms', [harnessCost(`${prefix}.partnership`)]);
     medians[label] = [...edits].sort((a, b) => a - b)[1];
@@ -111,9 +122,14 @@ function editCostBench({ root, contracts, engineFlags, record }) {
   if (small && large) record('an edit in the server: 50,000 / 5,000 norms', 'x', [large / small], '<= 1.5 x');
   // A declaration typed in: most keys leave it broken, and every key adds to the file.
   for (const [label, prefix] of contracts) {
-    const typed = processes(prefix, 0, true);
+    const typed = processes(prefix, 0, 'typed');
     record(`${label}: a declaration typed in, each key in the server`, 'ms', typed.map((r) => r.median), label.startsWith('5,000') ? '<= 50 ms' : '<= 100 ms');
     record(`${label}: a declaration typed in, the slowest key`, 'ms', typed.map((r) => r.slowest));
+  }
+  // A declaration pasted in whole and deleted again: each edit adds or removes units, which
+  // moves every later unit's place.
+  for (const [label, prefix] of contracts) {
+    record(`${label}: a declaration pasted or deleted, in the server`, 'ms', runs(prefix, 20, 'pasted'), label.startsWith('5,000') ? '<= 50 ms' : '<= 100 ms');
   }
 }
 

@@ -2,7 +2,8 @@
 // of names, its units' resolutions and meanings and the readers of each name are carried over
 // the stretch the edit re-parsed, not made again for every unit. After each edit the
 // diagnostics and matrix must equal an analysis from nothing, no earlier analysis may change,
-// and the units' lists must share every chunk away from the edit with the lists before it.
+// and the units' lists (their resolutions, the findings of the checks of single units) must
+// share every chunk away from the edit with the lists before it.
 import * as assert from 'node:assert/strict';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
 import type { Analysis } from '../../../server/out/core/analysis/analysis';
@@ -60,7 +61,11 @@ describe('incremental analysis of declarations added and removed', function () {
       eligible++;
       const before = new Set(chunksOf(then.resolutions));
       const kept = chunksOf(now.resolutions).filter((c) => before.has(c)).length;
-      if (kept >= chunksOf(now.resolutions).length - 2) shared++;
+      // So are the findings of the checks of single units.
+      const findingsBefore = new Set(chunksOf(previous.checks.byFile.get(FILE)!.unitFindings));
+      const findingsNow = chunksOf(incremental.checks.byFile.get(FILE)!.unitFindings);
+      const findingsKept = findingsNow.filter((c) => findingsBefore.has(c)).length;
+      if (kept >= chunksOf(now.resolutions).length - 2 && findingsKept >= findingsNow.length - 2) shared++;
     };
     const edits: [string, (text: string) => string][] = [
       ['a norm added between two declarations', (text) => {

@@ -18,6 +18,7 @@ import { carryReaders, staleReaders } from './norm-readers';
 import { normsReplacedSince } from '../model/carried-models';
 import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
+import { spliceBetween, type UnitSplice } from '../syntax/unit-starts';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { type CheckContext, type CheckFamily, kinds, type UnitCheck, type UnitKind } from './context';
@@ -160,13 +161,35 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   const carry = earlier?.complete && replaced !== null && earlier.unitFindings.length === units.length;
   const unitFindings = unitChecker(source.file, families, fail);
   let byPlace: ChunkedList<readonly Diagnostic[]>;
-  if (carry) byPlace = earlier!.unitFindings.replaced(replaced!, (i) => unitFindings(units.at(i)));
-  else {
-    // Units added or removed: a unit that stands elsewhere now keeps what was found in it.
+  let unitsFound: number[];
+  const splice = carry || !earlier?.complete || earlier.file.families !== families ? null : unitSplice(earlier, units);
+  if (carry) {
+    byPlace = earlier!.unitFindings.replaced(replaced!, (i) => unitFindings(units.at(i)));
+    unitsFound = placesFound((i) => byPlace.at(i), units.length, earlier!.unitsFound, replaced);
+  } else if (splice) {
+    // Units added or removed by an incremental parse: the stretch it parsed is checked (a unit
+    // at its edges, read again as it was, keeps its findings), every other unit keeps its
+    // findings at its moved place.
+    const { at, removed, inserted } = splice;
+    const moved = inserted - removed;
+    const then = earlier!.model.partnership.block!.units;
+    const stretch = new Array<readonly Diagnostic[]>(inserted);
+    for (let k = 0; k < inserted; k++) {
+      const unit = units.at(at + k);
+      const same = k < removed && then.at(at + k) === unit ? at + k : k - moved >= 0 && k - moved < removed && then.at(at + k - moved) === unit ? at + k - moved : -1;
+      stretch[k] = same >= 0 ? earlier!.unitFindings.at(same) : unitFindings(unit);
+    }
+    byPlace = earlier!.unitFindings.spliced(at, removed, stretch);
+    unitsFound = [];
+    for (const i of earlier!.unitsFound) if (i < at) unitsFound.push(i);
+    for (let i = at; i < at + inserted; i++) if (byPlace.at(i).length > 0) unitsFound.push(i);
+    for (const i of earlier!.unitsFound) if (i >= at + removed) unitsFound.push(i + moved);
+  } else {
+    // Units added or removed otherwise: a unit that stands elsewhere now keeps what was found in it.
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;
     byPlace = ChunkedList.made(units.length, (i) => before?.get(units.at(i)) ?? unitFindings(units.at(i)));
+    unitsFound = placesFound((i) => byPlace.at(i), units.length, undefined, null);
   }
-  const unitsFound = placesFound((i) => byPlace.at(i), units.length, carry ? earlier!.unitsFound : undefined, replaced);
   const unitDiagnostics: Diagnostic[] = [];
   for (const i of unitsFound) unitDiagnostics.push(...byPlace.at(i));
 
@@ -282,6 +305,12 @@ function earlierNormResults(earlier: FileCheckResult | undefined, model: FileMod
   const byNorm = new Map<NormModel, NormResult>();
   before.forEach((result) => byNorm.set(result.norm, result));
   return (i) => byNorm.get(model.norms.at(i));
+}
+
+/** How the units of `earlier`'s model became `units`, when an incremental parse says so and the earlier findings are of those units. */
+function unitSplice(earlier: FileCheckResult, units: ChunkedList<Unit>): UnitSplice | null {
+  const then = earlier.model.partnership.block?.units;
+  return then && then.length === earlier.unitFindings.length ? spliceBetween(then, units) : null;
 }
 
 /**
