@@ -10,9 +10,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { UnitStart } from '../diagnostics/placement';
 import type { Partnership, ScopeDecl, Unit } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
-import { placesOfKinds, spliceBetween } from '../syntax/unit-starts';
+import { placesOfKinds, spliceBetween, stretchChange } from '../syntax/unit-starts';
 import { lineNumberAt } from '../text/line-index';
 import { ChunkedList } from '../values/chunked-list';
+import { LayeredMap } from '../values/layered-map';
 import type { PartnershipSymbol, ScopeSymbol } from './symbols';
 import { kindNames } from './symbols';
 
@@ -43,43 +44,33 @@ export interface NameTable {
 
 /**
  * A partnership's top-level names, each to the first unit that declares it. A file declared
- * afresh keeps each name as the place of its unit (`base`); an edit's changes sit in layers
- * above it, each name to its unit, or to null for a name no longer declared, so an edit that
- * adds, removes or renames a declaration costs the units it touched, not a new index of every
- * name. The layers are joined into one when there are many, and the whole is made afresh when
- * the joined layer holds more than a fraction of the names.
+ * afresh keeps each name as the place of its unit; an edit's changes sit in a layered map above
+ * it (`values/layered-map.ts`), each name to its unit, or to null for a name no longer declared,
+ * so an edit that adds, removes or renames a declaration costs the units it touched, not a new
+ * index of every name. The whole is made afresh when the changes come to a fraction of the names.
  */
 class NameIndex {
   constructor(
     private readonly file: string,
-    /** The units `places` counts in, and their top-level declarations by place when at hand. */
+    /** The units `places` counts in, and their top-level declarations by place. */
     private readonly baseUnits: ChunkedList<Unit>,
     private readonly places: ReadonlyMap<string, number>,
-    private readonly tops: readonly (PartnershipSymbol | null)[] | undefined,
-    /** Newest last. */
-    private readonly layers: readonly ReadonlyMap<string, Unit | null>[],
+    private readonly tops: readonly (PartnershipSymbol | null)[],
+    private readonly changes: LayeredMap<string, Unit | null> = LayeredMap.of(new Map()),
+    /** How many changes were made since the file was declared afresh (a name changed twice counts twice). */
+    readonly changed = 0,
   ) {}
 
   get(name: string): PartnershipSymbol | undefined {
-    for (let k = this.layers.length - 1; k >= 0; k--) {
-      const unit = this.layers[k].get(name);
-      if (unit !== undefined) return unit === null ? undefined : declarationsOfUnit(this.file, unit).top!;
-    }
+    const unit = this.changes.get(name);
+    if (unit !== undefined) return unit === null ? undefined : declarationsOfUnit(this.file, unit).top!;
     const place = this.places.get(name);
-    if (place === undefined) return undefined;
-    return this.tops ? this.tops[place]! : declarationsOfUnit(this.file, this.baseUnits.at(place)).top!;
+    return place === undefined ? undefined : this.tops[place]!;
   }
 
   /** The place of `name`'s unit when `units` are the ones the index was made from and no edit changed it; undefined otherwise. */
   basePlace(name: string, units: ChunkedList<Unit>): number | undefined {
-    return units === this.baseUnits && this.layers.length === 0 ? this.places.get(name) : undefined;
-  }
-
-  /** How many names the layers hold, joined. */
-  get layered(): number {
-    let count = 0;
-    for (const layer of this.layers) count += layer.size;
-    return count;
+    return units === this.baseUnits && this.changed === 0 ? this.places.get(name) : undefined;
   }
 
   get size(): number {
@@ -88,18 +79,9 @@ class NameIndex {
 
   with(changes: ReadonlyMap<string, Unit | null>): NameIndex {
     if (changes.size === 0) return this;
-    let layers = [...this.layers, changes];
-    // Looked up at every reference re-resolved: a few layers at most.
-    if (layers.length > MAX_LAYERS) {
-      const joined = new Map<string, Unit | null>();
-      for (const layer of layers) for (const [name, unit] of layer) joined.set(name, unit);
-      layers = [joined];
-    }
-    return new NameIndex(this.file, this.baseUnits, this.places, this.tops, layers);
+    return new NameIndex(this.file, this.baseUnits, this.places, this.tops, this.changes.with(changes), this.changed + changes.size);
   }
 }
-
-const MAX_LAYERS = 4;
 
 /** A partnership's declarations: its index of top-level names, and every declaration through its units. */
 export class Declarations {
@@ -166,16 +148,9 @@ export class Declarations {
     if (file !== this.file) return null;
     const splice = spliceBetween(this.units, units);
     if (!splice) return null;
-    // A unit found on both sides of the stretch (an edge the parse read again) changed nothing.
-    const removed = new Set<Unit>();
-    for (let i = splice.at; i < splice.at + splice.removed; i++) removed.add(this.units.at(i));
-    const added: Unit[] = [];
-    for (let i = splice.at; i < splice.at + splice.inserted; i++) {
-      const unit = units.at(i);
-      if (!removed.delete(unit)) added.push(unit);
-    }
+    const { gone, added } = stretchChange(this.units, units, splice);
     const changes = new Map<string, Unit | null>();
-    for (const unit of removed) {
+    for (const unit of gone) {
       const declared = declarationsOfUnit(file, unit);
       if (declared.duplicates.length > 0) return null;
       const top = declared.top;
@@ -193,7 +168,7 @@ export class Declarations {
       changes.set(top.name, unit);
     }
     // Many names changed since the file was declared afresh: declared afresh again.
-    if (this.index.layered + changes.size > Math.max(64, this.index.size >> 3)) return null;
+    if (this.index.changed + changes.size > Math.max(64, this.index.size >> 3)) return null;
     return new Declarations(file, units, this.index.with(changes), this.duplicates);
   }
 }
@@ -326,7 +301,7 @@ export function declare(file: string, partnership: Partnership | null, previous?
     else places.set(top.name, i);
     for (let d = 0; d < declared.duplicates.length; d++) duplicates.push(declared.duplicates[d]);
   }
-  return new Declarations(file, units, new NameIndex(file, units, places, tops, NONE), duplicates);
+  return new Declarations(file, units, new NameIndex(file, units, places, tops), duplicates);
 }
 
 /** P102 for each name declared twice; its message names the line of the first declaration. */

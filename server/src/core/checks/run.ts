@@ -18,7 +18,7 @@ import { carryReaders, staleReaders } from './norm-readers';
 import { normsReplacedSince } from '../model/carried-models';
 import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
-import { spliceBetween, type UnitSplice } from '../syntax/unit-starts';
+import { placeBefore, spliceBetween, type UnitSplice } from '../syntax/unit-starts';
 import type { FileModel, NormModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { type CheckContext, type CheckFamily, kinds, type UnitCheck, type UnitKind } from './context';
@@ -176,7 +176,7 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     const stretch = new Array<readonly Diagnostic[]>(inserted);
     for (let k = 0; k < inserted; k++) {
       const unit = units.at(at + k);
-      const same = k < removed && then.at(at + k) === unit ? at + k : k - moved >= 0 && k - moved < removed && then.at(at + k - moved) === unit ? at + k - moved : -1;
+      const same = placeBefore(then, units, splice, at + k);
       stretch[k] = same >= 0 ? earlier!.unitFindings.at(same) : unitFindings(unit);
     }
     byPlace = earlier!.unitFindings.spliced(at, removed, stretch);

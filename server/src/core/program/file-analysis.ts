@@ -15,7 +15,7 @@ import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMea
 import type { TermContext } from '../model/norm-meaning';
 import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { knownPlaceIn, notePlace, replacedPlaces, spliceBetween, unitStart, type UnitSplice } from '../syntax/unit-starts';
+import { knownPlaceIn, notePlace, placeAfter, placeBefore, replacedPlaces, spliceBetween, stretchChange, unitStart, type UnitSplice } from '../syntax/unit-starts';
 import { ALL_TIME, type Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
 import { LayeredMap } from '../values/layered-map';
@@ -94,13 +94,10 @@ export function analyseFile(
     // their other chunks with the earlier ones.
     const { at, removed, inserted } = reusable.splice;
     const before = earlier!.partnership!.block!.units;
-    const toNow = (p: number): number => (p < at ? p : p >= at + removed ? p + inserted - removed : -1);
     const outside = new Set<number>();
-    for (const p of earlier!.failedUnits) if (toNow(p) >= 0) outside.add(toNow(p));
+    for (const p of earlier!.failedUnits) if (placeAfter(reusable.splice, p) >= 0) outside.add(placeAfter(reusable.splice, p));
     if (reusable.changedNames.size > 0) {
-      const gone = new Set<Unit>();
-      for (let p = at; p < at + removed; p++) gone.add(before.at(p));
-      for (const p of readersOf(earlier!.resolutions, before, reusable.changedNames, units, gone)) if (p < at || p >= at + inserted) outside.add(p);
+      for (const p of readersOf(earlier!.resolutions, before, reusable.changedNames, units, reusable.gone!)) if (p < at || p >= at + inserted) outside.add(p);
     }
     const others = [...outside].sort((a, b) => a - b);
     const stretchResolutions = new Array<UnitResolution>(inserted);
@@ -169,8 +166,9 @@ function placesWhere(visited: readonly number[] | null, count: number, test: (pl
 interface EarlierPlaces {
   placeOf(index: number): number;
   readonly changedNames: ReadonlySet<string>;
-  /** How the edits changed the units, when an incremental parse says so. */
+  /** How the edits changed the units, when an incremental parse says so, and the units it removed for good. */
   readonly splice?: UnitSplice;
+  readonly gone?: ReadonlySet<Unit>;
   /** When the units stand place for place, the places whose unit was replaced. */
   readonly differing?: readonly number[];
 }
@@ -185,13 +183,7 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Uni
   const changedNames = new Set<string>();
   const splice = spliceBetween(before, units);
   if (splice) {
-    const { at, removed, inserted } = splice;
-    const moved = inserted - removed;
-    // A unit on both sides of the stretch (an edge the parse read again) declares what it did.
-    const gone = new Set<Unit>();
-    for (let i = at; i < at + removed; i++) gone.add(before.at(i));
-    const added: Unit[] = [];
-    for (let i = at; i < at + inserted; i++) if (!gone.delete(units.at(i))) added.push(units.at(i));
+    const { gone, added } = stretchChange(before, units, splice);
     const variationsGone = new Set<string>();
     for (const unit of gone) {
       const top = declarationsOfUnit(earlier.file, unit).top;
@@ -204,17 +196,11 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Uni
       if (top) changedNames.add(top.name);
     }
     for (const name of variationsGone) changedNames.add(name);
-    const placeOf = (i: number): number => {
-      if (i < at) return i;
-      if (i >= at + inserted) return i - moved;
-      const unit = units.at(i);
-      if (i < at + removed && before.at(i) === unit) return i;
-      return i - moved >= at && i - moved < at + removed && before.at(i - moved) === unit ? i - moved : -1;
-    };
-    if (moved !== 0) return { placeOf, changedNames, splice };
+    const placeOf = (i: number): number => placeBefore(before, units, splice, i);
+    if (splice.inserted !== splice.removed) return { placeOf, changedNames, splice, gone };
     const differing: number[] = [];
-    for (let i = at; i < at + inserted; i++) if (units.at(i) !== before.at(i)) differing.push(i);
-    return { placeOf, changedNames, splice, differing };
+    for (let i = splice.at; i < splice.at + splice.inserted; i++) if (units.at(i) !== before.at(i)) differing.push(i);
+    return { placeOf, changedNames, splice, gone, differing };
   }
   const compare = (then: Unit | undefined, now: Unit | undefined): void => {
     const a = then ? declarationsOfUnit(earlier.file, then).top : null;

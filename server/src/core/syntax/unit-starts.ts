@@ -99,7 +99,7 @@ export function noteSpliced(before: ChunkedList<Unit>, after: ChunkedList<Unit>,
 }
 
 /** The place that place `place` of a splice's earlier list has in its later one; -1 inside the stretch. */
-function placeAfter(splice: Splice, place: number): number {
+export function placeAfter(splice: UnitSplice, place: number): number {
   if (place < splice.at) return place;
   return place >= splice.at + splice.removed ? place + splice.inserted - splice.removed : -1;
 }
@@ -151,6 +151,39 @@ export function spliceBetween(before: ChunkedList<Unit>, after: ChunkedList<Unit
     covering = { at: low, removed: high - (covering.inserted - covering.removed) - low, inserted: high + (next.inserted - next.removed) - low };
   }
   return covering;
+}
+
+/**
+ * The place in `before` of the unit at place `i` of `after`, when it is one of `before`'s and
+ * stands where the splice leaves it (outside the stretch, or an edge of the stretch the parse
+ * read again); -1 for a unit the splice added.
+ */
+export function placeBefore(before: ChunkedList<Unit>, after: ChunkedList<Unit>, splice: UnitSplice, i: number): number {
+  const { at, removed, inserted } = splice;
+  const moved = inserted - removed;
+  if (i < at) return i;
+  if (i >= at + inserted) return i - moved;
+  const unit = after.at(i);
+  if (i < at + removed && before.at(i) === unit) return i;
+  return i - moved >= at && i - moved < at + removed && before.at(i - moved) === unit ? i - moved : -1;
+}
+
+/** What a splice changed: the units it removed that its stretch no longer holds, and those its stretch holds that are new. */
+export interface StretchChange {
+  readonly gone: ReadonlySet<Unit>;
+  readonly added: readonly Unit[];
+}
+
+export function stretchChange(before: ChunkedList<Unit>, after: ChunkedList<Unit>, splice: UnitSplice): StretchChange {
+  // A unit found on both sides of the stretch (an edge the parse read again) changed nothing.
+  const gone = new Set<Unit>();
+  for (let i = splice.at; i < splice.at + splice.removed; i++) gone.add(before.at(i));
+  const added: Unit[] = [];
+  for (let i = splice.at; i < splice.at + splice.inserted; i++) {
+    const unit = after.at(i);
+    if (!gone.delete(unit)) added.push(unit);
+  }
+  return { gone, added };
 }
 
 /**
