@@ -1,12 +1,17 @@
 // Edits that add or remove declarations (a splice of the partnership's units): the file's index
 // of names, its units' resolutions and meanings and the readers of each name are carried over
 // the stretch the edit re-parsed, not made again for every unit. After each edit the
-// diagnostics and matrix must equal an analysis from nothing, no earlier analysis may change,
-// and the units' lists (their resolutions, the findings of the checks of single units) must
-// share every chunk away from the edit with the lists before it.
+// diagnostics and matrix, the file's model and its contributions to the lookups must equal an
+// analysis from nothing, no earlier analysis may change, and the lists (the units'
+// resolutions, the findings of the checks of single units, the model's norms and their check
+// results) must share every chunk away from the edit with the lists before it.
 import * as assert from 'node:assert/strict';
 import { buildMatrix } from '../../../server/out/core/matrix/model';
 import type { Analysis } from '../../../server/out/core/analysis/analysis';
+import { contributions } from '../../../server/out/core/facts/contributions';
+import { dutyIndex, namedWork, scopesNamed } from '../../../server/out/core/facts/duty-index';
+import { normChangeSince } from '../../../server/out/core/model/carried-models';
+import type { FileModel, NormModel } from '../../../server/out/core/model/semantic';
 import { deepFreeze } from '../helpers/deep-freeze';
 import { Editor } from '../helpers/editor';
 import { generatedContract } from '../helpers/generated';
@@ -15,6 +20,34 @@ import { seededRandom } from '../helpers/random';
 const FILE = '/virtual/splices/contract.partnership';
 
 const plain = (analysis: Analysis): string => JSON.stringify({ diagnostics: analysis.diagnostics(FILE), matrix: buildMatrix(analysis, FILE) });
+
+const names = (norms: readonly NormModel[]): string[] => norms.map((n) => n.symbol.name);
+
+/**
+ * What the file's model and its contributions to the lookups hold, by name: carried over a
+ * splice they must equal those made from nothing. A party's norms come with their index of
+ * duties and the scopes and work they name, carried with the list.
+ */
+function modelAndContributions(analysis: Analysis): unknown {
+  const source = analysis.files.get(FILE)!;
+  const model = source.model as FileModel;
+  const text = (item: { readonly unit: { readonly text: string } }): string => item.unit.text;
+  const c = contributions(source);
+  const byName = (counts: ReadonlyMap<{ readonly name: string }, number>): string[] => [...counts].map(([s, n]) => `${s.name} ${n}`).sort();
+  const subjects = [...c.norms].map(([party, norms]) => {
+    const duties = [...dutyIndex(norms)].map(([verb, byObject]) => [verb, [...byObject].map(([object, list]) => [typeof object === 'string' ? object : object.name, names(list)]).sort()]);
+    const work = namedWork(norms).map((w) => `${w.scope.name} ${w.period.from}-${w.period.to}`);
+    return { party: party.name, norms: names(norms), duties: duties.sort(), scopes: [...scopesNamed(norms)].map((s) => s.name).sort(), work };
+  });
+  return {
+    norms: names(model.norms.toArray()),
+    lists: [model.grants, model.opens, model.interfaces, model.kpis, model.bodies, model.charges, model.variations].map((list) => list.map(text)),
+    subjects: subjects.sort((a, b) => (a.party < b.party ? -1 : 1)),
+    references: byName(c.referenceCounts),
+    measures: byName(c.measureCounts),
+    members: [...c.members].map(([group, members]) => `${group.name}: ${members.map((m) => m.name).join(' ')}`).sort(),
+  };
+}
 
 /** The chunks a list is kept in (values/chunked-list.ts): how much two lists share. */
 const chunksOf = (list: unknown): readonly unknown[] => (list as { chunks: readonly unknown[] }).chunks;
@@ -41,6 +74,7 @@ describe('incremental analysis of declarations added and removed', function () {
     editor.analyse();
     const frozen = new Set<object>();
     let spliced = 0;
+    let carried = 0;
     let shared = 0;
     let eligible = 0;
     const step = (label: string): void => {
@@ -54,6 +88,8 @@ describe('incremental analysis of declarations added and removed', function () {
       const unitsNow = now.partnership?.block?.units;
       if (!unitsThen || !unitsNow || unitsThen.length === unitsNow.length) return;
       spliced++;
+      assert.deepEqual(modelAndContributions(incremental), modelAndContributions(editor.fresh()), `${label}: the model and contributions`);
+      if (normChangeSince(now.model!, then.model!)?.splice) carried++;
       // Away from the edit, the resolutions are the earlier lists' own chunks, unless the edit
       // declared anew a name that units everywhere read (a party, a name declared twice), or
       // units everywhere failed to resolve (they are resolved again at every edit).
@@ -65,7 +101,13 @@ describe('incremental analysis of declarations added and removed', function () {
       const findingsBefore = new Set(chunksOf(previous.checks.byFile.get(FILE)!.unitFindings));
       const findingsNow = chunksOf(incremental.checks.byFile.get(FILE)!.unitFindings);
       const findingsKept = findingsNow.filter((c) => findingsBefore.has(c)).length;
-      if (kept >= chunksOf(now.resolutions).length - 2 && findingsKept >= findingsNow.length - 2) shared++;
+      // And the model's norms and their check results, when a norm was added or removed.
+      const normsKept = chunksOf(now.model!.norms).filter((c) => new Set(chunksOf(then.model!.norms)).has(c)).length;
+      const resultsBefore = new Set(chunksOf(previous.checks.byFile.get(FILE)!.norms));
+      const resultsNow = chunksOf(incremental.checks.byFile.get(FILE)!.norms);
+      const resultsKept = resultsNow.filter((c) => resultsBefore.has(c)).length;
+      const normsShared = normsKept >= chunksOf(now.model!.norms).length - 2 && resultsKept >= resultsNow.length - 2;
+      if (kept >= chunksOf(now.resolutions).length - 2 && findingsKept >= findingsNow.length - 2 && normsShared) shared++;
     };
     const edits: [string, (text: string) => string][] = [
       ['a norm added between two declarations', (text) => {
@@ -122,6 +164,7 @@ describe('incremental analysis of declarations added and removed', function () {
       }
     }
     assert.ok(spliced >= 40, `${spliced} edits added or removed units`);
+    assert.ok(carried >= 30, `the model was spliced, not gathered again, after ${carried} of ${spliced} such edits`);
     assert.ok(eligible >= 15 && shared === eligible, `the resolutions shared the earlier chunks after ${shared} of ${eligible} such edits`);
   });
 });

@@ -86,27 +86,37 @@ export function runFileChecks(
 }
 
 /**
- * The kinds of the units an edit touched since `earlier` (replaced, or whose resolution or
- * meaning changed), before and after it; null when the two models are not comparable place by
- * place or their partnerships' name, title or braces differ.
+ * The kinds of the units an edit touched since `earlier` (replaced, added, removed, or whose
+ * resolution or meaning changed), before and after it; null when the file's analysis does not
+ * say which units those are, or the partnerships' name, title or braces differ.
  */
 export function touchedKinds(earlier: FileModel, source: SourceFile, model: FileModel): ReadonlySet<UnitKind> | null {
-  const replaced = source.replacedUnits;
-  const changed = source.changedUnits;
   const then = earlier.partnership;
   const now = model.partnership;
   const before = then.block?.units;
   const after = now.block?.units;
-  if (!replaced || !changed || !before || !after || before.length !== after.length) return null;
-  if (then.name !== now.name || then.title !== now.title || then.block!.start !== now.block!.start) return null;
+  if (!before || !after || then.name !== now.name || then.title !== now.title || then.block!.start !== now.block!.start) return null;
   const kinds = new Set<UnitKind>();
   const add = (units: ChunkedList<Unit>, places: readonly number[]): void => {
     for (let i = 0; i < places.length; i++) kinds.add(units.at(places[i]).node.kind);
   };
-  add(before, replaced);
-  add(after, replaced);
-  add(before, changed);
-  add(after, changed);
+  const replaced = source.replacedUnits;
+  const changed = source.changedUnits;
+  if (replaced && changed && before.length === after.length) {
+    add(before, replaced);
+    add(after, replaced);
+    add(before, changed);
+    add(after, changed);
+    return kinds;
+  }
+  // Units added or removed: the units of every other kind are those before, in the same order.
+  const spliced = source.splicedUnits;
+  if (!spliced || before.length + spliced.splice.inserted - spliced.splice.removed !== after.length) return null;
+  const { at, removed, inserted } = spliced.splice;
+  for (let i = at; i < at + removed; i++) kinds.add(before.at(i).node.kind);
+  for (let i = at; i < at + inserted; i++) kinds.add(after.at(i).node.kind);
+  add(before, spliced.changed.map((i) => (i < at ? i : i - inserted + removed)));
+  add(after, spliced.changed);
   return kinds;
 }
 

@@ -4,9 +4,11 @@
 // the file, see checks/run.ts). Indexed by lookup and key, with the value seen and
 // the places of the norms that read it, an edit confirms each key once and re-checks only the
 // norms that read a key whose value changed. The index is carried from edit to edit with the
-// re-checked norms' places moved, never rebuilt, and never changed once made.
+// re-checked norms' places moved (and, when norms were added or removed, every later place),
+// never rebuilt, and never changed once made.
 
 import type { Facts, Lookup, Read } from '../facts/engine';
+import type { NormChange, NormSplice } from '../model/carried-models';
 import type { NormModel } from '../model/semantic';
 import type { ChunkedList } from '../values/chunked-list';
 
@@ -65,17 +67,19 @@ export function staleReaders<I>(facts: Facts<I>, results: ChunkedList<NormResult
 }
 
 /**
- * Gives `after` (the results of `before` with those at `places` made again, the norms standing
- * place for place) the index of `before` with those places' reads replaced, when `before` has one.
- * A norm checked again nearly always reads the keys it read before: those keys keep their list
- * of places (a key may have tens of thousands of readers, a party's groups read by each of its
- * norms), and a lookup none of whose keys changed keeps its whole table.
+ * Gives `after` (the results of `before` changed as `change` says, with those at `places`, its
+ * own places, made again) the index of `before` with those places' reads replaced, when
+ * `before` has one. A norm checked again nearly always reads the keys it read before: those
+ * keys keep their list of places (a key may have tens of thousands of readers, a party's groups
+ * read by each of its norms), and a lookup none of whose keys changed keeps its whole table.
+ * Norms added or removed move every later place: each list is then moved past the splice.
  */
-export function carryReaders(before: ChunkedList<NormResultReads>, after: ChunkedList<NormResultReads>, places: readonly number[]): void {
+export function carryReaders(before: ChunkedList<NormResultReads>, after: ChunkedList<NormResultReads>, places: readonly number[], change: NormChange): void {
   const earlier = indexes.get(before);
-  if (!earlier || indexes.has(after) || before.length !== after.length) return;
-  // For each key a re-made result read, or its earlier result read: the places that stopped
-  // reading it, those that started, and the value seen now.
+  const splice = change.splice;
+  if (!earlier || indexes.has(after) || before.length + (splice ? splice.inserted - splice.removed : 0) !== after.length) return;
+  // For each key a re-made result read, or its earlier result read: the places (now) that
+  // stopped reading it, those that started, and the value seen now.
   interface Moves { value: unknown; readonly gone: number[]; readonly come: number[] }
   const moves = new Map<AnyLookup, Map<unknown, Moves>>();
   const movesOf = (read: Read): Moves => {
@@ -86,7 +90,8 @@ export function carryReaders(before: ChunkedList<NormResultReads>, after: Chunke
     return m;
   };
   for (const place of places) {
-    const then = keysRead(before.at(place).reads);
+    const was = normPlaceBefore(change, place);
+    const then = was >= 0 ? keysRead(before.at(was).reads) : NO_READS;
     const now = keysRead(after.at(place).reads);
     for (const read of then) if (!readsKey(now, read)) movesOf(read).gone.push(place);
     for (const read of now) {
@@ -97,13 +102,28 @@ export function carryReaders(before: ChunkedList<NormResultReads>, after: Chunke
     }
   }
   let index: Map<AnyLookup, ReadonlyMap<unknown, Readers>> | undefined;
-  for (const [lookup, keys] of moves) {
+  // Spliced, every table's lists move; otherwise only the tables of the keys that changed.
+  const lookups = splice ? new Set([...earlier.keys(), ...moves.keys()]) : moves.keys();
+  for (const lookup of lookups) {
     const table = earlier.get(lookup);
+    const keys = moves.get(lookup);
     let byKey: Map<unknown, Readers> | undefined;
-    for (const [key, m] of keys) {
-      const was = table?.get(key);
+    // The lists made here, which `moved` may change rather than copy again.
+    const madeHere = new Set<readonly number[]>();
+    if (splice && table) {
+      for (const [key, was] of table) {
+        const places = shifted(was.places, splice);
+        if (places === was.places) continue;
+        madeHere.add(places);
+        byKey ??= new Map(table);
+        if (places.length === 0) byKey.delete(key);
+        else byKey.set(key, { value: was.value, places });
+      }
+    }
+    for (const [key, m] of keys ?? []) {
+      const was = (byKey ?? table)?.get(key);
       if (was && was.value === m.value && m.gone.length === 0 && m.come.length === 0) continue;
-      const readers = { value: m.value, places: was ? moved(was.places, m.gone, m.come) : m.come.sort((a, b) => a - b) };
+      const readers = { value: m.value, places: was ? moved(was.places, m.gone, m.come, madeHere.has(was.places)) : m.come.sort((a, b) => a - b) };
       byKey ??= new Map(table);
       if (readers.places.length === 0) byKey.delete(key);
       else byKey.set(key, readers);
@@ -111,6 +131,28 @@ export function carryReaders(before: ChunkedList<NormResultReads>, after: Chunke
     if (byKey) (index ??= new Map(earlier)).set(lookup, byKey);
   }
   indexes.set(after, index ?? earlier);
+}
+
+const NO_READS: readonly Read[] = [];
+
+/** The place in the earlier list of the norm at `place` of the later one; -1 inside the splice's stretch. */
+function normPlaceBefore(change: NormChange, place: number): number {
+  const s = change.splice;
+  if (!s || place < s.at) return place;
+  return place >= s.at + s.inserted ? place - s.inserted + s.removed : -1;
+}
+
+/** `places` (in increasing order) moved past `splice`: those it removed left out, those after it moved. */
+function shifted(places: readonly number[], splice: NormSplice): readonly number[] {
+  const from = firstAtLeast(places, splice.at);
+  if (from === places.length) return places;
+  const after = firstAtLeast(places, splice.at + splice.removed);
+  const by = splice.inserted - splice.removed;
+  // Made at its length: some lists hold every norm of a party.
+  const out = new Array<number>(from + places.length - after);
+  for (let k = 0; k < from; k++) out[k] = places[k];
+  for (let k = after, j = from; k < places.length; k++, j++) out[j] = places[k] + by;
+  return out;
 }
 
 /** The reads of one norm, each lookup and key once. */
@@ -122,10 +164,10 @@ function readsKey(reads: readonly Read[], read: Read): boolean {
   return reads.some((r) => r.lookup === read.lookup && r.key === read.key);
 }
 
-/** `places` (in increasing order) without those `gone` and with those that `come`. */
-function moved(places: readonly number[], gone: readonly number[], come: readonly number[]): readonly number[] {
+/** `places` (in increasing order) without those `gone` and with those that `come`; changed where it is when `mine`, a list made for the result. */
+function moved(places: readonly number[], gone: readonly number[], come: readonly number[], mine = false): readonly number[] {
   if (gone.length === 0 && come.length === 0) return places;
-  const list = places.slice();
+  const list = mine ? (places as number[]) : places.slice();
   for (const place of gone) {
     const at = firstAtLeast(list, place);
     if (list[at] === place) list.splice(at, 1);

@@ -15,7 +15,7 @@ import { stableFile, variedPeriods } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
 import { carryReaders, staleReaders } from './norm-readers';
-import { normsReplacedSince } from '../model/carried-models';
+import { normChangeSince, type NormChange, normPlaceAfter } from '../model/carried-models';
 import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
 import { placeBefore, spliceBetween, type UnitSplice } from '../syntax/unit-starts';
@@ -202,8 +202,9 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   let variedFile: FileModel | undefined;
   // The earlier results stand only while what every norm read does.
   const usable = earlier?.complete && facts.stillHold(earlier.normsRead) ? earlier : undefined;
-  // After an edit inside a norm, only the norms it replaced and the readers of a lookup whose
-  // value changed are checked again; the others keep their place and result.
+  // After an edit inside a norm, or one that added or removed norms, only the norms it
+  // replaced or added and the readers of a lookup whose value changed are checked again; the
+  // others keep their result, at their place or where the splice moved it.
   const carried = carriedNormResults(facts, usable, model);
   const earlierOf = carried ? (i: number) => (carried.again.has(i) ? undefined : earlier!.norms.at(i)) : earlierNormResults(usable, model);
   // Carried, the results made again, by their index among the places; checked afresh, every
@@ -250,9 +251,10 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     keep(k, { norm, diagnostics: found ?? NOTHING, reads: reads ?? NO_READS });
   }
 
-  const norms = places ? earlier!.norms.replaced(places, (_place, k) => made[k]) : inOrder!.finish();
-  if (places) carryReaders(earlier!.norms, norms, places);
-  const normsFound = placesFound((i) => norms.at(i).diagnostics, norms.length, carried ? earlier!.normsFound : undefined, places);
+  const norms = places ? carriedResults(earlier!.norms, carried!.change, places, made) : inOrder!.finish();
+  if (places) carryReaders(earlier!.norms, norms, places, carried!.change);
+  const foundBefore = carried ? earlier!.normsFound.map((p) => normPlaceAfter(carried.change, p)).filter((p) => p >= 0) : undefined;
+  const normsFound = placesFound((i) => norms.at(i).diagnostics, norms.length, foundBefore, places);
 
   // Nothing new: the earlier result itself, which tells readers nothing changed. Carried norms
   // are the earlier ones but at the places checked again.
@@ -283,16 +285,50 @@ function placesFound(findings: (i: number) => readonly unknown[], count: number,
 }
 
 /**
- * When `model` was carried from the model of `earlier` (its norms standing place for place):
- * the places of the norms to check again, those replaced and those one of whose lookups changed.
+ * When `model` was carried from the model of `earlier` (its norms replaced where they stand,
+ * or a stretch of them spliced): the places now of the norms to check again, those replaced or
+ * spliced in and those one of whose lookups changed.
  */
-function carriedNormResults(facts: Facts<Program>, earlier: FileCheckResult | undefined, model: FileModel): { readonly again: ReadonlySet<number> } | null {
+function carriedNormResults(facts: Facts<Program>, earlier: FileCheckResult | undefined, model: FileModel): CarriedNorms | null {
   if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return null;
-  const replaced = normsReplacedSince(model, earlier.model);
-  if (!replaced || earlier.norms.length !== model.norms.length) return null;
-  const again = staleReaders(facts, earlier.norms);
-  for (const i of replaced) again.add(i);
-  return { again };
+  const change = normChangeSince(model, earlier.model);
+  const splice = change?.splice ?? null;
+  if (!change || earlier.norms.length + (splice ? splice.inserted - splice.removed : 0) !== model.norms.length) return null;
+  const again = new Set<number>();
+  // A stale reader the splice removed is gone; one after it moved.
+  for (const place of staleReaders(facts, earlier.norms)) {
+    const now = normPlaceAfter(change, place);
+    if (now >= 0) again.add(now);
+  }
+  for (const i of change.replaced) again.add(i);
+  if (splice) for (let k = 0; k < splice.inserted; k++) again.add(splice.at + k);
+  return { again, change };
+}
+
+/** The norms checked again after an edit that carried the model, by their places now, and how the norms changed. */
+interface CarriedNorms {
+  readonly again: ReadonlySet<number>;
+  readonly change: NormChange;
+}
+
+/**
+ * The earlier results with those of the norms checked again (`made`, by their index among the
+ * sorted `places`) put in: the splice's stretch spliced in, every other place replaced.
+ */
+function carriedResults(earlier: ChunkedList<NormResult>, change: NormChange, places: readonly number[], made: readonly NormResult[]): ChunkedList<NormResult> {
+  const splice = change.splice;
+  if (!splice) return earlier.replaced(places, (_place, k) => made[k]);
+  const first = places.indexOf(splice.at);
+  const stretch = splice.inserted === 0 ? [] : made.slice(first, first + splice.inserted);
+  const outside: number[] = [];
+  const outsideMade: NormResult[] = [];
+  places.forEach((place, k) => {
+    if (place < splice.at || place >= splice.at + splice.inserted) {
+      outside.push(place);
+      outsideMade.push(made[k]);
+    }
+  });
+  return earlier.spliced(splice.at, splice.removed, stretch).replaced(outside, (_place, k) => outsideMade[k]);
 }
 
 /** The earlier result of each norm of `model` that the earlier analysis checked, by place. */

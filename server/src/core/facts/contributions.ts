@@ -2,15 +2,18 @@
 // the grants, opens and interfaces of each scope tree or scope, the norms of each party, and
 // which declarations of each file its references name and its norms are measured by, the
 // members of each group and the groups of each member, and where each body escalates. Worked
-// out once per file analysis and kept by its identity. A file changed in a few units takes the
-// contributions of its previous analysis with those units' parts replaced (`carried`), so
-// every part the edit did not touch is the very same object, which lookups see as unchanged.
+// out once per file analysis and kept by its identity. A file changed in a few units (or with a
+// few units added or removed) takes the contributions of its previous analysis with those
+// units' parts replaced, taken out or put in (`carried`), so every part the edit did not touch
+// is the very same object, which lookups see as unchanged.
 
 import { rootOf, type BodySymbol, type KpiSymbol, type PartnershipSymbol, type PartySymbol, type ScopeSymbol } from '../binding/symbols';
 import type { Grant, InterfaceLink, NormModel, OpenScope, VariationModel } from '../model/semantic';
 import type { SourceFile } from '../program/program';
-import { carryDutyIndex, carryNamedWork, carryScopesNamed } from './duty-index';
-import { escalations, memberships, partyUnitChanged } from './memberships';
+import { escalations, memberships } from './memberships';
+import { carriedSubjectNorms } from './subject-norms';
+import { type ChangedUnit, changedUnits } from './changed-units';
+import { knownPlaceIn } from '../syntax/unit-starts';
 
 export interface Contributions {
   /** Grants with a valid period, by the root of their scope's tree. */
@@ -119,14 +122,13 @@ const carryLimit = (units: number): number => Math.max(64, units >> 2);
 export function carryContributions(before: SourceFile, after: SourceFile): void {
   const earlier = contributionsOf.get(before);
   if (!earlier || contributionsOf.has(after) || !before.model || !after.model) return;
-  // The file's analysis says which places changed since `before`; none when units were added or removed.
-  const changed = after.changedUnits;
-  if (!changed || changed.length > carryLimit(after.meanings.length)) return;
-  const c = carried(earlier, before, after, changed);
+  const changes = changedUnits(before, after);
+  if (!changes || changes.length > carryLimit(after.meanings.length)) return;
+  const c = carried(earlier, after, changes);
   if (c) contributionsOf.set(after, c);
 }
 
-function carried(earlier: Contributions, before: SourceFile, after: SourceFile, changed: readonly number[]): Contributions | null {
+function carried(earlier: Contributions, after: SourceFile, changes: readonly ChangedUnit[]): Contributions | null {
   let statementsChanged = false;
   let bodiesChanged = false;
   let partiesChanged = false;
@@ -134,27 +136,28 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
   // What the changed units add to and take from the counts; most edits leave every count as it was.
   const referenceDeltas = new Map<PartnershipSymbol, number>();
   const measureDeltas = new Map<KpiSymbol, number>();
-  for (const i of changed) {
-    for (const m of [before.meanings.at(i), after.meanings.at(i)]) {
-      if (!m) continue;
-      if (m.kind === 'grant' || m.kind === 'open' || m.kind === 'interface' || m.kind === 'variation') statementsChanged = true;
-      if (m.kind === 'body') bodiesChanged = true;
-      if (m.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
+  for (const { then, now } of changes) {
+    for (const state of [then, now]) {
+      if (!state) continue;
+      const m = state.meaning;
+      if (m?.kind === 'grant' || m?.kind === 'open' || m?.kind === 'interface' || m?.kind === 'variation') statementsChanged = true;
+      if (m?.kind === 'body') bodiesChanged = true;
+      if (m?.kind === 'norm') for (const s of m.value.subjects) subjects.add(s);
+      if (state.unit.node.kind === 'Party') partiesChanged = true;
     }
-    if (partyUnitChanged(before, after, i)) partiesChanged = true;
-    countTargets(referenceDeltas, before.resolutions.at(i).targets, -1);
-    countTargets(referenceDeltas, after.resolutions.at(i).targets, 1);
-    const then = before.meanings.at(i);
-    const now = after.meanings.at(i);
-    if (then?.kind === 'norm') count(measureDeltas, then.value.kpis, -1);
-    if (now?.kind === 'norm') count(measureDeltas, now.value.kpis, 1);
+    if (then) countTargets(referenceDeltas, then.resolution.targets, -1);
+    if (now) countTargets(referenceDeltas, now.resolution.targets, 1);
+    if (then?.meaning?.kind === 'norm') count(measureDeltas, then.meaning.value.kpis, -1);
+    if (now?.meaning?.kind === 'norm') count(measureDeltas, now.meaning.value.kpis, 1);
   }
   const referenceCounts = withDeltas(earlier.referenceCounts, referenceDeltas);
   const measureCounts = withDeltas(earlier.measureCounts, measureDeltas);
-  // A subject's norms, in the order of the text: the one norm replaced in place, or gathered again.
+  // A subject's norms, in the order of the text: the changed norms put in and taken out, or gathered again.
   const norms = new Map(earlier.norms);
+  const units = after.partnership?.block?.units;
+  const placeOf = (norm: NormModel): number | undefined => (units ? knownPlaceIn(units, norm.unit) : undefined);
   for (const subject of subjects) {
-    const list = replacedInPlace(earlier.norms.get(subject), before, after, changed, subject) ?? after.model!.norms.filter((n) => n.subjects.includes(subject));
+    const list = carriedSubjectNorms(earlier.norms.get(subject), changes, subject, placeOf) ?? after.model!.norms.filter((n) => n.subjects.includes(subject));
     if (list.length > 0) norms.set(subject, list);
     else norms.delete(subject);
   }
@@ -168,45 +171,6 @@ function carried(earlier: Contributions, before: SourceFile, after: SourceFile, 
     referenced: referenceCounts === earlier.referenceCounts || sameKeys(referenceCounts, earlier.referenceCounts) ? earlier.referenced : byFile(referenceCounts),
     measured: measureCounts === earlier.measureCounts || sameKeys(measureCounts, earlier.measureCounts) ? earlier.measured : byFile(measureCounts),
   };
-}
-
-/** `list` with each changed norm of `subject` replaced by its new version, when every one keeps its subject. */
-function replacedInPlace(list: readonly NormModel[] | undefined, before: SourceFile, after: SourceFile, changed: readonly number[], subject: PartySymbol): NormModel[] | null {
-  if (!list) return null;
-  const replaced: [NormModel, NormModel][] = [];
-  for (const i of changed) {
-    const then = before.meanings.at(i);
-    const now = after.meanings.at(i);
-    const thenOf = then?.kind === 'norm' && then.value.subjects.includes(subject) ? then.value : null;
-    const nowOf = now?.kind === 'norm' && now.value.subjects.includes(subject) ? now.value : null;
-    if (!thenOf && !nowOf) continue;
-    if (!thenOf || !nowOf) return null;
-    replaced.push([thenOf, nowOf]);
-  }
-  // A few norms are found by searching; many, by one pass over the list.
-  let out: NormModel[];
-  if (replaced.length <= 16) {
-    out = list.slice();
-    for (const [thenOf, nowOf] of replaced) {
-      const at = out.indexOf(thenOf);
-      if (at < 0) return null;
-      out[at] = nowOf;
-    }
-  } else {
-    const swap = new Map(replaced);
-    let found = 0;
-    out = list.map((norm) => {
-      const now = swap.get(norm);
-      if (now === undefined) return norm;
-      found++;
-      return now;
-    });
-    if (found !== swap.size) return null;
-  }
-  carryDutyIndex(list, out, replaced);
-  carryScopesNamed(list, out, replaced);
-  carryNamedWork(list, out, replaced);
-  return out;
 }
 
 function countTargets(counts: Map<PartnershipSymbol, number>, targets: readonly (PartnershipSymbol | null)[], by: number): void {

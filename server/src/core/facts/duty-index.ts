@@ -1,8 +1,8 @@
 // A party's norms by duty: by verb, then by object (a scope, or a quoted object ignoring case
 // and runs of white space). Built once per list of norms; a list made from another by
-// replacing a few norms carries the other's index with only those norms' duties changed, so
-// every duty an edit did not touch keeps its very list. The same holds for the scopes and the
-// work a party's norms name.
+// replacing, adding or removing a few norms carries the other's index with only those norms'
+// duties changed, so every duty an edit did not touch keeps its very list. The same holds for
+// the scopes and the work a party's norms name.
 
 import type { ScopeSymbol } from '../binding/symbols';
 import type { NormModel } from '../model/semantic';
@@ -32,38 +32,79 @@ export function dutyIndex(norms: readonly NormModel[]): DutyIndex {
   return index;
 }
 
+/** A norm as an edit changed it: before and after, null on the side where it is not in the list (added or removed). */
+export type NormPair = readonly [NormModel | null, NormModel | null];
+
+/** Where a norm stands in the text, to keep lists in its order; undefined when not known without a search. */
+export type NormPlace = (norm: NormModel) => number | undefined;
+
 /**
- * Gives `list` (made from `earlier` by putting each `after` where its `before` stood) the index
- * of `earlier` with only the duties of those norms changed, when `earlier` has one.
+ * Gives `list` (made from `earlier` by the changes `pairs`: each norm replaced where it stood,
+ * removed, or added in the order of the text) the index of `earlier` with only the duties of
+ * those norms changed, when `earlier` has one.
  */
-export function carryDutyIndex(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+export function carryDutyIndex(earlier: readonly NormModel[], list: readonly NormModel[], pairs: readonly NormPair[], placeOf: NormPlace): void {
   const before = indexes.get(earlier);
   if (!before || indexes.has(list)) return;
   const index = new Map(before);
-  const copied = new Set<string>();
-  const byObjectOf = (verb: string): Map<ScopeSymbol | string, readonly NormModel[]> => {
-    if (!copied.has(verb)) {
-      copied.add(verb);
-      index.set(verb, new Map(index.get(verb)));
+  const copied = new Set<readonly NormModel[]>();
+  // The duty's list, copied once for this edit, in a copy of its verb's table.
+  const dutiesOf = (verb: string, object: ScopeSymbol | string): NormModel[] => {
+    let byObject = index.get(verb) as Map<ScopeSymbol | string, readonly NormModel[]> | undefined;
+    if (byObject === before.get(verb)) index.set(verb, (byObject = new Map(byObject)));
+    let duties = byObject!.get(object) ?? [];
+    if (!copied.has(duties)) {
+      duties = duties.slice();
+      copied.add(duties);
+      byObject!.set(object, duties);
     }
-    return index.get(verb) as Map<ScopeSymbol | string, readonly NormModel[]>;
+    return duties as NormModel[];
   };
-  for (const [then, now] of replaced) {
-    const [thenObject, nowObject] = [dutyObject(then), dutyObject(now)];
+  const added: NormModel[] = [];
+  for (const [then, now] of pairs) {
+    const [thenObject, nowObject] = [then && dutyObject(then), now && dutyObject(now)];
     // A norm that keeps its duty keeps its place in the duty's list.
-    if (then.verb && now.verb && then.verb === now.verb && thenObject !== undefined && thenObject === nowObject) {
-      const byObject = byObjectOf(now.verb);
-      const duties = byObject.get(nowObject)!.slice();
+    if (then?.verb && now?.verb && then.verb === now.verb && thenObject !== undefined && thenObject === nowObject) {
+      const duties = dutiesOf(now.verb, nowObject!);
       const at = duties.indexOf(then);
       if (at < 0) return;
       duties[at] = now;
-      byObject.set(nowObject, duties);
       continue;
     }
-    // Another duty: the index is built afresh from the list when first asked for.
-    return;
+    if (then?.verb && thenObject != null) {
+      const duties = dutiesOf(then.verb, thenObject);
+      const at = duties.indexOf(then);
+      if (at < 0) return;
+      duties.splice(at, 1);
+    }
+    if (now?.verb && nowObject != null) added.push(now);
+  }
+  for (const norm of added) if (!insertInOrder(dutiesOf(norm.verb!, dutyObject(norm)!), norm, placeOf)) return;
+  // A duty left without norms is no entry, as in an index built afresh.
+  for (const [verb, byObject] of index) {
+    if (byObject === before.get(verb)) continue;
+    const table = byObject as Map<ScopeSymbol | string, readonly NormModel[]>;
+    for (const [object, duties] of table) if (duties.length === 0) table.delete(object);
+    if (table.size === 0) index.delete(verb);
   }
   indexes.set(list, index);
+}
+
+/** Puts `norm` into `list` (in the order of the text) where its place says; false when a place is not known. */
+export function insertInOrder(list: NormModel[], norm: NormModel, placeOf: NormPlace): boolean {
+  const place = placeOf(norm);
+  if (place === undefined) return false;
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = placeOf(list[middle]);
+    if (at === undefined) return false;
+    if (at < place) low = middle + 1;
+    else high = middle;
+  }
+  list.splice(low, 0, norm);
+  return true;
 }
 
 const named = new WeakMap<readonly NormModel[], ReadonlySet<ScopeSymbol>>();
@@ -82,11 +123,19 @@ export function scopesNamed(norms: readonly NormModel[]): ReadonlySet<ScopeSymbo
   return scopes;
 }
 
-/** Gives `list` the scopes `earlier` names when each replaced norm names the scopes it did. */
-export function carryScopesNamed(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+/**
+ * Gives `list` the scopes `earlier` names when the changes leave them as they were: each
+ * replaced norm names the scopes it did, a removed one names none, an added one none new.
+ */
+export function carryScopesNamed(earlier: readonly NormModel[], list: readonly NormModel[], pairs: readonly NormPair[]): void {
   const scopes = named.get(earlier);
   if (!scopes || named.has(list)) return;
-  if (replaced.every(([then, now]) => then.objectScope === now.objectScope && then.scopeLine === now.scopeLine)) named.set(list, scopes);
+  const keeps = ([then, now]: NormPair): boolean => {
+    if (then && now) return then.objectScope === now.objectScope && then.scopeLine === now.scopeLine;
+    if (then) return !then.objectScope && !then.scopeLine;
+    return (!now!.objectScope || scopes.has(now!.objectScope)) && (!now!.scopeLine || scopes.has(now!.scopeLine));
+  };
+  if (pairs.every(keeps)) named.set(list, scopes);
 }
 
 /** A scope that a `must` or `may` norm names (as its object or `scope` line), on the days it applies. */
@@ -117,13 +166,17 @@ function namesWork(n: NormModel): boolean {
   return (n.modal === 'must' || n.modal === 'may') && n.period !== null;
 }
 
-/** Gives `list` the work `earlier` names when each replaced norm names the work it did, on the same days. */
-export function carryNamedWork(earlier: readonly NormModel[], list: readonly NormModel[], replaced: readonly (readonly [NormModel, NormModel])[]): void {
+/**
+ * Gives `list` the work `earlier` names when the changes leave it as it was: each replaced norm
+ * names the work it did, on the same days; a removed or added one names none.
+ */
+export function carryNamedWork(earlier: readonly NormModel[], list: readonly NormModel[], pairs: readonly NormPair[]): void {
   const work = namedWorkOf.get(earlier);
   if (!work || namedWorkOf.has(list)) return;
+  const none = (n: NormModel): boolean => !namesWork(n) || (!n.objectScope && !n.scopeLine);
   const same = (a: NormModel, b: NormModel): boolean =>
     namesWork(a) === namesWork(b) && (!namesWork(a) || (a.objectScope === b.objectScope && a.scopeLine === b.scopeLine && a.period!.from === b.period!.from && a.period!.to === b.period!.to));
-  if (replaced.every(([then, now]) => same(then, now))) namedWorkOf.set(list, work);
+  if (pairs.every(([then, now]) => (then && now ? same(then, now) : none((then ?? now)!)))) namedWorkOf.set(list, work);
 }
 
 /** Normalised quoted objects by norm: a norm an edit did not touch keeps its model, so its key. */

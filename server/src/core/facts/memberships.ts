@@ -58,8 +58,3 @@ export function escalations(model: FileModel | null): ReadonlyMap<BodySymbol, re
   for (const body of model?.bodies ?? []) if (body.escalation) out.set(body.symbol, [body.escalation.body]);
   return out;
 }
-
-/** Whether the unit at `place` (one an edit changed) declares a party before or after it. */
-export function partyUnitChanged(before: SourceFile, after: SourceFile, place: number): boolean {
-  return before.partnership?.block?.units.at(place)?.node.kind === 'Party' || after.partnership?.block?.units.at(place)?.node.kind === 'Party';
-}

@@ -1,14 +1,29 @@
 // Which file models were carried from which: a model made from an earlier one by replacing a
 // few meanings where they stand, each unit keeping its kind of statement (model/unit-meaning.ts),
-// says so here, with the places of its norms that were replaced. What is derived from a model (its varied copy, its norms' check
-// results) can then be carried too, replacing only those places instead of visiting every norm.
+// or by splicing the stretch of units an edit re-parsed (model/spliced-model.ts), says so here,
+// with the places of its norms that were replaced and the norms spliced. What is derived from
+// a model (its varied copy, its norms' check results) can then be carried too, replacing and
+// splicing only those places instead of visiting every norm.
 
 import type { FileModel } from './semantic';
 
-interface CarriedFrom {
+/** How a list of norms was made from another: the `removed` norms from place `at` replaced by `inserted` ones. */
+export interface NormSplice {
+  readonly at: number;
+  readonly removed: number;
+  readonly inserted: number;
+}
+
+/** How a model's norms differ from those of the model it was carried from. */
+export interface NormChange {
+  /** Norms added or removed (an edit that added or removed units); null when the norms stand place for place. */
+  readonly splice: NormSplice | null;
+  /** The places in the later list, outside the splice, whose norm differs; every other is the same. */
+  readonly replaced: readonly number[];
+}
+
+interface CarriedFrom extends NormChange {
   readonly earlier: FileModel;
-  /** The places in `norms` whose norm differs from the earlier model's; every other is the same. */
-  readonly norms: readonly number[];
 }
 
 const carriedFrom = new WeakMap<FileModel, CarriedFrom>();
@@ -19,18 +34,32 @@ const carriedFrom = new WeakMap<FileModel, CarriedFrom>();
  * model it came from: each model noting the one before, and that one the one before it, would
  * keep every model of an editing session alive.
  */
-export function noteCarried(model: FileModel, earlier: FileModel, norms: readonly number[]): void {
-  carriedFrom.set(model, { earlier, norms });
+export function noteCarried(model: FileModel, earlier: FileModel, replaced: readonly number[], splice: NormSplice | null = null): void {
+  carriedFrom.set(model, { earlier, replaced, splice });
   carriedFrom.delete(earlier);
 }
 
 /**
  * The places of the norms of `model` that differ from those of `earlier`, when `model` was
- * carried from `earlier` (so the lists have one length); undefined when it was not.
+ * carried from `earlier` with its norms standing place for place (so the lists have one
+ * length); undefined when it was not.
  */
 export function normsReplacedSince(model: FileModel, earlier: FileModel): readonly number[] | undefined {
   const from = carriedFrom.get(model);
-  return from?.earlier === earlier ? from.norms : undefined;
+  return from?.earlier === earlier && from.splice === null ? from.replaced : undefined;
+}
+
+/** How the norms of `model` differ from those of `earlier`, when `model` was carried from it (norms perhaps added or removed). */
+export function normChangeSince(model: FileModel, earlier: FileModel): NormChange | undefined {
+  const from = carriedFrom.get(model);
+  return from?.earlier === earlier ? from : undefined;
+}
+
+/** The place in the later list of the norm at `place` of the earlier one; -1 for one the splice removed. */
+export function normPlaceAfter(change: NormChange, place: number): number {
+  const s = change.splice;
+  if (!s || place < s.at) return place;
+  return place >= s.at + s.removed ? place + s.inserted - s.removed : -1;
 }
 
 /** The model `model` was carried from, if it was. */

@@ -145,12 +145,27 @@ function normIndex(earlier: FileModel, norm: NormModel, place: number, from: num
  * the model afresh.
  */
 export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMeaning>, partnership: Partnership, meanings: ChunkedList<UnitMeaning>, changed: readonly number[]): FileModel | null {
-  if (before.length !== meanings.length || termOf(partnership)?.unit !== earlier.termUnit) return null;
-  const lists: Partial<Record<Exclude<NonNullable<UnitMeaning>['kind'], 'norm'>, unknown[]>> = {};
+  if (termOf(partnership)?.unit !== earlier.termUnit) return null;
+  const carried = meaningsReplaced(earlier, before, partnership, meanings, changed);
+  if (carried) noteCarried(carried.model, earlier, carried.normPlaces);
+  return carried?.model ?? null;
+}
+
+/** Names each kind of meaning's list in a file's model. */
+export const listOfKind = {
+  grant: 'grants', open: 'opens', interface: 'interfaces', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
+} as const;
+
+/**
+ * `carriedFileModel` without noting where the model came from: `earlier` with the meanings at
+ * `changed` replaced, and the places of the norms replaced.
+ */
+export function meaningsReplaced(
+  earlier: FileModel, before: ChunkedList<UnitMeaning>, partnership: Partnership, meanings: ChunkedList<UnitMeaning>, changed: readonly number[],
+): { readonly model: FileModel; readonly normPlaces: readonly number[] } | null {
+  if (before.length !== meanings.length) return null;
+  const lists: Partial<Record<keyof typeof listOfKind, unknown[]>> = {};
   const normsNow = new Map<number, NormModel>();
-  const field = {
-    grant: 'grants', open: 'opens', interface: 'interfaces', kpi: 'kpis', body: 'bodies', charge: 'charges', variation: 'variations',
-  } as const;
   // In the order of the text, as the lists are: each search goes on from where the last one
   // stopped, so that an edit that changes every norm (a party's title changes the norms that
   // name it) searches the list once, not once per norm.
@@ -174,22 +189,20 @@ export function carriedFileModel(earlier: FileModel, before: ChunkedList<UnitMea
       normsNow.set(at, now.value);
       continue;
     }
-    const list = (lists[now.kind] ??= (earlier[field[now.kind]] as readonly unknown[]).slice());
+    const list = (lists[now.kind] ??= (earlier[listOfKind[now.kind]] as readonly unknown[]).slice());
     const at = list.indexOf(then.value);
     if (at < 0) return null;
     list[at] = now.value;
   }
   const replaced: Record<string, unknown> = {};
-  for (const [kind, list] of Object.entries(lists)) replaced[field[kind as keyof typeof field]] = list;
+  for (const [kind, list] of Object.entries(lists)) replaced[listOfKind[kind as keyof typeof listOfKind]] = list;
   const normPlaces = [...normsNow.keys()].sort((a, b) => a - b);
   if (normPlaces.length > 0) replaced.norms = earlier.norms.replaced(normPlaces, (at) => normsNow.get(at)!);
-  const model: FileModel = { ...earlier, partnership, ...replaced };
-  noteCarried(model, earlier, normPlaces);
-  return model;
+  return { model: { ...earlier, partnership, ...replaced }, normPlaces };
 }
 
 /** Whether the model takes a unit as written, not through a meaning: notes, values, objectives, the calendar. */
-function gatheredAsWritten(unit: Unit | undefined): boolean {
+export function gatheredAsWritten(unit: Unit | undefined): boolean {
   const kind = unit?.node.kind;
   return kind === 'Note' || kind === 'ContractValue' || kind === 'Objective' || kind === 'Calendar';
 }

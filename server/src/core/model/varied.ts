@@ -6,7 +6,7 @@
 
 import { isWithin } from '../binding/symbols';
 import type { Period } from '../values/dates';
-import { carriedFromModel, normsReplacedSince } from './carried-models';
+import { carriedFromModel, normChangeSince } from './carried-models';
 import { ChunkedList } from '../values/chunked-list';
 import { countBack } from './norm-meaning';
 import type { FileModel, Grant, NormModel } from './semantic';
@@ -88,17 +88,20 @@ export function variedNorm(norm: NormModel, effects: VariationEffects, model: Fi
 /**
  * A file's model with its term, grants and norms as varied: what the checks of periods read.
  * A model carried from one whose copy under the same effects exists takes that copy's term and
- * grants when its own are the same, and its norms with only the replaced places varied again.
+ * grants when its own are the same, and its norms with only the replaced and spliced places
+ * varied again.
  */
 export function variedModel(model: FileModel, effects: VariationEffects): FileModel {
   if (effects === NO_EFFECTS) return model;
   return cached(modelCopies, effects, model, () => {
     const earlier = carriedFromModel(model);
     const before = earlier && modelCopies.get(effects)?.get(earlier);
-    const replaced = earlier && normsReplacedSince(model, earlier);
-    if (before && replaced && earlier.term === model.term && earlier.grants === model.grants) {
-      const norms = before.norms.replaced(replaced, (i) => variedNorm(model.norms.at(i), effects, model));
-      return { ...model, term: before.term, grants: before.grants, norms };
+    const change = earlier && normChangeSince(model, earlier);
+    if (before && change && earlier.term === model.term && earlier.grants === model.grants) {
+      const vary = (i: number): NormModel => variedNorm(model.norms.at(i), effects, model);
+      const s = change.splice;
+      const spliced = s ? before.norms.spliced(s.at, s.removed, Array.from({ length: s.inserted }, (_, k) => vary(s.at + k))) : before.norms;
+      return { ...model, term: before.term, grants: before.grants, norms: spliced.replaced(change.replaced, vary) };
     }
     return {
       ...model,

@@ -12,6 +12,7 @@ import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type FileModel, termPeriod } from '../model/semantic';
 import { calendarNamed, calendarOf, carriedFileModel, fileModel, termOf, unitMeaning, type UnitMeaning } from '../model/unit-meaning';
+import { splicedFileModel } from '../model/spliced-model';
 import type { TermContext } from '../model/norm-meaning';
 import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
@@ -36,12 +37,25 @@ export interface FileAnalysis {
   readonly changedUnits: readonly number[] | null;
   /** The places whose unit the edit replaced; null when units were added or removed. */
   readonly replacedUnits: readonly number[] | null;
+  /**
+   * When units were added or removed by an incremental parse since the earlier analysis: how
+   * (`splice`), and the places outside its stretch whose resolution or meaning is not the one
+   * the same unit had. Null otherwise.
+   */
+  readonly splicedUnits: SplicedUnits | null;
   readonly model: FileModel | null;
   /**
    * What the file and the names it sees tell of it alone: syntax, declarations, references.
    * Those found inside a unit count their offsets from the unit's start.
    */
   readonly diagnostics: readonly Diagnostic[];
+}
+
+/** How the units and their analyses changed in an edit that added or removed units. */
+export interface SplicedUnits {
+  readonly splice: UnitSplice;
+  /** Places (after the splice) outside its stretch whose resolution or meaning changed. */
+  readonly changed: readonly number[];
 }
 
 /** What the analysis of a file starts from. */
@@ -87,6 +101,7 @@ export function analyseFile(
   let meanings: ChunkedList<UnitMeaning>;
   // The places looked at; null when every unit was.
   let visited: readonly number[] | null;
+  let splicedUnits: SplicedUnits | null = null;
   if (reusable?.splice && sameBounds) {
     // The units of the stretch the edits re-parsed, those whose names did not resolve, and
     // those that read a name declared anew (an edit inside a norm declares its name anew) are
@@ -121,6 +136,12 @@ export function analyseFile(
     const stretch = Array.from({ length: inserted }, (_, k) => at + k);
     visited = [...others.filter((p) => p < at), ...stretch, ...others.filter((p) => p >= at + inserted)];
     carryReaders(earlier!.resolutions, before, resolutions, units, reusable.splice, others);
+    const moved = inserted - removed;
+    const changed = others.filter((p) => {
+      const q = p < at ? p : p - moved;
+      return resolutions.at(p) !== earlier!.resolutions.at(q) || meanings.at(p) !== earlier!.meanings.at(q);
+    });
+    splicedUnits = { splice: reusable.splice, changed };
   } else {
     // A chunk at a time, so that no list as long as the contract is made only to be copied.
     const resolutionList = ChunkedList.builder<UnitResolution>();
@@ -150,8 +171,11 @@ export function analyseFile(
   // A replaced unit without a meaning (a note, say) may still change what the model gathers.
   const replacedUnits = reusable?.differing ?? (comparable ? replacedPlaces(earlier.partnership?.block?.units ?? ChunkedList.empty(), units) : null);
   const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
-  const carried = partnership && earlier?.model && touched ? carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched) : null;
-  return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, model: carried ?? (partnership ? fileModel(file, partnership, meanings) : null), diagnostics };
+  let carried: FileModel | null = null;
+  if (partnership && earlier?.model && touched) carried = carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched);
+  else if (partnership && earlier?.model && splicedUnits) carried = splicedFileModel(earlier.model, earlier.meanings, partnership, meanings, splicedUnits.splice, splicedUnits.changed);
+  const model = carried ?? (partnership ? fileModel(file, partnership, meanings) : null);
+  return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, splicedUnits, model, diagnostics };
 }
 
 /** The places among `visited` (every place below `count` when null) that pass `test`, in order. */
