@@ -35,6 +35,9 @@ function child(root, file, edits, mode = 'clause') {
   workspace.didOpen(file, document.getText(), 1, document.lines);
   workspace.current();
   openingDone();
+  // The pause before a person's first key, in which the server works ahead for the next edit
+  // (`Workspace` does it in slices between messages; here, at once, as nothing else arrives).
+  for (const steps = analysis.workAhead(); !steps.next().done;);
   const changes = mode === 'typed' ? typedKeys(document, text) : mode === 'pasted' ? pastedDeclarations(document, text, edits) : clauseEdits(document, text, edits);
   const times = [];
   for (let i = 0; i < changes.length; i++) {

@@ -31,10 +31,28 @@ type ReaderIndex = ReadonlyMap<AnyLookup, ReadonlyMap<unknown, Readers>>;
 const indexes = new WeakMap<ChunkedList<NormResultReads>, ReaderIndex>();
 
 function indexOf(results: ChunkedList<NormResultReads>): ReaderIndex {
-  let index = indexes.get(results);
-  if (!index) {
-    const built = new Map<AnyLookup, Map<unknown, { value: unknown; places: number[] }>>();
-    for (let i = 0; i < results.length; i++) {
+  const steps = indexReaders(results);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** How many norms' results one step of `indexReaders` reads: a few milliseconds' work at most. */
+const NORMS_A_STEP = 4096;
+
+/**
+ * The index of the readers of `results`, kept once made. Made a stretch of norms at a time,
+ * yielding between stretches, so that a server can make it while nobody types
+ * (`Analysis.workAhead`) rather than at the first edit after a contract opens.
+ */
+export function* indexReaders(results: ChunkedList<NormResultReads>): Generator<void, ReaderIndex, void> {
+  const known = indexes.get(results);
+  if (known) return known;
+  const built = new Map<AnyLookup, Map<unknown, { value: unknown; places: number[] }>>();
+  for (let from = 0; from < results.length; from += NORMS_A_STEP) {
+    if (from > 0) yield;
+    for (let i = from, to = Math.min(results.length, from + NORMS_A_STEP); i < to; i++) {
       const reads = results.at(i).reads;
       for (let r = 0; r < reads.length; r++) {
         const read = reads[r];
@@ -46,8 +64,10 @@ function indexOf(results: ChunkedList<NormResultReads>): ReaderIndex {
         else if (readers.places[readers.places.length - 1] !== i) readers.places.push(i);
       }
     }
-    indexes.set(results, (index = built));
   }
+  // Made meanwhile by an analysis, while this waited between steps: that one is kept.
+  const index = indexes.get(results) ?? built;
+  indexes.set(results, index);
   return index;
 }
 

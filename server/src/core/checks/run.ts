@@ -14,7 +14,7 @@ import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts
 import { stableFile, variedPeriods } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
-import { carryReaders, staleReaders } from './norm-readers';
+import { carryReaders, indexReaders, staleReaders } from './norm-readers';
 import { normChangeSince, type NormChange, normPlaceAfter } from '../model/carried-models';
 import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
@@ -126,7 +126,7 @@ function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Rea
 
 /**
  * Groups ahead, one file at a time, what the next analysis reads first of these results: each
- * file's reads by the file they are about. For a caller with time to spare (an editor's server
+ * file's reads by the file they are about, then the index of its norms' readers. For a caller with time to spare (an editor's server
  * while nobody types), so that the first edit after opening a workspace does not group them
  * all; each step is one file's.
  */
@@ -135,6 +135,8 @@ export function* groupReadsAhead(results: CheckResults): Generator<void, void, v
     if (result.complete) readGroupsOf(result);
     yield;
   }
+  // Then the index of each file's norms' readers, which the next edit reads.
+  for (const result of results.byFile.values()) if (result.complete) yield* indexReaders(result.norms);
 }
 
 function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined, noteReads: boolean): FileCheckResult {

@@ -16,10 +16,10 @@ import { splicedFileModel } from '../model/spliced-model';
 import type { TermContext } from '../model/norm-meaning';
 import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { knownPlaceIn, notePlace, placeAfter, placeBefore, replacedPlaces, spliceBetween, stretchChange, unitStart, type UnitSplice } from '../syntax/unit-starts';
+import { placeAfter, placeBefore, replacedPlaces, spliceBetween, stretchChange, unitStart, type UnitSplice } from '../syntax/unit-starts';
+import { carryReaders, readersOf } from './name-readers';
 import { ALL_TIME, type Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
-import { LayeredMap } from '../values/layered-map';
 
 /** What a file's analysis adds to its parse and declarations. */
 export interface FileAnalysis {
@@ -65,8 +65,6 @@ export interface FileInput {
   readonly partnership: Partnership | null;
   readonly declarations: Declarations;
 }
-
-const NONE: readonly never[] = [];
 
 /**
  * `seesAsBefore`: every file `input` imports is the one `earlier` saw, so what its imports
@@ -172,8 +170,21 @@ export function analyseFile(
   const replacedUnits = reusable?.differing ?? (comparable ? replacedPlaces(earlier.partnership?.block?.units ?? ChunkedList.empty(), units) : null);
   const touched = changedUnits && replacedUnits ? [...new Set([...changedUnits, ...replacedUnits])] : null;
   let carried: FileModel | null = null;
-  if (partnership && earlier?.model && touched) carried = carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched);
-  else if (partnership && earlier?.model && splicedUnits) carried = splicedFileModel(earlier.model, earlier.meanings, partnership, meanings, splicedUnits.splice, splicedUnits.changed);
+  if (partnership && earlier?.model && touched) {
+    carried = carriedFileModel(earlier.model, earlier.meanings, partnership, meanings, touched);
+    // A unit replaced by one of another kind (a half-typed line becoming a norm): the stretch
+    // of replaced units spliced over the same number of units.
+    const replaced = replacedUnits ?? [];
+    if (!carried && replaced.length > 0) {
+      // The places are in order.
+      const at = replaced[0];
+      const count = replaced[replaced.length - 1] + 1 - at;
+      const outside = changedUnits!.filter((p) => p < at || p >= at + count);
+      carried = splicedFileModel(earlier.model, earlier.meanings, partnership, meanings, { at, removed: count, inserted: count }, outside);
+    }
+  } else if (partnership && earlier?.model && splicedUnits) {
+    carried = splicedFileModel(earlier.model, earlier.meanings, partnership, meanings, splicedUnits.splice, splicedUnits.changed);
+  }
   const model = carried ?? (partnership ? fileModel(file, partnership, meanings) : null);
   return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, splicedUnits, model, diagnostics };
 }
@@ -249,107 +260,6 @@ function earlierPlaces(earlier: FileInput & FileAnalysis, units: ChunkedList<Uni
 
 function referable(symbol: PartnershipSymbol): boolean {
   return symbol.kind !== 'variation';
-}
-
-/**
- * For the resolutions of one analysis, the units whose references look up each name first.
- * Built on first need, then carried from analysis to analysis with only the units an edit
- * changed updated, so finding the readers of a name declared anew costs no pass over every
- * unit. Units rather than places: an edit that adds or removes units moves every later place,
- * not the units; a unit's place now is where its last known place moved
- * (`syntax/unit-starts.ts`).
- */
-const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, LayeredMap<string, readonly Unit[]>>();
-
-/**
- * The places in `now` of the units whose resolutions (with `units`, their list) read one of
- * `names`, but for those in `gone`, which `now` lacks.
- */
-function readersOf(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>, names: ReadonlySet<string>, now: ChunkedList<Unit>, gone: ReadonlySet<Unit>): number[] {
-  let readers = readersByResolutions.get(resolutions);
-  if (!readers) {
-    const index = new Map<string, Unit[]>();
-    resolutions.forEach((resolution, i) => {
-      const unit = units.at(i);
-      notePlace(unit, i);
-      for (const name of namesRead(resolution)) {
-        const list = index.get(name);
-        if (list) list.push(unit);
-        else index.set(name, [unit]);
-      }
-    });
-    readersByResolutions.set(resolutions, (readers = LayeredMap.of<string, readonly Unit[]>(index)));
-  }
-  const out: number[] = [];
-  for (const name of names) {
-    for (const unit of readers.get(name) ?? NONE) {
-      if (gone.has(unit)) continue;
-      // A reader is one of `units`, placed in `now` where its last known place moved (found by
-      // a search when that was lost among many edits).
-      const place = knownPlaceIn(now, unit) ?? now.indexOf(unit);
-      if (place >= 0) out.push(place);
-    }
-  }
-  return out;
-}
-
-/**
- * Gives `after` (with `now`, its units) the readers of `before` (with `then`), with the units
- * the splice removed taken out and those at `visited` or in the stretch, whose names read
- * may have changed, updated.
- */
-function carryReaders(
-  before: ChunkedList<UnitResolution>,
-  then: ChunkedList<Unit>,
-  after: ChunkedList<UnitResolution>,
-  now: ChunkedList<Unit>,
-  splice: UnitSplice,
-  visited: readonly number[],
-): void {
-  const earlier = readersByResolutions.get(before);
-  if (!earlier) return;
-  const lists = new Map<string, Unit[]>();
-  const listOf = (name: string): Unit[] => {
-    let list = lists.get(name);
-    if (!list) lists.set(name, (list = [...(earlier.get(name) ?? NONE)]));
-    return list;
-  };
-  const change = (unit: Unit, was: UnitResolution | undefined, is: UnitResolution | undefined): void => {
-    if (was === is) return;
-    const thenNames = was ? namesRead(was) : NO_NAMES;
-    const nowNames = is ? namesRead(is) : NO_NAMES;
-    for (const name of thenNames) {
-      if (nowNames.has(name)) continue;
-      const list = listOf(name);
-      const k = list.indexOf(unit);
-      if (k >= 0) list.splice(k, 1);
-    }
-    for (const name of nowNames) if (!thenNames.has(name)) listOf(name).push(unit);
-  };
-  const { at, removed, inserted } = splice;
-  // The stretch: each unit removed loses what it read; each unit there now gains what it reads.
-  const stretchNow = new Map<Unit, UnitResolution>();
-  for (let i = at; i < at + inserted; i++) {
-    notePlace(now.at(i), i);
-    stretchNow.set(now.at(i), after.at(i));
-  }
-  for (let i = at; i < at + removed; i++) {
-    const unit = then.at(i);
-    change(unit, before.at(i), stretchNow.get(unit));
-    stretchNow.delete(unit);
-  }
-  for (const [unit, resolution] of stretchNow) change(unit, undefined, resolution);
-  const moved = inserted - removed;
-  for (const i of visited) change(now.at(i), before.at(i < at ? i : i - moved), after.at(i));
-  readersByResolutions.set(after, earlier.with(lists));
-}
-
-const NO_NAMES: ReadonlySet<string> = new Set();
-
-function namesRead(resolution: UnitResolution): Set<string> {
-  const names = new Set<string>();
-  for (let r = 0; r < resolution.nodes.length; r++) names.add(firstPart(resolution.nodes[r]));
-  return names;
 }
 
 /** Whether a reference's first part, the name it looked up in the file's namespace, is one of `changed`. */

@@ -1,0 +1,137 @@
+// The readers of each name in a file: for the resolutions of one analysis, the units whose
+// references look up each name first. When an edit declares a name anew (a declaration pasted,
+// removed or parsed again), the units that read it are resolved again, and only they.
+
+import type { UnitResolution } from '../binding/resolve';
+import { firstPart, type Unit } from '../syntax/ast';
+import { knownPlaceIn, notePlace, type UnitSplice } from '../syntax/unit-starts';
+import type { ChunkedList } from '../values/chunked-list';
+import { LayeredMap } from '../values/layered-map';
+
+const NONE: readonly never[] = [];
+
+/**
+ * For the resolutions of one analysis, the units whose references look up each name first.
+ * Built on first need, then carried from analysis to analysis with only the units an edit
+ * changed updated, so finding the readers of a name declared anew costs no pass over every
+ * unit. Units rather than places: an edit that adds or removes units moves every later place,
+ * not the units; a unit's place now is where its last known place moved
+ * (`syntax/unit-starts.ts`).
+ */
+const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, LayeredMap<string, readonly Unit[]>>();
+
+/**
+ * The places in `now` of the units whose resolutions (with `units`, their list) read one of
+ * `names`, but for those in `gone`, which `now` lacks.
+ */
+export function readersOf(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>, names: ReadonlySet<string>, now: ChunkedList<Unit>, gone: ReadonlySet<Unit>): number[] {
+  const readers = finished(indexReaders(resolutions, units));
+  const out: number[] = [];
+  for (const name of names) {
+    for (const unit of readers.get(name) ?? NONE) {
+      if (gone.has(unit)) continue;
+      // A reader is one of `units`, placed in `now` where its last known place moved (found by
+      // a search when that was lost among many edits).
+      const place = knownPlaceIn(now, unit) ?? now.indexOf(unit);
+      if (place >= 0) out.push(place);
+    }
+  }
+  return out;
+}
+
+/**
+ * Gives `after` (with `now`, its units) the readers of `before` (with `then`), with the units
+ * the splice removed taken out and those at `visited` or in the stretch, whose names read
+ * may have changed, updated.
+ */
+export function carryReaders(
+  before: ChunkedList<UnitResolution>,
+  then: ChunkedList<Unit>,
+  after: ChunkedList<UnitResolution>,
+  now: ChunkedList<Unit>,
+  splice: UnitSplice,
+  visited: readonly number[],
+): void {
+  const earlier = readersByResolutions.get(before);
+  if (!earlier) return;
+  const lists = new Map<string, Unit[]>();
+  const listOf = (name: string): Unit[] => {
+    let list = lists.get(name);
+    if (!list) lists.set(name, (list = [...(earlier.get(name) ?? NONE)]));
+    return list;
+  };
+  const change = (unit: Unit, was: UnitResolution | undefined, is: UnitResolution | undefined): void => {
+    if (was === is) return;
+    const thenNames = was ? namesRead(was) : NO_NAMES;
+    const nowNames = is ? namesRead(is) : NO_NAMES;
+    for (const name of thenNames) {
+      if (nowNames.has(name)) continue;
+      const list = listOf(name);
+      const k = list.indexOf(unit);
+      if (k >= 0) list.splice(k, 1);
+    }
+    for (const name of nowNames) if (!thenNames.has(name)) listOf(name).push(unit);
+  };
+  const { at, removed, inserted } = splice;
+  // The stretch: each unit removed loses what it read; each unit there now gains what it reads.
+  const stretchNow = new Map<Unit, UnitResolution>();
+  for (let i = at; i < at + inserted; i++) {
+    notePlace(now.at(i), i);
+    stretchNow.set(now.at(i), after.at(i));
+  }
+  for (let i = at; i < at + removed; i++) {
+    const unit = then.at(i);
+    change(unit, before.at(i), stretchNow.get(unit));
+    stretchNow.delete(unit);
+  }
+  for (const [unit, resolution] of stretchNow) change(unit, undefined, resolution);
+  const moved = inserted - removed;
+  for (const i of visited) change(now.at(i), before.at(i < at ? i : i - moved), after.at(i));
+  readersByResolutions.set(after, earlier.with(lists));
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function namesRead(resolution: UnitResolution): Set<string> {
+  const names = new Set<string>();
+  for (let r = 0; r < resolution.nodes.length; r++) names.add(firstPart(resolution.nodes[r]));
+  return names;
+}
+
+/** How many units one step of `indexReaders` reads: a few milliseconds' work at most. */
+const UNITS_A_STEP = 4096;
+
+/**
+ * The readers of each name of `resolutions` (with `units`, their list), kept once made. Made a
+ * stretch of units at a time, yielding between stretches, so that a server can make it while
+ * nobody types (`Analysis.workAhead`) rather than at the first edit that declares a name anew.
+ */
+export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>): Generator<void, LayeredMap<string, readonly Unit[]>, void> {
+  const known = readersByResolutions.get(resolutions);
+  if (known) return known;
+  const index = new Map<string, Unit[]>();
+  for (let from = 0; from < resolutions.length; from += UNITS_A_STEP) {
+    if (from > 0) yield;
+    for (let i = from, to = Math.min(resolutions.length, from + UNITS_A_STEP); i < to; i++) {
+      const unit = units.at(i);
+      notePlace(unit, i);
+      for (const name of namesRead(resolutions.at(i))) {
+        const list = index.get(name);
+        if (list) list.push(unit);
+        else index.set(name, [unit]);
+      }
+    }
+  }
+  // Made meanwhile by the analysis itself, while this waited between steps: that one is kept.
+  const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, readonly Unit[]>(index);
+  readersByResolutions.set(resolutions, made);
+  return made;
+}
+
+/** Runs steps to their end, for a caller that needs the result now. */
+function finished<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
