@@ -128,6 +128,24 @@ describe('lists kept in chunks', () => {
     }
   });
 
+  it('reads every entry after a splice that leaves one chunk, or the last, fuller than a chunk', () => {
+    // A contract of a few hundred units with as many pasted in: one chunk of more than 512.
+    const few = Array.from({ length: 400 }, (_, i) => i);
+    const pasted = Array.from({ length: 300 }, (_, i) => -i);
+    const one = ChunkedList.of(few).spliced(200, 0, pasted);
+    assert.deepEqual(Array.from({ length: one.length }, (_, i) => one.at(i)), [...few.slice(0, 200), ...pasted, ...few.slice(200)]);
+    // Full chunks, then a last one grown past a chunk's size.
+    const many = Array.from({ length: 1100 }, (_, i) => i);
+    const last = ChunkedList.of(many).spliced(1050, 0, pasted);
+    const expected = [...many.slice(0, 1050), ...pasted, ...many.slice(1050)];
+    assert.deepEqual(Array.from({ length: last.length }, (_, i) => last.at(i)), expected);
+    assert.equal(last.indexOf(-299), expected.indexOf(-299));
+    // The offsets of 300 units pasted where the 200th started, moving every later one by 3,000.
+    const offsets = ChunkedOffsets.of(few.map((i) => i * 10)).spliced(200, 0, pasted.map((_, k) => 2000 + k * 10), 3000);
+    assert.deepEqual(Array.from({ length: offsets.length }, (_, i) => offsets.at(i)), Array.from({ length: 700 }, (_, i) => i * 10));
+    assert.equal(offsets.lastAtOrBefore(6505), 650);
+  });
+
   it('hands itself back when every entry made is the one it replaces, and refuses a place it lacks', () => {
     const list = ChunkedList.of(['a', 'b', 'c']);
     assert.equal(list.replaced([0, 2], (i) => list.at(i)), list);
@@ -160,6 +178,55 @@ describe('offsets kept in chunks', () => {
     }
     for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
     assert.equal(ChunkedOffsets.of([]).lastAtOrBefore(5), -1);
+  });
+
+  it('splices without copying the chunks away from the splice, then reads, moves and finds offsets as an array', () => {
+    const random = seededRandom(53);
+    let model: number[] = [];
+    for (let i = 0, at = 0; i < 6000; i++) model.push((at += 1 + random(40)));
+    let offsets = ChunkedOffsets.of(model);
+    const chunksOf = (o: ChunkedOffsets): readonly (readonly number[])[] => (o as unknown as { chunks: readonly (readonly number[])[] }).chunks;
+    const history: [ChunkedOffsets, number[]][] = [];
+    for (let step = 0; step < 300; step++) {
+      deepFreeze(offsets);
+      history.push([offsets, model]);
+      const at = random(model.length + 1);
+      // Mostly a unit or two, sometimes a pasted or deleted stretch of thousands.
+      const big = random(20) === 0;
+      const removed = Math.min(model.length - at, big ? random(3000) : random(3));
+      const before = at > 0 ? model[at - 1] : 0;
+      const made: number[] = [];
+      for (let k = 0, o = before; k < (big ? random(3000) : random(3)); k++) made.push((o += 1 + random(40)));
+      // Every offset after the stretch moves so that it stays after the last one made.
+      const end = made.length > 0 ? made[made.length - 1] : before;
+      const nextOld = at + removed < model.length ? model[at + removed] : undefined;
+      const delta = nextOld === undefined ? 0 : end + 1 + random(40) - nextOld;
+      const next = offsets.spliced(at, removed, made, delta);
+      model = [...model.slice(0, at), ...made, ...model.slice(at + removed).map((o) => o + delta)];
+      assert.equal(next.length, model.length, `step ${step}`);
+      for (let probe = 0; probe < 30; probe++) {
+        const i = random(model.length + 2) - 1;
+        assert.equal(next.at(i), model[i], `offset ${i} at step ${step}`);
+        const offset = random((model[model.length - 1] ?? 0) + 50) - 10;
+        assert.equal(next.lastAtOrBefore(offset), lastAtOrBefore(model, offset), `search ${offset} at step ${step}`);
+      }
+      if (!big) {
+        // A small splice makes at most three chunks anew; the rest are the earlier ones.
+        const kept = new Set(chunksOf(offsets));
+        assert.ok(chunksOf(next).filter((c) => !kept.has(c)).length <= 3, `step ${step}`);
+      }
+      offsets = next;
+      // A move after a splice, as an edit inside a unit makes.
+      if (model.length > 1 && random(2) === 0) {
+        const place = random(model.length - 1);
+        const gap = model[place + 1] - model[place] - 1;
+        const by = random(30) - Math.min(gap, 15);
+        offsets = offsets.movedAfter(place, by);
+        model = model.map((o, i) => (i > place ? o + by : o));
+        assert.deepEqual(offsets.toArray(), model, `move at step ${step}`);
+      }
+    }
+    for (const [old, array] of history) assert.deepEqual(old.toArray(), array);
   });
 });
 

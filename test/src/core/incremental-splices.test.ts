@@ -19,7 +19,8 @@ import { seededRandom } from '../helpers/random';
 
 const FILE = '/virtual/splices/contract.partnership';
 
-const plain = (analysis: Analysis): string => JSON.stringify({ diagnostics: analysis.diagnostics(FILE), matrix: buildMatrix(analysis, FILE) });
+const plainOf = (analysis: Analysis, file: string): string => JSON.stringify({ diagnostics: analysis.diagnostics(file), matrix: buildMatrix(analysis, file) });
+const plain = (analysis: Analysis): string => plainOf(analysis, FILE);
 
 const names = (norms: readonly NormModel[]): string[] => norms.map((n) => n.symbol.name);
 
@@ -66,6 +67,26 @@ function declarationAt(text: string, start: number): string {
 
 describe('incremental analysis of declarations added and removed', function () {
   this.timeout(300000);
+
+  it('analyses hundreds of declarations pasted into a small contract, and cut again, as from nothing', () => {
+    // A paste that leaves the partnership's units in one chunk of more than 512, or its last
+    // chunk fuller than the others: every unit must still be found at its place.
+    const norms = (count: number, prefix: string): string =>
+      Array.from({ length: count }, (_, i) => `  obligation ${prefix}${i} "Norm ${i}" {\n    A must deliver "report ${i}" to B\n    due 2016-03-31\n  }\n`).join('');
+    for (const [before, pasted] of [[400, 300], [1100, 300], [300, 900]]) {
+      const text = `partnership P "P" {\n  term 2010-01-01 to 2020-12-31\n  party A "A" as supplier\n  party B "B" as client\n${norms(before, 'N')}}\n`;
+      const file = '/virtual/splices/small.partnership';
+      const editor = new Editor(new Map([[file, text]]));
+      editor.analyse();
+      const at = text.indexOf(`  obligation N${before - 100} `);
+      editor.texts.set(file, text.slice(0, at) + norms(pasted, 'M') + text.slice(at).replace('  obligation N', '  obligation X'));
+      const incremental = editor.analyse();
+      assert.equal(incremental.files.get(file)!.partnership!.block!.units.length, before + pasted + 3);
+      assert.equal(plainOf(incremental, file), plainOf(editor.fresh(), file), `${pasted} pasted into ${before}`);
+      editor.texts.set(file, text);
+      assert.equal(plainOf(editor.analyse(), file), plainOf(editor.fresh(), file), `${pasted} cut from ${before + pasted}`);
+    }
+  });
 
   it('matches an analysis from nothing after each of 60 declarations added, removed, renamed and pasted', () => {
     const random = seededRandom(5151);

@@ -8,12 +8,8 @@
 // splice, found by a binary search over where each starts (a relaxed radix list, in the same
 // spirit). Nothing here is changed once made.
 
+import { CHUNK, CHUNK_BITS, IN_CHUNK, recut, startsOf } from './chunk-splice';
 import { lastAtOrBefore } from './sorted-search';
-
-/** Entries per chunk: a power of two, so that a place's chunk is a shift away. */
-const CHUNK_BITS = 9;
-const CHUNK = 1 << CHUNK_BITS;
-const IN_CHUNK = CHUNK - 1;
 
 export interface ListBuilder<T> {
   push(item: T): void;
@@ -122,22 +118,10 @@ export class ChunkedList<T> implements Iterable<T> {
     if (inserted.length === removed) return this.replaced(inserted.map((_, k) => at + k), (_place, k) => inserted[k]);
     if (this.length === 0) return ChunkedList.of(inserted);
     // The chunks from the one holding `at` (the last, for an entry added at the end) to the one
-    // holding the last entry removed are joined, spliced and cut again.
+    // holding the last entry removed are made anew.
     const first = at === this.length ? this.chunks.length - 1 : this.chunkOf(at);
     const last = removed > 0 ? this.chunkOf(at + removed - 1) : first;
-    const firstStart = this.startOf(first);
-    const joined: T[] = [];
-    for (let c = first; c <= last; c++) for (const item of this.chunks[c]) joined.push(item);
-    joined.splice(at - firstStart, removed, ...inserted);
-    // A chunk left small is joined to the next, so that deletions do not leave many small chunks.
-    let next = last + 1;
-    if (joined.length < CHUNK >> 2 && next < this.chunks.length) for (const item of this.chunks[next++]) joined.push(item);
-    const middle: (readonly T[])[] = [];
-    if (joined.length <= 2 * CHUNK) {
-      if (joined.length > 0) middle.push(joined);
-    } else {
-      for (let i = 0; i < joined.length; i += CHUNK) middle.push(joined.slice(i, i + CHUNK));
-    }
+    const { middle, next } = recut(this.chunks.length, (c) => this.chunks[c], first, last, at - this.startOf(first), removed, inserted);
     const chunks = [...this.chunks.slice(0, first), ...middle, ...this.chunks.slice(next)];
     return new ChunkedList(chunks, this.length - removed + inserted.length, startsOf(chunks));
   }
@@ -229,16 +213,6 @@ export class ChunkedList<T> implements Iterable<T> {
   toJSON(): T[] {
     return this.toArray();
   }
-}
-
-/** Where each chunk starts; null when every chunk but the last is full (see `ChunkedList.starts`). */
-function startsOf(chunks: readonly (readonly unknown[])[]): number[] | null {
-  let regular = true;
-  for (let c = 0; c < chunks.length - 1 && regular; c++) regular = chunks[c].length === CHUNK;
-  if (regular) return null;
-  const starts = new Array<number>(chunks.length);
-  for (let c = 0, at = 0; c < chunks.length; at += chunks[c].length, c++) starts[c] = at;
-  return starts;
 }
 
 const EMPTY = ChunkedList.of<never>([]);
