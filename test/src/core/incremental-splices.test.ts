@@ -88,6 +88,43 @@ describe('incremental analysis of declarations added and removed', function () {
     }
   });
 
+  it('matches an analysis from nothing after stretches of up to a thousand declarations pasted, cut and copied', () => {
+    for (const seed of [4, 17, 29]) {
+      const random = seededRandom(seed);
+      // Declarations of several kinds, a deadline counted from an event among them.
+      const declaration = (prefix: string, i: number): string => {
+        switch (random(6)) {
+          case 0: return `  party ${prefix}${i} "Party ${i}" as subcontractor\n`;
+          case 1: return `  event ${prefix}${i} "Event ${i}"\n`;
+          case 2: return `  obligation ${prefix}${i} "Norm ${i}" {\n    A must deliver "report ${i}" to B\n    due within 10 working days of E1\n  }\n`;
+          case 3: return `  note "a note ${i}"\n`;
+          case 4: return `  kpi ${prefix}${i} "KPI ${i}" {\n    owner A\n    target 95% from 2011-01-01\n  }\n`;
+          default: return `  obligation ${prefix}${i} "Norm ${i}" {\n    A must deliver "report ${i}" to B\n    due 2016-03-31\n  }\n`;
+        }
+      };
+      const declarations = (count: number, prefix: string): string => Array.from({ length: count }, (_, i) => declaration(prefix, i)).join('');
+      const file = '/virtual/splices/stretches.partnership';
+      let text = `partnership P "P" {\n  term 2010-01-01 to 2020-12-31\n  party A "A" as supplier\n  party B "B" as client\n  event E1 "E1"\n${declarations(50 + random(1500), 'N')}}\n`;
+      const editor = new Editor(new Map([[file, text]]));
+      editor.analyse();
+      for (let step = 0; step < 40; step++) {
+        const starts = [...text.matchAll(/\n {2}(?:party|event|obligation|note|kpi) /g)].map((m) => m.index! + 1);
+        const kind = starts.length < 10 ? 0 : random(3);
+        if (kind === 0) {
+          const at = starts[random(starts.length)];
+          text = text.slice(0, at) + declarations(1 + random(random(2) ? 20 : 1200), `S${step}_`) + text.slice(at);
+        } else {
+          const from = random(starts.length);
+          const to = Math.min(starts.length - 1, from + random(kind === 1 ? (random(2) ? 10 : 1500) : 300));
+          const at = starts[random(starts.length)];
+          text = kind === 1 ? text.slice(0, starts[from]) + text.slice(starts[to]) : text.slice(0, at) + text.slice(starts[from], starts[to]) + text.slice(at);
+        }
+        editor.texts.set(file, text);
+        assert.equal(plainOf(editor.analyse(), file), plainOf(editor.fresh(), file), `seed ${seed}, step ${step}`);
+      }
+    }
+  });
+
   it('matches an analysis from nothing after each of 60 declarations added, removed, renamed and pasted', () => {
     const random = seededRandom(5151);
     const original = generatedContract(1500);
