@@ -152,6 +152,9 @@ export function startServer(host: ServerHost, connection: Connection, events: Se
         events.opened?.();
       }
       ledger.contractsAnalysed();
+    }, undefined, (error, recovered) => {
+      const what = recovered ? 'An analysis carried over from the last one failed; the workspace was analysed afresh' : 'The workspace could not be analysed; the last analysis stands';
+      connection.console.error(`${what}: ${error instanceof Error ? error.stack : String(error)}`);
     });
     workspace.allowImportsOutside(allowsImportsOutside(params.initializationOptions));
     positions = new Positions((file) => workspace.text(file) ?? ledger.view.results.text(file), (file) => documents.get(ids.uriOf(file))?.lines);

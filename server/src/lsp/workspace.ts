@@ -5,6 +5,7 @@
 // the injected `ServerHost`, never from the disk directly.
 
 import { Analysis } from '../core/analysis/analysis';
+import type { Host } from '../core/program/host';
 import { parseDocument, type ParsedDocument } from '../core/syntax/parse';
 import { reparseDocument } from '../core/syntax/reparse';
 import { type ChangedRange, composeChanges } from '../core/text/changed-range';
@@ -48,6 +49,8 @@ export class Workspace {
     private readonly host: ServerHost,
     private readonly onAnalysed: (analysis: Analysis) => void,
     private readonly debounceMs = 20,
+    /** Told of an analysis that failed (a fault of the product, never of the text), for the log. */
+    private readonly onFailure: (error: unknown, recovered: boolean) => void = () => undefined,
   ) {
     this.diskReads = new WorkspaceDisk(host);
   }
@@ -158,8 +161,34 @@ export class Workspace {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const roots = this.files().map((file) => ({ file, text: this.text(file) }));
-    // The previous analysis lends every file that did not change, and its checks' results.
-    this.program = new Analysis(roots, {
+    let program: Analysis;
+    try {
+      // The previous analysis lends every file that did not change, and its checks' results.
+      program = new Analysis(roots, this.analysisHost(), this.program ?? undefined);
+    } catch (error) {
+      // What an edit carries over from the earlier analysis is where a fault would most likely
+      // hide: the workspace is then analysed from nothing, every file parsed afresh, so that the
+      // editor keeps every diagnostic. Should that fail too, the earlier analysis stands.
+      this.parses.clear();
+      this.parsedLines.clear();
+      this.edits.clear();
+      try {
+        program = new Analysis(roots, this.analysisHost());
+        this.onFailure(error, true);
+      } catch (again) {
+        this.onFailure(again, false);
+        if (!this.program) throw again;
+        return;
+      }
+    }
+    this.program = program;
+    this.onAnalysed(program);
+    this.workAhead(program);
+  }
+
+  /** How an analysis reads the workspace's files: the editor's texts first, each parse kept for the next edit. */
+  private analysisHost(): Host {
+    return {
       parse: (file, text) => {
         const cached = this.parses.get(file);
         const edits = this.edits.get(file);
@@ -191,9 +220,7 @@ export class Workspace {
       whyUnreadable: (file) => this.diskReads.reader.whyUnreadable(file),
       // An open document is analysed whatever its size on disk.
       whyNotAnalysed: (file) => (this.open.has(file) ? undefined : this.diskReads.whyNotAnalysed(file)),
-    }, this.program ?? undefined);
-    this.onAnalysed(this.program);
-    this.workAhead(this.program);
+    };
   }
 
   /**
@@ -205,7 +232,13 @@ export class Workspace {
     const step = (): void => {
       if (this.program !== analysis || this.timer || this.disposed) return;
       const until = performance.now() + WORK_AHEAD_SLICE_MS;
-      while (performance.now() < until) if (steps.next().done) return;
+      try {
+        while (performance.now() < until) if (steps.next().done) return;
+      } catch (error) {
+        // Working ahead only saves the next edit time: a fault here leaves it to that edit.
+        this.onFailure(error, true);
+        return;
+      }
       setImmediate(step);
     };
     setImmediate(step);

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as contributions from '../../../server/out/core/facts/contributions';
 import { NodeHost } from '../../../server/out/lsp/node-host';
 import { Workspace } from '../../../server/out/lsp/workspace';
 import { MemoryHost } from '../helpers/memory-host';
@@ -20,6 +21,34 @@ function indexed(host: MemoryHost, folders = [ROOT]): Workspace {
 }
 
 describe('workspace over a server host', () => {
+  it('analyses afresh when carrying an analysis over an edit fails, and says so in the log', () => {
+    const host = new MemoryHost({ [at('a.partnership')]: contract('A', '  party S "S" as supplier\n  obligation N "N" {\n    S must deliver "x"\n  }\n') });
+    const failures: [string, boolean][] = [];
+    const workspace = new Workspace(host, () => undefined, 20, (error, recovered) => failures.push([(error as Error).message, recovered]));
+    workspace.index([ROOT]);
+    const first = workspace.current();
+    const text = workspace.text(at('a.partnership'))!;
+    // A fault in what an edit carries over (here, a file's contributions to the lookups).
+    const carry = contributions.carryContributions;
+    (contributions as { carryContributions: unknown }).carryContributions = () => {
+      throw new Error('a fault in carrying');
+    };
+    try {
+      workspace.didOpen(at('a.partnership'), text.replace('"x"', '"y"'), 2);
+      const after = workspace.current();
+      assert.notEqual(after, first);
+      assert.deepEqual(failures, [['a fault in carrying', true]]);
+      assert.deepEqual(after.diagnostics(at('a.partnership')).map((d) => d.code), first.diagnostics(at('a.partnership')).map((d) => d.code));
+    } finally {
+      (contributions as { carryContributions: unknown }).carryContributions = carry;
+    }
+    // The next edit carries over the fresh analysis as usual.
+    workspace.didOpen(at('a.partnership'), text, 3);
+    assert.equal(workspace.current().files.size, 1);
+    assert.equal(failures.length, 1);
+    workspace.dispose();
+  });
+
   it('indexes the contracts under its folders, outside dependency, build and hidden folders', () => {
     const host = new MemoryHost({
       [at('a.partnership')]: contract('A'),
