@@ -14,12 +14,13 @@ import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts
 import { stableFile, variedPeriods } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
-import { carryReaders, indexReaders, staleReaders } from './norm-readers';
-import { normChangeSince, type NormChange, normPlaceAfter } from '../model/carried-models';
+import { carryReaders, indexReaders } from './norm-readers';
+import { normPlaceAfter } from '../model/carried-models';
+import { carriedNormResults, carriedResults, earlierNormResults, type NormResult } from './earlier-norms';
 import { ChunkedList } from '../values/chunked-list';
 import type { Unit } from '../syntax/ast';
 import { placeBefore, spliceBetween, type UnitSplice } from '../syntax/unit-starts';
-import type { FileModel, NormModel } from '../model/semantic';
+import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import { type CheckContext, type CheckFamily, kinds, type UnitCheck, type UnitKind } from './context';
 import { checkDates, checkNormDates, datesRead } from './dates';
@@ -65,13 +66,6 @@ export const checkFamilies: readonly CheckFamily[] = [
 
 const NOTHING: readonly Diagnostic[] = [];
 const NO_READS: readonly Read[] = [];
-
-/** What the checks of one norm found, and what they looked up. */
-interface NormResult {
-  readonly norm: NormModel;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly reads: readonly Read[];
-}
 
 /** The outcome of checking one file: its diagnostics and what the checks looked up. */
 export interface FileCheckResult {
@@ -284,65 +278,6 @@ function placesFound(findings: (i: number) => readonly unknown[], count: number,
   for (const i of before) if (!looked.has(i)) found.push(i);
   for (const i of looked) if (findings(i).length > 0) found.push(i);
   return found.sort((a, b) => a - b);
-}
-
-/**
- * When `model` was carried from the model of `earlier` (its norms replaced where they stand,
- * or a stretch of them spliced): the places now of the norms to check again, those replaced or
- * spliced in and those one of whose lookups changed.
- */
-function carriedNormResults(facts: Facts<Program>, earlier: FileCheckResult | undefined, model: FileModel): CarriedNorms | null {
-  if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return null;
-  const change = normChangeSince(model, earlier.model);
-  const splice = change?.splice ?? null;
-  if (!change || earlier.norms.length + (splice ? splice.inserted - splice.removed : 0) !== model.norms.length) return null;
-  const again = new Set<number>();
-  // A stale reader the splice removed is gone; one after it moved.
-  for (const place of staleReaders(facts, earlier.norms)) {
-    const now = normPlaceAfter(change, place);
-    if (now >= 0) again.add(now);
-  }
-  for (const i of change.replaced) again.add(i);
-  if (splice) for (let k = 0; k < splice.inserted; k++) again.add(splice.at + k);
-  return { again, change };
-}
-
-/** The norms checked again after an edit that carried the model, by their places now, and how the norms changed. */
-interface CarriedNorms {
-  readonly again: ReadonlySet<number>;
-  readonly change: NormChange;
-}
-
-/**
- * The earlier results with those of the norms checked again (`made`, by their index among the
- * sorted `places`) put in: the splice's stretch spliced in, every other place replaced.
- */
-function carriedResults(earlier: ChunkedList<NormResult>, change: NormChange, places: readonly number[], made: readonly NormResult[]): ChunkedList<NormResult> {
-  const splice = change.splice;
-  if (!splice) return earlier.replaced(places, (_place, k) => made[k]);
-  const first = places.indexOf(splice.at);
-  const stretch = splice.inserted === 0 ? [] : made.slice(first, first + splice.inserted);
-  const outside: number[] = [];
-  const outsideMade: NormResult[] = [];
-  places.forEach((place, k) => {
-    if (place < splice.at || place >= splice.at + splice.inserted) {
-      outside.push(place);
-      outsideMade.push(made[k]);
-    }
-  });
-  return earlier.spliced(splice.at, splice.removed, stretch).replaced(outside, (_place, k) => outsideMade[k]);
-}
-
-/** The earlier result of each norm of `model` that the earlier analysis checked, by place. */
-function earlierNormResults(earlier: FileCheckResult | undefined, model: FileModel): (i: number) => NormResult | undefined {
-  // A norm's checks read the term too (P303 points at it).
-  if (!earlier?.complete || earlier.model.termUnit !== model.termUnit) return () => undefined;
-  const before = earlier.norms;
-  // An edit inside one norm keeps every other norm at its place.
-  if (before.length === model.norms.length) return (i) => (before.at(i).norm === model.norms.at(i) ? before.at(i) : undefined);
-  const byNorm = new Map<NormModel, NormResult>();
-  before.forEach((result) => byNorm.set(result.norm, result));
-  return (i) => byNorm.get(model.norms.at(i));
 }
 
 /** How the units of `earlier`'s model became `units`, when an incremental parse says so and the earlier findings are of those units. */
