@@ -13,6 +13,7 @@ import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
 import type { Unit } from '../syntax/ast';
 import type { ChunkedList } from '../values/chunked-list';
+import { earlierPlace } from '../values/splice';
 import type { CheckContext, CheckFamily, CheckInput, UnitKind } from './context';
 
 /** What one family's file check found and looked up. */
@@ -115,7 +116,7 @@ export function touchedKinds(earlier: FileModel, source: SourceFile, model: File
   const { at, removed, inserted } = spliced.splice;
   for (let i = at; i < at + removed; i++) kinds.add(before.at(i).node.kind);
   for (let i = at; i < at + inserted; i++) kinds.add(after.at(i).node.kind);
-  add(before, spliced.changed.map((i) => (i < at ? i : i - inserted + removed)));
+  add(before, spliced.changed.map((i) => earlierPlace(spliced.splice, i)));
   add(after, spliced.changed);
   return kinds;
 }

@@ -8,9 +8,10 @@
 // never rebuilt, and never changed once made.
 
 import type { Facts, Lookup, Read } from '../facts/engine';
-import type { NormChange, NormSplice } from '../model/carried-models';
+import { type NormChange, normPlaceBefore, type NormSplice } from '../model/carried-models';
 import type { NormModel } from '../model/semantic';
 import type { ChunkedList } from '../values/chunked-list';
+import { finished } from '../values/steps';
 
 /** What the checks of one norm found and looked up (see checks/run.ts). */
 export interface NormResultReads {
@@ -31,11 +32,7 @@ type ReaderIndex = ReadonlyMap<AnyLookup, ReadonlyMap<unknown, Readers>>;
 const indexes = new WeakMap<ChunkedList<NormResultReads>, ReaderIndex>();
 
 function indexOf(results: ChunkedList<NormResultReads>): ReaderIndex {
-  const steps = indexReaders(results);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return finished(indexReaders(results));
 }
 
 /** How many norms' results one step of `indexReaders` reads: a few milliseconds' work at most. */
@@ -154,13 +151,6 @@ export function carryReaders(before: ChunkedList<NormResultReads>, after: Chunke
 }
 
 const NO_READS: readonly Read[] = [];
-
-/** The place in the earlier list of the norm at `place` of the later one; -1 inside the splice's stretch. */
-function normPlaceBefore(change: NormChange, place: number): number {
-  const s = change.splice;
-  if (!s || place < s.at) return place;
-  return place >= s.at + s.inserted ? place - s.inserted + s.removed : -1;
-}
 
 /** `places` (in increasing order) moved past `splice`: those it removed left out, those after it moved. */
 function shifted(places: readonly number[], splice: NormSplice): readonly number[] {

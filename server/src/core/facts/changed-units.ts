@@ -8,6 +8,7 @@ import type { UnitResolution } from '../binding/resolve';
 import type { UnitMeaning } from '../model/unit-meaning';
 import type { SourceFile } from '../program/program';
 import type { Unit } from '../syntax/ast';
+import { earlierPlace } from '../values/splice';
 
 /** One unit an edit changed, as it was and as it is; null on the side where it does not stand (a splice added or removed it). */
 export interface ChangedUnit {
@@ -48,7 +49,7 @@ export function changedUnits(before: SourceFile, after: SourceFile): ChangedUnit
     if (!then || then.state.resolution !== now.resolution || then.state.meaning !== now.meaning) changes.push({ then: then?.state ?? null, now });
   }
   for (const then of gone) if (!then.paired) changes.push({ then: then.state, now: null });
-  for (const i of spliced.changed) changes.push({ then: stateOf(before, i < at ? i : i - inserted + removed), now: stateOf(after, i) });
+  for (const i of spliced.changed) changes.push({ then: stateOf(before, earlierPlace(spliced.splice, i)), now: stateOf(after, i) });
   return changes;
 }
 

@@ -6,13 +6,10 @@
 // splicing only those places instead of visiting every norm.
 
 import type { FileModel } from './semantic';
+import { earlierPlace, laterPlace, type Splice } from '../values/splice';
 
 /** How a list of norms was made from another: the `removed` norms from place `at` replaced by `inserted` ones. */
-export interface NormSplice {
-  readonly at: number;
-  readonly removed: number;
-  readonly inserted: number;
-}
+export type NormSplice = Splice;
 
 /** How a model's norms differ from those of the model it was carried from. */
 export interface NormChange {
@@ -57,9 +54,12 @@ export function normChangeSince(model: FileModel, earlier: FileModel): NormChang
 
 /** The place in the later list of the norm at `place` of the earlier one; -1 for one the splice removed. */
 export function normPlaceAfter(change: NormChange, place: number): number {
-  const s = change.splice;
-  if (!s || place < s.at) return place;
-  return place >= s.at + s.removed ? place + s.inserted - s.removed : -1;
+  return change.splice ? laterPlace(change.splice, place) : place;
+}
+
+/** The place in the earlier list of the norm at `place` of the later one; -1 for one the splice added. */
+export function normPlaceBefore(change: NormChange, place: number): number {
+  return change.splice ? earlierPlace(change.splice, place) : place;
 }
 
 /** The model `model` was carried from, if it was. */

@@ -16,8 +16,9 @@ import { splicedFileModel } from '../model/spliced-model';
 import type { TermContext } from '../model/norm-meaning';
 import { firstPart, type Partnership, type QName, type Unit } from '../syntax/ast';
 import type { ParsedDocument } from '../syntax/parse';
-import { placeAfter, placeBefore, replacedPlaces, spliceBetween, stretchChange, unitStart, type UnitSplice } from '../syntax/unit-starts';
+import { placeBefore, replacedPlaces, spliceBetween, stretchChange, unitStart, type UnitSplice } from '../syntax/unit-starts';
 import { carryReaders, readersOf } from './name-readers';
+import { earlierPlace, laterPlace } from '../values/splice';
 import { ALL_TIME, type Period } from '../values/dates';
 import { ChunkedList } from '../values/chunked-list';
 
@@ -108,7 +109,10 @@ export function analyseFile(
     const { at, removed, inserted } = reusable.splice;
     const before = earlier!.partnership!.block!.units;
     const outside = new Set<number>();
-    for (const p of earlier!.failedUnits) if (placeAfter(reusable.splice, p) >= 0) outside.add(placeAfter(reusable.splice, p));
+    for (const p of earlier!.failedUnits) {
+      const now = laterPlace(reusable.splice, p);
+      if (now >= 0) outside.add(now);
+    }
     if (reusable.changedNames.size > 0) {
       for (const p of readersOf(earlier!.resolutions, before, reusable.changedNames, units, reusable.gone!)) if (p < at || p >= at + inserted) outside.add(p);
     }
@@ -134,9 +138,8 @@ export function analyseFile(
     const stretch = Array.from({ length: inserted }, (_, k) => at + k);
     visited = [...others.filter((p) => p < at), ...stretch, ...others.filter((p) => p >= at + inserted)];
     carryReaders(earlier!.resolutions, before, resolutions, units, reusable.splice, others);
-    const moved = inserted - removed;
     const changed = others.filter((p) => {
-      const q = p < at ? p : p - moved;
+      const q = earlierPlace(reusable.splice!, p);
       return resolutions.at(p) !== earlier!.resolutions.at(q) || meanings.at(p) !== earlier!.meanings.at(q);
     });
     splicedUnits = { splice: reusable.splice, changed };

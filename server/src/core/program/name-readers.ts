@@ -7,6 +7,8 @@ import { firstPart, type Unit } from '../syntax/ast';
 import { knownPlaceIn, notePlace, type UnitSplice } from '../syntax/unit-starts';
 import type { ChunkedList } from '../values/chunked-list';
 import { LayeredMap } from '../values/layered-map';
+import { earlierPlace } from '../values/splice';
+import { finished } from '../values/steps';
 
 const NONE: readonly never[] = [];
 
@@ -85,8 +87,7 @@ export function carryReaders(
     stretchNow.delete(unit);
   }
   for (const [unit, resolution] of stretchNow) change(unit, undefined, resolution);
-  const moved = inserted - removed;
-  for (const i of visited) change(now.at(i), before.at(i < at ? i : i - moved), after.at(i));
+  for (const i of visited) change(now.at(i), before.at(earlierPlace(splice, i)), after.at(i));
   readersByResolutions.set(after, earlier.with(lists));
 }
 
@@ -126,12 +127,4 @@ export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: C
   const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, readonly Unit[]>(index);
   readersByResolutions.set(resolutions, made);
   return made;
-}
-
-/** Runs steps to their end, for a caller that needs the result now. */
-function finished<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }

@@ -3,6 +3,7 @@
 
 import type { PartnershipBlock, Unit } from './ast';
 import type { ChunkedList } from '../values/chunked-list';
+import { earlierPlace, laterPlace, type Splice } from '../values/splice';
 
 /**
  * Each unit's last known place in a block's list. An edit inside one unit keeps every other
@@ -69,14 +70,11 @@ export function unitIndexAt(block: PartnershipBlock, offset: number): number {
  * place `at` of `before` replaced by `inserted` units, every other unit `before`'s own, those
  * after the stretch moved by `inserted - removed` places.
  */
-interface Splice {
+interface RecordedSplice extends Splice {
   readonly before: ChunkedList<Unit>;
-  readonly at: number;
-  readonly removed: number;
-  readonly inserted: number;
 }
 
-const splices = new WeakMap<ChunkedList<Unit>, Splice>();
+const splices = new WeakMap<ChunkedList<Unit>, RecordedSplice>();
 
 /** How many edits back a unit's last known place is followed before the list is searched instead. */
 const FOLLOWED_EDITS = 16;
@@ -98,34 +96,24 @@ export function noteSpliced(before: ChunkedList<Unit>, after: ChunkedList<Unit>,
   splices.delete(list);
 }
 
-/** The place that place `place` of a splice's earlier list has in its later one; -1 inside the stretch. */
-export function placeAfter(splice: UnitSplice, place: number): number {
-  if (place < splice.at) return place;
-  return place >= splice.at + splice.removed ? place + splice.inserted - splice.removed : -1;
-}
-
 /**
  * Where a unit last known at `known`, in some list this one was spliced from, stands now: each
  * of the edits since, oldest first, moves it; the list it was known in is not recorded, so
  * each of the last few is tried in turn.
  */
 function movedPlace(units: ChunkedList<Unit>, unit: Unit, known: number): number | undefined {
-  const chain: Splice[] = [];
+  const chain: RecordedSplice[] = [];
   for (let list = units, s = splices.get(list); s && chain.length < FOLLOWED_EDITS; list = s.before, s = splices.get(list)) chain.push(s);
   for (let k = 1; k <= chain.length; k++) {
     let place = known;
-    for (let j = k - 1; j >= 0 && place >= 0; j--) place = placeAfter(chain[j], place);
+    for (let j = k - 1; j >= 0 && place >= 0; j--) place = laterPlace(chain[j], place);
     if (place >= 0 && units.at(place) === unit) return place;
   }
   return undefined;
 }
 
 /** How `after` differs from `before`: the `removed` units from place `at` replaced by `inserted` units, every other unit the same. */
-export interface UnitSplice {
-  readonly at: number;
-  readonly removed: number;
-  readonly inserted: number;
-}
+export type UnitSplice = Splice;
 
 /**
  * How `after` was made from `before` by the incremental parses between them (the last few
@@ -134,7 +122,7 @@ export interface UnitSplice {
  */
 export function spliceBetween(before: ChunkedList<Unit>, after: ChunkedList<Unit>): UnitSplice | null {
   if (before === after) return { at: 0, removed: 0, inserted: 0 };
-  const chain: Splice[] = [];
+  const chain: RecordedSplice[] = [];
   for (let list = after, s = splices.get(list); s && chain.length < FOLLOWED_EDITS; list = s.before, s = splices.get(list)) {
     chain.push(s);
     if (s.before === before) break;
@@ -161,8 +149,7 @@ export function spliceBetween(before: ChunkedList<Unit>, after: ChunkedList<Unit
 export function placeBefore(before: ChunkedList<Unit>, after: ChunkedList<Unit>, splice: UnitSplice, i: number): number {
   const { at, removed, inserted } = splice;
   const moved = inserted - removed;
-  if (i < at) return i;
-  if (i >= at + inserted) return i - moved;
+  if (i < at || i >= at + inserted) return earlierPlace(splice, i);
   const unit = after.at(i);
   if (i < at + removed && before.at(i) === unit) return i;
   return i - moved >= at && i - moved < at + removed && before.at(i - moved) === unit ? i - moved : -1;
