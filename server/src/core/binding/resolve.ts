@@ -109,6 +109,23 @@ export interface NameScope {
   readonly imported: VisibleLookup;
 }
 
+/** A file's scope for one resolution of its units (see `TopLevelCache`). */
+export function nameScope(own: VisiblePartnership, imported: VisibleLookup): NameScope & ResolvingScope {
+  return { own, imported, topLevel: new Map() };
+}
+
+/**
+ * The own partnership's top-level declarations by name, as looked up so far in one resolution
+ * of a file (null: no such declaration). A contract names its few parties, scopes and KPIs
+ * hundreds of thousands of times; its index of names holds every norm's name too, and a small
+ * table of the names read is found in the processor's cache where the index is not.
+ */
+type TopLevelCache = Map<string, PartnershipSymbol | null>;
+
+interface ResolvingScope {
+  readonly topLevel: TopLevelCache;
+}
+
 const NONE: readonly never[] = [];
 const NOTHING: UnitResolution = new Resolution(NONE, NONE, null, NONE, false);
 
@@ -117,6 +134,7 @@ interface UnitResolving {
   readonly file: string;
   readonly unit: Unit;
   readonly own: VisiblePartnership;
+  readonly topLevel: TopLevelCache;
   readonly imported: VisibleLookup;
   readonly suggester: Suggester;
   /** The references noted so far, in the order of the text (`forEachReferenceOf` visits them so): `count` of each list. */
@@ -128,13 +146,13 @@ interface UnitResolving {
 }
 
 /** `suggester` answers the unknown names of the whole file, within its budget. */
-export function resolveUnit(file: string, unit: Unit, scope: NameScope | null, suggester: Suggester): UnitResolution {
+export function resolveUnit(file: string, unit: Unit, scope: (NameScope & ResolvingScope) | null, suggester: Suggester): UnitResolution {
   if (!scope) return NOTHING;
   // The lists kept from unit to unit, unless a resolution is already using them.
   const shared = !scratchInUse;
   scratchInUse = true;
   const state: UnitResolving = {
-    file, unit, own: scope.own, imported: scope.imported, suggester,
+    file, unit, own: scope.own, topLevel: scope.topLevel, imported: scope.imported, suggester,
     nodes: shared ? scratchNodes : [], targets: shared ? scratchTargets : [], count: 0, partsAt: null, diagnostics: undefined,
   };
   try {
@@ -172,7 +190,7 @@ function resolveReference(state: UnitResolving, node: QName, expected: ExpectedK
   }
   // The common case, a name of the right kind declared here (a plain name, or a path through
   // the partnership's scopes), without making the name's parts or the failure's functions.
-  const declared = ownPath(state.own, node.text, expected);
+  const declared = ownPath(state, node.text, expected);
   if (declared) found(state, node, declared);
   else resolvePath(state, node, expected);
 }
@@ -246,9 +264,9 @@ function resolvePath(state: UnitResolving, node: QName, expected: ExpectedKind):
  * own partnership (`Core.Telephony`, or a plain name), read part by part from the text;
  * undefined for any other name, which the general path resolves or reports.
  */
-function ownPath(own: VisiblePartnership, text: string, expected: ExpectedKind): PartnershipSymbol | undefined {
+function ownPath(state: UnitResolving, text: string, expected: ExpectedKind): PartnershipSymbol | undefined {
   let end = text.indexOf('.');
-  let current = own.declarations.topLevel.get(end < 0 ? text : text.slice(0, end));
+  let current = topLevelNamed(state, end < 0 ? text : text.slice(0, end));
   while (current && end >= 0) {
     if (current.kind !== 'scope') return undefined;
     const start = end + 1;
@@ -256,6 +274,12 @@ function ownPath(own: VisiblePartnership, text: string, expected: ExpectedKind):
     current = current.children.get(end < 0 ? text.slice(start) : text.slice(start, end));
   }
   return current && accepts(expected, current.kind) ? current : undefined;
+}
+
+function topLevelNamed(state: UnitResolving, name: string): PartnershipSymbol | undefined {
+  let symbol = state.topLevel.get(name);
+  if (symbol === undefined) state.topLevel.set(name, (symbol = state.own.declarations.topLevel.get(name) ?? null));
+  return symbol ?? undefined;
 }
 
 /** The file's own partnership or one it imports, by name. */

@@ -6,7 +6,7 @@
 
 import { declarationsOfUnit, duplicateDiagnostics, type Declarations } from '../binding/declare';
 import type { PartnershipSymbol } from '../binding/symbols';
-import { type NameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
+import { type NameScope, nameScope, resolveUnit, type UnitResolution, type VisiblePartnership } from '../binding/resolve';
 import { Suggester } from '../binding/suggest';
 import type { VisibleLookup } from '../binding/visible-lookup';
 import type { Diagnostic } from '../diagnostics/diagnostic';
@@ -78,7 +78,7 @@ export function analyseFile(
   seesAsBefore = false,
 ): FileAnalysis {
   const { file, parsed, partnership, declarations } = input;
-  const scope: NameScope | null = visible.own ? { own: visible.own, imported: visible.imported } : null;
+  const scope = visible.own ? nameScope(visible.own, visible.imported) : null;
   const suggester = new Suggester();
   const units = partnership?.block?.units ?? ChunkedList.empty<Unit>();
   const term = termPeriod(partnership ? (termOf(partnership)?.node ?? null) : null);
@@ -189,7 +189,8 @@ export function analyseFile(
     carried = splicedFileModel(earlier.model, earlier.meanings, partnership, meanings, splicedUnits.splice, splicedUnits.changed);
   }
   const model = carried ?? (partnership ? fileModel(file, partnership, meanings) : null);
-  return { scope, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, splicedUnits, model, diagnostics };
+  // The analysis keeps the scope without the names read through it, a table that only this resolution fills.
+  return { scope: scope && { own: scope.own, imported: scope.imported }, resolutions, meanings, failedUnits, changedUnits, replacedUnits: reusable?.differing ?? null, splicedUnits, model, diagnostics };
 }
 
 /** The places among `visited` (every place below `count` when null) that pass `test`, in order. */
