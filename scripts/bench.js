@@ -8,6 +8,7 @@
 //   - the language server through ../shared/bench/lsp-bench.mjs at 5,000 and 50,000 norms
 //   - what an edit costs the server itself at both sizes, without transport or harness (bench/edit-cost.js)
 //   - indexing a workspace of 1,000 contracts of 100 norms, and an edit's cross-file update
+//   - the openings and the workspace again on the first version's contracts, without the second version's constructs
 //   - the obligation ledger: status and calendar with ten years of results, a results edit to the status view
 //   - the matrix preview in chromium: from an edit to the page showing it
 // BENCH_QUICK=1 runs fewer rounds.
@@ -43,11 +44,15 @@ function record(name, unit, samples, target) {
   console.log(`${name.padEnd(46)} median ${String(s.median).padStart(8)} ${unit.padEnd(5)} (min ${s.min}, max ${s.max}, ${s.runs} runs)${target ? `  target ${target}` : ''}`);
 }
 
-/** A contract of `norms` norms: the shared generator's, with the second version's constructs added (bench/second-version.js). */
-function generate(norms) {
-  const prefix = path.join(work, `c${norms}`);
+/**
+ * A contract of `norms` norms: the shared generator's, with the second version's constructs
+ * added (bench/second-version.js); with `firstVersion`, the generator's own contract, in the
+ * first version of the language.
+ */
+function generate(norms, { firstVersion = false } = {}) {
+  const prefix = path.join(work, firstVersion ? `v1-c${norms}` : `c${norms}`);
   execFileSync(process.execPath, [path.join(shared, 'gen-partnership.mjs'), String(norms), prefix], { stdio: 'ignore' });
-  secondVersion.rewrite(prefix);
+  if (!firstVersion) secondVersion.rewrite(prefix);
   return prefix;
 }
 
@@ -118,11 +123,14 @@ function lspBench(prefix, label, args, targets) {
   }
 }
 
-/** A workspace of 1,000 contracts: time to index (diagnostics for all) and for an edit to reach another file. */
-async function workspaceBench() {
-  const dir = path.join(work, 'workspace');
+/**
+ * A workspace of 1,000 contracts: time to index (diagnostics for all) and for an edit to reach
+ * another file. `label` names the figures; `firstVersion`, the contracts' (see `generate`).
+ */
+async function workspaceBench(label = '1,000-file workspace', { firstVersion = false } = {}) {
+  const dir = path.join(work, firstVersion ? 'v1-workspace' : 'workspace');
   fs.mkdirSync(dir);
-  const base = fs.readFileSync(`${generate(100)}.partnership`, 'utf8');
+  const base = fs.readFileSync(`${generate(100, { firstVersion })}.partnership`, 'utf8');
   // Contract 0 holds an exclusive grant over a catalogue scope; an edit to it reaches contract 1.
   fs.writeFileSync(path.join(dir, 'catalogue.partnership'), 'partnership Catalogue "Catalogue" {\n  term 2010-01-01 to 2030-12-31\n  scope Shared "Shared work"\n}\n');
   for (let i = 0; i < 1000; i++) {
@@ -138,7 +146,7 @@ async function workspaceBench() {
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'w' }], capabilities: {} });
   await connection.sendNotification('initialized', {});
   await until(() => published.size >= 1001);
-  record('1,000-file workspace: indexing to all diagnostics', 'ms', [performance.now() - t0], '<= 5000 ms');
+  record(`${label}: indexing to all diagnostics`, 'ms', [performance.now() - t0], '<= 5000 ms');
   const has201 = () => (published.get(uri('contract-1.partnership'))?.diagnostics ?? []).some((d) => d.code === 'P201');
   const text = fs.readFileSync(path.join(dir, 'contract-0.partnership'), 'utf8');
   await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri('contract-0.partnership'), languageId: 'partnership', version: 1, text } });
@@ -154,7 +162,7 @@ async function workspaceBench() {
     await until(has201);
     samples.push(performance.now() - t);
   }
-  record('1,000-file workspace: edit to cross-file update', 'ms', samples, '<= 150 ms');
+  record(`${label}: edit to cross-file update`, 'ms', samples, '<= 150 ms');
   server.kill();
 }
 
@@ -261,7 +269,7 @@ async function previewBench(prefix) {
   server.kill();
 }
 
-// BENCH_ONLY=parse,cli,5k,completion,50k,edit,csv,workspace,ledger,preview runs only the groups named.
+// BENCH_ONLY=parse,cli,5k,completion,50k,edit,csv,workspace,first-version,ledger,preview runs only the groups named.
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((g) => g.trim())) : null;
 const wanted = (group) => !only || only.has(group);
 
@@ -287,6 +295,14 @@ async function main() {
   }
   if (!quick && wanted('csv')) csvMatrixBench({ root, generate, record });
   if (wanted('workspace')) await workspaceBench();
+  // The openings and the workspace on the first version's contracts, the figures the build before
+  // the second version was measured on (docs/performance.md, "Against the build the shape was asked of").
+  if (!quick && wanted('first-version')) {
+    const opening = ['--changes', '0', '--hovers', '0', '--no-warm-open', '--timeout', '600000'];
+    lspBench(generate(5000, { firstVersion: true }), 'first version, 5,000 norms', ['--spawns', '5', ...opening], { coldOpenMs: '<= 250 ms', peakRssMB: '<= 300 MB' });
+    lspBench(generate(50000, { firstVersion: true }), 'first version, 50,000 norms', ['--spawns', '1', ...opening], { coldOpenMs: '<= 1500 ms', peakRssMB: '<= 1500 MB' });
+    await workspaceBench('first version, 1,000 files', { firstVersion: true });
+  }
   if (wanted('ledger')) {
     await ledger.ledgerBench({ root, prefix: c5k, folder: path.join(work, 'ledger'), record, runs: quick ? 2 : 5, serverCommand });
   }
