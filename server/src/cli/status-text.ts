@@ -28,8 +28,9 @@ export function formatStatusText(s: LedgerStatus): string {
       out.push(`  ${t(k.name)} ${t(k.title)}${k.measured ? `, measured ${t(k.measured)}` : ''}: ${periodCounts(k.periods)}`);
       for (const x of k.periods) {
         if (x.status === 'met') continue;
-        const parts = [x.value !== undefined ? t(x.value) : '', x.target ? `target ${t(x.target)}` : '', x.credit ? `credit ${money(x.credit)}` : '', x.note ? `(${t(x.note)})` : ''];
-        out.push(`    ${x.start} to ${x.end} ${x.status.padEnd(8)} ${parts.filter((q) => q).join(', ')}`.trimEnd());
+        const figures = [x.value !== undefined ? t(x.value) : '', x.target ? `target ${t(x.target)}` : '', x.credit ? `credit ${money(x.credit)}` : ''].filter((q) => q).join(', ');
+        // The note says why, after the figures it explains.
+        out.push(`    ${x.start} to ${x.end} ${x.status.padEnd(8)} ${figures}${x.note ? ` (${t(x.note)})` : ''}`.trimEnd());
       }
     }
     out.push('', 'Credits by contract year');

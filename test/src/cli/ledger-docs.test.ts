@@ -48,7 +48,7 @@ describe('reference manual: the ledger examples', () => {
   it('has an example for every results code and the worked example', () => {
     const codes = new Set(all.flatMap((e) => [...e.expected.matchAll(/ (R00\d) /g)].map((m) => m[1])));
     assert.deepEqual([...codes].sort(), ['R001', 'R002', 'R003', 'R004', 'R005', 'R006', 'R007', 'R008']);
-    assert.ok(all.some((e) => e.args[0] === 'status' && !e.showsStderr && e.expected.includes('Credits owed: £60000.00')));
+    assert.ok(all.some((e) => e.args[0] === 'status' && !e.showsStderr && e.expected.includes('Credits owed: £60,000.00')));
     assert.ok(all.some((e) => e.args[0] === 'calendar' && e.expected.includes('Letter from the Head of ICT')));
   });
 

@@ -59,9 +59,9 @@ describe('partnership status and calendar', () => {
   });
 
   const formats: [string, string, RegExp][] = [
-    ['status', 'text', /^Status on 2016-07-20\n[\s\S]*Credits owed: £60000\.00\n$/],
+    ['status', 'text', /^Status on 2016-07-20\n[\s\S]*Credits owed: £60,000\.00\n$/],
     ['status', 'json', /^\{\n {2}"on": "2016-07-20"/],
-    ['status', 'html', /^<!DOCTYPE html>[\s\S]*£60000\.00[\s\S]*<\/html>\n?$/i],
+    ['status', 'html', /^<!DOCTYPE html>[\s\S]*£60,000\.00[\s\S]*<\/html>\n?$/i],
     ['status', 'md', /^# [\s\S]*\| UserForecast [^\n]*\| overdue \|/m],
     ['calendar', 'ics', /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/],
     ['calendar', 'csv', /^date,kind,partnership,name,summary,description,note,uid\r\n/],

@@ -1,7 +1,9 @@
 // Dates are calendar-checked and compared as day numbers; amounts are exact decimals.
 import * as assert from 'node:assert/strict';
 import { dateProblem, dayNumber, overlaps } from '../../../server/out/core/values/dates';
-import { compareDecimal, formatDecimal, parseDecimal } from '../../../server/out/core/values/decimal';
+import { compareDecimal, formatDecimal, groupedThousands, parseDecimal } from '../../../server/out/core/values/decimal';
+import { periodDetail } from '../../../server/out/core/ledger/timeline';
+import type { PeriodState } from '../../../server/out/core/ledger/types';
 import { LineIndex } from '../../../server/out/core/text/line-index';
 import { seededRandom } from '../helpers/random';
 
@@ -40,6 +42,27 @@ describe('decimals', () => {
     assert.equal(compareDecimal(parseDecimal('0.3'), parseDecimal('0.30')), 0);
     assert.equal(compareDecimal(parseDecimal('0.1'), parseDecimal('0.09999999999999999999')), 1);
     assert.equal(compareDecimal(parseDecimal('200', 'k'), parseDecimal('200000')), 0);
+  });
+
+  it('groups the whole part of an amount by thousands for a reader, and leaves the rest as it is', () => {
+    assert.equal(groupedThousands('60000.00'), '60,000.00');
+    assert.equal(groupedThousands('1234567.5'), '1,234,567.5');
+    assert.equal(groupedThousands('-1000'), '-1,000');
+    assert.equal(groupedThousands('999.99'), '999.99');
+    assert.equal(groupedThousands('100000.123456'), '100,000.123456');
+    assert.equal(groupedThousands('0.00'), '0.00');
+    // Not a plain decimal: handed back untouched.
+    assert.equal(groupedThousands('1e21'), '1e21');
+  });
+});
+
+describe('a KPI period in words', () => {
+  const period: PeriodState = { start: '2016-05-01', end: '2016-05-31', status: 'failed', value: '98.2%', target: '>= 99.5%', credit: { amount: '50000.00', currency: 'GBP' } };
+
+  it('gives the figures, the credit grouped by thousands, then the note that explains them', () => {
+    assert.equal(periodDetail({ ...period, note: 'Network outage on 12 May' }), '98.2%, target >= 99.5%, credit £50,000.00 (Network outage on 12 May)');
+    assert.equal(periodDetail(period), '98.2%, target >= 99.5%, credit £50,000.00');
+    assert.equal(periodDetail({ start: period.start, end: period.end, status: 'missing', target: period.target }), 'no result, target >= 99.5%');
   });
 });
 

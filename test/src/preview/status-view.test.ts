@@ -61,9 +61,9 @@ describe('the preview\'s status view in a browser', function () {
     // One cell per period that has ended, each saying its period and status in its tooltip.
     const cells = await preview.page.$$eval('.kpi-status .period', (spans) => spans.map((s) => `${s.className}: ${(s as { title: string }).title}`));
     assert.equal(cells.length, view.timeline.kpis.reduce((n, k) => n + k.periods.length, 0));
-    assert.ok(cells.includes('period period-failed: 2016-04-01 to 2016-04-30: failed, 99.1%, target >= 99.5%, credit £20000.00'), cells.join('\n'));
+    assert.ok(cells.includes('period period-failed: 2016-04-01 to 2016-04-30: failed, 99.1%, target >= 99.5%, credit £20,000.00'), cells.join('\n'));
     const charges = await preview.page.$$eval('table.status-charges tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent).join(' | ')));
-    assert.deepEqual(charges.at(-1), 'CoreCharge | 2016-04-01 to 2017-03-31 | £70000.00 | £60000.00 | £10000.00 | 0.5% per year');
+    assert.deepEqual(charges.at(-1), 'CoreCharge | 2016-04-01 to 2017-03-31 | £70,000.00 | £60,000.00 | £10,000.00 | 0.5% per year');
     assert.deepEqual(await preview.page.evaluate(() => window.__violations), []);
     assert.deepEqual(preview.errors, []);
   });

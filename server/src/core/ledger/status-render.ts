@@ -9,8 +9,10 @@ import type { Timeline } from '../../../../shared/out/timeline';
 import { timelineFigures, timelinePageCss, timelinePatternsSvg } from './timeline-svg';
 import type { LedgerStatus, Money, ObligationState, OccurrenceState, PartnershipState, PeriodState } from './types';
 import type { StatusCounts } from './standing';
+import { groupedThousands } from '../values/decimal';
 
-export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${m.amount}` : '');
+/** An amount the ledger worked out, for a reader: `£60,000.00`, `EUR 1,250.50`. */
+export const money = (m: Money | undefined): string => (m ? `${m.currency === 'GBP' ? '£' : m.currency + ' '}${groupedThousands(m.amount)}` : '');
 
 export function occurrenceText(o: OccurrenceState): string {
   const when = o.due ? `due ${o.due}` : `arose ${o.arises}`;

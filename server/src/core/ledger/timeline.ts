@@ -123,5 +123,6 @@ function eventsOf(source: LedgerSource, events: ReadonlyMap<EventSymbol, readonl
 
 /** A period's value, target, credit and note in words. */
 export function periodDetail(p: PeriodState): string {
-  return [p.value ?? 'no result', p.target ? `target ${p.target}` : '', p.credit ? `credit ${money(p.credit)}` : '', p.note ? `(${p.note})` : ''].filter((x) => x).join(', ');
+  const figures = [p.value ?? 'no result', p.target ? `target ${p.target}` : '', p.credit ? `credit ${money(p.credit)}` : ''].filter((x) => x).join(', ');
+  return p.note ? `${figures} (${p.note})` : figures;
 }

@@ -49,6 +49,18 @@ export function formatDecimal(d: Decimal): string {
   return (negative ? '-' : '') + whole + (fraction ? '.' + fraction : '');
 }
 
+/**
+ * A plain decimal string (`60000.00`, `-1234567.5`) with its whole part grouped by thousands,
+ * as an amount worked out for a reader is printed: `60,000.00`. Amounts written in a contract
+ * keep the form they were written in (`formatQuantity`), and machine-read outputs the plain one.
+ */
+export function groupedThousands(plain: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(plain);
+  if (!match) return plain;
+  const [, sign, whole, fraction = ''] = match;
+  return sign + whole.replace(/\B(?=(\d{3})+$)/g, ',') + fraction;
+}
+
 /** The quantity as written by a person: `£200k`, `99.5%`, `EUR 5k`, `4 hours`. */
 export function formatQuantity(q: Quantity): string {
   const amount = q.digits + (q.scale ?? '');
