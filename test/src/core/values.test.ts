@@ -45,14 +45,13 @@ describe('decimals', () => {
   });
 
   it('groups the whole part of an amount by thousands for a reader, and leaves the rest as it is', () => {
-    assert.equal(groupedThousands('60000.00'), '60,000.00');
-    assert.equal(groupedThousands('1234567.5'), '1,234,567.5');
-    assert.equal(groupedThousands('-1000'), '-1,000');
-    assert.equal(groupedThousands('999.99'), '999.99');
-    assert.equal(groupedThousands('100000.123456'), '100,000.123456');
-    assert.equal(groupedThousands('0.00'), '0.00');
-    // Not a plain decimal: handed back untouched.
-    assert.equal(groupedThousands('1e21'), '1e21');
+    const cases: [string, string][] = [
+      ['60000.00', '60,000.00'], ['1234567.5', '1,234,567.5'], ['-1000', '-1,000'], ['999.99', '999.99'],
+      ['100000.123456', '100,000.123456'], ['0.00', '0.00'],
+      // Not a plain decimal: handed back untouched.
+      ['1e21', '1e21'],
+    ];
+    for (const [plain, grouped] of cases) assert.equal(groupedThousands(plain), grouped, plain);
   });
 });
 
