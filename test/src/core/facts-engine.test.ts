@@ -1,7 +1,7 @@
 // The declared lookups' engine on lookups of its own: a value equal to the previous analysis's
 // is handed on as that object, and a lookup made from another stands while that one does.
 import * as assert from 'node:assert/strict';
-import { Facts, type Lookup } from '../../../server/out/core/facts/engine';
+import { Facts, type Lookup, READS_A_STEP, type Read, readsByFile, readsByFileInSteps } from '../../../server/out/core/facts/engine';
 
 /** An analysis's input: the teams of a club and their members. */
 type Club = ReadonlyMap<string, readonly string[]>;
@@ -61,5 +61,29 @@ describe('declared lookups', () => {
     assert.equal(second.sameAsPrevious(members, 'red'), true);
     // So what is made from it stands too, though the club is a new map of new lists.
     assert.equal(second.unchangedBy(place, 'red:Ada'), true);
+  });
+});
+
+describe('reads grouped by the file they are about', () => {
+  /** A lookup whose key names a file: `file:thing`. */
+  const about: Lookup<Club, string, number> = { name: 'about', compute: () => 1, equals: (a, b) => a === b, fileOf: (key) => key.split(':')[0] };
+
+  it('group each lookup and key once, in the order first read, the same in steps as at once', () => {
+    // Three lists of reads about four files, with repeats: more than two steps' worth.
+    const lists: Read[][] = [0, 1, 2].map((list) => Array.from({ length: READS_A_STEP }, (_, i) => ({ lookup: about as Lookup<unknown, unknown, unknown>, key: `f${(i + list) % 4}:${i % 5000}`, value: 1 })));
+    lists.push([{ lookup: alone as Lookup<unknown, unknown, unknown>, key: 'x', value: 1 }]);
+    const atOnce = readsByFile(lists);
+    assert.deepEqual([...atOnce.keys()], ['f0', 'f1', 'f2', 'f3', '']);
+    // Each key is read in several lists and grouped once.
+    const keys = new Set(lists.flat().map((r) => r.key));
+    assert.ok(keys.size < 3 * READS_A_STEP);
+    assert.equal([...atOnce.values()].reduce((n, group) => n + group.length, 0), keys.size);
+    for (const [file, group] of atOnce) for (const read of group) assert.equal(read.lookup.fileOf?.(read.key) ?? '', file);
+    const steps = readsByFileInSteps(lists);
+    let taken = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) taken++;
+    assert.equal(taken, Math.ceil((3 * READS_A_STEP + 1) / READS_A_STEP) - 1);
+    assert.deepEqual(step.value, atOnce);
   });
 });

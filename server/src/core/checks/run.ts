@@ -10,7 +10,7 @@
 
 import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { type Facts, type Read, readsByFile, Recorder, sameList } from '../facts/engine';
+import { type Facts, type Read, readsByFile, readsByFileInSteps, Recorder, sameList } from '../facts/engine';
 import { stableFile, variedPeriods } from '../facts/lookups';
 import { variedModel, variedNorm } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
@@ -114,8 +114,12 @@ const readGroups = new WeakMap<FileCheckResult, ReadonlyMap<string, readonly Rea
 
 function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Read[]> {
   let groups = readGroups.get(result);
-  if (!groups) readGroups.set(result, (groups = readsByFile([result.file.reads, result.normsRead, ...result.norms.map((n) => n.reads)])));
+  if (!groups) readGroups.set(result, (groups = readsByFile(readListsOf(result))));
   return groups;
+}
+
+function readListsOf(result: FileCheckResult): (readonly Read[])[] {
+  return [result.file.reads, result.normsRead, ...result.norms.map((n) => n.reads)];
 }
 
 /**
@@ -126,7 +130,12 @@ function readGroupsOf(result: FileCheckResult): ReadonlyMap<string, readonly Rea
  */
 export function* groupReadsAhead(results: CheckResults): Generator<void, void, void> {
   for (const result of results.byFile.values()) {
-    if (result.complete) readGroupsOf(result);
+    if (result.complete && !readGroups.has(result)) {
+      // A large file's reads are grouped a stretch at a time (`READS_A_STEP`).
+      const groups = yield* readsByFileInSteps(readListsOf(result));
+      // Made meanwhile by an analysis, while this waited between steps: that one is kept.
+      if (!readGroups.has(result)) readGroups.set(result, groups);
+    }
     yield;
   }
   // Then the index of each file's norms' readers, which the next edit reads.
