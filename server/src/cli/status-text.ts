@@ -1,13 +1,14 @@
 // `partnership status` as text for a terminal or a log: for each partnership, one line per
 // obligation saying where it stands, with a line for each occurrence that needs attention
 // (overdue, late, waived); one line per KPI counting its periods, with a line for each period
-// not met; each charge's credits by year; then the summary. JSON, HTML and Markdown list every
-// occurrence and period. Every piece of contract or results-file text goes through
-// `terminalSafe`, so a note holding ESC or a bidirectional control shows as an escape.
+// not met; each charge's credits by contract year, a run of years without a credit on one line;
+// then the summary. JSON, HTML and Markdown list every occurrence, period and year. Every piece
+// of contract or results-file text goes through `terminalSafe`, so a note holding ESC or a
+// bidirectional control shows as an escape.
 
 import { money, occurrenceText, summaryLines } from '../core/ledger/status-render';
 import { attentionCount, periodCounts, standingOf } from '../core/ledger/standing';
-import type { LedgerStatus } from '../core/ledger/types';
+import type { CreditYear, LedgerStatus } from '../core/ledger/types';
 import { terminalSafe } from './terminal-text';
 
 
@@ -35,7 +36,14 @@ export function formatStatusText(s: LedgerStatus): string {
     }
     out.push('', 'Credits by contract year');
     for (const c of p.charges) {
-      for (const y of c.creditsByYear) {
+      // A run of contract years without a credit is one line: most years of a long term have none.
+      for (const run of runsOfYears(c.creditsByYear)) {
+        const y = run.years[0];
+        if (run.none) {
+          const last = run.years[run.years.length - 1];
+          out.push(`  ${t(c.name)} ${y.start} to ${last.end}: no credits${run.years.length > 1 ? ` (${run.years.length} contract years)` : ''}`);
+          continue;
+        }
         out.push(`  ${t(c.name)} ${y.start} to ${y.end}: earned ${money(y.earned)}, payable ${money(y.payable)}${y.capRemoved.amount !== '0.00' ? `, ${money(y.capRemoved)} removed by the cap (${t(c.cap ?? '')})` : ''}`);
       }
     }
@@ -44,3 +52,17 @@ export function formatStatusText(s: LedgerStatus): string {
   out.push(...summaryLines(s));
   return out.join('\n') + '\n';
 }
+
+/** The years in order, each year with a credit on its own and each run of years without one together. */
+function runsOfYears(years: readonly CreditYear[]): { readonly none: boolean; readonly years: readonly CreditYear[] }[] {
+  const runs: { none: boolean; years: CreditYear[] }[] = [];
+  for (const year of years) {
+    const none = isZero(year.earned.amount) && isZero(year.payable.amount);
+    const last = runs[runs.length - 1];
+    if (none && last?.none) last.years.push(year);
+    else runs.push({ none, years: [year] });
+  }
+  return runs;
+}
+
+const isZero = (amount: string): boolean => /^-?0+(\.0+)?$/.test(amount);

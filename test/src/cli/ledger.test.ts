@@ -116,6 +116,21 @@ describe('partnership status and calendar', () => {
     assert.match(fs.readFileSync(path.join(dir, 'out', 'c.ics'), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
   });
 
+  it('status as text gives each contract year with a credit its own line and each run of years without one a single line', () => {
+    const r = run(['status', 'examples/service-birmingham', '--on', '2016-06-30']);
+    assert.equal(r.status, 0, r.stderr);
+    const credits = r.stdout.slice(r.stdout.indexOf('Credits by contract year\n'), r.stdout.indexOf('\nOverdue duties'));
+    assert.deepEqual(credits.trim().split('\n'), [
+      'Credits by contract year',
+      '  CoreCharge 2006-04-01 to 2015-03-31: no credits (9 contract years)',
+      '  CoreCharge 2015-04-01 to 2016-03-31: earned £149,999.99, payable £100,000.00, £49,999.99 removed by the cap (0.5% per year)',
+      '  CoreCharge 2016-04-01 to 2017-03-31: no credits',
+    ]);
+    // JSON keeps every year, each with its amounts.
+    const json = JSON.parse(run(['status', 'examples/service-birmingham', '--on', '2016-06-30', '--format', 'json']).stdout) as StatusJson;
+    assert.equal(json.partnerships[0].charges[0].creditsByYear.length, 11);
+  });
+
   it('status --format json follows schemas/partnership-status.schema.json', () => {
     const status: StatusJson = JSON.parse(run(['status', 'contracts', '--on', '2016-07-20', '--format', 'json'], dir).stdout);
     assert.ok(validateStatus(status), schemaErrors(validateStatus));
