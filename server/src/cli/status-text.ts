@@ -17,6 +17,8 @@ export function formatStatusText(s: LedgerStatus): string {
   const out: string[] = [`Status on ${s.on}`, ''];
   for (const p of s.partnerships) {
     out.push(`${t(p.name)}: ${t(p.title)} (${t(p.file)}), term ${p.term.start} to ${p.term.end}`, '', 'Obligations');
+    // A section with nothing in it says so, rather than standing empty under its heading.
+    if (p.obligations.length === 0) out.push('  none');
     for (const o of p.obligations) {
       const standing = standingOf(o);
       out.push(`  ${t(o.name)} ${t(o.title)}: ${standing.text}`);
@@ -25,6 +27,7 @@ export function formatStatusText(s: LedgerStatus): string {
       if (more > 0) out.push(`    … and ${more} more overdue, late or waived (--format json lists every one)`);
     }
     out.push('', 'KPIs');
+    if (p.kpis.length === 0) out.push('  none');
     for (const k of p.kpis) {
       out.push(`  ${t(k.name)} ${t(k.title)}${k.measured ? `, measured ${t(k.measured)}` : ''}: ${periodCounts(k.periods)}`);
       for (const x of k.periods) {
@@ -35,6 +38,7 @@ export function formatStatusText(s: LedgerStatus): string {
       }
     }
     out.push('', 'Credits by contract year');
+    if (p.charges.length === 0) out.push('  none: no charge');
     for (const c of p.charges) {
       // A run of contract years without a credit is one line: most years of a long term have none.
       for (const run of runsOfYears(c.creditsByYear)) {

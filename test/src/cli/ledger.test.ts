@@ -131,6 +131,13 @@ describe('partnership status and calendar', () => {
     assert.equal(json.partnerships[0].charges[0].creditsByYear.length, 11);
   });
 
+  it('status as text says "none" under a heading with nothing in it', () => {
+    // The catalogue of the portfolio declares scopes only: no obligation, KPI or charge.
+    const r = run(['status', 'examples/portfolio', '--on', '2020-01-01']);
+    const catalogue = r.stdout.slice(r.stdout.indexOf('Catalogue:'), r.stdout.indexOf('CustomerPlatform:'));
+    assert.deepEqual(catalogue.trim().split('\n').slice(1), ['', 'Obligations', '  none', '', 'KPIs', '  none', '', 'Credits by contract year', '  none: no charge']);
+  });
+
   it('status --format json follows schemas/partnership-status.schema.json', () => {
     const status: StatusJson = JSON.parse(run(['status', 'contracts', '--on', '2016-07-20', '--format', 'json'], dir).stdout);
     assert.ok(validateStatus(status), schemaErrors(validateStatus));
