@@ -8,8 +8,6 @@
 // recorded value is nearly always confirmed by identity. A lookup whose inputs are all the
 // previous analysis's (see `Lookup.inputs`) is not computed again at all.
 
-import { finished } from '../values/steps';
-
 /** A lookup over an input of type `I` (the files of one analysis, say): from `K` to `V`. */
 export interface Lookup<I, K, V> {
   readonly name: string;
@@ -168,7 +166,10 @@ export function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 
 /** Reads grouped by the file they are about (`Lookup.fileOf`; '' when a lookup says none), each read once. */
 export function readsByFile(lists: readonly (readonly Read[])[]): Map<string, Read[]> {
-  return finished(readsByFileInSteps(lists));
+  const groups = new Map<string, Read[]>();
+  const seen = new Map<AnyLookup, Set<unknown>>();
+  for (const reads of lists) groupReads(groups, seen, reads, 0, reads.length);
+  return groups;
 }
 
 /**
@@ -181,22 +182,36 @@ export const READS_A_STEP = 32768;
 export function* readsByFileInSteps(lists: readonly (readonly Read[])[]): Generator<void, Map<string, Read[]>, void> {
   const groups = new Map<string, Read[]>();
   const seen = new Map<AnyLookup, Set<unknown>>();
-  let sinceStep = 0;
+  let left = READS_A_STEP;
   for (const reads of lists) {
-    for (const read of reads) {
-      if (++sinceStep > READS_A_STEP) {
-        sinceStep = 1;
+    for (let from = 0; from < reads.length; ) {
+      if (left === 0) {
         yield;
+        left = READS_A_STEP;
       }
-      let keys = seen.get(read.lookup);
-      if (!keys) seen.set(read.lookup, (keys = new Set()));
-      if (keys.has(read.key)) continue;
-      keys.add(read.key);
-      const file = read.lookup.fileOf?.(read.key) ?? '';
-      const group = groups.get(file);
-      if (group) group.push(read);
-      else groups.set(file, [read]);
+      const to = Math.min(reads.length, from + left);
+      groupReads(groups, seen, reads, from, to);
+      left -= to - from;
+      from = to;
     }
   }
   return groups;
+}
+
+/**
+ * Adds `reads[from]` to `reads[to - 1]` to their file's group, each lookup and key once. A plain
+ * function that both forms share: the engine optimises its loop as it would not a generator's.
+ */
+function groupReads(groups: Map<string, Read[]>, seen: Map<AnyLookup, Set<unknown>>, reads: readonly Read[], from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const read = reads[i];
+    let keys = seen.get(read.lookup);
+    if (!keys) seen.set(read.lookup, (keys = new Set()));
+    if (keys.has(read.key)) continue;
+    keys.add(read.key);
+    const file = read.lookup.fileOf?.(read.key) ?? '';
+    const group = groups.get(file);
+    if (group) group.push(read);
+    else groups.set(file, [read]);
+  }
 }
