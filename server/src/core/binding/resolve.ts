@@ -206,7 +206,7 @@ function resolvePath(state: UnitResolving, node: QName, expected: ExpectedKind):
   // The names of the parts, read from the text; the parts' own spans are not needed here.
   const names = node.text.split('.');
   let named: VisiblePartnership | undefined;
-  let current: PartnershipSymbol | undefined = own.declarations.topLevel.get(names[0]);
+  let current: PartnershipSymbol | undefined = topLevelNamed(state, names[0]);
   // What each part resolved to: the partnership that qualifies the name, then the path to
   // `current`, then nothing for the parts not reached. A name that resolved without a
   // qualifier is its target's path, and keeps none.

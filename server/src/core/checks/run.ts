@@ -18,6 +18,7 @@ import { carryReaders, indexReaders } from './norm-readers';
 import { normPlaceAfter } from '../model/carried-models';
 import { carriedNormResults, carriedResults, earlierNormResults, type NormResult } from './earlier-norms';
 import { ChunkedList } from '../values/chunked-list';
+import { laterPlace } from '../values/splice';
 import type { Unit } from '../syntax/ast';
 import { placeBefore, spliceBetween, type UnitSplice } from '../syntax/unit-starts';
 import type { FileModel } from '../model/semantic';
@@ -176,19 +177,18 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     // at its edges, read again as it was, keeps its findings), every other unit keeps its
     // findings at its moved place.
     const { at, removed, inserted } = splice;
-    const moved = inserted - removed;
     const then = earlier!.model.partnership.block!.units;
     const stretch = new Array<readonly Diagnostic[]>(inserted);
+    const stretchPlaces = new Array<number>(inserted);
     for (let k = 0; k < inserted; k++) {
       const unit = units.at(at + k);
       const same = placeBefore(then, units, splice, at + k);
       stretch[k] = same >= 0 ? earlier!.unitFindings.at(same) : unitFindings(unit);
+      stretchPlaces[k] = at + k;
     }
     byPlace = earlier!.unitFindings.spliced(at, removed, stretch);
-    unitsFound = [];
-    for (const i of earlier!.unitsFound) if (i < at) unitsFound.push(i);
-    for (let i = at; i < at + inserted; i++) if (byPlace.at(i).length > 0) unitsFound.push(i);
-    for (const i of earlier!.unitsFound) if (i >= at + removed) unitsFound.push(i + moved);
+    const foundBefore = earlier!.unitsFound.map((p) => laterPlace(splice, p)).filter((p) => p >= 0);
+    unitsFound = placesFound((i) => byPlace.at(i), units.length, foundBefore, stretchPlaces);
   } else {
     // Units added or removed otherwise: a unit that stands elsewhere now keeps what was found in it.
     const before = earlier?.complete && earlier.file.families === families ? earlierUnitFindings(earlier) : undefined;

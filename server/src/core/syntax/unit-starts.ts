@@ -272,7 +272,9 @@ function carriedPlaces(units: ChunkedList<Unit>, key: string): readonly number[]
   let k = 0;
   for (; k < before.length && before[k] < from.at; k++) places.push(before[k]);
   for (let i = from.at; i < from.at + from.inserted; i++) if (kinds.includes(units.at(i).node.kind)) places.push(i);
-  const moved = from.inserted - from.removed;
-  for (; k < before.length; k++) if (before[k] >= from.at + from.removed) places.push(before[k] + moved);
+  for (; k < before.length; k++) {
+    const now = laterPlace(from, before[k]);
+    if (now >= 0) places.push(now);
+  }
   return places.length === 0 ? NONE : places;
 }
