@@ -138,6 +138,12 @@ export class Declarations {
     return place !== undefined && this.units.at(place) === symbol.unit ? place : undefined;
   }
 
+  /** `placeOfTop` for the symbol `unit` declares first, when it was declared in this file. */
+  placeOfUnit(unit: Unit): number | undefined {
+    const top = declaredBy.get(unit)?.top;
+    return top && top.unit === unit ? this.placeOfTop(top) : undefined;
+  }
+
   /**
    * For `declare`: these declarations carried to `units`, which an incremental parse made from
    * this file's units, with the index of names changed by the units the edits removed and

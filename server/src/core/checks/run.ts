@@ -12,7 +12,7 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, readsByFileInSteps, Recorder, sameList } from '../facts/engine';
 import { stableFile, variedPeriods } from '../facts/lookups';
-import { variedModel, variedNorm } from '../model/varied';
+import { variedModel } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
 import { carryReaders, indexReaders } from './norm-readers';
 import { normPlaceAfter } from '../model/carried-models';
@@ -240,13 +240,15 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
     // With nothing noted (the command line's one analysis), every norm shares one empty list.
     const reads: Read[] | undefined = noteReads ? [] : undefined;
     if (reads) recorder.into(reads);
-    const variedOne = variedNorm(norm, effects, model);
+    // The norm as varied, at its place in the varied model, which is kept by the effects.
+    variedFile ??= variedModel(model, effects);
+    const variedOne = variedFile.norms.at(i);
     for (let f = 0; f < normFamilies.length; f++) {
       const family = normFamilies[f];
       // A family that failed on this file is reported once, and not run on its other norms.
       if (failed?.has(family.name)) continue;
       try {
-        family.norm!(ctx, variedOne, (variedFile ??= variedModel(model, effects)));
+        family.norm!(ctx, variedOne, variedFile);
       } catch (error) {
         fail(family.name, error);
       }

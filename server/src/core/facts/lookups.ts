@@ -11,8 +11,7 @@ import type { UnitMeaning } from '../model/unit-meaning';
 import { variedGrants } from '../model/varied';
 import { applyVariations, NO_EFFECTS, returnsScopes, sameEffects, samePeriods, type VariationEffects } from '../model/variations';
 import type { ModalValue } from '../syntax/ast';
-import { knownUnitPlace, unitPlace } from '../syntax/unit-starts';
-import type { Program, SourceFile } from '../program/program';
+import { placeOfUnit, type Program, type SourceFile } from '../program/program';
 import { contributions, type Contributions, declaringFiles } from './contributions';
 import { endedNormModels } from './ended-norms';
 import { dutyIndex, type NamedWork, namedWork, scopesNamed, withModal } from './duty-index';
@@ -197,8 +196,7 @@ export const variedPeriods: ProgramLookup<string, VariationEffects> = {
  * names, so that asking about a few symbols as a file opens does not index all its units.
  */
 function meaningOf(source: SourceFile, symbol: PartnershipSymbol): UnitMeaning {
-  const block = source.partnership?.block;
-  const place = block && symbol.file === source.file ? (knownUnitPlace(block, symbol.unit) ?? source.declarations.placeOfTop(symbol) ?? unitPlace(block, symbol.unit)) : undefined;
+  const place = symbol.file === source.file ? placeOfUnit(source, symbol.unit) : undefined;
   return place === undefined ? null : source.meanings.at(place);
 }
 

@@ -4,7 +4,7 @@
 
 import type { Analysis } from '../analysis/analysis';
 import { notesIn } from './semantic';
-import { variedNorm, variedSpan } from './varied';
+import { variedPeriod, variedSpan } from './varied';
 import type { Band, ScopeDecl, Unit } from '../syntax/ast';
 import { qnameText } from '../syntax/ast';
 import { docCommentBefore } from '../syntax/doc-comments';
@@ -95,7 +95,7 @@ export function exportModel(program: Analysis, file: string, displayPath: (file:
       otherwise: n.otherwise,
       clause: n.clause,
       notes: [...n.notes],
-      period: period(variedNorm(n, effects, model).period),
+      period: period(variedPeriod(n, effects, model)),
     })),
     kpis: model.kpis.map((k) => ({
       name: k.symbol.name,

@@ -1,8 +1,9 @@
 // Periods as varied: a partnership's grants, norms and term read through the effects of its
 // variations (model/variations.ts). Defaults that take the term's end follow the new end; what
 // a variation ended stops the day before it takes effect; a grant over a scope that contains a
-// returned scope no longer covers it from then. The varied copies are kept by the effects'
-// identity, so an analysis whose effects are the previous one's sees the very same copies.
+// returned scope no longer covers it from then. The varied grants and models are kept by the
+// effects' identity, so an analysis whose effects are the previous one's sees the very same
+// copies; a norm's copy is read at its place in the varied model.
 
 import { isWithin } from '../binding/symbols';
 import type { Period } from '../values/dates';
@@ -13,7 +14,6 @@ import type { FileModel, Grant, NormModel } from './semantic';
 import { NO_EFFECTS, type VariationEffects } from './variations';
 
 const grantCopies = new WeakMap<VariationEffects, WeakMap<Grant, readonly Grant[]>>();
-const normCopies = new WeakMap<VariationEffects, WeakMap<NormModel, NormModel>>();
 const modelCopies = new WeakMap<VariationEffects, WeakMap<FileModel, FileModel>>();
 
 function cached<K extends object, V>(store: WeakMap<VariationEffects, WeakMap<K, V>>, effects: VariationEffects, key: K, make: () => V): V {
@@ -53,14 +53,11 @@ export function variedSpan(grant: Grant, effects: VariationEffects): Period | nu
 }
 
 /**
- * A norm as varied: its period follows the term's new end, and stops where a variation ended it.
- * Most norms are left as they are, and are handed back without a copy being kept for them: only
- * a changed norm's copy is kept, by the effects, so that it is the same object each time.
+ * A norm's period as varied: it follows the term's new end, and stops where a variation ended
+ * it. The norm's own period when no variation changes it.
  */
-export function variedNorm(norm: NormModel, effects: VariationEffects, model: FileModel): NormModel {
-  if (effects === NO_EFFECTS || !norm.period) return norm;
-  const known = normCopies.get(effects)?.get(norm);
-  if (known) return known;
+export function variedPeriod(norm: NormModel, effects: VariationEffects, model: FileModel): Period | null {
+  if (effects === NO_EFFECTS || !norm.period) return norm.period;
   let { from, to } = norm.period;
   if (effects.termEnd !== null) {
     if (norm.followsExpiry === 'end') to = effects.termEnd;
@@ -81,8 +78,17 @@ export function variedNorm(norm: NormModel, effects: VariationEffects, model: Fi
     const within = (norm.objectScope && isWithin(norm.objectScope, r.scope)) || (norm.scopeLine && isWithin(norm.scopeLine, r.scope));
     if (within) to = Math.min(to, r.day);
   }
-  if (from === norm.period.from && to === norm.period.to) return norm;
-  return cached(normCopies, effects, norm, () => norm.withPeriod({ from, to }));
+  return from === norm.period.from && to === norm.period.to ? norm.period : { from, to };
+}
+
+/**
+ * A norm as varied: itself when no variation changes its period, else a copy with the varied
+ * period. Not kept: the varied model (`variedModel`) holds each norm's copy at the norm's place,
+ * and is kept by the effects, so a reader that needs the same copy each time reads it there.
+ */
+function variedNorm(norm: NormModel, effects: VariationEffects, model: FileModel): NormModel {
+  const period = variedPeriod(norm, effects, model);
+  return period === norm.period ? norm : norm.withPeriod(period);
 }
 
 /**

@@ -17,7 +17,7 @@ import { analyseFile, type FileAnalysis } from './file-analysis';
 import type { Host } from './host';
 import { importProblems, type ImportProblems } from './imports';
 import { VisibleIndex } from './visible';
-import { unitStart } from '../syntax/unit-starts';
+import { knownUnitPlace, unitPlace } from '../syntax/unit-starts';
 
 export interface ImportLink {
   readonly node: Import;
@@ -157,10 +157,23 @@ export class Program {
   /** Where `unit` starts in the current text of `file`. */
   startOf(file: string, unit: Unit): number {
     const source = this.files.get(file);
-    const start = source?.partnership?.block ? unitStart(source.partnership.block, unit) : undefined;
+    const place = source ? placeOfUnit(source, unit) : undefined;
+    const start = place === undefined ? undefined : source!.partnership!.block!.starts.at(place);
     if (start === undefined) throw new Error(`startOf: the unit is not part of ${path.basename(file)}`);
     return start;
   }
+}
+
+/**
+ * The place of `unit` among the units of `source`'s partnership: where it was last known to be
+ * (an edit elsewhere leaves that as it was), else through the file's index of names for a unit
+ * that declares the first of its name (nearly every one), else by indexing every unit, which
+ * a contract's first diagnostics would otherwise do at once.
+ */
+export function placeOfUnit(source: DeclaredFile, unit: Unit): number | undefined {
+  const block = source.partnership?.block;
+  if (!block) return undefined;
+  return knownUnitPlace(block, unit) ?? source.declarations.placeOfUnit(unit) ?? unitPlace(block, unit);
 }
 
 /** Reads and parses the roots (named by absolute paths), then what they import, breadth-first; each file once. */
