@@ -44,10 +44,25 @@ export function knownPlaceIn(units: ChunkedList<Unit>, unit: Unit): number | und
   return moved;
 }
 
+/** How many units of one kind `unitPlace` looks through one by one. */
+const FEW_OF_A_KIND = 64;
+
 /** The place of `unit` in the list of `block`'s units, or undefined when it is not one of them. */
 export function unitPlace(block: PartnershipBlock, unit: Unit): number | undefined {
   const known = knownUnitPlace(block, unit);
   if (known !== undefined) return known;
+  // A unit of a kind the block holds few of (a grant, the term, a KPI) is looked for among the
+  // places of its kind, which the checks have listed as the contract opened, rather than by
+  // indexing every unit: a contract's first diagnostics point at such units.
+  const ofKind = placesOfKind(block.units, unit.node.kind);
+  if (ofKind.length <= FEW_OF_A_KIND) {
+    for (let k = 0; k < ofKind.length; k++) {
+      if (block.units.at(ofKind[k]) !== unit) continue;
+      placeOf.set(unit, ofKind[k]);
+      return ofKind[k];
+    }
+    return undefined;
+  }
   // A unit's place is given by the last block indexed that holds it: an older block asked
   // after a newer one was indexed is searched (rarely: only the newest analysis places things).
   if (indexed.has(block)) {
