@@ -94,7 +94,13 @@ export class Program {
     this.resolvedNames = names;
     const loaded = load(roots.map((r, i) => ({ file: this.roots[i], text: r.text })), host);
     // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
-    const readable = (target: string): boolean => loaded.has(target) && host.whyNotAnalysed?.(target) === undefined;
+    // Asked once for each file imported: a workspace's contracts often all import one catalogue.
+    const readableByTarget = new Map<string, boolean>();
+    const readable = (target: string): boolean => {
+      let canRead = readableByTarget.get(target);
+      if (canRead === undefined) readableByTarget.set(target, (canRead = loaded.has(target) && host.whyNotAnalysed?.(target) === undefined));
+      return canRead;
+    };
     const comparison = previous ? compare(loaded, previous, readable) : undefined;
     this.importers = comparison?.sameGraph ? previous!.importers : importersOf(loaded);
     const changed = comparison ? withImporters(comparison.changed, this.importers) : null;
@@ -255,8 +261,13 @@ function withImporters(changed: Set<string>, importers: ReadonlyMap<string, read
 
 /** The same import targets as before, each readable now exactly when it was then. */
 function sameImportLinks(before: SourceFile, l: Loaded, readable: (target: string) => boolean): boolean {
-  return before.imports.length === l.imports.length &&
-    before.imports.every((link, i) => link.target === l.imports[i].target && link.readable === readable(link.target));
+  if (before.imports.length !== l.imports.length) return false;
+  // By index: this runs for every file of a workspace at every edit.
+  for (let i = 0; i < l.imports.length; i++) {
+    const link = before.imports[i];
+    if (link.target !== l.imports[i].target || link.readable !== readable(link.target)) return false;
+  }
+  return true;
 }
 
 /** Each parse's imports, by the file it was read as: a parse kept from one analysis to the next keeps them. */
