@@ -44,6 +44,13 @@ export class Workspace {
   private readonly diskReads: WorkspaceDisk;
   /** `files()`, sorted once for as long as no file comes or goes. */
   private fileList: readonly string[] | null = null;
+  /**
+   * The files whose text or standing (open, closed, read from disk) changed since the last
+   * analysis, and that analysis's list of files: while the list is the same, the next analysis
+   * reads these files alone. Null when every file must be read (the workspace indexed, a setting changed).
+   */
+  private edited: Set<string> | null = null;
+  private analysedFiles: readonly string[] | null = null;
 
   constructor(
     private readonly host: ServerHost,
@@ -57,6 +64,7 @@ export class Workspace {
 
   /** Reads every `.partnership` file under the folders. */
   index(folders: readonly string[]): number {
+    this.edited = null;
     this.diskReads.setFolders(folders);
     for (const folder of folders) {
       for (const file of this.host.findContracts(folder)) this.readFromDisk(file);
@@ -66,6 +74,7 @@ export class Workspace {
   }
 
   private readFromDisk(file: string): void {
+    this.edited?.add(file);
     const text = this.diskReads.readIndexed(file);
     const known = this.disk.has(file);
     if (text === undefined) this.disk.delete(file);
@@ -75,12 +84,16 @@ export class Workspace {
 
   /** Whether imports may be read from outside the workspace folders; analyses again on a change. */
   allowImportsOutside(allow: boolean): void {
-    if (this.diskReads.setAllowOutside(allow)) this.schedule();
+    if (!this.diskReads.setAllowOutside(allow)) return;
+    this.edited = null;
+    this.schedule();
   }
 
   didOpen(file: string, text: string, version: number, lines?: LineIndex): void {
     this.edits.delete(file);
-    if (!this.open.has(file)) this.fileList = null;
+    this.edited?.add(file);
+    // The list of files is the same while the file was one of them already (on disk).
+    if (!this.open.has(file) && !this.disk.has(file)) this.fileList = null;
     this.open.set(file, { text, version, lines });
     // Nobody is typing into a document just opened: it is analysed on the next turn of the
     // loop, unless a run is already pending, which this one joins.
@@ -98,14 +111,16 @@ export class Workspace {
     if (!change || before === undefined) this.edits.delete(file);
     else if (tracked) this.edits.set(file, { base: tracked.base, change: composeChanges(tracked.change, change) });
     else this.edits.set(file, { base: before, change });
-    if (!open) this.fileList = null;
+    if (!open && !this.disk.has(file)) this.fileList = null;
+    this.edited?.add(file);
     this.open.set(file, { text, version, lines });
     this.schedule();
   }
 
   didClose(file: string): void {
     this.edits.delete(file);
-    if (this.open.delete(file)) this.fileList = null;
+    this.edited?.add(file);
+    if (this.open.delete(file) && !this.disk.has(file)) this.fileList = null;
     if (!this.disk.has(file)) this.parses.delete(file);
     this.parsedLines.delete(file);
     this.schedule();
@@ -113,6 +128,7 @@ export class Workspace {
 
   /** A file changed, appeared or disappeared on disk. */
   diskChanged(file: string, deleted: boolean): void {
+    this.edited?.add(file);
     if (deleted) {
       if (this.disk.delete(file)) this.fileList = null;
       this.parses.delete(file);
@@ -160,11 +176,16 @@ export class Workspace {
   private analyse(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    const roots = this.files().map((file) => ({ file, text: this.text(file) }));
+    const files = this.files();
+    const roots = files.map((file) => ({ file, text: this.text(file) }));
+    // The files edited since the last analysis, when it analysed the same files.
+    const edited = this.edited && files === this.analysedFiles ? this.edited : undefined;
+    this.edited = new Set();
+    this.analysedFiles = files;
     let program: Analysis;
     try {
       // The previous analysis lends every file that did not change, and its checks' results.
-      program = new Analysis(roots, this.analysisHost(), this.program ?? undefined);
+      program = new Analysis(roots, this.analysisHost(), this.program ?? undefined, { edited });
     } catch (error) {
       // What an edit carries over from the earlier analysis is where a fault would most likely
       // hide: the workspace is then analysed from nothing, every file parsed afresh, so that the
@@ -177,6 +198,8 @@ export class Workspace {
         this.onFailure(error, true);
       } catch (again) {
         this.onFailure(again, false);
+        // The analysis that stands is older than the edits just taken: the next reads every file.
+        this.edited = null;
         if (!this.program) throw again;
         return;
       }

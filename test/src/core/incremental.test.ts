@@ -413,6 +413,34 @@ describe('incremental analysis', function () {
     assert.notEqual(third.checks.byFile.get(file(1)), second.checks.byFile.get(file(1)));
   });
 
+  it('reads and checks again only what an edit to one file of many reaches', () => {
+    const texts = sharedWorkspace();
+    // Twenty more contracts that import the catalogue and name nothing in it.
+    const other = (i: number) => `/virtual/shared/other-${i}.partnership`;
+    for (let i = 0; i < 20; i++) texts.set(other(i), [...contractHead('catalogue', 100 + i), '}', ''].join('\n'));
+    const editor = new Editor(texts);
+    const first = editor.analyse();
+    const file = (i: number) => `/virtual/shared/contract-${i}.partnership`;
+    editor.texts.set(file(0), editor.texts.get(file(0))!.replace('  exclusive Holder over Catalogue.Shared from 2013-01-01\n', ''));
+    const second = editor.analyse();
+    assert.deepEqual(editor.parsed, [file(0)], 'only the edited file is read again');
+    const visited = [...second.checks.visited!];
+    // Contract 2's grant overlapped contract 0's: its checks read about the catalogue's scopes.
+    assert.ok(visited.includes(file(0)) && visited.includes(file(2)), `visited ${visited.map((f) => path.basename(f))}`);
+    assert.ok(!visited.some((f) => f.includes('other-')), `visited ${visited.map((f) => path.basename(f))}`);
+    assert.equal(second.checks.byFile.get(other(7)), first.checks.byFile.get(other(7)));
+    assert.equal(second.diagnostics(other(7)), first.diagnostics(other(7)));
+    const full = editor.fresh();
+    for (const f of texts.keys()) assert.equal(plain(second, f), plain(full, f), path.basename(f));
+    // An import added changes what the files read: every file is read as without the edit's account.
+    editor.texts.set(other(3), `import "contract-1.partnership"\n${editor.texts.get(other(3))}`);
+    const third = editor.analyse();
+    assert.equal(third.checks.visited, null);
+    assert.equal(new Set(editor.parsed).size, texts.size, 'every file is read');
+    const again = editor.fresh();
+    for (const f of texts.keys()) assert.equal(plain(third, f), plain(again, f), path.basename(f));
+  });
+
   it('analyses texts that did not change as the previous analysis itself, and anything else afresh', () => {
     const editor = new Editor(sharedWorkspace());
     const first = editor.analyse();

@@ -8,13 +8,19 @@ import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 export class Editor {
   readonly parses = new Map<string, ParsedDocument>();
   program: Analysis | undefined;
+  /** The files the last analysis parsed (or found parsed), in order. */
+  parsed: string[] = [];
+  /** The texts the last analysis was of: the next names the files whose texts differ, as the editor's server does. */
+  private analysed: ReadonlyMap<string, string> | undefined;
 
   constructor(readonly texts: Map<string, string>) {}
 
   analyse(): Analysis {
+    this.parsed = [];
     const host = {
       readFile: (file: string) => this.texts.get(file),
       parse: (file: string, text: string) => {
+        this.parsed.push(file);
         const cached = this.parses.get(file);
         if (cached && cached.text === text) return cached;
         const parsed = cached ? reparseDocument(cached, text) : parseDocument(file, text);
@@ -22,8 +28,21 @@ export class Editor {
         return parsed;
       },
     };
-    this.program = new Analysis(this.roots(), host, this.program);
+    this.program = new Analysis(this.roots(), host, this.program, { edited: this.edited() });
+    this.analysed = new Map(this.texts);
     return this.program;
+  }
+
+  /** The files whose texts changed since the last analysis, while the files are the same ones. */
+  private edited(): ReadonlySet<string> | undefined {
+    const before = this.analysed;
+    if (!before || before.size !== this.texts.size) return undefined;
+    const edited = new Set<string>();
+    for (const [file, text] of this.texts) {
+      if (!before.has(file)) return undefined;
+      if (before.get(file) !== text) edited.add(file);
+    }
+    return edited;
   }
 
   fresh(): Analysis {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as contributions from '../../../server/out/core/facts/contributions';
+import { Analysis } from '../../../server/out/core/analysis/analysis';
 import { NodeHost } from '../../../server/out/lsp/node-host';
 import { Workspace } from '../../../server/out/lsp/workspace';
 import { MemoryHost } from '../helpers/memory-host';
@@ -46,6 +47,45 @@ describe('workspace over a server host', () => {
     workspace.didOpen(at('a.partnership'), text, 3);
     assert.equal(workspace.current().files.size, 1);
     assert.equal(failures.length, 1);
+    workspace.dispose();
+  });
+
+  it('analyses each edit, disk change, opening and closing as a fresh analysis of the same texts would', () => {
+    const catalogue = 'partnership Catalogue "Catalogue" {\n  term 2010-01-01 to 2030-12-31\n  scope Shared "Shared work"\n}\n';
+    const holder = (i: number): string => `import "catalogue.partnership"\n${contract(`C${i}`, `  party H "H" as supplier\n  exclusive H over Catalogue.Shared\n`)}`;
+    const files: Record<string, string> = { [at('catalogue.partnership')]: catalogue };
+    for (let i = 0; i < 6; i++) files[at(`c${i}.partnership`)] = i < 2 ? holder(i) : `import "catalogue.partnership"\n${contract(`C${i}`)}`;
+    const host = new MemoryHost(files);
+    const workspace = indexed(host);
+    /** Every file's diagnostics against an analysis from nothing of the texts the workspace holds now. */
+    const matches = (step: string): void => {
+      const current = workspace.current();
+      const fresh = new Analysis(workspace.files().map((file) => ({ file, text: workspace.text(file) })), { readFile: (file) => workspace.text(file) });
+      for (const file of workspace.files()) {
+        const codes = (a: Analysis) => a.diagnostics(file).map((d) => `${d.code} ${d.start}`);
+        assert.deepEqual(codes(current), codes(fresh), `${path.basename(file)} after ${step}`);
+      }
+    };
+    matches('indexing');
+    assert.ok(workspace.current().diagnostics(at('c1.partnership')).some((d) => d.code === 'P201'), 'the two grants overlap');
+    // Contract 0 opened as on disk, then its grant typed away and back.
+    workspace.didOpen(at('c0.partnership'), files[at('c0.partnership')], 1);
+    matches('opening');
+    workspace.didChange(at('c0.partnership'), files[at('c0.partnership')].replace('  exclusive H over Catalogue.Shared\n', ''), 2);
+    matches('an edit');
+    assert.ok(!workspace.current().diagnostics(at('c1.partnership')).some((d) => d.code === 'P201'), 'the other grant stands alone');
+    // Contract 3 gains a grant on disk; contract 0 is closed, its disk text standing again.
+    host.write(at('c3.partnership'), holder(3));
+    workspace.diskChanged(at('c3.partnership'), false);
+    matches('a disk change');
+    workspace.didClose(at('c0.partnership'));
+    matches('closing');
+    assert.ok(workspace.current().diagnostics(at('c0.partnership')).some((d) => d.code === 'P201'));
+    // An edit that adds an import, and one to the catalogue every contract reads.
+    workspace.didOpen(at('c4.partnership'), `import "c3.partnership"\n${files[at('c4.partnership')]}`, 1);
+    matches('an import added');
+    workspace.didOpen(at('catalogue.partnership'), catalogue.replace('Shared "Shared work"', 'Shared "Shared work" {\n    scope Desk "Desk"\n  }'), 1);
+    matches('an edit to the catalogue');
     workspace.dispose();
   });
 

@@ -2,17 +2,18 @@
 // the checks run on it through the declared lookups. Built once and never changed; built from
 // the previous analysis of the same workspace, it keeps whatever the edits could not change.
 
-import { type Diagnostic, sameDiagnostics } from '../diagnostics/diagnostic';
-import { placed } from '../diagnostics/placement';
+import type { Diagnostic } from '../diagnostics/diagnostic';
+import { type SortedDiagnostics, sortedDiagnostics } from './sorted-diagnostics';
 import { checkFamilies, checkProgram, type CheckResults, groupReadsAhead } from '../checks/run';
 import { carryContributions } from '../facts/contributions';
-import { indexReaders } from '../program/name-readers';
+import { hasReaderIndex, indexReaders } from '../program/name-readers';
 import { Facts } from '../facts/engine';
 import { variationEffects } from '../facts/lookups';
 import { NO_EFFECTS, type VariationEffects } from '../model/variations';
 import type { FileModel } from '../model/semantic';
 import type { Host } from '../program/host';
-import { Program, type RootDocument, type SourceFile } from '../program/program';
+import { Program, type SourceFile } from '../program/program';
+import type { RootDocument } from '../program/load';
 import type { Unit } from '../syntax/ast';
 import { LineIndex } from '../text/line-index';
 import * as path from 'node:path';
@@ -23,7 +24,7 @@ export class Analysis {
   readonly program: Program;
   readonly checks: CheckResults;
   /** Each file's diagnostics, placed in its text and sorted; a file whose diagnostics did not change keeps the previous list itself. */
-  private readonly sorted: ReadonlyMap<string, readonly Diagnostic[]>;
+  private readonly sorted: SortedDiagnostics;
 
   /**
    * A final analysis is not followed by another (the command line checks once): its checks note
@@ -32,10 +33,14 @@ export class Analysis {
    */
   readonly final: boolean;
 
-  constructor(roots: readonly RootDocument[], private readonly host: Host, earlier?: Analysis, options: { readonly final?: boolean } = {}) {
+  /**
+   * `options.edited`: the roots whose texts may differ from `earlier`'s, when the roots are
+   * `earlier`'s (see `Program`): an edit to one file of a large workspace then reads that file alone.
+   */
+  constructor(roots: readonly RootDocument[], private readonly host: Host, earlier?: Analysis, options: { readonly final?: boolean; readonly edited?: ReadonlySet<string> } = {}) {
     const previous = earlier?.final ? undefined : earlier;
     this.final = options.final ?? false;
-    const program = new Program(roots, host, previous?.program);
+    const program = new Program(roots, host, previous?.program, options.edited);
     // Nothing changed: every check would confirm its previous results, one read at a time.
     if (previous && program.sameAs(previous.program)) {
       this.program = previous.program;
@@ -57,7 +62,7 @@ export class Analysis {
     this.checks = checkProgram(this.program, facts, previous?.checks, checkFamilies, !this.final);
     facts.settle();
     this.facts = facts;
-    this.sorted = sortedDiagnostics(this.program, this.checks, previous);
+    this.sorted = sortedDiagnostics(this.program, this.checks, previous && { program: previous.program, checks: previous.checks, sorted: previous.sorted });
   }
 
   /**
@@ -74,7 +79,9 @@ export class Analysis {
     // The readers of each name, which an edit that declares a name anew reads first.
     for (const source of this.program.files.values()) {
       const units = source.partnership?.block?.units;
-      if (units && units.length === source.resolutions.length) yield* indexReaders(source.resolutions, units);
+      // A step for each index made; the files an edit left have theirs already.
+      if (!units || units.length !== source.resolutions.length || hasReaderIndex(source.resolutions)) continue;
+      yield* indexReaders(source.resolutions, units);
       yield;
     }
   }
@@ -97,7 +104,7 @@ export class Analysis {
 
   /** The diagnostics of one file, sorted by position then code. */
   diagnostics(file: string): readonly Diagnostic[] {
-    return byPath(this.sorted, file) ?? NONE;
+    return byPath(this.sorted.byFile, file) ?? NONE;
   }
 
   /**
@@ -141,30 +148,3 @@ function byPath<V>(byFile: ReadonlyMap<string, V>, file: string): V | undefined 
 
 /** Line indexes made for files' texts, by the file's analysis (the same while the file is unchanged). */
 const madeLines = new WeakMap<SourceFile, LineIndex>();
-
-function sortedDiagnostics(program: Program, checks: CheckResults, previous: Analysis | undefined): Map<string, readonly Diagnostic[]> {
-  const sorted = new Map<string, readonly Diagnostic[]>();
-  const startOf = (file: string, unit: Unit): number => program.startOf(file, unit);
-  for (const [file, source] of program.files) {
-    const imports = program.importProblems.get(file) ?? NONE;
-    const checked = checks.byFile.get(file);
-    // The same file and check results place and sort to the same list, the previous one, when
-    // every file they point into is the same too (a unit's start moves with edits before it).
-    const same = (f: string): boolean => previous!.program.files.get(f) === program.files.get(f);
-    if (
-      previous && same(file) && previous.checks.byFile.get(file) === checked &&
-      sameDiagnostics(previous.program.importProblems.get(file) ?? NONE, imports) &&
-      (checked?.diagnostics ?? NONE).every((d) => d.related.every((r) => !r.unit || same(r.file)) && d.fixes.every((f) => f.edits.every((e) => !e.unit || same(e.file))))
-    ) {
-      sorted.set(file, previous.diagnostics(file));
-      continue;
-    }
-    const found = [...source.diagnostics, ...imports, ...(checked?.diagnostics ?? NONE)];
-    const list = found.map((d) => placed(d, startOf)).sort(
-      (a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code) || a.message.localeCompare(b.message),
-    );
-    const before = previous?.diagnostics(file);
-    sorted.set(file, before && sameDiagnostics(before, list) ? before : list);
-  }
-  return sorted;
-}

@@ -12,6 +12,8 @@ import { report } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { type Facts, type Read, readsByFile, readsByFileInSteps, Recorder, sameList } from '../facts/engine';
 import { stableFile, variedPeriods } from '../facts/lookups';
+import { contributions, declaringFiles } from '../facts/contributions';
+import { carriedReaders, fileReaders, type FileReaders, type ReadGrouping } from './file-readers';
 import { variedModel } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
 import { carryReaders, indexReaders } from './norm-readers';
@@ -97,17 +99,68 @@ export interface FileCheckResult {
 /** Check results by file. */
 export interface CheckResults {
   readonly byFile: ReadonlyMap<string, FileCheckResult>;
+  /** The program checked, and the check families run on it. */
+  readonly program: Program;
+  readonly families: readonly CheckFamily[];
+  /** The files whose results were looked at; null when every file's were (the others are the previous results). */
+  readonly visited: ReadonlySet<string> | null;
 }
 
 /** `noteReads` false: nothing is kept for a later analysis (the command line's, checked once). */
 export function checkProgram(program: Program, facts: Facts<Program>, previous?: CheckResults, families = checkFamilies, noteReads = true): CheckResults {
+  const reached = previous && noteReads ? reachedFiles(program, previous, families) : null;
+  if (reached) {
+    // Every other file's results stand: nothing they read can have changed.
+    const byFile = new Map(previous!.byFile);
+    for (const file of reached) {
+      const source = program.files.get(file)!;
+      byFile.set(file, checkFile(facts, source, source.model!, families, previous!.byFile.get(file), noteReads));
+    }
+    const results: CheckResults = { byFile, program, families, visited: reached };
+    readerIndexes.set(results, carriedReaders(readerIndexes.get(previous!)!, (f) => previous!.byFile.get(f), (f) => byFile.get(f), reached, grouping));
+    return results;
+  }
   const results = new Map<string, FileCheckResult>();
   for (const source of program.files.values()) {
     const model = source.model;
     if (!model) continue;
     results.set(source.file, checkFile(facts, source, model, families, previous?.byFile.get(source.file), noteReads));
   }
-  return { byFile: results };
+  return { byFile: results, program, families, visited: null };
+}
+
+/** For results checked in a program that followed another: which files read what about which files. */
+const readerIndexes = new WeakMap<CheckResults, FileReaders<FileCheckResult>>();
+const grouping: ReadGrouping<FileCheckResult> = { groups: readGroupsOf, ready: (result) => readGroups.has(result) };
+const NO_FILES: ReadonlySet<string> = new Set();
+
+/**
+ * The files whose results may differ from `previous`'s, when the program followed the one
+ * `previous` checked with the same files: the files it analysed again, and those whose checks
+ * read something about a file whose facts may have changed, which are the files an analysed
+ * file's contributions concern, before the edit or after (the other files' facts come from the
+ * same contributions: `stableFile`). Null when every file is to be visited.
+ */
+function reachedFiles(program: Program, previous: CheckResults, families: readonly CheckFamily[]): Set<string> | null {
+  const changed = program.changed;
+  if (!changed || !program.sameGraph || previous.families !== families) return null;
+  const touched = new Set<string>();
+  for (const file of changed) {
+    const now = program.files.get(file);
+    const then = previous.program.files.get(file);
+    // A file that gained or lost its partnership changes the list of results itself.
+    if (!now || !then || (now.model !== null) !== previous.byFile.has(file)) return null;
+    touched.add(file);
+    for (const declaring of declaringFiles(contributions(then))) touched.add(declaring);
+    for (const declaring of declaringFiles(contributions(now))) touched.add(declaring);
+  }
+  let index = readerIndexes.get(previous);
+  // Made from every file's reads, but those of the files analysed again, which are visited anyway.
+  if (!index) readerIndexes.set(previous, (index = fileReaders(previous.byFile, grouping, changed)));
+  const reached = new Set<string>(index.always);
+  for (const file of touched) for (const reader of index.about.get(file) ?? NO_FILES) reached.add(reader);
+  for (const file of changed) if (previous.byFile.has(file)) reached.add(file);
+  return reached;
 }
 
 /** Every read of a file's checks, each once, grouped by the file it is about; made when first needed. */
@@ -131,12 +184,13 @@ function readListsOf(result: FileCheckResult): (readonly Read[])[] {
  */
 export function* groupReadsAhead(results: CheckResults): Generator<void, void, void> {
   for (const result of results.byFile.values()) {
-    if (result.complete && !readGroups.has(result)) {
-      // A large file's reads are grouped a stretch at a time (`READS_A_STEP`).
-      const groups = yield* readsByFileInSteps(readListsOf(result));
-      // Made meanwhile by an analysis, while this waited between steps: that one is kept.
-      if (!readGroups.has(result)) readGroups.set(result, groups);
-    }
+    // Most files' results after an edit are the previous ones, grouped already: passed over
+    // without a step each, so that the work ahead of an edit to a large workspace is short.
+    if (!result.complete || readGroups.has(result)) continue;
+    // A large file's reads are grouped a stretch at a time (`READS_A_STEP`).
+    const groups = yield* readsByFileInSteps(readListsOf(result));
+    // Made meanwhile by an analysis, while this waited between steps: that one is kept.
+    if (!readGroups.has(result)) readGroups.set(result, groups);
     yield;
   }
   // Then the index of each file's norms' readers, which the next edit reads.

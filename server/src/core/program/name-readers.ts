@@ -102,6 +102,11 @@ function namesRead(resolution: UnitResolution): Set<string> {
 /** How many units one step of `indexReaders` reads: a few milliseconds' work at most. */
 const UNITS_A_STEP = 4096;
 
+/** Whether the readers of each name of these resolutions are indexed already. */
+export function hasReaderIndex(resolutions: ChunkedList<UnitResolution>): boolean {
+  return readersByResolutions.has(resolutions);
+}
+
 /**
  * The readers of each name of `resolutions` (with `units`, their list), kept once made. Made a
  * stretch of units at a time, yielding between stretches, so that a server can make it while

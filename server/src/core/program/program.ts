@@ -12,11 +12,12 @@ import { declare } from '../binding/declare';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { FileModel } from '../model/semantic';
 import type { Import, Partnership, Unit } from '../syntax/ast';
-import { parseDocument, type ParsedDocument } from '../syntax/parse';
+import type { ParsedDocument } from '../syntax/parse';
 import { analyseFile, type FileAnalysis } from './file-analysis';
 import type { Host } from './host';
 import { importProblems, type ImportProblems } from './imports';
 import { VisibleIndex } from './visible';
+import { importsOf, load, type Loaded, loadFile, type RootDocument, sameImportLinks } from './load';
 import { knownUnitPlace, unitPlace } from '../syntax/unit-starts';
 
 export interface ImportLink {
@@ -41,20 +42,6 @@ export interface DeclaredFile {
 
 export interface SourceFile extends DeclaredFile, FileAnalysis {}
 
-export interface RootDocument {
-  readonly file: string;
-  /** The text to check; read through the host when absent. */
-  readonly text?: string;
-}
-
-/** A file read for this program, before its names are declared. */
-interface Loaded {
-  readonly file: string;
-  readonly text: string;
-  readonly parsed: ParsedDocument;
-  readonly imports: readonly { node: Import; target: string }[];
-}
-
 export class Program {
   readonly files: ReadonlyMap<string, SourceFile>;
   readonly roots: readonly string[];
@@ -77,42 +64,72 @@ export class Program {
    */
   readonly changed: ReadonlySet<string> | null;
 
+  /** Whether the files are the previous program's, each importing what it did (false without a previous program). */
+  readonly sameGraph: boolean;
+
   /** For each file, the files importing it (by an import naming a file the program read). */
   private readonly importers: ReadonlyMap<string, readonly string[]>;
 
-  constructor(roots: readonly RootDocument[], host: Host, previous?: Program) {
-    const names = new Map<string, string>();
-    this.roots = roots.map((r) => {
-      let file = previous?.resolvedNames.get(r.file);
-      if (file === undefined) {
-        file = path.resolve(r.file);
-        // A relative name stands for another file once the working directory changes.
-        if (path.isAbsolute(r.file)) names.set(r.file, file);
-      } else names.set(r.file, file);
-      return file;
-    });
-    this.resolvedNames = names;
-    const loaded = load(roots.map((r, i) => ({ file: this.roots[i], text: r.text })), host);
+  /** Each root's place among the roots, for an edit that names the roots it changed. */
+  private readonly rootPlaces: ReadonlyMap<string, number>;
+
+  /** The files read but not analysed (too large): their texts stand in empty, and importing them is P105. */
+  private readonly standIns: ReadonlySet<string>;
+
+  /**
+   * `edited`, with a previous program: the roots are the previous program's, in the same order,
+   * and only those named in `edited` may have other texts (or be read otherwise: opened, closed,
+   * grown too large) than they had there. The program then reads and compares those alone; an
+   * edit that changes the import graph, or a previous program with files beyond its roots,
+   * reads every file as without it.
+   */
+  constructor(roots: readonly RootDocument[], host: Host, previous?: Program, edited?: ReadonlySet<string>) {
+    const quick = previous && edited ? Program.editedFiles(roots, host, previous, edited) : null;
+    let loaded: ReadonlyMap<string, Loaded>;
+    if (quick) {
+      this.roots = previous!.roots;
+      this.resolvedNames = previous!.resolvedNames;
+      this.rootPlaces = previous!.rootPlaces;
+      this.standIns = previous!.standIns;
+      loaded = quick.loaded;
+    } else {
+      const names = new Map<string, string>();
+      this.roots = roots.map((r) => {
+        let file = previous?.resolvedNames.get(r.file);
+        if (file === undefined) {
+          file = path.resolve(r.file);
+          // A relative name stands for another file once the working directory changes.
+          if (path.isAbsolute(r.file)) names.set(r.file, file);
+        } else names.set(r.file, file);
+        return file;
+      });
+      this.resolvedNames = names;
+      this.rootPlaces = new Map(this.roots.map((file, i) => [file, i]));
+      loaded = load(roots.map((r, i) => ({ file: this.roots[i], text: r.text })), host);
+      const standIns = new Set<string>();
+      for (const file of loaded.keys()) if (host.whyNotAnalysed?.(file) !== undefined) standIns.add(file);
+      this.standIns = standIns;
+    }
     // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
-    // Asked once for each file imported: a workspace's contracts often all import one catalogue.
-    const readableByTarget = new Map<string, boolean>();
-    const readable = (target: string): boolean => {
-      let canRead = readableByTarget.get(target);
-      if (canRead === undefined) readableByTarget.set(target, (canRead = loaded.has(target) && host.whyNotAnalysed?.(target) === undefined));
-      return canRead;
-    };
-    const comparison = previous ? compare(loaded, previous, readable) : undefined;
+    const readable = (target: string): boolean => (quick ? previous!.files.has(target) : loaded.has(target)) && !this.standIns.has(target);
+    const comparison = quick ? { changed: quick.changed, sameGraph: true } : previous ? compare(loaded, previous, readable) : undefined;
     this.importers = comparison?.sameGraph ? previous!.importers : importersOf(loaded);
     const changed = comparison ? withImporters(comparison.changed, this.importers) : null;
     this.changed = changed;
+    this.sameGraph = comparison?.sameGraph ?? false;
     const kept = (file: string): boolean => changed !== null && !changed.has(file);
+    // Read anew, the files an edit changed and those importing them; read before, the others.
+    const reread = quick ? [...changed!].map((file) => loaded.get(file) ?? loadedBefore(previous!.files.get(file)!)) : loaded.values();
     // First every file's names, which other files' references resolve to; unchanged files are the previous ones.
-    const declared = new Map<string, DeclaredFile>();
-    for (const l of loaded.values()) {
+    const declared = new Map<string, DeclaredFile>(quick ? previous!.files : []);
+    // The files read anew, as read.
+    const toAnalyse: Loaded[] = [];
+    for (const l of reread) {
       if (kept(l.file)) {
         declared.set(l.file, previous!.files.get(l.file)!);
         continue;
       }
+      toAnalyse.push(l);
       const partnership = (l.parsed.ast.items.find((i) => i.kind === 'Partnership') as Partnership | undefined) ?? null;
       const imports = l.imports.map((link) => {
         const canRead = readable(link.target);
@@ -123,21 +140,46 @@ export class Program {
     }
     // Then each changed file's references and meaning, seeing other files through its imports.
     const visibility = visibilityAmong(declared);
-    const files = new Map<string, SourceFile>();
-    for (const [file, d] of declared) {
-      if (kept(file)) {
-        files.set(file, previous!.files.get(file)!);
-        continue;
-      }
+    const analysed = (l: Loaded): SourceFile => {
+      const d = declared.get(l.file)!;
       // What the file sees through its imports is as before when every file it imports is.
-      const earlier = previous?.files.get(file);
-      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, loaded.get(file)!, readable) && d.imports.every((link) => !link.readable || kept(link.target));
-      files.set(file, { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) });
-    }
+      const earlier = previous?.files.get(l.file);
+      const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, l, readable) && d.imports.every((link) => !link.readable || kept(link.target));
+      return { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) };
+    };
+    // In the order the files were read: an edit's replace the previous files where they stand.
+    const files = new Map<string, SourceFile>(quick ? previous!.files : []);
+    if (quick) for (const l of toAnalyse) files.set(l.file, analysed(l));
+    else for (const file of declared.keys()) files.set(file, kept(file) ? previous!.files.get(file)! : analysed(loaded.get(file)!));
     this.files = files;
     // The same import graph has the same cycles: only the changed files' imports are looked at again.
-    this.importFindings = importProblems(files, comparison?.sameGraph && changed ? { previous: previous!.importFindings, changed } : undefined);
+    this.importFindings = importProblems(this.files, comparison?.sameGraph && changed ? { previous: previous!.importFindings, changed } : undefined);
     this.importProblems = this.importFindings.byFile;
+  }
+
+  /**
+   * For a program whose roots are `previous`'s and whose files only those in `edited` may have
+   * changed: those files read again, and the ones whose parse changed; null when the edits
+   * change which files the program reads or how they import each other (a new import, a file
+   * that became too large), or the previous program read files beyond its roots (imports from
+   * outside a workspace, read again each time).
+   */
+  private static editedFiles(roots: readonly RootDocument[], host: Host, previous: Program, edited: ReadonlySet<string>): { readonly loaded: Map<string, Loaded>; readonly changed: Set<string> } | null {
+    if (roots.length !== previous.roots.length || previous.files.size !== previous.roots.length) return null;
+    const loaded = new Map<string, Loaded>();
+    const changed = new Set<string>();
+    const readable = (target: string): boolean => previous.files.has(target) && !previous.standIns.has(target);
+    for (const file of edited) {
+      const place = previous.rootPlaces.get(file);
+      const then = previous.files.get(file);
+      if (place === undefined || !then || roots[place].file !== file) return null;
+      if ((host.whyNotAnalysed?.(file) !== undefined) !== previous.standIns.has(file)) return null;
+      const l = loadFile(file, roots[place].text ?? host.readFile(file) ?? '', host);
+      if (!sameImportLinks(then, l, readable)) return null;
+      loaded.set(file, l);
+      if (l.parsed !== then.parsed) changed.add(file);
+    }
+    return { loaded, changed };
   }
 
   /**
@@ -145,6 +187,8 @@ export class Program {
    * was there, and the same import problems (an editor opening a file as it is on disk, say).
    */
   sameAs(other: Program): boolean {
+    // Built from `other` with files changed: a changed file is another analysis.
+    if (this.changed && this.changed.size > 0) return false;
     if (this.files.size !== other.files.size || this.roots.length !== other.roots.length) return false;
     for (let i = 0; i < this.roots.length; i++) if (this.roots[i] !== other.roots[i]) return false;
     for (const [file, source] of this.files) {
@@ -182,26 +226,9 @@ export function placeOfUnit(source: DeclaredFile, unit: Unit): number | undefine
   return knownUnitPlace(block, unit) ?? source.declarations.placeOfUnit(unit) ?? unitPlace(block, unit);
 }
 
-/** Reads and parses the roots (named by absolute paths), then what they import, breadth-first; each file once. */
-function load(roots: readonly RootDocument[], host: Host): Map<string, Loaded> {
-  const parse = host.parse ? (file: string, text: string) => host.parse!(file, text) : parseDocument;
-  const loaded = new Map<string, Loaded>();
-  const queue: Loaded[] = [];
-  const add = (file: string, text: string): void => {
-    const parsed = parse(file, text);
-    const l: Loaded = { file, text, parsed, imports: importsOf(file, parsed) };
-    loaded.set(file, l);
-    queue.push(l);
-  };
-  for (const { file, text } of roots) if (!loaded.has(file)) add(file, text ?? host.readFile(file) ?? '');
-  for (let i = 0; i < queue.length; i++) {
-    for (const { target } of queue[i].imports) {
-      if (loaded.has(target)) continue;
-      const text = host.readFile(target);
-      if (text !== undefined) add(target, text);
-    }
-  }
-  return loaded;
+/** A file of the previous program as read then. */
+function loadedBefore(source: SourceFile): Loaded {
+  return { file: source.file, text: source.text, parsed: source.parsed, imports: importsOf(source.file, source.parsed) };
 }
 
 /**
@@ -257,35 +284,4 @@ function withImporters(changed: Set<string>, importers: ReadonlyMap<string, read
     }
   }
   return changed;
-}
-
-/** The same import targets as before, each readable now exactly when it was then. */
-function sameImportLinks(before: SourceFile, l: Loaded, readable: (target: string) => boolean): boolean {
-  if (before.imports.length !== l.imports.length) return false;
-  // By index: this runs for every file of a workspace at every edit.
-  for (let i = 0; i < l.imports.length; i++) {
-    const link = before.imports[i];
-    if (link.target !== l.imports[i].target || link.readable !== readable(link.target)) return false;
-  }
-  return true;
-}
-
-/** Each parse's imports, by the file it was read as: a parse kept from one analysis to the next keeps them. */
-const importsByParse = new WeakMap<ParsedDocument, { readonly file: string; readonly imports: readonly { node: Import; target: string }[] }>();
-
-function importsOf(file: string, parsed: ParsedDocument): readonly { node: Import; target: string }[] {
-  const known = importsByParse.get(parsed);
-  if (known?.file === file) return known.imports;
-  const imports = importsIn(file, parsed);
-  importsByParse.set(parsed, { file, imports });
-  return imports;
-}
-
-function importsIn(file: string, parsed: ParsedDocument): { node: Import; target: string }[] {
-  const out: { node: Import; target: string }[] = [];
-  for (const item of parsed.ast.items) {
-    if (item.kind !== 'Import' || item.path.unterminated) continue;
-    out.push({ node: item, target: path.resolve(path.dirname(file), item.path.value) });
-  }
-  return out;
 }
