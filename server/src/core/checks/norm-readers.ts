@@ -38,6 +38,11 @@ function indexOf(results: ChunkedList<NormResultReads>): ReaderIndex {
 /** How many norms' results one step of `indexReaders` reads: a few milliseconds' work at most. */
 const NORMS_A_STEP = 4096;
 
+/** Whether the readers of each lookup of these results are indexed already. */
+export function hasReaderIndex(results: ChunkedList<NormResultReads>): boolean {
+  return indexes.has(results);
+}
+
 /**
  * The index of the readers of `results`, kept once made. Made a stretch of norms at a time,
  * yielding between stretches, so that a server can make it while nobody types

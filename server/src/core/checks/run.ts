@@ -16,7 +16,7 @@ import { contributions, declaringFiles } from '../facts/contributions';
 import { carriedReaders, fileReaders, type FileReaders, type ReadGrouping } from './file-readers';
 import { variedModel } from '../model/varied';
 import { type FileChecks, runFileChecks } from './file-results';
-import { carryReaders, indexReaders } from './norm-readers';
+import { carryReaders, hasReaderIndex, indexReaders } from './norm-readers';
 import { normPlaceAfter } from '../model/carried-models';
 import { carriedNormResults, carriedResults, earlierNormResults, type NormResult } from './earlier-norms';
 import { ChunkedList } from '../values/chunked-list';
@@ -193,8 +193,13 @@ export function* groupReadsAhead(results: CheckResults): Generator<void, void, v
     if (!readGroups.has(result)) readGroups.set(result, groups);
     yield;
   }
-  // Then the index of each file's norms' readers, which the next edit reads.
-  for (const result of results.byFile.values()) if (result.complete) yield* indexReaders(result.norms);
+  // Then the index of each file's norms' readers, which the next edit reads: a step for each
+  // file's (a large file's, a stretch of norms at a time).
+  for (const result of results.byFile.values()) {
+    if (!result.complete || hasReaderIndex(result.norms)) continue;
+    yield* indexReaders(result.norms);
+    yield;
+  }
 }
 
 function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, families: readonly CheckFamily[], earlier: FileCheckResult | undefined, noteReads: boolean): FileCheckResult {
