@@ -101,30 +101,42 @@ export function startServer(host: ServerHost, connection: Connection, events: Se
   let canWatch = false;
   let initialFolders: string[] = [];
 
+  /** The list of files last published: while it is the same, an analysis names the files it may have changed. */
+  let publishedFiles: readonly string[] | null = null;
+
   const publish = (program: Analysis): void => {
     const files = workspace.files();
-    const current = new Set(files.map((f) => ids.uriOf(f)));
-    for (const file of files) {
-      const uri = ids.uriOf(file);
-      // An unchanged file's analysis hands back the very same list, so most files cost one lookup.
-      const core = program.diagnostics(file);
-      const version = workspace.version(file);
-      const text = workspace.text(file);
-      const before = published.get(uri);
-      // Offsets alone are not enough: the same offset is another line once a line break moves.
-      // An open document's version names its text; a file on disk is compared as a text, which
-      // costs a pointer comparison while it is the very string published from.
-      const same = before && before.version === version && (version !== undefined || before.text === text) && sameDiagnostics(before.diagnostics, core);
-      if (same) continue;
-      published.set(uri, { version, text, diagnostics: core });
-      void connection.sendDiagnostics({ uri, version, diagnostics: core.map((d) => toLspDiagnostic(d, positions, ids)) });
+    // Each analysis is built from the one published before it, which every other file's diagnostics are still from.
+    if (files === publishedFiles && program.touched) {
+      for (const file of program.touched) if (workspace.text(file) !== undefined) publishFile(program, file);
+      return;
     }
+    publishedFiles = files;
+    const current = new Set(files.map((f) => ids.uriOf(f)));
+    for (const file of files) publishFile(program, file);
     // Files that closed (outside the workspace) or were deleted lose their diagnostics.
     for (const uri of [...published.keys()]) {
       if (current.has(uri)) continue;
       published.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+  };
+
+  /** Sends a file's diagnostics when they, its version or its text changed since they were last sent. */
+  const publishFile = (program: Analysis, file: string): void => {
+    const uri = ids.uriOf(file);
+    // An unchanged file's analysis hands back the very same list, so most files cost one lookup.
+    const core = program.diagnostics(file);
+    const version = workspace.version(file);
+    const text = workspace.text(file);
+    const before = published.get(uri);
+    // Offsets alone are not enough: the same offset is another line once a line break moves.
+    // An open document's version names its text; a file on disk is compared as a text, which
+    // costs a pointer comparison while it is the very string published from.
+    const same = before && before.version === version && (version !== undefined || before.text === text) && sameDiagnostics(before.diagnostics, core);
+    if (same) return;
+    published.set(uri, { version, text, diagnostics: core });
+    void connection.sendDiagnostics({ uri, version, diagnostics: core.map((d) => toLspDiagnostic(d, positions, ids)) });
   };
 
   const context = (): FeatureContext => ({ program: workspace.current(), positions, ids, ledger: ledger.view });

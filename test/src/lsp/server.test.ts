@@ -61,10 +61,14 @@ describe('language server over stdio', function () {
   it('updates a conflict in the other contract when one contract changes, with the version', async () => {
     const text = fs.readFileSync(cp, 'utf8');
     await client.open(cp, text, 1);
+    await client.until(() => client.diagnostics.get(uri(cp))?.version === 1, 'the opened version published');
+    const from = client.history.length;
     const removed = text.replace(/^\s*exclusive Vendor over .*$/m, '');
     await client.change(cp, removed, 2);
     await client.until(() => !client.codes(jv).some((c) => c.endsWith('P201')), 'P201 to leave the joint venture contract');
     assert.equal(client.diagnostics.get(uri(cp))!.version, 2);
+    // The two contracts the edit changed are published again, and no other file of the workspace.
+    assert.deepEqual([...new Set(client.history.slice(from).map((p) => p.uri))].sort(), [uri(cp), uri(jv)].sort());
     await client.change(cp, text, 3);
     await client.until(() => client.codes(jv).some((c) => c.endsWith('P201')), 'P201 to return');
   });

@@ -34,6 +34,14 @@ export class Analysis {
   readonly final: boolean;
 
   /**
+   * The files whose diagnostics, or whose texts as the host gave them, may differ from those of
+   * the analysis this one was built from: the files named as edited and those whose
+   * diagnostics were looked at. Null when any file's may (an analysis from nothing, or one that
+   * read every file). A server that published the earlier analysis publishes these alone.
+   */
+  readonly touched: ReadonlySet<string> | null;
+
+  /**
    * `options.edited`: the roots whose texts may differ from `earlier`'s, when the roots are
    * `earlier`'s (see `Program`): an edit to one file of a large workspace then reads that file alone.
    */
@@ -47,6 +55,7 @@ export class Analysis {
       this.checks = previous.checks;
       this.facts = previous.facts;
       this.sorted = previous.sorted;
+      this.touched = options.edited ?? null;
       return;
     }
     this.program = program;
@@ -63,6 +72,8 @@ export class Analysis {
     facts.settle();
     this.facts = facts;
     this.sorted = sortedDiagnostics(this.program, this.checks, previous && { program: previous.program, checks: previous.checks, sorted: previous.sorted });
+    const visited = this.sorted.visited;
+    this.touched = previous && visited && options.edited ? new Set([...options.edited, ...visited]) : null;
   }
 
   /**

@@ -20,6 +20,8 @@ export interface SortedDiagnostics {
    * edit): placed again at every analysis, since that file's units may have moved.
    */
   readonly pointingElsewhere: ReadonlySet<string>;
+  /** The files whose lists were looked at; null when every file's was (the others are the previous lists). */
+  readonly visited: ReadonlySet<string> | null;
 }
 
 /** The analysis before, as far as placing its diagnostics goes. */
@@ -62,7 +64,7 @@ export function sortedDiagnostics(program: Program, checks: CheckResults, previo
   };
   if (visit) for (const file of visit) sortOne(file);
   else for (const file of program.files.keys()) sortOne(file);
-  return { byFile, pointingElsewhere: pointing };
+  return { byFile, pointingElsewhere: pointing, visited: visit };
 }
 
 /** Whether a finding in `file` names a place in another file by its unit. */

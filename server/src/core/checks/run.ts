@@ -20,12 +20,13 @@ import { carryReaders, hasReaderIndex, indexReaders } from './norm-readers';
 import { normPlaceAfter } from '../model/carried-models';
 import { carriedNormResults, carriedResults, earlierNormResults, type NormResult } from './earlier-norms';
 import { ChunkedList } from '../values/chunked-list';
+import { earlierUnitFindings, placesFound, unitChecker, unitSplice } from './unit-findings';
 import { laterPlace } from '../values/splice';
 import type { Unit } from '../syntax/ast';
-import { placeBefore, spliceBetween, type UnitSplice } from '../syntax/unit-starts';
+import { placeBefore } from '../syntax/unit-starts';
 import type { FileModel } from '../model/semantic';
 import type { Program, SourceFile } from '../program/program';
-import { type CheckContext, type CheckFamily, kinds, type UnitCheck, type UnitKind } from './context';
+import { type CheckContext, type CheckFamily, kinds, type UnitKind } from './context';
 import { checkDates, checkNormDates, datesRead } from './dates';
 import { checkCalendarName, checkDeadline, checkEventsUsed } from './deadlines';
 import { checkDeclarations, checkRole, declarationsRead } from './declarations';
@@ -332,66 +333,4 @@ function checkFile(facts: Facts<Program>, source: SourceFile, model: FileModel, 
   // Results that a failed check left incomplete are not kept: the file is checked afresh next time.
   diagnostics.push(...failures);
   return { model, file, unitFindings: ChunkedList.empty(), unitsFound: [], unitDiagnostics, norms: ChunkedList.empty(), normsFound: [], normsRead, diagnostics, complete: false };
-}
-
-/**
- * The places, in order, among `count` whose findings are not empty. With the earlier list and
- * the places that changed since, only those are looked at: the rest keep what they had.
- */
-function placesFound(findings: (i: number) => readonly unknown[], count: number, before: readonly number[] | undefined, changed: readonly number[] | null): number[] {
-  const found: number[] = [];
-  if (!before || !changed) {
-    for (let i = 0; i < count; i++) if (findings(i).length > 0) found.push(i);
-    return found;
-  }
-  const looked = new Set(changed);
-  for (const i of before) if (!looked.has(i)) found.push(i);
-  for (const i of looked) if (findings(i).length > 0) found.push(i);
-  return found.sort((a, b) => a - b);
-}
-
-/** How the units of `earlier`'s model became `units`, when an incremental parse says so and the earlier findings are of those units. */
-function unitSplice(earlier: FileCheckResult, units: ChunkedList<Unit>): UnitSplice | null {
-  const then = earlier.model.partnership.block?.units;
-  return then && then.length === earlier.unitFindings.length ? spliceBetween(then, units) : null;
-}
-
-/**
- * What the unit checks found in each unit of an earlier result, by the unit: kept by place, so
- * opening a contract fills no table keyed by every unit; this map is made only when units were
- * added or removed.
- */
-function earlierUnitFindings(earlier: FileCheckResult): ReadonlyMap<Unit, readonly Diagnostic[]> | undefined {
-  const units = earlier.model.partnership.block?.units;
-  if (!units || units.length !== earlier.unitFindings.length) return undefined;
-  const byUnit = new Map<Unit, readonly Diagnostic[]>();
-  units.forEach((unit, i) => byUnit.set(unit, earlier.unitFindings.at(i)));
-  return byUnit;
-}
-
-/**
- * The checks of single units, with one context for every unit of a file: what a unit's checks
- * report goes to its own list, made only when there is something to report.
- */
-function unitChecker(file: string, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): (unit: Unit) => readonly Diagnostic[] {
-  let found: Diagnostic[] | undefined;
-  const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
-  // The families with a check of single units, found once rather than for every unit.
-  const unitFamilies = families.filter((family): family is CheckFamily & { readonly unit: UnitCheck } => family.unit !== undefined);
-  return (unit) => {
-    found = undefined;
-    // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
-    for (let f = 0; f < unitFamilies.length; f++) {
-      const family = unitFamilies[f];
-      try {
-        family.unit(ctx, unit);
-      } catch (error) {
-        // The file's result is then incomplete and not kept: the unit is checked again next time.
-        fail(family.name, error);
-      }
-    }
-    // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
-    const list = found as Diagnostic[] | undefined;
-    return list ?? NOTHING;
-  };
 }
