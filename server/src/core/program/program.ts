@@ -147,7 +147,7 @@ export class Program {
       const seesAsBefore = earlier !== undefined && sameImportLinks(earlier, l, readable) && d.imports.every((link) => !link.readable || kept(link.target));
       return { ...d, ...analyseFile(d, visibility.visibleTo(d), earlier, seesAsBefore) };
     };
-    // In the order the files were read: an edit's replace the previous files where they stand.
+    // In the order the files were read: the files read anew take the previous ones' places.
     const files = new Map<string, SourceFile>(quick ? previous!.files : []);
     if (quick) for (const l of toAnalyse) files.set(l.file, analysed(l));
     else for (const file of declared.keys()) files.set(file, kept(file) ? previous!.files.get(file)! : analysed(loaded.get(file)!));
