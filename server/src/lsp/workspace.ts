@@ -74,7 +74,6 @@ export class Workspace {
   }
 
   private readFromDisk(file: string): void {
-    this.edited?.add(file);
     const text = this.diskReads.readIndexed(file);
     const known = this.disk.has(file);
     if (text === undefined) this.disk.delete(file);

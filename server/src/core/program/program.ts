@@ -111,7 +111,7 @@ export class Program {
       this.standIns = standIns;
     }
     // A file read but not analysed (too large) cannot be imported: its text is a stand-in.
-    const readable = (target: string): boolean => (quick ? previous!.files.has(target) : loaded.has(target)) && !this.standIns.has(target);
+    const readable = (target: string): boolean => (quick ? previous!.canImport(target) : loaded.has(target) && !this.standIns.has(target));
     const comparison = quick ? { changed: quick.changed, sameGraph: true } : previous ? compare(loaded, previous, readable) : undefined;
     this.importers = comparison?.sameGraph ? previous!.importers : importersOf(loaded);
     const changed = comparison ? withImporters(comparison.changed, this.importers) : null;
@@ -168,18 +168,22 @@ export class Program {
     if (roots.length !== previous.roots.length || previous.files.size !== previous.roots.length) return null;
     const loaded = new Map<string, Loaded>();
     const changed = new Set<string>();
-    const readable = (target: string): boolean => previous.files.has(target) && !previous.standIns.has(target);
     for (const file of edited) {
       const place = previous.rootPlaces.get(file);
       const then = previous.files.get(file);
       if (place === undefined || !then || roots[place].file !== file) return null;
       if ((host.whyNotAnalysed?.(file) !== undefined) !== previous.standIns.has(file)) return null;
       const l = loadFile(file, roots[place].text ?? host.readFile(file) ?? '', host);
-      if (!sameImportLinks(then, l, readable)) return null;
+      if (!sameImportLinks(then, l, (target) => previous.canImport(target))) return null;
       loaded.set(file, l);
       if (l.parsed !== then.parsed) changed.add(file);
     }
     return { loaded, changed };
+  }
+
+  /** Whether an import of `target` reads one of this program's files, analysed (not a stand-in for one too large). */
+  private canImport(target: string): boolean {
+    return this.files.has(target) && !this.standIns.has(target);
   }
 
   /**
