@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { Analysis } from '../../../server/out/core/analysis/analysis';
 import type { TextEdit } from '../../../server/out/core/diagnostics/diagnostic';
-import type { NormModel } from '../../../server/out/core/model/semantic';
+import { checkNormDates } from '../../../server/out/core/checks/dates';
+import type { Diagnostic } from '../../../server/out/core/diagnostics/diagnostic';
+import { NormModel, type NormFacts } from '../../../server/out/core/model/norm-model';
 import { parseDocument, type ParsedDocument } from '../../../server/out/core/syntax/parse';
 import { reparseDocument } from '../../../server/out/core/syntax/reparse';
 import { dayNumber, formatDay, localDay } from '../../../server/out/core/values/dates';
@@ -254,6 +256,53 @@ describe('working days and calendars', () => {
     assert.doesNotMatch(far.message, /Did you mean/);
     assert.equal(far.fixes.length, 1);
     assert.equal(far.fixes[0].preferred, undefined);
+  });
+});
+
+describe('dates of a norm judged from its meaning', () => {
+  /** What `checkNormDates` finds for `norm`, judged from its meaning or, with `fromLines`, from its lines. */
+  function dateFindings(c: ReturnType<typeof check>, norm: NormModel, fromLines: boolean): Diagnostic[] {
+    const model = c.program.files.get(c.path(FILE))!.model!;
+    const found: Diagnostic[] = [];
+    const judged = fromLines ? new NormModel({ ...norm, repeatsDateLine: true } as NormFacts) : norm;
+    checkNormDates({ input: { file: model.file, text: '', declarations: null as never }, read: () => { throw new Error('no lookups'); }, emit: (d) => found.push(d) }, judged, model);
+    return found;
+  }
+
+  it('finds what its lines give for every mix of due, from, until, every and when, in the order written', () => {
+    const dues = ['', 'due 2015-05', 'due 2009-02', 'due 2015-02-30', 'due within 10 days of start', 'due within 5 days of E', 'due 3 months before expiry'];
+    const froms = ['', 'from 2015-06-01', 'from 2008-01', 'from 2015-13', 'from start', 'from E'];
+    const untils = ['', 'until 2015-04', 'until 2030-01-01', 'until 2016-02-30', 'until expiry'];
+    const extras = ['', 'every 1 month', 'when E'];
+    const norms: string[] = [];
+    let n = 0;
+    for (const due of dues) for (const from of froms) for (const until of untils) for (const extra of extras) {
+      // Lines in two orders: the deadline first, and the deadline last.
+      const lines = [from, until, extra].filter(Boolean);
+      const order = n % 2 === 0 ? [due, ...lines] : [...lines, due];
+      norms.push(`  obligation N${n++} "n" {\n    B must keep "x" to A\n${order.filter(Boolean).map((l) => `    ${l}\n`).join('')}  }`);
+    }
+    const c = checkBody(`  event E "e"\n${norms.join('\n')}`);
+    const models = c.program.files.get(c.path(FILE))!.model!.norms;
+    assert.equal(models.length, norms.length);
+    const codes = new Map<string, number>();
+    for (const norm of models) {
+      assert.equal(norm.repeatsDateLine, false);
+      const fromMeaning = dateFindings(c, norm, false);
+      assert.deepEqual(fromMeaning, dateFindings(c, norm, true), norm.symbol.name);
+      for (const d of fromMeaning) codes.set(d.code, (codes.get(d.code) ?? 0) + 1);
+    }
+    // Every finding is among them, many times over.
+    assert.ok(['P301', 'P302', 'P303'].every((code) => (codes.get(code) ?? 0) > 20), JSON.stringify([...codes]));
+  });
+
+  it('judges every date of a norm that gives a date line twice, from its lines', () => {
+    const c = checkBody('  obligation R "r" {\n    B must keep "x" to A\n    due 2015-05\n    due 2009-02\n    until 2015-13\n    until 2016-01\n  }');
+    const norm = normNamed(c, FILE, 'R');
+    assert.equal(norm.repeatsDateLine, true);
+    // Offsets count from the norm's unit.
+    const unitText = norm.unit.text;
+    assert.deepEqual(dateFindings(c, norm, false).map((d) => `${d.code} ${unitText.slice(d.start, d.end)}`), ['P303 2009-02', 'P301 2015-13']);
   });
 });
 

@@ -93,10 +93,39 @@ export function checkDates(ctx: CheckContext, model: FileModel): void {
 /** The dates of one norm: its `due` date, its `from` and its `until`. */
 export function checkNormDates(ctx: CheckContext, norm: NormModel, model: FileModel): void {
   const term = termBounds(model);
-  checkNormLines(ctx, norm, norm.node, term);
+  // A norm that gives a date line twice has every date it writes judged from its lines.
+  if (norm.repeatsDateLine) checkNormLines(ctx, norm, norm.node, term);
+  else checkMeaningDates(ctx, norm, term);
   const deadline = norm.deadline;
   // A deadline counted from start or back from expiry is judged by the day it falls on.
   if (term && deadline?.node.duration && deadline.anchor?.kind === 'Anchor') countedBeyond(ctx, term, norm, deadline.node, deadline.day);
+}
+
+/**
+ * The dates of a norm that gives each date line once, from its meaning, which found the lines
+ * and the day of its deadline as it was made: the norm's lines are not read again, and its
+ * deadline's date not worked out again. The same findings as `checkNormLines`.
+ */
+function checkMeaningDates(ctx: CheckContext, norm: NormModel, term: TermBounds | null): void {
+  const deadline = norm.deadline;
+  const due = deadline?.node.date ?? null;
+  const from = norm.from?.at.kind === 'Date' ? norm.from.at : null;
+  const until = norm.until?.at.kind === 'Date' ? norm.until.at : null;
+  if (due === null && from === null && until === null) return;
+  // The period ends on its `until`; without one, a norm with only a fixed deadline ends on it.
+  const end = norm.until ? until : !norm.every && !norm.triggered ? due : null;
+  const periodReversed = reversed(ctx, norm, from, end, norm.node);
+  // The day of a `due` date is the deadline's (its last day, as `judgeOne` reads it).
+  if (from === null && until === null) {
+    judgeDay(ctx, term, norm, due!, deadline!.day, periodReversed);
+    return;
+  }
+  // In the order written, as the lines are judged.
+  const written = [due, from, until].filter((d): d is DateLit => d !== null).sort((a, b) => a.start - b.start);
+  for (const date of written) {
+    const day = date === due ? deadline!.day : date === from ? dayNumber(date.text) : lastDayNumber(date.text);
+    judgeDay(ctx, term, norm, date, day, periodReversed);
+  }
 }
 
 function checkNormLines(ctx: CheckContext, owner: Owner, norm: Norm, term: TermBounds | null): void {
@@ -147,7 +176,11 @@ function judge(ctx: CheckContext, term: TermBounds | null, dates: readonly (Date
 }
 
 function judgeOne(ctx: CheckContext, term: TermBounds | null, owner: Owner, date: DateLit, edge: Edge, periodReversed: boolean): void {
-  const day = edge === 'start' ? dayNumber(date.text) : lastDayNumber(date.text);
+  judgeDay(ctx, term, owner, date, edge === 'start' ? dayNumber(date.text) : lastDayNumber(date.text), periodReversed);
+}
+
+/** `judgeOne` for a date whose day (null: impossible) is known. */
+function judgeDay(ctx: CheckContext, term: TermBounds | null, owner: Owner, date: DateLit, day: number | null, periodReversed: boolean): void {
   if (day === null) impossible(ctx, owner, date);
   else if (!periodReversed && term) beyond(ctx, term, owner, date, day);
 }

@@ -26,6 +26,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
   let every: Every | null = null;
   let from: From | null = null;
   let until: Until | null = null;
+  let repeatsDateLine = false;
   let when: readonly EventSymbol[] | undefined;
   let hasWhen = false;
   let amount: Quantity | null = null;
@@ -51,7 +52,10 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         beneficiaries = refs.targets(beneficiaries, l.beneficiaries, 'party');
         break;
       case 'Due':
-        if (due) break;
+        if (due) {
+          repeatsDateLine = true;
+          break;
+        }
         due = l;
         if (l.anchor?.kind === 'QName') anchor = refs.target(l.anchor, 'event') ?? refs.target(l.anchor, 'norm');
         else anchor = l.anchor;
@@ -60,7 +64,10 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         every ??= l;
         break;
       case 'From':
-        if (from) break;
+        if (from) {
+          repeatsDateLine = true;
+          break;
+        }
         from = l;
         // A `from` that names an event, known or not, makes the norm arise on it.
         if (l.at.kind === 'QName') {
@@ -69,7 +76,8 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
         }
         break;
       case 'Until':
-        until ??= l;
+        if (until) repeatsDateLine = true;
+        else until = l;
         break;
       case 'When':
         hasWhen = true;
@@ -118,6 +126,7 @@ export function normModel(file: string, unit: Unit, symbol: NormSymbol, node: No
     every,
     from,
     until,
+    repeatsDateLine,
     when: when ?? NONE,
     triggered,
     amount,

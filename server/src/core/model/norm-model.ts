@@ -53,6 +53,11 @@ export class NormModel {
   readonly every: Every | null;
   readonly from: From | null;
   readonly until: Until | null;
+  /**
+   * Whether a `due`, `from` or `until` line is given a second time (a syntax error): the meaning
+   * reads the first of each, while the checks of dates judge every date written.
+   */
+  readonly repeatsDateLine: boolean;
   /** The events of its `when` lines that resolved. */
   readonly when: readonly EventSymbol[];
   /** Whether it applies only on events: `when`, a `from` that names an event, or a deadline counted from an event or an obligation. */
@@ -86,6 +91,7 @@ export class NormModel {
     this.every = f.every;
     this.from = f.from;
     this.until = f.until;
+    this.repeatsDateLine = f.repeatsDateLine;
     this.when = f.when;
     this.triggered = f.triggered;
     this.amount = f.amount;
