@@ -223,27 +223,29 @@ function hasNestedScope(decl: ScopeDecl): boolean {
   return false;
 }
 
+/** The documentation comment written above `decl` in its unit. */
+const docOf = (unit: Unit, decl: { start: number }): string | undefined => docCommentBefore(unit.text, decl.start, true);
+
 function declareUnit(file: string, unit: Unit): UnitDeclarations {
   const node = unit.node;
   // Each symbol is written out whole, as one object literal: a contract declares thousands as
   // it opens, and a literal built by spreading a shared part costs a second object and a copy.
-  const doc = (decl: { start: number }): string | undefined => docCommentBefore(unit.text, decl.start, true);
-  const single = (top: PartnershipSymbol): UnitDeclarations => new OneDeclaration(top);
+  // Plain functions rather than closures made for each unit, which every unit would allocate.
   switch (node.kind) {
     case 'Party':
-      return single({ kind: 'party', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'party', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Norm':
-      return single({ kind: 'norm', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'norm', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Kpi':
-      return single({ kind: 'kpi', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'kpi', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Body':
-      return single({ kind: 'body', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'body', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Event':
-      return single({ kind: 'event', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'event', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Charge':
-      return single({ kind: 'charge', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'charge', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Variation':
-      return single({ kind: 'variation', name: node.name.text, file, unit, doc: doc(node), title: node.title?.value, nameNode: node.name, decl: node });
+      return new OneDeclaration({ kind: 'variation', name: node.name.text, file, unit, doc: docOf(unit, node), title: node.title?.value, nameNode: node.name, decl: node });
     case 'Scope': {
       const all: PartnershipSymbol[] = [];
       const duplicates: Duplicate[] = [];
@@ -255,7 +257,7 @@ function declareUnit(file: string, unit: Unit): UnitDeclarations {
           name: decl.name.text,
           file,
           unit,
-          doc: doc(decl),
+          doc: docOf(unit, decl),
           title: decl.title?.value,
           nameNode: decl.name,
           decl,

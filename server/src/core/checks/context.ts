@@ -45,6 +45,11 @@ export interface CheckFamily {
   readonly name: string;
   readonly file?: Check;
   readonly unit?: UnitCheck;
+  /**
+   * The kinds of unit the unit check finds anything in: it is given only those. Absent: every
+   * unit (a declaration's titles, which every kind of declaration has).
+   */
+  readonly unitKinds?: ReadonlySet<UnitKind>;
   readonly norm?: NormCheck;
   /**
    * The kinds of statement whose units the file check reads, through the model, the

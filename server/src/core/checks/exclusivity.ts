@@ -53,12 +53,16 @@ export function checkWorkAgainstGrants(ctx: CheckContext, norm: NormModel): void
   if (norm.modal !== 'must' && norm.modal !== 'may') return;
   const work = norm.objectScope;
   const period = norm.period;
-  const against = grantsNear(ctx, work).filter(
+  // The list is made only when a grant is against the norm: most norms have none, and this runs for each.
+  const near = grantsNear(ctx, work);
+  let against: Grant[] | undefined;
+  for (let i = 0; i < near.length; i++) {
+    const g = near[i];
     // Reported unless every subject is the holder (or a member of the holder group): a joint
     // duty gives the work to each of them, and a group's to each of its members.
-    (g) => g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g) && !norm.subjects.every((s) => givenOnlyToHolder(ctx, s, g.holder)),
-  );
-  if (against.length === 0) return;
+    if (g.period !== null && overlaps(g.period, period) && workOverlapsGrant(work, g) && !norm.subjects.every((s) => givenOnlyToHolder(ctx, s, g.holder))) (against ??= []).push(g);
+  }
+  if (!against) return;
   const first = against[0];
   // Without a term, a grant and a norm without dates share every day: there is no first one.
   const shared = firstSharedDay(first.period!, period);

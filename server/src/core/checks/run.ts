@@ -51,7 +51,7 @@ function reading(...list: UnitKind[]): (model: FileModel) => ReadonlySet<UnitKin
 
 // Each family's `fileReads` names what its file check reads (see the check).
 export const checkFamilies: readonly CheckFamily[] = [
-  { name: 'declarations', file: checkDeclarations, unit: checkRole, fileReads: declarationsRead },
+  { name: 'declarations', file: checkDeclarations, unit: checkRole, unitKinds: kinds('Party'), fileReads: declarationsRead },
   { name: 'titles', file: checkPartnershipTitle, unit: checkUnitTitles, fileReads: partnershipTitleRead },
   { name: 'dates', file: checkDates, norm: checkNormDates, fileReads: datesRead },
   { name: 'exclusivity', file: checkExclusivity, norm: checkWorkAgainstGrants, fileReads: reading('Term', 'Exclusive', 'Open') },
@@ -59,13 +59,13 @@ export const checkFamilies: readonly CheckFamily[] = [
   { name: 'kpis', file: checkKpis, fileReads: kpisRead },
   { name: 'governance', file: checkGovernance, fileReads: reading('Term', 'Body') },
   { name: 'norms', norm: checkNorm },
-  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, norm: checkDeadline, fileReads: reading('Event') },
-  { name: 'variations', file: checkVariations, unit: checkVariationDates, fileReads: reading('Term', 'Variation') },
+  { name: 'deadlines', file: checkEventsUsed, unit: checkCalendarName, unitKinds: kinds('Calendar'), norm: checkDeadline, fileReads: reading('Event') },
+  { name: 'variations', file: checkVariations, unit: checkVariationDates, unitKinds: kinds('Variation'), fileReads: reading('Term', 'Variation') },
   { name: 'charges', file: checkCharges, fileReads: reading('Term', 'Charge') },
   { name: 'credits', file: checkCredits, fileReads: reading('Term', 'Kpi') },
-  { name: 'shares', unit: checkShares },
+  { name: 'shares', unit: checkShares, unitKinds: kinds('Party') },
   { name: 'escalation', file: checkEscalation, fileReads: reading('Body') },
-  { name: 'endeavours', unit: checkEndeavours },
+  { name: 'endeavours', unit: checkEndeavours, unitKinds: kinds('Norm') },
 ];
 
 const NOTHING: readonly Diagnostic[] = [];

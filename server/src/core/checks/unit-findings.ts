@@ -7,7 +7,7 @@ import type { FileModel } from '../model/semantic';
 import type { Unit } from '../syntax/ast';
 import { spliceBetween, type UnitSplice } from '../syntax/unit-starts';
 import type { ChunkedList } from '../values/chunked-list';
-import type { CheckFamily, UnitCheck } from './context';
+import type { CheckFamily, UnitCheck, UnitKind } from './context';
 
 /** What of a file's earlier check results the units' findings are carried from. */
 const NOTHING: readonly Diagnostic[] = [];
@@ -55,15 +55,16 @@ export function earlierUnitFindings(earlier: EarlierUnits): ReadonlyMap<Unit, re
 
 /**
  * The checks of single units, with one context for every unit of a file: what a unit's checks
- * report goes to its own list, made only when there is something to report.
+ * report goes to its own list, made only when there is something to report. Each unit is given
+ * to the checks of the families that look at its kind (`CheckFamily.unitKinds`).
  */
 export function unitChecker(file: string, families: readonly CheckFamily[], fail: (name: string, error: unknown) => void): (unit: Unit) => readonly Diagnostic[] {
   let found: Diagnostic[] | undefined;
   const ctx = { file, emit: (d: Diagnostic) => (found ??= []).push(d) };
-  // The families with a check of single units, found once rather than for every unit.
-  const unitFamilies = families.filter((family): family is CheckFamily & { readonly unit: UnitCheck } => family.unit !== undefined);
+  const forKind = unitFamiliesByKind(families);
   return (unit) => {
     found = undefined;
+    const unitFamilies = forKind(unit.node.kind);
     // By index: this runs for every unit as a contract opens, when a `for … of` loop still makes an object for each step.
     for (let f = 0; f < unitFamilies.length; f++) {
       const family = unitFamilies[f];
@@ -77,5 +78,18 @@ export function unitChecker(file: string, families: readonly CheckFamily[], fail
     // Read into a constant: the checks above may have reassigned it, which the compiler cannot see.
     const list = found as Diagnostic[] | undefined;
     return list ?? NOTHING;
+  };
+}
+
+type UnitFamily = CheckFamily & { readonly unit: UnitCheck };
+
+/** The families whose unit check looks at each kind of unit, found once for each kind a file has. */
+function unitFamiliesByKind(families: readonly CheckFamily[]): (kind: UnitKind) => readonly UnitFamily[] {
+  const withUnitCheck = families.filter((family): family is UnitFamily => family.unit !== undefined);
+  const byKind = new Map<UnitKind, readonly UnitFamily[]>();
+  return (kind) => {
+    let list = byKind.get(kind);
+    if (!list) byKind.set(kind, (list = withUnitCheck.filter((family) => !family.unitKinds || family.unitKinds.has(kind))));
+    return list;
   };
 }
