@@ -1,7 +1,7 @@
 // The declared lookups' engine on lookups of its own: a value equal to the previous analysis's
 // is handed on as that object, and a lookup made from another stands while that one does.
 import * as assert from 'node:assert/strict';
-import { Facts, type Lookup, READS_A_STEP, type Read, readsByFile, readsByFileInSteps } from '../../../server/out/core/facts/engine';
+import { Facts, type Lookup, READS_A_STEP, type Read, Recorder, readsByFile, readsByFileInSteps } from '../../../server/out/core/facts/engine';
 
 /** An analysis's input: the teams of a club and their members. */
 type Club = ReadonlyMap<string, readonly string[]>;
@@ -49,6 +49,31 @@ describe('declared lookups', () => {
     assert.equal(second.read(place, 'blue:Cy'), 1);
     // A lookup that says nothing of what it is made from cannot be told so.
     assert.equal(second.unchangedBy(alone, 'red'), false);
+  });
+
+  it('note one read for each lookup and key of an analysis, the previous one while its value is equal', () => {
+    const first = new Facts<Club>(new Map([['red', ['Ada', 'Bea']], ['blue', ['Cy']]]));
+    const recorder = new Recorder(first);
+    const [a, b]: Read[][] = [[], []];
+    recorder.into(a);
+    recorder.read(place, 'red:Bea');
+    recorder.read(members, 'blue');
+    recorder.into(b);
+    recorder.read(members, 'blue');
+    recorder.read(place, 'red:Bea');
+    // Two checks reading the same lookups note the same objects, with the values each saw.
+    assert.deepEqual(a.map((r) => [r.lookup.name, r.key, r.value]), [['place', 'red:Bea', 1], ['members', 'blue', ['Cy']]]);
+    assert.equal(b[0], a[1]);
+    assert.equal(b[1], a[0]);
+    first.settle();
+    // Blue made afresh with the same members, red with others: blue's read is the previous one, red's place a new one.
+    const second = new Facts<Club>(new Map([['red', ['Bea']], ['blue', ['Cy']]]), first);
+    assert.equal(second.readOf(members, 'blue'), a[1]);
+    assert.equal(second.stillHold(a), false);
+    const now = second.readOf(place, 'red:Bea');
+    assert.notEqual(now, a[0]);
+    assert.equal(now.value, 0);
+    assert.equal(second.stillHold([a[1], now]), true);
   });
 
   it('hand on a value equal to the previous one as that very object', () => {

@@ -51,9 +51,11 @@ export interface Read {
 /**
  * A lookup's value for one key in one analysis, and what it was computed from. Its `read` is
  * made with it: every check that reads the same lookup and key notes that one object (a
- * 50,000-norm contract's checks make some 300,000 reads of a few thousand values).
+ * 50,000-norm contract's checks make some 300,000 reads of a few thousand values). The value
+ * is kept beside it too, so that reading it is one step from the table.
  */
 interface Memo {
+  readonly value: unknown;
   readonly read: Read;
   readonly inputs: unknown;
 }
@@ -66,38 +68,40 @@ export class Facts<I> implements LookupReader<I> {
   constructor(readonly input: I, private previous?: Facts<I>) {}
 
   read<K, V>(lookup: Lookup<I, K, V>, key: K): V {
-    return this.readOf(lookup, key).value as V;
+    return this.memoOf(lookup, key).value as V;
   }
 
   /** The lookup's value for `key` as a read a check can note: the same object for every reader of this analysis. */
   readOf<K, V>(lookup: Lookup<I, K, V>, key: K): Read {
+    return this.memoOf(lookup, key).read;
+  }
+
+  private memoOf<K, V>(lookup: Lookup<I, K, V>, key: K): Memo {
     const def = lookup as unknown as AnyLookup;
     let byKey = this.memo.get(def);
     if (!byKey) this.memo.set(def, (byKey = new Map()));
     const known = byKey.get(key);
-    if (known) return known.read;
+    if (known) return known;
     const inputs = lookup.inputs?.(this, key);
     const earlier = this.previous?.memo.get(def)?.get(key);
     // The same inputs: the previous memo itself, value and all.
     if (earlier && lookup.inputs && sameInputs(inputs, earlier.inputs)) {
       byKey.set(key, earlier);
-      return earlier.read;
+      return earlier;
     }
     const computed = lookup.compute(this, key);
     // An equal value is the previous one, read and all: what read it before still holds by identity.
-    if (earlier && lookup.equals(computed, earlier.read.value as V)) {
-      byKey.set(key, { read: earlier.read, inputs });
-      return earlier.read;
-    }
-    const read: Read = { lookup: def, key, value: computed };
-    byKey.set(key, { read, inputs });
-    return read;
+    const memo: Memo = earlier && lookup.equals(computed, earlier.value as V)
+      ? { value: earlier.value, read: earlier.read, inputs }
+      : { value: computed, read: { lookup: def, key, value: computed }, inputs };
+    byKey.set(key, memo);
+    return memo;
   }
 
   /** Whether the lookup gives the very value the previous analysis gave (carried over when equal). */
   sameAsPrevious<K, V>(lookup: Lookup<I, K, V>, key: K): boolean {
     const earlier = this.previous?.memo.get(lookup as unknown as AnyLookup)?.get(key);
-    return earlier !== undefined && this.read(lookup, key) === earlier.read.value;
+    return earlier !== undefined && this.read(lookup, key) === earlier.value;
   }
 
   /**
@@ -123,8 +127,8 @@ export class Facts<I> implements LookupReader<I> {
   stillHold(reads: readonly Read[]): boolean {
     for (let i = 0; i < reads.length; i++) {
       const r = reads[i];
-      const now = this.readOf(r.lookup as Lookup<I, unknown, unknown>, r.key);
-      if (now !== r && now.value !== r.value && !r.lookup.equals(now.value, r.value)) return false;
+      const now = this.memoOf(r.lookup as Lookup<I, unknown, unknown>, r.key);
+      if (now.read !== r && now.value !== r.value && !r.lookup.equals(now.value, r.value)) return false;
     }
     return true;
   }
