@@ -226,3 +226,40 @@ describe('incremental analysis of declarations added and removed', function () {
     assert.ok(eligible >= 15 && shared === eligible, `the resolutions shared the earlier chunks after ${shared} of ${eligible} such edits`);
   });
 });
+
+describe('the readers of a name carried through many edits', () => {
+  it('are every unit that reads the name when it is declared anew, after a hundred edits to its readers', () => {
+    const file = '/virtual/readers/contract.partnership';
+    const norms = Array.from({ length: 150 }, (_, i) => `  obligation N${i} "Duty ${i}" {\n    ${i % 3 === 0 ? 'Other' : 'Field'} must deliver "report ${i}" to Council\n    clause "${i}"\n  }\n`);
+    const head = 'partnership P "P" {\n  term 2010-01-01 to 2030-12-31\n  party Council "Council" as client\n  party Other "Other Ltd" as supplier\n';
+    const party = '  party Field "Field Ltd" as subcontractor\n';
+    const editor = new Editor(new Map([[file, `${head}${party}${norms.join('')}}\n`]]));
+    editor.analyse();
+    // The server indexes the readers of each name while it is idle; so does this.
+    for (const steps = editor.program!.workAhead(); !steps.next().done;);
+    const random = seededRandom(7);
+    const edit = (change: (text: string) => string): void => {
+      editor.texts.set(file, change(editor.texts.get(file)!));
+      editor.analyse();
+    };
+    // A hundred edits inside the norms: a clause typed into (the unit parsed again, reading what
+    // it read), and a subject changed from one party to the other (reading another name).
+    for (let k = 0; k < 100; k++) {
+      const n = random(150);
+      edit(k % 4 === 3
+        ? (text) => text.replace(new RegExp(`(obligation N${n} "Duty ${n}" \\{\\n    )(Field|Other)`), (_, before: string, subject: string) => before + (subject === 'Field' ? 'Other' : 'Field'))
+        : (text) => text.replace(new RegExp(`clause "${n}(\\.\\d+)?"`), `clause "${n}.${k}"`));
+    }
+    const readers = editor.texts.get(file)!.match(/ Field must /g)!.length;
+    assert.ok(readers > 60 && readers < 140, `${readers} norms name Field`);
+    // The party removed: every norm that names it now reports it unknown, as from nothing.
+    edit((text) => text.replace(party, ''));
+    const unknown = editor.program!.diagnostics(file).filter((d) => d.code === 'P101');
+    assert.equal(unknown.length, readers);
+    assert.deepEqual(editor.program!.diagnostics(file), editor.fresh().diagnostics(file));
+    // Given back, none does.
+    edit((text) => text.replace(head, head + party));
+    assert.equal(editor.program!.diagnostics(file).filter((d) => d.code === 'P101').length, 0);
+    assert.deepEqual(editor.program!.diagnostics(file), editor.fresh().diagnostics(file));
+  });
+});

@@ -20,7 +20,55 @@ const NONE: readonly never[] = [];
  * not the units; a unit's place now is where its last known place moved
  * (`syntax/unit-starts.ts`).
  */
-const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, LayeredMap<string, readonly Unit[]>>();
+const readersByResolutions = new WeakMap<ChunkedList<UnitResolution>, LayeredMap<string, NameReaders>>();
+
+/**
+ * The units that read one name: those of a list made once, but for the ones gone since, and
+ * those added since. A name may be read by tens of thousands of units (a party's), and an edit
+ * replaces each unit it touches by a new one: the list stands, and the edit changes two short
+ * lists of changes. They are joined into a new list once they hold `MAX_CHANGES`, whose copy is
+ * shared among the edits before it.
+ */
+interface NameReaders {
+  readonly list: readonly Unit[];
+  /** Units of `list` that no longer read the name. */
+  readonly gone: readonly Unit[];
+  /** Units not in `list` that read it now. */
+  readonly added: readonly Unit[];
+}
+
+const MAX_CHANGES = 64;
+
+const NO_READERS: NameReaders = { list: NONE, gone: NONE, added: NONE };
+
+function withReader(readers: NameReaders, unit: Unit): NameReaders {
+  const { list, gone, added } = readers;
+  // A unit of the list that stopped reading the name reads it again.
+  const k = gone.indexOf(unit);
+  return joined(k >= 0 ? { list, gone: without(gone, k), added } : { list, gone, added: [...added, unit] });
+}
+
+function withoutReader(readers: NameReaders, unit: Unit): NameReaders {
+  const { list, gone, added } = readers;
+  const k = added.indexOf(unit);
+  return joined(k >= 0 ? { list, gone, added: without(added, k) } : { list, gone: [...gone, unit], added });
+}
+
+const without = <T>(items: readonly T[], k: number): T[] => [...items.slice(0, k), ...items.slice(k + 1)];
+
+/** The readers as one list once their changes are many. */
+function joined(readers: NameReaders): NameReaders {
+  if (readers.gone.length + readers.added.length < MAX_CHANGES) return readers;
+  const gone = new Set(readers.gone);
+  return { list: [...readers.list.filter((unit) => !gone.has(unit)), ...readers.added], gone: NONE, added: NONE };
+}
+
+function forEachReader(readers: NameReaders, visit: (unit: Unit) => void): void {
+  const { list, added } = readers;
+  const gone = readers.gone.length > 0 ? new Set(readers.gone) : null;
+  for (let i = 0; i < list.length; i++) if (!gone?.has(list[i])) visit(list[i]);
+  for (let i = 0; i < added.length; i++) visit(added[i]);
+}
 
 /**
  * The places in `now` of the units whose resolutions (with `units`, their list) read one of
@@ -30,13 +78,13 @@ export function readersOf(resolutions: ChunkedList<UnitResolution>, units: Chunk
   const readers = finished(indexReaders(resolutions, units));
   const out: number[] = [];
   for (const name of names) {
-    for (const unit of readers.get(name) ?? NONE) {
-      if (gone.has(unit)) continue;
+    forEachReader(readers.get(name) ?? NO_READERS, (unit) => {
+      if (gone.has(unit)) return;
       // A reader is one of `units`, placed in `now` where its last known place moved (found by
       // a search when that was lost among many edits).
       const place = knownPlaceIn(now, unit) ?? now.indexOf(unit);
       if (place >= 0) out.push(place);
-    }
+    });
   }
   return out;
 }
@@ -56,23 +104,14 @@ export function carryReaders(
 ): void {
   const earlier = readersByResolutions.get(before);
   if (!earlier) return;
-  const lists = new Map<string, Unit[]>();
-  const listOf = (name: string): Unit[] => {
-    let list = lists.get(name);
-    if (!list) lists.set(name, (list = [...(earlier.get(name) ?? NONE)]));
-    return list;
-  };
+  const changed = new Map<string, NameReaders>();
+  const readersOfName = (name: string): NameReaders => changed.get(name) ?? earlier.get(name) ?? NO_READERS;
   const change = (unit: Unit, was: UnitResolution | undefined, is: UnitResolution | undefined): void => {
     if (was === is) return;
     const thenNames = was ? namesRead(was) : NO_NAMES;
     const nowNames = is ? namesRead(is) : NO_NAMES;
-    for (const name of thenNames) {
-      if (nowNames.has(name)) continue;
-      const list = listOf(name);
-      const k = list.indexOf(unit);
-      if (k >= 0) list.splice(k, 1);
-    }
-    for (const name of nowNames) if (!thenNames.has(name)) listOf(name).push(unit);
+    for (const name of thenNames) if (!nowNames.has(name)) changed.set(name, withoutReader(readersOfName(name), unit));
+    for (const name of nowNames) if (!thenNames.has(name)) changed.set(name, withReader(readersOfName(name), unit));
   };
   const { at, removed, inserted } = splice;
   // The stretch: each unit removed loses what it read; each unit there now gains what it reads.
@@ -88,7 +127,7 @@ export function carryReaders(
   }
   for (const [unit, resolution] of stretchNow) change(unit, undefined, resolution);
   for (const i of visited) change(now.at(i), before.at(earlierPlace(splice, i)), after.at(i));
-  readersByResolutions.set(after, earlier.with(lists));
+  readersByResolutions.set(after, earlier.with(changed));
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -112,7 +151,7 @@ export function hasReaderIndex(resolutions: ChunkedList<UnitResolution>): boolea
  * stretch of units at a time, yielding between stretches, so that a server can make it while
  * nobody types (`Analysis.workAhead`) rather than at the first edit that declares a name anew.
  */
-export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>): Generator<void, LayeredMap<string, readonly Unit[]>, void> {
+export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>): Generator<void, LayeredMap<string, NameReaders>, void> {
   const known = readersByResolutions.get(resolutions);
   if (known) return known;
   const index = new Map<string, Unit[]>();
@@ -129,7 +168,7 @@ export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: C
     }
   }
   // Made meanwhile by the analysis itself, while this waited between steps: that one is kept.
-  const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, readonly Unit[]>(index);
+  const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, NameReaders>(new Map([...index].map(([name, list]) => [name, { list, gone: NONE, added: NONE }])));
   readersByResolutions.set(resolutions, made);
   return made;
 }
