@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { checkProgram } from '../../../server/out/core/checks/run';
 import { report } from '../../../server/out/core/diagnostics/catalog';
 import { Facts } from '../../../server/out/core/facts/engine';
+import { isNormalised, normalisedObject } from '../../../server/out/core/facts/duty-index';
 import type { Diagnostic, TextEdit } from '../../../server/out/core/diagnostics/diagnostic';
 import { check, checkBody, covered } from '../helpers/program';
 
@@ -114,6 +115,19 @@ describe('KPI, governance and norm checks', () => {
     const c = checkBody(`  obligation O "o" { B must share "Council  Data" due 2011-01-01 }
   prohibition N "n" { B must not share "council data" }
   prohibition M "m" { B must not sell "council data" }`);
+    assert.deepEqual(c.codes('test.partnership', ['error']), ['5:22 P602', '6:23 P602']);
+  });
+
+  it('takes a quoted object as its own key only when it is written as a duty compares it', () => {
+    const texts = ['monthly report', 'report', 'Monthly report', 'monthly  report', ' monthly report', 'monthly report ', 'monthly\treport', 'monthly\u00a0report',
+      'café menu', 'ÉTÉ', 'a-b_c (d) 1.2', '', ' ', 'x\u2028y', 'IT', 'it', 'r\u0130sk'];
+    // Taken as it is: plain ASCII without capitals, single spaces between words. Any other text
+    // takes the long way, which may still give the text itself (`café menu`).
+    assert.deepEqual(texts.filter(isNormalised), ['monthly report', 'report', 'a-b_c (d) 1.2', 'it']);
+    for (const text of texts.filter(isNormalised)) assert.equal(normalisedObject(text), text);
+    // And P602 pairs a norm written plainly with one that needs the long way.
+    const c = checkBody(`  obligation O "o" { B must share "council data" due 2011-01-01 }
+  prohibition N "n" { B must not share "  Council\tData " }`);
     assert.deepEqual(c.codes('test.partnership', ['error']), ['5:22 P602', '6:23 P602']);
   });
 

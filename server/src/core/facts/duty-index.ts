@@ -185,10 +185,35 @@ const quotedObjects = new WeakMap<NormModel, string>();
 /** A norm's object as a duty sees it: the scope, or the quoted text ignoring case and runs of white space. */
 export function dutyObject(norm: NormModel): ScopeSymbol | string | undefined {
   if (norm.objectScope) return norm.objectScope;
-  if (norm.objectText === null) return undefined;
+  const text = norm.objectText;
+  if (text === null) return undefined;
+  // Most quoted objects are written as a duty compares them: their text is their key, and no
+  // table keyed by every norm is filled.
+  if (isNormalised(text)) return text;
   let key = quotedObjects.get(norm);
-  if (key === undefined) quotedObjects.set(norm, (key = norm.objectText.trim().replace(/\s+/g, ' ').toLowerCase()));
+  if (key === undefined) quotedObjects.set(norm, (key = normalisedObject(text)));
   return key;
+}
+
+/** Quoted text as a duty compares it: in lowercase, with each run of white space one space, none at the ends. */
+export const normalisedObject = (text: string): string => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Whether `text` is its own `normalisedObject`: printable ASCII without capitals, words
+ * separated by single spaces, none at the ends. Any other character (white space other than a
+ * space, a letter beyond ASCII whose lowercase may differ) takes the long way.
+ */
+export function isNormalised(text: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if (c < 0x21 || c > 0x7e || (c >= 0x41 && c <= 0x5a)) return false;
+    else afterSpace = false;
+  }
+  return !afterSpace;
 }
 
 const NONE: readonly NormModel[] = [];
