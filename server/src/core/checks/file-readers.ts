@@ -44,11 +44,16 @@ export function fileReaders<R extends ReaderResult>(byFile: ReadonlyMap<string, 
   const about = new Map<string, Set<string>>();
   const always = new Set<string>();
   const waiting = new Map<string, R>();
+  const readersOf = (target: string): Set<string> => {
+    let readers = about.get(target);
+    if (!readers) about.set(target, (readers = new Set()));
+    return readers;
+  };
   for (const [file, result] of byFile) {
     if (result.complete && later.has(file) && !grouping.ready(result)) {
       waiting.set(file, result);
       always.add(file);
-    } else addReader(about, always, file, result, grouping);
+    } else addReader(readersOf, always, file, result, grouping);
   }
   return { about, always, waiting };
 }
@@ -86,16 +91,10 @@ export function carriedReaders<R extends ReaderResult>(
   };
   const put = (file: string, result: R | undefined): void => {
     if (!result) return;
-    if (!result.complete) always.add(file);
-    else if (!grouping.ready(result)) {
+    if (result.complete && !grouping.ready(result)) {
       waiting.set(file, result);
       always.add(file);
-    } else {
-      for (const target of grouping.groups(result).keys()) {
-        if (target === '') always.add(file);
-        else readersOf(target).add(file);
-      }
-    }
+    } else addReader(readersOf, always, file, result, grouping);
   };
   for (const file of changed) {
     const before = waiting.get(file) ?? beforeOf(file);
@@ -114,18 +113,14 @@ export function carriedReaders<R extends ReaderResult>(
   return { about, always, waiting };
 }
 
-function addReader<R extends ReaderResult>(about: Map<string, Set<string>>, always: Set<string>, file: string, result: R, grouping: ReadGrouping<R>): void {
+/** Puts `file`'s result into the index: among the readers of each file its reads are about (`readersOf` gives a set it may change), or among those visited always. */
+function addReader<R extends ReaderResult>(readersOf: (target: string) => Set<string>, always: Set<string>, file: string, result: R, grouping: ReadGrouping<R>): void {
   if (!result.complete) {
     always.add(file);
     return;
   }
   for (const target of grouping.groups(result).keys()) {
-    if (target === '') {
-      always.add(file);
-      continue;
-    }
-    const readers = about.get(target);
-    if (readers) readers.add(file);
-    else about.set(target, new Set([file]));
+    if (target === '') always.add(file);
+    else readersOf(target).add(file);
   }
 }

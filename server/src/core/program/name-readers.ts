@@ -154,21 +154,22 @@ export function hasReaderIndex(resolutions: ChunkedList<UnitResolution>): boolea
 export function* indexReaders(resolutions: ChunkedList<UnitResolution>, units: ChunkedList<Unit>): Generator<void, LayeredMap<string, NameReaders>, void> {
   const known = readersByResolutions.get(resolutions);
   if (known) return known;
-  const index = new Map<string, Unit[]>();
+  // Each name's readers as made: its list is filled here, and never changed once handed out.
+  const index = new Map<string, NameReaders & { readonly list: Unit[] }>();
   for (let from = 0; from < resolutions.length; from += UNITS_A_STEP) {
     if (from > 0) yield;
     for (let i = from, to = Math.min(resolutions.length, from + UNITS_A_STEP); i < to; i++) {
       const unit = units.at(i);
       notePlace(unit, i);
       for (const name of namesRead(resolutions.at(i))) {
-        const list = index.get(name);
-        if (list) list.push(unit);
-        else index.set(name, [unit]);
+        const readers = index.get(name);
+        if (readers) readers.list.push(unit);
+        else index.set(name, { list: [unit], gone: NONE, added: NONE });
       }
     }
   }
   // Made meanwhile by the analysis itself, while this waited between steps: that one is kept.
-  const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, NameReaders>(new Map([...index].map(([name, list]) => [name, { list, gone: NONE, added: NONE }])));
+  const made = readersByResolutions.get(resolutions) ?? LayeredMap.of<string, NameReaders>(index);
   readersByResolutions.set(resolutions, made);
   return made;
 }
